@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { AppError } from './core/errors.js';
+import type { App } from './core/http.js';
+import { pickLocale, translate, type Locale, type MessageKey, isMessageKey } from './core/messages.js';
+import { metricsPlugin } from './core/metrics.js';
+import './core/request.js';
+import type { Database } from './db/client.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authPlugin } from './modules/auth/auth.plugin.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { createFileStore, type FileStore } from './modules/files/file-store.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { unitsRoutes } from './modules/units/units.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Defaults to local disk under `<dataDir>/files`. */
+  fileStore?: FileStore;
+  logger?: boolean;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    fileStore: FileStore;
+  }
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, body: { code: string; key: MessageKey; params?: Record<string, string | number>; details?: { field: string; message: string }[] }) {
+  const locale: Locale = request.ctx?.locale ?? pickLocale(request.headers['accept-language']);
+  const details = body.details?.map((d) => ({
+    field: d.field,
+    message: isMessageKey(d.message) ? translate(locale, d.message, { ...body.params, field: d.field }) : d.message,
+  }));
+  return reply.status(status).send({
+    error: {
+      code: body.code,
+      message: translate(locale, body.key, { requestId: request.id, ...body.params }),
+      ...(details?.length ? { details } : {}),
+      requestId: request.id,
+    },
+  });
+}
+
+/** Builds the whole HTTP application (API + web UI) on an open database. Used by `main`, tests and bench. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('fileStore', options.fileStore ?? createFileStore({ kind: 'local', root: path.join(config.dataDir, 'files') }));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError(request, reply, error.status, { code: error.code, key: error.messageKey, params: error.params, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => {
+        const where = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+        const missing = (v.params as { issue?: { path?: PropertyKey[] } })?.issue?.path;
+        const field = where || (missing?.length ? missing.join('.') : 'body');
+        return { field, message: v.message ?? 'invalid' };
+      });
+      const first = details[0]!;
+      return sendError(request, reply, 400, {
+        code: 'VALIDATION_FAILED',
+        key: 'error.validation',
+        params: { field: first.field, issue: first.message },
+        details,
+      });
+    }
+    const fe = error as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
+      return sendError(request, reply, 400, { code: 'INVALID_JSON', key: 'error.invalid_json', params: { detail: error.message } });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(request, reply, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', key: 'error.unsupported_media_type', params: { type: String(request.headers['content-type'] ?? '') } });
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return sendError(request, reply, 413, { code: 'PAYLOAD_TOO_LARGE', key: 'error.payload_too_large', params: { max: `${Math.round(config.uploadMaxBytes / 1048576)} MB` } });
+    }
+    if (fe.statusCode === 429) {
+      return sendError(request, reply, 429, { code: 'RATE_LIMITED', key: 'error.rate_limited', params: { after: String(reply.getHeader('retry-after') ?? 60) + ' s' } });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendError(request, reply, fe.statusCode, { code: fe.code ?? 'BAD_REQUEST', key: 'error.validation', params: { field: 'request', issue: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, 500, { code: 'INTERNAL', key: 'error.internal' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, 404, { code: 'ROUTE_NOT_FOUND', key: 'error.route_not_found', params: { method: request.method, url: request.url.split('?')[0]! } }),
+  );
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'chidao API',
+        version: '0.1.0',
+        description: 'API of chidao, the operating system of a province\'s administrative-reform effort. State-changing requests of a signed-in user need the `x-csrf-token` header from `GET /api/auth/session`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'chidao_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(metricsPlugin);
+  await app.register(authPlugin);
+  await app.register(systemRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(usersRoutes, { prefix: '/api/users' });
+  await app.register(accessRoutes, { prefix: '/api' });
+  await app.register(unitsRoutes, { prefix: '/api/units' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(documentsRoutes, { prefix: '/api' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The web UI (built by Vite) on the same port; unknown non-API paths fall back to index.html.
+  if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const indexHtml = fs.readFileSync(path.join(config.webRoot, 'index.html'));
+    const spa = async (_req: FastifyRequest, reply: FastifyReply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    app.get('/', { schema: { hide: true } }, spa);
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const url = request.url.split('?')[0]!;
+      if (url.startsWith('/api/') || url.startsWith('/assets/')) {
+        return sendError(request, reply, 404, { code: 'ROUTE_NOT_FOUND', key: 'error.route_not_found', params: { method: request.method, url } });
+      }
+      const file = path.join(config.webRoot, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
+      if (file.startsWith(config.webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(config.webRoot, file));
+      }
+      return spa(request, reply);
+    });
+  }
+
+  return app as unknown as App;
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { demoEnabled, openConfiguredDatabase } from './boot.js';
+import { loadConfig } from './config.js';
+import { systemContext } from './core/context.js';
+import { AppError } from './core/errors.js';
+import { translate } from './core/messages.js';
+import { DataDirLockedError } from './db/lock.js';
+import { migrationStatus } from './db/migration-status.js';
+import { addGrant } from './modules/access/access.service.js';
+import { seedDemo } from './modules/demo/demo.seed.js';
+import { PROVINCE } from './modules/demo/nghe-an.js';
+import { insertUnits, listUnits } from './modules/units/units.service.js';
+import { createUser } from './modules/users/users.service.js';
+
+const HELP = `chidao — administration commands
+
+  chidao migrate                      apply database migrations and report their status
+  chidao seed demo                    seed the demo province (Nghệ An) with demo accounts
+  chidao admin create --email E --name "Full Name" [--password P] [--unit CODE]
+                                      create an administrator over the top unit (or --unit)
+  chidao help                         this text
+
+The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in CHIDAO_DATA_DIR (./data).
+The password may also come from CHIDAO_ADMIN_PASSWORD (so it stays out of the shell history).`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const ctx = systemContext(database.db);
+  try {
+    if (command === 'migrate') {
+      console.log(JSON.stringify(await migrationStatus(database.db)));
+      return 0;
+    }
+    if (command === 'seed' && sub === 'demo') {
+      const result = await seedDemo(ctx, { withAccounts: true });
+      console.log(result.created ? 'Demo province seeded.' : 'Demo province already present; nothing changed.');
+      if (!demoEnabled(config)) {
+        console.log('Note: demo accounts are removed at the next start unless CHIDAO_DEMO=on.');
+      }
+      return 0;
+    }
+    if (command === 'admin' && sub === 'create') {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, unit: { type: 'string' } },
+      });
+      const password = values.password ?? process.env.CHIDAO_ADMIN_PASSWORD;
+      if (!values.email || !values.name || !password) {
+        console.error('admin create needs --email, --name and --password (or CHIDAO_ADMIN_PASSWORD).');
+        return 64;
+      }
+      const code = values.unit ?? PROVINCE.code;
+      let unit = (await listUnits(database.db, { q: code, limit: 50 })).find((u) => u.code === code);
+      if (!unit && !values.unit) {
+        [unit] = await database.db.transaction((tx) =>
+          insertUnits({ ...ctx, db: tx }, [
+            { code: PROVINCE.code, name: PROVINCE.name, fullName: PROVINCE.fullName, kind: 'province', parentId: null, validFrom: PROVINCE.validFrom },
+          ]),
+        );
+      }
+      if (!unit) {
+        console.error(`No unit with code ${code}.`);
+        return 65;
+      }
+      const user = await createUser(ctx, { email: values.email, fullName: values.name, password, unitId: null }, { skipAuthorization: true });
+      await addGrant(ctx, { userId: user.id, role: 'admin', unitId: unit.id, note: 'chidao admin create' }, { skipAuthorization: true });
+      console.log(`Administrator ${user.email} created over ${unit.fullName}.`);
+      return 0;
+    }
+    console.error(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
+    return 64;
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof DataDirLockedError) console.error(err.message);
+    else if (err instanceof AppError) console.error(translate('en', err.messageKey, err.params));
+    else console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,8 @@
+// The one Drizzle schema: every module's tables, for drizzle-kit and for typed queries.
+export * from '../modules/units/units.table.js';
+export * from '../modules/users/users.table.js';
+export * from '../modules/auth/auth.table.js';
+export * from '../modules/access/access.table.js';
+export * from '../modules/audit/audit.table.js';
+export * from '../modules/files/files.table.js';
+export * from '../modules/documents/documents.table.js';

@@ -1,0 +1,63 @@
+import { buildApp } from './app.js';
+import { demoEnabled, openConfiguredDatabase } from './boot.js';
+import { loadConfig } from './config.js';
+import { systemContext } from './core/context.js';
+import { DataDirLockedError } from './db/lock.js';
+import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { removeDemoUsers, seedDemo } from './modules/demo/demo.seed.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/nghe-an.js';
+
+/** `npm start`: open and migrate the database, seed the demo province, serve API and web UI on one port. */
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  let database;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(`\nchidao: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const ctx = systemContext(database.db);
+  const demo = demoEnabled(config);
+  if (demo) await seedDemo(ctx, { withAccounts: true });
+  else await removeDemoUsers(ctx);
+  const policy = { ...config.session, ...config.login };
+  await purgeExpiredSessions(database.db, policy);
+  const timer = setInterval(() => void purgeExpiredSessions(database.db, policy).catch(() => {}), 3_600_000);
+  timer.unref();
+
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const ms = Math.round(performance.now() - started);
+  const lines = [
+    '',
+    `  chidao is running: http://localhost:${port}/   (ready in ${ms} ms)`,
+    `  database: ${database.engine} (${database.location})`,
+    `  API docs: http://localhost:${port}/api/docs`,
+  ];
+  if (demo) {
+    lines.push('', `  Demo province Nghệ An. Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(30)} ${a.role}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

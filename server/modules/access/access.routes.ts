@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { errorResponses, type App } from '../../core/http.js';
+import { signedIn } from '../../core/request.js';
+import { getUser } from '../users/users.service.js';
+import { addGrant, listGrantsOf, revokeGrant } from './access.service.js';
+import { ROLES } from './roles.js';
+
+const grantOut = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    role: z.enum(ROLES),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    abilities: z.object({ revoke: z.boolean() }),
+  })
+  .meta({ id: 'Grant' });
+
+export async function accessRoutes(app: App) {
+  app.get(
+    '/roles',
+    { schema: { tags: ['access'], summary: 'The roles that can be granted', response: { 200: z.object({ items: z.array(z.enum(ROLES)) }) } } },
+    async () => ({ items: [...ROLES] }),
+  );
+
+  app.get(
+    '/users/:id/grants',
+    {
+      schema: {
+        tags: ['access'],
+        summary: "An account's role grants",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ items: z.array(grantOut) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      await getUser(ctx, request.params.id); // 403/404 unless the caller may read the account
+      return { items: await listGrantsOf(ctx, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/users/:id/grants',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Grant a role over a unit and its subtree',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({
+          role: z.enum(ROLES),
+          unitId: z.uuid(),
+          validFrom: z.iso.datetime().or(z.iso.date()).nullish(),
+          validTo: z.iso.datetime().or(z.iso.date()).nullish(),
+          note: z.string().max(500).nullish(),
+        }),
+        response: { 201: grantOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      await getUser(ctx, request.params.id);
+      return reply.status(201).send(await addGrant(ctx, { ...request.body, userId: request.params.id }));
+    },
+  );
+
+  app.delete(
+    '/grants/:grantId',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Revoke a grant',
+        params: z.object({ grantId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeGrant(signedIn(request), request.params.grantId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { errorResponses, type App } from '../../core/http.js';
+import { signedIn } from '../../core/request.js';
+import { loadActor } from '../access/access.service.js';
+import { ROLES } from '../access/roles.js';
+import { changeOwnPassword, login, logout, SESSION_COOKIE } from './auth.service.js';
+import { sessionPolicy } from './auth.plugin.js';
+import { navigationFor } from './navigation.js';
+
+const sessionOut = z
+  .object({
+    user: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      fullName: z.string(),
+      unitId: z.uuid().nullable(),
+      locale: z.string(),
+    }),
+    grants: z.array(z.object({ id: z.uuid(), role: z.enum(ROLES), unitId: z.uuid() })),
+    roles: z.array(z.enum(ROLES)),
+    csrfToken: z.string(),
+    expiresAt: z.string(),
+    navigation: z.array(z.string()),
+  })
+  .meta({ id: 'Session' });
+
+export async function authRoutes(app: App) {
+  const policy = sessionPolicy(app);
+  const secure = (proto: string) => (policy.secureCookie === 'auto' ? proto === 'https' : policy.secureCookie);
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) }),
+        response: { 200: sessionOut, ...errorResponses, 423: errorResponses[401] },
+      },
+      config: { rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const result = await login(request.ctx, policy, request.body.email, request.body.password, {
+        userAgent: request.headers['user-agent'] ?? null,
+        previousToken: request.cookies[SESSION_COOKIE] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(request.protocol),
+        expires: result.session.expiresAt,
+      });
+      const actor = await loadActor(request.ctx.db, result.user);
+      return {
+        user: { id: result.user.id, email: result.user.email, fullName: result.user.fullName, unitId: result.user.unitId, locale: result.user.locale },
+        grants: [...actor.grants],
+        roles: [...actor.roles],
+        csrfToken: result.session.csrfToken,
+        expiresAt: result.session.expiresAt.toISOString(),
+        navigation: navigationFor(actor),
+      };
+    },
+  );
+
+  app.get(
+    '/session',
+    { schema: { tags: ['auth'], summary: 'The current session, with the CSRF token and navigation', response: { 200: sessionOut, ...errorResponses } } },
+    async (request) => {
+      const ctx = signedIn(request);
+      const u = ctx.actor.user;
+      return {
+        user: { id: u.id, email: u.email, fullName: u.fullName, unitId: u.unitId, locale: ctx.locale },
+        grants: [...ctx.actor.grants],
+        roles: [...ctx.actor.roles],
+        csrfToken: request.session!.csrfToken,
+        expiresAt: request.session!.expiresAt.toISOString(),
+        navigation: navigationFor(ctx.actor),
+      };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(request.ctx.db, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (other sessions end)',
+        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+      config: { rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      await changeOwnPassword(ctx, request.session!.id, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+}

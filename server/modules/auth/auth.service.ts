@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, unauthenticated } from '../../core/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { loadActor } from '../access/access.service.js';
+import { recordChange } from '../audit/audit.service.js';
+import { findUserByEmail, getUserRow, setPassword, type UserRow } from '../users/users.service.js';
+import { users } from '../users/users.table.js';
+import { verifyPassword } from './password-hash.js';
+import { sessions } from './auth.table.js';
+
+export const SESSION_COOKIE = 'chidao_session';
+
+export type SessionPolicy = Config['session'] & Config['login'];
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const token = () => randomBytes(32).toString('base64url');
+
+export type Session = { id: string; csrfToken: string; expiresAt: Date };
+
+export type LoginResult = { token: string; session: Session; user: UserRow };
+
+function locked(user: UserRow, now: Date) {
+  return !!user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
+}
+
+/**
+ * Signs a user in with e-mail and password. After `maxFailures` wrong passwords in a row the next wrong
+ * one locks the account for `lockMinutes` (so the 6th wrong password locks it with the default 5); while
+ * locked even the right password is refused. A new session is created on every login (the old one, if
+ * the browser sent one, is deleted) so a session id planted before login is useless.
+ */
+export async function login(
+  ctx: RequestContext,
+  policy: SessionPolicy,
+  email: string,
+  password: string,
+  meta: { userAgent: string | null; previousToken: string | null },
+): Promise<LoginResult> {
+  const now = new Date();
+  const user = await findUserByEmail(ctx, email);
+  if (!user) {
+    await verifyPassword(null, password);
+    throw new AppError(401, 'INVALID_CREDENTIALS', 'auth.invalid_credentials');
+  }
+  if (locked(user, now)) {
+    const minutes = Math.ceil((user.lockedUntil!.getTime() - now.getTime()) / 60_000);
+    throw new AppError(423, 'ACCOUNT_LOCKED', 'auth.locked', { minutes });
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok) {
+    const failures = user.failedLogins + 1;
+    const lockNow = failures > policy.maxFailures;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          failedLogins: lockNow ? 0 : failures,
+          lockedUntil: lockNow ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id));
+      if (lockNow) {
+        await recordChange({ ...ctx, db: tx }, {
+          action: 'lock',
+          entity: 'user',
+          entityId: user.id,
+          after: { reason: 'failed_logins', failures },
+        });
+        // A locked account keeps no open session either.
+        await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      }
+    });
+    if (lockNow) throw new AppError(423, 'ACCOUNT_LOCKED', 'auth.locked', { minutes: policy.lockMinutes });
+    throw new AppError(401, 'INVALID_CREDENTIALS', 'auth.invalid_credentials');
+  }
+  if (!user.active) throw new AppError(403, 'ACCOUNT_INACTIVE', 'auth.inactive');
+
+  const raw = token();
+  const session: Session = {
+    id: sha256(raw),
+    csrfToken: token(),
+    expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+  };
+  await ctx.db.transaction(async (tx) => {
+    if (meta.previousToken) await tx.delete(sessions).where(eq(sessions.id, sha256(meta.previousToken)));
+    await tx.insert(sessions).values({
+      id: session.id,
+      userId: user.id,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      ip: ctx.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  });
+  return { token: raw, session, user };
+}
+
+export type ResolvedSession = { session: Session; actor: Actor; user: UserRow };
+
+/**
+ * The session behind a cookie token, if it is still valid: not past its absolute expiry and used within
+ * the idle window. Touches `lastSeenAt` at most once a minute.
+ */
+export async function resolveSession(db: Db, policy: SessionPolicy, raw: string): Promise<ResolvedSession | null> {
+  const id = sha256(raw);
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!row) return null;
+  const now = Date.now();
+  const idleLimit = row.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (row.expiresAt.getTime() <= now || idleLimit <= now) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  const [user] = await db.select().from(users).where(eq(users.id, row.userId));
+  if (!user || !user.active) return null;
+  if (now - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  const actor = await loadActor(db, { id: user.id, email: user.email, fullName: user.fullName, unitId: user.unitId });
+  return { session: { id, csrfToken: row.csrfToken, expiresAt: row.expiresAt }, actor, user };
+}
+
+export async function logout(db: Db, raw: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sha256(raw)));
+}
+
+/** The signed-in user changes their own password; other sessions end, this one stays. */
+export async function changeOwnPassword(
+  ctx: RequestContext,
+  sessionId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  if (!ctx.actor) throw unauthenticated();
+  const user = await getUserRow(ctx, ctx.actor.user.id);
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'auth.wrong_current_password', { field: 'currentPassword' }, [
+      { field: 'currentPassword', message: 'auth.wrong_current_password' },
+    ]);
+  }
+  if (currentPassword === newPassword) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'password.same_as_old', { field: 'newPassword' }, [
+      { field: 'newPassword', message: 'password.same_as_old' },
+    ]);
+  }
+  await setPassword(ctx, user.id, newPassword, { field: 'newPassword', keepSessionId: sessionId });
+}
+
+/** Removes expired sessions (run at start-up and hourly). */
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy): Promise<void> {
+  await db.execute(
+    sql`DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => ${policy.idleMinutes})`,
+  );
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '../access/actor.js';
+import type { Role } from '../access/roles.js';
+
+/**
+ * The sections of the web UI a user sees, computed from their roles here so the web never repeats a
+ * rule. Later modules add their sections to this table.
+ */
+const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
+  { id: 'home', roles: 'all' },
+  { id: 'documents', roles: 'all' },
+  { id: 'units', roles: 'all' },
+  { id: 'users', roles: ['admin'] },
+  { id: 'audit', roles: ['admin'] },
+  { id: 'profile', roles: 'all' },
+];
+
+export function navigationFor(actor: Actor): string[] {
+  return SECTIONS.filter((s) => s.roles === 'all' || actor.hasRole(...s.roles)).map((s) => s.id);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { errorResponses, idParams, type App } from '../../core/http.js';
+import { signedIn } from '../../core/request.js';
+import { historyRoute } from '../audit/audit.routes.js';
+import { contentDisposition } from '../files/content-type.js';
+import {
+  attachFile,
+  createDocument,
+  deleteDocument,
+  detachFile,
+  fileForDownload,
+  getDocument,
+  listDocuments,
+  updateDocument,
+} from './documents.service.js';
+import { DOCUMENT_TYPES, documentCreateIn, documentListQuery, documentOut, documentUpdateIn } from './documents.schemas.js';
+
+const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+
+export async function documentsRoutes(app: App) {
+  app.get(
+    '/documents/types',
+    { schema: { tags: ['documents'], summary: 'Document types', response: { 200: z.object({ items: z.array(z.enum(DOCUMENT_TYPES)) }) } } },
+    async () => ({ items: [...DOCUMENT_TYPES] }),
+  );
+
+  app.get(
+    '/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'The register of legal documents (only what I may read)',
+        querystring: documentListQuery,
+        response: { 200: z.object({ items: z.array(documentOut), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => listDocuments(signedIn(request), request.query),
+  );
+
+  app.post(
+    '/documents',
+    { schema: { tags: ['documents'], summary: 'Register a document', body: documentCreateIn, response: { 201: documentOut, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await createDocument(signedIn(request), request.body)),
+  );
+
+  app.get(
+    '/documents/:id',
+    { schema: { tags: ['documents'], summary: 'One document with its files and my abilities', params: idParams, response: { 200: documentOut, ...errorResponses } } },
+    async (request) => getDocument(signedIn(request), request.params.id),
+  );
+
+  app.patch(
+    '/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Edit a document (send the version you read; a stale version gets 409)',
+        params: idParams,
+        body: documentUpdateIn,
+        response: { 200: documentOut, ...errorResponses },
+      },
+    },
+    async (request) => updateDocument(signedIn(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Delete a document that no record cites',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteDocument(signedIn(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/documents/:id/files',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Attach a file (multipart field "file"); its type is checked from its content',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: documentOut, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      const part = await request.file();
+      if (!part) throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [{ field: 'file', message: 'file.missing' }]);
+      return attachFile(ctx, app.fileStore, request.params.id, { content: part.file, filename: part.filename }, app.config.uploadMaxBytes);
+    },
+  );
+
+  app.delete(
+    '/documents/:id/files/:fileId',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Detach a file',
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        querystring: versionQuery,
+        response: { 200: documentOut, ...errorResponses },
+      },
+    },
+    async (request) => detachFile(signedIn(request), request.params.id, request.params.fileId, request.query.version),
+  );
+
+  app.get(
+    '/files/:id/download',
+    { schema: { tags: ['documents'], summary: 'Download a file with its original (Vietnamese) name', params: idParams } },
+    async (request, reply) => {
+      const file = await fileForDownload(signedIn(request), request.params.id);
+      reply
+        .header('content-type', file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.originalName))
+        .header('x-content-type-options', 'nosniff')
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'private, max-age=0');
+      return reply.send(app.fileStore.get(file.storageKey));
+    },
+  );
+
+  historyRoute(app, 'document', async (ctx, id) => {
+    await getDocument(ctx, id);
+  }, '/documents/:id/history');
+}

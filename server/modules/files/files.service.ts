@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { recordChange } from '../audit/audit.service.js';
+import { cleanFileName, sniffContentType } from './content-type.js';
+import { SizeLimitError, type FileStore } from './file-store.js';
+import { files } from './files.table.js';
+
+export type StoredFile = typeof files.$inferSelect;
+
+function megabytes(bytes: number) {
+  return `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+}
+
+/**
+ * Stores an upload: streams it to the file store (hashing as it goes), checks its real type from the
+ * content, then records it. File I/O happens before the database transaction (PGlite has one
+ * connection; nothing slow runs inside a transaction).
+ */
+export async function storeUpload(
+  ctx: RequestContext,
+  store: FileStore,
+  content: Readable,
+  originalName: string,
+  maxBytes: number,
+): Promise<StoredFile> {
+  let stored;
+  try {
+    stored = await store.put(content, maxBytes);
+  } catch (err) {
+    if (err instanceof SizeLimitError) throw new AppError(413, 'FILE_TOO_LARGE', 'file.too_large', { max: megabytes(maxBytes) });
+    throw err;
+  }
+  // @fastify/multipart truncates instead of failing when its own limit is hit.
+  if ((content as Readable & { truncated?: boolean }).truncated) {
+    await removeIfUnused(ctx, store, stored.key);
+    throw new AppError(413, 'FILE_TOO_LARGE', 'file.too_large', { max: megabytes(maxBytes) });
+  }
+  if (stored.size === 0) {
+    await removeIfUnused(ctx, store, stored.key);
+    throw new AppError(400, 'FILE_EMPTY', 'file.empty');
+  }
+  const name = cleanFileName(originalName);
+  const sniffed = await sniffContentType(await store.head(stored.key, 8192), name);
+  if ('rejected' in sniffed) {
+    await removeIfUnused(ctx, store, stored.key);
+    throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'file.type_not_allowed', { detected: sniffed.rejected });
+  }
+  const [row] = await ctx.db
+    .insert(files)
+    .values({
+      originalName: name,
+      mediaType: sniffed.mediaType,
+      extension: sniffed.extension,
+      size: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      createdBy: ctx.actor?.user.id ?? null,
+    })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'file', entityId: row!.id, after: row });
+  return row!;
+}
+
+async function removeIfUnused(ctx: RequestContext, store: FileStore, key: string) {
+  const [used] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.storageKey, key));
+  if (!Number(used?.n)) await store.remove(key);
+}
+
+export async function getFile(ctx: RequestContext, id: string): Promise<StoredFile> {
+  const [row] = await ctx.db.select().from(files).where(eq(files.id, id));
+  if (!row) throw notFound('file');
+  return row;
+}
+
+export async function getFiles(ctx: RequestContext, ids: readonly string[]): Promise<StoredFile[]> {
+  if (!ids.length) return [];
+  return ctx.db.select().from(files).where(inArray(files.id, [...ids]));
+}

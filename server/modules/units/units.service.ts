@@ -1,0 +1,142 @@
+import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { type Db, rows } from '../../db/client.js';
+import { recordChange } from '../audit/audit.service.js';
+import { units } from './units.table.js';
+
+export type UnitKind =
+  | 'province'
+  | 'department'
+  | 'district'
+  | 'commune'
+  | 'management_board'
+  | 'party_body'
+  | 'mass_organisation'
+  | 'other';
+
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'province',
+  'department',
+  'district',
+  'commune',
+  'management_board',
+  'party_body',
+  'mass_organisation',
+  'other',
+];
+
+export type Unit = typeof units.$inferSelect;
+
+/** Vietnamese collation for sorting names the way readers expect (Đ after D, tones ignored first). */
+export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/**
+ * For each unit id, its ancestor chain starting with itself (unit, parent, grandparent, …), in one query.
+ * Access rules use it to decide whether a grant over some unit covers a record's unit.
+ */
+export async function ancestorPaths(db: Db, unitIds: readonly string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(unitIds)];
+  const out = new Map<string, string[]>();
+  if (unique.length === 0) return out;
+  const result = await rows<{ start: string; id: string; depth: number }>(
+    db,
+    sql`WITH RECURSIVE chain(start, id, parent_id, depth) AS (
+          SELECT u.id, u.id, u.parent_id, 0 FROM units u
+           WHERE u.id IN (${sql.join(
+             unique.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+          UNION ALL
+          SELECT c.start, p.id, p.parent_id, c.depth + 1 FROM units p JOIN chain c ON p.id = c.parent_id
+           WHERE c.depth < 32)
+        SELECT start, id, depth FROM chain ORDER BY start, depth`,
+  );
+  for (const r of result) {
+    const list = out.get(r.start) ?? [];
+    list.push(r.id);
+    out.set(r.start, list);
+  }
+  return out;
+}
+
+/** SQL for the ids of the given units and everything below them (use as `x IN (subtree)`). */
+export function subtreeSql(rootIds: readonly string[]): SQL {
+  if (rootIds.length === 0) return sql`SELECT NULL::uuid WHERE false`;
+  return sql`WITH RECURSIVE sub(id, depth) AS (
+      SELECT id, 0 FROM units WHERE id IN (${sql.join(
+        rootIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      UNION ALL
+      SELECT u.id, s.depth + 1 FROM units u JOIN sub s ON u.parent_id = s.id WHERE s.depth < 32)
+    SELECT id FROM sub`;
+}
+
+export async function getUnits(db: Db, ids: readonly string[]): Promise<Unit[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(units).where(inArray(units.id, [...ids]));
+}
+
+export async function getUnit(db: Db, id: string): Promise<Unit | undefined> {
+  const [unit] = await db.select().from(units).where(eq(units.id, id));
+  return unit;
+}
+
+export type UnitQuery = {
+  /** Only units valid on this date (YYYY-MM-DD); all units when omitted. */
+  asOf?: string | undefined;
+  kind?: UnitKind | undefined;
+  parentId?: string | undefined;
+  /** Accent- and case-insensitive search on the full name or code. */
+  q?: string | undefined;
+  limit?: number;
+};
+
+/** Units matching a query, sorted in Vietnamese order. */
+export async function listUnits(db: Db, query: UnitQuery = {}): Promise<Unit[]> {
+  const conditions: SQL[] = [];
+  if (query.asOf) {
+    conditions.push(lte(units.validFrom, query.asOf));
+    conditions.push(or(isNull(units.validTo), gte(units.validTo, query.asOf))!);
+  }
+  if (query.kind) conditions.push(eq(units.kind, query.kind));
+  if (query.parentId) conditions.push(eq(units.parentId, query.parentId));
+  if (query.q?.trim()) {
+    const needle = `%${query.q.trim().toLowerCase()}%`;
+    conditions.push(
+      or(
+        sql`f_unaccent(lower(${units.fullName})) LIKE f_unaccent(${needle})`,
+        sql`${units.code} = ${query.q.trim()}`,
+      )!,
+    );
+  }
+  const found = await db
+    .select()
+    .from(units)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(units.fullName))
+    .limit(query.limit ?? 500);
+  return found.sort((a, b) => viCollator.compare(a.fullName, b.fullName));
+}
+
+export type NewUnit = {
+  id?: string;
+  code: string;
+  name: string;
+  fullName: string;
+  kind: UnitKind;
+  parentId: string | null;
+  validFrom: string;
+  validTo?: string | null;
+};
+
+/** Inserts units (seed and import), journalling each, in the caller's transaction. */
+export async function insertUnits(
+  ctx: RequestContext,
+  list: NewUnit[],
+): Promise<Unit[]> {
+  if (list.length === 0) return [];
+  const created = await ctx.db.insert(units).values(list).returning();
+  for (const u of created) await recordChange(ctx, { action: 'create', entity: 'unit', entityId: u.id, after: u });
+  return created;
+}

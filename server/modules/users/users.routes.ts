@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { errorResponses, idParams, type App } from '../../core/http.js';
+import { signedIn } from '../../core/request.js';
+import { historyRoute } from '../audit/audit.routes.js';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from './users.service.js';
+import { userCreateIn, userListQuery, userOut, userUpdateIn } from './users.schemas.js';
+
+export async function usersRoutes(app: App) {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts I administer',
+        querystring: userListQuery,
+        response: { 200: z.object({ items: z.array(userOut), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => listUsers(signedIn(request), request.query),
+  );
+
+  app.post(
+    '/',
+    { schema: { tags: ['users'], summary: 'Create an account', body: userCreateIn, response: { 201: userOut, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await createUser(signedIn(request), request.body)),
+  );
+
+  app.get(
+    '/:id',
+    { schema: { tags: ['users'], summary: 'One account', params: idParams, response: { 200: userOut, ...errorResponses } } },
+    async (request) => getUser(signedIn(request), request.params.id),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Edit an account (send the version you read; a stale version gets 409)',
+        params: idParams,
+        body: userUpdateIn,
+        response: { 200: userOut, ...errorResponses },
+      },
+    },
+    async (request) => updateUser(signedIn(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Administrator: set a new password and unlock the account',
+        params: idParams,
+        body: z.object({ password: z.string().min(1).max(1024) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(signedIn(request), request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  historyRoute(app, 'user', async (ctx, id) => {
+    await getUser(ctx, id);
+  });
+}

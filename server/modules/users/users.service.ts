@@ -1,0 +1,293 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, conflict, forbidden, notFound, staleVersion, unauthenticated, validation } from '../../core/errors.js';
+import type { Actor } from '../access/actor.js';
+import { abilities, authorize } from '../access/policy.js';
+import { recordChange } from '../audit/audit.service.js';
+import { checkPassword } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/password-hash.js';
+import { ancestorPaths, getUnit, getUnits, subtreeSql } from '../units/units.service.js';
+import { userPolicy, type UserSubject } from './users.policy.js';
+import type { UserOut } from './users.schemas.js';
+import { users } from './users.table.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+async function subjects(ctx: RequestContext, rows: UserRow[]): Promise<Map<string, UserSubject>> {
+  const paths = await ancestorPaths(
+    ctx.db,
+    rows.flatMap((r) => (r.unitId ? [r.unitId] : [])),
+  );
+  return new Map(rows.map((r) => [r.id, { id: r.id, unitPath: r.unitId ? (paths.get(r.unitId) ?? []) : [] }]));
+}
+
+async function present(ctx: RequestContext, rows: UserRow[]): Promise<UserOut[]> {
+  const unitNames = new Map(
+    (await getUnits(ctx.db, rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))).map((u) => [u.id, u.name]),
+  );
+  const subs = await subjects(ctx, rows);
+  const now = Date.now();
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    fullName: r.fullName,
+    phone: r.phone,
+    unitId: r.unitId,
+    unitName: r.unitId ? (unitNames.get(r.unitId) ?? null) : null,
+    position: r.position,
+    active: r.active,
+    locked: !!r.lockedUntil && r.lockedUntil.getTime() > now,
+    demo: r.demo,
+    locale: r.locale,
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    abilities: abilities(userPolicy, ctx.actor, subs.get(r.id)!),
+  }));
+}
+
+/** What the journal keeps of an account (never the password hash). */
+function journalView(r: UserRow) {
+  const { passwordHash: _hash, ...rest } = r;
+  return rest;
+}
+
+export async function findUserByEmail(ctx: RequestContext, email: string): Promise<UserRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row;
+}
+
+export async function getUserRow(ctx: RequestContext, id: string): Promise<UserRow> {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!row) throw notFound('user');
+  return row;
+}
+
+export async function getUser(ctx: RequestContext, id: string): Promise<UserOut> {
+  const row = await getUserRow(ctx, id);
+  const subject = (await subjects(ctx, [row])).get(row.id)!;
+  authorize(userPolicy, requireActor(ctx), 'read', subject);
+  return (await present(ctx, [row]))[0]!;
+}
+
+/** Accounts the caller administers (admins see the accounts of units in their subtree). */
+export async function listUsers(
+  ctx: RequestContext,
+  query: { q?: string | undefined; unitId?: string | undefined; limit: number; offset: number },
+): Promise<{ items: UserOut[]; total: number }> {
+  const actor = requireActor(ctx);
+  if (!actor.isAdmin) throw forbidden();
+  const c: SQL[] = [sql`(${users.unitId} IS NULL OR ${users.unitId} IN (${subtreeSql(actor.rootsFor(['admin']))}))`];
+  if (query.unitId) c.push(eq(users.unitId, query.unitId));
+  if (query.q?.trim()) {
+    const needle = `%${query.q.trim().toLowerCase()}%`;
+    c.push(sql`f_unaccent(lower(${users.fullName} || ' ' || ${users.email})) LIKE f_unaccent(${needle})`);
+  }
+  const where = and(...c);
+  const [countRow] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.fullName))
+    .limit(query.limit)
+    .offset(query.offset);
+  const collator = new Intl.Collator('vi');
+  rows.sort((a, b) => collator.compare(a.fullName, b.fullName));
+  return { items: await present(ctx, rows), total: Number(countRow?.n ?? 0) };
+}
+
+async function requireUnit(ctx: RequestContext, unitId: string | null | undefined): Promise<string[]> {
+  if (!unitId) return [];
+  const unit = await getUnit(ctx.db, unitId);
+  if (!unit) throw validation('unitId', 'unit.not_found');
+  return (await ancestorPaths(ctx.db, [unitId])).get(unitId) ?? [unitId];
+}
+
+function assertPassword(password: string, email: string, field = 'password') {
+  const problem = checkPassword(password, email);
+  if (problem) throw validation(field, problem.key, problem.params);
+}
+
+export type CreateUserInput = {
+  email: string;
+  fullName: string;
+  phone?: string | null | undefined;
+  unitId?: string | null | undefined;
+  position?: string | null | undefined;
+  password?: string | undefined;
+  locale?: 'vi' | 'en';
+  demo?: boolean;
+};
+
+/**
+ * Creates an account. With `skipAuthorization` (the CLI's `admin create` and the demo seed) no actor is
+ * needed; otherwise the caller must administer the account's unit.
+ */
+export async function createUser(
+  ctx: RequestContext,
+  input: CreateUserInput,
+  options: { skipAuthorization?: boolean; passwordHash?: string } = {},
+): Promise<UserOut> {
+  const unitPath = await requireUnit(ctx, input.unitId);
+  if (!options.skipAuthorization) {
+    const actor = requireActor(ctx);
+    if (!(unitPath.length === 0 ? actor.isAdmin : actor.hasRoleOver(['admin'], unitPath))) throw forbidden();
+  }
+  if (input.password !== undefined) assertPassword(input.password, input.email);
+  if (await findUserByEmail(ctx, input.email)) {
+    throw new AppError(409, 'EMAIL_TAKEN', 'error.email_taken', { email: input.email }, [
+      { field: 'email', message: 'error.email_taken' },
+    ]);
+  }
+  const passwordHash =
+    options.passwordHash ?? (input.password !== undefined ? await hashPassword(input.password) : null);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email: input.email.trim().toLowerCase(),
+        fullName: input.fullName,
+        phone: input.phone ?? null,
+        unitId: input.unitId ?? null,
+        position: input.position ?? null,
+        passwordHash,
+        passwordChangedAt: passwordHash ? new Date() : null,
+        locale: input.locale ?? 'vi',
+        demo: input.demo ?? false,
+      })
+      .returning();
+    await recordChange({ ...ctx, db: tx }, { action: 'create', entity: 'user', entityId: created!.id, after: journalView(created!) });
+    return created!;
+  });
+  return (await present(ctx, [row]))[0]!;
+}
+
+export type UpdateUserInput = {
+  version: number;
+  fullName?: string | undefined;
+  phone?: string | null | undefined;
+  position?: string | null | undefined;
+  locale?: 'vi' | 'en' | undefined;
+  email?: string | undefined;
+  unitId?: string | null | undefined;
+  active?: boolean | undefined;
+};
+
+/** Applies an edit if `version` is still current; otherwise 409 and nothing changes. */
+export async function updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserOut> {
+  const actor = requireActor(ctx);
+  const current = await getUserRow(ctx, id);
+  const subject = (await subjects(ctx, [current])).get(id)!;
+  const managed = input.email !== undefined || input.unitId !== undefined || input.active !== undefined;
+  authorize(userPolicy, actor, managed ? 'manage' : 'update', subject);
+  if (input.unitId !== undefined) {
+    const newPath = await requireUnit(ctx, input.unitId);
+    if (newPath.length && !actor.hasRoleOver(['admin'], newPath)) throw forbidden();
+  }
+  if (input.active === false && actor.user.id === id) throw forbidden();
+  if (input.email && input.email !== current.email) {
+    const other = await findUserByEmail(ctx, input.email);
+    if (other && other.id !== id) throw conflict('error.email_taken', { email: input.email });
+  }
+  const patch: Partial<typeof users.$inferInsert> = {};
+  if (input.fullName !== undefined) patch.fullName = input.fullName;
+  if (input.phone !== undefined) patch.phone = input.phone;
+  if (input.position !== undefined) patch.position = input.position;
+  if (input.locale !== undefined) patch.locale = input.locale;
+  if (input.email !== undefined) patch.email = input.email;
+  if (input.unitId !== undefined) patch.unitId = input.unitId;
+  if (input.active !== undefined) patch.active = input.active;
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('user', current.version);
+    await recordChange({ ...ctx, db: tx }, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      before: journalView(current),
+      after: journalView(updated),
+    });
+    if (input.active === false) await deleteSessionsOf(tx, id);
+    return updated;
+  });
+  return (await present(ctx, [row]))[0]!;
+}
+
+async function deleteSessionsOf(db: RequestContext['db'], userId: string) {
+  // Sessions belong to the auth module; deleting an account's sessions is done by user id only.
+  await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+}
+
+/** Sets a new password (admin reset or the user's own change, already verified) and unlocks. */
+export async function setPassword(
+  ctx: RequestContext,
+  id: string,
+  password: string,
+  options: { field?: string; keepSessionId?: string | undefined } = {},
+): Promise<void> {
+  const current = await getUserRow(ctx, id);
+  assertPassword(password, current.email, options.field);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        failedLogins: 0,
+        lockedUntil: null,
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
+    await recordChange({ ...ctx, db: tx }, { action: 'password_change', entity: 'user', entityId: id });
+    // Every other session of this account ends: a stolen session does not survive a password change.
+    await tx.execute(
+      options.keepSessionId
+        ? sql`DELETE FROM sessions WHERE user_id = ${id} AND id <> ${options.keepSessionId}`
+        : sql`DELETE FROM sessions WHERE user_id = ${id}`,
+    );
+  });
+}
+
+/** Administrator: reset a password (and unlock). */
+export async function resetPassword(ctx: RequestContext, id: string, password: string): Promise<void> {
+  const current = await getUserRow(ctx, id);
+  const subject = (await subjects(ctx, [current])).get(id)!;
+  authorize(userPolicy, requireActor(ctx), 'manage', subject);
+  await setPassword(ctx, id, password);
+}
+
+export async function usersByIds(ctx: RequestContext, ids: string[]): Promise<UserRow[]> {
+  if (!ids.length) return [];
+  return ctx.db.select().from(users).where(inArray(users.id, ids));
+}
+
+/** Removes demo accounts (demo mode off). Their journal entries stay. */
+export async function removeDemoUsers(ctx: RequestContext): Promise<number> {
+  const demoUsers = await ctx.db.select().from(users).where(eq(users.demo, true));
+  if (!demoUsers.length) return 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const u of demoUsers) {
+      await tx.execute(sql`DELETE FROM grants WHERE user_id = ${u.id}`);
+      await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${u.id}`);
+      await tx.update(users).set({ active: false, passwordHash: null }).where(eq(users.id, u.id));
+      await recordChange({ ...ctx, db: tx }, { action: 'deactivate_demo', entity: 'user', entityId: u.id, before: journalView(u) });
+    }
+  });
+  return demoUsers.length;
+}
