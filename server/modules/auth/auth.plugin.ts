@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { pickLocale } from '../../core/messages.js';
 import { resolveSession, SESSION_COOKIE, type SessionPolicy } from './auth.service.js';
 
+const LOGIN_URL = '/api/auth/login';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameToken(a: string, b: string): boolean {
@@ -56,7 +57,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       }
     }
     if (SAFE_METHODS.has(request.method)) return;
-    if (request.session) {
+    // Signing in needs no token (the browser has none yet, or one of an old session); its Origin is checked.
+    if (request.session && url.split('?')[0] !== LOGIN_URL) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
         throw new AppError(403, 'CSRF', 'error.csrf');
