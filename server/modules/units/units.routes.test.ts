@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../core/context.js';
+import { seedDemo } from '../demo/demo.seed.js';
+import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+
+type Unit = { name: string; fullName: string; validFrom: string; validTo: string | null; kind: string };
+
+let t: TestApp;
+let caller: Caller;
+beforeAll(async () => {
+  t = await testApp();
+  caller = await t.login('daumoi.tuphap@chidao.demo');
+});
+afterAll(() => t.close());
+
+const names = async (query: string) =>
+  ((await caller.request('GET', `/api/units?${query}`)).json() as { items: Unit[] }).items.map((u) => u.name);
+
+describe('demo province units', () => {
+  it('departments as of 2024 are the old ones; as of 2026 the merged ones (Decree 45/2025/NĐ-CP, from 1/3/2025)', async () => {
+    const in2024 = await names('asOf=2024-06-30&kind=department');
+    const in2026 = await names('asOf=2026-01-01&kind=department');
+    expect(in2024).toEqual(expect.arrayContaining(['Sở Kế hoạch và Đầu tư', 'Sở Giao thông vận tải', 'Sở Tài nguyên và Môi trường']));
+    expect(in2024).not.toContain('Sở Nông nghiệp và Môi trường');
+    expect(in2026).toContain('Sở Nông nghiệp và Môi trường');
+    expect(in2026).not.toContain('Sở Kế hoạch và Đầu tư');
+    expect(in2026).toEqual(expect.arrayContaining(['Sở Tài chính', 'Sở Xây dựng', 'Sở Nội vụ', 'Sở Khoa học và Công nghệ']));
+  });
+
+  it('search ignores accents and case: "noi vu", "NỘI VỤ" and "Nội vụ" all find Sở Nội vụ', async () => {
+    for (const q of ['noi vu', 'NỘI VỤ', 'Nội vụ']) expect(await names(`q=${encodeURIComponent(q)}`)).toEqual(['Sở Nội vụ']);
+  });
+
+  it('lists in Vietnamese alphabetical order', async () => {
+    const list = await names('kind=department&limit=100');
+    expect([...list].sort(new Intl.Collator('vi').compare)).toEqual(list);
+  });
+
+  it('seeding the demo twice changes nothing', async () => {
+    const before = await names('limit=1000');
+    const again = await seedDemo(systemContext(t.database.db), { withAccounts: true });
+    expect(again.created).toBe(false);
+    expect(await names('limit=1000')).toEqual(before);
+  });
+
+  it('needs a signed-in user', async () => {
+    expect((await t.app.inject({ url: '/api/units' })).statusCode).toBe(401);
+  });
+});
