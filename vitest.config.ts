@@ -18,38 +18,40 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-export default defineConfig(async () => {
-  const withPostgres = process.env.CHIDAO_TEST_POSTGRES !== 'off' && (await reachable(pgUrl));
-  if (!withPostgres) console.log(`[chidao] PostgreSQL at ${new URL(pgUrl).host} not reachable: the route suite runs on PGlite only.`);
-  return {
-    test: {
-      reporters: ['default'],
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: 'pglite',
-            include: ['server/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
-            env: { CHIDAO_TEST_ENGINE: 'pglite' },
-          },
+const withPostgres = process.env.CHIDAO_TEST_POSTGRES !== 'off' && (await reachable(pgUrl));
+if (!withPostgres)
+  console.log(
+    `[chidao] PostgreSQL at ${new URL(pgUrl).host} not reachable: the route suite runs on PGlite only.`,
+  );
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true as const,
+        test: {
+          name: 'pglite',
+          include: ['server/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          env: { CHIDAO_TEST_ENGINE: 'pglite' },
         },
-        ...(withPostgres
-          ? [
-              {
-                extends: true,
-                test: {
-                  name: 'postgres',
-                  // Everything that touches a database (route and service suites).
-                  include: ['server/**/*.routes.test.ts', 'server/**/*.db.test.ts'],
-                  env: { CHIDAO_TEST_ENGINE: 'postgres', CHIDAO_TEST_PG_URL: pgUrl },
-                  fileParallelism: true,
-                },
+      },
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                // Everything that touches a database (route and service suites).
+                include: ['server/**/*.routes.test.ts', 'server/**/*.db.test.ts'],
+                env: { CHIDAO_TEST_ENGINE: 'postgres', CHIDAO_TEST_PG_URL: pgUrl },
+                fileParallelism: true,
               },
-            ]
-          : []),
-      ],
-    },
-  };
+            },
+          ]
+        : []),
+    ],
+  },
 });

@@ -7,7 +7,7 @@ import { translate } from './core/messages.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrationStatus } from './db/migration-status.js';
 import { addGrant } from './modules/access/access.service.js';
-import { seedDemo } from './modules/demo/demo.seed.js';
+import { seedDemo } from './modules/demo/demo.service.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
 import { insertUnits, listUnits } from './modules/units/units.service.js';
 import { createUser } from './modules/users/users.service.js';

@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { systemContext } from './core/context.js';
 import { DataDirLockedError } from './db/lock.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
-import { removeDemoUsers, seedDemo } from './modules/demo/demo.seed.js';
+import { removeDemoUsers, seedDemo } from './modules/demo/demo.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/nghe-an.js';
 
 /** `npm start`: open and migrate the database, seed the demo province, serve API and web UI on one port. */

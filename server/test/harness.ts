@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { systemContext } from '../core/context.js';
 import type { App } from '../core/http.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { seedDemo } from '../modules/demo/demo.seed.js';
+import { seedDemo } from '../modules/demo/demo.service.js';
 import { DEMO_PASSWORD } from '../modules/demo/nghe-an.js';
 
 export type TestEngine = 'pglite' | 'postgres';

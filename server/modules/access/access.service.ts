@@ -125,3 +125,9 @@ export async function revokeGrant(ctx: RequestContext, grantId: string): Promise
     await recordChange({ ...ctx, db: tx }, { action: 'delete', entity: 'grant', entityId: grantId, before: row });
   });
 }
+
+/** Removes every grant of an account (demo accounts when demo mode is turned off), journalled. */
+export async function revokeAllGrantsOf(ctx: RequestContext, userId: string): Promise<void> {
+  const removed = await ctx.db.delete(grants).where(eq(grants.userId, userId)).returning();
+  for (const row of removed) await recordChange(ctx, { action: 'delete', entity: 'grant', entityId: row.id, before: row });
+}

@@ -7,8 +7,8 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { loadActor } from '../access/access.service.js';
 import { recordChange } from '../audit/audit.service.js';
-import { findUserByEmail, getUserRow, setPassword, type UserRow } from '../users/users.service.js';
-import { users } from '../users/users.table.js';
+import { findUserByEmail, findUserById, getUserRow, noteLoginOutcome, setPassword, type UserRow } from '../users/users.service.js';
+import { endSessionsOf } from './sessions.service.js';
 import { verifyPassword } from './password-hash.js';
 import { sessions } from './auth.table.js';
 
@@ -55,13 +55,10 @@ export async function login(
     const failures = user.failedLogins + 1;
     const lockNow = failures > policy.maxFailures;
     await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedLogins: lockNow ? 0 : failures,
-          lockedUntil: lockNow ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
+      await noteLoginOutcome(tx, user.id, {
+        failedLogins: lockNow ? 0 : failures,
+        lockedUntil: lockNow ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
+      });
       if (lockNow) {
         await recordChange({ ...ctx, db: tx }, {
           action: 'lock',
@@ -70,7 +67,7 @@ export async function login(
           after: { reason: 'failed_logins', failures },
         });
         // A locked account keeps no open session either.
-        await tx.delete(sessions).where(eq(sessions.userId, user.id));
+        await endSessionsOf(tx, user.id);
       }
     });
     if (lockNow) throw new AppError(423, 'ACCOUNT_LOCKED', 'auth.locked', { minutes: policy.lockMinutes });
@@ -94,7 +91,7 @@ export async function login(
       ip: ctx.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await noteLoginOutcome(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
   });
   return { token: raw, session, user };
 }
@@ -115,7 +112,7 @@ export async function resolveSession(db: Db, policy: SessionPolicy, raw: string)
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  const [user] = await db.select().from(users).where(eq(users.id, row.userId));
+  const user = await findUserById(db, row.userId);
   if (!user || !user.active) return null;
   if (now - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));

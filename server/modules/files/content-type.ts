@@ -89,6 +89,8 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
 /** Keeps the base name, without folders or control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? 'file';
+  // Control characters have no place in a file name (they break headers and logs).
+  // eslint-disable-next-line no-control-regex
   const cleaned = base.normalize('NFC').replace(/[\x00-\x1f\x7f]/g, '').trim();
   return (cleaned || 'file').slice(-200);
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
-const routes: { method: string; url: string; hidden: boolean }[] = [];
 
 beforeAll(async () => {
   t = await testApp();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/context.js';
-import { seedDemo } from '../demo/demo.seed.js';
+import { seedDemo } from '../demo/demo.service.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 
 type Unit = { name: string; fullName: string; validFrom: string; validTo: string | null; kind: string };

@@ -5,6 +5,8 @@ import type { Actor } from '../access/actor.js';
 import { abilities, authorize } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { checkPassword } from '../auth/password-policy.js';
+import { endSessionsOf } from '../auth/sessions.service.js';
+import { revokeAllGrantsOf } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { ancestorPaths, getUnit, getUnits, subtreeSql } from '../units/units.service.js';
 import { userPolicy, type UserSubject } from './users.policy.js';
@@ -63,6 +65,11 @@ export async function findUserByEmail(ctx: RequestContext, email: string): Promi
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row;
+}
+
+export async function findUserById(db: RequestContext['db'], id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
 }
 
@@ -221,16 +228,12 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
       before: journalView(current),
       after: journalView(updated),
     });
-    if (input.active === false) await deleteSessionsOf(tx, id);
+    if (input.active === false) await endSessionsOf(tx, id);
     return updated;
   });
   return (await present(ctx, [row]))[0]!;
 }
 
-async function deleteSessionsOf(db: RequestContext['db'], userId: string) {
-  // Sessions belong to the auth module; deleting an account's sessions is done by user id only.
-  await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
-}
 
 /** Sets a new password (admin reset or the user's own change, already verified) and unlocks. */
 export async function setPassword(
@@ -256,11 +259,7 @@ export async function setPassword(
       .where(eq(users.id, id));
     await recordChange({ ...ctx, db: tx }, { action: 'password_change', entity: 'user', entityId: id });
     // Every other session of this account ends: a stolen session does not survive a password change.
-    await tx.execute(
-      options.keepSessionId
-        ? sql`DELETE FROM sessions WHERE user_id = ${id} AND id <> ${options.keepSessionId}`
-        : sql`DELETE FROM sessions WHERE user_id = ${id}`,
-    );
+    await endSessionsOf(tx, id, options.keepSessionId);
   });
 }
 
@@ -283,11 +282,20 @@ export async function removeDemoUsers(ctx: RequestContext): Promise<number> {
   if (!demoUsers.length) return 0;
   await ctx.db.transaction(async (tx) => {
     for (const u of demoUsers) {
-      await tx.execute(sql`DELETE FROM grants WHERE user_id = ${u.id}`);
-      await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${u.id}`);
+      await revokeAllGrantsOf({ ...ctx, db: tx }, u.id);
+      await endSessionsOf(tx, u.id);
       await tx.update(users).set({ active: false, passwordHash: null }).where(eq(users.id, u.id));
       await recordChange({ ...ctx, db: tx }, { action: 'deactivate_demo', entity: 'user', entityId: u.id, before: journalView(u) });
     }
   });
   return demoUsers.length;
+}
+
+/** Login bookkeeping: a wrong password (and the lock it may trigger) or a successful sign-in. */
+export async function noteLoginOutcome(
+  db: RequestContext['db'],
+  userId: string,
+  outcome: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
+): Promise<void> {
+  await db.update(users).set(outcome).where(eq(users.id, userId));
 }
