@@ -1,0 +1,152 @@
+// `npm run bench [-- platform] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+//   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
+//   cold_start_warm_ms    the same on the now-existing data directory
+//   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
+//   bare_rps              a bare Fastify route returning a similar JSON list, measured in the same run
+//   list_vs_bare          list_rps / bare_rps
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIfNeeded } from './build-if-needed.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  allowNegative: true,
+  options: { build: { type: 'boolean', default: true }, engine: { type: 'string', default: 'pglite' }, seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '16' } },
+});
+const suite = positionals[0] ?? 'platform';
+if (suite !== 'platform') {
+  console.error(`Unknown bench suite "${suite}". Available: platform`);
+  process.exit(64);
+}
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+
+function startProcess(args, env, pattern) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      out += chunk;
+      const m = out.match(pattern);
+      if (m) resolve({ child, port: Number(m[1]), started });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => (out += c));
+    child.once('exit', (code) => reject(new Error(`process exited ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+async function waitReady(port) {
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function coldStart(dataDir, extraEnv) {
+  const t0 = performance.now();
+  const proc = await startProcess(['dist/server/main.js'], { PORT: '0', HOST: '127.0.0.1', CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'warn', ...extraEnv }, /running: http:\/\/localhost:(\d+)/);
+  await waitReady(proc.port);
+  return { ...proc, ms: Math.round(performance.now() - t0) };
+}
+
+async function stop(child) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Closed-loop load: `concurrency` workers issue requests back to back for `seconds`. */
+async function load(url, headers) {
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  let errors = 0;
+  const latencies = [];
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      if (res.status === 200) done++;
+      else errors++;
+      latencies.push(performance.now() - t);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p) => Math.round(latencies[Math.floor((latencies.length - 1) * p)] * 100) / 100;
+  return { rps: Math.round(done / elapsed), errors, p50_ms: q(0.5), p95_ms: q(0.95) };
+}
+
+if (values.build) buildIfNeeded();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-bench-'));
+// On PostgreSQL the bench makes its own database next to DATABASE_URL's (or the local server's) and drops it.
+const pgBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const benchDb = `chidao_bench_${process.pid}`;
+async function adminQuery(text) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: pgBase });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+let env = {};
+if (values.engine === 'postgres') {
+  await adminQuery(`CREATE DATABASE ${benchDb}`);
+  const url = new URL(pgBase);
+  url.pathname = `/${benchDb}`;
+  env = { DATABASE_URL: url.toString(), CHIDAO_DEMO: 'on' };
+}
+const result = { suite, engine: values.engine, node: process.version, cpus: os.cpus().length, seconds, concurrency };
+try {
+  const first = await coldStart(dataDir, env);
+  result.cold_start_first_ms = first.ms;
+  await stop(first.child);
+  const warm = await coldStart(dataDir, env);
+  result.cold_start_warm_ms = warm.ms;
+
+  const login = await fetch(`http://127.0.0.1:${warm.port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'daumoi.tuphap@chidao.demo', password: 'chidao-demo' }),
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+  const bare = await startProcess(['scripts/bench/bare-server.mjs'], {}, /listening (\d+)/);
+  // Warm both up, then measure one after the other (2 cores: never both at once).
+  await load(`http://127.0.0.1:${bare.port}/bare`, {});
+  const bareRun = await load(`http://127.0.0.1:${bare.port}/bare`, {});
+  await load(`http://127.0.0.1:${warm.port}/api/documents?limit=10`, { cookie });
+  const listRun = await load(`http://127.0.0.1:${warm.port}/api/documents?limit=10`, { cookie });
+  await stop(bare.child);
+  await stop(warm.child);
+  Object.assign(result, {
+    list_rps: listRun.rps,
+    list_p50_ms: listRun.p50_ms,
+    list_p95_ms: listRun.p95_ms,
+    list_errors: listRun.errors,
+    bare_rps: bareRun.rps,
+    bare_p50_ms: bareRun.p50_ms,
+    list_vs_bare: Math.round((listRun.rps / bareRun.rps) * 1000) / 1000,
+  });
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (values.engine === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+}
+console.log(JSON.stringify(result, null, 2));
