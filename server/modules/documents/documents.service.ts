@@ -7,7 +7,7 @@ import { RESTRICTED_READERS, canCreateFor, documentPolicy, type DocumentSubject 
 import { recordChange } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFile, getFiles, storeUpload, type StoredFile } from '../files/files.service.js';
-import { ancestorPaths, getUnit, getUnits, subtreeSql } from '../units/units.service.js';
+import { ancestorPaths, getUnit, subtreeSql, unitFacts } from '../units/units.service.js';
 import type { DocumentOut } from './documents.schemas.js';
 import { documentFiles, documents, legalBases } from './documents.table.js';
 
@@ -22,8 +22,13 @@ async function subjectsOf(ctx: RequestContext, rows: DocumentRow[]): Promise<Map
 
 async function present(ctx: RequestContext, rows: DocumentRow[]): Promise<DocumentOut[]> {
   if (!rows.length) return [];
-  const subjects = await subjectsOf(ctx, rows);
-  const unitNames = new Map((await getUnits(ctx.db, rows.map((r) => r.unitId))).map((u) => [u.id, u.name]));
+  const facts = await unitFacts(ctx.db, rows.map((r) => r.unitId));
+  const subjects = new Map(
+    rows.map((r): [string, DocumentSubject] => [
+      r.id,
+      { access: r.access as DocumentSubject['access'], unitPath: facts.get(r.unitId)?.path ?? [r.unitId] },
+    ]),
+  );
   const links = await ctx.db
     .select()
     .from(documentFiles)
@@ -39,7 +44,7 @@ async function present(ctx: RequestContext, rows: DocumentRow[]): Promise<Docume
     title: r.title,
     summary: r.summary,
     unitId: r.unitId,
-    unitName: unitNames.get(r.unitId) ?? '',
+    unitName: facts.get(r.unitId)?.name ?? '',
     access: r.access as DocumentOut['access'],
     version: r.version,
     createdAt: r.createdAt.toISOString(),
@@ -113,16 +118,20 @@ export async function listDocuments(ctx: RequestContext, query: DocumentQuery): 
       sql`f_unaccent(lower(${documents.numberSymbol} || ' ' || ${documents.title})) LIKE f_unaccent(${needle})`,
     );
   }
-  const where = and(...c);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(documents).where(where);
-  const rows = await ctx.db
-    .select()
+  // One query for the page and the total (a window count), not two.
+  const page = await ctx.db
+    .select({ doc: documents, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
     .from(documents)
-    .where(where)
+    .where(and(...c))
     .orderBy(desc(documents.issuedOn), desc(documents.createdAt))
     .limit(query.limit)
     .offset(query.offset);
-  return { items: await present(ctx, rows), total: Number(count?.n ?? 0) };
+  let total = page[0]?.total ?? 0;
+  if (!page.length && query.offset > 0) {
+    const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(documents).where(and(...c));
+    total = Number(count?.n ?? 0);
+  }
+  return { items: await present(ctx, page.map((p) => p.doc)), total };
 }
 
 export async function getDocument(ctx: RequestContext, id: string): Promise<DocumentOut> {

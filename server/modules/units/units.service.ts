@@ -59,6 +59,32 @@ export async function ancestorPaths(db: Db, unitIds: readonly string[]): Promise
   return out;
 }
 
+export type UnitFacts = { name: string; fullName: string; path: string[] };
+
+/** Name, full name and ancestor chain of each unit, in one query (for presenting records with their units). */
+export async function unitFacts(db: Db, unitIds: readonly string[]): Promise<Map<string, UnitFacts>> {
+  const unique = [...new Set(unitIds)];
+  const out = new Map<string, UnitFacts>();
+  if (unique.length === 0) return out;
+  const result = await rows<{ id: string; name: string; full_name: string; path: string[] }>(
+    db,
+    sql`WITH RECURSIVE chain(start, id, parent_id, depth) AS (
+          SELECT u.id, u.id, u.parent_id, 0 FROM units u
+           WHERE u.id IN (${sql.join(
+             unique.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+          UNION ALL
+          SELECT c.start, p.id, p.parent_id, c.depth + 1 FROM units p JOIN chain c ON p.id = c.parent_id
+           WHERE c.depth < 32)
+        SELECT u.id, u.name, u.full_name,
+               (SELECT array_agg(c.id::text ORDER BY c.depth) FROM chain c WHERE c.start = u.id) AS path
+          FROM units u WHERE u.id IN (SELECT DISTINCT start FROM chain)`,
+  );
+  for (const r of result) out.set(r.id, { name: r.name, fullName: r.full_name, path: r.path });
+  return out;
+}
+
 /** SQL for the ids of the given units and everything below them (use as `x IN (subtree)`). */
 export function subtreeSql(rootIds: readonly string[]): SQL {
   if (rootIds.length === 0) return sql`SELECT NULL::uuid WHERE false`;
