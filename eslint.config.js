@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
  * another module only through its public surface: services, schemas, policies and a few pure helpers —
  * never its tables (`*.table.ts`) or other internals. Web features never import each other at all.
  */
-const SERVER_PUBLIC = /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy)\.(js|ts)$/;
+const SERVER_PUBLIC =
+  /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy)\.(js|ts)$/;
 
 function capabilityOf(file) {
   const norm = file.split(path.sep).join('/');
@@ -23,7 +24,15 @@ function capabilityOf(file) {
 const boundaries = {
   rules: {
     'module-boundaries': {
-      meta: { type: 'problem', messages: { internal: '{{from}} must not import {{target}}: use the public surface of module "{{to}}" (its service, schemas or policy).', feature: 'Feature "{{from}}" must not import feature "{{to}}"; move shared code to web/src/components or web/src/lib.' } },
+      meta: {
+        type: 'problem',
+        messages: {
+          internal:
+            '{{from}} must not import {{target}}: use the public surface of module "{{to}}" (its service, schemas or policy).',
+          feature:
+            'Feature "{{from}}" must not import feature "{{to}}"; move shared code to web/src/components or web/src/lib.',
+        },
+      },
       create(context) {
         const file = context.filename;
         const from = capabilityOf(file);
@@ -38,7 +47,11 @@ const boundaries = {
             if (from.side === 'web') {
               context.report({ node, messageId: 'feature', data: { from: from.name, to: to.name } });
             } else if (!SERVER_PUBLIC.test(target.split(path.sep).join('/'))) {
-              context.report({ node, messageId: 'internal', data: { from: from.name, to: to.name, target: spec } });
+              context.report({
+                node,
+                messageId: 'internal',
+                data: { from: from.name, to: to.name, target: spec },
+              });
             }
           },
         };
@@ -48,7 +61,17 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'server/db/migrations/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'server/db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,7 +79,10 @@ export default tseslint.config(
     plugins: { chidao: boundaries },
     rules: {
       'chidao/module-boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

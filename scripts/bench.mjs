@@ -15,7 +15,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   allowNegative: true,
-  options: { build: { type: 'boolean', default: true }, engine: { type: 'string', default: 'pglite' }, seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '16' } },
+  options: {
+    build: { type: 'boolean', default: true },
+    engine: { type: 'string', default: 'pglite' },
+    seconds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '16' },
+  },
 });
 const suite = positionals[0] ?? 'platform';
 if (suite !== 'platform') {
@@ -27,7 +32,11 @@ const concurrency = Number(values.concurrency);
 
 function startProcess(args, env, pattern) {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -55,7 +64,11 @@ async function waitReady(port) {
 
 async function coldStart(dataDir, extraEnv) {
   const t0 = performance.now();
-  const proc = await startProcess(['dist/server/main.js'], { PORT: '0', HOST: '127.0.0.1', CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'warn', ...extraEnv }, /running: http:\/\/localhost:(\d+)/);
+  const proc = await startProcess(
+    ['dist/server/main.js'],
+    { PORT: '0', HOST: '127.0.0.1', CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'warn', ...extraEnv },
+    /running: http:\/\/localhost:(\d+)/,
+  );
   await waitReady(proc.port);
   return { ...proc, ms: Math.round(performance.now() - t0) };
 }
@@ -112,7 +125,14 @@ if (values.engine === 'postgres') {
   url.pathname = `/${benchDb}`;
   env = { DATABASE_URL: url.toString(), CHIDAO_DEMO: 'on' };
 }
-const result = { suite, engine: values.engine, node: process.version, cpus: os.cpus().length, seconds, concurrency };
+const result = {
+  suite,
+  engine: values.engine,
+  node: process.version,
+  cpus: os.cpus().length,
+  seconds,
+  concurrency,
+};
 try {
   const first = await coldStart(dataDir, env);
   result.cold_start_first_ms = first.ms;
@@ -126,7 +146,10 @@ try {
     body: JSON.stringify({ email: 'daumoi.tuphap@chidao.demo', password: 'chidao-demo' }),
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
   const bare = await startProcess(['scripts/bench/bare-server.mjs'], {}, /listening (\d+)/);
   // Warm both up, then measure one after the other (2 cores: never both at once).

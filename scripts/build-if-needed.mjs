@@ -22,18 +22,31 @@ function mtime(file) {
 
 function run(script) {
   console.log(`chidao: building (${script}) …`);
-  execFileSync(process.execPath, [path.join(root, 'node_modules/.bin', script === 'server' ? 'tsc' : 'vite'), ...(script === 'server' ? ['-p', 'tsconfig.server.json'] : ['build', '--logLevel', 'warn'])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/.bin', script === 'server' ? 'tsc' : 'vite'),
+      ...(script === 'server' ? ['-p', 'tsconfig.server.json'] : ['build', '--logLevel', 'warn']),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 export function buildIfNeeded() {
   const serverOut = path.join(root, 'dist/server/main.js');
-  const serverSrc = Math.max(newest(path.join(root, 'server'), ['.ts', '.sql', '.json']), mtime(path.join(root, 'package-lock.json')));
+  const serverSrc = Math.max(
+    newest(path.join(root, 'server'), ['.ts', '.sql', '.json']),
+    mtime(path.join(root, 'package-lock.json')),
+  );
   if (mtime(serverOut) < serverSrc) run('server');
   const webOut = path.join(root, 'dist/web/index.html');
-  const webSrc = Math.max(newest(path.join(root, 'web'), ['.ts', '.tsx', '.json', '.css', '.html']), mtime(path.join(root, 'vite.config.ts')));
+  const webSrc = Math.max(
+    newest(path.join(root, 'web'), ['.ts', '.tsx', '.json', '.css', '.html']),
+    mtime(path.join(root, 'vite.config.ts')),
+  );
   if (fs.existsSync(path.join(root, 'web/index.html')) && mtime(webOut) < webSrc) run('web');
 }
 

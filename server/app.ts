@@ -50,11 +50,23 @@ declare module 'fastify' {
   }
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, status: number, body: { code: string; key: MessageKey; params?: Record<string, string | number>; details?: { field: string; message: string }[] }) {
+function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: {
+    code: string;
+    key: MessageKey;
+    params?: Record<string, string | number>;
+    details?: { field: string; message: string }[];
+  },
+) {
   const locale: Locale = request.ctx?.locale ?? pickLocale(request.headers['accept-language']);
   const details = body.details?.map((d) => ({
     field: d.field,
-    message: isMessageKey(d.message) ? translate(locale, d.message, { ...body.params, field: d.field }) : d.message,
+    message: isMessageKey(d.message)
+      ? translate(locale, d.message, { ...body.params, field: d.field })
+      : d.message,
   }));
   return reply.status(status).send({
     error: {
@@ -70,10 +82,13 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -86,7 +101,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('fileStore', options.fileStore ?? createFileStore({ kind: 'local', root: path.join(config.dataDir, 'files') }));
+  app.decorate(
+    'fileStore',
+    options.fileStore ?? createFileStore({ kind: 'local', root: path.join(config.dataDir, 'files') }),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -94,7 +112,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      return sendError(request, reply, error.status, { code: error.code, key: error.messageKey, params: error.params, details: error.details });
+      return sendError(request, reply, error.status, {
+        code: error.code,
+        key: error.messageKey,
+        params: error.params,
+        details: error.details,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => {
@@ -112,27 +135,54 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
     }
     const fe = error as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
-      return sendError(request, reply, 400, { code: 'INVALID_JSON', key: 'error.invalid_json', params: { detail: error.message } });
+    if (
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (fe.statusCode === 400 && error instanceof SyntaxError)
+    ) {
+      return sendError(request, reply, 400, {
+        code: 'INVALID_JSON',
+        key: 'error.invalid_json',
+        params: { detail: error.message },
+      });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendError(request, reply, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', key: 'error.unsupported_media_type', params: { type: String(request.headers['content-type'] ?? '') } });
+      return sendError(request, reply, 415, {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        key: 'error.unsupported_media_type',
+        params: { type: String(request.headers['content-type'] ?? '') },
+      });
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return sendError(request, reply, 413, { code: 'PAYLOAD_TOO_LARGE', key: 'error.payload_too_large', params: { max: `${Math.round(config.uploadMaxBytes / 1048576)} MB` } });
+      return sendError(request, reply, 413, {
+        code: 'PAYLOAD_TOO_LARGE',
+        key: 'error.payload_too_large',
+        params: { max: `${Math.round(config.uploadMaxBytes / 1048576)} MB` },
+      });
     }
     if (fe.statusCode === 429) {
-      return sendError(request, reply, 429, { code: 'RATE_LIMITED', key: 'error.rate_limited', params: { after: String(reply.getHeader('retry-after') ?? 60) + ' s' } });
+      return sendError(request, reply, 429, {
+        code: 'RATE_LIMITED',
+        key: 'error.rate_limited',
+        params: { after: String(reply.getHeader('retry-after') ?? 60) + ' s' },
+      });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendError(request, reply, fe.statusCode, { code: fe.code ?? 'BAD_REQUEST', key: 'error.validation', params: { field: 'request', issue: error.message } });
+      return sendError(request, reply, fe.statusCode, {
+        code: fe.code ?? 'BAD_REQUEST',
+        key: 'error.validation',
+        params: { field: 'request', issue: error.message },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 500, { code: 'INTERNAL', key: 'error.internal' });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 404, { code: 'ROUTE_NOT_FOUND', key: 'error.route_not_found', params: { method: request.method, url: request.url.split('?')[0]! } }),
+    sendError(request, reply, 404, {
+      code: 'ROUTE_NOT_FOUND',
+      key: 'error.route_not_found',
+      params: { method: request.method, url: request.url.split('?')[0]! },
+    }),
   );
 
   await app.register(cookie);
@@ -163,7 +213,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: {
         title: 'chidao API',
         version: '0.1.0',
-        description: 'API of chidao, the operating system of a province\'s administrative-reform effort. State-changing requests of a signed-in user need the `x-csrf-token` header from `GET /api/auth/session`.',
+        description:
+          "API of chidao, the operating system of a province's administrative-reform effort. State-changing requests of a signed-in user need the `x-csrf-token` header from `GET /api/auth/session`.",
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'chidao_session' } } },
     },
@@ -186,7 +237,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // The web UI (built by Vite) on the same port; unknown non-API paths fall back to index.html.
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
     const indexHtml = fs.readFileSync(path.join(config.webRoot, 'index.html'));
     const spa = async (_req: FastifyRequest, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
@@ -194,7 +251,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const url = request.url.split('?')[0]!;
       if (url.startsWith('/api/') || url.startsWith('/assets/')) {
-        return sendError(request, reply, 404, { code: 'ROUTE_NOT_FOUND', key: 'error.route_not_found', params: { method: request.method, url } });
+        return sendError(request, reply, 404, {
+          code: 'ROUTE_NOT_FOUND',
+          key: 'error.route_not_found',
+          params: { method: request.method, url },
+        });
       }
       const file = path.join(config.webRoot, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
       if (file.startsWith(config.webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {

@@ -39,7 +39,9 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'seed' && sub === 'demo') {
       const result = await seedDemo(ctx, { withAccounts: true });
-      console.log(result.created ? 'Demo province seeded.' : 'Demo province already present; nothing changed.');
+      console.log(
+        result.created ? 'Demo province seeded.' : 'Demo province already present; nothing changed.',
+      );
       if (!demoEnabled(config)) {
         console.log('Note: demo accounts are removed at the next start unless CHIDAO_DEMO=on.');
       }
@@ -48,7 +50,12 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'admin' && sub === 'create') {
       const { values } = parseArgs({
         args: argv.slice(2),
-        options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, unit: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          unit: { type: 'string' },
+        },
       });
       const password = values.password ?? process.env.CHIDAO_ADMIN_PASSWORD;
       if (!values.email || !values.name || !password) {
@@ -60,7 +67,14 @@ async function run(argv: string[]): Promise<number> {
       if (!unit && !values.unit) {
         [unit] = await database.db.transaction((tx) =>
           insertUnits({ ...ctx, db: tx }, [
-            { code: PROVINCE.code, name: PROVINCE.name, fullName: PROVINCE.fullName, kind: 'province', parentId: null, validFrom: PROVINCE.validFrom },
+            {
+              code: PROVINCE.code,
+              name: PROVINCE.name,
+              fullName: PROVINCE.fullName,
+              kind: 'province',
+              parentId: null,
+              validFrom: PROVINCE.validFrom,
+            },
           ]),
         );
       }
@@ -68,8 +82,16 @@ async function run(argv: string[]): Promise<number> {
         console.error(`No unit with code ${code}.`);
         return 65;
       }
-      const user = await createUser(ctx, { email: values.email, fullName: values.name, password, unitId: null }, { skipAuthorization: true });
-      await addGrant(ctx, { userId: user.id, role: 'admin', unitId: unit.id, note: 'chidao admin create' }, { skipAuthorization: true });
+      const user = await createUser(
+        ctx,
+        { email: values.email, fullName: values.name, password, unitId: null },
+        { skipAuthorization: true },
+      );
+      await addGrant(
+        ctx,
+        { userId: user.id, role: 'admin', unitId: unit.id, note: 'chidao admin create' },
+        { skipAuthorization: true },
+      );
       console.log(`Administrator ${user.email} created over ${unit.fullName}.`);
       return 0;
     }

@@ -3,13 +3,15 @@
  * are filled from the error's params.
  */
 const vi = {
-  'error.internal': 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên (mã yêu cầu {requestId}).',
+  'error.internal':
+    'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau; nếu lỗi lặp lại, báo quản trị viên (mã yêu cầu {requestId}).',
   'error.unauthenticated': 'Bạn cần đăng nhập để tiếp tục.',
   'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
   'error.not_found': 'Không tìm thấy {entity} được yêu cầu.',
   'error.route_not_found': 'Không có địa chỉ {method} {url}.',
   'error.conflict': 'Dữ liệu bị xung đột với bản ghi đã có.',
-  'error.stale_version': 'Bản ghi {entity} đã được người khác sửa (phiên bản hiện tại {current}). Hãy tải lại rồi sửa lại.',
+  'error.stale_version':
+    'Bản ghi {entity} đã được người khác sửa (phiên bản hiện tại {current}). Hãy tải lại rồi sửa lại.',
   'error.invalid_json': 'Nội dung gửi lên không phải JSON hợp lệ: {detail}',
   'error.validation': 'Trường "{field}" không hợp lệ: {issue}',
   'error.unsupported_media_type': 'Kiểu nội dung {type} không được hỗ trợ.',
@@ -18,7 +20,8 @@ const vi = {
   'error.csrf': 'Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.',
   'error.email_taken': 'Địa chỉ e-mail {email} đã được dùng cho tài khoản khác.',
   'auth.invalid_credentials': 'E-mail hoặc mật khẩu không đúng.',
-  'auth.locked': 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
+  'auth.locked':
+    'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
   'auth.inactive': 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.',
   'auth.wrong_current_password': 'Mật khẩu hiện tại không đúng.',
   'password.too_short': 'Mật khẩu phải có ít nhất {min} ký tự.',
@@ -32,7 +35,8 @@ const vi = {
   'grant.last_admin': 'Không thể thu hồi quyền quản trị cuối cùng của hệ thống.',
   'file.empty': 'Tệp tải lên rỗng.',
   'file.too_large': 'Tệp vượt quá dung lượng cho phép ({max}).',
-  'file.type_not_allowed': 'Loại tệp không được chấp nhận (nội dung thực là {detected}). Chấp nhận: PDF, Word, Excel, OpenDocument, ảnh PNG/JPEG, văn bản thuần.',
+  'file.type_not_allowed':
+    'Loại tệp không được chấp nhận (nội dung thực là {detected}). Chấp nhận: PDF, Word, Excel, OpenDocument, ảnh PNG/JPEG, văn bản thuần.',
   'file.missing': 'Chưa chọn tệp để tải lên.',
   'unit.not_found': 'Đơn vị không tồn tại.',
 } as const;
@@ -40,13 +44,15 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
-  'error.internal': 'Something went wrong on the server. Please try again later; if it persists, tell an administrator (request id {requestId}).',
+  'error.internal':
+    'Something went wrong on the server. Please try again later; if it persists, tell an administrator (request id {requestId}).',
   'error.unauthenticated': 'You need to sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',
   'error.not_found': 'The requested {entity} was not found.',
   'error.route_not_found': 'There is no route {method} {url}.',
   'error.conflict': 'The data conflicts with an existing record.',
-  'error.stale_version': 'This {entity} was changed by someone else (current version {current}). Reload it and make your change again.',
+  'error.stale_version':
+    'This {entity} was changed by someone else (current version {current}). Reload it and make your change again.',
   'error.invalid_json': 'The request body is not valid JSON: {detail}',
   'error.validation': 'Field "{field}" is invalid: {issue}',
   'error.unsupported_media_type': 'Content type {type} is not supported.',
@@ -55,12 +61,14 @@ const en: Record<MessageKey, string> = {
   'error.csrf': 'The anti-forgery (CSRF) token is missing or wrong. Reload the page and try again.',
   'error.email_taken': 'The e-mail address {email} is already used by another account.',
   'auth.invalid_credentials': 'Wrong e-mail or password.',
-  'auth.locked': 'This account is locked after too many wrong passwords. Try again in {minutes} minutes or ask an administrator.',
+  'auth.locked':
+    'This account is locked after too many wrong passwords. Try again in {minutes} minutes or ask an administrator.',
   'auth.inactive': 'This account has been deactivated. Contact an administrator.',
   'auth.wrong_current_password': 'The current password is wrong.',
   'password.too_short': 'The password must have at least {min} characters.',
   'password.too_long': 'The password must have at most {max} characters.',
-  'password.classes': 'The password must mix at least two of: lower-case letters, upper-case letters, digits, symbols.',
+  'password.classes':
+    'The password must mix at least two of: lower-case letters, upper-case letters, digits, symbols.',
   'password.contains_email': 'The password must not contain the user name (the part of the e-mail before @).',
   'password.common': 'This password is too common and easy to guess. Choose another one.',
   'password.same_as_old': 'The new password must differ from the current one.',
@@ -69,7 +77,8 @@ const en: Record<MessageKey, string> = {
   'grant.last_admin': 'The last administrator grant of the system cannot be revoked.',
   'file.empty': 'The uploaded file is empty.',
   'file.too_large': 'The file is larger than allowed ({max}).',
-  'file.type_not_allowed': 'This file type is not accepted (its content is {detected}). Accepted: PDF, Word, Excel, OpenDocument, PNG/JPEG images, plain text.',
+  'file.type_not_allowed':
+    'This file type is not accepted (its content is {detected}). Accepted: PDF, Word, Excel, OpenDocument, PNG/JPEG images, plain text.',
   'file.missing': 'No file was chosen for upload.',
   'unit.not_found': 'The unit does not exist.',
 };
@@ -81,7 +90,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogs[locale][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     params[name] === undefined ? `{${name}}` : String(params[name]),

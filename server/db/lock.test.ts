@@ -21,7 +21,9 @@ describe('data directory lock (PGlite has none of its own)', () => {
     fs.writeFileSync(path.join(dir, 'chidao.lock'), `${child.pid}\n`);
     try {
       expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
-      expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another chidao process \\(pid ${child.pid}\\)`));
+      expect(() => lockDataDir(dir)).toThrow(
+        new RegExp(`in use by another chidao process \\(pid ${child.pid}\\)`),
+      );
     } finally {
       child.kill();
     }

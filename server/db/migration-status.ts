@@ -11,7 +11,9 @@ export function readJournal(folder = migrationsFolder): Journal {
 }
 
 /** How many of the shipped migrations the database has applied. */
-export async function migrationStatus(db: Db): Promise<{ expected: number; applied: number; latest: string | null }> {
+export async function migrationStatus(
+  db: Db,
+): Promise<{ expected: number; applied: number; latest: string | null }> {
   const journal = readJournal();
   const expected = journal.entries.length;
   const latest = journal.entries.at(-1)?.tag ?? null;

@@ -51,7 +51,12 @@ export type Caller = {
   cookie: string;
   csrf: string;
   userId: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 };
 
 export type TestApp = {
@@ -68,7 +73,10 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const { database, drop } = await freshDatabase();
   await seedDemo(systemContext(database.db), { withAccounts: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-test-'));
-  const config = loadConfig({ CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'silent' }, { webRoot: path.join(dataDir, 'no-web'), ...overrides });
+  const config = loadConfig(
+    { CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'silent' },
+    { webRoot: path.join(dataDir, 'no-web'), ...overrides },
+  );
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {
@@ -89,7 +97,11 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
             method: method as 'GET',
             url,
             headers: { cookie, 'x-csrf-token': body.csrfToken, ...headers },
-            ...(payload === undefined ? {} : typeof payload === 'string' || Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }),
+            ...(payload === undefined
+              ? {}
+              : typeof payload === 'string' || Buffer.isBuffer(payload)
+                ? { payload }
+                : { payload: payload as object }),
           }),
       };
     },

@@ -23,7 +23,13 @@ const grantOut = z
 export async function accessRoutes(app: App) {
   app.get(
     '/roles',
-    { schema: { tags: ['access'], summary: 'The roles that can be granted', response: { 200: z.object({ items: z.array(z.enum(ROLES)) }) } } },
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'The roles that can be granted',
+        response: { 200: z.object({ items: z.array(z.enum(ROLES)) }) },
+      },
+    },
     async () => ({ items: [...ROLES] }),
   );
 

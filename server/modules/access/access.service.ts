@@ -20,7 +20,9 @@ export async function loadActor(db: Db, user: ActorUser, at = new Date()): Promi
         or(isNull(grants.validTo), gte(grants.validTo, at)),
       ),
     );
-  const valid: Grant[] = found.flatMap((g) => (isRole(g.role) ? [{ id: g.id, role: g.role, unitId: g.unitId }] : []));
+  const valid: Grant[] = found.flatMap((g) =>
+    isRole(g.role) ? [{ id: g.id, role: g.role, unitId: g.unitId }] : [],
+  );
   return new Actor(user, valid);
 }
 
@@ -44,8 +46,18 @@ function requireAdminOver(ctx: RequestContext, unitPath: string[]) {
 
 export async function listGrantsOf(ctx: RequestContext, userId: string): Promise<GrantOut[]> {
   const rows = await ctx.db.select().from(grants).where(eq(grants.userId, userId)).orderBy(grants.createdAt);
-  const units = new Map((await getUnits(ctx.db, rows.map((r) => r.unitId))).map((u) => [u.id, u]));
-  const paths = await ancestorPaths(ctx.db, rows.map((r) => r.unitId));
+  const units = new Map(
+    (
+      await getUnits(
+        ctx.db,
+        rows.map((r) => r.unitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const paths = await ancestorPaths(
+    ctx.db,
+    rows.map((r) => r.unitId),
+  );
   return rows.map((r) => ({
     id: r.id,
     userId: r.userId,
@@ -57,7 +69,8 @@ export async function listGrantsOf(ctx: RequestContext, userId: string): Promise
     note: r.note,
     createdAt: r.createdAt.toISOString(),
     abilities: {
-      revoke: !!ctx.actor?.hasRoleOver(['admin'], paths.get(r.unitId) ?? []) && ctx.actor.user.id !== r.userId,
+      revoke:
+        !!ctx.actor?.hasRoleOver(['admin'], paths.get(r.unitId) ?? []) && ctx.actor.user.id !== r.userId,
     },
   }));
 }
@@ -100,7 +113,10 @@ export async function addGrant(
         createdBy: ctx.actor?.user.id ?? null,
       })
       .returning();
-    await recordChange({ ...ctx, db: tx }, { action: 'create', entity: 'grant', entityId: row!.id, after: row });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'grant', entityId: row!.id, after: row },
+    );
     return row!.id;
   });
   const out = (await listGrantsOf(ctx, input.userId)).find((g) => g.id === id);
@@ -122,12 +138,16 @@ export async function revokeGrant(ctx: RequestContext, grantId: string): Promise
       if (Number(n?.n) <= 1) throw new AppError(409, 'LAST_ADMIN', 'grant.last_admin');
     }
     await tx.delete(grants).where(eq(grants.id, grantId));
-    await recordChange({ ...ctx, db: tx }, { action: 'delete', entity: 'grant', entityId: grantId, before: row });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'delete', entity: 'grant', entityId: grantId, before: row },
+    );
   });
 }
 
 /** Removes every grant of an account (demo accounts when demo mode is turned off), journalled. */
 export async function revokeAllGrantsOf(ctx: RequestContext, userId: string): Promise<void> {
   const removed = await ctx.db.delete(grants).where(eq(grants.userId, userId)).returning();
-  for (const row of removed) await recordChange(ctx, { action: 'delete', entity: 'grant', entityId: row.id, before: row });
+  for (const row of removed)
+    await recordChange(ctx, { action: 'delete', entity: 'grant', entityId: row.id, before: row });
 }

@@ -38,14 +38,22 @@ describe('grants cover a unit subtree', () => {
 
 describe('document policy: every role × access level × own/other unit', () => {
   const editors = new Set<Role>(['admin', 'standing_officer', 'focal_point', 'unit_leader']);
-  const restrictedReaders = new Set<Role>([...editors, 'committee_leader', 'committee_member', 'appraiser', 'inspector']);
+  const restrictedReaders = new Set<Role>([
+    ...editors,
+    'committee_leader',
+    'committee_member',
+    'appraiser',
+    'inspector',
+  ]);
   for (const role of ROLES) {
     for (const access of ['public', 'internal', 'restricted'] as const) {
       it(`${role} over Sở Tư pháp, ${access} document of Sở Tư pháp and of Sở Xây dựng`, () => {
         const a = actor([role, TUPHAP]);
         const own = { access, unitPath: pathOf[TUPHAP] };
         const other = { access, unitPath: pathOf[XAYDUNG] };
-        expect(allow(documentPolicy, a, 'read', own)).toBe(access !== 'restricted' || restrictedReaders.has(role));
+        expect(allow(documentPolicy, a, 'read', own)).toBe(
+          access !== 'restricted' || restrictedReaders.has(role),
+        );
         expect(allow(documentPolicy, a, 'read', other)).toBe(access !== 'restricted');
         expect(allow(documentPolicy, a, 'update', own)).toBe(editors.has(role));
         expect(allow(documentPolicy, a, 'update', other)).toBe(false);
@@ -55,12 +63,18 @@ describe('document policy: every role × access level × own/other unit', () => 
   }
 
   it('nobody signed out is allowed anything', () => {
-    expect(abilities(documentPolicy, null, { access: 'public', unitPath: [PROVINCE] })).toEqual({ read: false, update: false, delete: false });
+    expect(abilities(documentPolicy, null, { access: 'public', unitPath: [PROVINCE] })).toEqual({
+      read: false,
+      update: false,
+      delete: false,
+    });
   });
 
   it('requireAccess is all-or-nothing over a set', () => {
     const a = actor(['focal_point', TUPHAP]);
-    expect(() => requireAccess(documentPolicy, a, 'update', [{ access: 'internal', unitPath: pathOf[TUPHAP] }])).not.toThrow();
+    expect(() =>
+      requireAccess(documentPolicy, a, 'update', [{ access: 'internal', unitPath: pathOf[TUPHAP] }]),
+    ).not.toThrow();
     expect(() =>
       requireAccess(documentPolicy, a, 'update', [
         { access: 'internal', unitPath: pathOf[TUPHAP] },

@@ -44,7 +44,10 @@ export async function auditRoutes(app: App) {
         tags: ['audit'],
         summary: 'Search the audit journal (administrators)',
         querystring: journalQuery,
-        response: { 200: z.object({ items: z.array(journalEntryOut), nextBefore: z.number().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(journalEntryOut), nextBefore: z.number().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {

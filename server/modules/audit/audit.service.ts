@@ -85,7 +85,11 @@ export async function searchJournal(ctx: RequestContext, query: JournalQuery): P
 }
 
 /** The history of one record, oldest first. */
-export async function historyOf(ctx: RequestContext, entity: string, entityId: string): Promise<JournalEntry[]> {
+export async function historyOf(
+  ctx: RequestContext,
+  entity: string,
+  entityId: string,
+): Promise<JournalEntry[]> {
   return ctx.db
     .select()
     .from(auditJournal)

@@ -35,7 +35,9 @@ describe('login', () => {
     const wrong = await login('thamdinh@chidao.demo', 'wrong-password-1');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
-    expect(unknown.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: 'E-mail hoặc mật khẩu không đúng.' } });
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'INVALID_CREDENTIALS', message: 'E-mail hoặc mật khẩu không đúng.' },
+    });
     expect((wrong.json() as { error: { code: string } }).error.code).toBe('INVALID_CREDENTIALS');
   });
 
@@ -64,9 +66,13 @@ describe('login', () => {
     for (let i = 0; i < 6; i++) await login(email, 'sai-mat-khau');
     expect((await login(email, 'chidao-demo')).statusCode).toBe(423);
     const admin = await t.login('admin@chidao.demo');
-    const target = (await admin.request('GET', `/api/users?q=${email}`)).json() as { items: { id: string; locked: boolean }[] };
+    const target = (await admin.request('GET', `/api/users?q=${email}`)).json() as {
+      items: { id: string; locked: boolean }[];
+    };
     expect(target.items[0]!.locked).toBe(true);
-    const reset = await admin.request('POST', `/api/users/${target.items[0]!.id}/password`, { password: 'Mật-khẩu-mới-2026' });
+    const reset = await admin.request('POST', `/api/users/${target.items[0]!.id}/password`, {
+      password: 'Mật-khẩu-mới-2026',
+    });
     expect(reset.statusCode).toBe(204);
     expect((await login(email, 'Mật-khẩu-mới-2026')).statusCode).toBe(200);
   });
@@ -84,7 +90,9 @@ describe('sessions', () => {
   it('GET /api/auth/session without a cookie is 401 with a readable message', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập để tiếp tục.' } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập để tiếp tục.' },
+    });
   });
 
   it('logout ends the session', async () => {
@@ -96,13 +104,17 @@ describe('sessions', () => {
 
   it('a session idle for longer than the idle limit has expired', async () => {
     const caller = await t.login('uyvien@chidao.demo');
-    await t.database.db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = ${caller.userId}`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = ${caller.userId}`,
+    );
     expect((await caller.request('GET', '/api/auth/session')).statusCode).toBe(401);
   });
 
   it('a session past its absolute expiry has expired even if active', async () => {
     const caller = await t.login('uyvien@chidao.demo');
-    await t.database.db.execute(sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = ${caller.userId}`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = ${caller.userId}`,
+    );
     expect((await caller.request('GET', '/api/auth/session')).statusCode).toBe(401);
   });
 });
@@ -110,15 +122,24 @@ describe('sessions', () => {
 describe('CSRF protection', () => {
   it('refuses a state-changing request of a signed-in user without the CSRF token', async () => {
     const caller = await t.login('admin@chidao.demo');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: caller.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: caller.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect((res.json() as { error: { code: string } }).error.code).toBe('CSRF');
-    const wrong = await caller.request('POST', '/api/auth/logout', undefined, { 'x-csrf-token': 'x'.repeat(43) });
+    const wrong = await caller.request('POST', '/api/auth/logout', undefined, {
+      'x-csrf-token': 'x'.repeat(43),
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
   it('refuses a cross-site login (foreign Origin)', async () => {
-    const res = await login('admin@chidao.demo', 'chidao-demo', { origin: 'https://evil.example', host: 'chidao.local' });
+    const res = await login('admin@chidao.demo', 'chidao-demo', {
+      origin: 'https://evil.example',
+      host: 'chidao.local',
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -126,18 +147,31 @@ describe('CSRF protection', () => {
 describe('change password', () => {
   it('enforces the password policy and names the field', async () => {
     const caller = await t.login('thamdinh@chidao.demo');
-    const short = await caller.request('POST', '/api/auth/password', { currentPassword: 'chidao-demo', newPassword: 'ngan1' });
+    const short = await caller.request('POST', '/api/auth/password', {
+      currentPassword: 'chidao-demo',
+      newPassword: 'ngan1',
+    });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'newPassword' }] } });
-    const wrongCurrent = await caller.request('POST', '/api/auth/password', { currentPassword: 'khong-dung-1', newPassword: 'Một mật khẩu dài 2026' });
+    expect(short.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'newPassword' }] },
+    });
+    const wrongCurrent = await caller.request('POST', '/api/auth/password', {
+      currentPassword: 'khong-dung-1',
+      newPassword: 'Một mật khẩu dài 2026',
+    });
     expect(wrongCurrent.statusCode).toBe(400);
-    expect((wrongCurrent.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('currentPassword');
+    expect((wrongCurrent.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe(
+      'currentPassword',
+    );
   });
 
   it('changes the password, keeps this session and ends the others', async () => {
     const other = await t.login('lanhdao.tuphap@chidao.demo');
     const caller = await t.login('lanhdao.tuphap@chidao.demo');
-    const res = await caller.request('POST', '/api/auth/password', { currentPassword: 'chidao-demo', newPassword: 'Cải cách hành chính 2026' });
+    const res = await caller.request('POST', '/api/auth/password', {
+      currentPassword: 'chidao-demo',
+      newPassword: 'Cải cách hành chính 2026',
+    });
     expect(res.statusCode).toBe(204);
     expect((await caller.request('GET', '/api/auth/session')).statusCode).toBe(200);
     expect((await other.request('GET', '/api/auth/session')).statusCode).toBe(401);
@@ -153,7 +187,9 @@ describe('navigation by role', () => {
     ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'profile']],
   ])('%s sees %j', async (email, nav) => {
     const caller = await t.login(email);
-    expect(((await caller.request('GET', '/api/auth/session')).json() as { navigation: string[] }).navigation).toEqual(nav);
+    expect(
+      ((await caller.request('GET', '/api/auth/session')).json() as { navigation: string[] }).navigation,
+    ).toEqual(nav);
   });
 });
 
@@ -161,7 +197,12 @@ describe('rate limit', () => {
   it('limits login attempts per address and says when to try again', async () => {
     const strict = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 3 } });
     try {
-      const attempt = () => strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@chidao.demo', password: 'y' } });
+      const attempt = () =>
+        strict.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@chidao.demo', password: 'y' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);

@@ -26,7 +26,8 @@ const sessionOut = z
 
 export async function authRoutes(app: App) {
   const policy = sessionPolicy(app);
-  const secure = (proto: string) => (policy.secureCookie === 'auto' ? proto === 'https' : policy.secureCookie);
+  const secure = (proto: string) =>
+    policy.secureCookie === 'auto' ? proto === 'https' : policy.secureCookie;
 
   app.post(
     '/login',
@@ -53,7 +54,13 @@ export async function authRoutes(app: App) {
       });
       const actor = await loadActor(request.ctx.db, result.user);
       return {
-        user: { id: result.user.id, email: result.user.email, fullName: result.user.fullName, unitId: result.user.unitId, locale: result.user.locale },
+        user: {
+          id: result.user.id,
+          email: result.user.email,
+          fullName: result.user.fullName,
+          unitId: result.user.unitId,
+          locale: result.user.locale,
+        },
         grants: [...actor.grants],
         roles: [...actor.roles],
         csrfToken: result.session.csrfToken,
@@ -65,7 +72,13 @@ export async function authRoutes(app: App) {
 
   app.get(
     '/session',
-    { schema: { tags: ['auth'], summary: 'The current session, with the CSRF token and navigation', response: { 200: sessionOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, with the CSRF token and navigation',
+        response: { 200: sessionOut, ...errorResponses },
+      },
+    },
     async (request) => {
       const ctx = signedIn(request);
       const u = ctx.actor.user;
@@ -82,7 +95,13 @@ export async function authRoutes(app: App) {
 
   app.post(
     '/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (ends this session)',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       if (request.sessionToken) await logout(request.ctx.db, request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -96,14 +115,22 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         summary: 'Change my password (other sessions end)',
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(1).max(1024),
+        }),
         response: { 204: z.null(), ...errorResponses },
       },
       config: { rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      await changeOwnPassword(ctx, request.session!.id, request.body.currentPassword, request.body.newPassword);
+      await changeOwnPassword(
+        ctx,
+        request.session!.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

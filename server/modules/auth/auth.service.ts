@@ -7,7 +7,14 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { loadActor } from '../access/access.service.js';
 import { recordChange } from '../audit/audit.service.js';
-import { findUserByEmail, findUserById, getUserRow, noteLoginOutcome, setPassword, type UserRow } from '../users/users.service.js';
+import {
+  findUserByEmail,
+  findUserById,
+  getUserRow,
+  noteLoginOutcome,
+  setPassword,
+  type UserRow,
+} from '../users/users.service.js';
 import { endSessionsOf } from './sessions.service.js';
 import { verifyPassword } from './password-hash.js';
 import { sessions } from './auth.table.js';
@@ -60,12 +67,15 @@ export async function login(
         lockedUntil: lockNow ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
       });
       if (lockNow) {
-        await recordChange({ ...ctx, db: tx }, {
-          action: 'lock',
-          entity: 'user',
-          entityId: user.id,
-          after: { reason: 'failed_logins', failures },
-        });
+        await recordChange(
+          { ...ctx, db: tx },
+          {
+            action: 'lock',
+            entity: 'user',
+            entityId: user.id,
+            after: { reason: 'failed_logins', failures },
+          },
+        );
         // A locked account keeps no open session either.
         await endSessionsOf(tx, user.id);
       }
@@ -102,7 +112,11 @@ export type ResolvedSession = { session: Session; actor: Actor; user: UserRow };
  * The session behind a cookie token, if it is still valid: not past its absolute expiry and used within
  * the idle window. Touches `lastSeenAt` at most once a minute.
  */
-export async function resolveSession(db: Db, policy: SessionPolicy, raw: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Db,
+  policy: SessionPolicy,
+  raw: string,
+): Promise<ResolvedSession | null> {
   const id = sha256(raw);
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!row) return null;
@@ -115,9 +129,17 @@ export async function resolveSession(db: Db, policy: SessionPolicy, raw: string)
   const user = await findUserById(db, row.userId);
   if (!user || !user.active) return null;
   if (now - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
-  const actor = await loadActor(db, { id: user.id, email: user.email, fullName: user.fullName, unitId: user.unitId });
+  const actor = await loadActor(db, {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    unitId: user.unitId,
+  });
   return { session: { id, csrfToken: row.csrfToken, expiresAt: row.expiresAt }, actor, user };
 }
 
@@ -135,9 +157,13 @@ export async function changeOwnPassword(
   if (!ctx.actor) throw unauthenticated();
   const user = await getUserRow(ctx, ctx.actor.user.id);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError(400, 'VALIDATION_FAILED', 'auth.wrong_current_password', { field: 'currentPassword' }, [
-      { field: 'currentPassword', message: 'auth.wrong_current_password' },
-    ]);
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      'auth.wrong_current_password',
+      { field: 'currentPassword' },
+      [{ field: 'currentPassword', message: 'auth.wrong_current_password' }],
+    );
   }
   if (currentPassword === newPassword) {
     throw new AppError(400, 'VALIDATION_FAILED', 'password.same_as_old', { field: 'newPassword' }, [

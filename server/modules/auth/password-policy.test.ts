@@ -13,9 +13,12 @@ describe('password policy (length first, NIST SP 800-63B §5.1.1.2)', () => {
     expect(checkPassword(pw, 'nguyenvana@nghean.gov.vn')?.key).toBe(key);
   });
 
-  it.each(['chidao-demo', 'Cải cách hành chính 2026', 'mật khẩu dài có dấu cách 7', 'ABCdefghij'])('accepts %s', (pw) => {
-    expect(checkPassword(pw, 'someone@nghean.gov.vn')).toBeNull();
-  });
+  it.each(['chidao-demo', 'Cải cách hành chính 2026', 'mật khẩu dài có dấu cách 7', 'ABCdefghij'])(
+    'accepts %s',
+    (pw) => {
+      expect(checkPassword(pw, 'someone@nghean.gov.vn')).toBeNull();
+    },
+  );
 
   it('counts characters, not bytes (Vietnamese letters count once)', () => {
     expect(checkPassword('Đường-dây', 'x@y.vn')?.key).toBe('password.too_short');

@@ -36,7 +36,9 @@ export function checkPassword(password: string, email?: string): PasswordProblem
   const length = [...password].length;
   if (length < PASSWORD_MIN) return { key: 'password.too_short', params: { min: PASSWORD_MIN } };
   if (length > PASSWORD_MAX) return { key: 'password.too_long', params: { max: PASSWORD_MAX } };
-  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((re) => re.test(password)).length;
+  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((re) =>
+    re.test(password),
+  ).length;
   if (classes < 2) return { key: 'password.classes' };
   const lower = password.toLowerCase();
   const local = email?.split('@')[0]?.toLowerCase();

@@ -12,7 +12,10 @@ export type DemoSeedResult = { created: boolean; accounts: { email: string; role
  * Seeds the demo province (Nghệ An) and one demo account per role. Idempotent: a second run adds
  * nothing. Runs in one transaction, so a failure leaves no half-seeded database.
  */
-export async function seedDemo(ctx: RequestContext, options: { withAccounts: boolean }): Promise<DemoSeedResult> {
+export async function seedDemo(
+  ctx: RequestContext,
+  options: { withAccounts: boolean },
+): Promise<DemoSeedResult> {
   const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role }));
   const existing = await listUnits(ctx.db, { kind: 'province', q: PROVINCE.fullName });
   const alreadySeeded = existing.some((u) => u.code === PROVINCE.code);
@@ -26,7 +29,14 @@ export async function seedDemo(ctx: RequestContext, options: { withAccounts: boo
     const unitIds = new Map<string, string>();
     if (!alreadySeeded) {
       const [province] = await insertUnits(t, [
-        { code: PROVINCE.code, name: PROVINCE.name, fullName: PROVINCE.fullName, kind: 'province', parentId: null, validFrom: PROVINCE.validFrom },
+        {
+          code: PROVINCE.code,
+          name: PROVINCE.name,
+          fullName: PROVINCE.fullName,
+          kind: 'province',
+          parentId: null,
+          validFrom: PROVINCE.validFrom,
+        },
       ]);
       provinceId = province!.id;
       const depts = await insertUnits(
@@ -68,10 +78,20 @@ export async function seedDemo(ctx: RequestContext, options: { withAccounts: boo
       if (await findUserByEmail(t, a.email)) continue;
       const user = await createUser(
         t,
-        { email: a.email, fullName: a.fullName, position: a.position, unitId: unitIds.get(a.unit) ?? null, demo: true },
+        {
+          email: a.email,
+          fullName: a.fullName,
+          position: a.position,
+          unitId: unitIds.get(a.unit) ?? null,
+          demo: true,
+        },
         { skipAuthorization: true, passwordHash },
       );
-      await addGrant(t, { userId: user.id, role: a.role, unitId: unitIds.get(a.over)!, note: 'demo' }, { skipAuthorization: true });
+      await addGrant(
+        t,
+        { userId: user.id, role: a.role, unitId: unitIds.get(a.over)!, note: 'demo' },
+        { skipAuthorization: true },
+      );
     }
   });
   return { created: true, accounts: options.withAccounts ? accounts : [] };

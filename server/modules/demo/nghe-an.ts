@@ -6,7 +6,12 @@ import type { UnitKind } from '../units/units.service.js';
  * provincial specialised agencies (Decree 45/2025/NĐ-CP, in force 1/3/2025) and after it. The districts
  * (abolished 1/7/2025) and communes come from the GSO import of the unit registry.
  */
-export const PROVINCE = { code: '40', name: 'Nghệ An', fullName: 'UBND tỉnh Nghệ An', validFrom: '1976-01-01' };
+export const PROVINCE = {
+  code: '40',
+  name: 'Nghệ An',
+  fullName: 'UBND tỉnh Nghệ An',
+  validFrom: '1976-01-01',
+};
 
 /** Departments that ended 28/2/2025 when they were merged (the lineage is recorded by the unit registry). */
 export const REORG_DATE = '2025-03-01';
@@ -55,16 +60,86 @@ export type DemoAccount = {
 /** Fictional people, one or more per role. All share the demo password. */
 export const DEMO_PASSWORD = 'chidao-demo';
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@chidao.demo', fullName: 'Quản trị Hệ thống', position: 'Quản trị viên', unit: 'noivu', role: 'admin', over: 'province' },
-  { email: 'thuongtruc@chidao.demo', fullName: 'Lê Thị Thường Trực', position: 'Chuyên viên Phòng CCHC', unit: 'noivu', role: 'standing_officer', over: 'province' },
-  { email: 'truongban@chidao.demo', fullName: 'Trần Văn Chỉ Đạo', position: 'Trưởng Ban Chỉ đạo', unit: 'vpubnd', role: 'committee_leader', over: 'province' },
-  { email: 'uyvien@chidao.demo', fullName: 'Phạm Thị Ủy Viên', position: 'Ủy viên Ban Chỉ đạo', unit: 'tuphap', role: 'committee_member', over: 'province' },
-  { email: 'daumoi.tuphap@chidao.demo', fullName: 'Hoàng Văn Đầu Mối', position: 'Chuyên viên Văn phòng Sở', unit: 'tuphap', role: 'focal_point', over: 'tuphap' },
-  { email: 'lanhdao.tuphap@chidao.demo', fullName: 'Vũ Thị Lãnh Đạo', position: 'Giám đốc Sở', unit: 'tuphap', role: 'unit_leader', over: 'tuphap' },
-  { email: 'daumoi.xaydung@chidao.demo', fullName: 'Đặng Văn Xây Dựng', position: 'Chuyên viên Văn phòng Sở', unit: 'xaydung', role: 'focal_point', over: 'xaydung' },
-  { email: 'thamdinh@chidao.demo', fullName: 'Bùi Thị Thẩm Định', position: 'Thành viên Hội đồng thẩm định', unit: 'noivu', role: 'appraiser', over: 'province' },
-  { email: 'kiemtra@chidao.demo', fullName: 'Ngô Văn Kiểm Tra', position: 'Thành viên Đoàn kiểm tra', unit: 'noivu', role: 'inspector', over: 'province' },
-  { email: 'duongdaynong@chidao.demo', fullName: 'Đỗ Thị Tiếp Nhận', position: 'Cán bộ đường dây nóng', unit: 'vpubnd', role: 'hotline_officer', over: 'province' },
+  {
+    email: 'admin@chidao.demo',
+    fullName: 'Quản trị Hệ thống',
+    position: 'Quản trị viên',
+    unit: 'noivu',
+    role: 'admin',
+    over: 'province',
+  },
+  {
+    email: 'thuongtruc@chidao.demo',
+    fullName: 'Lê Thị Thường Trực',
+    position: 'Chuyên viên Phòng CCHC',
+    unit: 'noivu',
+    role: 'standing_officer',
+    over: 'province',
+  },
+  {
+    email: 'truongban@chidao.demo',
+    fullName: 'Trần Văn Chỉ Đạo',
+    position: 'Trưởng Ban Chỉ đạo',
+    unit: 'vpubnd',
+    role: 'committee_leader',
+    over: 'province',
+  },
+  {
+    email: 'uyvien@chidao.demo',
+    fullName: 'Phạm Thị Ủy Viên',
+    position: 'Ủy viên Ban Chỉ đạo',
+    unit: 'tuphap',
+    role: 'committee_member',
+    over: 'province',
+  },
+  {
+    email: 'daumoi.tuphap@chidao.demo',
+    fullName: 'Hoàng Văn Đầu Mối',
+    position: 'Chuyên viên Văn phòng Sở',
+    unit: 'tuphap',
+    role: 'focal_point',
+    over: 'tuphap',
+  },
+  {
+    email: 'lanhdao.tuphap@chidao.demo',
+    fullName: 'Vũ Thị Lãnh Đạo',
+    position: 'Giám đốc Sở',
+    unit: 'tuphap',
+    role: 'unit_leader',
+    over: 'tuphap',
+  },
+  {
+    email: 'daumoi.xaydung@chidao.demo',
+    fullName: 'Đặng Văn Xây Dựng',
+    position: 'Chuyên viên Văn phòng Sở',
+    unit: 'xaydung',
+    role: 'focal_point',
+    over: 'xaydung',
+  },
+  {
+    email: 'thamdinh@chidao.demo',
+    fullName: 'Bùi Thị Thẩm Định',
+    position: 'Thành viên Hội đồng thẩm định',
+    unit: 'noivu',
+    role: 'appraiser',
+    over: 'province',
+  },
+  {
+    email: 'kiemtra@chidao.demo',
+    fullName: 'Ngô Văn Kiểm Tra',
+    position: 'Thành viên Đoàn kiểm tra',
+    unit: 'noivu',
+    role: 'inspector',
+    over: 'province',
+  },
+  {
+    email: 'duongdaynong@chidao.demo',
+    fullName: 'Đỗ Thị Tiếp Nhận',
+    position: 'Cán bộ đường dây nóng',
+    unit: 'vpubnd',
+    role: 'hotline_officer',
+    over: 'province',
+  },
 ];
 
 export type DemoDocument = {
@@ -86,7 +161,8 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     issuer: 'Tỉnh ủy Nghệ An',
     issuedOn: '2023-03-06',
     title: 'Quyết định thành lập Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An',
-    summary: 'Thành lập Ban Chỉ đạo CCHC tỉnh do Bí thư Tỉnh ủy làm Trưởng ban; Sở Nội vụ là cơ quan thường trực.',
+    summary:
+      'Thành lập Ban Chỉ đạo CCHC tỉnh do Bí thư Tỉnh ủy làm Trưởng ban; Sở Nội vụ là cơ quan thường trực.',
     owner: 'noivu',
     access: 'public',
   },
@@ -95,8 +171,10 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     type: 'cong_van',
     issuer: 'UBND tỉnh Nghệ An',
     issuedOn: '2024-02-23',
-    title: 'Triển khai nhiệm vụ, giải pháp trọng tâm và các nội dung chỉ đạo điểm công tác cải cách hành chính năm 2024',
-    summary: 'Yêu cầu các sở, ban, ngành và UBND cấp huyện khắc phục hạn chế năm 2023 và triển khai đồng bộ 6 nội dung CCHC.',
+    title:
+      'Triển khai nhiệm vụ, giải pháp trọng tâm và các nội dung chỉ đạo điểm công tác cải cách hành chính năm 2024',
+    summary:
+      'Yêu cầu các sở, ban, ngành và UBND cấp huyện khắc phục hạn chế năm 2023 và triển khai đồng bộ 6 nội dung CCHC.',
     owner: 'vpubnd',
     access: 'public',
   },
@@ -105,7 +183,8 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     type: 'nghi_dinh',
     issuer: 'Chính phủ',
     issuedOn: '2025-02-28',
-    title: 'Quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
+    title:
+      'Quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
     summary: 'Căn cứ sắp xếp các sở từ 1/3/2025.',
     owner: 'noivu',
     access: 'public',

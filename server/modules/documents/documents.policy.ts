@@ -26,5 +26,7 @@ export const documentPolicy = definePolicy<DocumentSubject, 'read' | 'update' | 
 });
 
 /** Creating a document for a unit: same as editing that unit's documents. */
-export const canCreateFor = (actor: Parameters<typeof documentPolicy.rules.update>[0], unitPath: readonly string[]) =>
-  actor.hasRoleOver(DOCUMENT_EDITORS, unitPath);
+export const canCreateFor = (
+  actor: Parameters<typeof documentPolicy.rules.update>[0],
+  unitPath: readonly string[],
+) => actor.hasRoleOver(DOCUMENT_EDITORS, unitPath);

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 
-type Doc = { id: string; numberSymbol: string; unitId: string; access: string; version: number; abilities: Record<string, boolean>; files: { id: string; originalName: string; sha256: string; size: number }[] };
+type Doc = {
+  id: string;
+  numberSymbol: string;
+  unitId: string;
+  access: string;
+  version: number;
+  abilities: Record<string, boolean>;
+  files: { id: string; originalName: string; sha256: string; size: number }[];
+};
 
 let t: TestApp;
 let admin: Caller;
@@ -45,48 +53,73 @@ describe('unit-scoped access to restricted records', () => {
     expect(doc.abilities).toEqual({ read: true, update: true, delete: false });
     const read = await tuphap.request('GET', `/api/documents/${doc.id}`);
     expect(read.statusCode).toBe(200);
-    const edit = await tuphap.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'Báo cáo đã sửa' });
+    const edit = await tuphap.request('PATCH', `/api/documents/${doc.id}`, {
+      version: doc.version,
+      title: 'Báo cáo đã sửa',
+    });
     expect(edit.statusCode).toBe(200);
     expect((edit.json() as Doc).version).toBe(doc.version + 1);
   });
 
-  it("a focal point of another department gets 403 on that restricted document, to read or to change", async () => {
+  it('a focal point of another department gets 403 on that restricted document, to read or to change', async () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'restricted', '02/BC-STP');
     expect((await xaydung.request('GET', `/api/documents/${doc.id}`)).statusCode).toBe(403);
-    const edit = await xaydung.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'x x x' });
+    const edit = await xaydung.request('PATCH', `/api/documents/${doc.id}`, {
+      version: doc.version,
+      title: 'x x x',
+    });
     expect(edit.statusCode).toBe(403);
     expect((edit.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
     expect((await xaydung.request('GET', `/api/documents/${doc.id}/history`)).statusCode).toBe(403);
   });
 
-  it("internal documents of another department are readable but not editable", async () => {
+  it('internal documents of another department are readable but not editable', async () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'internal', '03/BC-STP');
     const read = await xaydung.request('GET', `/api/documents/${doc.id}`);
     expect(read.statusCode).toBe(200);
     expect((read.json() as Doc).abilities).toEqual({ read: true, update: false, delete: false });
-    expect((await xaydung.request('PATCH', `/api/documents/${doc.id}`, { version: 1, title: 'sửa trái phép' })).statusCode).toBe(403);
+    expect(
+      (await xaydung.request('PATCH', `/api/documents/${doc.id}`, { version: 1, title: 'sửa trái phép' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("the register lists another department's restricted documents to nobody outside its scope", async () => {
     await create(tuphap, 'Sở Tư pháp', 'restricted', '04/BC-STP');
     const theirs = (await xaydung.request('GET', '/api/documents?limit=500')).json() as { items: Doc[] };
-    expect(theirs.items.some((d) => d.access === 'restricted' && d.unitId === (units.get('Sở Tư pháp')))).toBe(false);
+    expect(theirs.items.some((d) => d.access === 'restricted' && d.unitId === units.get('Sở Tư pháp'))).toBe(
+      false,
+    );
     const mine = (await tuphap.request('GET', '/api/documents?q=04/BC-STP')).json() as { items: Doc[] };
     expect(mine.items.map((d) => d.numberSymbol)).toEqual(['04/BC-STP']);
   });
 
   it('a focal point cannot register documents for another department', async () => {
     const res = await xaydung.request('POST', '/api/documents', {
-      numberSymbol: '9/X', type: 'cong_van', issuer: 'x', issuedOn: '2024-01-01', title: 'Không được phép', unitId: await unitId('Sở Tư pháp'), access: 'internal',
+      numberSymbol: '9/X',
+      type: 'cong_van',
+      issuer: 'x',
+      issuedOn: '2024-01-01',
+      title: 'Không được phép',
+      unitId: await unitId('Sở Tư pháp'),
+      access: 'internal',
     });
     expect(res.statusCode).toBe(403);
   });
 
   it('search ignores accents and case ("ke hoach" finds "Kế hoạch")', async () => {
     await admin.request('POST', '/api/documents', {
-      numberSymbol: '77/KH-UBND', type: 'ke_hoach', issuer: 'UBND tỉnh Nghệ An', issuedOn: '2024-01-05', title: 'Kế hoạch cải cách hành chính năm 2024', unitId: await unitId('Văn phòng UBND tỉnh'), access: 'public',
+      numberSymbol: '77/KH-UBND',
+      type: 'ke_hoach',
+      issuer: 'UBND tỉnh Nghệ An',
+      issuedOn: '2024-01-05',
+      title: 'Kế hoạch cải cách hành chính năm 2024',
+      unitId: await unitId('Văn phòng UBND tỉnh'),
+      access: 'public',
     });
-    const res = (await tuphap.request('GET', `/api/documents?q=${encodeURIComponent('KE HOACH CAI CACH')}`)).json() as { items: Doc[] };
+    const res = (
+      await tuphap.request('GET', `/api/documents?q=${encodeURIComponent('KE HOACH CAI CACH')}`)
+    ).json() as { items: Doc[] };
     expect(res.items.map((d) => d.numberSymbol)).toContain('77/KH-UBND');
   });
 });
@@ -94,9 +127,15 @@ describe('unit-scoped access to restricted records', () => {
 describe('optimistic concurrency', () => {
   it('a stale update gets 409 and changes nothing', async () => {
     const doc = await create(admin, 'Sở Nội vụ', 'internal', '05/BC-SNV');
-    const first = await admin.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'Bản sửa thứ nhất' });
+    const first = await admin.request('PATCH', `/api/documents/${doc.id}`, {
+      version: doc.version,
+      title: 'Bản sửa thứ nhất',
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await admin.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'Bản sửa dựa trên bản cũ' });
+    const stale = await admin.request('PATCH', `/api/documents/${doc.id}`, {
+      version: doc.version,
+      title: 'Bản sửa dựa trên bản cũ',
+    });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { error: { code: string; message: string } }).error.code).toBe('STALE_VERSION');
     const now = (await admin.request('GET', `/api/documents/${doc.id}`)).json() as Doc & { title: string };
@@ -105,9 +144,16 @@ describe('optimistic concurrency', () => {
 
   it('a stale delete gets 409', async () => {
     const doc = await create(admin, 'Sở Nội vụ', 'internal', '06/BC-SNV');
-    await admin.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'Đã sửa một lần' });
-    expect((await admin.request('DELETE', `/api/documents/${doc.id}?version=${doc.version}`)).statusCode).toBe(409);
-    expect((await admin.request('DELETE', `/api/documents/${doc.id}?version=${doc.version + 1}`)).statusCode).toBe(204);
+    await admin.request('PATCH', `/api/documents/${doc.id}`, {
+      version: doc.version,
+      title: 'Đã sửa một lần',
+    });
+    expect(
+      (await admin.request('DELETE', `/api/documents/${doc.id}?version=${doc.version}`)).statusCode,
+    ).toBe(409);
+    expect(
+      (await admin.request('DELETE', `/api/documents/${doc.id}?version=${doc.version + 1}`)).statusCode,
+    ).toBe(204);
     expect((await admin.request('GET', `/api/documents/${doc.id}`)).statusCode).toBe(404);
   });
 });
@@ -115,7 +161,9 @@ describe('optimistic concurrency', () => {
 describe('bad input', () => {
   it('malformed JSON gets 400 INVALID_JSON and writes nothing', async () => {
     const before = await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM documents`);
-    const res = await admin.request('POST', '/api/documents', '{"numberSymbol": "1/QĐ",', { 'content-type': 'application/json' });
+    const res = await admin.request('POST', '/api/documents', '{"numberSymbol": "1/QĐ",', {
+      'content-type': 'application/json',
+    });
     expect(res.statusCode).toBe(400);
     expect((res.json() as { error: { code: string } }).error.code).toBe('INVALID_JSON');
     const after = await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM documents`);
@@ -123,23 +171,44 @@ describe('bad input', () => {
   });
 
   it('a wrong type gets 400 naming the field, in Vietnamese by default and in English on request', async () => {
-    const body = { numberSymbol: '1/QĐ', type: 'quyet_dinh', issuer: 'UBND', issuedOn: '14/06/2024', title: 'Sai kiểu ngày', unitId: await unitId('Sở Nội vụ') };
+    const body = {
+      numberSymbol: '1/QĐ',
+      type: 'quyet_dinh',
+      issuer: 'UBND',
+      issuedOn: '14/06/2024',
+      title: 'Sai kiểu ngày',
+      unitId: await unitId('Sở Nội vụ'),
+    };
     const vi = await admin.request('POST', '/api/documents', body);
     expect(vi.statusCode).toBe(400);
-    const err = (vi.json() as { error: { code: string; message: string; details: { field: string }[] } }).error;
+    const err = (vi.json() as { error: { code: string; message: string; details: { field: string }[] } })
+      .error;
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.details[0]!.field).toBe('issuedOn');
     expect(err.message).toContain('Trường "issuedOn"');
-    const en = await admin.request('POST', '/api/documents', { ...body, unitId: 42 }, { 'accept-language': 'en' });
+    const en = await admin.request(
+      'POST',
+      '/api/documents',
+      { ...body, unitId: 42 },
+      { 'accept-language': 'en' },
+    );
     const enErr = (en.json() as { error: { message: string; details: { field: string }[] } }).error;
     expect(enErr.details.map((d) => d.field)).toEqual(expect.arrayContaining(['issuedOn', 'unitId']));
     expect(enErr.message).toMatch(/^Field "/);
   });
 
   it('a missing required field is named', async () => {
-    const res = await admin.request('POST', '/api/documents', { type: 'quyet_dinh', issuer: 'UBND', issuedOn: '2024-01-01', title: 'Thiếu số hiệu', unitId: await unitId('Sở Nội vụ') });
+    const res = await admin.request('POST', '/api/documents', {
+      type: 'quyet_dinh',
+      issuer: 'UBND',
+      issuedOn: '2024-01-01',
+      title: 'Thiếu số hiệu',
+      unitId: await unitId('Sở Nội vụ'),
+    });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('numberSymbol');
+    expect((res.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe(
+      'numberSymbol',
+    );
   });
 });
 
@@ -149,7 +218,10 @@ function multipart(filename: string, content: Buffer, mime = 'application/octet-
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -159,7 +231,9 @@ describe('files', () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'internal', '07/BC-STP');
     const name = 'Báo cáo CCHC quý I năm 2024 – Sở Tư pháp.pdf';
     const { payload, contentType } = multipart(name, PDF);
-    const up = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, { 'content-type': contentType });
+    const up = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, {
+      'content-type': contentType,
+    });
     expect(up.statusCode, up.body).toBe(200);
     const file = (up.json() as Doc).files[0]!;
     expect(file.originalName).toBe(name);
@@ -178,7 +252,9 @@ describe('files', () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'internal', '08/BC-STP');
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200, 1)]);
     const { payload, contentType } = multipart('bao-cao.pdf', elf, 'application/pdf');
-    const res = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, { 'content-type': contentType });
+    const res = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, {
+      'content-type': contentType,
+    });
     expect(res.statusCode).toBe(415);
     expect((res.json() as { error: { code: string } }).error.code).toBe('FILE_TYPE_NOT_ALLOWED');
     expect(((await tuphap.request('GET', `/api/documents/${doc.id}`)).json() as Doc).files).toHaveLength(0);
@@ -191,7 +267,9 @@ describe('files', () => {
       const list = (await caller.request('GET', '/api/documents?q=12/BC-STP')).json() as { items: Doc[] };
       const doc = list.items[0]!;
       const { payload, contentType } = multipart('lon.pdf', Buffer.concat([PDF, Buffer.alloc(4096, 32)]));
-      const res = await caller.request('POST', `/api/documents/${doc.id}/files`, payload, { 'content-type': contentType });
+      const res = await caller.request('POST', `/api/documents/${doc.id}/files`, payload, {
+        'content-type': contentType,
+      });
       expect(res.statusCode).toBe(413);
     } finally {
       await small.close();
@@ -201,7 +279,9 @@ describe('files', () => {
   it("a restricted document's file cannot be downloaded from outside its scope", async () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'restricted', '09/BC-STP');
     const { payload, contentType } = multipart('mật.txt', Buffer.from('Nội dung hạn chế\n'));
-    const up = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, { 'content-type': contentType });
+    const up = await tuphap.request('POST', `/api/documents/${doc.id}/files`, payload, {
+      'content-type': contentType,
+    });
     expect(up.statusCode).toBe(200);
     const file = (up.json() as Doc).files[0]!;
     expect((await xaydung.request('GET', `/api/files/${file.id}/download`)).statusCode).toBe(403);
@@ -214,7 +294,16 @@ describe('history', () => {
     const doc = await create(tuphap, 'Sở Tư pháp', 'internal', '10/BC-STP');
     await tuphap.request('PATCH', `/api/documents/${doc.id}`, { version: doc.version, title: 'Tiêu đề mới' });
     const res = await tuphap.request('GET', `/api/documents/${doc.id}/history`);
-    const items = (res.json() as { items: { action: string; actorName: string; before: { title?: string } | null; after: { title?: string } }[] }).items;
+    const items = (
+      res.json() as {
+        items: {
+          action: string;
+          actorName: string;
+          before: { title?: string } | null;
+          after: { title?: string };
+        }[];
+      }
+    ).items;
     expect(items.map((i) => i.action)).toEqual(['create', 'update']);
     expect(items[1]!.actorName).toBe('Hoàng Văn Đầu Mối');
     expect(items[1]!.before?.title).toBe('Báo cáo CCHC của Sở Tư pháp');

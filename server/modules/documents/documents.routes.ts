@@ -14,14 +14,26 @@ import {
   listDocuments,
   updateDocument,
 } from './documents.service.js';
-import { DOCUMENT_TYPES, documentCreateIn, documentListQuery, documentOut, documentUpdateIn } from './documents.schemas.js';
+import {
+  DOCUMENT_TYPES,
+  documentCreateIn,
+  documentListQuery,
+  documentOut,
+  documentUpdateIn,
+} from './documents.schemas.js';
 
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export async function documentsRoutes(app: App) {
   app.get(
     '/documents/types',
-    { schema: { tags: ['documents'], summary: 'Document types', response: { 200: z.object({ items: z.array(z.enum(DOCUMENT_TYPES)) }) } } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Document types',
+        response: { 200: z.object({ items: z.array(z.enum(DOCUMENT_TYPES)) }) },
+      },
+    },
     async () => ({ items: [...DOCUMENT_TYPES] }),
   );
 
@@ -40,13 +52,27 @@ export async function documentsRoutes(app: App) {
 
   app.post(
     '/documents',
-    { schema: { tags: ['documents'], summary: 'Register a document', body: documentCreateIn, response: { 201: documentOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Register a document',
+        body: documentCreateIn,
+        response: { 201: documentOut, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createDocument(signedIn(request), request.body)),
   );
 
   app.get(
     '/documents/:id',
-    { schema: { tags: ['documents'], summary: 'One document with its files and my abilities', params: idParams, response: { 200: documentOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'One document with its files and my abilities',
+        params: idParams,
+        response: { 200: documentOut, ...errorResponses },
+      },
+    },
     async (request) => getDocument(signedIn(request), request.params.id),
   );
 
@@ -95,8 +121,17 @@ export async function documentsRoutes(app: App) {
     async (request) => {
       const ctx = signedIn(request);
       const part = await request.file();
-      if (!part) throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [{ field: 'file', message: 'file.missing' }]);
-      return attachFile(ctx, app.fileStore, request.params.id, { content: part.file, filename: part.filename }, app.config.uploadMaxBytes);
+      if (!part)
+        throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
+          { field: 'file', message: 'file.missing' },
+        ]);
+      return attachFile(
+        ctx,
+        app.fileStore,
+        request.params.id,
+        { content: part.file, filename: part.filename },
+        app.config.uploadMaxBytes,
+      );
     },
   );
 
@@ -111,16 +146,26 @@ export async function documentsRoutes(app: App) {
         response: { 200: documentOut, ...errorResponses },
       },
     },
-    async (request) => detachFile(signedIn(request), request.params.id, request.params.fileId, request.query.version),
+    async (request) =>
+      detachFile(signedIn(request), request.params.id, request.params.fileId, request.query.version),
   );
 
   app.get(
     '/files/:id/download',
-    { schema: { tags: ['documents'], summary: 'Download a file with its original (Vietnamese) name', params: idParams } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Download a file with its original (Vietnamese) name',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const file = await fileForDownload(signedIn(request), request.params.id);
       reply
-        .header('content-type', file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+        .header(
+          'content-type',
+          file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+        )
         .header('content-length', String(file.size))
         .header('content-disposition', contentDisposition(file.originalName))
         .header('x-content-type-options', 'nosniff')
@@ -130,7 +175,12 @@ export async function documentsRoutes(app: App) {
     },
   );
 
-  historyRoute(app, 'document', async (ctx, id) => {
-    await getDocument(ctx, id);
-  }, '/documents/:id/history');
+  historyRoute(
+    app,
+    'document',
+    async (ctx, id) => {
+      await getDocument(ctx, id);
+    },
+    '/documents/:id/history',
+  );
 }

@@ -1,9 +1,21 @@
 import type { Readable } from 'node:stream';
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { conflict, forbidden, notFound, staleVersion, unauthenticated, validation } from '../../core/errors.js';
+import {
+  conflict,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+  validation,
+} from '../../core/errors.js';
 import { abilities, requireAccess } from '../access/policy.js';
-import { RESTRICTED_READERS, canCreateFor, documentPolicy, type DocumentSubject } from './documents.policy.js';
+import {
+  RESTRICTED_READERS,
+  canCreateFor,
+  documentPolicy,
+  type DocumentSubject,
+} from './documents.policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFile, getFiles, storeUpload, type StoredFile } from '../files/files.service.js';
@@ -14,15 +26,24 @@ import { documentFiles, documents, legalBases } from './documents.table.js';
 type DocumentRow = typeof documents.$inferSelect;
 
 async function subjectsOf(ctx: RequestContext, rows: DocumentRow[]): Promise<Map<string, DocumentSubject>> {
-  const paths = await ancestorPaths(ctx.db, rows.map((r) => r.unitId));
+  const paths = await ancestorPaths(
+    ctx.db,
+    rows.map((r) => r.unitId),
+  );
   return new Map(
-    rows.map((r) => [r.id, { access: r.access as DocumentSubject['access'], unitPath: paths.get(r.unitId) ?? [r.unitId] }]),
+    rows.map((r) => [
+      r.id,
+      { access: r.access as DocumentSubject['access'], unitPath: paths.get(r.unitId) ?? [r.unitId] },
+    ]),
   );
 }
 
 async function present(ctx: RequestContext, rows: DocumentRow[]): Promise<DocumentOut[]> {
   if (!rows.length) return [];
-  const facts = await unitFacts(ctx.db, rows.map((r) => r.unitId));
+  const facts = await unitFacts(
+    ctx.db,
+    rows.map((r) => r.unitId),
+  );
   const subjects = new Map(
     rows.map((r): [string, DocumentSubject] => [
       r.id,
@@ -32,9 +53,21 @@ async function present(ctx: RequestContext, rows: DocumentRow[]): Promise<Docume
   const links = await ctx.db
     .select()
     .from(documentFiles)
-    .where(inArray(documentFiles.documentId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        documentFiles.documentId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(documentFiles.addedAt);
-  const fileRows = new Map((await getFiles(ctx, links.map((l) => l.fileId))).map((f) => [f.id, f]));
+  const fileRows = new Map(
+    (
+      await getFiles(
+        ctx,
+        links.map((l) => l.fileId),
+      )
+    ).map((f) => [f.id, f]),
+  );
   return rows.map((r) => ({
     id: r.id,
     numberSymbol: r.numberSymbol,
@@ -83,10 +116,17 @@ export async function requireDocumentAccess(
   ids: readonly string[],
 ): Promise<DocumentRow[]> {
   const unique = [...new Set(ids)];
-  const rows = unique.length ? await ctx.db.select().from(documents).where(inArray(documents.id, unique)) : [];
+  const rows = unique.length
+    ? await ctx.db.select().from(documents).where(inArray(documents.id, unique))
+    : [];
   if (rows.length !== unique.length) throw notFound('document');
   const subjects = await subjectsOf(ctx, rows);
-  requireAccess(documentPolicy, requireActor(ctx), action, rows.map((r) => subjects.get(r.id)!));
+  requireAccess(
+    documentPolicy,
+    requireActor(ctx),
+    action,
+    rows.map((r) => subjects.get(r.id)!),
+  );
   return rows;
 }
 
@@ -102,7 +142,10 @@ export type DocumentQuery = {
 };
 
 /** The register, filtered in SQL to what the caller may read. */
-export async function listDocuments(ctx: RequestContext, query: DocumentQuery): Promise<{ items: DocumentOut[]; total: number }> {
+export async function listDocuments(
+  ctx: RequestContext,
+  query: DocumentQuery,
+): Promise<{ items: DocumentOut[]; total: number }> {
   const actor = requireActor(ctx);
   const c: SQL[] = [
     sql`(${documents.access} <> 'restricted' OR ${documents.unitId} IN (${subtreeSql(actor.rootsFor(RESTRICTED_READERS))}))`,
@@ -128,10 +171,19 @@ export async function listDocuments(ctx: RequestContext, query: DocumentQuery): 
     .offset(query.offset);
   let total = page[0]?.total ?? 0;
   if (!page.length && query.offset > 0) {
-    const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(documents).where(and(...c));
+    const [count] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(documents)
+      .where(and(...c));
     total = Number(count?.n ?? 0);
   }
-  return { items: await present(ctx, page.map((p) => p.doc)), total };
+  return {
+    items: await present(
+      ctx,
+      page.map((p) => p.doc),
+    ),
+    total,
+  };
 }
 
 export async function getDocument(ctx: RequestContext, id: string): Promise<DocumentOut> {
@@ -179,7 +231,11 @@ export async function updateDocument(
 ): Promise<DocumentOut> {
   const actor = requireActor(ctx);
   const [current] = await requireDocumentAccess(ctx, 'update', [id]);
-  if (input.unitId && input.unitId !== current!.unitId && !canCreateFor(actor, await unitPathOf(ctx, input.unitId))) {
+  if (
+    input.unitId &&
+    input.unitId !== current!.unitId &&
+    !canCreateFor(actor, await unitPathOf(ctx, input.unitId))
+  ) {
     throw forbidden();
   }
   const { version, ...patch } = input;
@@ -190,7 +246,10 @@ export async function updateDocument(
       .where(and(eq(documents.id, id), eq(documents.version, version)))
       .returning();
     if (!updated) throw staleVersion('document', current!.version);
-    await recordChange({ ...ctx, db: tx }, { action: 'update', entity: 'document', entityId: id, before: current, after: updated });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'document', entityId: id, before: current, after: updated },
+    );
     return updated;
   });
   return (await present(ctx, [row]))[0]!;
@@ -199,18 +258,27 @@ export async function updateDocument(
 export async function deleteDocument(ctx: RequestContext, id: string, version: number): Promise<void> {
   const [current] = await requireDocumentAccess(ctx, 'delete', [id]);
   if (current!.version !== version) throw staleVersion('document', current!.version);
-  const [cited] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(legalBases).where(eq(legalBases.documentId, id));
+  const [cited] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(legalBases)
+    .where(eq(legalBases.documentId, id));
   if (Number(cited?.n)) throw conflict('error.conflict');
   await ctx.db.transaction(async (tx) => {
     const links = await tx.delete(documentFiles).where(eq(documentFiles.documentId, id)).returning();
-    const [gone] = await tx.delete(documents).where(and(eq(documents.id, id), eq(documents.version, version))).returning();
+    const [gone] = await tx
+      .delete(documents)
+      .where(and(eq(documents.id, id), eq(documents.version, version)))
+      .returning();
     if (!gone) throw staleVersion('document', current!.version);
-    await recordChange({ ...ctx, db: tx }, {
-      action: 'delete',
-      entity: 'document',
-      entityId: id,
-      before: { ...current, fileIds: links.map((l) => l.fileId) },
-    });
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'delete',
+        entity: 'document',
+        entityId: id,
+        before: { ...current, fileIds: links.map((l) => l.fileId) },
+      },
+    );
   });
 }
 
@@ -226,18 +294,29 @@ export async function attachFile(
   const file = await storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(documentFiles).values({ documentId: id, fileId: file.id });
-    await tx.update(documents).set({ version: sql`${documents.version} + 1`, updatedAt: new Date() }).where(eq(documents.id, id));
-    await recordChange({ ...ctx, db: tx }, {
-      action: 'attach_file',
-      entity: 'document',
-      entityId: id,
-      after: { fileId: file.id, name: file.originalName, sha256: file.sha256, size: file.size },
-    });
+    await tx
+      .update(documents)
+      .set({ version: sql`${documents.version} + 1`, updatedAt: new Date() })
+      .where(eq(documents.id, id));
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'attach_file',
+        entity: 'document',
+        entityId: id,
+        after: { fileId: file.id, name: file.originalName, sha256: file.sha256, size: file.size },
+      },
+    );
   });
   return getDocument(ctx, id);
 }
 
-export async function detachFile(ctx: RequestContext, id: string, fileId: string, version: number): Promise<DocumentOut> {
+export async function detachFile(
+  ctx: RequestContext,
+  id: string,
+  fileId: string,
+  version: number,
+): Promise<DocumentOut> {
   const [current] = await requireDocumentAccess(ctx, 'update', [id]);
   const file = await getFile(ctx, fileId);
   await ctx.db.transaction(async (tx) => {
@@ -252,12 +331,15 @@ export async function detachFile(ctx: RequestContext, id: string, fileId: string
       .where(and(eq(documentFiles.documentId, id), eq(documentFiles.fileId, fileId)))
       .returning();
     if (!removed.length) throw notFound('file');
-    await recordChange({ ...ctx, db: tx }, {
-      action: 'detach_file',
-      entity: 'document',
-      entityId: id,
-      before: { fileId, name: file.originalName, sha256: file.sha256 },
-    });
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'detach_file',
+        entity: 'document',
+        entityId: id,
+        before: { fileId, name: file.originalName, sha256: file.sha256 },
+      },
+    );
   });
   return getDocument(ctx, id);
 }
@@ -293,26 +375,42 @@ export async function setLegalBasis(
   await ctx.db.transaction(async (tx) => {
     await tx.delete(legalBases).where(and(eq(legalBases.entity, entity), eq(legalBases.entityId, entityId)));
     if (documentIds.length) {
-      await tx.insert(legalBases).values([...new Set(documentIds)].map((documentId) => ({ entity, entityId, documentId })));
+      await tx
+        .insert(legalBases)
+        .values([...new Set(documentIds)].map((documentId) => ({ entity, entityId, documentId })));
     }
-    await recordChange({ ...ctx, db: tx }, {
-      action: 'legal_basis',
-      entity,
-      entityId,
-      before: before.map((b) => b.documentId),
-      after: [...new Set(documentIds)],
-    });
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'legal_basis',
+        entity,
+        entityId,
+        before: before.map((b) => b.documentId),
+        after: [...new Set(documentIds)],
+      },
+    );
   });
 }
 
 /** The documents a record cites, those the caller may read. */
-export async function legalBasisOf(ctx: RequestContext, entity: string, entityId: string): Promise<DocumentOut[]> {
+export async function legalBasisOf(
+  ctx: RequestContext,
+  entity: string,
+  entityId: string,
+): Promise<DocumentOut[]> {
   const links = await ctx.db
     .select()
     .from(legalBases)
     .where(and(eq(legalBases.entity, entity), eq(legalBases.entityId, entityId)));
   if (!links.length) return [];
-  const rows = await ctx.db.select().from(documents).where(inArray(documents.id, links.map((l) => l.documentId)));
+  const rows = await ctx.db
+    .select()
+    .from(documents)
+    .where(
+      inArray(
+        documents.id,
+        links.map((l) => l.documentId),
+      ),
+    );
   return (await present(ctx, rows)).filter((d) => d.abilities.read);
 }
-

@@ -29,9 +29,14 @@ describe('legal basis: any record cites documents from the register', () => {
     const founding = docs.find((d) => d.numberSymbol === '1830-QĐ/TU')!;
     const decree = docs.find((d) => d.numberSymbol === '45/2025/NĐ-CP')!;
     await setLegalBasis(admin, 'unit_event', 'evt-1', [founding.id, decree.id]);
-    expect((await legalBasisOf(admin, 'unit_event', 'evt-1')).map((d) => d.numberSymbol).sort()).toEqual(['1830-QĐ/TU', '45/2025/NĐ-CP']);
+    expect((await legalBasisOf(admin, 'unit_event', 'evt-1')).map((d) => d.numberSymbol).sort()).toEqual([
+      '1830-QĐ/TU',
+      '45/2025/NĐ-CP',
+    ]);
     await setLegalBasis(admin, 'unit_event', 'evt-1', [decree.id]);
-    expect((await legalBasisOf(admin, 'unit_event', 'evt-1')).map((d) => d.numberSymbol)).toEqual(['45/2025/NĐ-CP']);
+    expect((await legalBasisOf(admin, 'unit_event', 'evt-1')).map((d) => d.numberSymbol)).toEqual([
+      '45/2025/NĐ-CP',
+    ]);
     const history = await historyOf(admin, 'unit_event', 'evt-1');
     expect(history.map((h) => h.after)).toEqual([[founding.id, decree.id], [decree.id]]);
   });
@@ -52,6 +57,8 @@ describe('legal basis: any record cites documents from the register', () => {
     const caller = await t.login('admin@chidao.demo');
     const docs = (await listDocuments(admin, { limit: 50, offset: 0 })).items;
     const decree = docs.find((d) => d.numberSymbol === '45/2025/NĐ-CP')!;
-    expect((await caller.request('DELETE', `/api/documents/${decree.id}?version=${decree.version}`)).statusCode).toBe(409);
+    expect(
+      (await caller.request('DELETE', `/api/documents/${decree.id}?version=${decree.version}`)).statusCode,
+    ).toBe(409);
   });
 });

@@ -3,16 +3,27 @@ import { asciiFileName, cleanFileName, contentDisposition, sniffContentType } fr
 
 describe('file type from content', () => {
   it('recognises a PDF whatever its name', async () => {
-    expect(await sniffContentType(Buffer.from('%PDF-1.7\n...'), 'anh.png')).toEqual({ mediaType: 'application/pdf', extension: 'pdf' });
+    expect(await sniffContentType(Buffer.from('%PDF-1.7\n...'), 'anh.png')).toEqual({
+      mediaType: 'application/pdf',
+      extension: 'pdf',
+    });
   });
   it('recognises PNG and JPEG', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     expect(await sniffContentType(png, 'x')).toMatchObject({ mediaType: 'image/png' });
-    expect(await sniffContentType(Buffer.from('ffd8ffe000104a464946', 'hex'), 'x')).toMatchObject({ mediaType: 'image/jpeg' });
+    expect(await sniffContentType(Buffer.from('ffd8ffe000104a464946', 'hex'), 'x')).toMatchObject({
+      mediaType: 'image/jpeg',
+    });
   });
   it('accepts UTF-8 text (Vietnamese) and CSV by name', async () => {
-    expect(await sniffContentType(Buffer.from('Mã hồ sơ;Ngày nhận\n'), 'hoso.csv')).toEqual({ mediaType: 'text/csv', extension: 'csv' });
-    expect(await sniffContentType(Buffer.from('Báo cáo'), 'ghi-chu')).toEqual({ mediaType: 'text/plain', extension: 'txt' });
+    expect(await sniffContentType(Buffer.from('Mã hồ sơ;Ngày nhận\n'), 'hoso.csv')).toEqual({
+      mediaType: 'text/csv',
+      extension: 'csv',
+    });
+    expect(await sniffContentType(Buffer.from('Báo cáo'), 'ghi-chu')).toEqual({
+      mediaType: 'text/plain',
+      extension: 'txt',
+    });
   });
   it('accepts text whose sample ends in the middle of a multi-byte letter', async () => {
     const text = Buffer.from('Nghệ An'.repeat(10));
@@ -20,8 +31,12 @@ describe('file type from content', () => {
     expect(await sniffContentType(cut, 'a.txt')).toMatchObject({ mediaType: 'text/plain' });
   });
   it('refuses executables, archives of unknown kind and binary junk', async () => {
-    expect(await sniffContentType(Buffer.from('7f454c46020101', 'hex'), 'bao-cao.pdf')).toHaveProperty('rejected');
-    expect(await sniffContentType(Buffer.from('4d5a90000300000004000000ffff', 'hex'), 'a.docx')).toHaveProperty('rejected');
+    expect(await sniffContentType(Buffer.from('7f454c46020101', 'hex'), 'bao-cao.pdf')).toHaveProperty(
+      'rejected',
+    );
+    expect(
+      await sniffContentType(Buffer.from('4d5a90000300000004000000ffff', 'hex'), 'a.docx'),
+    ).toHaveProperty('rejected');
     expect(await sniffContentType(Buffer.from([0, 1, 2, 3, 0xff, 0xfe]), 'a.txt')).toHaveProperty('rejected');
   });
 });

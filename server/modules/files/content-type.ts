@@ -57,7 +57,10 @@ export async function sniffContentType(head: Buffer, originalName: string): Prom
     if (!ext) return { rejected: found.mime };
     if (found.mime === 'application/x-cfb') {
       const named = originalName.toLowerCase().split('.').pop();
-      return { mediaType: named === 'xls' ? 'application/vnd.ms-excel' : mediaType, extension: named === 'xls' ? 'xls' : 'doc' };
+      return {
+        mediaType: named === 'xls' ? 'application/vnd.ms-excel' : mediaType,
+        extension: named === 'xls' ? 'xls' : 'doc',
+      };
     }
     return { mediaType, extension: ext };
   }
@@ -82,7 +85,10 @@ export function asciiFileName(name: string): string {
 
 /** `Content-Disposition` that keeps a Vietnamese file name intact (RFC 6266 / RFC 5987). */
 export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${asciiFileName(name)}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -90,7 +96,9 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? 'file';
   // Control characters have no place in a file name (they break headers and logs).
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\x00-\x1f\x7f]/g, '').trim();
+  const cleaned = [...base.normalize('NFC')]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
   return (cleaned || 'file').slice(-200);
 }

@@ -29,7 +29,8 @@ export async function storeUpload(
   try {
     stored = await store.put(content, maxBytes);
   } catch (err) {
-    if (err instanceof SizeLimitError) throw new AppError(413, 'FILE_TOO_LARGE', 'file.too_large', { max: megabytes(maxBytes) });
+    if (err instanceof SizeLimitError)
+      throw new AppError(413, 'FILE_TOO_LARGE', 'file.too_large', { max: megabytes(maxBytes) });
     throw err;
   }
   // @fastify/multipart truncates instead of failing when its own limit is hit.
@@ -64,7 +65,10 @@ export async function storeUpload(
 }
 
 async function removeIfUnused(ctx: RequestContext, store: FileStore, key: string) {
-  const [used] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.storageKey, key));
+  const [used] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(files)
+    .where(eq(files.storageKey, key));
   if (!Number(used?.n)) await store.remove(key);
 }
 
@@ -76,5 +80,8 @@ export async function getFile(ctx: RequestContext, id: string): Promise<StoredFi
 
 export async function getFiles(ctx: RequestContext, ids: readonly string[]): Promise<StoredFile[]> {
   if (!ids.length) return [];
-  return ctx.db.select().from(files).where(inArray(files.id, [...ids]));
+  return ctx.db
+    .select()
+    .from(files)
+    .where(inArray(files.id, [...ids]));
 }

@@ -7,7 +7,13 @@ import { migrationStatus } from '../../db/migration-status.js';
 export async function systemRoutes(app: App) {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 

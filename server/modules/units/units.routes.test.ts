@@ -20,15 +20,24 @@ describe('demo province units', () => {
   it('departments as of 2024 are the old ones; as of 2026 the merged ones (Decree 45/2025/NĐ-CP, from 1/3/2025)', async () => {
     const in2024 = await names('asOf=2024-06-30&kind=department');
     const in2026 = await names('asOf=2026-01-01&kind=department');
-    expect(in2024).toEqual(expect.arrayContaining(['Sở Kế hoạch và Đầu tư', 'Sở Giao thông vận tải', 'Sở Tài nguyên và Môi trường']));
+    expect(in2024).toEqual(
+      expect.arrayContaining([
+        'Sở Kế hoạch và Đầu tư',
+        'Sở Giao thông vận tải',
+        'Sở Tài nguyên và Môi trường',
+      ]),
+    );
     expect(in2024).not.toContain('Sở Nông nghiệp và Môi trường');
     expect(in2026).toContain('Sở Nông nghiệp và Môi trường');
     expect(in2026).not.toContain('Sở Kế hoạch và Đầu tư');
-    expect(in2026).toEqual(expect.arrayContaining(['Sở Tài chính', 'Sở Xây dựng', 'Sở Nội vụ', 'Sở Khoa học và Công nghệ']));
+    expect(in2026).toEqual(
+      expect.arrayContaining(['Sở Tài chính', 'Sở Xây dựng', 'Sở Nội vụ', 'Sở Khoa học và Công nghệ']),
+    );
   });
 
   it('search ignores accents and case: "noi vu", "NỘI VỤ" and "Nội vụ" all find Sở Nội vụ', async () => {
-    for (const q of ['noi vu', 'NỘI VỤ', 'Nội vụ']) expect(await names(`q=${encodeURIComponent(q)}`)).toEqual(['Sở Nội vụ']);
+    for (const q of ['noi vu', 'NỘI VỤ', 'Nội vụ'])
+      expect(await names(`q=${encodeURIComponent(q)}`)).toEqual(['Sở Nội vụ']);
   });
 
   it('lists in Vietnamese alphabetical order', async () => {

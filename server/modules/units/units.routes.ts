@@ -56,7 +56,14 @@ export async function unitsRoutes(app: App) {
 
   app.get(
     '/:id',
-    { schema: { tags: ['units'], summary: 'One unit', params: idParams, response: { 200: unitOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'One unit',
+        params: idParams,
+        response: { 200: unitOut, ...errorResponses },
+      },
+    },
     async (request) => {
       const unit = await getUnit(signedIn(request).db, request.params.id);
       if (!unit) throw notFound('unit');

@@ -100,7 +100,10 @@ export function subtreeSql(rootIds: readonly string[]): SQL {
 
 export async function getUnits(db: Db, ids: readonly string[]): Promise<Unit[]> {
   if (ids.length === 0) return [];
-  return db.select().from(units).where(inArray(units.id, [...ids]));
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...ids]));
 }
 
 export async function getUnit(db: Db, id: string): Promise<Unit | undefined> {
@@ -157,12 +160,10 @@ export type NewUnit = {
 };
 
 /** Inserts units (seed and import), journalling each, in the caller's transaction. */
-export async function insertUnits(
-  ctx: RequestContext,
-  list: NewUnit[],
-): Promise<Unit[]> {
+export async function insertUnits(ctx: RequestContext, list: NewUnit[]): Promise<Unit[]> {
   if (list.length === 0) return [];
   const created = await ctx.db.insert(units).values(list).returning();
-  for (const u of created) await recordChange(ctx, { action: 'create', entity: 'unit', entityId: u.id, after: u });
+  for (const u of created)
+    await recordChange(ctx, { action: 'create', entity: 'unit', entityId: u.id, after: u });
   return created;
 }

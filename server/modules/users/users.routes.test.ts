@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 
-type User = { id: string; email: string; fullName: string; version: number; unitName: string | null; abilities: Record<string, boolean> };
+type User = {
+  id: string;
+  email: string;
+  fullName: string;
+  version: number;
+  unitName: string | null;
+  abilities: Record<string, boolean>;
+};
 type Grant = { id: string; role: string; unitId: string; unitName: string; abilities: { revoke: boolean } };
 
 let t: TestApp;
@@ -11,20 +18,31 @@ let units: Map<string, string>;
 beforeAll(async () => {
   t = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 1000 } });
   admin = await t.login('admin@chidao.demo');
-  units = new Map(((await admin.request('GET', '/api/units?limit=100')).json() as { items: { id: string; name: string }[] }).items.map((u) => [u.name, u.id]));
+  units = new Map(
+    (
+      (await admin.request('GET', '/api/units?limit=100')).json() as { items: { id: string; name: string }[] }
+    ).items.map((u) => [u.name, u.id]),
+  );
 });
 afterAll(() => t.close());
 
 describe('accounts', () => {
   it('an administrator creates an account, grants it a role over a unit subtree, and the account signs in with it', async () => {
     const created = await admin.request('POST', '/api/users', {
-      email: 'Nguyen.Van.Moi@NgheAn.gov.vn', fullName: 'Nguyễn Văn Mới', unitId: units.get('Sở Y tế'), position: 'Chuyên viên', password: 'Một mật khẩu tốt 2026',
+      email: 'Nguyen.Van.Moi@NgheAn.gov.vn',
+      fullName: 'Nguyễn Văn Mới',
+      unitId: units.get('Sở Y tế'),
+      position: 'Chuyên viên',
+      password: 'Một mật khẩu tốt 2026',
     });
     expect(created.statusCode, created.body).toBe(201);
     const user = created.json() as User;
     expect(user.email).toBe('nguyen.van.moi@nghean.gov.vn');
     expect(user.unitName).toBe('Sở Y tế');
-    const grant = await admin.request('POST', `/api/users/${user.id}/grants`, { role: 'focal_point', unitId: units.get('Sở Y tế') });
+    const grant = await admin.request('POST', `/api/users/${user.id}/grants`, {
+      role: 'focal_point',
+      unitId: units.get('Sở Y tế'),
+    });
     expect(grant.statusCode, grant.body).toBe(201);
     expect((grant.json() as Grant).unitName).toBe('Sở Y tế tỉnh Nghệ An');
     const caller = await t.login('nguyen.van.moi@nghean.gov.vn', 'Một mật khẩu tốt 2026');
@@ -33,13 +51,20 @@ describe('accounts', () => {
   });
 
   it('refuses a duplicate e-mail with 409 naming the field', async () => {
-    const res = await admin.request('POST', '/api/users', { email: 'ADMIN@chidao.demo', fullName: 'Trùng E-mail' });
+    const res = await admin.request('POST', '/api/users', {
+      email: 'ADMIN@chidao.demo',
+      fullName: 'Trùng E-mail',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: { code: 'EMAIL_TAKEN', details: [{ field: 'email' }] } });
   });
 
   it('refuses a weak password naming the rule', async () => {
-    const res = await admin.request('POST', '/api/users', { email: 'yeu@chidao.demo', fullName: 'Mật Khẩu Yếu', password: '1234567890' });
+    const res = await admin.request('POST', '/api/users', {
+      email: 'yeu@chidao.demo',
+      fullName: 'Mật Khẩu Yếu',
+      password: '1234567890',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { details: [{ field: 'password' }] } });
   });
@@ -47,8 +72,18 @@ describe('accounts', () => {
   it('a stale profile edit gets 409', async () => {
     const me = await t.login('uyvien@chidao.demo');
     const self = (await me.request('GET', `/api/users/${me.userId}`)).json() as User;
-    expect((await me.request('PATCH', `/api/users/${me.userId}`, { version: self.version, phone: '0238 3844 123' })).statusCode).toBe(200);
-    const stale = await admin.request('PATCH', `/api/users/${me.userId}`, { version: self.version, position: 'Ủy viên' });
+    expect(
+      (
+        await me.request('PATCH', `/api/users/${me.userId}`, {
+          version: self.version,
+          phone: '0238 3844 123',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const stale = await admin.request('PATCH', `/api/users/${me.userId}`, {
+      version: self.version,
+      position: 'Ủy viên',
+    });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { error: { code: string } }).error.code).toBe('STALE_VERSION');
   });
@@ -58,12 +93,21 @@ describe('accounts', () => {
     expect((await focal.request('GET', '/api/users')).statusCode).toBe(403);
     const self = (await focal.request('GET', `/api/users/${focal.userId}`)).json() as User;
     expect(self.abilities).toMatchObject({ read: true, update: true, manage: false });
-    expect((await focal.request('PATCH', `/api/users/${focal.userId}`, { version: self.version, unitId: units.get('Sở Nội vụ') })).statusCode).toBe(403);
+    expect(
+      (
+        await focal.request('PATCH', `/api/users/${focal.userId}`, {
+          version: self.version,
+          unitId: units.get('Sở Nội vụ'),
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await focal.request('GET', `/api/users/${admin.userId}`)).statusCode).toBe(403);
   });
 
   it('an administrator cannot change their own grants', async () => {
-    const grants = (await admin.request('GET', `/api/users/${admin.userId}/grants`)).json() as { items: Grant[] };
+    const grants = (await admin.request('GET', `/api/users/${admin.userId}/grants`)).json() as {
+      items: Grant[];
+    };
     expect(grants.items[0]!.abilities.revoke).toBe(false);
     expect((await admin.request('DELETE', `/api/grants/${grants.items[0]!.id}`)).statusCode).toBe(403);
   });
@@ -73,12 +117,17 @@ describe('accounts', () => {
     const user = target.items[0]!;
     const grants = (await admin.request('GET', `/api/users/${user.id}/grants`)).json() as { items: Grant[] };
     expect((await admin.request('DELETE', `/api/grants/${grants.items[0]!.id}`)).statusCode).toBe(204);
-    const history = (await admin.request('GET', `/api/audit?entity=grant&entityId=${grants.items[0]!.id}`)).json() as { items: { action: string }[] };
+    const history = (
+      await admin.request('GET', `/api/audit?entity=grant&entityId=${grants.items[0]!.id}`)
+    ).json() as { items: { action: string }[] };
     expect(history.items.map((h) => h.action)).toEqual(['delete', 'create']);
   });
 
   it('lists accounts sorted in Vietnamese order and finds them without accents', async () => {
-    const res = (await admin.request('GET', '/api/users?limit=100')).json() as { items: User[]; total: number };
+    const res = (await admin.request('GET', '/api/users?limit=100')).json() as {
+      items: User[];
+      total: number;
+    };
     const names = res.items.map((u) => u.fullName);
     expect([...names].sort(new Intl.Collator('vi').compare)).toEqual(names);
     const found = (await admin.request('GET', '/api/users?q=dang van xay dung')).json() as { items: User[] };
@@ -88,7 +137,10 @@ describe('accounts', () => {
   it('a deactivated account loses its sessions at once', async () => {
     const hotline = await t.login('duongdaynong@chidao.demo');
     const row = (await admin.request('GET', `/api/users/${hotline.userId}`)).json() as User;
-    expect((await admin.request('PATCH', `/api/users/${hotline.userId}`, { version: row.version, active: false })).statusCode).toBe(200);
+    expect(
+      (await admin.request('PATCH', `/api/users/${hotline.userId}`, { version: row.version, active: false }))
+        .statusCode,
+    ).toBe(200);
     expect((await hotline.request('GET', '/api/auth/session')).statusCode).toBe(401);
   });
 });

@@ -21,13 +21,27 @@ export async function usersRoutes(app: App) {
 
   app.post(
     '/',
-    { schema: { tags: ['users'], summary: 'Create an account', body: userCreateIn, response: { 201: userOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account',
+        body: userCreateIn,
+        response: { 201: userOut, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createUser(signedIn(request), request.body)),
   );
 
   app.get(
     '/:id',
-    { schema: { tags: ['users'], summary: 'One account', params: idParams, response: { 200: userOut, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'One account',
+        params: idParams,
+        response: { 200: userOut, ...errorResponses },
+      },
+    },
     async (request) => getUser(signedIn(request), request.params.id),
   );
 

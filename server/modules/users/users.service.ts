@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, conflict, forbidden, notFound, staleVersion, unauthenticated, validation } from '../../core/errors.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+  validation,
+} from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
 import { abilities, authorize } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -25,12 +33,19 @@ async function subjects(ctx: RequestContext, rows: UserRow[]): Promise<Map<strin
     ctx.db,
     rows.flatMap((r) => (r.unitId ? [r.unitId] : [])),
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, unitPath: r.unitId ? (paths.get(r.unitId) ?? []) : [] }]));
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, unitPath: r.unitId ? (paths.get(r.unitId) ?? []) : [] }]),
+  );
 }
 
 async function present(ctx: RequestContext, rows: UserRow[]): Promise<UserOut[]> {
   const unitNames = new Map(
-    (await getUnits(ctx.db, rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))).map((u) => [u.id, u.name]),
+    (
+      await getUnits(
+        ctx.db,
+        rows.flatMap((r) => (r.unitId ? [r.unitId] : [])),
+      )
+    ).map((u) => [u.id, u.name]),
   );
   const subs = await subjects(ctx, rows);
   const now = Date.now();
@@ -93,14 +108,19 @@ export async function listUsers(
 ): Promise<{ items: UserOut[]; total: number }> {
   const actor = requireActor(ctx);
   if (!actor.isAdmin) throw forbidden();
-  const c: SQL[] = [sql`(${users.unitId} IS NULL OR ${users.unitId} IN (${subtreeSql(actor.rootsFor(['admin']))}))`];
+  const c: SQL[] = [
+    sql`(${users.unitId} IS NULL OR ${users.unitId} IN (${subtreeSql(actor.rootsFor(['admin']))}))`,
+  ];
   if (query.unitId) c.push(eq(users.unitId, query.unitId));
   if (query.q?.trim()) {
     const needle = `%${query.q.trim().toLowerCase()}%`;
     c.push(sql`f_unaccent(lower(${users.fullName} || ' ' || ${users.email})) LIKE f_unaccent(${needle})`);
   }
   const where = and(...c);
-  const [countRow] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const [countRow] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
   const rows = await ctx.db
     .select()
     .from(users)
@@ -173,7 +193,10 @@ export async function createUser(
         demo: input.demo ?? false,
       })
       .returning();
-    await recordChange({ ...ctx, db: tx }, { action: 'create', entity: 'user', entityId: created!.id, after: journalView(created!) });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'user', entityId: created!.id, after: journalView(created!) },
+    );
     return created!;
   });
   return (await present(ctx, [row]))[0]!;
@@ -221,19 +244,21 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
       .where(and(eq(users.id, id), eq(users.version, input.version)))
       .returning();
     if (!updated) throw staleVersion('user', current.version);
-    await recordChange({ ...ctx, db: tx }, {
-      action: 'update',
-      entity: 'user',
-      entityId: id,
-      before: journalView(current),
-      after: journalView(updated),
-    });
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        before: journalView(current),
+        after: journalView(updated),
+      },
+    );
     if (input.active === false) await endSessionsOf(tx, id);
     return updated;
   });
   return (await present(ctx, [row]))[0]!;
 }
-
 
 /** Sets a new password (admin reset or the user's own change, already verified) and unlocks. */
 export async function setPassword(
@@ -285,7 +310,10 @@ export async function removeDemoUsers(ctx: RequestContext): Promise<number> {
       await revokeAllGrantsOf({ ...ctx, db: tx }, u.id);
       await endSessionsOf(tx, u.id);
       await tx.update(users).set({ active: false, passwordHash: null }).where(eq(users.id, u.id));
-      await recordChange({ ...ctx, db: tx }, { action: 'deactivate_demo', entity: 'user', entityId: u.id, before: journalView(u) });
+      await recordChange(
+        { ...ctx, db: tx },
+        { action: 'deactivate_demo', entity: 'user', entityId: u.id, before: journalView(u) },
+      );
     }
   });
   return demoUsers.length;

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { login, logout, navSections, shot } from './helpers.js';
+
+// Every demo role signs in and sees exactly the sections its grants open (the server decides; the web shows).
+const ROLES: [email: string, role: string, sections: string[]][] = [
+  ['admin@chidao.demo', 'admin', ['home', 'documents', 'units', 'users', 'audit', 'profile']],
+  ['thuongtruc@chidao.demo', 'standing_officer', ['home', 'documents', 'units', 'profile']],
+  ['truongban@chidao.demo', 'committee_leader', ['home', 'documents', 'units', 'profile']],
+  ['uyvien@chidao.demo', 'committee_member', ['home', 'documents', 'units', 'profile']],
+  ['daumoi.tuphap@chidao.demo', 'focal_point', ['home', 'documents', 'units', 'profile']],
+  ['lanhdao.tuphap@chidao.demo', 'unit_leader', ['home', 'documents', 'units', 'profile']],
+  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'profile']],
+  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'profile']],
+  ['duongdaynong@chidao.demo', 'hotline_officer', ['home', 'documents', 'units', 'profile']],
+];
+
+test('the login page is in Vietnamese with labelled fields, and a wrong password says so', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByLabel('E-mail')).toBeVisible();
+  await expect(page.getByLabel('Mật khẩu', { exact: true })).toBeVisible();
+  await shot(page, '01-login-vi');
+  await page.getByTestId('login-email').fill('admin@chidao.demo');
+  await page.getByTestId('login-password').fill('sai-mat-khau');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByText('E-mail hoặc mật khẩu không đúng.')).toBeVisible();
+  await shot(page, '02-login-wrong-password');
+});
+
+for (const [email, role, sections] of ROLES) {
+  test(`${role} (${email}) sees ${sections.join(', ')}`, async ({ page }) => {
+    await login(page, email);
+    await expect.poll(() => navSections(page)).toEqual(sections);
+    await shot(page, `10-home-${role}`);
+    await logout(page);
+  });
+}
+
+test('the administrator opens users, a user with grants, and the audit journal', async ({ page }) => {
+  await login(page, 'admin@chidao.demo');
+  await page.getByTestId('nav-users').click();
+  await expect(page.getByTestId('users-table')).toBeVisible();
+  await expect(page.getByTestId('user-row').first()).toBeVisible();
+  await shot(page, '20-users');
+  await page.getByTestId('users-search').fill('dau moi');
+  await expect(page.getByTestId('user-row')).toHaveCount(1);
+  await page.getByTestId('user-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('grants-table')).toBeVisible();
+  await expect(page.getByTestId('grant-row')).toHaveCount(1);
+  await shot(page, '21-user-detail');
+  await page.getByTestId('nav-audit').click();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await shot(page, '22-audit');
+});
