@@ -7,10 +7,10 @@ import tseslint from 'typescript-eslint';
 /**
  * One capability = one folder (`server/modules/<name>/`, `web/src/features/<name>/`). A module may use
  * another module only through its public surface: services, schemas, policies and a few pure helpers —
- * never its tables (`*.table.ts`) or other internals. Web features never import each other at all.
+ * never its tables (`*.table.ts`) or other internals. A pure-rule module exposes `index.ts`. Web features never import each other at all.
  */
 const SERVER_PUBLIC =
-  /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy)\.(js|ts)$/;
+  /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(index|actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy)\.(js|ts)$/;
 
 function capabilityOf(file) {
   const norm = file.split(path.sep).join('/');
