@@ -17,15 +17,8 @@ test('a focal point registers a document, uploads a file with a Vietnamese name 
 
   await page.getByTestId('document-new').click();
   await page.getByTestId('field-numberSymbol').fill('15/BC-STP');
-  await page
-    .getByTestId('field-type')
-    .selectOption?.('bao_cao')
-    .catch(() => undefined);
-  const typeField = page.getByTestId('field-type');
-  if ((await typeField.evaluate((el) => el.tagName)) !== 'SELECT') {
-    await typeField.click();
-    await page.getByRole('option', { name: 'Báo cáo' }).click();
-  }
+  await page.getByTestId('field-type').click();
+  await page.getByRole('option', { name: 'Báo cáo' }).click();
   await page.getByTestId('field-issuer').fill('Sở Tư pháp');
   await page.getByTestId('field-title').fill('Báo cáo kết quả cải cách hành chính quý I năm 2024');
   const issued = page.getByTestId('field-issuedOn');
@@ -34,7 +27,7 @@ test('a focal point registers a document, uploads a file with a Vietnamese name 
   await shot(page, '41-document-form');
   await page.getByTestId('document-save').click();
 
-  await expect(page.getByTestId('document-number')).toHaveText('15/BC-STP');
+  await expect(page.getByTestId('document-number')).toContainText('15/BC-STP');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-e2e-'));
   const file = path.join(dir, FILE_NAME);
   fs.writeFileSync(file, PDF);

@@ -310,3 +310,17 @@ describe('history', () => {
     expect(items[1]!.after.title).toBe('Tiêu đề mới');
   });
 });
+
+describe('list abilities', () => {
+  it('tells the web whether the caller may register documents at all', async () => {
+    const inspector = await t.login('kiemtra@chidao.demo');
+    expect(
+      ((await inspector.request('GET', '/api/documents')).json() as { abilities: { create: boolean } })
+        .abilities.create,
+    ).toBe(false);
+    expect(
+      ((await tuphap.request('GET', '/api/documents')).json() as { abilities: { create: boolean } }).abilities
+        .create,
+    ).toBe(true);
+  });
+});

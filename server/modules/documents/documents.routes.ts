@@ -44,7 +44,14 @@ export async function documentsRoutes(app: App) {
         tags: ['documents'],
         summary: 'The register of legal documents (only what I may read)',
         querystring: documentListQuery,
-        response: { 200: z.object({ items: z.array(documentOut), total: z.number() }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(documentOut),
+            total: z.number(),
+            abilities: z.object({ create: z.boolean() }),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => listDocuments(signedIn(request), request.query),

@@ -13,6 +13,7 @@ import { abilities, requireAccess } from '../access/policy.js';
 import {
   RESTRICTED_READERS,
   canCreateFor,
+  DOCUMENT_EDITORS,
   documentPolicy,
   type DocumentSubject,
 } from './documents.policy.js';
@@ -145,7 +146,7 @@ export type DocumentQuery = {
 export async function listDocuments(
   ctx: RequestContext,
   query: DocumentQuery,
-): Promise<{ items: DocumentOut[]; total: number }> {
+): Promise<{ items: DocumentOut[]; total: number; abilities: { create: boolean } }> {
   const actor = requireActor(ctx);
   const c: SQL[] = [
     sql`(${documents.access} <> 'restricted' OR ${documents.unitId} IN (${subtreeSql(actor.rootsFor(RESTRICTED_READERS))}))`,
@@ -183,6 +184,8 @@ export async function listDocuments(
       page.map((p) => p.doc),
     ),
     total,
+    // Whether the caller may register documents for at least one unit (the form then checks the unit).
+    abilities: { create: actor.hasRole(...DOCUMENT_EDITORS) },
   };
 }
 

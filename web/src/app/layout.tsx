@@ -1,0 +1,225 @@
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingCommunity,
+  IconChevronDown,
+  IconFileText,
+  IconHistory,
+  IconHome,
+  IconLogout,
+  IconUserCircle,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { api } from '../lib/api';
+import { storeSession, useSession } from '../lib/session';
+
+type Section = {
+  id: string;
+  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/profile';
+  icon: Icon;
+  exact?: boolean;
+};
+
+/** Where each section the server lists lives. Sections the server does not list are not shown. */
+const SECTIONS: Section[] = [
+  { id: 'home', to: '/', icon: IconHome, exact: true },
+  { id: 'documents', to: '/documents', icon: IconFileText },
+  { id: 'units', to: '/units', icon: IconBuildingCommunity },
+  { id: 'users', to: '/users', icon: IconUsers },
+  { id: 'audit', to: '/audit', icon: IconHistory },
+  { id: 'profile', to: '/profile', icon: IconUserCircle },
+];
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts.at(-2)?.[0] ?? '') + (parts.at(-1)?.[0] ?? '')).toUpperCase() || '?';
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => close(), [pathname, close]);
+
+  if (session.isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={session.error} />
+      </Center>
+    );
+  }
+  if (!session.data) return null;
+
+  const me = session.data;
+  const visible = SECTIONS.filter((s) => me.navigation.includes(s.id));
+
+  const logout = async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      storeSession(queryClient, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      await navigate({ to: '/login' });
+    }
+  };
+
+  const skipToContent = (e: React.MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    const main = document.getElementById('main-content');
+    main?.focus();
+    main?.scrollIntoView();
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a className="skip-link" href="#main-content" onClick={skipToContent} data-testid="skip-link">
+        {t('layout.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('layout.closeMenu') : t('layout.openMenu')}
+            />
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Text fw={700} size="lg" c="red.9" data-testid="app-name" visibleFrom="sm">
+                {t('app.name')}
+              </Text>
+              <Text fw={700} size="lg" c="red.9" hiddenFrom="sm">
+                {t('app.shortName')}
+              </Text>
+            </Link>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton
+                  aria-label={t('layout.accountMenu', { name: me.user.fullName })}
+                  data-testid="user-menu"
+                  visibleFrom="xs"
+                >
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar size="sm" color="red" radius="xl">
+                      {initials(me.user.fullName)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="md">
+                      {me.user.fullName}
+                    </Text>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.email}</Menu.Label>
+                {me.navigation.includes('profile') && (
+                  <Menu.Item
+                    leftSection={<IconUserCircle size={16} aria-hidden />}
+                    onClick={() => void navigate({ to: '/profile' })}
+                  >
+                    {t('nav.profile')}
+                  </Menu.Item>
+                )}
+                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()}>
+                  {t('auth.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              leftSection={<IconLogout size={16} aria-hidden />}
+              onClick={() => void logout()}
+              data-testid="logout"
+              visibleFrom="sm"
+            >
+              {t('auth.logout')}
+            </Button>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={() => void logout()}
+              aria-label={t('auth.logout')}
+              title={t('auth.logout')}
+              hiddenFrom="sm"
+              data-testid="logout-compact"
+            >
+              <IconLogout size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('layout.mainNavigation')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          {visible.map((s) => {
+            const active = s.exact ? pathname === s.to : pathname === s.to || pathname.startsWith(`${s.to}/`);
+            const IconCmp = s.icon;
+            return (
+              <NavLink
+                key={s.id}
+                label={t(`nav.${s.id}`)}
+                leftSection={<IconCmp size={18} aria-hidden />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                data-testid={`nav-${s.id}`}
+                renderRoot={(props) => <Link to={s.to} {...props} />}
+                mb={2}
+              />
+            );
+          })}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="xs">
+            {t('app.tagline')}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" tabIndex={-1} bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,76 @@
+import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ProfilePage } from '../features/auth/ProfilePage';
+import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
+import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
+import { DocumentsListPage } from '../features/documents/DocumentsListPage';
+import { HomePage } from '../features/home/HomePage';
+import { UnitsPage } from '../features/units/UnitsPage';
+import { UserCreatePage } from '../features/users/UserCreatePage';
+import { UserDetailPage } from '../features/users/UserDetailPage';
+import { UsersListPage } from '../features/users/UsersListPage';
+import { fetchSession, sessionQueryKey } from '../lib/session';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found';
+import { queryClient } from './query-client';
+
+const currentSession = () =>
+  queryClient.ensureQueryData({ queryKey: sessionQueryKey, queryFn: fetchSession });
+const safeRedirect = (value: unknown) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: async ({ search }) => {
+    if (await currentSession()) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: LoginPage,
+});
+
+/** Everything behind sign-in, inside the application shell. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    if (!(await currentSession()))
+      throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const child = <P extends string>(path: P, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => appRoute, path, component });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    child('/', HomePage),
+    child('/profile', ProfilePage),
+    child('/documents', DocumentsListPage),
+    child('/documents/new', DocumentCreatePage),
+    child('/documents/$documentId', DocumentDetailPage),
+    child('/documents/$documentId/edit', DocumentEditPage),
+    child('/units', UnitsPage),
+    child('/users', UsersListPage),
+    child('/users/new', UserCreatePage),
+    child('/users/$userId', UserDetailPage),
+    child('/audit', AuditPage),
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
