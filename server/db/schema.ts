@@ -6,3 +6,4 @@ export * from '../modules/access/access.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/files/files.table.js';
 export * from '../modules/documents/documents.table.js';
+export * from '../modules/units/lineage.table.js';

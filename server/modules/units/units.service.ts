@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'driz
 import type { RequestContext } from '../../core/context.js';
 import { type Db, rows } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
+import { unitVersions } from './lineage.table.js';
 import { units } from './units.table.js';
 
 export type UnitKind =
@@ -159,10 +160,34 @@ export type NewUnit = {
   validTo?: string | null;
 };
 
-/** Inserts units (seed and import), journalling each, in the caller's transaction. */
-export async function insertUnits(ctx: RequestContext, list: NewUnit[]): Promise<Unit[]> {
+/** Inserts units with their first version (seed and import), journalling each, in the caller's transaction. */
+export async function insertUnits(
+  ctx: RequestContext,
+  list: NewUnit[],
+  eventId: string | null = null,
+): Promise<Unit[]> {
   if (list.length === 0) return [];
-  const created = await ctx.db.insert(units).values(list).returning();
+  const created: Unit[] = [];
+  // Batches keep each statement well under the bind-parameter limit.
+  for (let i = 0; i < list.length; i += 1000) {
+    const batch = await ctx.db
+      .insert(units)
+      .values(list.slice(i, i + 1000))
+      .returning();
+    await ctx.db.insert(unitVersions).values(
+      batch.map((u) => ({
+        unitId: u.id,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        code: u.code,
+        name: u.name,
+        fullName: u.fullName,
+        parentId: u.parentId,
+        eventId,
+      })),
+    );
+    created.push(...batch);
+  }
   for (const u of created)
     await recordChange(ctx, { action: 'create', entity: 'unit', entityId: u.id, after: u });
   return created;
