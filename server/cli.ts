@@ -6,11 +6,9 @@ import { AppError } from './core/errors.js';
 import { translate } from './core/messages.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrationStatus } from './db/migration-status.js';
-import { addGrant } from './modules/access/access.service.js';
+import { createAdministrator } from './modules/access/bootstrap.service.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
-import { insertUnits, listUnits } from './modules/units/units.service.js';
-import { createUser } from './modules/users/users.service.js';
 
 const HELP = `chidao — administration commands
 
@@ -62,37 +60,14 @@ async function run(argv: string[]): Promise<number> {
         console.error('admin create needs --email, --name and --password (or CHIDAO_ADMIN_PASSWORD).');
         return 64;
       }
-      const code = values.unit ?? PROVINCE.code;
-      let unit = (await listUnits(database.db, { q: code, limit: 50 })).find((u) => u.code === code);
-      if (!unit && !values.unit) {
-        [unit] = await database.db.transaction((tx) =>
-          insertUnits({ ...ctx, db: tx }, [
-            {
-              code: PROVINCE.code,
-              name: PROVINCE.name,
-              fullName: PROVINCE.fullName,
-              kind: 'province',
-              parentId: null,
-              validFrom: PROVINCE.validFrom,
-            },
-          ]),
-        );
-      }
-      if (!unit) {
-        console.error(`No unit with code ${code}.`);
-        return 65;
-      }
-      const user = await createUser(
-        ctx,
-        { email: values.email, fullName: values.name, password, unitId: null },
-        { skipAuthorization: true },
-      );
-      await addGrant(
-        ctx,
-        { userId: user.id, role: 'admin', unitId: unit.id, note: 'chidao admin create' },
-        { skipAuthorization: true },
-      );
-      console.log(`Administrator ${user.email} created over ${unit.fullName}.`);
+      const { user, unitName } = await createAdministrator(ctx, {
+        email: values.email,
+        fullName: values.name,
+        password,
+        unitCode: values.unit ?? PROVINCE.code,
+        createUnit: values.unit ? undefined : { name: PROVINCE.name, fullName: PROVINCE.fullName },
+      });
+      console.log(`Administrator ${user.email} created over ${unitName}.`);
       return 0;
     }
     console.error(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);

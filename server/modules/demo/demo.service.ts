@@ -1,34 +1,35 @@
 import type { RequestContext } from '../../core/context.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
-import { createDocumentRecord } from '../documents/documents.service.js';
+import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
 import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PASSWORD, DEPARTMENTS, PROVINCE } from './nghe-an.js';
 
 export type DemoSeedResult = { created: boolean; accounts: { email: string; role: string }[] };
 
+const deptCode = (key: string) => `40.${key}`;
+
 /**
- * Seeds the demo province (Nghệ An) and one demo account per role. Idempotent: a second run adds
- * nothing. Runs in one transaction, so a failure leaves no half-seeded database.
+ * Seeds the demo province (Nghệ An): the province, its departments before and after the 2025
+ * reorganisation, the documents named in the sources, and (in demo mode) one account per role.
+ * Idempotent piece by piece — whatever already exists (e.g. the province created by `chidao admin
+ * create`) is reused — and all-or-nothing: it runs in one transaction.
  */
 export async function seedDemo(
   ctx: RequestContext,
   options: { withAccounts: boolean },
 ): Promise<DemoSeedResult> {
   const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role }));
-  const existing = await listUnits(ctx.db, { kind: 'province', q: PROVINCE.fullName });
-  const alreadySeeded = existing.some((u) => u.code === PROVINCE.code);
-  if (alreadySeeded && (!options.withAccounts || (await findUserByEmail(ctx, DEMO_ACCOUNTS[0]!.email)))) {
-    return { created: false, accounts: options.withAccounts ? accounts : [] };
-  }
   const passwordHash = options.withAccounts ? await hashPassword(DEMO_PASSWORD) : '';
+  let created = false;
   await ctx.db.transaction(async (tx) => {
     const t: RequestContext = { ...ctx, db: tx };
-    let provinceId: string;
-    const unitIds = new Map<string, string>();
-    if (!alreadySeeded) {
-      const [province] = await insertUnits(t, [
+    let province = (await listUnits(tx, { kind: 'province', q: PROVINCE.code })).find(
+      (u) => u.code === PROVINCE.code && !u.validTo,
+    );
+    if (!province) {
+      [province] = await insertUnits(t, [
         {
           code: PROVINCE.code,
           name: PROVINCE.name,
@@ -38,41 +39,36 @@ export async function seedDemo(
           validFrom: PROVINCE.validFrom,
         },
       ]);
-      provinceId = province!.id;
-      const depts = await insertUnits(
-        t,
-        DEPARTMENTS.map((d) => ({
-          code: `40.${d.key}`,
-          name: d.name,
-          fullName: `${d.name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh'),
-          kind: d.kind ?? 'department',
-          parentId: provinceId,
-          validFrom: d.from ?? '2008-04-04',
-          validTo: d.until ?? null,
-        })),
-      );
-      DEPARTMENTS.forEach((d, i) => unitIds.set(d.key, depts[i]!.id));
-      for (const doc of DEMO_DOCUMENTS) {
-        await createDocumentRecord(t, {
-          numberSymbol: doc.numberSymbol,
-          type: doc.type,
-          issuer: doc.issuer,
-          issuedOn: doc.issuedOn,
-          title: doc.title,
-          summary: doc.summary,
-          unitId: unitIds.get(doc.owner)!,
-          access: doc.access,
-        });
-      }
-    } else {
-      provinceId = existing.find((u) => u.code === PROVINCE.code)!.id;
-      const depts = await listUnits(tx, { parentId: provinceId, limit: 2000 });
-      for (const d of DEPARTMENTS) {
-        const found = depts.find((u) => u.code === `40.${d.key}`);
-        if (found) unitIds.set(d.key, found.id);
-      }
+      created = true;
     }
-    unitIds.set('province', provinceId);
+    const unitIds = new Map<string, string>([['province', province!.id]]);
+    const existing = new Map(
+      (await listUnits(tx, { parentId: province!.id, limit: 5000 })).map((u) => [u.code, u.id]),
+    );
+    const missing = DEPARTMENTS.filter((d) => !existing.has(deptCode(d.key)));
+    const inserted = await insertUnits(
+      t,
+      missing.map((d) => ({
+        code: deptCode(d.key),
+        name: d.name,
+        fullName: `${d.name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh'),
+        kind: d.kind ?? 'department',
+        parentId: province!.id,
+        validFrom: d.from ?? '2008-04-04',
+        validTo: d.until ?? null,
+      })),
+    );
+    if (inserted.length) created = true;
+    inserted.forEach((u) => existing.set(u.code, u.id));
+    for (const d of DEPARTMENTS) unitIds.set(d.key, existing.get(deptCode(d.key))!);
+
+    const symbols = new Set(await listAllDocumentSymbols(t));
+    for (const doc of DEMO_DOCUMENTS.filter((d) => !symbols.has(d.numberSymbol))) {
+      const { owner, ...fields } = doc;
+      await createDocumentRecord(t, { ...fields, unitId: unitIds.get(owner)! });
+      created = true;
+    }
+
     if (!options.withAccounts) return;
     for (const a of DEMO_ACCOUNTS) {
       if (await findUserByEmail(t, a.email)) continue;
@@ -92,9 +88,10 @@ export async function seedDemo(
         { userId: user.id, role: a.role, unitId: unitIds.get(a.over)!, note: 'demo' },
         { skipAuthorization: true },
       );
+      created = true;
     }
   });
-  return { created: true, accounts: options.withAccounts ? accounts : [] };
+  return { created, accounts: options.withAccounts ? accounts : [] };
 }
 
 export { removeDemoUsers };

@@ -210,6 +210,11 @@ async function unitPathOf(ctx: RequestContext, unitId: string): Promise<string[]
   return (await ancestorPaths(ctx.db, [unitId])).get(unitId) ?? [unitId];
 }
 
+/** Every number/symbol in the register (seeding checks what is already there). */
+export async function listAllDocumentSymbols(ctx: RequestContext): Promise<string[]> {
+  return (await ctx.db.select({ s: documents.numberSymbol }).from(documents)).map((r) => r.s);
+}
+
 /** Inserts a document record and its journal entry in the caller's transaction (no permission check). */
 export async function createDocumentRecord(ctx: RequestContext, input: DocumentInput): Promise<DocumentRow> {
   const [row] = await ctx.db

@@ -303,7 +303,10 @@ export async function usersByIds(ctx: RequestContext, ids: string[]): Promise<Us
 
 /** Removes demo accounts (demo mode off). Their journal entries stay. */
 export async function removeDemoUsers(ctx: RequestContext): Promise<number> {
-  const demoUsers = await ctx.db.select().from(users).where(eq(users.demo, true));
+  const demoUsers = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.demo, true), eq(users.active, true)));
   if (!demoUsers.length) return 0;
   await ctx.db.transaction(async (tx) => {
     for (const u of demoUsers) {
