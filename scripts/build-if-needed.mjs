@@ -21,7 +21,8 @@ function mtime(file) {
 }
 
 function run(script) {
-  console.log(`chidao: building (${script}) …`);
+  // Progress goes to stderr so that a command's own output (e.g. --json) stays clean.
+  console.error(`chidao: building (${script}) …`);
   execFileSync(
     process.execPath,
     [
@@ -30,7 +31,7 @@ function run(script) {
     ],
     {
       cwd: root,
-      stdio: 'inherit',
+      stdio: ['ignore', 2, 2],
     },
   );
 }

@@ -28,6 +28,7 @@ import { accessRoutes } from './modules/access/access.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { createFileStore, type FileStore } from './modules/files/file-store.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -229,9 +230,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(accessRoutes, { prefix: '/api' });
-  await app.register(unitsRoutes, { prefix: '/api/units' });
+  await app.register(unitsRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(documentsRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,8 @@ import { translate } from './core/messages.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrationStatus } from './db/migration-status.js';
 import { createAdministrator } from './modules/access/bootstrap.service.js';
+import { calendarCommand } from './modules/calendar/calendar.cli.js';
+import { UNITS_HELP, unitsCommand } from './modules/units/units.cli.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
 
@@ -16,6 +18,11 @@ const HELP = `chidao — administration commands
   chidao seed demo                    seed the demo province (Nghệ An) with demo accounts
   chidao admin create --email E --name "Full Name" [--password P] [--unit CODE]
                                       create an administrator over the top unit (or --unit)
+  chidao calendar add-working-days YYYY-MM-DD N [--json]
+                                      the N-th working day after the date (holidays, make-up days)
+  chidao calendar holidays YEAR [--json]
+                                      that year's days off with their names
+${UNITS_HELP}
   chidao help                         this text
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in CHIDAO_DATA_DIR (./data).
@@ -35,6 +42,8 @@ async function run(argv: string[]): Promise<number> {
       console.log(JSON.stringify(await migrationStatus(database.db)));
       return 0;
     }
+    if (command === 'calendar') return await calendarCommand(argv.slice(1), ctx);
+    if (command === 'units') return await unitsCommand(argv.slice(1), ctx);
     if (command === 'seed' && sub === 'demo') {
       const result = await seedDemo(ctx, { withAccounts: true });
       console.log(

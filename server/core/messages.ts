@@ -39,6 +39,34 @@ const vi = {
     'Loại tệp không được chấp nhận (nội dung thực là {detected}). Chấp nhận: PDF, Word, Excel, OpenDocument, ảnh PNG/JPEG, văn bản thuần.',
   'file.missing': 'Chưa chọn tệp để tải lên.',
   'unit.not_found': 'Đơn vị không tồn tại.',
+  'lineage.unit_not_valid':
+    'Đơn vị {name} không có hiệu lực vào ngày {date}, nên không thể dùng trong sự kiện này.',
+  'lineage.shape': 'Sự kiện "{kind}" cần {rule}.',
+  'lineage.open_children':
+    'Không thể kết thúc {name}: còn {count} đơn vị trực thuộc đang hoạt động (ví dụ {example}). Hãy sáp nhập, chuyển hoặc giải thể chúng trước.',
+  'lineage.cycle':
+    'Không thể chuyển {name} về trực thuộc {parent}: một đơn vị không thể là cấp trên của chính nó.',
+  'lineage.code_overlap':
+    'Mã {code} đã được dùng cho {name} trong cùng khoảng thời gian hiệu lực (từ {from}). Mã chỉ là duy nhất trong một thời kỳ.',
+  'lineage.weights': 'Tổng tỷ trọng của các đơn vị kế thừa phải bằng 1 (hiện là {sum}).',
+  'lineage.date_before_start': 'Ngày hiệu lực {date} phải sau ngày bắt đầu của {name} ({from}).',
+  'lineage.no_change': 'Không có thay đổi nào để ghi nhận.',
+  'lineage.already_resolved': 'Tiền thân này đã được xử lý.',
+  'calendar.year_out_of_range': 'Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({from}–{to}).',
+  'calendar.date_out_of_range': 'Ngày {date} nằm ngoài phạm vi lịch hỗ trợ (năm {from}–{to}).',
+  'calendar.result_out_of_range':
+    'Kết quả vượt quá phạm vi lịch hỗ trợ (đến hết năm {to}). Hãy giảm số ngày làm việc.',
+  'calendar.date_not_in_year': 'Ngày {date} không thuộc năm {year}.',
+  'calendar.duplicate_date': 'Ngày {date} được nhập nhiều lần.',
+  'calendar.tet_basis_required': 'Cần ghi căn cứ (văn bản công bố) của lịch nghỉ Tết.',
+  'calendar.tet_block_missing_new_year': 'Lịch nghỉ Tết phải bao gồm ngày mùng 1 Tết ({date}).',
+  'calendar.day_off_on_weekend':
+    'Ngày {date} đã là ngày nghỉ hằng tuần (thứ Bảy hoặc Chủ nhật), không cần khai báo là ngày nghỉ.',
+  'calendar.working_day_not_weekend':
+    'Ngày {date} không phải thứ Bảy hoặc Chủ nhật nên không thể là ngày làm bù.',
+  'calendar.working_day_is_day_off': 'Ngày {date} vừa được khai báo là ngày làm bù vừa là ngày nghỉ.',
+  'calendar.day_off_is_holiday': 'Ngày {date} đã là ngày nghỉ ({name}).',
+  'calendar.invalid_adjustments': 'Lịch điều chỉnh năm {year} không nhất quán: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -81,6 +109,32 @@ const en: Record<MessageKey, string> = {
     'This file type is not accepted (its content is {detected}). Accepted: PDF, Word, Excel, OpenDocument, PNG/JPEG images, plain text.',
   'file.missing': 'No file was chosen for upload.',
   'unit.not_found': 'The unit does not exist.',
+  'lineage.unit_not_valid': 'Unit {name} is not in force on {date}, so it cannot take part in this event.',
+  'lineage.shape': 'A "{kind}" event needs {rule}.',
+  'lineage.open_children':
+    'Cannot end {name}: {count} units under it are still in force (e.g. {example}). Merge, transfer or abolish them first.',
+  'lineage.cycle': 'Cannot place {name} under {parent}: a unit cannot be its own ancestor.',
+  'lineage.code_overlap':
+    'Code {code} is already used by {name} in an overlapping period (from {from}). A code is unique only within a period.',
+  'lineage.weights': 'The shares of the successors must add up to 1 (they add up to {sum}).',
+  'lineage.date_before_start': 'The effective date {date} must come after {name} began ({from}).',
+  'lineage.no_change': 'There is no change to record.',
+  'lineage.already_resolved': 'This predecessor has already been settled.',
+  'calendar.year_out_of_range': 'The year {year} is outside the supported calendar ({from}–{to}).',
+  'calendar.date_out_of_range': 'The date {date} is outside the supported calendar (years {from}–{to}).',
+  'calendar.result_out_of_range':
+    'The result falls beyond the supported calendar (end of {to}). Use fewer working days.',
+  'calendar.date_not_in_year': 'The date {date} is not in {year}.',
+  'calendar.duplicate_date': 'The date {date} is entered more than once.',
+  'calendar.tet_basis_required': 'Give the basis (the announcing document) of the Tết holiday block.',
+  'calendar.tet_block_missing_new_year': 'The Tết holiday block must include Lunar New Year’s Day ({date}).',
+  'calendar.day_off_on_weekend':
+    'The date {date} is already a weekly rest day (Saturday or Sunday); it need not be declared a day off.',
+  'calendar.working_day_not_weekend':
+    'The date {date} is not a Saturday or Sunday, so it cannot be a make-up working day.',
+  'calendar.working_day_is_day_off': 'The date {date} is declared both a make-up working day and a day off.',
+  'calendar.day_off_is_holiday': 'The date {date} is already a day off ({name}).',
+  'calendar.invalid_adjustments': 'The adjustments of {year} are inconsistent: {detail}',
 };
 
 export type Locale = 'vi' | 'en';

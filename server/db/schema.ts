@@ -7,3 +7,4 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/files/files.table.js';
 export * from '../modules/documents/documents.table.js';
 export * from '../modules/units/lineage.table.js';
+export * from '../modules/calendar/calendar.table.js';

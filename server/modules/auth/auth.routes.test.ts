@@ -182,9 +182,9 @@ describe('change password', () => {
 
 describe('navigation by role', () => {
   it.each([
-    ['admin@chidao.demo', ['home', 'documents', 'units', 'users', 'audit', 'profile']],
-    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'profile']],
-    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'profile']],
+    ['admin@chidao.demo', ['home', 'documents', 'units', 'users', 'audit', 'calendar', 'profile']],
+    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'calendar', 'profile']],
+    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'calendar', 'profile']],
   ])('%s sees %j', async (email, nav) => {
     const caller = await t.login(email);
     expect(

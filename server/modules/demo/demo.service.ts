@@ -4,11 +4,24 @@ import { hashPassword } from '../auth/password-hash.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
-import { DEMO_ACCOUNTS, DEMO_DOCUMENTS, DEMO_PASSWORD, DEPARTMENTS, PROVINCE } from './nghe-an.js';
+import { importGso, loadGsoData } from '../units/gso-import.service.js';
+import { recordEvent, unitsAsOf } from '../units/lineage.service.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DOCUMENTS,
+  DEMO_PASSWORD,
+  DEPARTMENTS,
+  DEPARTMENTS_FROM,
+  PROVINCE,
+  REORG_BASIS,
+  REORG_DATE,
+  REORG_EVENTS,
+} from './nghe-an.js';
 
 export type DemoSeedResult = { created: boolean; accounts: { email: string; role: string }[] };
 
 const deptCode = (key: string) => `40.${key}`;
+const fullNameOf = (name: string) => `${name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh');
 
 /**
  * Seeds the demo province (Nghệ An): the province, its departments before and after the 2025
@@ -23,6 +36,8 @@ export async function seedDemo(
   const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role }));
   const passwordHash = options.withAccounts ? await hashPassword(DEMO_PASSWORD) : '';
   let created = false;
+  // Read before the transaction: nothing slow happens while PGlite's one connection is held.
+  const gso = loadGsoData();
   await ctx.db.transaction(async (tx) => {
     const t: RequestContext = { ...ctx, db: tx };
     let province = (await listUnits(tx, { kind: 'province', q: PROVINCE.code })).find(
@@ -43,7 +58,8 @@ export async function seedDemo(
     }
     const unitIds = new Map<string, string>([['province', province!.id]]);
     const existing = new Map(
-      (await listUnits(tx, { parentId: province!.id, limit: 5000 })).map((u) => [u.code, u.id]),
+      // Departments as they stood before the reorganisation (codes of renamed ones changed since).
+      (await unitsAsOf(tx, { date: '2024-12-31', parentId: province!.id })).map((u) => [u.code, u.id]),
     );
     const missing = DEPARTMENTS.filter((d) => !existing.has(deptCode(d.key)));
     const inserted = await insertUnits(
@@ -51,11 +67,10 @@ export async function seedDemo(
       missing.map((d) => ({
         code: deptCode(d.key),
         name: d.name,
-        fullName: `${d.name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh'),
+        fullName: fullNameOf(d.name),
         kind: d.kind ?? 'department',
         parentId: province!.id,
-        validFrom: d.from ?? '2008-04-04',
-        validTo: d.until ?? null,
+        validFrom: DEPARTMENTS_FROM,
       })),
     );
     if (inserted.length) created = true;
@@ -63,11 +78,77 @@ export async function seedDemo(
     for (const d of DEPARTMENTS) unitIds.set(d.key, existing.get(deptCode(d.key))!);
 
     const symbols = new Set(await listAllDocumentSymbols(t));
+    const docIds = new Map<string, string>();
     for (const doc of DEMO_DOCUMENTS.filter((d) => !symbols.has(d.numberSymbol))) {
       const { owner, ...fields } = doc;
-      await createDocumentRecord(t, { ...fields, unitId: unitIds.get(owner)! });
+      docIds.set(
+        doc.numberSymbol,
+        (await createDocumentRecord(t, { ...fields, unitId: unitIds.get(owner)! })).id,
+      );
       created = true;
     }
+
+    // The 2025 reorganisation, once, when the departments were just created.
+    if (inserted.length === DEPARTMENTS.length) {
+      for (const e of REORG_EVENTS) {
+        const common = {
+          effectiveDate: REORG_DATE,
+          legalBasisId: docIds.get('45/2025/NĐ-CP') ?? null,
+          legalBasisText: REORG_BASIS,
+          source: 'demo',
+        };
+        if (e.kind === 'absorb') {
+          await recordEvent(
+            t,
+            {
+              ...common,
+              kind: 'absorb',
+              from: e.from.map((k) => unitIds.get(k)!),
+              to: [{ unitId: unitIds.get(e.into)! }],
+            },
+            { skipAuthorization: true },
+          );
+        } else if (e.kind === 'merge') {
+          const r = await recordEvent(
+            t,
+            {
+              ...common,
+              kind: 'merge',
+              from: e.from.map((k) => unitIds.get(k)!),
+              to: [
+                {
+                  create: {
+                    code: deptCode(e.create.key),
+                    name: e.create.name,
+                    fullName: fullNameOf(e.create.name),
+                    kind: 'department',
+                    parentId: province!.id,
+                  },
+                },
+              ],
+            },
+            { skipAuthorization: true },
+          );
+          unitIds.set(e.create.key, r.created[0]!);
+        } else {
+          await recordEvent(
+            t,
+            {
+              ...common,
+              kind: 'rename',
+              from: [unitIds.get(e.unit)!],
+              to: [],
+              changes: { code: deptCode(e.to.key), name: e.to.name, fullName: fullNameOf(e.to.name) },
+            },
+            { skipAuthorization: true },
+          );
+        }
+      }
+    }
+
+    // Nghệ An's 20 districts and their communes until 30/6/2025, and its 130 communes since (GSO data).
+    const imported = await importGso(t, { province: PROVINCE.code, data: gso });
+    if (imported.unitsCreated) created = true;
 
     if (!options.withAccounts) return;
     for (const a of DEMO_ACCOUNTS) {

@@ -17,8 +17,9 @@ export const PROVINCE = {
 export const REORG_DATE = '2025-03-01';
 export const REORG_LAST_DAY = '2025-02-28';
 
-type DeptSeed = { key: string; name: string; kind?: UnitKind; until?: string; from?: string };
+type DeptSeed = { key: string; name: string; kind?: UnitKind };
 
+/** Departments in force before 1/3/2025 (all seeded as such; the 2025 events below end or merge them). */
 export const DEPARTMENTS: DeptSeed[] = [
   { key: 'vpubnd', name: 'Văn phòng UBND tỉnh' },
   { key: 'noivu', name: 'Sở Nội vụ' },
@@ -31,21 +32,43 @@ export const DEPARTMENTS: DeptSeed[] = [
   { key: 'yte', name: 'Sở Y tế' },
   { key: 'thanhtra', name: 'Thanh tra tỉnh' },
   { key: 'bqlkkt', name: 'Ban Quản lý Khu kinh tế Đông Nam Nghệ An', kind: 'management_board' },
-  // Ended by the 2025 reorganisation:
-  { key: 'khdt', name: 'Sở Kế hoạch và Đầu tư', until: REORG_LAST_DAY },
-  { key: 'tnmt', name: 'Sở Tài nguyên và Môi trường', until: REORG_LAST_DAY },
-  { key: 'nnptnt', name: 'Sở Nông nghiệp và Phát triển nông thôn', until: REORG_LAST_DAY },
-  { key: 'gtvt', name: 'Sở Giao thông vận tải', until: REORG_LAST_DAY },
-  { key: 'tttt', name: 'Sở Thông tin và Truyền thông', until: REORG_LAST_DAY },
-  { key: 'ldtbxh', name: 'Sở Lao động - Thương binh và Xã hội', until: REORG_LAST_DAY },
-  { key: 'vhtt', name: 'Sở Văn hóa và Thể thao', until: REORG_LAST_DAY },
-  { key: 'dulich', name: 'Sở Du lịch', until: REORG_LAST_DAY },
-  { key: 'bandantoc', name: 'Ban Dân tộc', until: REORG_LAST_DAY },
-  // Formed by the 2025 reorganisation:
-  { key: 'nnmt', name: 'Sở Nông nghiệp và Môi trường', from: REORG_DATE },
-  { key: 'vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', from: REORG_DATE },
-  { key: 'dantoctongiao', name: 'Sở Dân tộc và Tôn giáo', from: REORG_DATE },
+  { key: 'khdt', name: 'Sở Kế hoạch và Đầu tư' },
+  { key: 'tnmt', name: 'Sở Tài nguyên và Môi trường' },
+  { key: 'nnptnt', name: 'Sở Nông nghiệp và Phát triển nông thôn' },
+  { key: 'gtvt', name: 'Sở Giao thông vận tải' },
+  { key: 'tttt', name: 'Sở Thông tin và Truyền thông' },
+  { key: 'ldtbxh', name: 'Sở Lao động - Thương binh và Xã hội' },
+  { key: 'vhtt', name: 'Sở Văn hóa và Thể thao' },
+  { key: 'dulich', name: 'Sở Du lịch' },
+  { key: 'bandantoc', name: 'Ban Dân tộc' },
 ];
+
+export const DEPARTMENTS_FROM = '2008-04-04';
+
+/**
+ * The 2025 reorganisation of Nghệ An's departments, recorded as lineage events citing Decree
+ * 45/2025/NĐ-CP: absorbed departments end on 28/2/2025 and their facts continue in the receiving one.
+ */
+export type DemoEvent =
+  | { kind: 'absorb'; from: string[]; into: string }
+  | { kind: 'merge'; from: string[]; create: { key: string; name: string } }
+  | { kind: 'rename'; unit: string; to: { key: string; name: string } };
+
+export const REORG_EVENTS: DemoEvent[] = [
+  { kind: 'absorb', from: ['khdt'], into: 'taichinh' },
+  { kind: 'merge', from: ['tnmt', 'nnptnt'], create: { key: 'nnmt', name: 'Sở Nông nghiệp và Môi trường' } },
+  { kind: 'absorb', from: ['gtvt'], into: 'xaydung' },
+  { kind: 'absorb', from: ['tttt'], into: 'khcn' },
+  { kind: 'absorb', from: ['ldtbxh'], into: 'noivu' },
+  {
+    kind: 'merge',
+    from: ['vhtt', 'dulich'],
+    create: { key: 'vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+  },
+  { kind: 'rename', unit: 'bandantoc', to: { key: 'dantoctongiao', name: 'Sở Dân tộc và Tôn giáo' } },
+];
+export const REORG_BASIS =
+  'Nghị định 45/2025/NĐ-CP ngày 28/02/2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn thuộc UBND cấp tỉnh';
 
 export type DemoAccount = {
   email: string;

@@ -28,7 +28,7 @@ beforeAll(async () => {
   admin = await t.login('admin@chidao.demo');
   tuphap = await t.login('daumoi.tuphap@chidao.demo');
   xaydung = await t.login('daumoi.xaydung@chidao.demo');
-  const res = await admin.request('GET', '/api/units?limit=100');
+  const res = await admin.request('GET', '/api/units?kind=department&limit=500');
   units = new Map((res.json() as { items: { id: string; name: string }[] }).items.map((u) => [u.name, u.id]));
 });
 afterAll(() => t.close());

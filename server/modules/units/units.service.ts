@@ -5,17 +5,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { unitVersions } from './lineage.table.js';
 import { units } from './units.table.js';
 
-export type UnitKind =
-  | 'province'
-  | 'department'
-  | 'district'
-  | 'commune'
-  | 'management_board'
-  | 'party_body'
-  | 'mass_organisation'
-  | 'other';
-
-export const UNIT_KINDS: readonly UnitKind[] = [
+export const UNIT_KINDS = [
   'province',
   'department',
   'district',
@@ -24,7 +14,8 @@ export const UNIT_KINDS: readonly UnitKind[] = [
   'party_body',
   'mass_organisation',
   'other',
-];
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export type Unit = typeof units.$inferSelect;
 

@@ -20,7 +20,9 @@ beforeAll(async () => {
   admin = await t.login('admin@chidao.demo');
   units = new Map(
     (
-      (await admin.request('GET', '/api/units?limit=100')).json() as { items: { id: string; name: string }[] }
+      (await admin.request('GET', '/api/units?kind=department&limit=500')).json() as {
+        items: { id: string; name: string }[];
+      }
     ).items.map((u) => [u.name, u.id]),
   );
 });
