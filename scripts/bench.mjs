@@ -1,4 +1,5 @@
-// `npm run bench [-- platform] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+//   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
 //   cold_start_warm_ms    the same on the now-existing data directory
 //   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
@@ -23,8 +24,15 @@ const { values, positionals } = parseArgs({
   },
 });
 const suite = positionals[0] ?? 'platform';
+if (suite === 'gso') {
+  // The unit registry: the whole country's 2025 GSO import (twice: the second must change nothing).
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/gso-import.mjs', '--engine', values.engine];
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite !== 'platform') {
-  console.error(`Unknown bench suite "${suite}". Available: platform`);
+  console.error(`Unknown bench suite "${suite}". Available: platform, gso`);
   process.exit(64);
 }
 const seconds = Number(values.seconds);
