@@ -40,6 +40,30 @@ describe('demo province units', () => {
       expect(await names(`q=${encodeURIComponent(q)}`)).toEqual(['Sở Nội vụ']);
   });
 
+  it('"dien chau", "ĐIỄN CHÂU" and "Diễn Châu" all find Huyện Diễn Châu as of 2024 (trigram index, unaccent)', async () => {
+    for (const q of ['dien chau', 'ĐIỄN CHÂU', 'Diễn Châu']) {
+      expect(await names(`asOf=2024-06-01&kind=district&q=${encodeURIComponent(q)}`)).toEqual(['Diễn Châu']);
+    }
+  });
+
+  it("as of 1/6/2024 Nghệ An has its 20 districts and the departments of the time; as of 1/1/2026 its 130 communes and today's departments", async () => {
+    const province = (
+      (await caller.request('GET', '/api/units/by-code/40?asOf=2026-01-01')).json() as { id: string }
+    ).id;
+    const count = async (date: string, kind: string) =>
+      (
+        (
+          await caller.request('GET', `/api/units?asOf=${date}&within=${province}&kind=${kind}&limit=20000`)
+        ).json() as { items: Unit[] }
+      ).items.length;
+    expect(await count('2024-06-01', 'district')).toBe(20);
+    expect(await count('2026-01-01', 'district')).toBe(0);
+    expect(await count('2026-01-01', 'commune')).toBe(130);
+    expect(await count('2024-06-01', 'department')).toBe(19);
+    // The twelve standard departments of Decree 45/2025/NĐ-CP plus Sở Dân tộc và Tôn giáo.
+    expect(await count('2026-01-01', 'department')).toBe(13);
+  });
+
   it('lists in Vietnamese alphabetical order', async () => {
     const list = await names('kind=department&limit=100');
     expect([...list].sort(new Intl.Collator('vi').compare)).toEqual(list);
