@@ -3,15 +3,15 @@ import { login, logout, navSections, shot } from './helpers.js';
 
 // Every demo role signs in and sees exactly the sections its grants open (the server decides; the web shows).
 const ROLES: [email: string, role: string, sections: string[]][] = [
-  ['admin@chidao.demo', 'admin', ['home', 'documents', 'units', 'users', 'audit', 'profile']],
-  ['thuongtruc@chidao.demo', 'standing_officer', ['home', 'documents', 'units', 'profile']],
-  ['truongban@chidao.demo', 'committee_leader', ['home', 'documents', 'units', 'profile']],
-  ['uyvien@chidao.demo', 'committee_member', ['home', 'documents', 'units', 'profile']],
-  ['daumoi.tuphap@chidao.demo', 'focal_point', ['home', 'documents', 'units', 'profile']],
-  ['lanhdao.tuphap@chidao.demo', 'unit_leader', ['home', 'documents', 'units', 'profile']],
-  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'profile']],
-  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'profile']],
-  ['duongdaynong@chidao.demo', 'hotline_officer', ['home', 'documents', 'units', 'profile']],
+  ['admin@chidao.demo', 'admin', ['home', 'documents', 'units', 'users', 'audit', 'calendar', 'profile']],
+  ['thuongtruc@chidao.demo', 'standing_officer', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['truongban@chidao.demo', 'committee_leader', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['uyvien@chidao.demo', 'committee_member', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['daumoi.tuphap@chidao.demo', 'focal_point', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['lanhdao.tuphap@chidao.demo', 'unit_leader', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'calendar', 'profile']],
+  ['duongdaynong@chidao.demo', 'hotline_officer', ['home', 'documents', 'units', 'calendar', 'profile']],
 ];
 
 test('the login page is in Vietnamese with labelled fields, and a wrong password says so', async ({

@@ -16,6 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconCalendar,
   IconChevronDown,
   IconFileText,
   IconHistory,
@@ -36,7 +37,7 @@ import { storeSession, useSession } from '../lib/session';
 
 type Section = {
   id: string;
-  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/profile';
+  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/calendar' | '/profile';
   icon: Icon;
   exact?: boolean;
 };
@@ -48,6 +49,7 @@ const SECTIONS: Section[] = [
   { id: 'units', to: '/units', icon: IconBuildingCommunity },
   { id: 'users', to: '/users', icon: IconUsers },
   { id: 'audit', to: '/audit', icon: IconHistory },
+  { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];
 

@@ -2,11 +2,15 @@ import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@t
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { EventCreatePage } from '../features/units/EventCreatePage';
+import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { UnresolvedPage } from '../features/units/UnresolvedPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UsersListPage } from '../features/users/UsersListPage';
@@ -60,10 +64,14 @@ const routeTree = rootRoute.addChildren([
     child('/documents/$documentId', DocumentDetailPage),
     child('/documents/$documentId/edit', DocumentEditPage),
     child('/units', UnitsPage),
+    child('/units/unresolved', UnresolvedPage),
+    child('/units/events/new', EventCreatePage),
+    child('/units/$unitId', UnitDetailPage),
     child('/users', UsersListPage),
     child('/users/new', UserCreatePage),
     child('/users/$userId', UserDetailPage),
     child('/audit', AuditPage),
+    child('/calendar', CalendarPage),
   ]),
 ]);
 

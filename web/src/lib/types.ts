@@ -11,7 +11,8 @@ export type Role =
   | 'inspector'
   | 'hotline_officer';
 
-export type SectionId = 'home' | 'documents' | 'units' | 'users' | 'audit' | 'profile' | (string & {});
+export type SectionId =
+  'home' | 'documents' | 'units' | 'users' | 'audit' | 'calendar' | 'profile' | (string & {});
 
 export type Session = {
   user: { id: string; email: string; fullName: string; unitId: string | null; locale: string };

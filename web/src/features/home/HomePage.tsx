@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconCalendar,
   IconFileText,
   IconHistory,
   IconUserCircle,
@@ -20,13 +21,14 @@ type RecentDocument = { id: string; numberSymbol: string; title: string; issuedO
 
 const SHORTCUTS: {
   id: string;
-  to: '/documents' | '/units' | '/users' | '/audit' | '/profile';
+  to: '/documents' | '/units' | '/users' | '/audit' | '/calendar' | '/profile';
   icon: Icon;
 }[] = [
   { id: 'documents', to: '/documents', icon: IconFileText },
   { id: 'units', to: '/units', icon: IconBuildingCommunity },
   { id: 'users', to: '/users', icon: IconUsers },
   { id: 'audit', to: '/audit', icon: IconHistory },
+  { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];
 

@@ -1,141 +1,318 @@
-import { Badge, Card, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconChevronRight,
+  IconListTree,
+  IconPlus,
+  IconQuestionMark,
+  IconSearch,
+} from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useUnits } from '../../components/UnitSelect';
-import { api } from '../../lib/api';
-import { formatDate, formatNumber, sortVi } from '../../lib/format';
-import type { Unit } from '../../lib/types';
+import { formatDate, formatNumber, isoDate } from '../../lib/format';
+import { BEFORE_REORG, unitKeys, unitsAsOf, unitTimeline, type UnitAsOf } from './api';
+import { buildTree, type UnitTree } from './lineage';
+import { KindBadge, UnitLink } from './parts';
 
-const KINDS = [
-  'province',
-  'department',
-  'district',
-  'commune',
-  'management_board',
-  'party_body',
-  'mass_organisation',
-  'other',
-] as const;
+/** Children are rendered only when their parent is open, and in pages of this many. */
+const CHUNK = 200;
 
 export function UnitsPage() {
   const { t } = useTranslation();
+  const today = isoDate();
+  const [asOf, setAsOf] = useState<string>(today);
   const [q, setQ] = useState('');
-  const [asOf, setAsOf] = useState<string | null>(null);
-  const [kind, setKind] = useState<string | null>(null);
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
 
-  const units = useQuery({
-    queryKey: ['units', 'list', debouncedQ, asOf, kind],
-    queryFn: () =>
-      api.get<{ items: Unit[] }>('/api/units', { query: { q: debouncedQ, asOf, kind, limit: 2000 } }),
+  const all = useQuery({
+    queryKey: unitKeys.asOf(asOf),
+    queryFn: () => unitsAsOf(asOf),
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+  const tree = useMemo(() => buildTree(all.data?.items ?? []), [all.data]);
+  const found = useQuery({
+    queryKey: unitKeys.search(asOf, debouncedQ),
+    queryFn: () => unitsAsOf(asOf, { q: debouncedQ, limit: 500 }),
+    enabled: debouncedQ !== '',
     placeholderData: keepPreviousData,
   });
-  const items = useMemo(() => sortVi(units.data?.items ?? [], (u) => u.name), [units.data]);
-  const all = useUnits();
-  const parents = useMemo(
-    () => new Map([...(all.data?.items ?? []), ...(units.data?.items ?? [])].map((u) => [u.id, u.name])),
-    [all.data, units.data],
-  );
+  // Whether I may record events: the server's answer for the top of the tree (no rule repeated here).
+  const rootId = tree.roots[0]?.id;
+  const rootAbilities = useQuery({
+    queryKey: unitKeys.timeline(rootId ?? ''),
+    queryFn: () => unitTimeline(rootId!),
+    enabled: !!rootId,
+    staleTime: 5 * 60_000,
+  });
+  const canRecord = rootAbilities.data?.abilities.recordEvent ?? false;
 
   return (
     <>
-      <PageHeader title={t('units.title')} description={t('units.lead')} />
-      <Card withBorder padding="md" mb="md">
+      <PageHeader
+        title={t('units.title')}
+        description={t('units.lead')}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconQuestionMark size={16} aria-hidden />}
+              renderRoot={(props) => <Link to="/units/unresolved" {...props} />}
+              data-testid="units-unresolved-link"
+            >
+              {t('units.unresolved.title')}
+            </Button>
+            {canRecord && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                renderRoot={(props) => <Link to="/units/events/new" {...props} />}
+                data-testid="units-record-event"
+              >
+                {t('units.event.record')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card withBorder padding="md" mb="md" component="section" aria-label={t('common.filters')}>
         <Group align="flex-end" wrap="wrap">
+          <DateField
+            label={t('units.asOf')}
+            value={asOf}
+            onChange={(v) => setAsOf(v ?? today)}
+            clearable={false}
+            w={170}
+            data-testid="units-asof"
+          />
+          <Button.Group>
+            <Button
+              variant={asOf === BEFORE_REORG ? 'filled' : 'default'}
+              onClick={() => setAsOf(BEFORE_REORG)}
+              data-testid="units-asof-2024"
+            >
+              {formatDate(BEFORE_REORG)}
+            </Button>
+            <Button
+              variant={asOf === today ? 'filled' : 'default'}
+              onClick={() => setAsOf(today)}
+              data-testid="units-asof-today"
+            >
+              {t('units.today')}
+            </Button>
+          </Button.Group>
           <TextInput
             label={t('units.search')}
             placeholder={t('units.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
-            w={320}
+            w={340}
             data-testid="units-search"
           />
-          <DateField
-            label={t('units.asOf')}
-            value={asOf}
-            onChange={setAsOf}
-            w={200}
-            data-testid="units-asof"
-          />
-          <Select
-            label={t('units.kind')}
-            clearable
-            w={240}
-            value={kind}
-            onChange={setKind}
-            data={KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))}
-            placeholder={t('common.all')}
-          />
-          {units.isFetching && <Loader size="sm" aria-label={t('common.loading')} />}
+          {(all.isFetching || found.isFetching) && <Loader size="sm" aria-label={t('common.loading')} />}
         </Group>
       </Card>
-      {units.isError && <ErrorAlert error={units.error} />}
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="units-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('units.code')}</Table.Th>
-                <Table.Th>{t('units.name')}</Table.Th>
-                <Table.Th>{t('units.kind')}</Table.Th>
-                <Table.Th>{t('units.parent')}</Table.Th>
-                <Table.Th>{t('units.validity')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td className="nowrap">
-                    <Text size="sm" ff="monospace">
-                      {u.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {u.name}
-                    </Text>
-                    {u.fullName !== u.name && (
-                      <Text size="xs" c="dimmed">
-                        {u.fullName}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray">
-                      {t(`unitKinds.${u.kind}`, { defaultValue: u.kind })}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{u.parentId ? (parents.get(u.parentId) ?? '') : ''}</Table.Td>
-                  <Table.Td className="nowrap">
-                    {formatDate(u.validFrom)} – {u.validTo ? formatDate(u.validTo) : t('units.now')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {units.data && items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('common.nothingFound')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      {units.data && (
-        <Text size="sm" c="dimmed" mt="sm" data-testid="units-count">
-          {t('units.count', { count: items.length, total: formatNumber(items.length) })}
-        </Text>
+      {all.isError && <ErrorAlert error={all.error} />}
+      {found.isError && <ErrorAlert error={found.error} />}
+      {debouncedQ !== '' ? (
+        <SearchResults items={found.data?.items} tree={tree} asOf={asOf} />
+      ) : (
+        all.data && <TreeView tree={tree} asOf={asOf} />
       )}
     </>
+  );
+}
+
+function SearchResults({ items, tree, asOf }: { items?: UnitAsOf[]; tree: UnitTree; asOf: string }) {
+  const { t } = useTranslation();
+  if (!items) return null;
+  return (
+    <Card withBorder padding={0}>
+      <Text size="sm" c="dimmed" p="sm" data-testid="units-result-count">
+        {t('units.resultCount', { total: formatNumber(items.length), date: formatDate(asOf) })}
+      </Text>
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="units-results">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('units.name')}</Table.Th>
+              <Table.Th>{t('units.kind')}</Table.Th>
+              <Table.Th>{t('units.code')}</Table.Th>
+              <Table.Th>{t('units.parent')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((u) => (
+              <Table.Tr key={u.id} data-testid="units-result">
+                <Table.Td>
+                  <UnitLink id={u.id} fw={500}>
+                    {u.fullName}
+                  </UnitLink>
+                </Table.Td>
+                <Table.Td>
+                  <KindBadge kind={u.kind} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {u.code}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{u.parentId ? (tree.byId.get(u.parentId)?.fullName ?? '') : ''}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {items.length === 0 && (
+        <Text c="dimmed" ta="center" py="md">
+          {t('common.nothingFound')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function TreeView({ tree, asOf }: { tree: UnitTree; asOf: string }) {
+  const { t } = useTranslation();
+  // null = the default: the top level open.
+  const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  const open = expanded ?? new Set(tree.roots.map((u) => u.id));
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setExpanded(next);
+  };
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" c="dimmed" data-testid="units-count">
+          {t('units.treeCount', { total: formatNumber(tree.byId.size), date: formatDate(asOf) })}
+        </Text>
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconListTree size={14} aria-hidden />}
+          onClick={() => setExpanded(new Set())}
+          data-testid="units-collapse"
+        >
+          {t('units.collapseAll')}
+        </Button>
+      </Group>
+      {tree.roots.length === 0 ? (
+        <Text c="dimmed" ta="center" py="md">
+          {t('units.noneInForce')}
+        </Text>
+      ) : (
+        <Box
+          component="ul"
+          role="tree"
+          aria-label={t('units.treeLabel')}
+          m={0}
+          p={0}
+          data-testid="units-tree"
+        >
+          <Nodes units={tree.roots} tree={tree} open={open} toggle={toggle} depth={0} />
+        </Box>
+      )}
+    </Card>
+  );
+}
+
+type NodesProps = {
+  units: UnitAsOf[];
+  tree: UnitTree;
+  open: Set<string>;
+  toggle: (id: string) => void;
+  depth: number;
+};
+
+function Nodes({ units, tree, open, toggle, depth }: NodesProps) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(CHUNK);
+  return (
+    <>
+      {units.slice(0, shown).map((u) => (
+        <Node key={u.id} unit={u} tree={tree} open={open} toggle={toggle} depth={depth} />
+      ))}
+      {units.length > shown && (
+        <Box component="li" role="none" pl={depth * 24 + 30} py={4} style={{ listStyle: 'none' }}>
+          <Anchor component="button" size="sm" onClick={() => setShown((n) => n + CHUNK)}>
+            {t('units.showMore', { total: formatNumber(units.length - shown) })}
+          </Anchor>
+        </Box>
+      )}
+    </>
+  );
+}
+
+function Node({ unit, tree, open, toggle, depth }: Omit<NodesProps, 'units'> & { unit: UnitAsOf }) {
+  const { t } = useTranslation();
+  const children = tree.children.get(unit.id) ?? [];
+  const isOpen = children.length > 0 && open.has(unit.id);
+  return (
+    <Box
+      component="li"
+      role="treeitem"
+      aria-expanded={children.length ? isOpen : undefined}
+      aria-level={depth + 1}
+      style={{ listStyle: 'none' }}
+      data-testid="unit-node"
+      data-unit-kind={unit.kind}
+    >
+      <Group gap={6} wrap="nowrap" pl={depth * 24} py={3} className="unit-row">
+        {children.length ? (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            onClick={() => toggle(unit.id)}
+            aria-label={t(isOpen ? 'units.collapse' : 'units.expand', { name: unit.fullName })}
+            data-testid="unit-toggle"
+          >
+            {isOpen ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
+          </ActionIcon>
+        ) : (
+          <Box w={22} style={{ flexShrink: 0 }} />
+        )}
+        <UnitLink id={unit.id} size="sm" fw={depth === 0 ? 600 : 500}>
+          {unit.fullName}
+        </UnitLink>
+        <KindBadge kind={unit.kind} />
+        <Text size="xs" c="dimmed" ff="monospace" visibleFrom="sm">
+          {unit.code}
+        </Text>
+        {children.length > 0 && (
+          <Badge variant="outline" color="gray" size="sm" radius="sm" title={t('units.childrenTitle')}>
+            {t('units.children', { total: formatNumber(children.length) })}
+          </Badge>
+        )}
+      </Group>
+      {isOpen && (
+        <Box component="ul" role="group" m={0} p={0}>
+          <Nodes units={children} tree={tree} open={open} toggle={toggle} depth={depth + 1} />
+        </Box>
+      )}
+    </Box>
   );
 }
