@@ -30,6 +30,7 @@ import { authPlugin } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { createFileStore, type FileStore } from './modules/files/file-store.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -234,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(documentsRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(periodsRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

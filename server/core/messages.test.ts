@@ -19,3 +19,13 @@ describe('server messages', () => {
     expect(pickLocale('vi-VN')).toBe('vi');
   });
 });
+
+describe('dates in messages', () => {
+  it('are shown dd/mm/yyyy', () => {
+    expect(
+      translate('vi', 'lineage.unit_not_valid', { name: 'Sở Kế hoạch và Đầu tư', date: '2025-06-30' }),
+    ).toBe(
+      'Đơn vị Sở Kế hoạch và Đầu tư không có hiệu lực vào ngày 30/06/2025, nên không thể dùng trong sự kiện này.',
+    );
+  });
+});

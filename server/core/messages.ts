@@ -144,6 +144,14 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Dates in messages read as people write them: 2025-06-30 → 30/06/2025 (both languages, as in the UI). */
+function displayValue(value: string | number): string {
+  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+}
+
 export function translate(
   locale: Locale,
   key: MessageKey,
@@ -151,7 +159,7 @@ export function translate(
 ): string {
   const template = catalogs[locale][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined ? `{${name}}` : String(params[name]),
+    params[name] === undefined ? `{${name}}` : displayValue(params[name]),
   );
 }
 
