@@ -52,6 +52,7 @@ const vi = {
   'lineage.date_before_start': 'Ngày hiệu lực {date} phải sau ngày bắt đầu của {name} ({from}).',
   'lineage.no_change': 'Không có thay đổi nào để ghi nhận.',
   'lineage.already_resolved': 'Tiền thân này đã được xử lý.',
+  'periods.invalid_rules': 'Quy tắc kỳ báo cáo không hợp lệ: {detail}',
   'calendar.year_out_of_range': 'Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({from}–{to}).',
   'calendar.date_out_of_range': 'Ngày {date} nằm ngoài phạm vi lịch hỗ trợ (năm {from}–{to}).',
   'calendar.result_out_of_range':
@@ -120,6 +121,7 @@ const en: Record<MessageKey, string> = {
   'lineage.date_before_start': 'The effective date {date} must come after {name} began ({from}).',
   'lineage.no_change': 'There is no change to record.',
   'lineage.already_resolved': 'This predecessor has already been settled.',
+  'periods.invalid_rules': 'The reporting rules are not valid: {detail}',
   'calendar.year_out_of_range': 'The year {year} is outside the supported calendar ({from}–{to}).',
   'calendar.date_out_of_range': 'The date {date} is outside the supported calendar (years {from}–{to}).',
   'calendar.result_out_of_range':

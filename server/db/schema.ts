@@ -8,3 +8,4 @@ export * from '../modules/files/files.table.js';
 export * from '../modules/documents/documents.table.js';
 export * from '../modules/units/lineage.table.js';
 export * from '../modules/calendar/calendar.table.js';
+export * from '../modules/periods/periods.table.js';

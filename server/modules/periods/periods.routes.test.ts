@@ -40,3 +40,54 @@ describe('reporting periods API (Decree 09/2019/NĐ-CP art. 12; 581/BNV-CCHC)', 
     expect((res.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('type');
   });
 });
+
+describe('reporting rules are versioned configuration', () => {
+  it('a standing-agency officer adds rules for one report type from a date; earlier periods keep the national rules', async () => {
+    const officer = await t.login('thuongtruc@chidao.demo');
+    const res = await officer.request('POST', '/api/periods/rules', {
+      id: 'nghe-an-cchc-quy',
+      reportType: 'cchc-quy',
+      validFrom: '2026-01-01',
+      basis: ['Quyết định của UBND tỉnh Nghệ An về chế độ báo cáo CCHC (ví dụ)'],
+      cutoffDay: 1,
+      dueDayOfLastMonth: 5,
+      dueMonthOffset: 1,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as { version: number }).version).toBe(1);
+    const q = async (year: number) =>
+      (
+        (
+          await caller.request('GET', `/api/periods?type=quarter&year=${year}&reportType=cchc-quy`)
+        ).json() as { items: P[] }
+      ).items[0]!;
+    expect(await q(2026)).toMatchObject({
+      window: { from: '2026-01-01', to: '2026-03-31' },
+      due: '2026-04-05',
+    });
+    expect(await q(2025)).toMatchObject({
+      window: { from: '2024-12-15', to: '2025-03-14' },
+      due: '2025-03-20',
+    });
+    // Other report types are not affected.
+    expect(
+      ((await caller.request('GET', '/api/periods?type=quarter&year=2026')).json() as { items: P[] })
+        .items[0]!.due,
+    ).toBe('2026-03-20');
+  });
+
+  it('refuses rules without a legal basis, and refuses non-officers', async () => {
+    const officer = await t.login('thuongtruc@chidao.demo');
+    const bad = await officer.request('POST', '/api/periods/rules', {
+      id: 'x',
+      validFrom: '2026-01-01',
+      basis: [],
+      cutoffDay: 15,
+      dueDayOfLastMonth: 20,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('basis');
+    const ok = { id: 'y', validFrom: '2026-01-01', basis: ['Căn cứ'], cutoffDay: 15, dueDayOfLastMonth: 20 };
+    expect((await caller.request('POST', '/api/periods/rules', ok)).statusCode).toBe(403);
+  });
+});

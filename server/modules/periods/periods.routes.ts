@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { DEFAULT_RULES, describePeriod, periodOf, PERIOD_TYPES, periodsInYear } from './index.js';
+import { describePeriod, periodOf, PERIOD_TYPES, periodsInYear } from './index.js';
+import { addRuleVersion, allRuleSets, rulesForReport } from './periods.service.js';
 
 const dateRange = z.object({ from: z.string(), to: z.string() });
 const periodOut = z
@@ -31,14 +32,22 @@ export async function periodsRoutes(app: App) {
         querystring: z.object({
           type: z.enum(PERIOD_TYPES),
           year: z.coerce.number().int().min(2000).max(2100),
+          reportType: z.string().max(100).optional(),
         }),
         response: { 200: z.object({ items: z.array(periodOut) }), ...errorResponses },
       },
     },
     async (request) => {
       const ctx = signedIn(request);
-      const { type, year } = request.query;
-      return { items: periodsInYear(type, year).map((p) => describePeriod(p, DEFAULT_RULES, ctx.locale)) };
+      const { type, year, reportType } = request.query;
+      const items = [];
+      for (const p of periodsInYear(type, year)) {
+        // Each period follows the rule version in force when its data window opens.
+        const start = describePeriod(p, await rulesForReport(ctx.db, reportType, `${year}-01-01`), ctx.locale)
+          .window.from;
+        items.push(describePeriod(p, await rulesForReport(ctx.db, reportType, start), ctx.locale));
+      }
+      return { items };
     },
   );
 
@@ -48,14 +57,69 @@ export async function periodsRoutes(app: App) {
       schema: {
         tags: ['periods'],
         summary: 'The period of a type whose data window contains a date',
-        querystring: z.object({ type: z.enum(PERIOD_TYPES), date: z.iso.date() }),
+        querystring: z.object({
+          type: z.enum(PERIOD_TYPES),
+          date: z.iso.date(),
+          reportType: z.string().max(100).optional(),
+        }),
         response: { 200: z.object({ period: periodOut.nullable() }), ...errorResponses },
       },
     },
     async (request) => {
       const ctx = signedIn(request);
-      const p = periodOf(request.query.type, request.query.date, DEFAULT_RULES);
-      return { period: p ? describePeriod(p, DEFAULT_RULES, ctx.locale) : null };
+      const rules = await rulesForReport(ctx.db, request.query.reportType, request.query.date);
+      const p = periodOf(request.query.type, request.query.date, rules);
+      return { period: p ? describePeriod(p, rules, ctx.locale) : null };
     },
+  );
+
+  const windowOverride = z.object({
+    cutoffDay: z.number().int().min(1).max(28).optional(),
+    dueDayOfLastMonth: z.number().int().min(1).max(31).optional(),
+    dueMonthOffset: z.number().int().min(0).max(12).optional(),
+    dueOffsetWorkingDays: z.number().int().min(0).max(120).nullish(),
+  });
+  const rulesIn = z.object({
+    id: z.string().trim().min(1).max(60),
+    reportType: z.string().trim().max(100).nullish(),
+    validFrom: z.iso.date(),
+    basis: z.array(z.string().trim().min(1).max(500)).min(1),
+    cutoffDay: z.number().int().min(1).max(28),
+    dueDayOfLastMonth: z.number().int().min(1).max(31),
+    dueMonthOffset: z.number().int().min(0).max(12).optional(),
+    dueOffsetWorkingDays: z.number().int().min(0).max(120).optional(),
+    windows: z.partialRecord(z.enum(PERIOD_TYPES), windowOverride).optional(),
+  });
+
+  app.get(
+    '/periods/rules',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Every reporting rule version: the national defaults and the versions the province added',
+        response: {
+          200: z.object({ items: z.array(rulesIn.extend({ version: z.number() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return { items: (await allRuleSets(request.ctx.db)) as never };
+    },
+  );
+
+  app.post(
+    '/periods/rules',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Add a version of a reporting rule set (from a date; earlier periods keep their rules)',
+        body: rulesIn,
+        response: { 201: rulesIn.extend({ version: z.number() }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send((await addRuleVersion(signedIn(request), request.body as never)) as never),
   );
 }
