@@ -32,6 +32,18 @@ export type UnitAsOf = {
   validTo: string | null;
 };
 
+/** The columns of a `UnitAsOf`: the version's code, names and parent with the unit's kind and whole validity. */
+const AS_OF_COLUMNS = {
+  id: unitVersions.unitId,
+  code: unitVersions.code,
+  name: unitVersions.name,
+  fullName: unitVersions.fullName,
+  kind: units.kind,
+  parentId: unitVersions.parentId,
+  validFrom: units.validFrom,
+  validTo: units.validTo,
+};
+
 const inForce = (date: string): SQL =>
   sql`${unitVersions.validFrom} <= ${date} AND (${unitVersions.validTo} IS NULL OR ${unitVersions.validTo} >= ${date})`;
 
@@ -66,16 +78,7 @@ export async function unitsAsOf(db: Db, query: AsOfQuery): Promise<UnitAsOf[]> {
       SELECT id FROM sub)`);
   }
   const found = await db
-    .select({
-      id: unitVersions.unitId,
-      code: unitVersions.code,
-      name: unitVersions.name,
-      fullName: unitVersions.fullName,
-      kind: units.kind,
-      parentId: unitVersions.parentId,
-      validFrom: units.validFrom,
-      validTo: units.validTo,
-    })
+    .select(AS_OF_COLUMNS)
     .from(unitVersions)
     .innerJoin(units, eq(units.id, unitVersions.unitId))
     .where(and(...c))
@@ -91,16 +94,7 @@ export async function findByCode(
   kind?: string,
 ): Promise<UnitAsOf | undefined> {
   const found = await db
-    .select({
-      id: unitVersions.unitId,
-      code: unitVersions.code,
-      name: unitVersions.name,
-      fullName: unitVersions.fullName,
-      kind: units.kind,
-      parentId: unitVersions.parentId,
-      validFrom: units.validFrom,
-      validTo: units.validTo,
-    })
+    .select(AS_OF_COLUMNS)
     .from(unitVersions)
     .innerJoin(units, eq(units.id, unitVersions.unitId))
     .where(and(eq(unitVersions.code, code), inForce(date), kind ? eq(units.kind, kind) : undefined));

@@ -27,28 +27,7 @@ export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric
  * Access rules use it to decide whether a grant over some unit covers a record's unit.
  */
 export async function ancestorPaths(db: Db, unitIds: readonly string[]): Promise<Map<string, string[]>> {
-  const unique = [...new Set(unitIds)];
-  const out = new Map<string, string[]>();
-  if (unique.length === 0) return out;
-  const result = await rows<{ start: string; id: string; depth: number }>(
-    db,
-    sql`WITH RECURSIVE chain(start, id, parent_id, depth) AS (
-          SELECT u.id, u.id, u.parent_id, 0 FROM units u
-           WHERE u.id IN (${sql.join(
-             unique.map((id) => sql`${id}::uuid`),
-             sql`, `,
-           )})
-          UNION ALL
-          SELECT c.start, p.id, p.parent_id, c.depth + 1 FROM units p JOIN chain c ON p.id = c.parent_id
-           WHERE c.depth < 32)
-        SELECT start, id, depth FROM chain ORDER BY start, depth`,
-  );
-  for (const r of result) {
-    const list = out.get(r.start) ?? [];
-    list.push(r.id);
-    out.set(r.start, list);
-  }
-  return out;
+  return new Map([...(await unitFacts(db, unitIds))].map(([id, f]) => [id, f.path]));
 }
 
 export type UnitFacts = { name: string; fullName: string; path: string[] };
