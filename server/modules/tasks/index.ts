@@ -1,0 +1,71 @@
+/**
+ * Public surface of the tasks rules: the status workflow of plan tasks, derived timing (overdue, due
+ * soon, done on time), plan KPIs with traceable task ids, and deadline reminders as data. Pure functions
+ * only — no I/O, no clock: callers pass `today` and the working-day calendar. See README.md.
+ */
+export { TASK_MESSAGES, type TaskRuleKey } from './messages.js';
+export {
+  allowedActions,
+  FINAL_STATUSES,
+  isExtended,
+  isTaskAction,
+  isTaskStatus,
+  OPEN_STATUSES,
+  TASK_ACTIONS,
+  TASK_STATUSES,
+  transition,
+  type PlanOptions,
+  type TaskAction,
+  type TaskActor,
+  type TaskStatus,
+  type TransitionContext,
+  type TransitionInput,
+  type TransitionResult,
+} from './task-status.js';
+export {
+  DEFAULT_TIMING_RULE,
+  taskTiming,
+  type Timing,
+  type TimingInput,
+  type TimingRule,
+  type TimingState,
+} from './overdue.js';
+export {
+  completion,
+  computeKpis,
+  formatPct,
+  kpisBy,
+  kpisByDirectingMember,
+  kpisByLeadUnit,
+  kpisByReformArea,
+  roundPct,
+  verifiedTrend,
+  type CompletionMethod,
+  type KpiGroup,
+  type KpiOptions,
+  type Kpis,
+  type Metric,
+  type PctMetric,
+  type TaskFact,
+  type TrendPoint,
+} from './kpi.js';
+export {
+  compareReminders,
+  DEFAULT_DELIVERY,
+  DEFAULT_REMINDER_RULE,
+  dueReminders,
+  groupForDigest,
+  obsoleteKeys,
+  reminderKey,
+  remindersFor,
+  type AddressedReminder,
+  type Delivery,
+  type DigestPrefs,
+  type DueReminders,
+  type Reminder,
+  type ReminderKind,
+  type ReminderRule,
+  type ReminderTask,
+  type UserDigest,
+} from './reminders.js';
+export { effectiveDue, workingDaysBefore } from './days.js';
