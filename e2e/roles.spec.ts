@@ -3,15 +3,43 @@ import { login, logout, navSections, shot } from './helpers.js';
 
 // Every demo role signs in and sees exactly the sections its grants open (the server decides; the web shows).
 const ROLES: [email: string, role: string, sections: string[]][] = [
-  ['admin@chidao.demo', 'admin', ['home', 'documents', 'units', 'users', 'audit', 'calendar', 'profile']],
-  ['thuongtruc@chidao.demo', 'standing_officer', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['truongban@chidao.demo', 'committee_leader', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['uyvien@chidao.demo', 'committee_member', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['daumoi.tuphap@chidao.demo', 'focal_point', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['lanhdao.tuphap@chidao.demo', 'unit_leader', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'calendar', 'profile']],
-  ['duongdaynong@chidao.demo', 'hotline_officer', ['home', 'documents', 'units', 'calendar', 'profile']],
+  [
+    'admin@chidao.demo',
+    'admin',
+    ['home', 'documents', 'units', 'users', 'audit', 'committees', 'calendar', 'profile'],
+  ],
+  [
+    'thuongtruc@chidao.demo',
+    'standing_officer',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
+  [
+    'truongban@chidao.demo',
+    'committee_leader',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
+  [
+    'uyvien@chidao.demo',
+    'committee_member',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
+  [
+    'daumoi.tuphap@chidao.demo',
+    'focal_point',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
+  [
+    'lanhdao.tuphap@chidao.demo',
+    'unit_leader',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
+  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
+  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
+  [
+    'duongdaynong@chidao.demo',
+    'hotline_officer',
+    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+  ],
 ];
 
 test('the login page is in Vietnamese with labelled fields, and a wrong password says so', async ({

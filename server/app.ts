@@ -29,8 +29,10 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { committeesRoutes } from './modules/committees/committees.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
 import { createFileStore, type FileStore } from './modules/files/file-store.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -236,6 +238,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(documentsRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(periodsRoutes, { prefix: '/api' });
+  await app.register(plansRoutes, { prefix: '/api' });
+  await app.register(committeesRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,3 +1,4 @@
+import { TASK_MESSAGES, type TaskRuleKey } from '../modules/tasks/messages.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -68,11 +69,19 @@ const vi = {
   'calendar.working_day_is_day_off': 'Ngày {date} vừa được khai báo là ngày làm bù vừa là ngày nghỉ.',
   'calendar.day_off_is_holiday': 'Ngày {date} đã là ngày nghỉ ({name}).',
   'calendar.invalid_adjustments': 'Lịch điều chỉnh năm {year} không nhất quán: {detail}',
+  'committee.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
+  'committee.date_range': 'Ngày kết thúc {to} không được trước ngày bắt đầu {from}.',
+  'committee.person_required': 'Cần chọn tài khoản hoặc ghi họ tên thành viên.',
+  'committee.user_not_found': 'Tài khoản được chọn không tồn tại.',
+  'committee.before_founding': 'Ngày {date} trước ngày thành lập Ban Chỉ đạo ({founded}).',
+  'committee.already_ended': 'Bản ghi này đã kết thúc từ ngày {date}.',
+  'committee.outside_membership':
+    'Thời gian phân công theo dõi phải nằm trong thời gian là thành viên (từ {from} đến {to}).',
 } as const;
 
-export type MessageKey = keyof typeof vi;
+export type MessageKey = keyof typeof vi | TaskRuleKey;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof vi, string> = {
   'error.internal':
     'Something went wrong on the server. Please try again later; if it persists, tell an administrator (request id {requestId}).',
   'error.unauthenticated': 'You need to sign in to continue.',
@@ -137,13 +146,33 @@ const en: Record<MessageKey, string> = {
   'calendar.working_day_is_day_off': 'The date {date} is declared both a make-up working day and a day off.',
   'calendar.day_off_is_holiday': 'The date {date} is already a day off ({name}).',
   'calendar.invalid_adjustments': 'The adjustments of {year} are inconsistent: {detail}',
+  'committee.document_not_found': 'The chosen document is not in the register (or you may not read it).',
+  'committee.date_range': 'The end date {to} cannot be before the start date {from}.',
+  'committee.person_required': 'Choose an account or type the member’s full name.',
+  'committee.user_not_found': 'The chosen account does not exist.',
+  'committee.before_founding': 'The date {date} is before the committee was founded ({founded}).',
+  'committee.already_ended': 'This record already ended on {date}.',
+  'committee.outside_membership':
+    'A monitoring assignment must fall within the membership (from {from} to {to}).',
 };
 
 export type Locale = 'vi' | 'en';
-const catalogs: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/** Module message tables merged into the catalogs (pure rule modules keep their own texts). */
+const taskVi = Object.fromEntries(Object.entries(TASK_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
+  TaskRuleKey,
+  string
+>;
+const taskEn = Object.fromEntries(Object.entries(TASK_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
+  TaskRuleKey,
+  string
+>;
+const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  vi: { ...vi, ...taskVi },
+  en: { ...en, ...taskEn },
+};
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(vi, key);
+  return Object.hasOwn(catalogs.vi, key);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

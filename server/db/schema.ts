@@ -9,3 +9,5 @@ export * from '../modules/documents/documents.table.js';
 export * from '../modules/units/lineage.table.js';
 export * from '../modules/calendar/calendar.table.js';
 export * from '../modules/periods/periods.table.js';
+export * from '../modules/committees/committees.table.js';
+export * from '../modules/plans/plans.table.js';

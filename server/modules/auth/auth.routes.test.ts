@@ -182,9 +182,12 @@ describe('change password', () => {
 
 describe('navigation by role', () => {
   it.each([
-    ['admin@chidao.demo', ['home', 'documents', 'units', 'users', 'audit', 'calendar', 'profile']],
-    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'calendar', 'profile']],
-    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'calendar', 'profile']],
+    [
+      'admin@chidao.demo',
+      ['home', 'documents', 'units', 'users', 'audit', 'committees', 'calendar', 'profile'],
+    ],
+    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
+    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
   ])('%s sees %j', async (email, nav) => {
     const caller = await t.login(email);
     expect(

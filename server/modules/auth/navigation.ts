@@ -11,6 +11,7 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
   { id: 'units', roles: 'all' },
   { id: 'users', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
+  { id: 'committees', roles: 'all' },
   { id: 'calendar', roles: 'all' },
   { id: 'profile', roles: 'all' },
 ];

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../core/context.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
+import { seedCommittees } from './demo-committees.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
@@ -150,27 +151,31 @@ export async function seedDemo(
     const imported = await importGso(t, { province: PROVINCE.code, data: gso });
     if (imported.unitsCreated) created = true;
 
-    if (!options.withAccounts) return;
-    for (const a of DEMO_ACCOUNTS) {
-      if (await findUserByEmail(t, a.email)) continue;
-      const user = await createUser(
-        t,
-        {
-          email: a.email,
-          fullName: a.fullName,
-          position: a.position,
-          unitId: unitIds.get(a.unit) ?? null,
-          demo: true,
-        },
-        { skipAuthorization: true, passwordHash },
-      );
-      await addGrant(
-        t,
-        { userId: user.id, role: a.role, unitId: unitIds.get(a.over)!, note: 'demo' },
-        { skipAuthorization: true },
-      );
-      created = true;
+    if (options.withAccounts) {
+      for (const a of DEMO_ACCOUNTS) {
+        if (await findUserByEmail(t, a.email)) continue;
+        const user = await createUser(
+          t,
+          {
+            email: a.email,
+            fullName: a.fullName,
+            position: a.position,
+            unitId: unitIds.get(a.unit) ?? null,
+            demo: true,
+          },
+          { skipAuthorization: true, passwordHash },
+        );
+        await addGrant(
+          t,
+          { userId: user.id, role: a.role, unitId: unitIds.get(a.over)!, note: 'demo' },
+          { skipAuthorization: true },
+        );
+        created = true;
+      }
     }
+
+    // The steering committees (after the accounts, which some members are linked to).
+    if (await seedCommittees(t, province!.id, unitIds)) created = true;
   });
   return { created, accounts: options.withAccounts ? accounts : [] };
 }

@@ -422,3 +422,31 @@ export async function legalBasisOf(
     );
   return (await present(ctx, rows)).filter((d) => d.abilities.read);
 }
+
+export type DocumentRef = { id: string; numberSymbol: string; issuedOn: string; title: string };
+
+/** Number, date and title of the given documents, those the caller may read (for records citing them). */
+export async function documentRefs(
+  ctx: RequestContext,
+  ids: readonly string[],
+): Promise<Map<string, DocumentRef>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, DocumentRef>();
+  if (!unique.length) return out;
+  const rows = await ctx.db.select().from(documents).where(inArray(documents.id, unique));
+  const subjects = await subjectsOf(ctx, rows);
+  for (const r of rows) {
+    if (!ctx.actor || !documentPolicy.rules.read(ctx.actor, subjects.get(r.id)!)) continue;
+    out.set(r.id, { id: r.id, numberSymbol: r.numberSymbol, issuedOn: r.issuedOn, title: r.title });
+  }
+  return out;
+}
+
+/** The register's document with this number/symbol, if any (seeding looks documents up by it). */
+export async function findDocumentBySymbol(
+  ctx: RequestContext,
+  numberSymbol: string,
+): Promise<DocumentRow | undefined> {
+  const [row] = await ctx.db.select().from(documents).where(eq(documents.numberSymbol, numberSymbol));
+  return row;
+}

@@ -21,6 +21,7 @@ import {
   IconFileText,
   IconHistory,
   IconHome,
+  IconSitemap,
   IconLogout,
   IconUserCircle,
   IconUsers,
@@ -37,7 +38,7 @@ import { storeSession, useSession } from '../lib/session';
 
 type Section = {
   id: string;
-  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/calendar' | '/profile';
+  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/committees' | '/calendar' | '/profile';
   icon: Icon;
   exact?: boolean;
 };
@@ -49,6 +50,7 @@ const SECTIONS: Section[] = [
   { id: 'units', to: '/units', icon: IconBuildingCommunity },
   { id: 'users', to: '/users', icon: IconUsers },
   { id: 'audit', to: '/audit', icon: IconHistory },
+  { id: 'committees', to: '/committees', icon: IconSitemap },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];

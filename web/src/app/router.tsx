@@ -3,6 +3,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { CommitteesPage } from '../features/committees/CommitteesPage';
 import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
@@ -71,6 +72,7 @@ const routeTree = rootRoute.addChildren([
     child('/users/new', UserCreatePage),
     child('/users/$userId', UserDetailPage),
     child('/audit', AuditPage),
+    child('/committees', CommitteesPage),
     child('/calendar', CalendarPage),
   ]),
 ]);

@@ -1,0 +1,655 @@
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type Column, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import {
+  conflict,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+  validation,
+} from '../../core/errors.js';
+import { abilities } from '../access/policy.js';
+import { recordChange } from '../audit/audit.service.js';
+import { documentRefs, type DocumentRef } from '../documents/documents.service.js';
+import { unitsAsOf } from '../units/lineage.service.js';
+import { ancestorPaths, getUnit, unitFacts, viCollator } from '../units/units.service.js';
+import { usersByIds } from '../users/users.service.js';
+import {
+  canCreateFor,
+  committeePolicy,
+  COMMITTEE_EDITORS,
+  type CommitteeSubject,
+} from './committees.policy.js';
+import {
+  positionRank,
+  type AssignmentInput,
+  type AssignmentOut,
+  type CommitteeInput,
+  type CommitteeLevel,
+  type CommitteeOut,
+  type CommitteeUpdate,
+  type CoverageOut,
+  type EndInput,
+  type MembershipInput,
+  type MembershipOut,
+  type MyMonitoringOut,
+} from './committees.schemas.js';
+import { committeeMemberships, committees, monitoringAssignments } from './committees.table.js';
+
+type CommitteeRow = typeof committees.$inferSelect;
+type MembershipRow = typeof committeeMemberships.$inferSelect;
+type AssignmentRow = typeof monitoringAssignments.$inferSelect;
+
+/** Today in the province (UTC+7), as `YYYY-MM-DD`. */
+export function todayInProvince(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function requireActor(ctx: RequestContext) {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+/** In force on `date`: started on or before it and not ended before it. */
+const inForce = (from: Column, to: Column, date: string) =>
+  and(lte(from, date), or(isNull(to), gte(to, date)))!;
+
+async function hostPaths(ctx: RequestContext, rows: { hostUnitId: string }[]) {
+  const paths = await ancestorPaths(
+    ctx.db,
+    rows.map((r) => r.hostUnitId),
+  );
+  return (hostUnitId: string): CommitteeSubject => ({ hostPath: paths.get(hostUnitId) ?? [hostUnitId] });
+}
+
+const ref = (refs: Map<string, DocumentRef>, id: string | null) => (id ? (refs.get(id) ?? null) : null);
+
+async function presentCommittees(ctx: RequestContext, rows: CommitteeRow[]): Promise<CommitteeOut[]> {
+  if (!rows.length) return [];
+  const facts = await unitFacts(ctx.db, [
+    ...rows.map((r) => r.hostUnitId),
+    ...rows.flatMap((r) => (r.standingUnitId ? [r.standingUnitId] : [])),
+  ]);
+  const refs = await documentRefs(
+    ctx,
+    rows.flatMap((r) => (r.foundingDocumentId ? [r.foundingDocumentId] : [])),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level as CommitteeLevel,
+    hostUnitId: r.hostUnitId,
+    hostUnitName: facts.get(r.hostUnitId)?.name ?? '',
+    standingUnitId: r.standingUnitId,
+    standingUnitName: r.standingUnitId ? (facts.get(r.standingUnitId)?.name ?? '') : null,
+    foundingDocumentId: r.foundingDocumentId,
+    foundingDocument: ref(refs, r.foundingDocumentId),
+    foundedOn: r.foundedOn,
+    dissolvedOn: r.dissolvedOn,
+    version: r.version,
+    abilities: abilities(committeePolicy, ctx.actor, {
+      hostPath: facts.get(r.hostUnitId)?.path ?? [r.hostUnitId],
+    }),
+  }));
+}
+
+async function loadCommittee(ctx: RequestContext, id: string): Promise<CommitteeRow> {
+  const [row] = await ctx.db.select().from(committees).where(eq(committees.id, id));
+  if (!row) throw notFound('committee');
+  return row;
+}
+
+/** Loads a committee and checks the caller may keep it (403 otherwise). */
+async function committeeToEdit(ctx: RequestContext, id: string): Promise<CommitteeRow> {
+  const actor = requireActor(ctx);
+  const row = await loadCommittee(ctx, id);
+  const subject = (await hostPaths(ctx, [row]))(row.hostUnitId);
+  if (!committeePolicy.rules.update(actor, subject)) throw forbidden();
+  return row;
+}
+
+async function requireDocument(ctx: RequestContext, field: string, id: string | null | undefined) {
+  if (!id) return;
+  if (!(await documentRefs(ctx, [id])).has(id)) throw validation(field, 'committee.document_not_found');
+}
+
+async function requireUnit(ctx: RequestContext, field: string, id: string | null | undefined) {
+  if (id && !(await getUnit(ctx.db, id))) throw validation(field, 'unit.not_found');
+}
+
+function checkRange(fromField: string, from: string, toField: string, to: string | null | undefined) {
+  if (to && to < from) throw validation(toField, 'committee.date_range', { from, to, fromField });
+}
+
+export async function listCommittees(
+  ctx: RequestContext,
+  query: { level?: CommitteeLevel | undefined; hostUnitId?: string | undefined },
+): Promise<{ items: CommitteeOut[]; abilities: { create: boolean } }> {
+  const actor = requireActor(ctx);
+  const c: SQL[] = [];
+  if (query.level) c.push(eq(committees.level, query.level));
+  if (query.hostUnitId) c.push(eq(committees.hostUnitId, query.hostUnitId));
+  const rows = await ctx.db
+    .select()
+    .from(committees)
+    .where(c.length ? and(...c) : undefined)
+    .orderBy(asc(committees.foundedOn));
+  const order = ['province', 'department', 'district', 'commune', 'other'];
+  const items = (await presentCommittees(ctx, rows)).sort(
+    (a, b) => order.indexOf(a.level) - order.indexOf(b.level) || viCollator.compare(a.name, b.name),
+  );
+  return { items, abilities: { create: actor.hasRole(...COMMITTEE_EDITORS) } };
+}
+
+export async function getCommittee(ctx: RequestContext, id: string): Promise<CommitteeOut> {
+  requireActor(ctx);
+  return (await presentCommittees(ctx, [await loadCommittee(ctx, id)]))[0]!;
+}
+
+/** Inserts a committee and its journal entry in the caller's transaction (no permission check). */
+export async function createCommitteeRecord(
+  ctx: RequestContext,
+  input: CommitteeInput,
+): Promise<CommitteeRow> {
+  const [row] = await ctx.db
+    .insert(committees)
+    .values({
+      name: input.name,
+      level: input.level,
+      hostUnitId: input.hostUnitId,
+      standingUnitId: input.standingUnitId ?? null,
+      foundingDocumentId: input.foundingDocumentId ?? null,
+      foundedOn: input.foundedOn,
+      dissolvedOn: input.dissolvedOn ?? null,
+    })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'committee', entityId: row!.id, after: row });
+  return row!;
+}
+
+export async function createCommittee(ctx: RequestContext, input: CommitteeInput): Promise<CommitteeOut> {
+  const actor = requireActor(ctx);
+  await requireUnit(ctx, 'hostUnitId', input.hostUnitId);
+  const path = (await ancestorPaths(ctx.db, [input.hostUnitId])).get(input.hostUnitId) ?? [input.hostUnitId];
+  if (!canCreateFor(actor, path)) throw forbidden();
+  await requireUnit(ctx, 'standingUnitId', input.standingUnitId);
+  await requireDocument(ctx, 'foundingDocumentId', input.foundingDocumentId);
+  checkRange('foundedOn', input.foundedOn, 'dissolvedOn', input.dissolvedOn);
+  const row = await ctx.db.transaction((tx) => createCommitteeRecord({ ...ctx, db: tx }, input));
+  return (await presentCommittees(ctx, [row]))[0]!;
+}
+
+export async function updateCommittee(
+  ctx: RequestContext,
+  id: string,
+  input: CommitteeUpdate,
+): Promise<CommitteeOut> {
+  const current = await committeeToEdit(ctx, id);
+  await requireUnit(ctx, 'standingUnitId', input.standingUnitId);
+  await requireDocument(ctx, 'foundingDocumentId', input.foundingDocumentId);
+  const { version, ...patch } = input;
+  const foundedOn = patch.foundedOn ?? current.foundedOn;
+  const dissolvedOn = patch.dissolvedOn === undefined ? current.dissolvedOn : patch.dissolvedOn;
+  checkRange('foundedOn', foundedOn, 'dissolvedOn', dissolvedOn);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(committees)
+      .set({ ...patch, version: sql`${committees.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(committees.id, id), eq(committees.version, version)))
+      .returning();
+    if (!updated) throw staleVersion('committee', current.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'committee', entityId: id, before: current, after: updated },
+    );
+    return updated;
+  });
+  return (await presentCommittees(ctx, [row]))[0]!;
+}
+
+async function presentMemberships(
+  ctx: RequestContext,
+  committee: CommitteeRow,
+  rows: MembershipRow[],
+  assignments: AssignmentRow[],
+): Promise<MembershipOut[]> {
+  const subject = (await hostPaths(ctx, [committee]))(committee.hostUnitId);
+  const can = abilities(committeePolicy, ctx.actor, subject);
+  const users = new Map(
+    (
+      await usersByIds(
+        ctx,
+        rows.flatMap((r) => (r.userId ? [r.userId] : [])),
+      )
+    ).map((u) => [u.id, u.fullName]),
+  );
+  const refs = await documentRefs(
+    ctx,
+    [
+      ...rows.flatMap((r) => [r.decisionDocumentId, r.endDecisionDocumentId]),
+      ...assignments.map((a) => a.decisionDocumentId),
+    ].filter((x): x is string => !!x),
+  );
+  const facts = await unitFacts(
+    ctx.db,
+    assignments.map((a) => a.unitId),
+  );
+  const presentAssignment = (a: AssignmentRow): AssignmentOut => ({
+    id: a.id,
+    membershipId: a.membershipId,
+    unitId: a.unitId,
+    unitName: facts.get(a.unitId)?.name ?? '',
+    fromDate: a.fromDate,
+    toDate: a.toDate,
+    note: a.note,
+    decision: ref(refs, a.decisionDocumentId),
+    version: a.version,
+    abilities: can,
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      committeeId: r.committeeId,
+      userId: r.userId,
+      name: r.personName ?? (r.userId ? (users.get(r.userId) ?? '') : ''),
+      position: r.position as MembershipOut['position'],
+      office: r.office,
+      fromDate: r.fromDate,
+      toDate: r.toDate,
+      decision: ref(refs, r.decisionDocumentId),
+      endDecision: ref(refs, r.endDecisionDocumentId),
+      assignments: assignments
+        .filter((a) => a.membershipId === r.id)
+        .map(presentAssignment)
+        .sort((x, y) => viCollator.compare(x.unitName, y.unitName)),
+      version: r.version,
+      abilities: can,
+    }))
+    .sort(
+      (a, b) =>
+        positionRank(a.position) - positionRank(b.position) ||
+        viCollator.compare(a.name, b.name) ||
+        a.fromDate.localeCompare(b.fromDate),
+    );
+}
+
+/** The members in office on `asOf` (default today), by position rank then name, with the units they follow then. */
+export async function composition(
+  ctx: RequestContext,
+  id: string,
+  asOf?: string,
+): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[] }> {
+  requireActor(ctx);
+  const date = asOf ?? todayInProvince();
+  const committee = await loadCommittee(ctx, id);
+  const members = await ctx.db
+    .select()
+    .from(committeeMemberships)
+    .where(
+      and(
+        eq(committeeMemberships.committeeId, id),
+        inForce(committeeMemberships.fromDate, committeeMemberships.toDate, date),
+      ),
+    );
+  const assignments = members.length
+    ? await ctx.db
+        .select()
+        .from(monitoringAssignments)
+        .where(
+          and(
+            inArray(
+              monitoringAssignments.membershipId,
+              members.map((m) => m.id),
+            ),
+            inForce(monitoringAssignments.fromDate, monitoringAssignments.toDate, date),
+          ),
+        )
+    : [];
+  return {
+    committee: (await presentCommittees(ctx, [committee]))[0]!,
+    asOf: date,
+    members: await presentMemberships(ctx, committee, members, assignments),
+  };
+}
+
+/** Inserts a membership and its journal entry in the caller's transaction (no permission check). */
+export async function addMembershipRecord(
+  ctx: RequestContext,
+  committeeId: string,
+  input: MembershipInput & { personName: string | null; endDecisionDocumentId?: string | null },
+): Promise<MembershipRow> {
+  const [row] = await ctx.db
+    .insert(committeeMemberships)
+    .values({
+      committeeId,
+      userId: input.userId ?? null,
+      personName: input.personName,
+      position: input.position,
+      office: input.office ?? null,
+      fromDate: input.fromDate,
+      toDate: input.toDate ?? null,
+      decisionDocumentId: input.decisionDocumentId ?? null,
+      endDecisionDocumentId: input.endDecisionDocumentId ?? null,
+    })
+    .returning();
+  await recordChange(ctx, {
+    action: 'create',
+    entity: 'committee_membership',
+    entityId: row!.id,
+    after: row,
+  });
+  return row!;
+}
+
+export async function addMembership(
+  ctx: RequestContext,
+  committeeId: string,
+  input: MembershipInput,
+): Promise<MembershipOut> {
+  const committee = await committeeToEdit(ctx, committeeId);
+  let personName = input.personName?.trim() || null;
+  if (input.userId) {
+    const [user] = await usersByIds(ctx, [input.userId]);
+    if (!user) throw validation('userId', 'committee.user_not_found');
+    personName ??= user.fullName;
+  }
+  if (!personName) throw validation('personName', 'committee.person_required');
+  if (input.fromDate < committee.foundedOn)
+    throw validation('fromDate', 'committee.before_founding', {
+      date: input.fromDate,
+      founded: committee.foundedOn,
+    });
+  checkRange('fromDate', input.fromDate, 'toDate', input.toDate);
+  await requireDocument(ctx, 'decisionDocumentId', input.decisionDocumentId);
+  const row = await ctx.db.transaction(async (tx) => {
+    // Adding a member changes the committee's composition: its version goes up (others editing it are told).
+    await tx
+      .update(committees)
+      .set({ version: sql`${committees.version} + 1`, updatedAt: new Date() })
+      .where(eq(committees.id, committeeId));
+    return addMembershipRecord({ ...ctx, db: tx }, committeeId, { ...input, personName });
+  });
+  return (await presentMemberships(ctx, committee, [row], []))[0]!;
+}
+
+async function membershipToEdit(ctx: RequestContext, id: string) {
+  const [membership] = await ctx.db
+    .select()
+    .from(committeeMemberships)
+    .where(eq(committeeMemberships.id, id));
+  if (!membership) throw notFound('committee_membership');
+  const committee = await committeeToEdit(ctx, membership.committeeId);
+  return { membership, committee };
+}
+
+/** Ends a membership on `toDate` (its last day) by a decision (kiện toàn). */
+export async function endMembership(
+  ctx: RequestContext,
+  id: string,
+  input: EndInput,
+): Promise<MembershipOut> {
+  const { membership, committee } = await membershipToEdit(ctx, id);
+  if (membership.toDate) throw conflict('committee.already_ended', { date: membership.toDate });
+  checkRange('fromDate', membership.fromDate, 'toDate', input.toDate);
+  await requireDocument(ctx, 'decisionDocumentId', input.decisionDocumentId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(committeeMemberships)
+      .set({
+        toDate: input.toDate,
+        endDecisionDocumentId: input.decisionDocumentId ?? null,
+        version: sql`${committeeMemberships.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(committeeMemberships.id, id), eq(committeeMemberships.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('committee_membership', membership.version);
+    // Assignments still open past the last day end with the membership.
+    const closed = await tx
+      .update(monitoringAssignments)
+      .set({
+        toDate: input.toDate,
+        version: sql`${monitoringAssignments.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(monitoringAssignments.membershipId, id),
+          or(isNull(monitoringAssignments.toDate), sql`${monitoringAssignments.toDate} > ${input.toDate}`),
+          lte(monitoringAssignments.fromDate, input.toDate),
+        ),
+      )
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'end',
+        entity: 'committee_membership',
+        entityId: id,
+        before: membership,
+        after: { ...updated, closedAssignments: closed.map((a) => a.id) },
+      },
+    );
+    return updated;
+  });
+  const assignments = await ctx.db
+    .select()
+    .from(monitoringAssignments)
+    .where(eq(monitoringAssignments.membershipId, id));
+  return (await presentMemberships(ctx, committee, [row], assignments))[0]!;
+}
+
+/** Inserts an assignment and its journal entry in the caller's transaction (no permission check). */
+export async function addAssignmentRecord(
+  ctx: RequestContext,
+  membershipId: string,
+  input: AssignmentInput,
+): Promise<AssignmentRow> {
+  const [row] = await ctx.db
+    .insert(monitoringAssignments)
+    .values({
+      membershipId,
+      unitId: input.unitId,
+      fromDate: input.fromDate,
+      toDate: input.toDate ?? null,
+      note: input.note ?? null,
+      decisionDocumentId: input.decisionDocumentId ?? null,
+    })
+    .returning();
+  await recordChange(ctx, {
+    action: 'create',
+    entity: 'monitoring_assignment',
+    entityId: row!.id,
+    after: row,
+  });
+  return row!;
+}
+
+/** A member follows a unit from `fromDate` (phân công theo dõi), within their membership. */
+export async function addAssignment(
+  ctx: RequestContext,
+  membershipId: string,
+  input: AssignmentInput,
+): Promise<AssignmentOut> {
+  const { membership, committee } = await membershipToEdit(ctx, membershipId);
+  await requireUnit(ctx, 'unitId', input.unitId);
+  checkRange('fromDate', input.fromDate, 'toDate', input.toDate);
+  if (input.fromDate < membership.fromDate || (membership.toDate && input.fromDate > membership.toDate))
+    throw validation('fromDate', 'committee.outside_membership', {
+      from: membership.fromDate,
+      to: membership.toDate ?? '…',
+    });
+  if (membership.toDate && (!input.toDate || input.toDate > membership.toDate))
+    throw validation('toDate', 'committee.outside_membership', {
+      from: membership.fromDate,
+      to: membership.toDate,
+    });
+  await requireDocument(ctx, 'decisionDocumentId', input.decisionDocumentId);
+  const row = await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(committeeMemberships)
+      .set({ version: sql`${committeeMemberships.version} + 1`, updatedAt: new Date() })
+      .where(eq(committeeMemberships.id, membershipId));
+    return addAssignmentRecord({ ...ctx, db: tx }, membershipId, input);
+  });
+  const [presented] = await presentMemberships(ctx, committee, [membership], [row]);
+  return presented!.assignments[0]!;
+}
+
+export async function endAssignment(
+  ctx: RequestContext,
+  id: string,
+  input: EndInput,
+): Promise<AssignmentOut> {
+  const [assignment] = await ctx.db
+    .select()
+    .from(monitoringAssignments)
+    .where(eq(monitoringAssignments.id, id));
+  if (!assignment) throw notFound('monitoring_assignment');
+  const { membership, committee } = await membershipToEdit(ctx, assignment.membershipId);
+  if (assignment.toDate) throw conflict('committee.already_ended', { date: assignment.toDate });
+  checkRange('fromDate', assignment.fromDate, 'toDate', input.toDate);
+  await requireDocument(ctx, 'decisionDocumentId', input.decisionDocumentId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(monitoringAssignments)
+      .set({
+        toDate: input.toDate,
+        ...(input.decisionDocumentId ? { decisionDocumentId: input.decisionDocumentId } : {}),
+        version: sql`${monitoringAssignments.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(monitoringAssignments.id, id), eq(monitoringAssignments.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('monitoring_assignment', assignment.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'end', entity: 'monitoring_assignment', entityId: id, before: assignment, after: updated },
+    );
+    return updated;
+  });
+  const [presented] = await presentMemberships(ctx, committee, [membership], [row]);
+  return presented!.assignments[0]!;
+}
+
+/** The units I follow on `asOf` (default today), through my memberships — for the member's cockpit. */
+export async function myMonitoring(ctx: RequestContext, asOf?: string): Promise<MyMonitoringOut> {
+  const actor = requireActor(ctx);
+  const date = asOf ?? todayInProvince();
+  const found = await ctx.db
+    .select({ a: monitoringAssignments, m: committeeMemberships, c: committees })
+    .from(monitoringAssignments)
+    .innerJoin(committeeMemberships, eq(committeeMemberships.id, monitoringAssignments.membershipId))
+    .innerJoin(committees, eq(committees.id, committeeMemberships.committeeId))
+    .where(
+      and(
+        eq(committeeMemberships.userId, actor.user.id),
+        inForce(committeeMemberships.fromDate, committeeMemberships.toDate, date),
+        inForce(monitoringAssignments.fromDate, monitoringAssignments.toDate, date),
+      ),
+    );
+  const facts = await unitFacts(
+    ctx.db,
+    found.map((f) => f.a.unitId),
+  );
+  return {
+    asOf: date,
+    items: found
+      .map((f) => ({
+        assignmentId: f.a.id,
+        unitId: f.a.unitId,
+        unitName: facts.get(f.a.unitId)?.name ?? '',
+        fromDate: f.a.fromDate,
+        toDate: f.a.toDate,
+        note: f.a.note,
+        committeeId: f.c.id,
+        committeeName: f.c.name,
+        position: f.m.position as MyMonitoringOut['items'][number]['position'],
+      }))
+      .sort((a, b) => viCollator.compare(a.unitName, b.unitName)),
+  };
+}
+
+/**
+ * Lower-level committees: for each department or district in force on `asOf`, whether it has a
+ * committee of that level founded by then (and not dissolved), with the founding decision.
+ */
+export async function coverage(
+  ctx: RequestContext,
+  query: { level: 'department' | 'district'; asOf?: string | undefined; withinId?: string | undefined },
+): Promise<CoverageOut> {
+  requireActor(ctx);
+  const date = query.asOf ?? todayInProvince();
+  const unitList = await unitsAsOf(ctx.db, {
+    date,
+    kind: query.level,
+    ...(query.withinId ? { withinId: query.withinId } : {}),
+  });
+  const found = unitList.length
+    ? await ctx.db
+        .select()
+        .from(committees)
+        .where(
+          and(
+            eq(committees.level, query.level),
+            inArray(
+              committees.hostUnitId,
+              unitList.map((u) => u.id),
+            ),
+            lte(committees.foundedOn, date),
+            or(isNull(committees.dissolvedOn), gte(committees.dissolvedOn, date)),
+          ),
+        )
+        .orderBy(asc(committees.foundedOn))
+    : [];
+  const byUnit = new Map<string, CommitteeRow>();
+  for (const c of found) if (!byUnit.has(c.hostUnitId)) byUnit.set(c.hostUnitId, c);
+  const refs = await documentRefs(
+    ctx,
+    found.flatMap((c) => (c.foundingDocumentId ? [c.foundingDocumentId] : [])),
+  );
+  const items = [...unitList]
+    .sort((a, b) => viCollator.compare(a.name, b.name))
+    .map((u) => {
+      const c = byUnit.get(u.id);
+      return {
+        unitId: u.id,
+        code: u.code,
+        unitName: u.name,
+        committee: c
+          ? {
+              id: c.id,
+              name: c.name,
+              foundedOn: c.foundedOn,
+              foundingDocument: ref(refs, c.foundingDocumentId),
+            }
+          : null,
+      };
+    });
+  return {
+    level: query.level,
+    asOf: date,
+    total: items.length,
+    founded: items.filter((i) => i.committee).length,
+    items,
+  };
+}
+
+/** Committees (and their records) are readable by every signed-in user; 404 when missing. */
+export async function assertCommitteeExists(ctx: RequestContext, id: string): Promise<void> {
+  requireActor(ctx);
+  await loadCommittee(ctx, id);
+}
+
+/** The committee of a level hosted by a unit, founded on a date — for seeding (idempotence). */
+export async function findCommittee(
+  ctx: RequestContext,
+  hostUnitId: string,
+  level: CommitteeLevel,
+): Promise<CommitteeRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(committees)
+    .where(and(eq(committees.hostUnitId, hostUnitId), eq(committees.level, level)));
+  return row;
+}

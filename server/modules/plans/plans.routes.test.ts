@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+
+type Task = {
+  id: string;
+  version: number;
+  status: string;
+  timing: { state: string; daysOverdue?: number };
+  allowedActions: string[];
+};
+type Kpis = {
+  overall: {
+    total: { value: number };
+    verified: { value: number; taskIds: string[] };
+    completionPct: { value: number | null };
+  };
+};
+
+let t: TestApp;
+let officer: Caller;
+let tuphap: Caller;
+let xaydung: Caller;
+let member: Caller;
+let units: Map<string, string>;
+let planId: string;
+
+function multipart(filename: string, content: Buffer) {
+  const boundary = '----chidao' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+beforeAll(async () => {
+  t = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 1000 } });
+  officer = await t.login('thuongtruc@chidao.demo');
+  tuphap = await t.login('daumoi.tuphap@chidao.demo');
+  xaydung = await t.login('daumoi.xaydung@chidao.demo');
+  member = await t.login('uyvien@chidao.demo');
+  const list = (await officer.request('GET', '/api/units?asOf=2026-06-01&limit=5000')).json() as {
+    items: { id: string; name: string; kind: string }[];
+  };
+  units = new Map(list.items.map((u) => [u.name, u.id]));
+  const plan = await officer.request('POST', '/api/plans', {
+    year: 2026,
+    ownerUnitId: units.get('Nghệ An'),
+    title: 'Kế hoạch CCHC năm 2026',
+    method: 'count',
+  });
+  expect(plan.statusCode, plan.body).toBe(201);
+  planId = (plan.json() as { id: string }).id;
+});
+afterAll(() => t.close());
+
+const addTask = async (title: string, lead: string, dueDate: string) => {
+  const res = await officer.request('POST', `/api/plans/${planId}/tasks`, {
+    title,
+    reformArea: 'procedures',
+    leadUnitId: units.get(lead),
+    dueDate,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Task;
+};
+const task = async (id: string, asOf = '2026-06-01') =>
+  (
+    (await officer.request('GET', `/api/plans/${planId}/tasks?asOf=${asOf}`)).json() as { items: Task[] }
+  ).items.find((x) => x.id === id)!;
+const act = (caller: Caller, id: string, body: Record<string, unknown>) =>
+  caller.request('POST', `/api/tasks/${id}/actions`, body);
+
+describe('the task workflow, end to end', () => {
+  it('report done with evidence → returned with a reason → re-reported → verified; KPIs follow and name the task', async () => {
+    const a = await addTask(
+      'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực tư pháp',
+      'Sở Tư pháp',
+      '2026-09-30',
+    );
+    await addTask('Số hóa hồ sơ cấp phép xây dựng', 'Sở Xây dựng', '2026-10-31');
+    const { payload, contentType } = multipart('bao-cao.pdf', PDF);
+    const file = (
+      await tuphap.request('POST', `/api/tasks/${a.id}/files`, payload, { 'content-type': contentType })
+    ).json() as { id: string };
+    let res = await act(tuphap, a.id, {
+      action: 'report_done',
+      version: a.version,
+      output: 'Đã rà soát 45 thủ tục',
+      fileIds: [file.id],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    res = await act(officer, a.id, {
+      action: 'return',
+      version: (res.json() as Task).version,
+      reason: 'Thiếu danh mục thủ tục đã đơn giản hóa',
+    });
+    expect((res.json() as Task).status).toBe('returned');
+    res = await act(tuphap, a.id, {
+      action: 'report_done',
+      version: (res.json() as Task).version,
+      output: 'Bổ sung danh mục',
+      fileIds: [file.id],
+    });
+    res = await act(officer, a.id, { action: 'verify', version: (res.json() as Task).version });
+    expect((res.json() as Task).status).toBe('verified');
+    const kpis = (await officer.request('GET', `/api/plans/${planId}/kpis?asOf=2026-06-01`)).json() as Kpis;
+    expect(kpis.overall.total.value).toBe(2);
+    expect(kpis.overall.verified.taskIds).toEqual([a.id]);
+    expect(kpis.overall.completionPct.value).toBe(50);
+    const events = (await officer.request('GET', `/api/tasks/${a.id}/events`)).json() as {
+      items: { action: string }[];
+    };
+    expect(events.items.map((e) => e.action)).toEqual(['report_done', 'return', 'report_done', 'verify']);
+  });
+
+  it('overdue is derived from the due date across Tết 2026, never stored', async () => {
+    const b = await addTask('Báo cáo trước Tết', 'Sở Tư pháp', '2026-02-13');
+    expect((await task(b.id, '2026-02-13')).timing.state).not.toBe('overdue');
+    const late = await task(b.id, '2026-02-23');
+    expect(late.timing).toMatchObject({ state: 'overdue', daysOverdue: 1 });
+  });
+});
+
+describe('permissions matrix', () => {
+  it('who may do what on a task of Sở Tư pháp', async () => {
+    const c = await addTask('Nhiệm vụ kiểm tra quyền', 'Sở Tư pháp', '2026-12-31');
+    // Another department's focal point cannot report it; a member cannot change it; a focal point cannot verify.
+    expect(
+      (await act(xaydung, c.id, { action: 'report_done', version: c.version, output: 'x', fileIds: [] }))
+        .statusCode,
+    ).toBe(403);
+    expect((await act(member, c.id, { action: 'start', version: c.version })).statusCode).toBe(403);
+    // Its own focal point starts it; the standing agency may not be asked to verify what is not reported.
+    const started = await act(tuphap, c.id, { action: 'start', version: c.version });
+    expect(started.statusCode).toBe(200);
+    expect(
+      (await act(officer, c.id, { action: 'verify', version: (started.json() as Task).version })).statusCode,
+    ).toBe(409);
+    // Missing evidence names the field; a stale version is 409.
+    const noEvidence = await act(tuphap, c.id, {
+      action: 'report_done',
+      version: (started.json() as Task).version,
+      output: 'Xong',
+    });
+    expect(noEvidence.statusCode).toBe(400);
+    expect((noEvidence.json() as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe(
+      'fileIds',
+    );
+    expect((await act(tuphap, c.id, { action: 'start', version: c.version })).statusCode).toBe(409);
+    // Reported done: verification is the standing agency's alone.
+    const { payload, contentType } = multipart('minh-chung.pdf', PDF);
+    const file = (
+      await tuphap.request('POST', `/api/tasks/${c.id}/files`, payload, { 'content-type': contentType })
+    ).json() as { id: string };
+    const reported = await act(tuphap, c.id, {
+      action: 'report_done',
+      version: (started.json() as Task).version,
+      output: 'Xong',
+      fileIds: [file.id],
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(
+      (await act(tuphap, c.id, { action: 'verify', version: (reported.json() as Task).version })).statusCode,
+    ).toBe(403);
+    expect(
+      (await act(member, c.id, { action: 'verify', version: (reported.json() as Task).version })).statusCode,
+    ).toBe(403);
+    expect(
+      (await act(officer, c.id, { action: 'verify', version: (reported.json() as Task).version })).statusCode,
+    ).toBe(200);
+    // Only the standing agency creates plans and tasks.
+    expect(
+      (
+        await tuphap.request('POST', '/api/plans', {
+          year: 2026,
+          ownerUnitId: units.get('Nghệ An'),
+          title: 'Không được',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("lists each task's allowed actions for the caller, so the web never repeats a rule", async () => {
+    const d = await addTask('Nhiệm vụ hiển thị thao tác', 'Sở Tư pháp', '2026-12-31');
+    const forFocal = (
+      (await tuphap.request('GET', `/api/plans/${planId}/tasks`)).json() as { items: Task[] }
+    ).items.find((x) => x.id === d.id)!;
+    expect(forFocal.allowedActions).toEqual(expect.arrayContaining(['start', 'report_done']));
+    expect(forFocal.allowedActions).not.toContain('verify');
+    const forMember = (
+      (await member.request('GET', `/api/plans/${planId}/tasks`)).json() as { items: Task[] }
+    ).items.find((x) => x.id === d.id)!;
+    expect(forMember.allowedActions).toEqual([]);
+  });
+});

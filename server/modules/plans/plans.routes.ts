@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { errorResponses, idParams, type App } from '../../core/http.js';
+import { signedIn } from '../../core/request.js';
+import { TASK_ACTIONS } from '../tasks/index.js';
+import {
+  actOnTask,
+  addTask,
+  createPlan,
+  getPlan,
+  listPlans,
+  listTasks,
+  planKpis,
+  postProgress,
+  taskHistory,
+  uploadEvidence,
+} from './plans.service.js';
+import { REFORM_AREAS } from './reform-areas.js';
+
+const date = z.iso.date();
+const planIn = z.object({
+  year: z.number().int().min(2000).max(2100),
+  ownerUnitId: z.uuid(),
+  ownerKind: z.enum(['committee', 'unit']).optional(),
+  title: z.string().trim().min(3).max(500),
+  documentId: z.uuid().nullish(),
+  method: z.enum(['count', 'weighted']).optional(),
+  focusAreas: z.array(z.string().trim().min(1).max(300)).max(20).optional(),
+  evidenceOptional: z.boolean().optional(),
+});
+const taskIn = z.object({
+  title: z.string().trim().min(3).max(1000),
+  description: z.string().max(5000).nullish(),
+  reformArea: z.enum(REFORM_AREAS),
+  leadUnitId: z.uuid(),
+  supportingUnitIds: z.array(z.uuid()).max(100).optional(),
+  directingMemberId: z.uuid().nullish(),
+  startDate: date.nullish(),
+  dueDate: date.nullish(),
+  expectedOutput: z.string().max(2000).nullish(),
+  focus: z.boolean().optional(),
+  source: z.enum(['plan', 'conclusion', 'directive', 'inspection', 'feedback']).optional(),
+  sourceRef: z.string().max(300).nullish(),
+  weight: z.number().positive().max(1000).nullish(),
+  parentTaskId: z.uuid().nullish(),
+});
+const anyOut = z.looseObject({});
+const metric = z.object({ value: z.number(), taskIds: z.array(z.string()) });
+
+export async function plansRoutes(app: App) {
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Yearly PAR plans',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listPlans(signedIn(request), request.query.year) }),
+  );
+
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Create a plan (standing agency)',
+        body: planIn,
+        response: { 201: anyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPlan(signedIn(request), request.body)),
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'One plan with my abilities',
+        params: idParams,
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => getPlan(signedIn(request), request.params.id),
+  );
+
+  app.get(
+    '/plans/:id/tasks',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "A plan's tasks with derived timing (overdue is never stored) and the actions I may take",
+        params: idParams,
+        querystring: z.object({ asOf: date.optional() }),
+        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listTasks(signedIn(request), request.params.id, request.query.asOf) }),
+  );
+
+  app.post(
+    '/plans/:id/tasks',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Add a task to a plan',
+        params: idParams,
+        body: taskIn,
+        response: { 201: anyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addTask(signedIn(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/plans/:id/kpis',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Plan KPIs under its declared method; every number lists the tasks it was computed from',
+        params: idParams,
+        querystring: z.object({ asOf: date.optional() }),
+        response: {
+          200: z.object({
+            method: z.string(),
+            asOf: z.string(),
+            overall: z.looseObject({ total: metric, verified: metric, overdue: metric }),
+            byReformArea: z.array(anyOut),
+            byLeadUnit: z.array(anyOut),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => planKpis(signedIn(request), request.params.id, request.query.asOf) as never,
+  );
+
+  app.post(
+    '/tasks/:id/actions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Move a task through its workflow: start, report_done, withdraw_report, verify, return, reopen, cancel, extend',
+        params: idParams,
+        body: z.object({
+          action: z.enum(TASK_ACTIONS),
+          version: z.number().int().positive(),
+          reason: z.string().trim().max(2000).nullish(),
+          documentId: z.uuid().nullish(),
+          output: z.string().trim().max(5000).nullish(),
+          fileIds: z.array(z.uuid()).max(20).optional(),
+          newDueDate: date.nullish(),
+        }),
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => actOnTask(signedIn(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tasks/:id/progress',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Post a progress update (text, %, evidence)',
+        params: idParams,
+        body: z.object({
+          note: z.string().trim().min(1).max(5000),
+          percent: z.number().int().min(0).max(100).nullish(),
+          fileIds: z.array(z.uuid()).max(20).optional(),
+        }),
+        response: { 201: anyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await postProgress(signedIn(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/tasks/:id/files',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Upload an evidence file for a task (multipart field "file"); cite its id in a report or update',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: anyOut, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      const part = await request.file();
+      if (!part)
+        throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
+          { field: 'file', message: 'file.missing' },
+        ]);
+      const file = await uploadEvidence(
+        ctx,
+        app.fileStore,
+        request.params.id,
+        { content: part.file, filename: part.filename },
+        app.config.uploadMaxBytes,
+      );
+      return reply.status(201).send({
+        id: file.id,
+        originalName: file.originalName,
+        size: file.size,
+        sha256: file.sha256,
+        mediaType: file.mediaType,
+      });
+    },
+  );
+
+  app.get(
+    '/tasks/:id/events',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "A task's status changes and progress updates",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await taskHistory(signedIn(request), request.params.id) }),
+  );
+}

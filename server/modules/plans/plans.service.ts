@@ -1,0 +1,381 @@
+import type { Readable } from 'node:stream';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordChange } from '../audit/audit.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import type { FileStore } from '../files/file-store.js';
+import { getFiles, storeUpload } from '../files/files.service.js';
+import {
+  allowedActions,
+  computeKpis,
+  DEFAULT_TIMING_RULE,
+  kpisByLeadUnit,
+  kpisByReformArea,
+  taskTiming,
+  transition,
+  type CompletionMethod,
+  type TaskAction,
+  type TaskActor,
+  type TaskFact,
+  type TaskRuleKey,
+  type TaskStatus,
+} from '../tasks/index.js';
+import { unitFacts } from '../units/units.service.js';
+import { planTasks, plans, taskEvents } from './plans.table.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+type PlanRow = typeof plans.$inferSelect;
+type TaskRow = typeof planTasks.$inferSelect;
+
+async function pathOf(ctx: RequestContext, unitId: string): Promise<string[]> {
+  const facts = await unitFacts(ctx.db, [unitId]);
+  const f = facts.get(unitId);
+  if (!f)
+    throw new AppError(400, 'VALIDATION_FAILED', 'unit.not_found', { field: 'unitId' }, [
+      { field: 'unitId', message: 'unit.not_found' },
+    ]);
+  return f.path;
+}
+
+const MANAGERS = ['admin', 'standing_officer'] as const;
+
+/** Which field a refused input concerns, for the web to show the message under it. */
+const RULE_FIELDS: Partial<Record<TaskRuleKey, string>> = {
+  'tasks.output_required': 'output',
+  'tasks.evidence_required': 'fileIds',
+  'tasks.reason_required': 'reason',
+  'tasks.document_required': 'documentId',
+  'tasks.new_due_date_required': 'newDueDate',
+  'tasks.new_due_date_invalid': 'newDueDate',
+  'tasks.new_due_date_not_later': 'newDueDate',
+};
+
+/** A refusal of the workflow rules as an HTTP error: 403 for who, 409 for when, 400 for what is missing. */
+function ruleError(reason: TaskRuleKey): AppError {
+  if (reason.endsWith('_only')) return new AppError(403, 'FORBIDDEN', reason);
+  const field = RULE_FIELDS[reason];
+  if (field) return new AppError(400, 'VALIDATION_FAILED', reason, { field }, [{ field, message: reason }]);
+  return new AppError(409, 'TASK_STATUS', reason);
+}
+
+/** The caller's relation to a task's lead unit, for the pure workflow rules. */
+export function taskActor(actor: Actor, leadUnitPath: readonly string[]): TaskActor {
+  return {
+    isAdmin: actor.hasRoleOver(['admin'], leadUnitPath),
+    isStandingAgency: actor.hasRoleOver(['standing_officer'], leadUnitPath),
+    isLeadUnitStaff: actor.hasRoleOver(['focal_point'], leadUnitPath),
+    isLeadUnitLeader: actor.hasRoleOver(['unit_leader'], leadUnitPath),
+  };
+}
+
+export type PlanInput = {
+  year: number;
+  ownerUnitId: string;
+  ownerKind?: 'committee' | 'unit' | undefined;
+  title: string;
+  documentId?: string | null | undefined;
+  method?: CompletionMethod | undefined;
+  focusAreas?: string[] | undefined;
+  evidenceOptional?: boolean | undefined;
+};
+
+export async function createPlan(ctx: RequestContext, input: PlanInput): Promise<PlanRow> {
+  const actor = requireActor(ctx);
+  if (!actor.hasRoleOver(MANAGERS, await pathOf(ctx, input.ownerUnitId))) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(plans)
+      .values({ ...input, documentId: input.documentId ?? null, createdBy: actor.user.id })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'plan', entityId: row!.id, after: row },
+    );
+    return row!;
+  });
+}
+
+export async function listPlans(
+  ctx: RequestContext,
+  year?: number,
+): Promise<(PlanRow & { ownerName: string })[]> {
+  requireActor(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(plans)
+    .where(year ? eq(plans.year, year) : undefined)
+    .orderBy(desc(plans.year), asc(plans.title));
+  const facts = await unitFacts(
+    ctx.db,
+    rows.map((r) => r.ownerUnitId),
+  );
+  return rows.map((r) => ({ ...r, ownerName: facts.get(r.ownerUnitId)?.fullName ?? '' }));
+}
+
+async function planRow(ctx: RequestContext, id: string): Promise<PlanRow> {
+  const [row] = await ctx.db.select().from(plans).where(eq(plans.id, id));
+  if (!row) throw notFound('plan');
+  return row;
+}
+
+export async function getPlan(ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const plan = await planRow(ctx, id);
+  const path = await pathOf(ctx, plan.ownerUnitId);
+  return { ...plan, abilities: { manage: actor.hasRoleOver(MANAGERS, path) } };
+}
+
+export type TaskInput = {
+  title: string;
+  description?: string | null | undefined;
+  reformArea: string;
+  leadUnitId: string;
+  supportingUnitIds?: string[] | undefined;
+  directingMemberId?: string | null | undefined;
+  startDate?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  expectedOutput?: string | null | undefined;
+  focus?: boolean | undefined;
+  source?: string | undefined;
+  sourceRef?: string | null | undefined;
+  weight?: number | null | undefined;
+  parentTaskId?: string | null | undefined;
+};
+
+export async function addTask(ctx: RequestContext, planId: string, input: TaskInput): Promise<TaskRow> {
+  const actor = requireActor(ctx);
+  const plan = await planRow(ctx, planId);
+  if (!actor.hasRoleOver(MANAGERS, await pathOf(ctx, plan.ownerUnitId))) throw forbidden();
+  await pathOf(ctx, input.leadUnitId);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(planTasks)
+      .values({
+        ...input,
+        planId,
+        originalDueDate: input.dueDate ?? null,
+        supportingUnitIds: input.supportingUnitIds ?? [],
+      })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'task', entityId: row!.id, after: row },
+    );
+    return row!;
+  });
+}
+
+async function taskRow(ctx: RequestContext, id: string): Promise<TaskRow> {
+  const [row] = await ctx.db.select().from(planTasks).where(eq(planTasks.id, id));
+  if (!row) throw notFound('task');
+  return row;
+}
+
+/** Tasks of a plan with their derived timing and the actions the caller may take on each. */
+export async function listTasks(ctx: RequestContext, planId: string, asOf = today()) {
+  const actor = requireActor(ctx);
+  const plan = await planRow(ctx, planId);
+  const rows = await ctx.db
+    .select()
+    .from(planTasks)
+    .where(eq(planTasks.planId, planId))
+    .orderBy(asc(planTasks.dueDate), asc(planTasks.title));
+  const facts = await unitFacts(
+    ctx.db,
+    rows.map((r) => r.leadUnitId),
+  );
+  const calendar = await loadCalendar(ctx.db);
+  return rows.map((r) => {
+    const path = facts.get(r.leadUnitId)?.path ?? [r.leadUnitId];
+    const who = taskActor(actor, path);
+    return {
+      ...r,
+      leadUnitName: facts.get(r.leadUnitId)?.fullName ?? '',
+      timing: taskTiming({
+        status: r.status as TaskStatus,
+        dueDate: r.dueDate,
+        completedOn: r.reportedOn,
+        today: asOf,
+        rule: DEFAULT_TIMING_RULE,
+        calendar,
+      }),
+      allowedActions: allowedActions(r.status as TaskStatus, {
+        ...who,
+        evidenceOptional: plan.evidenceOptional,
+      }),
+      abilities: {
+        progress: !!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin),
+      },
+    };
+  });
+}
+
+export type ActionInput = {
+  action: TaskAction;
+  version: number;
+  reason?: string | null | undefined;
+  documentId?: string | null | undefined;
+  output?: string | null | undefined;
+  fileIds?: string[] | undefined;
+  newDueDate?: string | null | undefined;
+};
+
+/**
+ * Moves a task through its workflow (pure rules in ../tasks): report done with output and evidence,
+ * verify or return with a reason (standing agency only), cancel or extend with a reason and a document.
+ * Version-checked; the change, its task event and the journal entry commit together.
+ */
+export async function actOnTask(ctx: RequestContext, taskId: string, input: ActionInput): Promise<TaskRow> {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const plan = await planRow(ctx, task.planId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  if (task.version !== input.version) throw staleVersion('task', task.version);
+  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
+  const result = transition(task.status as TaskStatus, input.action, {
+    ...who,
+    evidenceOptional: plan.evidenceOptional,
+    reason: input.reason ?? null,
+    documentId: input.documentId ?? null,
+    output: input.output ?? null,
+    evidenceCount: files.length,
+    dueDate: task.dueDate,
+    newDueDate: input.newDueDate ?? null,
+  });
+  if (!result.ok) throw ruleError(result.reason);
+  const on = today();
+  const patch: Partial<typeof planTasks.$inferInsert> = {
+    status: result.next,
+    lastReason: input.reason ?? task.lastReason,
+  };
+  if (input.action === 'report_done') Object.assign(patch, { output: input.output ?? null, reportedOn: on });
+  if (input.action === 'withdraw_report' || input.action === 'return' || input.action === 'reopen')
+    Object.assign(patch, { reportedOn: null, verifiedOn: null });
+  if (input.action === 'verify') patch.verifiedOn = on;
+  if (result.dueDate) patch.dueDate = result.dueDate;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(planTasks)
+      .set({ ...patch, version: sql`${planTasks.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(planTasks.id, taskId), eq(planTasks.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('task', task.version);
+    await tx.insert(taskEvents).values({
+      taskId,
+      action: input.action,
+      fromStatus: task.status,
+      toStatus: result.next,
+      note: input.reason ?? input.output ?? null,
+      fileIds: files.map((f) => f.id),
+      documentId: input.documentId ?? null,
+      on,
+      actorId: actor.user.id,
+    });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: input.action, entity: 'task', entityId: taskId, before: task, after: updated },
+    );
+    return updated!;
+  });
+}
+
+/** A progress update (text, %, evidence) by the lead unit or the standing agency. */
+export async function postProgress(
+  ctx: RequestContext,
+  taskId: string,
+  input: { note: string; percent?: number | null | undefined; fileIds?: string[] | undefined },
+) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
+    throw forbidden();
+  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(taskEvents)
+      .values({
+        taskId,
+        action: 'progress',
+        note: input.note,
+        percent: input.percent ?? null,
+        fileIds: files.map((f) => f.id),
+        on: today(),
+        actorId: actor.user.id,
+      })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'progress', entity: 'task', entityId: taskId, after: ev },
+    );
+    return ev!;
+  });
+}
+
+/** Evidence upload for a task (stored like every file; linked when the report or update cites it). */
+export async function uploadEvidence(
+  ctx: RequestContext,
+  store: FileStore,
+  taskId: string,
+  upload: { content: Readable; filename: string },
+  maxBytes: number,
+) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
+    throw forbidden();
+  return storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
+}
+
+export async function taskHistory(ctx: RequestContext, taskId: string) {
+  requireActor(ctx);
+  await taskRow(ctx, taskId);
+  return ctx.db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at));
+}
+
+/**
+ * Plan KPIs as of a date under the plan's declared method, each number with the ids of the tasks it was
+ * computed from; also by reform area and by lead unit.
+ */
+export async function planKpis(ctx: RequestContext, planId: string, asOf = today()) {
+  requireActor(ctx);
+  const plan = await planRow(ctx, planId);
+  const rows = await ctx.db.select().from(planTasks).where(eq(planTasks.planId, planId));
+  const facts: TaskFact[] = rows.map((r) => ({
+    id: r.id,
+    status: r.status as TaskStatus,
+    dueDate: r.dueDate,
+    completedOn: r.reportedOn,
+    verifiedOn: r.verifiedOn,
+    weight: r.weight,
+    reformArea: r.reformArea,
+    leadUnitId: r.leadUnitId,
+    directingMemberId: r.directingMemberId,
+  }));
+  const options = {
+    method: plan.method as CompletionMethod,
+    today: asOf,
+    timingRule: DEFAULT_TIMING_RULE,
+    calendar: await loadCalendar(ctx.db),
+  };
+  return {
+    method: plan.method,
+    asOf,
+    overall: computeKpis(facts, options),
+    byReformArea: kpisByReformArea(facts, options),
+    byLeadUnit: kpisByLeadUnit(facts, options),
+  };
+}
+
+export async function tasksByIds(ctx: RequestContext, ids: string[]) {
+  return ids.length ? ctx.db.select().from(planTasks).where(inArray(planTasks.id, ids)) : [];
+}

@@ -1,0 +1,90 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** A yearly PAR plan of the committee (owner = the province's unit) or of a unit (its own plan). */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    /** 'committee' for the Steering Committee's plan, 'unit' for a unit's own PAR plan. */
+    ownerKind: text('owner_kind').notNull().default('committee'),
+    title: text('title').notNull(),
+    documentId: uuid('document_id'),
+    /** How completion is computed, declared per plan: 'count' of verified tasks or 'weighted'. */
+    method: text('method').notNull().default('count'),
+    focusAreas: jsonb('focus_areas').$type<string[]>().notNull().default([]),
+    evidenceOptional: boolean('evidence_optional').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('plans_year_idx').on(t.year, t.ownerUnitId)],
+);
+
+/** A task of a plan. Overdue is never stored: it is derived from the due date and the calendar. */
+export const planTasks = pgTable(
+  'plan_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    parentTaskId: uuid('parent_task_id'),
+    title: text('title').notNull(),
+    description: text('description'),
+    reformArea: text('reform_area').notNull(),
+    leadUnitId: uuid('lead_unit_id').notNull(),
+    supportingUnitIds: jsonb('supporting_unit_ids').$type<string[]>().notNull().default([]),
+    directingMemberId: uuid('directing_member_id'),
+    startDate: date('start_date', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    originalDueDate: date('original_due_date', { mode: 'string' }),
+    expectedOutput: text('expected_output'),
+    focus: boolean('focus').notNull().default(false),
+    /** Where the task came from: plan, conclusion, directive, inspection, feedback. */
+    source: text('source').notNull().default('plan'),
+    sourceRef: text('source_ref'),
+    weight: numeric('weight', { precision: 9, scale: 4, mode: 'number' }),
+    status: text('status').notNull().default('not_started'),
+    output: text('output'),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    verifiedOn: date('verified_on', { mode: 'string' }),
+    lastReason: text('last_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_tasks_plan_idx').on(t.planId), index('plan_tasks_lead_idx').on(t.leadUnitId)],
+);
+
+/** Status changes and progress updates of a task, with evidence files; never edited. */
+export const taskEvents = pgTable(
+  'task_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id').notNull(),
+    /** A status action (start, report_done, verify, return, …) or 'progress'. */
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    percent: integer('percent'),
+    fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
+    documentId: uuid('document_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    on: date('on', { mode: 'string' }).notNull(),
+    actorId: uuid('actor_id'),
+  },
+  (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+);
