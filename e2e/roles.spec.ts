@@ -6,39 +6,39 @@ const ROLES: [email: string, role: string, sections: string[]][] = [
   [
     'admin@chidao.demo',
     'admin',
-    ['home', 'documents', 'units', 'users', 'audit', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'users', 'audit', 'committees', 'plans', 'calendar', 'profile'],
   ],
   [
     'thuongtruc@chidao.demo',
     'standing_officer',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
   [
     'truongban@chidao.demo',
     'committee_leader',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
   [
     'uyvien@chidao.demo',
     'committee_member',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
   [
     'daumoi.tuphap@chidao.demo',
     'focal_point',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
   [
     'lanhdao.tuphap@chidao.demo',
     'unit_leader',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
-  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
-  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
+  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
+  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
   [
     'duongdaynong@chidao.demo',
     'hotline_officer',
-    ['home', 'documents', 'units', 'committees', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
 ];
 

@@ -184,10 +184,10 @@ describe('navigation by role', () => {
   it.each([
     [
       'admin@chidao.demo',
-      ['home', 'documents', 'units', 'users', 'audit', 'committees', 'calendar', 'profile'],
+      ['home', 'documents', 'units', 'users', 'audit', 'committees', 'plans', 'calendar', 'profile'],
     ],
-    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
-    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'committees', 'calendar', 'profile']],
+    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
+    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
   ])('%s sees %j', async (email, nav) => {
     const caller = await t.login(email);
     expect(

@@ -12,6 +12,7 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
   { id: 'users', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
   { id: 'committees', roles: 'all' },
+  { id: 'plans', roles: 'all' },
   { id: 'calendar', roles: 'all' },
   { id: 'profile', roles: 'all' },
 ];

@@ -197,3 +197,19 @@ describe('permissions matrix', () => {
     expect(forMember.allowedActions).toEqual([]);
   });
 });
+
+describe('member cockpit', () => {
+  it("shows the overdue task of a unit the member follows, first; not other units' tasks", async () => {
+    const late = await addTask('Nhiệm vụ quá hạn của Sở Tư pháp', 'Sở Tư pháp', '2026-03-31');
+    const elsewhere = await addTask('Nhiệm vụ của Sở Y tế', 'Sở Y tế', '2026-03-31');
+    const res = (await member.request('GET', '/api/me/cockpit?asOf=2026-06-01')).json() as {
+      units: { unitName: string; overdue: string[] }[];
+      tasks: { id: string; timing: { state: string } }[];
+    };
+    expect(res.units.map((u) => u.unitName).sort()).toEqual(['Sở Tư pháp', 'Sở Xây dựng']);
+    expect(res.tasks[0]!.timing.state).toBe('overdue');
+    expect(res.tasks.map((x) => x.id)).toContain(late.id);
+    expect(res.tasks.map((x) => x.id)).not.toContain(elsewhere.id);
+    expect(res.units.find((u) => u.unitName === 'Sở Tư pháp')!.overdue).toContain(late.id);
+  });
+});

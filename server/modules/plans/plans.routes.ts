@@ -4,6 +4,7 @@ import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { TASK_ACTIONS } from '../tasks/index.js';
 import {
+  cockpit,
   actOnTask,
   addTask,
   createPlan,
@@ -228,5 +229,21 @@ export async function plansRoutes(app: App) {
       },
     },
     async (request) => ({ items: await taskHistory(signedIn(request), request.params.id) }),
+  );
+
+  app.get(
+    '/me/cockpit',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Member cockpit: tasks of the units I follow, overdue first, with per-unit counts',
+        querystring: z.object({ asOf: date.optional() }),
+        response: {
+          200: z.object({ asOf: z.string(), units: z.array(anyOut), tasks: z.array(anyOut) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => cockpit(signedIn(request), request.query.asOf),
   );
 }

@@ -22,6 +22,7 @@ import {
   type TaskRuleKey,
   type TaskStatus,
 } from '../tasks/index.js';
+import { myMonitoring } from '../committees/committees.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
 
@@ -378,4 +379,65 @@ export async function planKpis(ctx: RequestContext, planId: string, asOf = today
 
 export async function tasksByIds(ctx: RequestContext, ids: string[]) {
   return ids.length ? ctx.db.select().from(planTasks).where(inArray(planTasks.id, ids)) : [];
+}
+
+const TIMING_ORDER: Record<string, number> = {
+  overdue: 0,
+  due_soon: 1,
+  on_track: 2,
+  done_late: 3,
+  done_on_time: 4,
+  cancelled: 5,
+};
+
+/**
+ * The member cockpit: for the units I follow today (committee monitoring assignments), their tasks across
+ * plans, overdue first, then due soon; with per-unit counts. Feedback about officials joins here once the
+ * hotline exists.
+ */
+export async function cockpit(ctx: RequestContext, asOf = today()) {
+  requireActor(ctx);
+  const following = await myMonitoring(ctx, asOf);
+  const unitIds = [...new Set(following.items.map((i) => i.unitId))];
+  if (!unitIds.length) return { asOf, units: [], tasks: [] };
+  const rows = await ctx.db
+    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(inArray(planTasks.leadUnitId, unitIds));
+  const calendar = await loadCalendar(ctx.db);
+  const tasks = rows
+    .map(({ task, plan }) => ({
+      id: task.id,
+      title: task.title,
+      status: task.status,
+      dueDate: task.dueDate,
+      leadUnitId: task.leadUnitId,
+      plan,
+      timing: taskTiming({
+        status: task.status as TaskStatus,
+        dueDate: task.dueDate,
+        completedOn: task.reportedOn,
+        today: asOf,
+        rule: DEFAULT_TIMING_RULE,
+        calendar,
+      }),
+    }))
+    .sort(
+      (a, b) =>
+        (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
+        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+    );
+  const units = following.items.map((f) => {
+    const mine = tasks.filter((t) => t.leadUnitId === f.unitId);
+    return {
+      unitId: f.unitId,
+      unitName: f.unitName,
+      committeeName: f.committeeName,
+      total: mine.length,
+      overdue: mine.filter((t) => t.timing.state === 'overdue').map((t) => t.id),
+      verified: mine.filter((t) => t.status === 'verified').map((t) => t.id),
+    };
+  });
+  return { asOf, units, tasks };
 }
