@@ -33,8 +33,16 @@ const ROLES: [email: string, role: string, sections: string[]][] = [
     'unit_leader',
     ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
   ],
-  ['thamdinh@chidao.demo', 'appraiser', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
-  ['kiemtra@chidao.demo', 'inspector', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
+  [
+    'thamdinh@chidao.demo',
+    'appraiser',
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+  ],
+  [
+    'kiemtra@chidao.demo',
+    'inspector',
+    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+  ],
   [
     'duongdaynong@chidao.demo',
     'hotline_officer',

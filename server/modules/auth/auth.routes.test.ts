@@ -186,8 +186,14 @@ describe('navigation by role', () => {
       'admin@chidao.demo',
       ['home', 'documents', 'units', 'users', 'audit', 'committees', 'plans', 'calendar', 'profile'],
     ],
-    ['daumoi.tuphap@chidao.demo', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
-    ['duongdaynong@chidao.demo', ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile']],
+    [
+      'daumoi.tuphap@chidao.demo',
+      ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+    ],
+    [
+      'duongdaynong@chidao.demo',
+      ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+    ],
   ])('%s sees %j', async (email, nav) => {
     const caller = await t.login(email);
     expect(

@@ -115,6 +115,17 @@ describe('the task workflow, end to end', () => {
       items: { action: string }[];
     };
     expect(events.items.map((e) => e.action)).toEqual(['report_done', 'return', 'report_done', 'verify']);
+    const detailed = events.items as unknown as { actorName: string; files: { originalName: string }[] }[];
+    expect(detailed.map((e) => e.actorName)).toEqual([
+      'Hoàng Văn Đầu Mối',
+      'Lê Thị Thường Trực',
+      'Hoàng Văn Đầu Mối',
+      'Lê Thị Thường Trực',
+    ]);
+    expect(detailed[0]!.files.map((f) => f.originalName)).toEqual(['bao-cao.pdf']);
+    const download = await member.request('GET', `/api/tasks/${a.id}/files/${file.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
   });
 
   it('overdue is derived from the due date across Tết 2026, never stored', async () => {

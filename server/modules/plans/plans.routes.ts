@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
+import { contentDisposition } from '../files/content-type.js';
 import { TASK_ACTIONS } from '../tasks/index.js';
 import {
   cockpit,
+  taskEvidenceFile,
   actOnTask,
   addTask,
   createPlan,
@@ -245,5 +247,28 @@ export async function plansRoutes(app: App) {
       },
     },
     async (request) => cockpit(signedIn(request), request.query.asOf),
+  );
+
+  app.get(
+    '/tasks/:id/files/:fileId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Download an evidence file of a task, with its original (Vietnamese) name',
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await taskEvidenceFile(signedIn(request), request.params.id, request.params.fileId);
+      reply
+        .header(
+          'content-type',
+          file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+        )
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.originalName))
+        .header('x-content-type-options', 'nosniff');
+      return reply.send(app.fileStore.get(file.storageKey));
+    },
   );
 }

@@ -23,6 +23,7 @@ import {
   type TaskStatus,
 } from '../tasks/index.js';
 import { myMonitoring } from '../committees/committees.service.js';
+import { usersByIds } from '../users/users.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
 
@@ -337,10 +338,32 @@ export async function uploadEvidence(
   return storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
 }
 
+/** A task's status changes and progress updates, with who acted and the evidence files' names. */
 export async function taskHistory(ctx: RequestContext, taskId: string) {
   requireActor(ctx);
   await taskRow(ctx, taskId);
-  return ctx.db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at));
+  const events = await ctx.db
+    .select()
+    .from(taskEvents)
+    .where(eq(taskEvents.taskId, taskId))
+    .orderBy(asc(taskEvents.at));
+  const people = new Map(
+    (await usersByIds(ctx, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))])).map((u) => [
+      u.id,
+      u.fullName,
+    ]),
+  );
+  const files = new Map(
+    (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
+  );
+  return events.map((e) => ({
+    ...e,
+    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+    files: e.fileIds.flatMap((id) => {
+      const f = files.get(id);
+      return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
+    }),
+  }));
 }
 
 /**
@@ -440,4 +463,109 @@ export async function cockpit(ctx: RequestContext, asOf = today()) {
     };
   });
   return { asOf, units, tasks };
+}
+
+export type SeedTask = TaskInput & {
+  status: TaskStatus;
+  reportedOn?: string | null;
+  verifiedOn?: string | null;
+  output?: string | null;
+  lastReason?: string | null;
+};
+
+/**
+ * Inserts a whole plan with its tasks and their status history in one go (demo seed and imports: no
+ * permission check, the caller's transaction). Every row is journalled as a creation.
+ */
+export async function insertPlanWithTasks(
+  ctx: RequestContext,
+  plan: PlanInput,
+  tasks: SeedTask[],
+): Promise<string> {
+  const [row] = await ctx.db
+    .insert(plans)
+    .values({ ...plan, documentId: plan.documentId ?? null })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'plan', entityId: row!.id, after: row });
+  for (let i = 0; i < tasks.length; i += 200) {
+    const batch = tasks.slice(i, i + 200);
+    const inserted = await ctx.db
+      .insert(planTasks)
+      .values(
+        batch.map((t) => ({
+          ...t,
+          planId: row!.id,
+          originalDueDate: t.dueDate ?? null,
+          supportingUnitIds: t.supportingUnitIds ?? [],
+        })),
+      )
+      .returning();
+    const events: (typeof taskEvents.$inferInsert)[] = [];
+    inserted.forEach((t, j) => {
+      const s = batch[j]!;
+      if (s.lastReason && s.reportedOn) {
+        events.push({
+          taskId: t.id,
+          action: 'report_done',
+          fromStatus: 'in_progress',
+          toStatus: 'reported_done',
+          note: s.output ?? null,
+          on: s.reportedOn,
+        });
+        events.push({
+          taskId: t.id,
+          action: 'return',
+          fromStatus: 'reported_done',
+          toStatus: 'returned',
+          note: s.lastReason,
+          on: s.reportedOn,
+        });
+      }
+      if (s.status === 'reported_done' || s.status === 'verified') {
+        events.push({
+          taskId: t.id,
+          action: 'report_done',
+          fromStatus: 'in_progress',
+          toStatus: 'reported_done',
+          note: s.output ?? null,
+          on: s.reportedOn!,
+        });
+      }
+      if (s.status === 'verified')
+        events.push({
+          taskId: t.id,
+          action: 'verify',
+          fromStatus: 'reported_done',
+          toStatus: 'verified',
+          on: s.verifiedOn!,
+        });
+    });
+    if (events.length) await ctx.db.insert(taskEvents).values(events);
+    for (const t of inserted)
+      await recordChange(ctx, { action: 'create', entity: 'task', entityId: t.id, after: t });
+  }
+  return row!.id;
+}
+
+export async function planExists(ctx: RequestContext, ownerUnitId: string, year: number): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.ownerUnitId, ownerUnitId), eq(plans.year, year)));
+  return !!row;
+}
+
+export { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from './reform-areas.js';
+
+/** An evidence file of a task, for whoever may see the task (every signed-in user: plans are internal). */
+export async function taskEvidenceFile(ctx: RequestContext, taskId: string, fileId: string) {
+  requireActor(ctx);
+  const events = await ctx.db
+    .select({ fileIds: taskEvents.fileIds })
+    .from(taskEvents)
+    .where(eq(taskEvents.taskId, taskId));
+  if (!events.some((e) => e.fileIds.includes(fileId))) throw notFound('file');
+  const [file] = await getFiles(ctx, [fileId]);
+  if (!file) throw notFound('file');
+  return file;
 }

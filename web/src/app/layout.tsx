@@ -23,6 +23,7 @@ import {
   IconHome,
   IconSitemap,
   IconLogout,
+  IconChecklist,
   IconUserCircle,
   IconUsers,
   type Icon,
@@ -38,7 +39,8 @@ import { storeSession, useSession } from '../lib/session';
 
 type Section = {
   id: string;
-  to: '/' | '/documents' | '/units' | '/users' | '/audit' | '/committees' | '/calendar' | '/profile';
+  to:
+    '/' | '/documents' | '/units' | '/users' | '/audit' | '/committees' | '/plans' | '/calendar' | '/profile';
   icon: Icon;
   exact?: boolean;
 };
@@ -51,6 +53,7 @@ const SECTIONS: Section[] = [
   { id: 'users', to: '/users', icon: IconUsers },
   { id: 'audit', to: '/audit', icon: IconHistory },
   { id: 'committees', to: '/committees', icon: IconSitemap },
+  { id: 'plans', to: '/plans', icon: IconChecklist },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];

@@ -8,6 +8,8 @@ import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { PlanDetailPage } from '../features/plans/PlanDetailPage';
+import { PlansListPage } from '../features/plans/PlansListPage';
 import { EventCreatePage } from '../features/units/EventCreatePage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -73,6 +75,8 @@ const routeTree = rootRoute.addChildren([
     child('/users/$userId', UserDetailPage),
     child('/audit', AuditPage),
     child('/committees', CommitteesPage),
+    child('/plans', PlansListPage),
+    child('/plans/$planId', PlanDetailPage),
     child('/calendar', CalendarPage),
   ]),
 ]);
