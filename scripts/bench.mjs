@@ -1,5 +1,6 @@
 // `npm run bench [-- platform|gso] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
+//   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
 //   cold_start_warm_ms    the same on the now-existing data directory
 //   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
@@ -31,8 +32,17 @@ if (suite === 'gso') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'plans') {
+  // The plan dashboard: 5 plans × 80 tasks over 150 units, 20 progress updates per task.
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['scripts/bench/plans-dashboard.mjs', '--engine', values.engine], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  process.exit(r.status ?? 1);
+}
 if (suite !== 'platform') {
-  console.error(`Unknown bench suite "${suite}". Available: platform, gso`);
+  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans`);
   process.exit(64);
 }
 const seconds = Number(values.seconds);

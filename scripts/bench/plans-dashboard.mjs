@@ -1,0 +1,117 @@
+// `node scripts/bench/plans-dashboard.mjs [--engine pglite|postgres] [--runs 30]`: a province with 5 yearly
+// plans of 80 tasks each across 150 units and 20 progress updates per task, then the plan dashboard's two
+// requests (KPIs with task ids, and the task list with derived timing and allowed actions) timed over runs.
+// Prints one JSON object. PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database, dropped).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: { engine: { type: 'string', default: 'pglite' }, runs: { type: 'string', default: '30' } },
+});
+
+if (!process.env.CHIDAO_BENCH_CHILD) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      CHIDAO_BENCH_CHILD: '1',
+      CHIDAO_TEST_ENGINE: values.engine,
+      CHIDAO_TEST_PG_URL:
+        process.env.CHIDAO_TEST_PG_URL ??
+        process.env.DATABASE_URL ??
+        'postgres://postgres@127.0.0.1:5432/test',
+    },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const { freshDatabase } = await import(path.join(root, 'server/test/harness.ts'));
+const { systemContext } = await import(path.join(root, 'server/core/context.ts'));
+const { seedDemo } = await import(path.join(root, 'server/modules/demo/demo.service.ts'));
+const { unitsAsOf } = await import(path.join(root, 'server/modules/units/lineage.service.ts'));
+const { insertPlanWithTasks, listTasks, planKpis, REFORM_AREAS } = await import(
+  path.join(root, 'server/modules/plans/plans.service.ts')
+);
+const { loadActor } = await import(path.join(root, 'server/modules/access/access.service.ts'));
+const { findUserByEmail } = await import(path.join(root, 'server/modules/users/users.service.ts'));
+
+const runs = Number(values.runs);
+const { database, drop } = await freshDatabase();
+try {
+  const base = systemContext(database.db);
+  await seedDemo(base, { withAccounts: true });
+  const province = (await unitsAsOf(database.db, { date: '2024-06-01', kind: 'province' })).find(
+    (u) => u.code === '40',
+  );
+  // 150 units: departments and districts of 2024 plus communes of today, under the province.
+  const pool = [
+    ...(await unitsAsOf(database.db, { date: '2024-06-01', withinId: province.id })).filter(
+      (u) => u.kind !== 'province',
+    ),
+  ].slice(0, 150);
+  let t = performance.now();
+  const planIds = [];
+  for (let year = 2021; year <= 2025; year++) {
+    const tasks = Array.from({ length: 80 }, (_, i) => ({
+      title: `Nhiệm vụ ${i + 1} năm ${year}`,
+      reformArea: REFORM_AREAS[i % REFORM_AREAS.length],
+      leadUnitId: pool[(i * 7 + year) % pool.length].id,
+      dueDate: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-20`,
+      status: i % 5 === 0 ? 'in_progress' : i % 7 === 0 ? 'returned' : 'verified',
+      reportedOn: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${i % 3 === 0 ? '25' : '15'}`,
+      verifiedOn: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-26`,
+      lastReason: i % 7 === 0 ? 'Thiếu tài liệu kiểm chứng' : null,
+    }));
+    planIds.push(
+      await insertPlanWithTasks(
+        base,
+        { year, ownerUnitId: province.id, title: `Kế hoạch CCHC năm ${year}`, method: 'count' },
+        tasks,
+      ),
+    );
+  }
+  // 20 progress updates per task.
+  await database.db.execute(`INSERT INTO task_events (task_id, action, note, percent, "on")
+    SELECT t.id, 'progress', 'Cập nhật tiến độ lần ' || g, g * 5, (date '2021-01-01' + g) FROM plan_tasks t, generate_series(1, 20) g`);
+  const seedMs = Math.round(performance.now() - t);
+  const officer = await findUserByEmail(base, 'thuongtruc@chidao.demo');
+  const ctx = { ...base, actor: await loadActor(database.db, officer) };
+  const plan = planIds.at(-1);
+  for (let i = 0; i < 3; i++) {
+    await planKpis(ctx, plan, '2025-12-31');
+    await listTasks(ctx, plan, '2025-12-31');
+  }
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    await planKpis(ctx, plan, '2025-12-31');
+    await listTasks(ctx, plan, '2025-12-31');
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p) => Math.round(times[Math.floor((times.length - 1) * p)] * 100) / 100;
+  const [{ n: events }] = (await database.db.execute('SELECT count(*)::int AS n FROM task_events')).rows;
+  console.log(
+    JSON.stringify(
+      {
+        suite: 'plans',
+        engine: database.engine,
+        plans: 5,
+        tasksPerPlan: 80,
+        units: pool.length,
+        taskEvents: events,
+        seed_ms: seedMs,
+        runs,
+        dashboard_p50_ms: q(0.5),
+        dashboard_p95_ms: q(0.95),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await drop();
+}
