@@ -16,12 +16,12 @@ const ROLES: [email: string, role: string, sections: string[]][] = [
   [
     'truongban@chidao.demo',
     'committee_leader',
-    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'cockpit', 'calendar', 'profile'],
   ],
   [
     'uyvien@chidao.demo',
     'committee_member',
-    ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
+    ['home', 'documents', 'units', 'committees', 'plans', 'cockpit', 'calendar', 'profile'],
   ],
   [
     'daumoi.tuphap@chidao.demo',
@@ -90,4 +90,15 @@ test('the administrator opens users, a user with grants, and the audit journal',
   await page.getByTestId('nav-audit').click();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
   await shot(page, '22-audit');
+});
+
+test("a committee member's cockpit shows the units they follow and the overdue tasks first", async ({
+  page,
+}) => {
+  await login(page, 'uyvien@chidao.demo');
+  await page.getByTestId('nav-cockpit').click();
+  await expect(page.getByTestId('cockpit-unit')).toHaveCount(2);
+  await expect(page.getByTestId('cockpit-unit').first()).toContainText('Sở');
+  await expect(page.getByTestId('cockpit-task').first()).toContainText(/Quá hạn|quá hạn/);
+  await shot(page, '76-cockpit');
 });

@@ -187,6 +187,10 @@ describe('navigation by role', () => {
       ['home', 'documents', 'units', 'users', 'audit', 'committees', 'plans', 'calendar', 'profile'],
     ],
     [
+      'uyvien@chidao.demo',
+      ['home', 'documents', 'units', 'committees', 'plans', 'cockpit', 'calendar', 'profile'],
+    ],
+    [
       'daumoi.tuphap@chidao.demo',
       ['home', 'documents', 'units', 'committees', 'plans', 'calendar', 'profile'],
     ],

@@ -13,6 +13,8 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
   { id: 'audit', roles: ['admin'] },
   { id: 'committees', roles: 'all' },
   { id: 'plans', roles: 'all' },
+  // Committee members follow units (monitoring assignments): their cockpit.
+  { id: 'cockpit', roles: ['committee_leader', 'committee_member'] },
   { id: 'calendar', roles: 'all' },
   { id: 'profile', roles: 'all' },
 ];

@@ -24,6 +24,7 @@ import {
   IconSitemap,
   IconLogout,
   IconChecklist,
+  IconEye,
   IconUserCircle,
   IconUsers,
   type Icon,
@@ -40,7 +41,16 @@ import { storeSession, useSession } from '../lib/session';
 type Section = {
   id: string;
   to:
-    '/' | '/documents' | '/units' | '/users' | '/audit' | '/committees' | '/plans' | '/calendar' | '/profile';
+    | '/'
+    | '/documents'
+    | '/units'
+    | '/users'
+    | '/audit'
+    | '/committees'
+    | '/plans'
+    | '/cockpit'
+    | '/calendar'
+    | '/profile';
   icon: Icon;
   exact?: boolean;
 };
@@ -54,6 +64,7 @@ const SECTIONS: Section[] = [
   { id: 'audit', to: '/audit', icon: IconHistory },
   { id: 'committees', to: '/committees', icon: IconSitemap },
   { id: 'plans', to: '/plans', icon: IconChecklist },
+  { id: 'cockpit', to: '/cockpit', icon: IconEye },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];

@@ -8,6 +8,7 @@ import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { CockpitPage } from '../features/plans/CockpitPage';
 import { PlanDetailPage } from '../features/plans/PlanDetailPage';
 import { PlansListPage } from '../features/plans/PlansListPage';
 import { EventCreatePage } from '../features/units/EventCreatePage';
@@ -77,6 +78,7 @@ const routeTree = rootRoute.addChildren([
     child('/committees', CommitteesPage),
     child('/plans', PlansListPage),
     child('/plans/$planId', PlanDetailPage),
+    child('/cockpit', CockpitPage),
     child('/calendar', CalendarPage),
   ]),
 ]);

@@ -184,3 +184,23 @@ export function formatPct(value: number | null, locale: string): string {
   const text = (Math.round(value * 100) / 100).toFixed(2);
   return `${locale.startsWith('en') ? text : text.replace('.', ',')}%`;
 }
+
+export type CockpitUnit = {
+  unitId: string;
+  unitName: string;
+  committeeName: string;
+  total: number;
+  overdue: string[];
+  verified: string[];
+};
+export type CockpitTask = {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  dueDate: string | null;
+  leadUnitId: string;
+  plan: { id: string; title: string; year: number };
+  timing: Timing;
+};
+export const getCockpit = () =>
+  api.get<{ asOf: string; units: CockpitUnit[]; tasks: CockpitTask[] }>('/api/me/cockpit');
