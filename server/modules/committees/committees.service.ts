@@ -35,15 +35,13 @@ import {
   type MyMonitoringOut,
 } from './committees.schemas.js';
 import { committeeMemberships, committees, monitoringAssignments } from './committees.table.js';
+import { todayInVietnam } from '../../core/dates.js';
 
 type CommitteeRow = typeof committees.$inferSelect;
 type MembershipRow = typeof committeeMemberships.$inferSelect;
 type AssignmentRow = typeof monitoringAssignments.$inferSelect;
 
 /** Today in the province (UTC+7), as `YYYY-MM-DD`. */
-export function todayInProvince(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 function requireActor(ctx: RequestContext) {
   if (!ctx.actor) throw unauthenticated();
@@ -280,7 +278,7 @@ export async function composition(
   asOf?: string,
 ): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[] }> {
   requireActor(ctx);
-  const date = asOf ?? todayInProvince();
+  const date = asOf ?? todayInVietnam();
   const committee = await loadCommittee(ctx, id);
   const members = await ctx.db
     .select()
@@ -535,7 +533,7 @@ export async function endAssignment(
 /** The units I follow on `asOf` (default today), through my memberships — for the member's cockpit. */
 export async function myMonitoring(ctx: RequestContext, asOf?: string): Promise<MyMonitoringOut> {
   const actor = requireActor(ctx);
-  const date = asOf ?? todayInProvince();
+  const date = asOf ?? todayInVietnam();
   const found = await ctx.db
     .select({ a: monitoringAssignments, m: committeeMemberships, c: committees })
     .from(monitoringAssignments)
@@ -579,7 +577,7 @@ export async function coverage(
   query: { level: 'department' | 'district'; asOf?: string | undefined; withinId?: string | undefined },
 ): Promise<CoverageOut> {
   requireActor(ctx);
-  const date = query.asOf ?? todayInProvince();
+  const date = query.asOf ?? todayInVietnam();
   const unitList = await unitsAsOf(ctx.db, {
     date,
     kind: query.level,

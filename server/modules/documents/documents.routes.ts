@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { historyRoute } from '../audit/audit.routes.js';
-import { contentDisposition } from '../files/content-type.js';
+import { sendStoredFile } from '../files/files.routes.js';
 import {
   attachFile,
   createDocument,
@@ -168,17 +168,7 @@ export async function documentsRoutes(app: App) {
     },
     async (request, reply) => {
       const file = await fileForDownload(signedIn(request), request.params.id);
-      reply
-        .header(
-          'content-type',
-          file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
-        )
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.originalName))
-        .header('x-content-type-options', 'nosniff')
-        .header('etag', `"${file.sha256}"`)
-        .header('cache-control', 'private, max-age=0');
-      return reply.send(app.fileStore.get(file.storageKey));
+      return sendStoredFile(reply, app.fileStore, file);
     },
   );
 

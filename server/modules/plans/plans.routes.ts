@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { contentDisposition } from '../files/content-type.js';
+import { sendStoredFile } from '../files/files.routes.js';
 import { TASK_ACTIONS } from '../tasks/index.js';
 import {
   cockpit,
@@ -260,15 +260,7 @@ export async function plansRoutes(app: App) {
     },
     async (request, reply) => {
       const file = await taskEvidenceFile(signedIn(request), request.params.id, request.params.fileId);
-      reply
-        .header(
-          'content-type',
-          file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
-        )
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.originalName))
-        .header('x-content-type-options', 'nosniff');
-      return reply.send(app.fileStore.get(file.storageKey));
+      return sendStoredFile(reply, app.fileStore, file);
     },
   );
 }

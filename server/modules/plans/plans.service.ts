@@ -26,8 +26,9 @@ import { myMonitoring } from '../committees/committees.service.js';
 import { usersByIds } from '../users/users.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
+import { todayInVietnam } from '../../core/dates.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInVietnam();
 
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw unauthenticated();

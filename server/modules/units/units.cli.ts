@@ -3,8 +3,9 @@ import type { RequestContext } from '../../core/context.js';
 import { importGso } from './gso-import.service.js';
 import { findByCode, unitTimeline, unitsAsOf, type UnitAsOf } from './lineage.service.js';
 import { UNIT_KINDS } from './units.service.js';
+import { todayInVietnam } from '../../core/dates.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInVietnam();
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const UNITS_HELP = `  chidao units list --as-of YYYY-MM-DD [--within CODE] [--kind KIND] [--json]

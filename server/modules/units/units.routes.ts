@@ -13,6 +13,7 @@ import {
   unitTimeline,
 } from './lineage.service.js';
 import { getUnit, listUnits, UNIT_KINDS, type Unit } from './units.service.js';
+import { todayInVietnam } from '../../core/dates.js';
 
 export const unitOut = z
   .object({
@@ -115,7 +116,7 @@ export async function unitsRoutes(app: App) {
       const q = request.query;
       if (q.asOf || q.within) {
         const items = await unitsAsOf(ctx.db, {
-          date: q.asOf ?? new Date().toISOString().slice(0, 10),
+          date: q.asOf ?? todayInVietnam(),
           kind: q.kind,
           parentId: q.parentId,
           withinId: q.within,
@@ -150,7 +151,7 @@ export async function unitsRoutes(app: App) {
       const unit = await findByCode(
         ctx.db,
         request.params.code,
-        request.query.asOf ?? new Date().toISOString().slice(0, 10),
+        request.query.asOf ?? todayInVietnam(),
         request.query.kind,
       );
       if (!unit) throw notFound('unit');
@@ -268,7 +269,7 @@ export async function unitsRoutes(app: App) {
           ctx.db,
           request.params.id,
           request.query.from,
-          request.query.to ?? new Date().toISOString().slice(0, 10),
+          request.query.to ?? todayInVietnam(),
         ),
       };
     },

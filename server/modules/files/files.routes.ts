@@ -1,0 +1,23 @@
+import type { FastifyReply } from 'fastify';
+import { contentDisposition } from './content-type.js';
+import type { FileStore } from './file-store.js';
+import type { StoredFile } from './files.service.js';
+
+/**
+ * Sends a stored file as a download: its sniffed type, its original (Vietnamese) name per RFC 6266, no
+ * content sniffing by the browser, and its SHA-256 as ETag. Every module's download route uses this after
+ * its own access check.
+ */
+export function sendStoredFile(reply: FastifyReply, store: FileStore, file: StoredFile) {
+  return reply
+    .header(
+      'content-type',
+      file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+    )
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(file.originalName))
+    .header('x-content-type-options', 'nosniff')
+    .header('etag', `"${file.sha256}"`)
+    .header('cache-control', 'private, max-age=0')
+    .send(store.get(file.storageKey));
+}
