@@ -75,6 +75,8 @@ function sendError(
   return reply.status(status).send({
     error: {
       code: body.code,
+      key: body.key,
+      ...(body.params && Object.keys(body.params).length ? { params: body.params } : {}),
       message: translate(locale, body.key, { requestId: request.id, ...body.params }),
       ...(details?.length ? { details } : {}),
       requestId: request.id,

@@ -22,6 +22,10 @@ export const errorSchema = z
   .object({
     error: z.object({
       code: z.string(),
+      /** The message key (stable, for programs); `message` is its text in the caller's language. */
+      key: z.string().optional(),
+      /** The message's parameters (e.g. the ids of the tasks that block an action). */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       message: z.string(),
       details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
       requestId: z.string().optional(),

@@ -159,3 +159,40 @@ export async function seedDemoPlans(
     );
   }
 }
+
+/**
+ * Each department and locality's own yearly PAR plan: all of them in 2023 and 2024 (as Hà Tĩnh reports
+ * 100%), most of the new communes in their first half-year 2025, about two thirds so far in 2026.
+ */
+export async function seedUnitPlans(ctx: RequestContext, provinceId: string): Promise<void> {
+  for (const [year, share] of [
+    [2023, 1],
+    [2024, 1],
+    [2025, 0.9],
+    [2026, 0.65],
+  ] as const) {
+    const date = year === 2026 ? `${year}-03-31` : `${year}-12-31`;
+    const units = (await unitsAsOf(ctx.db, { date, parentId: provinceId })).filter((u) =>
+      ['department', 'management_board', 'district', 'commune'].includes(u.kind),
+    );
+    const random = rng(year * 7);
+    for (const [i, u] of units.entries()) {
+      // Departments always issue theirs; localities by the share of the year.
+      if (u.kind !== 'department' && random() > share) continue;
+      if (await planExists(ctx, u.id, year)) continue;
+      const number = 10 + i;
+      const issued = `${pad(5 + (i % 20))}/${year === 2025 && u.kind === 'commune' ? '07' : '01'}/${year}`;
+      await insertPlanWithTasks(
+        ctx,
+        {
+          year,
+          ownerUnitId: u.id,
+          ownerKind: 'unit',
+          title: `Kế hoạch số ${number}/KH-${u.kind === 'department' ? 'S' : 'UBND'} ngày ${issued} về CCHC năm ${year} của ${u.fullName}`,
+          method: 'count',
+        },
+        [],
+      );
+    }
+  }
+}

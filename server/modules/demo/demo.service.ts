@@ -2,7 +2,7 @@ import type { RequestContext } from '../../core/context.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { seedCommittees } from './demo-committees.js';
-import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoPlans, seedUnitPlans } from './demo-plans.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
@@ -179,6 +179,7 @@ export async function seedDemo(
     if (await seedCommittees(t, province!.id, unitIds)) created = true;
     // The committee's yearly plans 2023–2025 with their tasks in every state.
     await seedDemoPlans(t, province!.id, docIds.get('1830-QĐ/TU') ?? null);
+    await seedUnitPlans(t, province!.id);
   });
   return { created, accounts: options.withAccounts ? accounts : [] };
 }

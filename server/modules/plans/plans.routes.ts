@@ -14,10 +14,14 @@ import {
   listPlans,
   listTasks,
   planKpis,
-  postProgress,
-  taskHistory,
+  updateTask,
   uploadEvidence,
 } from './plans.service.js';
+import { addDependency, removeDependency } from './task-links.service.js';
+import { unitPlanCoverage } from './unit-plans.service.js';
+import { getApprovalSetting, reviewProgress, setApprovalSetting } from './progress.service.js';
+import { postProgress, taskHistory } from './progress.service.js';
+
 import { REFORM_AREAS } from './reform-areas.js';
 
 const date = z.iso.date();
@@ -262,5 +266,121 @@ export async function plansRoutes(app: App) {
       const file = await taskEvidenceFile(signedIn(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, app.fileStore, file);
     },
+  );
+
+  app.patch(
+    '/tasks/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Edit a task (plan managers); the due date moves only through the extend action',
+        params: idParams,
+        body: taskIn
+          .omit({ dueDate: true, source: true, sourceRef: true })
+          .partial()
+          .extend({ version: z.number().int().positive() }),
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => updateTask(signedIn(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tasks/:id/dependencies',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'This task cannot be reported done before another task of the plan (no circles)',
+        params: idParams,
+        body: z.object({ dependsOnTaskId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await addDependency(signedIn(request), request.params.id, request.body.dependsOnTaskId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/tasks/:id/dependencies/:otherId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Remove a dependency',
+        params: z.object({ id: z.uuid(), otherId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeDependency(signedIn(request), request.params.id, request.params.otherId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/tasks/:id/progress/:eventId/review',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "The lead unit's leader approves a pending progress update, or rejects it with a reason",
+        params: z.object({ id: z.uuid(), eventId: z.uuid() }),
+        body: z.object({
+          action: z.enum(['approve_progress', 'reject_progress']),
+          reason: z.string().trim().max(2000).nullish(),
+        }),
+        response: { 201: anyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await reviewProgress(signedIn(request), request.params.id, request.params.eventId, request.body),
+        ),
+  );
+
+  app.get(
+    '/units/:id/progress-approval',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "Whether the unit's leader approves staff progress updates before the province sees them",
+        params: idParams,
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => getApprovalSetting(signedIn(request), request.params.id),
+  );
+
+  app.put(
+    '/units/:id/progress-approval',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: "Switch approval of staff progress updates on or off (the unit's leader)",
+        params: idParams,
+        body: z.object({ requireApproval: z.boolean(), version: z.number().int().min(0) }),
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => setApprovalSetting(signedIn(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/plans/unit-coverage',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Which departments and localities have issued their own yearly PAR plan (under a parent unit, as they stood that year)',
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100),
+          parentId: z.uuid().optional(),
+        }),
+        response: { 200: anyOut, ...errorResponses },
+      },
+    },
+    async (request) => unitPlanCoverage(signedIn(request), request.query.year, request.query.parentId),
   );
 }

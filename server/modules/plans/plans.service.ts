@@ -26,58 +26,24 @@ import { myMonitoring } from '../committees/committees.service.js';
 import { usersByIds } from '../users/users.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
+import { approvalRequired, unitsRequiringApproval } from './progress.service.js';
+import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
+import {
+  MANAGERS,
+  pathOf,
+  planRow,
+  requireActor,
+  ruleError,
+  taskActor,
+  taskRow,
+  type PlanRow,
+  type TaskRow,
+} from './plan-access.js';
 import { todayInVietnam } from '../../core/dates.js';
 
 const today = () => todayInVietnam();
 
-function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw unauthenticated();
-  return ctx.actor;
-}
-
-type PlanRow = typeof plans.$inferSelect;
-type TaskRow = typeof planTasks.$inferSelect;
-
-async function pathOf(ctx: RequestContext, unitId: string): Promise<string[]> {
-  const facts = await unitFacts(ctx.db, [unitId]);
-  const f = facts.get(unitId);
-  if (!f)
-    throw new AppError(400, 'VALIDATION_FAILED', 'unit.not_found', { field: 'unitId' }, [
-      { field: 'unitId', message: 'unit.not_found' },
-    ]);
-  return f.path;
-}
-
-const MANAGERS = ['admin', 'standing_officer'] as const;
-
-/** Which field a refused input concerns, for the web to show the message under it. */
-const RULE_FIELDS: Partial<Record<TaskRuleKey, string>> = {
-  'tasks.output_required': 'output',
-  'tasks.evidence_required': 'fileIds',
-  'tasks.reason_required': 'reason',
-  'tasks.document_required': 'documentId',
-  'tasks.new_due_date_required': 'newDueDate',
-  'tasks.new_due_date_invalid': 'newDueDate',
-  'tasks.new_due_date_not_later': 'newDueDate',
-};
-
-/** A refusal of the workflow rules as an HTTP error: 403 for who, 409 for when, 400 for what is missing. */
-function ruleError(reason: TaskRuleKey): AppError {
-  if (reason.endsWith('_only')) return new AppError(403, 'FORBIDDEN', reason);
-  const field = RULE_FIELDS[reason];
-  if (field) return new AppError(400, 'VALIDATION_FAILED', reason, { field }, [{ field, message: reason }]);
-  return new AppError(409, 'TASK_STATUS', reason);
-}
-
-/** The caller's relation to a task's lead unit, for the pure workflow rules. */
-export function taskActor(actor: Actor, leadUnitPath: readonly string[]): TaskActor {
-  return {
-    isAdmin: actor.hasRoleOver(['admin'], leadUnitPath),
-    isStandingAgency: actor.hasRoleOver(['standing_officer'], leadUnitPath),
-    isLeadUnitStaff: actor.hasRoleOver(['focal_point'], leadUnitPath),
-    isLeadUnitLeader: actor.hasRoleOver(['unit_leader'], leadUnitPath),
-  };
-}
+export { taskActor };
 
 export type PlanInput = {
   year: number;
@@ -92,7 +58,10 @@ export type PlanInput = {
 
 export async function createPlan(ctx: RequestContext, input: PlanInput): Promise<PlanRow> {
   const actor = requireActor(ctx);
-  if (!actor.hasRoleOver(MANAGERS, await pathOf(ctx, input.ownerUnitId))) throw forbidden();
+  // A unit's own PAR plan is registered by the unit itself (its focal point or leader) or the standing agency.
+  const mayCreate =
+    input.ownerKind === 'unit' ? [...MANAGERS, 'focal_point' as const, 'unit_leader' as const] : MANAGERS;
+  if (!actor.hasRoleOver(mayCreate, await pathOf(ctx, input.ownerUnitId))) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
@@ -121,12 +90,6 @@ export async function listPlans(
     rows.map((r) => r.ownerUnitId),
   );
   return rows.map((r) => ({ ...r, ownerName: facts.get(r.ownerUnitId)?.fullName ?? '' }));
-}
-
-async function planRow(ctx: RequestContext, id: string): Promise<PlanRow> {
-  const [row] = await ctx.db.select().from(plans).where(eq(plans.id, id));
-  if (!row) throw notFound('plan');
-  return row;
 }
 
 export async function getPlan(ctx: RequestContext, id: string) {
@@ -158,6 +121,7 @@ export async function addTask(ctx: RequestContext, planId: string, input: TaskIn
   const plan = await planRow(ctx, planId);
   if (!actor.hasRoleOver(MANAGERS, await pathOf(ctx, plan.ownerUnitId))) throw forbidden();
   await pathOf(ctx, input.leadUnitId);
+  if (input.parentTaskId) await checkParent(ctx, planId, null, input.parentTaskId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(planTasks)
@@ -176,10 +140,34 @@ export async function addTask(ctx: RequestContext, planId: string, input: TaskIn
   });
 }
 
-async function taskRow(ctx: RequestContext, id: string): Promise<TaskRow> {
-  const [row] = await ctx.db.select().from(planTasks).where(eq(planTasks.id, id));
-  if (!row) throw notFound('task');
-  return row;
+export type TaskEdit = Partial<Omit<TaskInput, 'dueDate' | 'source' | 'sourceRef'>> & { version: number };
+
+/**
+ * Edits a task's description fields (managers of the plan). The due date moves only through `extend`
+ * (with a reason and a document); the source never changes. Version-checked and journalled.
+ */
+export async function updateTask(ctx: RequestContext, taskId: string, input: TaskEdit): Promise<TaskRow> {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const plan = await planRow(ctx, task.planId);
+  if (!actor.hasRoleOver(MANAGERS, await pathOf(ctx, plan.ownerUnitId))) throw forbidden();
+  if (task.version !== input.version) throw staleVersion('task', task.version);
+  const { version, ...patch } = input;
+  if (patch.leadUnitId) await pathOf(ctx, patch.leadUnitId);
+  if (patch.parentTaskId) await checkParent(ctx, task.planId, taskId, patch.parentTaskId);
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(planTasks)
+      .set({ ...patch, version: sql`${planTasks.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(planTasks.id, taskId), eq(planTasks.version, version)))
+      .returning();
+    if (!updated) throw staleVersion('task', task.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'task', entityId: taskId, before: task, after: updated },
+    );
+    return updated;
+  });
 }
 
 /** Tasks of a plan with their derived timing and the actions the caller may take on each. */
@@ -196,11 +184,14 @@ export async function listTasks(ctx: RequestContext, planId: string, asOf = toda
     rows.map((r) => r.leadUnitId),
   );
   const calendar = await loadCalendar(ctx.db);
+  const links = await linksOf(ctx, rows);
+  const leaderReports = await unitsRequiringApproval(ctx, [...new Set(rows.map((r) => r.leadUnitId))]);
   return rows.map((r) => {
     const path = facts.get(r.leadUnitId)?.path ?? [r.leadUnitId];
     const who = taskActor(actor, path);
     return {
       ...r,
+      links: links.get(r.id)!,
       leadUnitName: facts.get(r.leadUnitId)?.fullName ?? '',
       timing: taskTiming({
         status: r.status as TaskStatus,
@@ -213,6 +204,7 @@ export async function listTasks(ctx: RequestContext, planId: string, asOf = toda
       allowedActions: allowedActions(r.status as TaskStatus, {
         ...who,
         evidenceOptional: plan.evidenceOptional,
+        reportNeedsUnitLeader: leaderReports.has(r.leadUnitId),
       }),
       abilities: {
         progress: !!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin),
@@ -246,6 +238,7 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
   const result = transition(task.status as TaskStatus, input.action, {
     ...who,
     evidenceOptional: plan.evidenceOptional,
+    reportNeedsUnitLeader: await approvalRequired(ctx, task.leadUnitId),
     reason: input.reason ?? null,
     documentId: input.documentId ?? null,
     output: input.output ?? null,
@@ -254,6 +247,7 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
     newDueDate: input.newDueDate ?? null,
   });
   if (!result.ok) throw ruleError(result.reason);
+  if (input.action === 'report_done') await assertNotBlocked(ctx, taskId);
   const on = today();
   const patch: Partial<typeof planTasks.$inferInsert> = {
     status: result.next,
@@ -290,39 +284,6 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
   });
 }
 
-/** A progress update (text, %, evidence) by the lead unit or the standing agency. */
-export async function postProgress(
-  ctx: RequestContext,
-  taskId: string,
-  input: { note: string; percent?: number | null | undefined; fileIds?: string[] | undefined },
-) {
-  const actor = requireActor(ctx);
-  const task = await taskRow(ctx, taskId);
-  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
-    throw forbidden();
-  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
-  return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(taskEvents)
-      .values({
-        taskId,
-        action: 'progress',
-        note: input.note,
-        percent: input.percent ?? null,
-        fileIds: files.map((f) => f.id),
-        on: today(),
-        actorId: actor.user.id,
-      })
-      .returning();
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: 'progress', entity: 'task', entityId: taskId, after: ev },
-    );
-    return ev!;
-  });
-}
-
 /** Evidence upload for a task (stored like every file; linked when the report or update cites it). */
 export async function uploadEvidence(
   ctx: RequestContext,
@@ -337,34 +298,6 @@ export async function uploadEvidence(
   if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
     throw forbidden();
   return storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
-}
-
-/** A task's status changes and progress updates, with who acted and the evidence files' names. */
-export async function taskHistory(ctx: RequestContext, taskId: string) {
-  requireActor(ctx);
-  await taskRow(ctx, taskId);
-  const events = await ctx.db
-    .select()
-    .from(taskEvents)
-    .where(eq(taskEvents.taskId, taskId))
-    .orderBy(asc(taskEvents.at));
-  const people = new Map(
-    (await usersByIds(ctx, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))])).map((u) => [
-      u.id,
-      u.fullName,
-    ]),
-  );
-  const files = new Map(
-    (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
-  );
-  return events.map((e) => ({
-    ...e,
-    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
-    files: e.fileIds.flatMap((id) => {
-      const f = files.get(id);
-      return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
-    }),
-  }));
 }
 
 /**

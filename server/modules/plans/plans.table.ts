@@ -6,6 +6,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -82,9 +83,40 @@ export const taskEvents = pgTable(
     percent: integer('percent'),
     fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
     documentId: uuid('document_id'),
+    /** A progress update posted by staff of a unit whose leader requires approval: hidden from the province until approved. */
+    needsApproval: boolean('needs_approval').notNull().default(false),
+    /** For 'approve_progress' / 'reject_progress': the progress update reviewed. */
+    reviewOf: uuid('review_of'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     on: date('on', { mode: 'string' }).notNull(),
     actorId: uuid('actor_id'),
   },
   (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
 );
+
+/** Finish-to-start links inside a plan: a task cannot be reported done before its prerequisites are. */
+export const taskDependencies = pgTable(
+  'task_dependencies',
+  {
+    taskId: uuid('task_id').notNull(),
+    dependsOnTaskId: uuid('depends_on_task_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.dependsOnTaskId] }),
+    index('task_dependencies_on_idx').on(t.dependsOnTaskId),
+  ],
+);
+
+/**
+ * A unit leader's choice that the staff's progress updates wait for the leader's approval before the
+ * province sees them (and that done reports come from the leader). One row per unit; absent = off.
+ */
+export const progressApprovalSettings = pgTable('progress_approval_settings', {
+  unitId: uuid('unit_id').primaryKey(),
+  requireApproval: boolean('require_approval').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

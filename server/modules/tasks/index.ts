@@ -69,3 +69,21 @@ export {
   type UserDigest,
 } from './reminders.js';
 export { effectiveDue, workingDaysBefore } from './days.js';
+export {
+  checkDependency,
+  FINISHED_FOR_DEPENDENCIES,
+  reportBlockers,
+  subtaskRollup,
+  wouldCreateCycle,
+  wouldNestInItself,
+  type Edge,
+  type Related,
+} from './dependencies.js';
+export {
+  canSee,
+  checkReview,
+  needsApproval,
+  progressStates,
+  type ProgressState,
+  type ReviewEvent,
+} from './progress-review.js';

@@ -49,6 +49,35 @@ export const TASK_MESSAGES = {
     vi: 'Hạn hoàn thành mới phải sau hạn hiện tại.',
     en: 'The new due date must be after the current one.',
   },
+  'tasks.dependency_other_plan': {
+    vi: 'Chỉ liên kết được với nhiệm vụ trong cùng kế hoạch.',
+    en: 'A task can only depend on a task of the same plan.',
+  },
+  'tasks.dependency_cycle': {
+    vi: 'Liên kết này tạo thành vòng lặp giữa các nhiệm vụ.',
+    en: 'This link would make the tasks depend on each other in a circle.',
+  },
+  'tasks.dependency_exists': { vi: 'Liên kết này đã có.', en: 'This link already exists.' },
+  'tasks.blocked_by_prerequisite': {
+    vi: 'Nhiệm vụ tiên quyết chưa hoàn thành nên chưa thể báo cáo hoàn thành nhiệm vụ này.',
+    en: 'A prerequisite task is not finished yet, so this task cannot be reported done.',
+  },
+  'tasks.subtasks_open': {
+    vi: 'Còn nhiệm vụ con chưa hoàn thành nên chưa thể báo cáo hoàn thành nhiệm vụ này.',
+    en: 'Some sub-tasks are not finished yet, so this task cannot be reported done.',
+  },
+  'tasks.parent_other_plan': {
+    vi: 'Nhiệm vụ cha phải thuộc cùng kế hoạch.',
+    en: 'The parent task must belong to the same plan.',
+  },
+  'tasks.unit_leader_only_review': {
+    vi: 'Chỉ lãnh đạo đơn vị chủ trì mới duyệt được cập nhật tiến độ.',
+    en: 'Only the lead unit’s leader can review progress updates.',
+  },
+  'tasks.progress_not_pending': {
+    vi: 'Cập nhật tiến độ này không ở trạng thái chờ duyệt.',
+    en: 'This progress update is not waiting for review.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A message key of the task rules (`tasks.*`), the shape of the server's `MessageKey`. */

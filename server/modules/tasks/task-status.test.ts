@@ -381,6 +381,16 @@ describe('helpers', () => {
     expect(isExtended({ dueDate: '2026-03-31', originalDueDate: '2026-03-31' })).toBe(false);
     expect(isExtended({ dueDate: null, originalDueDate: null })).toBe(false);
   });
+  const OTHER_RULE_KEYS = [
+    'tasks.blocked_by_prerequisite',
+    'tasks.dependency_cycle',
+    'tasks.dependency_exists',
+    'tasks.dependency_other_plan',
+    'tasks.parent_other_plan',
+    'tasks.progress_not_pending',
+    'tasks.subtasks_open',
+    'tasks.unit_leader_only_review',
+  ];
   it('every reason transition can give has a vi and en message', () => {
     const reasons = new Set<string>();
     const ctxs: TransitionContext[] = [
@@ -401,7 +411,9 @@ describe('helpers', () => {
           const r = transition(status, action, ctx);
           if (!r.ok) reasons.add(r.reason);
         }
-    expect([...reasons].sort()).toEqual(Object.keys(TASK_MESSAGES).sort());
+    // Keys of the other rule files (dependencies, progress review) are covered by their own tests.
+    const workflowKeys = Object.keys(TASK_MESSAGES).filter((k) => !OTHER_RULE_KEYS.includes(k));
+    expect([...reasons].sort()).toEqual(workflowKeys.sort());
     for (const m of Object.values(TASK_MESSAGES)) {
       expect(m.vi.length).toBeGreaterThan(0);
       expect(m.en.length).toBeGreaterThan(0);

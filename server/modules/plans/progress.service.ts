@@ -1,0 +1,239 @@
+/**
+ * Progress updates of plan tasks and the unit leader's approval of them (rules in
+ * ../tasks/progress-review.ts): a unit whose leader requires approval keeps its staff's updates inside the
+ * unit until the leader approves; the province sees only published updates. Events are never edited: a
+ * review is an event of its own that points at the update.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { forbidden, staleVersion } from '../../core/errors.js';
+import { recordChange } from '../audit/audit.service.js';
+import { getFiles } from '../files/files.service.js';
+import { canSee, checkReview, needsApproval, progressStates, type ReviewEvent } from '../tasks/index.js';
+import { usersByIds } from '../users/users.service.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { pathOf, requireActor, ruleError, taskActor, taskRow } from './plan-access.js';
+import { progressApprovalSettings, taskEvents } from './plans.table.js';
+import { notFound } from '../../core/errors.js';
+
+const REVIEW_ACTIONS = ['approve_progress', 'reject_progress'] as const;
+
+/** Whether the unit's leader requires approval of staff updates (absent row = no). */
+export async function approvalRequired(ctx: RequestContext, unitId: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ on: progressApprovalSettings.requireApproval })
+    .from(progressApprovalSettings)
+    .where(eq(progressApprovalSettings.unitId, unitId));
+  return row?.on ?? false;
+}
+
+/** Units among `unitIds` whose leaders require approval. */
+export async function unitsRequiringApproval(ctx: RequestContext, unitIds: string[]): Promise<Set<string>> {
+  if (!unitIds.length) return new Set();
+  const rows = await ctx.db
+    .select({ unitId: progressApprovalSettings.unitId })
+    .from(progressApprovalSettings)
+    .where(
+      and(
+        inArray(progressApprovalSettings.unitId, unitIds),
+        eq(progressApprovalSettings.requireApproval, true),
+      ),
+    );
+  return new Set(rows.map((r) => r.unitId));
+}
+
+export async function getApprovalSetting(ctx: RequestContext, unitId: string) {
+  const actor = requireActor(ctx);
+  const path = await pathOf(ctx, unitId);
+  const [row] = await ctx.db
+    .select()
+    .from(progressApprovalSettings)
+    .where(eq(progressApprovalSettings.unitId, unitId));
+  return {
+    unitId,
+    requireApproval: row?.requireApproval ?? false,
+    version: row?.version ?? 0,
+    abilities: { edit: actor.hasRoleOver(['unit_leader', 'admin'], path) },
+  };
+}
+
+/** The unit leader (or an administrator) switches approval on or off; version 0 = never set. */
+export async function setApprovalSetting(
+  ctx: RequestContext,
+  unitId: string,
+  input: { requireApproval: boolean; version: number },
+) {
+  const actor = requireActor(ctx);
+  if (!actor.hasRoleOver(['unit_leader', 'admin'], await pathOf(ctx, unitId))) throw forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(progressApprovalSettings)
+      .where(eq(progressApprovalSettings.unitId, unitId));
+    if ((before?.version ?? 0) !== input.version) throw staleVersion('setting', before?.version ?? 0);
+    const values = {
+      requireApproval: input.requireApproval,
+      updatedAt: new Date(),
+      updatedBy: actor.user.id,
+    };
+    const [after] = before
+      ? await tx
+          .update(progressApprovalSettings)
+          .set({ ...values, version: sql`${progressApprovalSettings.version} + 1` })
+          .where(
+            and(
+              eq(progressApprovalSettings.unitId, unitId),
+              eq(progressApprovalSettings.version, input.version),
+            ),
+          )
+          .returning()
+      : await tx
+          .insert(progressApprovalSettings)
+          .values({ unitId, ...values })
+          .returning();
+    if (!after) throw staleVersion('setting', before?.version ?? 0);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'progress_approval', entityId: unitId, before: before ?? null, after },
+    );
+  });
+  return getApprovalSetting(ctx, unitId);
+}
+
+/**
+ * A progress update (text, %, evidence) by the lead unit or the standing agency. From staff of a unit
+ * whose leader requires approval it waits for the leader.
+ */
+export async function postProgress(
+  ctx: RequestContext,
+  taskId: string,
+  input: { note: string; percent?: number | null | undefined; fileIds?: string[] | undefined },
+) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
+    throw forbidden();
+  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
+  const waits = needsApproval({
+    unitRequiresApproval: await approvalRequired(ctx, task.leadUnitId),
+    isLeadUnitLeader: !!who.isLeadUnitLeader,
+    isStandingAgency: !!who.isStandingAgency,
+    isAdmin: !!who.isAdmin,
+  });
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(taskEvents)
+      .values({
+        taskId,
+        action: 'progress',
+        note: input.note,
+        percent: input.percent ?? null,
+        fileIds: files.map((f) => f.id),
+        needsApproval: waits,
+        on: todayInVietnam(),
+        actorId: actor.user.id,
+      })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'progress', entity: 'task', entityId: taskId, after: ev },
+    );
+    return { ...ev!, state: waits ? ('pending' as const) : ('published' as const) };
+  });
+}
+
+/** The lead unit's leader approves a pending update (it reaches the province) or rejects it with a reason. */
+export async function reviewProgress(
+  ctx: RequestContext,
+  taskId: string,
+  eventId: string,
+  input: { action: ReviewEvent['action']; reason?: string | null | undefined },
+) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  const events = await ctx.db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId));
+  const update = events.find((e) => e.id === eventId && e.action === 'progress');
+  if (!update) throw notFound('task');
+  const states = progressStates(
+    [update],
+    events.flatMap((e) =>
+      e.reviewOf && (REVIEW_ACTIONS as readonly string[]).includes(e.action)
+        ? [{ reviewOf: e.reviewOf, action: e.action as ReviewEvent['action'] }]
+        : [],
+    ),
+  );
+  const problem = checkReview(
+    states.get(eventId),
+    input.action,
+    { isLeadUnitLeader: !!who.isLeadUnitLeader },
+    input.reason,
+  );
+  if (problem) throw ruleError(problem);
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(taskEvents)
+      .values({
+        taskId,
+        action: input.action,
+        note: input.reason ?? null,
+        reviewOf: eventId,
+        on: todayInVietnam(),
+        actorId: actor.user.id,
+      })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: input.action, entity: 'task', entityId: taskId, after: ev },
+    );
+    return ev!;
+  });
+}
+
+/**
+ * A task's status changes and progress updates, with who acted and the evidence files' names. Updates
+ * still waiting for (or refused by) the unit leader are shown only inside the unit.
+ */
+export async function taskHistory(ctx: RequestContext, taskId: string) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
+  const all = await ctx.db
+    .select()
+    .from(taskEvents)
+    .where(eq(taskEvents.taskId, taskId))
+    .orderBy(asc(taskEvents.at));
+  const states = progressStates(
+    all.filter((e) => e.action === 'progress'),
+    all.flatMap((e) =>
+      e.reviewOf && (REVIEW_ACTIONS as readonly string[]).includes(e.action)
+        ? [{ reviewOf: e.reviewOf, action: e.action as ReviewEvent['action'] }]
+        : [],
+    ),
+  );
+  const viewer = { isLeadUnitStaff: !!who.isLeadUnitStaff, isLeadUnitLeader: !!who.isLeadUnitLeader };
+  const hidden = new Set(
+    all.filter((e) => e.action === 'progress' && !canSee(states.get(e.id)!, viewer)).map((e) => e.id),
+  );
+  const events = all.filter((e) => !hidden.has(e.id) && !(e.reviewOf && hidden.has(e.reviewOf)));
+  const people = new Map(
+    (await usersByIds(ctx, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))])).map((u) => [
+      u.id,
+      u.fullName,
+    ]),
+  );
+  const files = new Map(
+    (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
+  );
+  return events.map((e) => ({
+    ...e,
+    state: e.action === 'progress' ? (states.get(e.id) ?? 'published') : null,
+    canReview: e.action === 'progress' && states.get(e.id) === 'pending' && !!who.isLeadUnitLeader,
+    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+    files: e.fileIds.flatMap((id) => {
+      const f = files.get(id);
+      return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
+    }),
+  }));
+}

@@ -1,0 +1,71 @@
+/**
+ * Every department and locality must issue its own yearly PAR plan (kế hoạch CCHC năm của đơn vị; Hà Tĩnh
+ * 2022: 100% did). This tracks, for a parent unit and a year, which of its direct sub-units — as they
+ * stood that year — have registered theirs (a plan with owner kind 'unit').
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { roundPct } from '../tasks/index.js';
+import { unitsAsOf } from '../units/lineage.service.js';
+import { requireActor } from './plan-access.js';
+import { plans } from './plans.table.js';
+
+/** The kinds of sub-unit that must issue a plan: departments and the localities (districts, communes). */
+const MUST_PLAN = new Set(['department', 'management_board', 'district', 'commune']);
+
+/** The date that represents a year: its last day, or today for the year under way. */
+export function referenceDate(year: number, today = todayInVietnam()): string {
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+export async function unitPlanCoverage(ctx: RequestContext, year: number, parentId?: string) {
+  requireActor(ctx);
+  const asOf = referenceDate(year);
+  let parent = parentId;
+  if (!parent) {
+    const [committeePlan] = await ctx.db
+      .select({ owner: plans.ownerUnitId })
+      .from(plans)
+      .where(and(eq(plans.year, year), eq(plans.ownerKind, 'committee')));
+    parent = committeePlan?.owner;
+  }
+  if (!parent) return { year, asOf, parentId: null, expected: 0, issued: [], percent: null, units: [] };
+  const children = (await unitsAsOf(ctx.db, { date: asOf, parentId: parent })).filter((u) =>
+    MUST_PLAN.has(u.kind),
+  );
+  const ids = children.map((u) => u.id);
+  const unitPlans = ids.length
+    ? await ctx.db
+        .select({
+          id: plans.id,
+          ownerUnitId: plans.ownerUnitId,
+          title: plans.title,
+          documentId: plans.documentId,
+        })
+        .from(plans)
+        .where(and(eq(plans.year, year), eq(plans.ownerKind, 'unit'), inArray(plans.ownerUnitId, ids)))
+    : [];
+  const byUnit = new Map(unitPlans.map((p) => [p.ownerUnitId, p]));
+  const units = children.map((u) => {
+    const p = byUnit.get(u.id);
+    return {
+      unitId: u.id,
+      unitName: u.fullName,
+      kind: u.kind,
+      plan: p ? { id: p.id, title: p.title, documentId: p.documentId } : null,
+    };
+  });
+  const issued = units.filter((u) => u.plan).map((u) => u.unitId);
+  return {
+    year,
+    asOf,
+    parentId: parent,
+    expected: units.length,
+    /** Ids of the units that issued theirs: the list behind the percentage. */
+    issued,
+    percent: units.length ? roundPct((issued.length / units.length) * 100) : null,
+    units,
+  };
+}
