@@ -19,7 +19,7 @@ import {
 } from './plans.service.js';
 import { addDependency, removeDependency } from './task-links.service.js';
 import { unitPlanCoverage } from './unit-plans.service.js';
-import { getApprovalSetting, reviewProgress, setApprovalSetting } from './progress.service.js';
+import { getApprovalSetting, postDirection, reviewProgress, setApprovalSetting } from './progress.service.js';
 import { postProgress, taskHistory } from './progress.service.js';
 
 import { REFORM_AREAS } from './reform-areas.js';
@@ -61,11 +61,16 @@ export async function plansRoutes(app: App) {
       schema: {
         tags: ['plans'],
         summary: 'Yearly PAR plans',
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        querystring: z.object({
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+          ownerKind: z.enum(['committee', 'unit']).optional(),
+        }),
         response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await listPlans(signedIn(request), request.query.year) }),
+    async (request) => ({
+      items: await listPlans(signedIn(request), request.query.year, request.query.ownerKind),
+    }),
   );
 
   app.post(
@@ -382,5 +387,21 @@ export async function plansRoutes(app: App) {
       },
     },
     async (request) => unitPlanCoverage(signedIn(request), request.query.year, request.query.parentId),
+  );
+
+  app.post(
+    '/tasks/:id/directions',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'A direction (ý kiến chỉ đạo) on a task by a committee leader or the member following its lead unit',
+        params: idParams,
+        body: z.object({ note: z.string().trim().min(1).max(5000) }),
+        response: { 201: anyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await postDirection(signedIn(request), request.params.id, request.body)),
   );
 }

@@ -26,7 +26,7 @@ import { myMonitoring } from '../committees/committees.service.js';
 import { usersByIds } from '../users/users.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
-import { approvalRequired, unitsRequiringApproval } from './progress.service.js';
+import { approvalRequired, followedUnitIds, unitsRequiringApproval } from './progress.service.js';
 import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
 import {
   MANAGERS,
@@ -78,12 +78,15 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
 export async function listPlans(
   ctx: RequestContext,
   year?: number,
+  ownerKind?: 'committee' | 'unit',
 ): Promise<(PlanRow & { ownerName: string })[]> {
   requireActor(ctx);
   const rows = await ctx.db
     .select()
     .from(plans)
-    .where(year ? eq(plans.year, year) : undefined)
+    .where(
+      and(year ? eq(plans.year, year) : undefined, ownerKind ? eq(plans.ownerKind, ownerKind) : undefined),
+    )
     .orderBy(desc(plans.year), asc(plans.title));
   const facts = await unitFacts(
     ctx.db,
@@ -186,6 +189,7 @@ export async function listTasks(ctx: RequestContext, planId: string, asOf = toda
   const calendar = await loadCalendar(ctx.db);
   const links = await linksOf(ctx, rows);
   const leaderReports = await unitsRequiringApproval(ctx, [...new Set(rows.map((r) => r.leadUnitId))]);
+  const followed = await followedUnitIds(ctx);
   return rows.map((r) => {
     const path = facts.get(r.leadUnitId)?.path ?? [r.leadUnitId];
     const who = taskActor(actor, path);
@@ -208,6 +212,7 @@ export async function listTasks(ctx: RequestContext, planId: string, asOf = toda
       }),
       abilities: {
         progress: !!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin),
+        direct: actor.hasRoleOver(['committee_leader'], path) || path.some((id) => followed.has(id)),
       },
     };
   });

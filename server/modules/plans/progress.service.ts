@@ -11,6 +11,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { getFiles } from '../files/files.service.js';
 import { canSee, checkReview, needsApproval, progressStates, type ReviewEvent } from '../tasks/index.js';
 import { usersByIds } from '../users/users.service.js';
+import { myMonitoring } from '../committees/committees.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { pathOf, requireActor, ruleError, taskActor, taskRow } from './plan-access.js';
 import { progressApprovalSettings, taskEvents } from './plans.table.js';
@@ -236,4 +237,41 @@ export async function taskHistory(ctx: RequestContext, taskId: string) {
       return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
     }),
   }));
+}
+
+/**
+ * Whether the caller directs the task's lead unit: a committee leader (over the unit), or a committee
+ * member who follows the unit — or a unit above it — today (phân công theo dõi).
+ */
+export async function directsUnit(ctx: RequestContext, leadUnitPath: readonly string[]): Promise<boolean> {
+  const actor = requireActor(ctx);
+  if (actor.hasRoleOver(['committee_leader'], leadUnitPath)) return true;
+  const following = await myMonitoring(ctx);
+  return following.items.some((i) => leadUnitPath.includes(i.unitId));
+}
+
+/** Units (ids) the caller directs as a follower today: used to mark tasks the caller can comment on. */
+export async function followedUnitIds(ctx: RequestContext): Promise<Set<string>> {
+  return new Set((await myMonitoring(ctx)).items.map((i) => i.unitId));
+}
+
+/**
+ * A direction (ý kiến chỉ đạo) on a task by a committee leader or by the member following its lead unit:
+ * recorded in the task's history for the unit and the standing agency; it changes no status.
+ */
+export async function postDirection(ctx: RequestContext, taskId: string, input: { note: string }) {
+  const actor = requireActor(ctx);
+  const task = await taskRow(ctx, taskId);
+  if (!(await directsUnit(ctx, await pathOf(ctx, task.leadUnitId)))) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const [ev] = await tx
+      .insert(taskEvents)
+      .values({ taskId, action: 'direction', note: input.note, on: todayInVietnam(), actorId: actor.user.id })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'direction', entity: 'task', entityId: taskId, after: ev },
+    );
+    return ev!;
+  });
 }

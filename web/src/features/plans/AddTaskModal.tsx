@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { addTask, planKeys, REFORM_AREAS, type ReformArea } from './api';
+import { addTask, planKeys, REFORM_AREAS, updateTask, type ReformArea, type Task } from './api';
 
 type Values = {
   title: string;
@@ -18,31 +18,148 @@ type Values = {
   focus: boolean;
 };
 
-export function AddTaskModal({
-  planId,
-  opened,
-  onClose,
-}: {
-  planId: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+/** The task's fields, shared by the add and edit forms. The due date is set once: it moves only by extension. */
+function TaskFields({ form, withDueDate }: { form: UseFormReturnType<Values>; withDueDate: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm<Values>({
-    initialValues: {
-      title: '',
-      reformArea: null,
-      leadUnitId: null,
-      dueDate: null,
-      expectedOutput: '',
-      focus: false,
-    },
+  return (
+    <>
+      <Textarea
+        label={t('plans.task')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('title')}
+        data-testid="task-title"
+      />
+      <Select
+        label={t('plans.reformArea')}
+        withAsterisk
+        data={REFORM_AREAS.map((a) => ({ value: a, label: t(`plans.areas.${a}`) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('reformArea')}
+        data-testid="task-area"
+      />
+      <UnitSelect
+        label={t('plans.leadUnit')}
+        withAsterisk
+        value={form.values.leadUnitId}
+        onChange={(v) => form.setFieldValue('leadUnitId', v)}
+        error={form.errors.leadUnitId}
+        data-testid="task-lead"
+      />
+      {withDueDate && (
+        <DateField
+          label={t('plans.dueDate')}
+          value={form.values.dueDate}
+          onChange={(v) => form.setFieldValue('dueDate', v)}
+          error={form.errors.dueDate}
+          data-testid="task-due"
+        />
+      )}
+      <TextInput
+        label={t('plans.expectedOutput')}
+        {...form.getInputProps('expectedOutput')}
+        data-testid="task-output"
+      />
+      <Checkbox
+        label={t('plans.focus')}
+        {...form.getInputProps('focus', { type: 'checkbox' })}
+        data-testid="task-focus"
+      />
+    </>
+  );
+}
+
+function useTaskForm(initial: Values) {
+  const { t } = useTranslation();
+  return useForm<Values>({
+    initialValues: initial,
     validate: {
       title: (v) => (v.trim().length >= 3 ? null : t('plans.form.titleTooShort')),
       reformArea: (v) => (v ? null : t('common.required')),
       leadUnitId: (v) => (v ? null : t('common.required')),
     },
+  });
+}
+
+function useRefreshPlan(planId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: planKeys.tasks(planId) });
+    await queryClient.invalidateQueries({ queryKey: planKeys.kpis(planId) });
+  };
+}
+
+function FormModal({
+  opened,
+  onClose,
+  title,
+  intro,
+  form,
+  onSubmit,
+  pending,
+  error,
+  withDueDate,
+  submitLabel,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  intro?: string | undefined;
+  form: UseFormReturnType<Values>;
+  onSubmit: (v: Values) => void;
+  pending: boolean;
+  error: unknown;
+  withDueDate: boolean;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" centered>
+      <form onSubmit={form.onSubmit(onSubmit)} noValidate data-testid="task-form">
+        <Stack gap="sm">
+          {intro && (
+            <Text size="sm" c="dimmed" data-testid="task-form-intro">
+              {intro}
+            </Text>
+          )}
+          {error ? <ErrorAlert error={error} /> : null}
+          <TaskFields form={form} withDueDate={withDueDate} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending} data-testid="task-submit">
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Adds a task to a plan, or a sub-task under `parent`. */
+export function AddTaskModal({
+  planId,
+  opened,
+  onClose,
+  parent,
+}: {
+  planId: string;
+  opened: boolean;
+  onClose: () => void;
+  parent?: Pick<Task, 'id' | 'title' | 'reformArea' | 'leadUnitId'> | undefined;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshPlan(planId);
+  const form = useTaskForm({
+    title: '',
+    reformArea: parent?.reformArea ?? null,
+    leadUnitId: parent?.leadUnitId ?? null,
+    dueDate: null,
+    expectedOutput: '',
+    focus: false,
   });
   const add = useMutation({
     mutationFn: (v: Values) =>
@@ -53,72 +170,81 @@ export function AddTaskModal({
         dueDate: v.dueDate,
         expectedOutput: orNull(v.expectedOutput),
         focus: v.focus,
+        parentTaskId: parent?.id ?? null,
       }),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('plans.form.taskAdded') });
       form.reset();
       onClose();
-      await queryClient.invalidateQueries({ queryKey: planKeys.tasks(planId) });
-      await queryClient.invalidateQueries({ queryKey: planKeys.kpis(planId) });
+      await refresh();
     },
     onError: (e) => applyServerErrors(form, e),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plans.addTask')} size="lg" centered>
-      <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate data-testid="task-form">
-        <Stack gap="sm">
-          {add.isError && <ErrorAlert error={add.error} />}
-          <Textarea
-            label={t('plans.task')}
-            withAsterisk
-            autosize
-            minRows={2}
-            {...form.getInputProps('title')}
-            data-testid="task-title"
-          />
-          <Select
-            label={t('plans.reformArea')}
-            withAsterisk
-            data={REFORM_AREAS.map((a) => ({ value: a, label: t(`plans.areas.${a}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('reformArea')}
-            data-testid="task-area"
-          />
-          <UnitSelect
-            label={t('plans.leadUnit')}
-            withAsterisk
-            value={form.values.leadUnitId}
-            onChange={(v) => form.setFieldValue('leadUnitId', v)}
-            error={form.errors.leadUnitId}
-            data-testid="task-lead"
-          />
-          <DateField
-            label={t('plans.dueDate')}
-            value={form.values.dueDate}
-            onChange={(v) => form.setFieldValue('dueDate', v)}
-            error={form.errors.dueDate}
-            data-testid="task-due"
-          />
-          <TextInput
-            label={t('plans.expectedOutput')}
-            {...form.getInputProps('expectedOutput')}
-            data-testid="task-output"
-          />
-          <Checkbox
-            label={t('plans.focus')}
-            {...form.getInputProps('focus', { type: 'checkbox' })}
-            data-testid="task-focus"
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} data-testid="task-submit">
-              {t('plans.addTask')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={parent ? t('plans.links.addSubtask') : t('plans.addTask')}
+      intro={parent ? t('plans.links.subtaskOf', { title: parent.title }) : undefined}
+      form={form}
+      onSubmit={(v) => add.mutate(v)}
+      pending={add.isPending}
+      error={add.isError ? add.error : null}
+      withDueDate
+      submitLabel={parent ? t('plans.links.addSubtask') : t('plans.addTask')}
+    />
+  );
+}
+
+/** Edits a task's fields (plan managers); the due date changes only through an extension. */
+export function EditTaskModal({
+  task,
+  opened,
+  onClose,
+}: {
+  task: Task;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshPlan(task.planId);
+  const form = useTaskForm({
+    title: task.title,
+    reformArea: task.reformArea,
+    leadUnitId: task.leadUnitId,
+    dueDate: task.dueDate,
+    expectedOutput: task.expectedOutput ?? '',
+    focus: task.focus,
+  });
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      updateTask(task.id, {
+        title: v.title.trim(),
+        reformArea: v.reformArea!,
+        leadUnitId: v.leadUnitId!,
+        expectedOutput: orNull(v.expectedOutput),
+        focus: v.focus,
+        version: task.version,
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('common.saved') });
+      onClose();
+      await refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('plans.links.editTask')}
+      intro={t('plans.links.dueDateByExtension')}
+      form={form}
+      onSubmit={(v) => save.mutate(v)}
+      pending={save.isPending}
+      error={save.isError ? save.error : null}
+      withDueDate={false}
+      submitLabel={t('common.save')}
+    />
   );
 }

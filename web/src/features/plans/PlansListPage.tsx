@@ -10,6 +10,7 @@ import {
   Select,
   Stack,
   Table,
+  Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -26,18 +27,26 @@ import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors } from '../../lib/forms';
 import { createPlan, listPlans, planKeys, type CompletionMethod } from './api';
+import { UnitPlansPanel } from './UnitPlansPanel';
+import { ApprovalSettingCard } from './ApprovalSettingCard';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => String(thisYear + 1 - i));
 
-type PlanValues = { year: string; ownerUnitId: string | null; title: string; method: CompletionMethod };
+type PlanValues = {
+  year: string;
+  ownerKind: 'committee' | 'unit';
+  ownerUnitId: string | null;
+  title: string;
+  method: CompletionMethod;
+};
 
 function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: () => void; year: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm<PlanValues>({
-    initialValues: { year, ownerUnitId: null, title: '', method: 'count' },
+    initialValues: { year, ownerKind: 'committee', ownerUnitId: null, title: '', method: 'count' },
     validate: {
       year: (v) => (/^\d{4}$/.test(v) ? null : t('common.required')),
       ownerUnitId: (v) => (v ? null : t('common.required')),
@@ -48,6 +57,7 @@ function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: 
     mutationFn: (v: PlanValues) =>
       createPlan({
         year: Number(v.year),
+        ownerKind: v.ownerKind,
         ownerUnitId: v.ownerUnitId!,
         title: v.title.trim(),
         method: v.method,
@@ -74,6 +84,18 @@ function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: 
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('year')}
             data-testid="plan-year"
+          />
+          <Select
+            label={t('plans.ownerKind')}
+            withAsterisk
+            data={(['committee', 'unit'] as const).map((k) => ({
+              value: k,
+              label: t(`plans.ownerKinds.${k}`),
+            }))}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('ownerKind')}
+            data-testid="plan-owner-kind"
           />
           <UnitSelect
             label={t('plans.ownerUnit')}
@@ -116,9 +138,10 @@ export function PlansListPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState<string | null>(String(thisYear));
   const [opened, { open, close }] = useDisclosure(false);
+  const [tab, setTab] = useState<string | null>('committee');
   const plans = useQuery({
-    queryKey: planKeys.list(year ? Number(year) : null),
-    queryFn: () => listPlans(year ? Number(year) : null),
+    queryKey: [...planKeys.list(year ? Number(year) : null), 'committee'],
+    queryFn: () => listPlans(year ? Number(year) : null, 'committee'),
   });
   return (
     <>
@@ -131,6 +154,17 @@ export function PlansListPage() {
           </Button>
         }
       />
+      <ApprovalSettingCard />
+      <Tabs value={tab} onChange={setTab} mb="md">
+        <Tabs.List>
+          <Tabs.Tab value="committee" data-testid="plans-tab-committee">
+            {t('plans.tabs.committee')}
+          </Tabs.Tab>
+          <Tabs.Tab value="units" data-testid="plans-tab-units">
+            {t('plans.tabs.units')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
       <Card withBorder padding="lg">
         <Group mb="md">
           <Select
@@ -144,7 +178,9 @@ export function PlansListPage() {
             data-testid="plans-year"
           />
         </Group>
-        {plans.isLoading ? (
+        {tab === 'units' ? (
+          <UnitPlansPanel year={year ? Number(year) : thisYear} />
+        ) : plans.isLoading ? (
           <Center py="xl">
             <Loader aria-label={t('common.loading')} />
           </Center>

@@ -18,12 +18,27 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors } from '../../lib/forms';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { downloadUrl, planKeys, postProgress, taskEvents, type Task } from './api';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil } from '@tabler/icons-react';
+import {
+  downloadUrl,
+  getPlan,
+  planKeys,
+  postDirection,
+  postProgress,
+  reviewProgress,
+  taskEvents,
+  type Task,
+  type TaskEvent,
+} from './api';
+import { EditTaskModal } from './AddTaskModal';
 import { StatusBadge, TimingBadge } from './badges';
+import { TaskLinks } from './TaskLinks';
 
 type ProgressValues = { note: string; percent: number | string };
 
@@ -37,8 +52,11 @@ function ProgressForm({ task }: { task: Task }) {
   const post = useMutation({
     mutationFn: (v: ProgressValues) =>
       postProgress(task.id, { note: v.note.trim(), percent: v.percent === '' ? null : Number(v.percent) }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('plans.progress.posted') });
+    onSuccess: async (ev) => {
+      notifications.show({
+        color: 'green',
+        message: ev.state === 'pending' ? t('plans.progress.postedPending') : t('plans.progress.posted'),
+      });
       form.reset();
       await queryClient.invalidateQueries({ queryKey: planKeys.events(task.id) });
     },
@@ -80,6 +98,100 @@ function ProgressForm({ task }: { task: Task }) {
   );
 }
 
+/** A committee leader's or following member's direction on the task (changes no status). */
+function DirectionForm({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const post = useMutation({
+    mutationFn: () => postDirection(task.id, note.trim()),
+    onSuccess: async () => {
+      setNote('');
+      notifications.show({ color: 'green', message: t('plans.direction.posted') });
+      await queryClient.invalidateQueries({ queryKey: planKeys.events(task.id) });
+    },
+  });
+  return (
+    <Card withBorder padding="md" data-testid="direction-form">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('plans.direction.title')}
+        </Title>
+        {post.isError && <ErrorAlert error={post.error} />}
+        <Textarea
+          aria-label={t('plans.direction.title')}
+          placeholder={t('plans.direction.placeholder')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="direction-note"
+        />
+        <Group justify="flex-end">
+          <Button
+            onClick={() => post.mutate()}
+            disabled={!note.trim()}
+            loading={post.isPending}
+            data-testid="direction-submit"
+          >
+            {t('plans.direction.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The lead unit's leader approves a pending progress update, or rejects it with a reason. */
+function ReviewButtons({ task, event }: { task: Task; event: TaskEvent }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [rejecting, setRejecting] = useState(false);
+  const review = useMutation({
+    mutationFn: (action: 'approve_progress' | 'reject_progress') =>
+      reviewProgress(task.id, event.id, { action, reason: action === 'reject_progress' ? reason : null }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.events(task.id) }),
+  });
+  return (
+    <Stack gap={4} mt={4}>
+      {review.isError && <ErrorAlert error={review.error} />}
+      {rejecting && (
+        <Textarea
+          label={t('plans.progress.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="review-reason"
+        />
+      )}
+      <Group gap="xs">
+        <Button
+          size="compact-sm"
+          color="green"
+          loading={review.isPending}
+          onClick={() => review.mutate('approve_progress')}
+          data-testid="review-approve"
+        >
+          {t('plans.progress.approve')}
+        </Button>
+        <Button
+          size="compact-sm"
+          color="red"
+          variant="light"
+          onClick={() => (rejecting ? review.mutate('reject_progress') : setRejecting(true))}
+          data-testid="review-reject"
+        >
+          {t('plans.progress.reject')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const STATE_COLORS = { pending: 'yellow', rejected: 'red' } as const;
+
 /** A task's details, its history (status changes, progress, evidence) and the progress form. */
 export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -88,6 +200,13 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
     queryFn: () => taskEvents(task!.id),
     enabled: !!task,
   });
+  const plan = useQuery({
+    queryKey: planKeys.one(task?.planId ?? ''),
+    queryFn: () => getPlan(task!.planId),
+    enabled: !!task,
+  });
+  const manage = !!plan.data?.abilities?.manage;
+  const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   return (
     <Drawer
       opened={!!task}
@@ -100,9 +219,22 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
       {task && (
         <Stack gap="md">
           <div>
-            <Text fw={600} data-testid="drawer-title">
-              {task.title}
-            </Text>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600} data-testid="drawer-title">
+                {task.title}
+              </Text>
+              {manage && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<IconPencil size={14} aria-hidden />}
+                  onClick={openEdit}
+                  data-testid="task-edit"
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+            </Group>
             <Group gap="xs" mt={4}>
               <StatusBadge status={task.status} />
               <TimingBadge timing={task.timing} />
@@ -127,7 +259,9 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
               </Text>
             )}
           </div>
+          <TaskLinks task={task} manage={manage} />
           {task.abilities.progress && <ProgressForm task={task} />}
+          {task.abilities.direct && <DirectionForm task={task} />}
           <Title order={3} size="h5">
             {t('plans.drawer.history')}
           </Title>
@@ -155,6 +289,11 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
                       </Text>
                       {e.toStatus && <StatusBadge status={e.toStatus} />}
                       {e.percent != null && <Badge variant="outline">{e.percent}%</Badge>}
+                      {e.state && e.state !== 'published' && (
+                        <Badge color={STATE_COLORS[e.state]} variant="light" data-testid="progress-state">
+                          {t(`plans.progress.states.${e.state}`)}
+                        </Badge>
+                      )}
                     </Group>
                   }
                 >
@@ -179,10 +318,12 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
                       {f.originalName || t('plans.drawer.evidenceN', { n: i + 1 })}
                     </Anchor>
                   ))}
+                  {e.canReview && <ReviewButtons task={task} event={e} />}
                 </Timeline.Item>
               ))}
             </Timeline>
           )}
+          {manage && editing && <EditTaskModal task={task} opened={editing} onClose={closeEdit} />}
         </Stack>
       )}
     </Drawer>

@@ -79,13 +79,22 @@ export type Task = {
   version: number;
   timing: Timing;
   allowedActions: TaskAction[];
-  abilities: { progress: boolean };
+  abilities: { progress: boolean; direct?: boolean };
+  parentTaskId: string | null;
+  supportingUnitIds: string[];
+  links: {
+    dependsOn: string[];
+    dependedOnBy: string[];
+    /** Prerequisites still owed: the task cannot be reported done yet. */
+    blockedBy: string[];
+    subtasks: { finished: number; total: number };
+  };
 };
 
 export type TaskEvent = {
   id: string;
   taskId: string;
-  action: TaskAction | 'progress';
+  action: TaskAction | 'progress' | 'approve_progress' | 'reject_progress' | 'direction';
   fromStatus: TaskStatus | null;
   toStatus: TaskStatus | null;
   note: string | null;
@@ -98,6 +107,10 @@ export type TaskEvent = {
   actorId: string | null;
   /** Present when the server names the actor. */
   actorName?: string | null;
+  /** For progress updates: published, or still inside the unit (pending / rejected by its leader). */
+  state?: 'published' | 'pending' | 'rejected' | null;
+  canReview?: boolean;
+  reviewOf?: string | null;
 };
 
 export type Metric = { value: number; taskIds: string[] };
@@ -129,7 +142,13 @@ export type PlanKpis = {
   byLeadUnit: { key: string | null; kpis: Kpis }[];
 };
 
-export type PlanInput = { year: number; ownerUnitId: string; title: string; method: CompletionMethod };
+export type PlanInput = {
+  year: number;
+  ownerKind?: 'committee' | 'unit';
+  ownerUnitId: string;
+  title: string;
+  method: CompletionMethod;
+};
 export type TaskInput = {
   title: string;
   reformArea: ReformArea;
@@ -137,6 +156,16 @@ export type TaskInput = {
   dueDate: string | null;
   expectedOutput: string | null;
   focus: boolean;
+  parentTaskId?: string | null;
+};
+export type TaskEdit = {
+  title?: string;
+  description?: string | null;
+  reformArea?: ReformArea;
+  leadUnitId?: string;
+  expectedOutput?: string | null;
+  focus?: boolean;
+  version: number;
 };
 export type ActionInput = {
   action: TaskAction;
@@ -157,10 +186,12 @@ export const planKeys = {
   tasks: (id: string) => ['plans', 'tasks', id] as const,
   kpis: (id: string) => ['plans', 'kpis', id] as const,
   events: (taskId: string) => ['plans', 'events', taskId] as const,
+  coverage: (year: number) => ['plans', 'coverage', year] as const,
+  approval: (unitId: string) => ['plans', 'approval', unitId] as const,
 };
 
-export const listPlans = (year: number | null) =>
-  api.get<{ items: Plan[] }>('/api/plans', { query: { year } });
+export const listPlans = (year: number | null, ownerKind?: 'committee' | 'unit') =>
+  api.get<{ items: Plan[] }>('/api/plans', { query: { year, ownerKind } });
 export const getPlan = (id: string) => api.get<Plan>(`/api/plans/${id}`);
 export const createPlan = (input: PlanInput) => api.post<Plan>('/api/plans', input);
 export const listTasks = (planId: string) => api.get<{ items: Task[] }>(`/api/plans/${planId}/tasks`);
@@ -171,11 +202,52 @@ export const actOnTask = (taskId: string, input: ActionInput) =>
   api.post<Task>(`/api/tasks/${taskId}/actions`, input);
 export const postProgress = (taskId: string, input: { note: string; percent: number | null }) =>
   api.post<TaskEvent>(`/api/tasks/${taskId}/progress`, input);
+export const postDirection = (taskId: string, note: string) =>
+  api.post<TaskEvent>(`/api/tasks/${taskId}/directions`, { note });
 export const uploadEvidence = (taskId: string, file: File) =>
   api.upload<UploadedFile>(`/api/tasks/${taskId}/files`, file);
 export const taskEvents = (taskId: string) => api.get<{ items: TaskEvent[] }>(`/api/tasks/${taskId}/events`);
 export const searchDocuments = (q: string) =>
   api.get<{ items: DocumentRef[] }>('/api/documents', { query: { q, limit: 20 } });
+export const updateTask = (taskId: string, input: TaskEdit) => api.patch<Task>(`/api/tasks/${taskId}`, input);
+export const addDependency = (taskId: string, dependsOnTaskId: string) =>
+  api.post<null>(`/api/tasks/${taskId}/dependencies`, { dependsOnTaskId });
+export const removeDependency = (taskId: string, otherId: string) =>
+  api.delete<null>(`/api/tasks/${taskId}/dependencies/${otherId}`);
+export const reviewProgress = (
+  taskId: string,
+  eventId: string,
+  input: { action: 'approve_progress' | 'reject_progress'; reason?: string | null },
+) => api.post<TaskEvent>(`/api/tasks/${taskId}/progress/${eventId}/review`, input);
+
+export type ApprovalSetting = {
+  unitId: string;
+  requireApproval: boolean;
+  version: number;
+  abilities: { edit: boolean };
+};
+export const getApproval = (unitId: string) =>
+  api.get<ApprovalSetting>(`/api/units/${unitId}/progress-approval`);
+export const setApproval = (unitId: string, input: { requireApproval: boolean; version: number }) =>
+  api.put<ApprovalSetting>(`/api/units/${unitId}/progress-approval`, input);
+
+export type UnitPlanCoverage = {
+  year: number;
+  asOf: string;
+  parentId: string | null;
+  expected: number;
+  issued: string[];
+  percent: number | null;
+  units: {
+    unitId: string;
+    unitName: string;
+    kind: string;
+    plan: { id: string; title: string; documentId: string | null } | null;
+  }[];
+};
+export const unitPlanCoverage = (year: number) =>
+  api.get<UnitPlanCoverage>('/api/plans/unit-coverage', { query: { year } });
+
 export const downloadUrl = (taskId: string, fileId: string) => `/api/tasks/${taskId}/files/${fileId}`;
 
 /** `55.357…` → vi `55,36%`, en `55.36%`; `—` when nothing is owed. */
