@@ -6,9 +6,10 @@ export const DEMO_PASSWORD = 'chidao-demo';
 const SHOTS = path.resolve('e2e/screenshots');
 
 /** Saves a full-page screenshot under e2e/screenshots/<name>.png (looked at by people, kept by CI). */
-export async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // Drawers and dialogs: the viewport only, so that what is open is readable.
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -30,9 +30,15 @@ import { authPlugin } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { committeesRoutes } from './modules/committees/committees.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { attachNotificationWorker } from './modules/notifications/notifications.worker.js';
+import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
+import { plansExchangeRoutes } from './modules/plans/plans-exchange.routes.js';
+import { dashboardRoutes } from './modules/plans/dashboard.routes.js';
 import { createFileStore, type FileStore } from './modules/files/file-store.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -241,7 +247,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(periodsRoutes, { prefix: '/api' });
   await app.register(plansRoutes, { prefix: '/api' });
+  await app.register(plansExchangeRoutes, { prefix: '/api' });
+  await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(committeesRoutes, { prefix: '/api' });
+  // The notification worker starts when the server listens (not under inject(), i.e. not in tests).
+  attachNotificationWorker(app);
+  await app.register(notificationsRoutes, { prefix: '/api/notifications' });
+  await app.register(pilotsRoutes, { prefix: '/api' });
+  await app.register(meetingsRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

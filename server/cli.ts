@@ -9,6 +9,7 @@ import { migrationStatus } from './db/migration-status.js';
 import { createAdministrator } from './modules/access/bootstrap.service.js';
 import { calendarCommand } from './modules/calendar/calendar.cli.js';
 import { UNITS_HELP, unitsCommand } from './modules/units/units.cli.js';
+import { NOTIFICATIONS_HELP, notificationsCommand } from './modules/notifications/notifications.cli.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
 
@@ -23,6 +24,7 @@ const HELP = `chidao — administration commands
   chidao calendar holidays YEAR [--json]
                                       that year's days off with their names
 ${UNITS_HELP}
+${NOTIFICATIONS_HELP}
   chidao help                         this text
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in CHIDAO_DATA_DIR (./data).
@@ -44,6 +46,7 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'calendar') return await calendarCommand(argv.slice(1), ctx);
     if (command === 'units') return await unitsCommand(argv.slice(1), ctx);
+    if (command === 'notifications') return await notificationsCommand(argv.slice(1), database.db, config);
     if (command === 'seed' && sub === 'demo') {
       const result = await seedDemo(ctx, { withAccounts: true });
       console.log(

@@ -20,6 +20,11 @@ const envSchema = z.object({
   CHIDAO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   CHIDAO_UPLOAD_MAX_MB: z.coerce.number().positive().default(25),
   CHIDAO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CHIDAO_SMTP_URL: z.string().optional(),
+  CHIDAO_MAIL_FROM: z.string().default('chidao <no-reply@chidao.local>'),
+  CHIDAO_PUBLIC_URL: z.string().optional(),
+  CHIDAO_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  CHIDAO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = {
@@ -34,8 +39,22 @@ export type Config = {
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   uploadMaxBytes: number;
   trustProxy: boolean;
+  /** Inbox, e-mail and reminders (server/modules/notifications). */
+  notifications: NotificationsConfig;
   /** Folder holding the built web UI (index.html); served at `/` when present. */
   webRoot: string;
+};
+
+export type NotificationsConfig = {
+  /** smtp://user:pass@host:587 or smtps://…; `undefined` = e-mails are not sent (jobs marked skipped). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of the links in e-mails (e.g. https://chidao.example.gov.vn); paths only when unset. */
+  publicUrl: string | undefined;
+  /** Seconds between the background worker's passes once the server listens; 0 = no worker. */
+  workerIntervalSeconds: number;
+  /** Hour (Vietnam time) of the daily digest for users who have not chosen one. */
+  digestHour: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     uploadMaxBytes: Math.round(e.CHIDAO_UPLOAD_MAX_MB * 1024 * 1024),
     trustProxy: e.CHIDAO_TRUST_PROXY === 'true',
+    notifications: {
+      smtpUrl: e.CHIDAO_SMTP_URL || undefined,
+      mailFrom: e.CHIDAO_MAIL_FROM,
+      publicUrl: e.CHIDAO_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+      workerIntervalSeconds: e.CHIDAO_WORKER_INTERVAL_SECONDS,
+      digestHour: e.CHIDAO_DIGEST_HOUR,
+    },
     webRoot: path.resolve('dist/web'),
     ...overrides,
   };

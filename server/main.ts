@@ -49,6 +49,7 @@ async function main() {
     `  chidao is running: http://localhost:${port}/   (ready in ${ms} ms)`,
     `  database: ${database.engine} (${database.location})`,
     `  API docs: http://localhost:${port}/api/docs`,
+    `  e-mail: ${config.notifications.smtpUrl ? `SMTP ${new URL(config.notifications.smtpUrl).host}` : 'not configured (CHIDAO_SMTP_URL); in-app notifications only'}`,
   ];
   if (demo) {
     lines.push('', `  Demo province Nghệ An. Demo accounts (password "${DEMO_PASSWORD}"):`);

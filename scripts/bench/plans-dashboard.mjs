@@ -1,6 +1,11 @@
 // `node scripts/bench/plans-dashboard.mjs [--engine pglite|postgres] [--runs 30]`: a province with 5 yearly
-// plans of 80 tasks each across 150 units and 20 progress updates per task, then the plan dashboard's two
-// requests (KPIs with task ids, and the task list with derived timing and allowed actions) timed over runs.
+// plans of 80 tasks each across 150 units and 20 progress updates per task, then, timed over runs:
+//   dashboard_*           the plan page's two requests (KPIs with task ids, task list with timing and actions)
+//   progress_*            the progress dashboard (GET /api/plans/:id/dashboard: overall, by area, unit, member,
+//                         trend, every number with its task ids, rebuilt from the status events as of a date)
+//   progress_restated_*   the same restated onto today's units (one lineage look-up per lead unit since ended)
+//   drill_*               the drill-down behind one number (GET /api/plans/:id/dashboard/tasks)
+//   *_queries             SQL statements one request sends (counted on the database client)
 // Prints one JSON object. PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database, dropped).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -34,6 +39,9 @@ const { seedDemo } = await import(path.join(root, 'server/modules/demo/demo.serv
 const { unitsAsOf } = await import(path.join(root, 'server/modules/units/lineage.service.ts'));
 const { insertPlanWithTasks, listTasks, planKpis, REFORM_AREAS } = await import(
   path.join(root, 'server/modules/plans/plans.service.ts')
+);
+const { planDashboard, dashboardTasks } = await import(
+  path.join(root, 'server/modules/plans/dashboard.service.ts')
 );
 const { loadActor } = await import(path.join(root, 'server/modules/access/access.service.ts'));
 const { findUserByEmail } = await import(path.join(root, 'server/modules/users/users.service.ts'));
@@ -93,6 +101,38 @@ try {
   }
   times.sort((a, b) => a - b);
   const q = (p) => Math.round(times[Math.floor((times.length - 1) * p)] * 100) / 100;
+
+  // Statements sent to the database: every query of either engine goes through the client's query().
+  const client = database.db.$client;
+  let statements = 0;
+  const query = client.query.bind(client);
+  client.query = (...args) => {
+    statements++;
+    return query(...args);
+  };
+  const progress = {};
+  const measure = async (name, fn) => {
+    for (let i = 0; i < 3; i++) await fn();
+    statements = 0;
+    await fn();
+    progress[`${name}_queries`] = statements;
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (p) => Math.round(samples[Math.floor((samples.length - 1) * p)] * 100) / 100;
+    progress[`${name}_p50_ms`] = at(0.5);
+    progress[`${name}_p95_ms`] = at(0.95);
+  };
+  await measure('progress', () => planDashboard(ctx, plan, { asOf: '2025-12-31' }));
+  await measure('progress_past', () => planDashboard(ctx, plan, { asOf: '2025-06-30' }));
+  await measure('progress_restated', () => planDashboard(ctx, plan, { asOf: '2025-12-31', restate: true }));
+  await measure('drill', () => dashboardTasks(ctx, plan, { asOf: '2025-12-31', metric: 'verified' }));
+  client.query = query;
+  const sample = await planDashboard(ctx, plan, { asOf: '2025-12-31' });
   const [{ n: events }] = (await database.db.execute('SELECT count(*)::int AS n FROM task_events')).rows;
   console.log(
     JSON.stringify(
@@ -107,6 +147,10 @@ try {
         runs,
         dashboard_p50_ms: q(0.5),
         dashboard_p95_ms: q(0.95),
+        progress_tasks: sample.overall.total.value,
+        progress_lead_units: sample.byUnit.length,
+        progress_bytes: JSON.stringify(sample).length,
+        ...progress,
       },
       null,
       2,

@@ -1,4 +1,6 @@
 import { TASK_MESSAGES, type TaskRuleKey } from '../modules/tasks/messages.js';
+import { NOTIFICATION_MESSAGES, type NotificationMessageKey } from '../modules/notifications/messages.js';
+import { IMPORT_MESSAGES, type ImportMessageKey } from '../modules/plans/excel-template.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -20,6 +22,9 @@ const vi = {
   'error.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
   'error.csrf': 'Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.',
   'error.email_taken': 'Địa chỉ e-mail {email} đã được dùng cho tài khoản khác.',
+  'dashboard.as_of_future': 'Ngày xem số liệu không được sau hôm nay ({today}).',
+  'dashboard.no_such_group': 'Không có nhóm “{group}” trong bảng theo dõi tiến độ.',
+  'dashboard.no_such_metric': 'Chỉ số “{metric}” không có trong nhóm này.',
   'auth.invalid_credentials': 'E-mail hoặc mật khẩu không đúng.',
   'auth.locked':
     'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
@@ -77,9 +82,46 @@ const vi = {
   'committee.already_ended': 'Bản ghi này đã kết thúc từ ngày {date}.',
   'committee.outside_membership':
     'Thời gian phân công theo dõi phải nằm trong thời gian là thành viên (từ {from} đến {to}).',
+  'pilots.committee_not_found': 'Ban Chỉ đạo được chọn không tồn tại.',
+  'pilots.committee_not_in_year': 'Ban Chỉ đạo không hoạt động trong năm {year}.',
+  'pilots.programme_exists': 'Ban Chỉ đạo đã có danh sách chỉ đạo điểm năm {year}.',
+  'pilots.unit_not_in_year':
+    '{name} không hoạt động trong năm {year} nên không thể là đơn vị chỉ đạo điểm năm đó.',
+  'pilots.unit_already_pilot': '{name} đã là đơn vị chỉ đạo điểm năm {year}.',
+  'pilots.member_not_in_year': 'Người được chọn không là thành viên Ban Chỉ đạo trong năm {year}.',
+  'pilots.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
+  'pilots.due_not_in_year': 'Hạn hoàn thành phải nằm trong năm {year}.',
+  'pilots.assessment_unknown_item': 'Có nội dung được đánh giá không thuộc đơn vị chỉ đạo điểm này.',
+  'pilots.report_unit_only':
+    'Chỉ đầu mối CCHC hoặc lãnh đạo của đơn vị chỉ đạo điểm mới lập và gửi được báo cáo.',
+  'pilots.report_standing_only': 'Chỉ cơ quan thường trực Ban Chỉ đạo mới tiếp nhận hoặc trả lại báo cáo.',
+  'pilots.report_invalid_transition': 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo.',
+  'pilots.report_final': 'Báo cáo đã được tiếp nhận nên không thể thay đổi.',
+  'pilots.report_overall_required': 'Cần nhập đánh giá chung.',
+  'pilots.report_assessment_missing':
+    'Cần đánh giá kết quả từng nội dung chỉ đạo điểm ({count} nội dung chưa có đánh giá).',
+  'pilots.report_reason_required': 'Cần ghi rõ lý do trả lại báo cáo.',
+  'meeting.not_member':
+    'Có {count} người được chọn không phải là thành viên Ban Chỉ đạo vào ngày họp {date}. Chỉ chọn thành viên theo quyết định đang có hiệu lực ngày đó.',
+  'meeting.chair_not_member': 'Người chủ trì không phải là thành viên Ban Chỉ đạo vào ngày họp {date}.',
+  'meeting.attendance_overlap': 'Một thành viên không thể vừa có mặt vừa vắng mặt (kể cả người chủ trì).',
+  'meeting.unit_required': 'Cuộc làm việc cần ghi đơn vị làm việc cùng.',
+  'meeting.held_in_future': 'Cuộc họp ngày {date} chưa diễn ra nên chưa thể ghi là đã họp.',
+  'meeting.before_founding': 'Ngày họp {date} trước ngày thành lập Ban Chỉ đạo ({founded}).',
+  'meeting.after_dissolution': 'Ngày họp {date} sau ngày Ban Chỉ đạo giải thể ({dissolved}).',
+  'meeting.not_held':
+    'Cuộc họp chưa diễn ra: chỉ giao nhiệm vụ hoặc ban hành thông báo kết luận sau khi đã họp.',
+  'meeting.notice_exists': 'Thông báo kết luận của cuộc họp này đã được ban hành.',
+  'meeting.no_conclusions': 'Cuộc họp chưa có kết luận nào để thông báo.',
+  'meeting.conclusion_has_tasks':
+    'Kết luận đã được giao thành nhiệm vụ nên không thể xóa. Hãy hủy nhiệm vụ trong kế hoạch nếu cần.',
+  'meeting.lead_unit_required': 'Cần chọn đơn vị chủ trì thực hiện.',
+  'meeting.reform_area_required': 'Cần chọn lĩnh vực CCHC của nhiệm vụ.',
+  'meeting.no_plan':
+    'Chưa có kế hoạch CCHC năm {year} của Ban Chỉ đạo để giao nhiệm vụ. Hãy tạo kế hoạch hoặc chọn một kế hoạch khác.',
 } as const;
 
-export type MessageKey = keyof typeof vi | TaskRuleKey;
+export type MessageKey = keyof typeof vi | TaskRuleKey | NotificationMessageKey | ImportMessageKey;
 
 const en: Record<keyof typeof vi, string> = {
   'error.internal':
@@ -98,6 +140,9 @@ const en: Record<keyof typeof vi, string> = {
   'error.rate_limited': 'Too many attempts. Please try again in {after}.',
   'error.csrf': 'The anti-forgery (CSRF) token is missing or wrong. Reload the page and try again.',
   'error.email_taken': 'The e-mail address {email} is already used by another account.',
+  'dashboard.as_of_future': 'The as-of date cannot be after today ({today}).',
+  'dashboard.no_such_group': 'The dashboard has no group “{group}”.',
+  'dashboard.no_such_metric': 'This group has no figure “{metric}”.',
   'auth.invalid_credentials': 'Wrong e-mail or password.',
   'auth.locked':
     'This account is locked after too many wrong passwords. Try again in {minutes} minutes or ask an administrator.',
@@ -154,6 +199,41 @@ const en: Record<keyof typeof vi, string> = {
   'committee.already_ended': 'This record already ended on {date}.',
   'committee.outside_membership':
     'A monitoring assignment must fall within the membership (from {from} to {to}).',
+  'pilots.committee_not_found': 'The chosen steering committee does not exist.',
+  'pilots.committee_not_in_year': 'The steering committee did not exist in {year}.',
+  'pilots.programme_exists': 'The committee already has its pilot units for {year}.',
+  'pilots.unit_not_in_year': '{name} was not in force in {year}, so it cannot be a pilot unit of that year.',
+  'pilots.unit_already_pilot': '{name} is already a pilot unit of {year}.',
+  'pilots.member_not_in_year': 'The chosen person was not a member of the committee in {year}.',
+  'pilots.document_not_found': 'The chosen document is not in the register (or you may not read it).',
+  'pilots.due_not_in_year': 'The due date must fall within {year}.',
+  'pilots.assessment_unknown_item': 'An assessed item does not belong to this pilot unit.',
+  'pilots.report_unit_only':
+    'Only the pilot unit’s PAR focal point or leader can write and submit its report.',
+  'pilots.report_standing_only': 'Only the committee’s standing agency can accept or return a report.',
+  'pilots.report_invalid_transition': 'This action is not possible in the report’s current status.',
+  'pilots.report_final': 'The report has been accepted and can no longer change.',
+  'pilots.report_overall_required': 'Write the overall assessment.',
+  'pilots.report_assessment_missing': 'Assess the result of every pilot item ({count} not assessed yet).',
+  'pilots.report_reason_required': 'Give the reason for returning the report.',
+  'meeting.not_member':
+    '{count} of the people chosen were not members of the committee on the meeting date {date}. Choose members in office that day.',
+  'meeting.chair_not_member': 'The chair was not a member of the committee on the meeting date {date}.',
+  'meeting.attendance_overlap': 'A member cannot be both present and absent (the chair included).',
+  'meeting.unit_required': 'A working session needs the unit it is held with.',
+  'meeting.held_in_future': 'The meeting of {date} has not taken place yet, so it cannot be marked as held.',
+  'meeting.before_founding': 'The meeting date {date} is before the committee was founded ({founded}).',
+  'meeting.after_dissolution': 'The meeting date {date} is after the committee was dissolved ({dissolved}).',
+  'meeting.not_held':
+    'The meeting has not been held yet: tasks and the conclusion notice come after the meeting.',
+  'meeting.notice_exists': 'The conclusion notice of this meeting has already been issued.',
+  'meeting.no_conclusions': 'The meeting has no conclusions to announce yet.',
+  'meeting.conclusion_has_tasks':
+    'This conclusion has been turned into tasks, so it cannot be deleted. Cancel the task in its plan if needed.',
+  'meeting.lead_unit_required': 'Choose the lead unit.',
+  'meeting.reform_area_required': 'Choose the task’s reform area.',
+  'meeting.no_plan':
+    'The committee has no {year} PAR plan to put the task in. Create the plan or choose another one.',
 };
 
 export type Locale = 'vi' | 'en';
@@ -166,9 +246,23 @@ const taskEn = Object.fromEntries(Object.entries(TASK_MESSAGES).map(([k, v]) => 
   TaskRuleKey,
   string
 >;
+const notificationVi = Object.fromEntries(
+  Object.entries(NOTIFICATION_MESSAGES).map(([k, v]) => [k, v.vi]),
+) as Record<NotificationMessageKey, string>;
+const notificationEn = Object.fromEntries(
+  Object.entries(NOTIFICATION_MESSAGES).map(([k, v]) => [k, v.en]),
+) as Record<NotificationMessageKey, string>;
+const importVi = Object.fromEntries(Object.entries(IMPORT_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
+  ImportMessageKey,
+  string
+>;
+const importEn = Object.fromEntries(Object.entries(IMPORT_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
+  ImportMessageKey,
+  string
+>;
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  vi: { ...vi, ...taskVi },
-  en: { ...en, ...taskEn },
+  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi },
+  en: { ...en, ...taskEn, ...notificationEn, ...importEn },
 };
 
 export function isMessageKey(key: string): key is MessageKey {

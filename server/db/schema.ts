@@ -11,3 +11,7 @@ export * from '../modules/calendar/calendar.table.js';
 export * from '../modules/periods/periods.table.js';
 export * from '../modules/committees/committees.table.js';
 export * from '../modules/plans/plans.table.js';
+export * from '../modules/notifications/notifications.table.js';
+export * from '../modules/plans/exchange.table.js';
+export * from '../modules/meetings/meetings.table.js';
+export * from '../modules/pilots/pilots.table.js';

@@ -12,10 +12,25 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
   { id: 'users', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
   { id: 'committees', roles: 'all' },
+  // Committee meetings and their conclusions: readable wherever the committees are (the API checks each).
+  { id: 'meetings', roles: 'all' },
   { id: 'plans', roles: 'all' },
+  // Pilot direction (chỉ đạo điểm): the standing agency, the committee, and the pilot units' own people.
+  {
+    id: 'pilots',
+    roles: [
+      'admin',
+      'standing_officer',
+      'committee_leader',
+      'committee_member',
+      'focal_point',
+      'unit_leader',
+    ],
+  },
   // Committee members follow units (monitoring assignments): their cockpit.
   { id: 'cockpit', roles: ['committee_leader', 'committee_member'] },
   { id: 'calendar', roles: 'all' },
+  { id: 'notifications', roles: 'all' },
   { id: 'profile', roles: 'all' },
 ];
 

@@ -2,7 +2,9 @@ import type { RequestContext } from '../../core/context.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { seedCommittees } from './demo-committees.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { seedDemoPlans, seedUnitPlans } from './demo-plans.js';
+import { seedDemoPilots } from './demo-pilots.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
@@ -180,6 +182,10 @@ export async function seedDemo(
     // The committee's yearly plans 2023–2025 with their tasks in every state.
     await seedDemoPlans(t, province!.id, docIds.get('1830-QĐ/TU') ?? null);
     await seedUnitPlans(t, province!.id);
+    // Pilot direction (chỉ đạo điểm) 2023–2024, after the committee and its members.
+    await seedDemoPilots(t, province!.id, unitIds);
+    // The committee's meetings 2023–2025: conclusions turned into tasks of those plans, one notice.
+    if (await seedDemoMeetings(t, province!.id, unitIds)) created = true;
   });
   return { created, accounts: options.withAccounts ? accounts : [] };
 }

@@ -223,4 +223,26 @@ describe('member cockpit', () => {
     expect(res.tasks.map((x) => x.id)).not.toContain(elsewhere.id);
     expect(res.units.find((u) => u.unitName === 'Sở Tư pháp')!.overdue).toContain(late.id);
   });
+
+  it('also lists the followed units’ pilot items, their latest published progress, and the next report owed', async () => {
+    const res = await member.request('GET', '/api/me/cockpit?asOf=2026-06-01');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      pilotItems: unknown[];
+      recentProgress: { note: string; unitName: string }[];
+      nextReport: { key: string; due: string; label: { vi: string } } | null;
+      feedback: { available: boolean };
+    };
+    // 581/BNV-CCHC: the 6-month report is due on the 20th of the period's last month.
+    expect(body.nextReport).toMatchObject({ due: '2026-06-20', label: { vi: '6 tháng đầu năm 2026' } });
+    expect(Array.isArray(body.pilotItems)).toBe(true);
+    expect(body.feedback.available).toBe(false);
+    const t = await addTask('Nhiệm vụ có cập nhật tiến độ', 'Sở Xây dựng', '2026-10-31');
+    await xaydung.request('POST', `/api/tasks/${t.id}/progress`, { note: 'Đã cấp 120 giấy phép trực tuyến' });
+    const again = (await member.request('GET', '/api/me/cockpit?asOf=2026-06-01')).json() as typeof body;
+    expect(again.recentProgress[0]).toMatchObject({
+      note: 'Đã cấp 120 giấy phép trực tuyến',
+      unitName: 'Sở Xây dựng',
+    });
+  });
 });

@@ -247,10 +247,19 @@ export async function plansRoutes(app: App) {
     {
       schema: {
         tags: ['plans'],
-        summary: 'Member cockpit: tasks of the units I follow, overdue first, with per-unit counts',
+        summary:
+          'Member cockpit: for the units I follow, their tasks (overdue first), pilot items, recent progress and the next report I owe the committee',
         querystring: z.object({ asOf: date.optional() }),
         response: {
-          200: z.object({ asOf: z.string(), units: z.array(anyOut), tasks: z.array(anyOut) }),
+          200: z.object({
+            asOf: z.string(),
+            units: z.array(anyOut),
+            tasks: z.array(anyOut),
+            pilotItems: z.array(anyOut),
+            recentProgress: z.array(anyOut),
+            nextReport: anyOut.nullable(),
+            feedback: z.object({ available: z.boolean(), items: z.array(anyOut) }),
+          }),
           ...errorResponses,
         },
       },

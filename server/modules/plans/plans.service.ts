@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
-import type { Actor } from '../access/actor.js';
+import { forbidden, notFound, staleVersion } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import type { FileStore } from '../files/file-store.js';
@@ -17,16 +16,21 @@ import {
   transition,
   type CompletionMethod,
   type TaskAction,
-  type TaskActor,
   type TaskFact,
-  type TaskRuleKey,
   type TaskStatus,
 } from '../tasks/index.js';
 import { myMonitoring } from '../committees/committees.service.js';
-import { usersByIds } from '../users/users.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans, taskEvents } from './plans.table.js';
-import { approvalRequired, followedUnitIds, unitsRequiringApproval } from './progress.service.js';
+import {
+  approvalRequired,
+  followedUnitIds,
+  recentPublishedProgress,
+  unitsRequiringApproval,
+} from './progress.service.js';
+import { pilotItemsForUnits } from '../pilots/pilots.service.js';
+import { describePeriod, periodsInYear } from '../periods/index.js';
+import { rulesForReport } from '../periods/periods.service.js';
 import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
 import {
   MANAGERS,
@@ -353,15 +357,57 @@ const TIMING_ORDER: Record<string, number> = {
 };
 
 /**
+ * The next periodic PAR report the committee expects (quarter, 6 months, year — 581/BNV-CCHC due dates
+ * under the stored rule sets): a member reports then on the units they follow. When several reports fall
+ * due the same day the broadest is named (the year-end report covers Q4).
+ */
+export async function nextCommitteeReport(ctx: RequestContext, asOf: string) {
+  const year = Number(asOf.slice(0, 4));
+  const candidates: {
+    key: string;
+    label: { vi: string; en: string };
+    due: string;
+    window: { from: string; to: string };
+    rank: number;
+  }[] = [];
+  for (const [type, rank] of [
+    ['quarter', 0],
+    ['half', 1],
+    ['year', 2],
+  ] as const)
+    for (const y of [year, year + 1])
+      for (const p of periodsInYear(type, y)) {
+        const rules = await rulesForReport(ctx.db, null, `${p.year}-01-01`);
+        const vi = describePeriod(p, rules, 'vi');
+        if (vi.due < asOf) continue;
+        candidates.push({
+          key: vi.key,
+          label: { vi: vi.label, en: describePeriod(p, rules, 'en').label },
+          due: vi.due,
+          window: vi.window,
+          rank,
+        });
+      }
+  candidates.sort((a, b) => a.due.localeCompare(b.due) || b.rank - a.rank);
+  const next = candidates[0];
+  return next ? { key: next.key, label: next.label, due: next.due, window: next.window } : null;
+}
+
+/**
  * The member cockpit: for the units I follow today (committee monitoring assignments), their tasks across
- * plans, overdue first, then due soon; with per-unit counts. Feedback about officials joins here once the
- * hotline exists.
+ * plans (overdue first, then due soon), their pilot items, the latest progress that reached the province,
+ * and the next report I owe the committee on them. Feedback about their officials joins here once the
+ * hotline exists (`feedback.available` is false until then).
  */
 export async function cockpit(ctx: RequestContext, asOf = today()) {
   requireActor(ctx);
   const following = await myMonitoring(ctx, asOf);
   const unitIds = [...new Set(following.items.map((i) => i.unitId))];
-  if (!unitIds.length) return { asOf, units: [], tasks: [] };
+  const nextReport = await nextCommitteeReport(ctx, asOf);
+  const feedback = { available: false, items: [] as never[] };
+  if (!unitIds.length)
+    return { asOf, units: [], tasks: [], pilotItems: [], recentProgress: [], nextReport, feedback };
+  const facts = await unitFacts(ctx.db, unitIds);
   const rows = await ctx.db
     .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
     .from(planTasks)
@@ -401,7 +447,32 @@ export async function cockpit(ctx: RequestContext, asOf = today()) {
       verified: mine.filter((t) => t.status === 'verified').map((t) => t.id),
     };
   });
-  return { asOf, units, tasks };
+  const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf)).sort(
+    (a, b) =>
+      (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+  );
+  const recentProgress = await recentPublishedProgress(
+    ctx,
+    tasks.map((t) => t.id),
+    10,
+  );
+  const titles = new Map(
+    tasks.map((t) => [t.id, { title: t.title, leadUnitId: t.leadUnitId, planId: t.plan.id }]),
+  );
+  return {
+    asOf,
+    units,
+    tasks,
+    pilotItems,
+    recentProgress: recentProgress.map((e) => ({
+      ...e,
+      task: titles.get(e.taskId)!,
+      unitName: facts.get(titles.get(e.taskId)!.leadUnitId)?.name ?? '',
+    })),
+    nextReport,
+    feedback,
+  };
 }
 
 export type SeedTask = TaskInput & {
@@ -426,6 +497,63 @@ export async function insertPlanWithTasks(
     .values({ ...plan, documentId: plan.documentId ?? null })
     .returning();
   await recordChange(ctx, { action: 'create', entity: 'plan', entityId: row!.id, after: row });
+  await insertSeedTasks(ctx, row!.id, tasks);
+  return row!.id;
+}
+
+/** 09:00 in Việt Nam on `on`, plus `minutes`: when a backdated (seeded) event is recorded as having happened. */
+const seededAt = (on: string, minutes: number) =>
+  new Date(Date.parse(`${on}T09:00:00+07:00`) + minutes * 60_000);
+
+/** The status history that leads a seeded task to its status, dated on its report and verification days. */
+function seedEvents(taskId: string, s: SeedTask): (typeof taskEvents.$inferInsert)[] {
+  const events: (typeof taskEvents.$inferInsert)[] = [];
+  const event = (
+    action: string,
+    from: string,
+    to: string,
+    on: string,
+    minutes: number,
+    note?: string | null,
+  ) =>
+    events.push({
+      taskId,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      note: note ?? null,
+      on,
+      at: seededAt(on, minutes),
+    });
+  if (s.lastReason && s.reportedOn) {
+    event('report_done', 'in_progress', 'reported_done', s.reportedOn, 0, s.output);
+    event('return', 'reported_done', 'returned', s.reportedOn, 5, s.lastReason);
+  }
+  if ((s.status === 'reported_done' || s.status === 'verified') && s.reportedOn)
+    event(
+      'report_done',
+      s.lastReason ? 'returned' : 'in_progress',
+      'reported_done',
+      s.reportedOn,
+      10,
+      s.output,
+    );
+  if (s.status === 'verified' && s.verifiedOn)
+    event('verify', 'reported_done', 'verified', s.verifiedOn, s.verifiedOn === s.reportedOn ? 60 : 0);
+  return events;
+}
+
+/**
+ * Inserts tasks with their status history into an existing plan (demo seed and seeded sources such as
+ * meeting conclusions: no permission check, the caller's transaction). Every row is journalled as a
+ * creation. Returns the new ids in input order.
+ */
+export async function insertSeedTasks(
+  ctx: RequestContext,
+  planId: string,
+  tasks: readonly SeedTask[],
+): Promise<string[]> {
+  const ids: string[] = [];
   for (let i = 0; i < tasks.length; i += 200) {
     const batch = tasks.slice(i, i + 200);
     const inserted = await ctx.db
@@ -433,57 +561,20 @@ export async function insertPlanWithTasks(
       .values(
         batch.map((t) => ({
           ...t,
-          planId: row!.id,
+          planId,
           originalDueDate: t.dueDate ?? null,
           supportingUnitIds: t.supportingUnitIds ?? [],
         })),
       )
       .returning();
-    const events: (typeof taskEvents.$inferInsert)[] = [];
-    inserted.forEach((t, j) => {
-      const s = batch[j]!;
-      if (s.lastReason && s.reportedOn) {
-        events.push({
-          taskId: t.id,
-          action: 'report_done',
-          fromStatus: 'in_progress',
-          toStatus: 'reported_done',
-          note: s.output ?? null,
-          on: s.reportedOn,
-        });
-        events.push({
-          taskId: t.id,
-          action: 'return',
-          fromStatus: 'reported_done',
-          toStatus: 'returned',
-          note: s.lastReason,
-          on: s.reportedOn,
-        });
-      }
-      if (s.status === 'reported_done' || s.status === 'verified') {
-        events.push({
-          taskId: t.id,
-          action: 'report_done',
-          fromStatus: 'in_progress',
-          toStatus: 'reported_done',
-          note: s.output ?? null,
-          on: s.reportedOn!,
-        });
-      }
-      if (s.status === 'verified')
-        events.push({
-          taskId: t.id,
-          action: 'verify',
-          fromStatus: 'reported_done',
-          toStatus: 'verified',
-          on: s.verifiedOn!,
-        });
-    });
+    const events = inserted.flatMap((t, j) => seedEvents(t.id, batch[j]!));
     if (events.length) await ctx.db.insert(taskEvents).values(events);
-    for (const t of inserted)
+    for (const t of inserted) {
+      ids.push(t.id);
       await recordChange(ctx, { action: 'create', entity: 'task', entityId: t.id, after: t });
+    }
   }
-  return row!.id;
+  return ids;
 }
 
 export async function planExists(ctx: RequestContext, ownerUnitId: string, year: number): Promise<boolean> {

@@ -275,3 +275,40 @@ export async function postDirection(ctx: RequestContext, taskId: string, input: 
     return ev!;
   });
 }
+
+/** The latest progress updates of these tasks that reached the province (pending/rejected ones excluded). */
+export async function recentPublishedProgress(ctx: RequestContext, taskIds: string[], limit: number) {
+  if (!taskIds.length) return [];
+  const all = await ctx.db
+    .select()
+    .from(taskEvents)
+    .where(
+      and(inArray(taskEvents.taskId, taskIds), inArray(taskEvents.action, ['progress', ...REVIEW_ACTIONS])),
+    );
+  const states = progressStates(
+    all.filter((e) => e.action === 'progress'),
+    all.flatMap((e) =>
+      e.reviewOf && (REVIEW_ACTIONS as readonly string[]).includes(e.action)
+        ? [{ reviewOf: e.reviewOf, action: e.action as ReviewEvent['action'] }]
+        : [],
+    ),
+  );
+  const published = all
+    .filter((e) => e.action === 'progress' && states.get(e.id) === 'published')
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, limit);
+  const people = new Map(
+    (await usersByIds(ctx, [...new Set(published.flatMap((e) => (e.actorId ? [e.actorId] : [])))])).map(
+      (u) => [u.id, u.fullName],
+    ),
+  );
+  return published.map((e) => ({
+    id: e.id,
+    taskId: e.taskId,
+    note: e.note,
+    percent: e.percent,
+    at: e.at,
+    on: e.on,
+    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+  }));
+}

@@ -136,6 +136,75 @@ describe('remindersFor', () => {
   });
 });
 
+describe('remindersFor with overdue reminders every N working days', () => {
+  // Tết 2026 (Bộ luật Lao động 2019, Điều 112 khoản 1 điểm b; schedule in ../calendar): off Sat 14/2 – Sun 22/2.
+  const weekly = { beforeDueWorkingDays: [5, 1], overdueEveryWorkingDays: 5 };
+  const overdueOf = (dueDate: string, until = '2026-03-20') =>
+    brief(remindersFor(task(dueDate), weekly, calendar, { until })).filter((s) => s.startsWith('overdue'));
+
+  it('a working week stretches over Tết: due Fri 6/2/2026 → Mon 9/2, Mon 23/2, Mon 2/3 (n stays consecutive)', () => {
+    expect(overdueOf('2026-02-06')).toEqual([
+      'overdue:1@2026-02-09',
+      'overdue:2@2026-02-23',
+      'overdue:3@2026-03-02',
+      'overdue:4@2026-03-09',
+      'overdue:5@2026-03-16',
+    ]);
+    // The calendar-day interval lands two reminders on 23/2 and keeps the later n instead.
+    expect(brief(plan('2026-02-06', '2026-03-02')).filter((s) => s.startsWith('overdue'))).toEqual([
+      'overdue:1@2026-02-09',
+      'overdue:3@2026-02-23',
+      'overdue:4@2026-03-02',
+    ]);
+  });
+  it('every overdue reminder is a working day, exactly N working days after the previous one', () => {
+    for (const due of ['2026-02-13', '2026-04-29', '2026-08-28', '2025-01-24']) {
+      const list = remindersFor(task(due), weekly, calendar, { until: '2026-12-31' }).filter(
+        (r) => r.kind === 'overdue',
+      );
+      expect(list.length).toBeGreaterThan(10);
+      list.forEach((r, i) => {
+        expect(calendar.isWorkingDay(r.sendOn)).toBe(true);
+        expect(r.n).toBe(i + 1);
+        if (i > 0) expect(calendar.workingDaysBetween(list[i - 1]!.sendOn, r.sendOn)).toBe(5);
+      });
+    }
+  });
+  it('30/4–1/5/2026 (Thu–Fri off): due Wed 29/4 → first overdue Mon 4/5, then Mon 11/5', () => {
+    expect(overdueOf('2026-04-29', '2026-05-11')).toEqual(['overdue:1@2026-05-04', 'overdue:2@2026-05-11']);
+  });
+  it('`until` bounds the overdue reminders (a job passes today), `maxOverdueReminders` caps them', () => {
+    expect(overdueOf('2026-02-13', '2026-03-01')).toEqual(['overdue:1@2026-02-23']);
+    expect(overdueOf('2026-02-13', '2026-02-20')).toEqual([]);
+    const capped = remindersFor(task('2026-02-13'), { ...weekly, maxOverdueReminders: 1 }, calendar, {
+      until: '2026-12-31',
+    });
+    expect(brief(capped).filter((s) => s.startsWith('overdue'))).toEqual(['overdue:1@2026-02-23']);
+  });
+  it('a rule sets exactly one interval, a positive integer', () => {
+    const bad = [
+      { beforeDueWorkingDays: [5] },
+      { beforeDueWorkingDays: [5], overdueEveryCalendarDays: 7, overdueEveryWorkingDays: 5 },
+      { beforeDueWorkingDays: [5], overdueEveryWorkingDays: 0 },
+      { beforeDueWorkingDays: [5], overdueEveryWorkingDays: 2.5 },
+    ];
+    for (const r of bad) expect(() => remindersFor(task('2026-02-23'), r, calendar)).toThrow(RangeError);
+  });
+  it('sends each reminder once across restarts, also with the working-day interval', () => {
+    const { log } = simulate('2026-01-20', '2026-03-05', () =>
+      remindersFor(task('2026-02-06'), weekly, calendar, { until: '2026-03-05' }),
+    );
+    expect(log).toEqual([
+      '2026-01-30 before_due:5',
+      '2026-02-05 before_due:1',
+      '2026-02-06 due:0',
+      '2026-02-09 overdue:1',
+      '2026-02-23 overdue:2',
+      '2026-03-02 overdue:3',
+    ]);
+  });
+});
+
 describe('dueReminders', () => {
   it('sends each reminder once per due date, across restarts (two runs a day)', () => {
     const { log } = simulate('2026-02-01', '2026-03-10', () => plan('2026-02-23'));

@@ -13,7 +13,9 @@
  * - `due` 0: on the effective due date;
  * - `overdue` n (n = 1, 2, …): the first on the working day after the effective due date, then every
  *   `overdueEveryCalendarDays` calendar days, each moved to a working day; two that land on the same day
- *   (a block of days off longer than the interval) are sent once, as the later n.
+ *   (a block of days off longer than the interval) are sent once, as the later n. Alternatively every
+ *   `overdueEveryWorkingDays` working days (a "working week" of 5 stretches over holidays such as Tết,
+ *   so reminders never bunch up after a long break); a rule sets exactly one of the two intervals.
  * Tasks reported done, verified or cancelled get no reminders.
  */
 import { addDays, daysBetween, type Calendar, type IsoDate } from '../calendar/index.js';
@@ -25,8 +27,10 @@ export type ReminderKind = 'before_due' | 'due' | 'overdue';
 export type ReminderRule = {
   /** Working days before the due date on which to remind, e.g. [5, 1]. */
   beforeDueWorkingDays: readonly number[];
-  /** Interval between overdue reminders, in calendar days. */
-  overdueEveryCalendarDays: number;
+  /** Interval between overdue reminders, in calendar days (each moved onto a working day). */
+  overdueEveryCalendarDays?: number;
+  /** Or: interval between overdue reminders, in working days. Set exactly one of the two intervals. */
+  overdueEveryWorkingDays?: number;
   /** Stop after this many overdue reminders; absent = until `until` (see `remindersFor`). */
   maxOverdueReminders?: number;
 };
@@ -59,10 +63,16 @@ function checkRule(rule: ReminderRule): void {
   for (const n of rule.beforeDueWorkingDays)
     if (!Number.isInteger(n) || n < 1)
       throw new RangeError(`beforeDueWorkingDays must be integers ≥ 1, got ${n}`);
-  if (!Number.isInteger(rule.overdueEveryCalendarDays) || rule.overdueEveryCalendarDays < 1)
-    throw new RangeError(
-      `overdueEveryCalendarDays must be an integer ≥ 1, got ${rule.overdueEveryCalendarDays}`,
-    );
+  const calendarDays = rule.overdueEveryCalendarDays;
+  const workingDays = rule.overdueEveryWorkingDays;
+  if ((calendarDays === undefined) === (workingDays === undefined))
+    throw new RangeError('set exactly one of overdueEveryCalendarDays and overdueEveryWorkingDays');
+  for (const [name, v] of [
+    ['overdueEveryCalendarDays', calendarDays],
+    ['overdueEveryWorkingDays', workingDays],
+  ] as const)
+    if (v !== undefined && (!Number.isInteger(v) || v < 1))
+      throw new RangeError(`${name} must be an integer ≥ 1, got ${v}`);
   const max = rule.maxOverdueReminders;
   if (max !== undefined && (!Number.isInteger(max) || max < 0))
     throw new RangeError(`maxOverdueReminders must be a non-negative integer, got ${max}`);
@@ -105,8 +115,17 @@ export function remindersFor(
   const max = rule.maxOverdueReminders ?? Number.POSITIVE_INFINITY;
   const overdue: Reminder[] = [];
   const first = calendar.nextWorkingDay(due);
+  let previous = first;
   for (let n = 1; n <= max; n++) {
-    const planned = addDays(first, (n - 1) * rule.overdueEveryCalendarDays);
+    // `first` is a working day, so stepping by k working days from the previous one is the same as
+    // adding (n − 1)·k working days to `first`, without recounting from the start.
+    const planned =
+      rule.overdueEveryWorkingDays === undefined
+        ? addDays(first, (n - 1) * rule.overdueEveryCalendarDays!)
+        : n === 1
+          ? first
+          : calendar.addWorkingDays(previous, rule.overdueEveryWorkingDays);
+    previous = planned;
     if (daysBetween(planned, until) < 0) break;
     const sendOn = calendar.addWorkingDays(planned, 0);
     if (overdue.at(-1)?.sendOn === sendOn) overdue.pop();

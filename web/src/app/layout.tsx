@@ -16,6 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconBell,
   IconCalendar,
   IconChevronDown,
   IconFileText,
@@ -24,6 +25,8 @@ import {
   IconSitemap,
   IconLogout,
   IconChecklist,
+  IconPresentation,
+  IconFlag,
   IconEye,
   IconUserCircle,
   IconUsers,
@@ -35,6 +38,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { api } from '../lib/api';
 import { storeSession, useSession } from '../lib/session';
 
@@ -47,9 +51,12 @@ type Section = {
     | '/users'
     | '/audit'
     | '/committees'
+    | '/meetings'
     | '/plans'
+    | '/pilots'
     | '/cockpit'
     | '/calendar'
+    | '/notifications'
     | '/profile';
   icon: Icon;
   exact?: boolean;
@@ -63,9 +70,12 @@ const SECTIONS: Section[] = [
   { id: 'users', to: '/users', icon: IconUsers },
   { id: 'audit', to: '/audit', icon: IconHistory },
   { id: 'committees', to: '/committees', icon: IconSitemap },
+  { id: 'meetings', to: '/meetings', icon: IconPresentation },
   { id: 'plans', to: '/plans', icon: IconChecklist },
+  { id: 'pilots', to: '/pilots', icon: IconFlag },
   { id: 'cockpit', to: '/cockpit', icon: IconEye },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
+  { id: 'notifications', to: '/notifications', icon: IconBell },
   { id: 'profile', to: '/profile', icon: IconUserCircle },
 ];
 
@@ -149,6 +159,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

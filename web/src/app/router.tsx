@@ -8,9 +8,16 @@ import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage';
+import { MeetingCreatePage, MeetingEditPage } from '../features/meetings/MeetingFormPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { CockpitPage } from '../features/plans/CockpitPage';
+import { DashboardPage } from '../features/plans/dashboard/DashboardPage';
 import { PlanDetailPage } from '../features/plans/PlanDetailPage';
 import { PlansListPage } from '../features/plans/PlansListPage';
+import { PilotsPage } from '../features/pilots/PilotsPage';
+import { PilotUnitPage } from '../features/pilots/PilotUnitPage';
 import { EventCreatePage } from '../features/units/EventCreatePage';
 import { UnitDetailPage } from '../features/units/UnitDetailPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -76,10 +83,18 @@ const routeTree = rootRoute.addChildren([
     child('/users/$userId', UserDetailPage),
     child('/audit', AuditPage),
     child('/committees', CommitteesPage),
+    child('/meetings', MeetingsPage),
+    child('/meetings/new/$committeeId', MeetingCreatePage),
+    child('/meetings/$meetingId', MeetingDetailPage),
+    child('/meetings/$meetingId/edit', MeetingEditPage),
     child('/plans', PlansListPage),
     child('/plans/$planId', PlanDetailPage),
+    child('/plans/$planId/dashboard', DashboardPage),
+    child('/pilots', PilotsPage),
+    child('/pilots/units/$pilotUnitId', PilotUnitPage),
     child('/cockpit', CockpitPage),
     child('/calendar', CalendarPage),
+    child('/notifications', NotificationsPage),
   ]),
 ]);
 

@@ -1,15 +1,15 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { getCockpit } from './api';
 import { StatusBadge, TimingBadge } from './badges';
 
 /** A committee member's cockpit: the units I follow and their tasks, overdue first. */
 export function CockpitPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cockpit = useQuery({ queryKey: ['cockpit'], queryFn: getCockpit });
   const units = new Map((cockpit.data?.units ?? []).map((u) => [u.unitId, u.unitName]));
   return (
@@ -21,6 +21,23 @@ export function CockpitPage() {
         <Text c="dimmed">{t('plans.cockpit.description')}</Text>
       </div>
       {cockpit.isError && <ErrorAlert error={cockpit.error} />}
+      {cockpit.data?.nextReport && (
+        <Alert
+          color="blue"
+          variant="light"
+          data-testid="cockpit-next-report"
+          title={t('plans.cockpit.nextReport')}
+        >
+          {t('plans.cockpit.nextReportText', {
+            label: i18n.language.startsWith('en')
+              ? cockpit.data.nextReport.label.en
+              : cockpit.data.nextReport.label.vi,
+            due: formatDate(cockpit.data.nextReport.due),
+            from: formatDate(cockpit.data.nextReport.window.from),
+            to: formatDate(cockpit.data.nextReport.window.to),
+          })}
+        </Alert>
+      )}
       {cockpit.data && cockpit.data.units.length === 0 && <Text>{t('plans.cockpit.none')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {cockpit.data?.units.map((u) => (
@@ -82,6 +99,72 @@ export function CockpitPage() {
             </Table>
           </Table.ScrollContainer>
         </Card>
+      )}
+      {!!cockpit.data?.pilotItems.length && (
+        <Card withBorder padding="md" data-testid="cockpit-pilots">
+          <Title order={2} size="h4" mb="sm">
+            {t('plans.cockpit.pilotItems')}
+          </Title>
+          <Table striped>
+            <Table.Tbody>
+              {cockpit.data.pilotItems.slice(0, 15).map((item) => (
+                <Table.Tr key={item.id} data-testid="cockpit-pilot-item">
+                  <Table.Td>
+                    <Anchor
+                      size="sm"
+                      renderRoot={(props) => (
+                        <Link
+                          to="/pilots/units/$pilotUnitId"
+                          params={{ pilotUnitId: item.pilotUnitId }}
+                          {...props}
+                        />
+                      )}
+                    >
+                      {item.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {item.unitName} · {item.year}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(item.dueDate)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <StatusBadge status={item.status} />
+                      <TimingBadge timing={item.timing} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+      {!!cockpit.data?.recentProgress.length && (
+        <Card withBorder padding="md" data-testid="cockpit-progress">
+          <Title order={2} size="h4" mb="sm">
+            {t('plans.cockpit.recentProgress')}
+          </Title>
+          <Stack gap="xs">
+            {cockpit.data.recentProgress.map((e) => (
+              <div key={e.id} data-testid="cockpit-progress-item">
+                <Text size="sm">
+                  <strong>{e.unitName}</strong> · {e.task.title}
+                  {e.percent != null ? ` · ${e.percent}%` : ''}
+                </Text>
+                <Text size="sm">{e.note}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(e.at)}
+                  {e.actorName ? ` · ${e.actorName}` : ''}
+                </Text>
+              </div>
+            ))}
+          </Stack>
+        </Card>
+      )}
+      {cockpit.data && cockpit.data.units.length > 0 && !cockpit.data.feedback.available && (
+        <Text size="sm" c="dimmed" data-testid="cockpit-feedback">
+          {t('plans.cockpit.feedbackLater')}
+        </Text>
       )}
     </Stack>
   );

@@ -38,6 +38,7 @@ import {
 import { StatusBadge, TimingBadge } from './badges';
 import { TaskActionModal } from './TaskActionModal';
 import { TaskDrawer } from './TaskDrawer';
+import { ExportMenu } from './exchange/ExportMenu';
 
 /** The KPI cards shown, each with the ids of the tasks its number counts. */
 const CARDS = ['total', 'verified', 'verifiedOnTime', 'inProgress', 'overdue', 'completionPct'] as const;
@@ -275,11 +276,24 @@ export function PlanDetailPage() {
           </>
         }
         actions={
-          p.abilities?.manage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAdd} data-testid="task-new">
-              {t('plans.addTask')}
+          <>
+            <Button
+              variant="light"
+              renderRoot={(props) => <Link to="/plans/$planId/dashboard" params={{ planId }} {...props} />}
+              data-testid="plan-dashboard-link"
+            >
+              {t('dashboard.openDashboard')}
             </Button>
-          )
+            {p.abilities?.manage && (
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={openAdd}
+                data-testid="task-new"
+              >
+                {t('plans.addTask')}
+              </Button>
+            )}
+          </>
         }
       />
       {kpis.isError && <ErrorAlert error={kpis.error} />}
@@ -311,6 +325,7 @@ export function PlanDetailPage() {
               {t('plans.filteredBy', { label: selection.label, count: selection.ids.length })}
             </Badge>
           )}
+          <ExportMenu plan={p} />
         </Group>
         {tasks.isLoading ? (
           <Center py="md">

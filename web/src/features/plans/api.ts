@@ -274,5 +274,38 @@ export type CockpitTask = {
   plan: { id: string; title: string; year: number };
   timing: Timing;
 };
-export const getCockpit = () =>
-  api.get<{ asOf: string; units: CockpitUnit[]; tasks: CockpitTask[] }>('/api/me/cockpit');
+export type CockpitPilotItem = {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  dueDate: string;
+  unitName: string;
+  pilotUnitId: string;
+  year: number;
+  timing: Timing;
+};
+export type CockpitProgress = {
+  id: string;
+  taskId: string;
+  note: string | null;
+  percent: number | null;
+  at: string;
+  actorName: string | null;
+  unitName: string;
+  task: { title: string; planId: string };
+};
+export type Cockpit = {
+  asOf: string;
+  units: CockpitUnit[];
+  tasks: CockpitTask[];
+  pilotItems: CockpitPilotItem[];
+  recentProgress: CockpitProgress[];
+  nextReport: {
+    key: string;
+    label: { vi: string; en: string };
+    due: string;
+    window: { from: string; to: string };
+  } | null;
+  feedback: { available: boolean; items: never[] };
+};
+export const getCockpit = () => api.get<Cockpit>('/api/me/cockpit');
