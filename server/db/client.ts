@@ -67,6 +67,12 @@ const MIGRATION_LOCK_KEY = 7_303_241_001; // arbitrary, constant: "chidao migrat
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (restart, failover, a dropped test database) must not take
+  // the process down: the pool discards it and opens a new one on the next query.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`, 'ChidaoDatabase');
+  });
   // Fail fast with a clear message when the server is not reachable.
   const probe = await pool.connect();
   probe.release();
@@ -88,6 +94,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     async close() {
+      closing = true;
       await pool.end();
     },
   };

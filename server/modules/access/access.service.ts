@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, gte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, gte, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import { AppError, forbidden, notFound, unauthenticated, validation } from '../../core/errors.js';
@@ -150,4 +150,29 @@ export async function revokeAllGrantsOf(ctx: RequestContext, userId: string): Pr
   const removed = await ctx.db.delete(grants).where(eq(grants.userId, userId)).returning();
   for (const row of removed)
     await recordChange(ctx, { action: 'delete', entity: 'grant', entityId: row.id, before: row });
+}
+
+/**
+ * The users holding any of `roles` over a unit — granted on the unit itself or on one of its ancestors
+ * (`unitPath`, root first) — at `at`. For addressing a unit's people (reminders, notifications).
+ */
+export async function roleHoldersOver(
+  db: Db,
+  unitPath: readonly string[],
+  roles: readonly Role[],
+  at = new Date(),
+): Promise<string[]> {
+  if (!unitPath.length || !roles.length) return [];
+  const found = await db
+    .selectDistinct({ userId: grants.userId })
+    .from(grants)
+    .where(
+      and(
+        inArray(grants.role, [...roles]),
+        inArray(grants.unitId, [...unitPath]),
+        or(isNull(grants.validFrom), lte(grants.validFrom, at)),
+        or(isNull(grants.validTo), gte(grants.validTo, at)),
+      ),
+    );
+  return found.map((r) => r.userId);
 }

@@ -17,7 +17,6 @@ import { recordChange } from '../audit/audit.service.js';
 import { composition, getCommittee, listCommittees } from '../committees/committees.service.js';
 import type { CommitteeOut, MembershipOut } from '../committees/committees.schemas.js';
 import { attachFile, createDocumentRecord, documentRefs } from '../documents/documents.service.js';
-// eslint-disable-next-line chidao/module-boundaries -- pure, dependency-free document layout helper
 import { adminDocumentBuffer } from '../documents/admin-document.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFile, getFiles, storeUpload, type StoredFile } from '../files/files.service.js';

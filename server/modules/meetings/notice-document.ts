@@ -3,7 +3,6 @@
  * .docx attached to the register's record, laid out by documents/admin-document.ts (Decree 30/2020/NĐ-CP,
  * Appendix I). Pure: meeting facts in, a document spec out.
  */
-// eslint-disable-next-line chidao/module-boundaries -- pure, dependency-free document layout helper
 import type { AdminDocumentSpec, Block } from '../documents/admin-document.js';
 import { lowerFirst, withTail } from './meeting-rules.js';
 

@@ -11,8 +11,9 @@ import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
 import { translate, type Locale, type MessageKey } from '../../core/messages.js';
-import { rows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { roleHoldersOver } from '../access/access.service.js';
 import type { Role } from '../access/roles.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -192,26 +193,8 @@ export async function recipientsForUnit(
 ): Promise<string[]> {
   const path = (await ancestorPaths(ctx.db, [unitId])).get(unitId);
   if (!path?.length || !roles.length) return [];
-  // access.service has no "holders of roles over a unit" export yet; this is that one query, read-only,
-  // over the grants table (see README: to move into access.service).
-  const holders = await rows<{ user_id: string }>(
-    ctx.db,
-    sql`SELECT DISTINCT user_id FROM grants
-         WHERE role IN (${sql.join(
-           roles.map((r) => sql`${r}`),
-           sql`, `,
-         )})
-           AND unit_id IN (${sql.join(
-             path.map((id) => sql`${id}::uuid`),
-             sql`, `,
-           )})
-           AND (valid_from IS NULL OR valid_from <= ${at})
-           AND (valid_to IS NULL OR valid_to >= ${at})`,
-  );
-  const users = await usersByIds(
-    ctx,
-    holders.map((h) => h.user_id),
-  );
+  const holders = await roleHoldersOver(ctx.db, path, roles, at);
+  const users = await usersByIds(ctx, holders);
   return users
     .filter((u) => u.active)
     .map((u) => u.id)

@@ -10,7 +10,6 @@ import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { composition, listCommittees } from '../committees/committees.service.js';
 // A pure builder shared by every module that issues administrative documents (see its header).
-// eslint-disable-next-line chidao/module-boundaries -- pure, dependency-free document layout helper
 import { adminDocumentBuffer, type Block } from '../documents/admin-document.js';
 import { getUnits, unitFacts } from '../units/units.service.js';
 import { viDate, viNumber } from './excel-template.js';

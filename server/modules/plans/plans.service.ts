@@ -29,6 +29,7 @@ import {
   unitsRequiringApproval,
 } from './progress.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
+import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { describePeriod, periodsInYear } from '../periods/index.js';
 import { rulesForReport } from '../periods/periods.service.js';
 import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
@@ -177,6 +178,36 @@ export async function updateTask(ctx: RequestContext, taskId: string, input: Tas
   });
 }
 
+/**
+ * Who hears of a workflow step, in the same transaction as the step (notify() only writes): a done report
+ * goes to the standing agency; a verification or a return goes to the lead unit's focal points and leader.
+ */
+async function notifyTaskAction(ctx: RequestContext, task: TaskRow, ownerUnitId: string, input: ActionInput) {
+  const link = `/plans/${task.planId}?task=${task.id}`;
+  const entity = { type: 'task', id: task.id };
+  if (input.action === 'report_done') {
+    const unit = (await unitFacts(ctx.db, [task.leadUnitId])).get(task.leadUnitId)?.name ?? '';
+    await notify(ctx, {
+      userIds: await recipientsForUnit(ctx, ownerUnitId, ['standing_officer']),
+      kind: 'task_reported',
+      messageKey: 'notification.task_reported',
+      params: { task: task.title, unit },
+      link,
+      entity,
+    });
+  } else if (input.action === 'verify' || input.action === 'return') {
+    await notify(ctx, {
+      userIds: await recipientsForUnit(ctx, task.leadUnitId, ['focal_point', 'unit_leader']),
+      kind: input.action === 'verify' ? 'task_verified' : 'task_returned',
+      messageKey: input.action === 'verify' ? 'notification.task_verified' : 'notification.task_returned',
+      params:
+        input.action === 'verify' ? { task: task.title } : { task: task.title, reason: input.reason ?? '' },
+      link,
+      entity,
+    });
+  }
+}
+
 /** Tasks of a plan with their derived timing and the actions the caller may take on each. */
 export async function listTasks(ctx: RequestContext, planId: string, asOf = today()) {
   const actor = requireActor(ctx);
@@ -289,6 +320,7 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
       { ...ctx, db: tx },
       { action: input.action, entity: 'task', entityId: taskId, before: task, after: updated },
     );
+    await notifyTaskAction({ ...ctx, db: tx }, updated!, plan.ownerUnitId, input);
     return updated!;
   });
 }

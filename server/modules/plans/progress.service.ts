@@ -12,6 +12,7 @@ import { getFiles } from '../files/files.service.js';
 import { canSee, checkReview, needsApproval, progressStates, type ReviewEvent } from '../tasks/index.js';
 import { usersByIds } from '../users/users.service.js';
 import { myMonitoring } from '../committees/committees.service.js';
+import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { pathOf, requireActor, ruleError, taskActor, taskRow } from './plan-access.js';
 import { progressApprovalSettings, taskEvents } from './plans.table.js';
@@ -140,6 +141,26 @@ export async function postProgress(
       { ...ctx, db: tx },
       { action: 'progress', entity: 'task', entityId: taskId, after: ev },
     );
+    if (waits)
+      await notify(
+        { ...ctx, db: tx },
+        {
+          userIds: await recipientsForUnit({ ...ctx, db: tx }, task.leadUnitId, ['unit_leader']),
+          kind: 'progress_pending',
+          text: {
+            vi: {
+              title: `Cập nhật tiến độ chờ duyệt: ${task.title}`,
+              body: `${actor.user.fullName} đã cập nhật tiến độ nhiệm vụ “${task.title}”. Đề nghị lãnh đạo đơn vị duyệt trước khi gửi tỉnh.`,
+            },
+            en: {
+              title: `Progress update to approve: ${task.title}`,
+              body: `${actor.user.fullName} posted a progress update on “${task.title}”. Please approve it before it reaches the province.`,
+            },
+          },
+          link: `/plans/${task.planId}?task=${task.id}`,
+          entity: { type: 'task', id: task.id },
+        },
+      );
     return { ...ev!, state: waits ? ('pending' as const) : ('published' as const) };
   });
 }
@@ -271,6 +292,19 @@ export async function postDirection(ctx: RequestContext, taskId: string, input: 
     await recordChange(
       { ...ctx, db: tx },
       { action: 'direction', entity: 'task', entityId: taskId, after: ev },
+    );
+    await notify(
+      { ...ctx, db: tx },
+      {
+        userIds: await recipientsForUnit({ ...ctx, db: tx }, task.leadUnitId, ['focal_point', 'unit_leader']),
+        kind: 'task_direction',
+        text: {
+          vi: { title: `Ý kiến chỉ đạo: ${task.title}`, body: `${actor.user.fullName}: ${input.note}` },
+          en: { title: `Direction on: ${task.title}`, body: `${actor.user.fullName}: ${input.note}` },
+        },
+        link: `/plans/${task.planId}?task=${task.id}`,
+        entity: { type: 'task', id: task.id },
+      },
     );
     return ev!;
   });

@@ -360,3 +360,36 @@ describe("units' own yearly PAR plans", () => {
     expect(committee.statusCode).toBe(403);
   });
 });
+
+describe('the people concerned hear of each workflow step in their inbox', () => {
+  type Inbox = { items: { kind: string; title: string; body: string | null; link: string | null }[] };
+  const inbox = async (c: Caller) => (await c.request('GET', '/api/notifications')).json() as Inbox;
+
+  it('a done report reaches the standing agency; a return reaches the lead unit with the reason', async () => {
+    // Approval is on for Sở Tư pháp (above): its leader reports done.
+    const a = await find((await addTask('Nhiệm vụ có thông báo')).id);
+    expect((await report(leader, a)).statusCode).toBe(200);
+    const reported = (await inbox(officer)).items.find((n) => n.kind === 'task_reported');
+    expect(reported?.title).toContain('Nhiệm vụ có thông báo');
+    expect(reported?.link).toBe(`/plans/${planId}?task=${a.id}`);
+    const b = await find(a.id);
+    const returned = await officer.request('POST', `/api/tasks/${a.id}/actions`, {
+      action: 'return',
+      version: b.version,
+      reason: 'Chưa có quyết định phê duyệt',
+    });
+    expect(returned.statusCode).toBe(200);
+    const n = (await inbox(tuphap)).items.find((x) => x.kind === 'task_returned');
+    expect(n?.body).toContain('Chưa có quyết định phê duyệt');
+    expect((await inbox(xaydung)).items.some((x) => x.kind === 'task_returned')).toBe(false);
+  });
+
+  it('an update waiting for approval reaches the unit leader; a direction reaches the lead unit', async () => {
+    const a = await addTask('Nhiệm vụ chờ duyệt có thông báo');
+    await tuphap.request('POST', `/api/tasks/${a.id}/progress`, { note: 'Đạt 30%' });
+    expect((await inbox(leader)).items.some((x) => x.kind === 'progress_pending')).toBe(true);
+    await member.request('POST', `/api/tasks/${a.id}/directions`, { note: 'Khẩn trương hoàn thành' });
+    const d = (await inbox(tuphap)).items.find((x) => x.kind === 'task_direction');
+    expect(d?.body).toContain('Khẩn trương hoàn thành');
+  });
+});

@@ -1,4 +1,11 @@
-import { Select, type ComboboxItem, type OptionsFilter, type SelectProps } from '@mantine/core';
+import {
+  MultiSelect,
+  Select,
+  type ComboboxItem,
+  type MultiSelectProps,
+  type OptionsFilter,
+  type SelectProps,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +58,38 @@ export function UnitSelect({ value, onChange, asOf, error, ...rest }: Props) {
       onChange={(v) => onChange(v)}
       limit={200}
       allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      filter={accentInsensitiveFilter}
+      error={units.isError ? t('units.loadFailed') : error}
+      {...rest}
+    />
+  );
+}
+
+type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
+  value: string[];
+  onChange: (value: string[]) => void;
+  asOf?: string;
+};
+
+/** Several units (e.g. a task's supporting units), with the same data and matching as `UnitSelect`. */
+export function UnitMultiSelect({ value, onChange, asOf, error, ...rest }: MultiProps) {
+  const { t } = useTranslation();
+  const units = useUnits(asOf);
+  const data = useMemo(
+    () => sortVi(units.data?.items ?? [], (u) => u.name).map((u) => ({ value: u.id, label: u.name })),
+    [units.data],
+  );
+  return (
+    <MultiSelect
+      searchable
+      clearable
+      nothingFoundMessage={units.isLoading ? t('common.loading') : t('common.nothingFound')}
+      placeholder={value.length ? undefined : t('units.pick')}
+      data={data}
+      value={value}
+      onChange={onChange}
+      limit={200}
       comboboxProps={{ withinPortal: true }}
       filter={accentInsensitiveFilter}
       error={units.isError ? t('units.loadFailed') : error}

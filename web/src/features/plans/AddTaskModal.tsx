@@ -1,13 +1,21 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { UnitSelect } from '../../components/UnitSelect';
+import { UnitMultiSelect, UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { addTask, planKeys, REFORM_AREAS, updateTask, type ReformArea, type Task } from './api';
+import {
+  addTask,
+  planKeys,
+  provincialMembers,
+  REFORM_AREAS,
+  updateTask,
+  type ReformArea,
+  type Task,
+} from './api';
 
 type Values = {
   title: string;
@@ -16,11 +24,18 @@ type Values = {
   dueDate: string | null;
   expectedOutput: string;
   focus: boolean;
+  supportingUnitIds: string[];
+  directingMemberId: string | null;
 };
 
 /** The task's fields, shared by the add and edit forms. The due date is set once: it moves only by extension. */
 function TaskFields({ form, withDueDate }: { form: UseFormReturnType<Values>; withDueDate: boolean }) {
   const { t } = useTranslation();
+  const members = useQuery({
+    queryKey: ['committees', 'provincial-members'],
+    queryFn: provincialMembers,
+    staleTime: 300_000,
+  });
   return (
     <>
       <Textarea
@@ -46,6 +61,24 @@ function TaskFields({ form, withDueDate }: { form: UseFormReturnType<Values>; wi
         onChange={(v) => form.setFieldValue('leadUnitId', v)}
         error={form.errors.leadUnitId}
         data-testid="task-lead"
+      />
+      <UnitMultiSelect
+        label={t('plans.supportingUnits')}
+        value={form.values.supportingUnitIds}
+        onChange={(v) => form.setFieldValue('supportingUnitIds', v)}
+        data-testid="task-supporting"
+      />
+      <Select
+        label={t('plans.directingMember')}
+        clearable
+        searchable
+        data={(members.data ?? []).map((m) => ({
+          value: m.id,
+          label: `${m.name} — ${t(`committees.positions.${m.position}`, { defaultValue: m.position })}`,
+        }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('directingMemberId')}
+        data-testid="task-directing"
       />
       {withDueDate && (
         <DateField
@@ -160,6 +193,8 @@ export function AddTaskModal({
     dueDate: null,
     expectedOutput: '',
     focus: false,
+    supportingUnitIds: [],
+    directingMemberId: null,
   });
   const add = useMutation({
     mutationFn: (v: Values) =>
@@ -170,6 +205,8 @@ export function AddTaskModal({
         dueDate: v.dueDate,
         expectedOutput: orNull(v.expectedOutput),
         focus: v.focus,
+        supportingUnitIds: v.supportingUnitIds,
+        directingMemberId: v.directingMemberId,
         parentTaskId: parent?.id ?? null,
       }),
     onSuccess: async () => {
@@ -215,6 +252,8 @@ export function EditTaskModal({
     dueDate: task.dueDate,
     expectedOutput: task.expectedOutput ?? '',
     focus: task.focus,
+    supportingUnitIds: task.supportingUnitIds,
+    directingMemberId: task.directingMemberId,
   });
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -224,6 +263,8 @@ export function EditTaskModal({
         leadUnitId: v.leadUnitId!,
         expectedOutput: orNull(v.expectedOutput),
         focus: v.focus,
+        supportingUnitIds: v.supportingUnitIds,
+        directingMemberId: v.directingMemberId,
         version: task.version,
       }),
     onSuccess: async () => {

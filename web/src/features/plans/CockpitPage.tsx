@@ -76,7 +76,12 @@ export function CockpitPage() {
                     <Table.Td>
                       <Anchor
                         renderRoot={(props) => (
-                          <Link to="/plans/$planId" params={{ planId: task.plan.id }} {...props} />
+                          <Link
+                            to="/plans/$planId"
+                            params={{ planId: task.plan.id }}
+                            search={{ task: task.id } as never}
+                            {...props}
+                          />
                         )}
                       >
                         {task.title}

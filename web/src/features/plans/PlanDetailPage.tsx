@@ -18,8 +18,8 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowLeft, IconPlus, IconStar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -241,7 +241,13 @@ export function PlanDetailPage() {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
   const [action, setAction] = useState<{ task: Task; action: TaskAction } | null>(null);
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  // `?task=<id>` (links in notifications and elsewhere) opens that task's drawer.
+  const search = useSearch({ strict: false }) as { task?: unknown };
+  const linkedTask = typeof search.task === 'string' ? search.task : null;
+  const [openTaskId, setOpenTaskId] = useState<string | null>(linkedTask);
+  useEffect(() => {
+    if (linkedTask) setOpenTaskId(linkedTask);
+  }, [linkedTask]);
 
   if (plan.isLoading) {
     return (

@@ -82,6 +82,7 @@ export type Task = {
   abilities: { progress: boolean; direct?: boolean };
   parentTaskId: string | null;
   supportingUnitIds: string[];
+  directingMemberId: string | null;
   links: {
     dependsOn: string[];
     dependedOnBy: string[];
@@ -157,6 +158,8 @@ export type TaskInput = {
   expectedOutput: string | null;
   focus: boolean;
   parentTaskId?: string | null;
+  supportingUnitIds?: string[];
+  directingMemberId?: string | null;
 };
 export type TaskEdit = {
   title?: string;
@@ -165,6 +168,8 @@ export type TaskEdit = {
   leadUnitId?: string;
   expectedOutput?: string | null;
   focus?: boolean;
+  supportingUnitIds?: string[];
+  directingMemberId?: string | null;
   version: number;
 };
 export type ActionInput = {
@@ -309,3 +314,15 @@ export type Cockpit = {
   feedback: { available: boolean; items: never[] };
 };
 export const getCockpit = () => api.get<Cockpit>('/api/me/cockpit');
+
+/** The provincial steering committee's members in office today, to name a task's directing member. */
+export type CommitteeMember = { id: string; name: string; position: string; office: string | null };
+export async function provincialMembers(): Promise<CommitteeMember[]> {
+  const committees = await api.get<{ items: { id: string }[] }>('/api/committees', {
+    query: { level: 'province' },
+  });
+  const first = committees.items[0];
+  if (!first) return [];
+  const c = await api.get<{ members: CommitteeMember[] }>(`/api/committees/${first.id}/composition`);
+  return c.members;
+}
