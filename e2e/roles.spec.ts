@@ -170,5 +170,13 @@ test("a committee member's cockpit shows the units they follow and the overdue t
   await expect(page.getByTestId('cockpit-unit')).toHaveCount(2);
   await expect(page.getByTestId('cockpit-unit').first()).toContainText('Sở');
   await expect(page.getByTestId('cockpit-task').first()).toContainText(/Quá hạn|quá hạn/);
+  // The next report owed to the committee, and the followed units' pilot items (Sở Tư pháp, 2024).
+  await expect(page.getByTestId('cockpit-next-report')).toContainText('hạn');
+  await expect(page.getByTestId('cockpit-pilot-item').first()).toBeVisible();
+  await expect(page.getByTestId('cockpit-feedback')).toBeVisible();
   await shot(page, '76-cockpit');
+  // A task opens in its plan with its drawer.
+  const title = (await page.getByTestId('cockpit-task').first().getByRole('link').innerText()).trim();
+  await page.getByTestId('cockpit-task').first().getByRole('link').click();
+  await expect(page.getByTestId('drawer-title')).toHaveText(title);
 });

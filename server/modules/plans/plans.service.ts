@@ -557,6 +557,19 @@ function seedEvents(taskId: string, s: SeedTask): (typeof taskEvents.$inferInser
       on,
       at: seededAt(on, minutes),
     });
+  if ((s.status === 'in_progress' || s.status === 'returned') && s.startDate) {
+    // A progress update some weeks into the work, as units post them.
+    const on = new Date(Date.parse(`${s.startDate}T00:00:00Z`) + 45 * 86_400_000).toISOString().slice(0, 10);
+    if (on <= todayInVietnam())
+      events.push({
+        taskId,
+        action: 'progress',
+        note: 'Đang triển khai: đã ban hành văn bản hướng dẫn, tổ chức rà soát tại các phòng chuyên môn.',
+        percent: 50,
+        on,
+        at: seededAt(on, 0),
+      });
+  }
   if (s.lastReason && s.reportedOn) {
     event('report_done', 'in_progress', 'reported_done', s.reportedOn, 0, s.output);
     event('return', 'reported_done', 'returned', s.reportedOn, 5, s.lastReason);

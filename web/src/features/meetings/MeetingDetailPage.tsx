@@ -164,7 +164,12 @@ function ConclusionCard({
                 <Anchor
                   size="sm"
                   renderRoot={(props) => (
-                    <Link to="/plans/$planId" params={{ planId: task.planId }} {...props} />
+                    <Link
+                      to="/plans/$planId"
+                      params={{ planId: task.planId }}
+                      search={{ task: task.id } as never}
+                      {...props}
+                    />
                   )}
                   data-testid="conclusion-task-link"
                 >
