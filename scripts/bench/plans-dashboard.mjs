@@ -3,7 +3,7 @@
 //   dashboard_*           the plan page's two requests (KPIs with task ids, task list with timing and actions)
 //   progress_*            the progress dashboard (GET /api/plans/:id/dashboard: overall, by area, unit, member,
 //                         trend, every number with its task ids, rebuilt from the status events as of a date)
-//   progress_restated_*   the same restated onto today's units (one lineage look-up per lead unit since ended)
+//   progress_restated_*   the same restated onto today's units (one batched lineage look-up: restateMany)
 //   drill_*               the drill-down behind one number (GET /api/plans/:id/dashboard/tasks)
 //   *_queries             SQL statements one request sends (counted on the database client)
 // Prints one JSON object. PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database, dropped).

@@ -412,6 +412,34 @@ describe('by reform area, lead unit and committee member', () => {
     expect(d.overall.total.value).toBe(56);
   });
 
+  it('restated: one lineage look-up for all the lead units since ended, not one per unit', async () => {
+    const { $client: client } = t.database.db as unknown as {
+      $client: { query: (...args: unknown[]) => unknown };
+    };
+    const statements = async (query: string) => {
+      await dashboard(query);
+      const original = client.query.bind(client);
+      let n = 0;
+      client.query = (...args: unknown[]) => {
+        n++;
+        return original(...args);
+      };
+      try {
+        await dashboard(query);
+      } finally {
+        client.query = original;
+      }
+      return n;
+    };
+    const asOf = await statements('?asOf=2024-12-31');
+    const restated = await statements('?asOf=2024-12-31&restate=true');
+    // Five lead units have ended since (districts A, B and X, two departments): restated, the units of
+    // today are read in one statement and their lineage in two, instead of the names as of the day in one.
+    const ended = (await dashboard('?asOf=2024-12-31')).byUnit!.filter((u) => u.name.match(/^Huyện [ABX] /));
+    expect(ended).toHaveLength(3);
+    expect(restated).toBeLessThanOrEqual(asOf + 2);
+  });
+
   it('members: the tasks they direct and those of the units they follow, as of the date', async () => {
     const early = await dashboard('?asOf=2024-03-31&groupBy=member');
     expect(early.committee?.name).toBe('Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An');

@@ -19,9 +19,9 @@
  * - **Trend.** For each month of the plan's year up to the as-of day: cumulative verified, verified on
  *   time and overdue at the month's end (the as-of day for its own month), from the events.
  *
- * Reads only: a handful of queries per request whatever the number of tasks (plan, tasks, their status
- * events, the calendar, the units, the committee), plus one lineage look-up per lead unit no longer in
- * force when restating, and one journal query when a task was extended more than once.
+ * Reads only: a handful of queries per request whatever the number of tasks or units (plan, tasks, their
+ * status events, the calendar, the units, the committee; restated, one lineage look-up for all the lead
+ * units no longer in force), plus one journal query when a task was extended more than once.
  */
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -44,7 +44,7 @@ import {
   type Timing,
   type TimingState,
 } from '../tasks/index.js';
-import { restate as restateUnit, unitsAsOf } from '../units/lineage.service.js';
+import { restateMany, unitsAsOf } from '../units/lineage.service.js';
 import { getUnits, unitFacts, viCollator } from '../units/units.service.js';
 import { monthEnds, stateOn, timelineOf, type HistoryEvent, type TaskState, type Timeline } from './as-of.js';
 import { getPlan } from './plans.service.js';
@@ -420,6 +420,8 @@ async function unitCarriers(
   }
   const rows = await getUnits(ctx.db, ids);
   const ended = new Set(rows.filter((u) => u.validTo !== null && u.validTo < data.today).map((u) => u.id));
+  // One lineage look-up for all the lead units no longer in force (two statements, whatever their number).
+  const restatedUnits = await restateMany(ctx.db, [...ended], '1900-01-01', data.today);
   for (const id of ids) {
     const f = facts.get(id);
     names.set(id, { name: f?.name ?? id, fullName: f?.fullName ?? id, inForce: !ended.has(id) });
@@ -427,8 +429,7 @@ async function unitCarriers(
       carriers.set(id, [{ unitId: id, weight: 1 }]);
       continue;
     }
-    // One lineage look-up per lead unit no longer in force (a few per plan).
-    const shares = await restateUnit(ctx.db, id, '1900-01-01', data.today);
+    const shares = restatedUnits.get(id) ?? [];
     carriers.set(
       id,
       shares.map((s) => ({ unitId: s.unitId, weight: s.weight })),

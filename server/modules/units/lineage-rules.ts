@@ -125,23 +125,7 @@ export type Share = { unitId: string; weight: number };
  * carries its facts alone and the caller sees it is no longer valid).
  */
 export function restateForward(unitId: string, from: string, to: string, links: readonly Link[]): Share[] {
-  const shares = linkShares(links);
-  const outgoing = new Map<string, Link[]>();
-  for (const l of links) {
-    if (l.date <= from || l.date > to) continue;
-    outgoing.set(l.predecessorId, [...(outgoing.get(l.predecessorId) ?? []), l]);
-  }
-  const result = new Map<string, number>();
-  const walk = (id: string, weight: number, depth: number) => {
-    const next = outgoing.get(id);
-    if (!next?.length || depth > 50) {
-      result.set(id, (result.get(id) ?? 0) + weight);
-      return;
-    }
-    for (const l of next) walk(l.successorId, weight * shares.get(l)!, depth + 1);
-  };
-  walk(unitId, 1, 0);
-  return [...result].map(([id, weight]) => ({ unitId: id, weight: round(weight) }));
+  return forwardRestater(from, to, links)(unitId);
 }
 
 /**
@@ -149,25 +133,67 @@ export function restateForward(unitId: string, from: string, to: string, links: 
  * For a merge each predecessor contributes its whole; for a split, its share.
  */
 export function restateBackward(unitId: string, from: string, to: string, links: readonly Link[]): Share[] {
+  return backwardRestater(from, to, links)(unitId);
+}
+
+/**
+ * `restateForward` for many units over the same links and dates: the shares and the links by unit are
+ * worked out once. The links must include, for every unit the walk can reach, all of its links (a split's
+ * share without weights is 1 / its links of the event).
+ */
+export function forwardRestater(
+  from: string,
+  to: string,
+  links: readonly Link[],
+): (unitId: string) => Share[] {
+  const shares = linkShares(links);
+  const outgoing = new Map<string, Link[]>();
+  for (const l of links) {
+    if (l.date <= from || l.date > to) continue;
+    outgoing.set(l.predecessorId, [...(outgoing.get(l.predecessorId) ?? []), l]);
+  }
+  return (unitId) => {
+    const result = new Map<string, number>();
+    const walk = (id: string, weight: number, depth: number) => {
+      const next = outgoing.get(id);
+      if (!next?.length || depth > 50) {
+        result.set(id, (result.get(id) ?? 0) + weight);
+        return;
+      }
+      for (const l of next) walk(l.successorId, weight * shares.get(l)!, depth + 1);
+    };
+    walk(unitId, 1, 0);
+    return [...result].map(([id, weight]) => ({ unitId: id, weight: round(weight) }));
+  };
+}
+
+/** `restateBackward` for many units over the same links and dates (see `forwardRestater`). */
+export function backwardRestater(
+  from: string,
+  to: string,
+  links: readonly Link[],
+): (unitId: string) => Share[] {
   const shares = linkShares(links);
   const incoming = new Map<string, Link[]>();
   for (const l of links) {
     if (l.date <= to || l.date > from) continue;
     incoming.set(l.successorId, [...(incoming.get(l.successorId) ?? []), l]);
   }
-  const result = new Map<string, number>();
-  const walk = (id: string, weight: number, depth: number) => {
-    const prev = incoming.get(id);
-    if (!prev?.length || depth > 50) {
-      result.set(id, (result.get(id) ?? 0) + weight);
-      return;
-    }
-    // A unit that absorbed others existed before too: it also carries its own earlier facts.
-    if (prev.some((l) => l.kind === 'absorb')) result.set(id, (result.get(id) ?? 0) + weight);
-    for (const l of prev) walk(l.predecessorId, weight * shares.get(l)!, depth + 1);
+  return (unitId) => {
+    const result = new Map<string, number>();
+    const walk = (id: string, weight: number, depth: number) => {
+      const prev = incoming.get(id);
+      if (!prev?.length || depth > 50) {
+        result.set(id, (result.get(id) ?? 0) + weight);
+        return;
+      }
+      // A unit that absorbed others existed before too: it also carries its own earlier facts.
+      if (prev.some((l) => l.kind === 'absorb')) result.set(id, (result.get(id) ?? 0) + weight);
+      for (const l of prev) walk(l.predecessorId, weight * shares.get(l)!, depth + 1);
+    };
+    walk(unitId, 1, 0);
+    return [...result].map(([id, weight]) => ({ unitId: id, weight: round(weight) }));
   };
-  walk(unitId, 1, 0);
-  return [...result].map(([id, weight]) => ({ unitId: id, weight: round(weight) }));
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -5,11 +5,11 @@ import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '..
 import { type Db, rows } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
 import {
+  backwardRestater,
   dayBefore,
   endsPredecessors,
+  forwardRestater,
   overlaps,
-  restateBackward,
-  restateForward,
   shapeProblem,
   successorShares,
   type EventKind,
@@ -503,7 +503,25 @@ export async function unitTimeline(ctx: RequestContext, unitId: string) {
   };
 }
 
-async function allLinks(db: Db): Promise<Link[]> {
+/**
+ * The lineage links a walk from `unitIds` can follow, in one statement: the units reachable through
+ * predecessor → successor links (forward) or successor → predecessor links (backward), whatever the dates,
+ * and every link that leaves a reached unit. Leaving links are taken whole so that a split's share without
+ * weights (1 / the successors of the event) is the same as over all links; a walk backward reaches only
+ * links whose predecessor it reached, so these are the links it needs too. Renames and transfers (a unit
+ * linked to itself), establishments and abolitions (one side empty) carry nothing on and are left out.
+ */
+async function reachableLinks(db: Db, unitIds: readonly string[], direction: 'forward' | 'backward') {
+  const seeds = sql.join(
+    unitIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const step =
+    direction === 'forward'
+      ? sql`SELECT l.successor_id FROM lineage_links l JOIN reach r ON l.predecessor_id = r.id
+             WHERE l.successor_id IS NOT NULL`
+      : sql`SELECT l.predecessor_id FROM lineage_links l JOIN reach r ON l.successor_id = r.id
+             WHERE l.predecessor_id IS NOT NULL`;
   const found = await rows<{
     event_id: string;
     kind: EventKind;
@@ -513,11 +531,14 @@ async function allLinks(db: Db): Promise<Link[]> {
     weight: string | number | null;
   }>(
     db,
-    sql`SELECT l.event_id, e.kind, e.effective_date::text AS date, l.predecessor_id, l.successor_id, l.weight
+    sql`WITH RECURSIVE reach(id) AS (SELECT unnest(ARRAY[${seeds}]::uuid[]) UNION ${step})
+        SELECT l.event_id, e.kind, e.effective_date::text AS date, l.predecessor_id, l.successor_id, l.weight
           FROM lineage_links l JOIN lineage_events e ON e.id = l.event_id
-         WHERE l.predecessor_id IS NOT NULL AND l.successor_id IS NOT NULL AND l.predecessor_id <> l.successor_id`,
+         WHERE l.predecessor_id IN (SELECT id FROM reach)
+           AND l.successor_id IS NOT NULL AND l.predecessor_id <> l.successor_id
+         ORDER BY e.effective_date, l.event_id, l.predecessor_id, l.successor_id`,
   );
-  return found.map((r) => ({
+  return found.map((r): Link => ({
     eventId: r.event_id,
     kind: r.kind,
     date: r.date,
@@ -527,40 +548,83 @@ async function allLinks(db: Db): Promise<Link[]> {
   }));
 }
 
+export type RestatedShare = Share & { unit: UnitAsOf | null };
+
+/**
+ * `restate` for many units at once, in two statements whatever their number: the lineage links reachable
+ * from them (a recursive query), then the units that carry their facts, as they are on `to`. For each
+ * unit asked (once per id), the same answer as `restate`: the units carrying its facts on `to` with their
+ * shares (multiplied along the way, over as many events as lie between), in Vietnamese order.
+ */
+export async function restateMany(
+  db: Db,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, RestatedShare[]>> {
+  const ids = [...new Set(unitIds)];
+  const out = new Map<string, RestatedShare[]>();
+  if (!ids.length) return out;
+  const forward = to >= from;
+  const links = await reachableLinks(db, ids, forward ? 'forward' : 'backward');
+  const walk = forward ? forwardRestater(from, to, links) : backwardRestater(from, to, links);
+  const shares = new Map(ids.map((id) => [id, walk(id)]));
+  const carrierIds = [...new Set([...shares.values()].flatMap((list) => list.map((s) => s.unitId)))];
+  const found = await db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      fullName: units.fullName,
+      kind: units.kind,
+      parentId: units.parentId,
+      validFrom: units.validFrom,
+      validTo: units.validTo,
+      version: {
+        code: unitVersions.code,
+        name: unitVersions.name,
+        fullName: unitVersions.fullName,
+        parentId: unitVersions.parentId,
+      },
+    })
+    .from(units)
+    .leftJoin(unitVersions, and(eq(unitVersions.unitId, units.id), inForce(to)))
+    .where(inArray(units.id, carrierIds));
+  const carriers = new Map<string, UnitAsOf>();
+  for (const { version: v, ...u } of found) {
+    if (carriers.has(u.id)) continue;
+    carriers.set(u.id, {
+      id: u.id,
+      code: v?.code ?? u.code,
+      name: v?.name ?? u.name,
+      fullName: v?.fullName ?? u.fullName,
+      kind: u.kind,
+      parentId: v?.parentId ?? u.parentId,
+      validFrom: u.validFrom,
+      validTo: u.validTo,
+    });
+  }
+  for (const [id, list] of shares) {
+    out.set(
+      id,
+      list
+        .map((s) => ({ ...s, unit: carriers.get(s.unitId) ?? null }))
+        .sort(
+          (a, b) =>
+            viCollator.compare(a.unit?.fullName ?? '', b.unit?.fullName ?? '') ||
+            (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+        ),
+    );
+  }
+  return out;
+}
+
 /**
  * `restate(unit, date → today)`: the units that carry a historical unit's facts on `to` (forward), or
  * the earlier units whose facts make up a unit (backward, when `to` is before `from`), with weights.
  */
-export async function restate(
-  db: Db,
-  unitId: string,
-  from: string,
-  to: string,
-): Promise<(Share & { unit: UnitAsOf | null })[]> {
-  const links = await allLinks(db);
-  const shares =
-    to >= from ? restateForward(unitId, from, to, links) : restateBackward(unitId, from, to, links);
-  const out = [];
-  for (const s of shares) {
-    const v = await versionOn(db, s.unitId, to);
-    const [u] = await db.select().from(units).where(eq(units.id, s.unitId));
-    out.push({
-      ...s,
-      unit: u
-        ? {
-            id: u.id,
-            code: v?.code ?? u.code,
-            name: v?.name ?? u.name,
-            fullName: v?.fullName ?? u.fullName,
-            kind: u.kind,
-            parentId: v?.parentId ?? u.parentId,
-            validFrom: u.validFrom,
-            validTo: u.validTo,
-          }
-        : null,
-    });
-  }
-  return out.sort((a, b) => viCollator.compare(a.unit?.fullName ?? '', b.unit?.fullName ?? ''));
+export async function restate(db: Db, unitId: string, from: string, to: string): Promise<RestatedShare[]> {
+  return (await restateMany(db, [unitId], from, to)).get(unitId) ?? [];
 }
 
 export type UnresolvedQuery = {
