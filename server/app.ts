@@ -31,6 +31,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { committeesRoutes } from './modules/committees/committees.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -255,6 +256,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });
   await app.register(pilotsRoutes, { prefix: '/api' });
   await app.register(meetingsRoutes, { prefix: '/api' });
+  await app.register(dossiersRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

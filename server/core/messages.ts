@@ -1,6 +1,7 @@
 import { TASK_MESSAGES, type TaskRuleKey } from '../modules/tasks/messages.js';
 import { NOTIFICATION_MESSAGES, type NotificationMessageKey } from '../modules/notifications/messages.js';
 import { IMPORT_MESSAGES, type ImportMessageKey } from '../modules/plans/excel-template.js';
+import { DOSSIER_MESSAGES, type DossierMessageKey } from '../modules/dossiers/messages.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -121,7 +122,8 @@ const vi = {
     'Chưa có kế hoạch CCHC năm {year} của Ban Chỉ đạo để giao nhiệm vụ. Hãy tạo kế hoạch hoặc chọn một kế hoạch khác.',
 } as const;
 
-export type MessageKey = keyof typeof vi | TaskRuleKey | NotificationMessageKey | ImportMessageKey;
+export type MessageKey =
+  keyof typeof vi | TaskRuleKey | NotificationMessageKey | ImportMessageKey | DossierMessageKey;
 
 const en: Record<keyof typeof vi, string> = {
   'error.internal':
@@ -260,9 +262,17 @@ const importEn = Object.fromEntries(Object.entries(IMPORT_MESSAGES).map(([k, v])
   ImportMessageKey,
   string
 >;
+const dossierVi = Object.fromEntries(Object.entries(DOSSIER_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
+  DossierMessageKey,
+  string
+>;
+const dossierEn = Object.fromEntries(Object.entries(DOSSIER_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
+  DossierMessageKey,
+  string
+>;
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi },
-  en: { ...en, ...taskEn, ...notificationEn, ...importEn },
+  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi },
+  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn },
 };
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -15,3 +15,4 @@ export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/plans/exchange.table.js';
 export * from '../modules/meetings/meetings.table.js';
 export * from '../modules/pilots/pilots.table.js';
+export * from '../modules/dossiers/dossiers.table.js';

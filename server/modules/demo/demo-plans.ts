@@ -3,6 +3,7 @@ import {
   insertPlanWithTasks,
   planExists,
   REFORM_AREAS,
+  unitsWithPlans,
   type ReformArea,
   type SeedTask,
 } from '../plans/plans.service.js';
@@ -176,10 +177,11 @@ export async function seedUnitPlans(ctx: RequestContext, provinceId: string): Pr
       ['department', 'management_board', 'district', 'commune'].includes(u.kind),
     );
     const random = rng(year * 7);
+    const have = await unitsWithPlans(ctx, year);
     for (const [i, u] of units.entries()) {
       // Departments always issue theirs; localities by the share of the year.
       if (u.kind !== 'department' && random() > share) continue;
-      if (await planExists(ctx, u.id, year)) continue;
+      if (have.has(u.id)) continue;
       const number = 10 + i;
       const issued = `${pad(5 + (i % 20))}/${year === 2025 && u.kind === 'commune' ? '07' : '01'}/${year}`;
       await insertPlanWithTasks(

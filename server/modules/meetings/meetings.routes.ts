@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
+import { requiredUpload } from '../../core/upload.js';
 import { historyRoute } from '../audit/audit.routes.js';
 import { sendStoredFile } from '../files/files.routes.js';
 import {
@@ -226,16 +226,11 @@ export async function meetingsRoutes(app: App) {
     },
     async (request) => {
       const ctx = signedIn(request);
-      const part = await request.file();
-      if (!part)
-        throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
-          { field: 'file', message: 'file.missing' },
-        ]);
       return attachMeetingFile(
         ctx,
         app.fileStore,
         request.params.id,
-        { content: part.file, filename: part.filename },
+        await requiredUpload(request),
         app.config.uploadMaxBytes,
       );
     },

@@ -24,6 +24,8 @@ import { getFiles, storeUpload } from '../files/files.service.js';
 import { daysLate, describePeriod } from '../periods/index.js';
 import { rulesForReport } from '../periods/periods.service.js';
 import {
+  actionEvent,
+  actionPatch,
   allowedActions,
   completion,
   computeKpis,
@@ -867,15 +869,16 @@ export async function actOnItem(
   if (!result.ok) throw ruleError(result.reason);
   if (input.documentId) await requireDocument(ctx, 'documentId', input.documentId);
   const on = today();
-  const patch: Partial<typeof pilotItems.$inferInsert> = {
-    status: result.next,
-    lastReason: input.reason ?? item.lastReason,
-  };
-  if (input.action === 'report_done') Object.assign(patch, { output: input.output ?? null, reportedOn: on });
-  if (input.action === 'withdraw_report' || input.action === 'return' || input.action === 'reopen')
-    Object.assign(patch, { reportedOn: null, verifiedOn: null });
-  if (input.action === 'verify') patch.verifiedOn = on;
-  if (result.dueDate) patch.dueDate = result.dueDate;
+  const patch = actionPatch(input.action, result, input, item, on);
+  const event = actionEvent(
+    input.action,
+    item.status as TaskStatus,
+    result.next,
+    input,
+    files.map((f) => f.id),
+    on,
+    actor.user.id,
+  );
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(pilotItems)
@@ -883,17 +886,7 @@ export async function actOnItem(
       .where(and(eq(pilotItems.id, itemId), eq(pilotItems.version, input.version)))
       .returning();
     if (!updated) throw staleVersion('pilot_item', item.version);
-    await tx.insert(pilotItemEvents).values({
-      itemId,
-      action: input.action,
-      fromStatus: item.status,
-      toStatus: result.next,
-      note: input.reason ?? input.output ?? null,
-      fileIds: files.map((f) => f.id),
-      documentId: input.documentId ?? null,
-      on,
-      actorId: actor.user.id,
-    });
+    await tx.insert(pilotItemEvents).values({ itemId, ...event });
     await recordChange(
       { ...ctx, db: tx },
       { action: input.action, entity: 'pilot_item', entityId: itemId, before: item, after: updated },

@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { errorResponses, errorSchema, idParams, type App } from '../../core/http.js';
 import { translate } from '../../core/messages.js';
 import { signedIn } from '../../core/request.js';
+import { requiredFilePart } from '../../core/upload.js';
 import { contentDisposition } from '../files/content-type.js';
 import { progressReport, progressWorkbook } from './plans-export.service.js';
 import {
@@ -106,11 +106,7 @@ export async function plansExchangeRoutes(app: App) {
     async (request, reply) => {
       const ctx = signedIn(request);
       await managedPlan(ctx, request.params.id);
-      const part = await request.file();
-      if (!part)
-        throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
-          { field: 'file', message: 'file.missing' },
-        ]);
+      const part = await requiredFilePart(request);
       // Bounded by the multipart limit (413 past it); parsed outside any transaction.
       const buffer = await part.toBuffer();
       const outcome = await importTasks(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
+import { requiredUpload, uploadedFileOut } from '../../core/upload.js';
 import { sendStoredFile } from '../files/files.routes.js';
 import { TASK_ACTIONS } from '../tasks/index.js';
 import {
@@ -207,25 +207,14 @@ export async function plansRoutes(app: App) {
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      const part = await request.file();
-      if (!part)
-        throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
-          { field: 'file', message: 'file.missing' },
-        ]);
       const file = await uploadEvidence(
         ctx,
         app.fileStore,
         request.params.id,
-        { content: part.file, filename: part.filename },
+        await requiredUpload(request),
         app.config.uploadMaxBytes,
       );
-      return reply.status(201).send({
-        id: file.id,
-        originalName: file.originalName,
-        size: file.size,
-        sha256: file.sha256,
-        mediaType: file.mediaType,
-      });
+      return reply.status(201).send(uploadedFileOut(file));
     },
   );
 

@@ -7,6 +7,8 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFiles, storeUpload } from '../files/files.service.js';
 import {
+  actionEvent,
+  actionPatch,
   allowedActions,
   computeKpis,
   DEFAULT_TIMING_RULE,
@@ -289,15 +291,16 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
   if (!result.ok) throw ruleError(result.reason);
   if (input.action === 'report_done') await assertNotBlocked(ctx, taskId);
   const on = today();
-  const patch: Partial<typeof planTasks.$inferInsert> = {
-    status: result.next,
-    lastReason: input.reason ?? task.lastReason,
-  };
-  if (input.action === 'report_done') Object.assign(patch, { output: input.output ?? null, reportedOn: on });
-  if (input.action === 'withdraw_report' || input.action === 'return' || input.action === 'reopen')
-    Object.assign(patch, { reportedOn: null, verifiedOn: null });
-  if (input.action === 'verify') patch.verifiedOn = on;
-  if (result.dueDate) patch.dueDate = result.dueDate;
+  const patch = actionPatch(input.action, result, input, task, on);
+  const event = actionEvent(
+    input.action,
+    task.status as TaskStatus,
+    result.next,
+    input,
+    files.map((f) => f.id),
+    on,
+    actor.user.id,
+  );
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(planTasks)
@@ -305,17 +308,7 @@ export async function actOnTask(ctx: RequestContext, taskId: string, input: Acti
       .where(and(eq(planTasks.id, taskId), eq(planTasks.version, input.version)))
       .returning();
     if (!updated) throw staleVersion('task', task.version);
-    await tx.insert(taskEvents).values({
-      taskId,
-      action: input.action,
-      fromStatus: task.status,
-      toStatus: result.next,
-      note: input.reason ?? input.output ?? null,
-      fileIds: files.map((f) => f.id),
-      documentId: input.documentId ?? null,
-      on,
-      actorId: actor.user.id,
-    });
+    await tx.insert(taskEvents).values({ taskId, ...event });
     await recordChange(
       { ...ctx, db: tx },
       { action: input.action, entity: 'task', entityId: taskId, before: task, after: updated },
@@ -620,6 +613,12 @@ export async function insertSeedTasks(
     }
   }
   return ids;
+}
+
+/** The owner units that have a plan for the year (one query, for seeding many units). */
+export async function unitsWithPlans(ctx: RequestContext, year: number): Promise<Set<string>> {
+  const found = await ctx.db.select({ owner: plans.ownerUnitId }).from(plans).where(eq(plans.year, year));
+  return new Set(found.map((r) => r.owner));
 }
 
 export async function planExists(ctx: RequestContext, ownerUnitId: string, year: number): Promise<boolean> {

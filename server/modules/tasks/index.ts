@@ -5,6 +5,8 @@
  */
 export { TASK_MESSAGES, type TaskRuleKey } from './messages.js';
 export {
+  actionEvent,
+  actionPatch,
   allowedActions,
   FINAL_STATUSES,
   isExtended,
@@ -14,6 +16,7 @@ export {
   TASK_ACTIONS,
   TASK_STATUSES,
   transition,
+  type ActionPatch,
   type PlanOptions,
   type TaskAction,
   type TaskActor,

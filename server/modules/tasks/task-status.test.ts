@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionEvent,
+  actionPatch,
   allowedActions,
   isExtended,
   isTaskAction,
@@ -418,5 +420,85 @@ describe('helpers', () => {
       expect(m.vi.length).toBeGreaterThan(0);
       expect(m.en.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('actionPatch: what an accepted action writes on the record', () => {
+  const current = { lastReason: 'earlier reason' };
+  const on = '2026-04-02';
+  it('report_done stores the output and the report date; the last reason stays', () => {
+    expect(actionPatch('report_done', { next: 'reported_done' }, { output: 'QĐ 12' }, current, on)).toEqual({
+      status: 'reported_done',
+      lastReason: 'earlier reason',
+      output: 'QĐ 12',
+      reportedOn: on,
+    });
+  });
+  it.each(['withdraw_report', 'return', 'reopen'] as const)(
+    '%s clears the report and verification dates',
+    (a) => {
+      expect(actionPatch(a, { next: 'in_progress' }, { reason: 'thiếu minh chứng' }, current, on)).toEqual({
+        status: 'in_progress',
+        lastReason: 'thiếu minh chứng',
+        reportedOn: null,
+        verifiedOn: null,
+      });
+    },
+  );
+  it('verify dates the verification', () => {
+    expect(actionPatch('verify', { next: 'verified' }, {}, current, on)).toEqual({
+      status: 'verified',
+      lastReason: 'earlier reason',
+      verifiedOn: on,
+    });
+  });
+  it('extend moves the due date; start and cancel change only the status (and reason)', () => {
+    expect(
+      actionPatch('extend', { next: 'in_progress', dueDate: '2026-06-30' }, { reason: 'r' }, current, on),
+    ).toEqual({ status: 'in_progress', lastReason: 'r', dueDate: '2026-06-30' });
+    expect(actionPatch('start', { next: 'in_progress' }, {}, { lastReason: null }, on)).toEqual({
+      status: 'in_progress',
+      lastReason: null,
+    });
+    expect(actionPatch('cancel', { next: 'cancelled' }, { reason: 'r' }, current, on)).toEqual({
+      status: 'cancelled',
+      lastReason: 'r',
+    });
+  });
+});
+
+describe('actionEvent', () => {
+  it('notes the reason, else the output, with the cited files and document', () => {
+    expect(
+      actionEvent(
+        'report_done',
+        'in_progress',
+        'reported_done',
+        { output: 'QĐ 12' },
+        ['f1'],
+        '2026-04-02',
+        'u1',
+      ),
+    ).toEqual({
+      action: 'report_done',
+      fromStatus: 'in_progress',
+      toStatus: 'reported_done',
+      note: 'QĐ 12',
+      fileIds: ['f1'],
+      documentId: null,
+      on: '2026-04-02',
+      actorId: 'u1',
+    });
+    expect(
+      actionEvent(
+        'cancel',
+        'returned',
+        'cancelled',
+        { reason: 'r', documentId: 'd' },
+        [],
+        '2026-04-02',
+        'u1',
+      ),
+    ).toMatchObject({ note: 'r', documentId: 'd' });
   });
 });

@@ -209,3 +209,56 @@ export function allowedActions(current: TaskStatus, ctx: TaskActor & PlanOptions
 export function isExtended(task: { dueDate: IsoDate | null; originalDueDate: IsoDate | null }): boolean {
   return task.dueDate !== task.originalDueDate;
 }
+
+/** The row columns an applied action changes (besides the version), for any record on this workflow. */
+export type ActionPatch = {
+  status: TaskStatus;
+  lastReason: string | null;
+  output?: string | null;
+  reportedOn?: IsoDate | null;
+  verifiedOn?: IsoDate | null;
+  dueDate?: IsoDate;
+};
+
+/**
+ * What an accepted `transition` writes on the record, dated `on`: the new status and the last reason
+ * given; `report_done` stores the output and the report date, `verify` the verification date; a withdrawn,
+ * returned or reopened report clears both dates; `extend` moves the due date.
+ */
+export function actionPatch(
+  action: TaskAction,
+  result: { next: TaskStatus; dueDate?: IsoDate },
+  input: { reason?: string | null; output?: string | null },
+  current: { lastReason: string | null },
+  on: IsoDate,
+): ActionPatch {
+  const patch: ActionPatch = { status: result.next, lastReason: input.reason ?? current.lastReason };
+  if (action === 'report_done') Object.assign(patch, { output: input.output ?? null, reportedOn: on });
+  if (action === 'withdraw_report' || action === 'return' || action === 'reopen')
+    Object.assign(patch, { reportedOn: null, verifiedOn: null });
+  if (action === 'verify') patch.verifiedOn = on;
+  if (result.dueDate) patch.dueDate = result.dueDate;
+  return patch;
+}
+
+/** The history entry of an applied action (its note is the reason, else the reported output). */
+export function actionEvent(
+  action: TaskAction,
+  from: TaskStatus,
+  to: TaskStatus,
+  input: { reason?: string | null; output?: string | null; documentId?: string | null },
+  fileIds: string[],
+  on: IsoDate,
+  actorId: string,
+) {
+  return {
+    action,
+    fromStatus: from,
+    toStatus: to,
+    note: input.reason ?? input.output ?? null,
+    fileIds,
+    documentId: input.documentId ?? null,
+    on,
+    actorId,
+  };
+}

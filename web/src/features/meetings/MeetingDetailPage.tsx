@@ -36,6 +36,7 @@ import { ChangeList } from '../../components/ChangeList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { actionColor } from '../../components/RecordHistory';
+import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatFileSize } from '../../lib/format';
 import {
@@ -50,13 +51,7 @@ import {
   type Meeting,
   type MemberSnapshot,
 } from './api';
-import {
-  ConclusionStateBadge,
-  MeetingKindBadge,
-  MeetingStatusBadge,
-  TaskStatusBadge,
-  TaskTimingBadge,
-} from './badges';
+import { ConclusionStateBadge, MeetingKindBadge, MeetingStatusBadge } from './badges';
 import { ConclusionModal, NoticeModal, TaskModal } from './modals';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -188,8 +183,8 @@ function ConclusionCard({
                 </Text>
               </div>
               <Group gap={4}>
-                <TaskStatusBadge status={task.status} />
-                <TaskTimingBadge timing={task.timing} />
+                <StatusBadge status={task.status} />
+                <TimingBadge timing={task.timing} />
               </Group>
             </Group>
           ))}

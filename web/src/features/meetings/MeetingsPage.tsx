@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { TimingBadge } from '../../components/workflow/badges';
 import { formatDate } from '../../lib/format';
 import {
   getFollowUp,
@@ -15,7 +16,7 @@ import {
   type FollowUp,
   type MeetingSummary,
 } from './api';
-import { ConclusionStateBadge, MeetingKindBadge, MeetingStatusBadge, TaskTimingBadge } from './badges';
+import { ConclusionStateBadge, MeetingKindBadge, MeetingStatusBadge } from './badges';
 
 function MeetingLink({ meeting }: { meeting: Pick<MeetingSummary, 'id' | 'title'> }) {
   return (
@@ -56,7 +57,7 @@ export function ConclusionLine({ c }: { c: Conclusion }) {
       </div>
       <Group gap={4} wrap="nowrap" justify="flex-end">
         {c.tasks.slice(0, 1).map((task) => (
-          <TaskTimingBadge key={task.id} timing={task.timing} />
+          <TimingBadge key={task.id} timing={task.timing} />
         ))}
         <ConclusionStateBadge state={c.state} />
       </Group>

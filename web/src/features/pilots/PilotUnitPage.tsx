@@ -10,16 +10,17 @@ import {
   Stack,
   Table,
   Text,
-  Timeline,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconPaperclip, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { ActionButtons } from '../../components/workflow/ActionButtons';
+import { EventTimeline } from '../../components/workflow/EventTimeline';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { evidenceUrl, getPilotUnit, itemEvents, pilotKeys, type Item, type ItemAction } from './api';
 import { EndedUnit, ItemStatusBadge, TimingBadge } from './badges';
@@ -86,20 +87,12 @@ function ItemsTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {item.allowedActions.map((a) => (
-                    <Button
-                      key={a}
-                      size="compact-xs"
-                      variant={a === 'verify' || a === 'report_done' ? 'filled' : 'light'}
-                      color={a === 'cancel' || a === 'return' ? 'red' : undefined}
-                      onClick={() => onAction(item, a)}
-                      data-testid={`item-action-${a}`}
-                    >
-                      {t(`pilots.actionNames.${a}`)}
-                    </Button>
-                  ))}
-                </Group>
+                <ActionButtons
+                  actions={item.allowedActions}
+                  onAction={(a) => onAction(item, a)}
+                  ns="pilots"
+                  testId="item-action"
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -156,56 +149,13 @@ function ItemDrawer({ item, onClose }: { item: Item | null; onClose: () => void 
           <Title order={3} size="h5">
             {t('pilots.drawer.history')}
           </Title>
-          {events.isLoading ? (
-            <Center>
-              <Loader size="sm" aria-label={t('common.loading')} />
-            </Center>
-          ) : events.isError ? (
-            <ErrorAlert error={events.error} />
-          ) : (events.data?.items.length ?? 0) === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('pilots.drawer.noEvents')}
-            </Text>
-          ) : (
-            <Timeline bulletSize={14} lineWidth={2} data-testid="item-events">
-              {events.data!.items.map((e) => (
-                <Timeline.Item
-                  key={e.id}
-                  data-testid="item-event"
-                  data-action={e.action}
-                  title={
-                    <Group gap="xs">
-                      <Text size="sm" fw={600}>
-                        {t(`pilots.actionNames.${e.action}`)}
-                      </Text>
-                      {e.toStatus && <ItemStatusBadge status={e.toStatus} />}
-                    </Group>
-                  }
-                >
-                  <Text size="xs" c="dimmed">
-                    {e.actorName ? `${formatDateTime(e.at)} · ${e.actorName}` : formatDate(e.on)}
-                  </Text>
-                  {e.note && (
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {e.note}
-                    </Text>
-                  )}
-                  {e.files.map((f) => (
-                    <Anchor
-                      key={f.id}
-                      href={evidenceUrl(item.id, f.id)}
-                      size="sm"
-                      display="flex"
-                      style={{ alignItems: 'center', gap: 4 }}
-                      data-testid="item-evidence"
-                    >
-                      <IconPaperclip size={14} aria-hidden /> {f.originalName}
-                    </Anchor>
-                  ))}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
+          <EventTimeline
+            query={events}
+            ns="pilots"
+            testId="item"
+            fileHref={(fileId) => evidenceUrl(item.id, fileId)}
+            when={(e) => (e.actorName ? `${formatDateTime(e.at)} · ${e.actorName}` : formatDate(e.on))}
+          />
         </Stack>
       )}
     </Drawer>

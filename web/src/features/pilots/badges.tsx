@@ -1,48 +1,18 @@
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge, TimingBadge as SharedTimingBadge } from '../../components/workflow/badges';
 import { formatDate } from '../../lib/format';
 import type { ItemStatus, ReportStatus, Timing, UnitAsItWas } from './api';
 
-const STATUS_COLORS: Record<ItemStatus, string> = {
-  not_started: 'gray',
-  in_progress: 'blue',
-  reported_done: 'violet',
-  returned: 'orange',
-  verified: 'green',
-  cancelled: 'dark',
-};
-
+/** An item's workflow status, with the pilots' labels. */
 export function ItemStatusBadge({ status }: { status: ItemStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-testid="item-status" data-status={status}>
-      {t(`pilots.status.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge status={status} ns="pilots" testId="item" />;
 }
 
-const TIMING_COLORS: Partial<Record<Timing['state'], string>> = {
-  overdue: 'red',
-  due_soon: 'yellow',
-  done_on_time: 'green',
-  done_late: 'orange',
-};
-
+/** An item's timing (overdue, due soon, done on time or late), with the pilots' labels. */
 export function TimingBadge({ timing }: { timing: Timing }) {
-  const { t } = useTranslation();
-  const color = TIMING_COLORS[timing.state];
-  if (!color) return null;
-  return (
-    <Badge
-      color={color}
-      variant={timing.state === 'overdue' ? 'filled' : 'light'}
-      data-testid="item-timing"
-      data-timing={timing.state}
-    >
-      {t(`pilots.timing.${timing.state}`, { count: timing.daysOverdue, days: timing.daysLeft ?? 0 })}
-    </Badge>
-  );
+  return <SharedTimingBadge timing={timing} ns="pilots" testId="item" />;
 }
 
 const REPORT_COLORS: Record<ReportStatus, string> = {

@@ -23,6 +23,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { ActionButtons } from '../../components/workflow/ActionButtons';
 import { formatDate } from '../../lib/format';
 import { AddTaskModal } from './AddTaskModal';
 import {
@@ -209,20 +210,12 @@ function TaskTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {task.allowedActions.map((a) => (
-                    <Button
-                      key={a}
-                      size="compact-xs"
-                      variant={a === 'verify' || a === 'report_done' ? 'filled' : 'light'}
-                      color={a === 'cancel' || a === 'return' ? 'red' : undefined}
-                      onClick={() => onAction(task, a)}
-                      data-testid={`task-action-${a}`}
-                    >
-                      {t(`plans.actionNames.${a}`)}
-                    </Button>
-                  ))}
-                </Group>
+                <ActionButtons
+                  actions={task.allowedActions}
+                  onAction={(a) => onAction(task, a)}
+                  ns="plans"
+                  testId="task-action"
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,28 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Drawer,
-  Group,
-  Loader,
-  NumberInput,
-  Stack,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Drawer, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconPaperclip } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EventTimeline } from '../../components/workflow/EventTimeline';
 import { applyServerErrors } from '../../lib/forms';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import {
@@ -265,64 +250,23 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
           <Title order={3} size="h5">
             {t('plans.drawer.history')}
           </Title>
-          {events.isLoading ? (
-            <Center>
-              <Loader size="sm" aria-label={t('common.loading')} />
-            </Center>
-          ) : events.isError ? (
-            <ErrorAlert error={events.error} />
-          ) : (events.data?.items.length ?? 0) === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('plans.drawer.noEvents')}
-            </Text>
-          ) : (
-            <Timeline bulletSize={14} lineWidth={2} data-testid="task-events">
-              {events.data!.items.map((e) => (
-                <Timeline.Item
-                  key={e.id}
-                  data-testid="task-event"
-                  data-action={e.action}
-                  title={
-                    <Group gap="xs">
-                      <Text size="sm" fw={600}>
-                        {t(`plans.actionNames.${e.action}`)}
-                      </Text>
-                      {e.toStatus && <StatusBadge status={e.toStatus} />}
-                      {e.percent != null && <Badge variant="outline">{e.percent}%</Badge>}
-                      {e.state && e.state !== 'published' && (
-                        <Badge color={STATE_COLORS[e.state]} variant="light" data-testid="progress-state">
-                          {t(`plans.progress.states.${e.state}`)}
-                        </Badge>
-                      )}
-                    </Group>
-                  }
-                >
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(e.at)}
-                    {e.actorName ? ` · ${e.actorName}` : ''}
-                  </Text>
-                  {e.note && (
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {e.note}
-                    </Text>
-                  )}
-                  {(e.files ?? e.fileIds.map((id) => ({ id, originalName: '' }))).map((f, i) => (
-                    <Anchor
-                      key={f.id}
-                      href={downloadUrl(task.id, f.id)}
-                      size="sm"
-                      display="flex"
-                      style={{ alignItems: 'center', gap: 4 }}
-                    >
-                      <IconPaperclip size={14} aria-hidden />{' '}
-                      {f.originalName || t('plans.drawer.evidenceN', { n: i + 1 })}
-                    </Anchor>
-                  ))}
-                  {e.canReview && <ReviewButtons task={task} event={e} />}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
+          <EventTimeline
+            query={events}
+            ns="plans"
+            testId="task"
+            fileHref={(fileId) => downloadUrl(task.id, fileId)}
+            titleExtra={(e) => (
+              <>
+                {e.percent != null && <Badge variant="outline">{e.percent}%</Badge>}
+                {e.state && e.state !== 'published' && (
+                  <Badge color={STATE_COLORS[e.state]} variant="light" data-testid="progress-state">
+                    {t(`plans.progress.states.${e.state}`)}
+                  </Badge>
+                )}
+              </>
+            )}
+            footer={(e) => e.canReview && <ReviewButtons task={task} event={e} />}
+          />
           {manage && editing && <EditTaskModal task={task} opened={editing} onClose={closeEdit} />}
         </Stack>
       )}

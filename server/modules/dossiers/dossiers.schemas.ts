@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { CHANNELS, DOSSIER_STATUSES } from './dossier-timing.js';
+import { QD766_GROUPS } from './qd766.js';
+import { RATINGS } from './rollup.js';
+
+export const PROCEDURE_LEVELS = ['province', 'commune', 'central', 'multi'] as const;
+export const ONLINE_CAPABILITIES = ['none', 'partial', 'full'] as const;
+export const GROUP_BY = ['unit', 'field', 'procedure', 'total'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** Procedure code of the national procedure database, e.g. `1.001234` or `2.000123.000.00.00.H12`. */
+const procedureCode = z
+  .string()
+  .trim()
+  .regex(/^\d+\.\d{3,}[\w.]*$/, 'procedure code like 1.001234');
+
+export const procedureCreateIn = z.object({
+  code: procedureCode,
+  name: z.string().trim().min(1).max(1000),
+  field: z.string().trim().min(1).max(300),
+  level: z.enum(PROCEDURE_LEVELS),
+  onlineCapability: z.enum(ONLINE_CAPABILITIES),
+  timeLimitDays: z.number().int().min(0).max(3650),
+});
+
+export const procedureOut = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    field: z.string(),
+    level: z.enum(PROCEDURE_LEVELS),
+    onlineCapability: z.enum(ONLINE_CAPABILITIES),
+    timeLimitDays: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'DossierProcedure' });
+export type ProcedureOut = z.infer<typeof procedureOut>;
+
+export const procedureListQuery = z.object({
+  q: z.string().max(200).optional(),
+  field: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+const instant = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+export const dossierIn = z.object({
+  code: z.string().trim().min(1).max(100),
+  procedureCode,
+  unitId: z.uuid(),
+  channel: z.enum(CHANNELS),
+  receivedAt: instant,
+  dueAt: instant.nullish(),
+  resolvedAt: instant.nullish(),
+  returnedAt: instant.nullish(),
+  withdrawnAt: instant.nullish(),
+  status: z.enum(DOSSIER_STATUSES),
+  statusReason: z.string().trim().max(2000).nullish(),
+  suspensions: z
+    .array(z.object({ from: isoDate, to: isoDate.nullable(), reason: z.string().trim().max(2000) }))
+    .max(50)
+    .default([]),
+  feePayable: z.boolean().default(false),
+  paidOnline: z.boolean().default(false),
+  digitised: z.boolean().default(false),
+  eResult: z.boolean().default(false),
+  rating: z.enum(RATINGS).nullish(),
+  complained: z.boolean().default(false),
+});
+export type DossierIn = z.infer<typeof dossierIn>;
+
+export const BATCH_MAX = 2000;
+export const dossierBatchIn = z.object({ dossiers: z.array(dossierIn).min(1).max(BATCH_MAX) });
+export const dossierBatchOut = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+const ratioOut = z
+  .object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })
+  .meta({ id: 'Ratio' });
+
+export const totalsOut = z.object({
+  received: z.number(),
+  carriedOver: z.number(),
+  receivedOnline: z.number(),
+  feePayable: z.number(),
+  paidOnline: z.number(),
+  digitised: z.number(),
+  resolvedEarly: z.number(),
+  resolvedOnTime: z.number(),
+  resolvedLate: z.number(),
+  eResult: z.number(),
+  processingDaysSum: z.number(),
+  rated: z.number(),
+  dissatisfied: z.number(),
+  withdrawn: z.number(),
+  notYetDue: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+  suspended: z.number(),
+  uncollected: z.number(),
+});
+
+export const indicatorsOut = z.object({
+  toProcess: z.number(),
+  resolved: z.number(),
+  processing: z.number(),
+  late: z.number(),
+  lateRate: ratioOut,
+  onTimeRate: ratioOut,
+  resolvedEarlyOrOnTimeRate: ratioOut,
+  onlineRate: ratioOut,
+  onlinePaymentRate: ratioOut,
+  digitisationRate: ratioOut,
+  eResultRate: ratioOut,
+  averageProcessingDays: ratioOut,
+  satisfaction: ratioOut,
+});
+
+export const qd766Out = z.object({
+  version: z.string(),
+  score: z.number(),
+  maxCovered: z.number(),
+  complete: z.boolean(),
+  provisional: z.boolean(),
+  groups: z.array(
+    z.object({
+      key: z.enum(QD766_GROUPS),
+      max: z.number(),
+      confirmed: z.boolean(),
+      score: z.number().nullable(),
+      criteria: z.array(
+        z.object({
+          key: z.string(),
+          weight: z.number(),
+          confirmed: z.boolean(),
+          value: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+const figuresOut = z.object({ totals: totalsOut, indicators: indicatorsOut, qd766: qd766Out });
+
+export const indicatorsQuery = z.object({
+  from: isoDate,
+  to: isoDate,
+  groupBy: z.enum(GROUP_BY).default('total'),
+  /** Restate the units onto those that carry their facts today (lineage); default: units as they were. */
+  restate: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const indicatorsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The day the stocks (processing, carried over) are taken: the period's last day, or today. */
+  stockDay: z.string(),
+  groupBy: z.enum(GROUP_BY),
+  restated: z.boolean(),
+  timingRules: z.object({
+    version: z.string(),
+    dueSoonWorkingDays: z.number(),
+    suspensionExtendsDue: z.boolean(),
+  }),
+  total: figuresOut,
+  groups: z.array(
+    figuresOut.extend({
+      key: z.string(),
+      name: z.string(),
+      code: z.string().nullable(),
+      /** A unit's last day when it has ended (its facts may be restated onto its successors). */
+      validTo: z.string().nullable(),
+    }),
+  ),
+});
+export type IndicatorsResponse = z.infer<typeof indicatorsResponse>;
+
+export const dossierOut = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  unitId: z.uuid(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(DOSSIER_STATUSES),
+  receivedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  version: z.number().int(),
+  timing: z.object({
+    asOf: z.string(),
+    state: z.string(),
+    timing: z.string().nullable(),
+    dueDay: z.string().nullable(),
+    workingDays: z.number().nullable(),
+  }),
+});

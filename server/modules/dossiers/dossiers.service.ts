@@ -1,0 +1,522 @@
+/**
+ * Dossiers: the procedure catalogue, the idempotent upsert of dossiers with their rollups, and the
+ * indicators read from the rollups only. Rules live in the pure files (dossier-timing, rollup,
+ * indicators, qd766); this file loads, checks access and writes.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { AppError, notFound, unauthenticated, validation } from '../../core/errors.js';
+import type { MessageKey } from '../../core/messages.js';
+import { rows as sqlRows } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { allow, authorize, requireAccess } from '../access/policy.js';
+import { recordChange } from '../audit/audit.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { restateMany } from '../units/lineage.service.js';
+import { ancestorPaths, viCollator } from '../units/units.service.js';
+import {
+  classify,
+  DEFAULT_TIMING_RULES,
+  dossierProblems,
+  minDay,
+  type Channel,
+  type DossierStatus,
+} from './dossier-timing.js';
+import { computeIndicators, dossierCriteria } from './indicators.js';
+import { qd766ConfigFor, qd766Score } from './qd766.js';
+import {
+  contribution,
+  contributionDelta,
+  COUNTERS,
+  FLOW_COUNTERS,
+  mergeDeltas,
+  STOCK_COUNTERS,
+  type BucketDelta,
+  type Contribution,
+  type PeriodTotals,
+  type Rating,
+  type RollupFacts,
+} from './rollup.js';
+import { dossierProcedures, dossierRollups, dossiers } from './dossiers.table.js';
+import { dossierUnitPolicy, procedureCatalogPolicy, DOSSIER_READ_ROLES } from './dossiers.policy.js';
+import type { DossierIn, GroupBy, IndicatorsResponse, ProcedureOut } from './dossiers.schemas.js';
+
+const CHUNK = 500;
+const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+type ProcedureRow = typeof dossierProcedures.$inferSelect;
+const presentProcedure = (p: ProcedureRow): ProcedureOut => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  field: p.field,
+  level: p.level as ProcedureOut['level'],
+  onlineCapability: p.onlineCapability as ProcedureOut['onlineCapability'],
+  timeLimitDays: p.timeLimitDays,
+  version: p.version,
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Procedure catalogue
+
+export async function listProcedures(
+  ctx: RequestContext,
+  query: { q?: string | undefined; field?: string | undefined; limit: number },
+): Promise<{ items: ProcedureOut[]; abilities: { create: boolean } }> {
+  const actor = requireActor(ctx);
+  authorize(procedureCatalogPolicy, actor, 'read', null);
+  const c: SQL[] = [];
+  if (query.field) c.push(eq(dossierProcedures.field, query.field));
+  if (query.q?.trim()) {
+    const needle = `%${query.q.trim().toLowerCase()}%`;
+    c.push(
+      sql`f_unaccent(lower(${dossierProcedures.code} || ' ' || ${dossierProcedures.name})) LIKE f_unaccent(${needle})`,
+    );
+  }
+  const found = await ctx.db
+    .select()
+    .from(dossierProcedures)
+    .where(c.length ? and(...c) : undefined)
+    .orderBy(asc(dossierProcedures.code))
+    .limit(query.limit);
+  return {
+    items: found.map(presentProcedure),
+    abilities: { create: allow(procedureCatalogPolicy, actor, 'create', null) },
+  };
+}
+
+export async function createProcedure(
+  ctx: RequestContext,
+  input: Omit<ProcedureOut, 'id' | 'version'>,
+): Promise<ProcedureOut> {
+  const actor = requireActor(ctx);
+  authorize(procedureCatalogPolicy, actor, 'create', null);
+  const [existing] = await ctx.db
+    .select({ id: dossierProcedures.id })
+    .from(dossierProcedures)
+    .where(eq(dossierProcedures.code, input.code));
+  if (existing) throw new AppError(409, 'CONFLICT', 'dossiers.procedure_exists', { code: input.code });
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const [row] = await tx.insert(dossierProcedures).values(input).returning();
+    await recordChange(txCtx, {
+      action: 'create',
+      entity: 'dossier_procedure',
+      entityId: row!.id,
+      after: row,
+    });
+    return presentProcedure(row!);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Upsert (HTTP ingest; the file import of the next step calls the same function)
+
+type DossierRow = typeof dossiers.$inferSelect;
+type DossierValues = Omit<DossierRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const toDate = (s: string | null | undefined) => (s ? new Date(s) : null);
+
+/** The columns compared to decide whether a re-imported dossier changed. */
+const COMPARED: (keyof DossierValues)[] = [
+  'procedureId',
+  'unitId',
+  'channel',
+  'receivedAt',
+  'dueAt',
+  'resolvedAt',
+  'returnedAt',
+  'withdrawnAt',
+  'status',
+  'statusReason',
+  'suspensions',
+  'feePayable',
+  'paidOnline',
+  'digitised',
+  'eResult',
+  'rating',
+  'complained',
+  'contribution',
+];
+const same = (a: unknown, b: unknown): boolean => {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a && b && typeof a === 'object') return canonical(a) === canonical(b);
+  return (a ?? null) === (b ?? null);
+};
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+
+function fail(
+  details: { field: string; message: MessageKey; params?: Record<string, string | number> }[],
+): never {
+  const first = details[0]!;
+  throw new AppError(
+    400,
+    'VALIDATION_FAILED',
+    first.message,
+    { field: first.field, ...first.params },
+    details.map((d) => ({ field: d.field, message: d.message })),
+  );
+}
+
+/**
+ * Creates or updates dossiers by code, all or nothing, and keeps the rollups in step in the same
+ * transaction: each changed dossier's stored contribution is subtracted and its new one added, so a
+ * re-import of the same data changes nothing and a changed dossier is never counted twice.
+ */
+export async function upsertDossiers(
+  ctx: RequestContext,
+  input: readonly DossierIn[],
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const actor = requireActor(ctx);
+  const problems: { field: string; message: MessageKey; params?: Record<string, string | number> }[] = [];
+  const seen = new Set<string>();
+  input.forEach((d, i) => {
+    if (seen.has(d.code))
+      problems.push({
+        field: `dossiers.${i}.code`,
+        message: 'dossiers.duplicate_code',
+        params: { code: d.code },
+      });
+    seen.add(d.code);
+  });
+  if (problems.length) fail(problems);
+
+  const codes = [...new Set(input.map((d) => d.procedureCode))];
+  const procedures = new Map<string, ProcedureRow>();
+  for (const part of chunks(codes))
+    for (const p of await ctx.db
+      .select()
+      .from(dossierProcedures)
+      .where(inArray(dossierProcedures.code, part)))
+      procedures.set(p.code, p);
+  const paths = await ancestorPaths(ctx.db, [...new Set(input.map((d) => d.unitId))]);
+  input.forEach((d, i) => {
+    if (!procedures.has(d.procedureCode))
+      problems.push({
+        field: `dossiers.${i}.procedureCode`,
+        message: 'dossiers.unknown_procedure',
+        params: { code: d.procedureCode },
+      });
+    if (!paths.has(d.unitId))
+      problems.push({ field: `dossiers.${i}.unitId`, message: 'dossiers.unknown_unit' });
+  });
+  if (problems.length) fail(problems);
+  requireAccess(
+    dossierUnitPolicy,
+    actor,
+    'write',
+    [...paths.values()].map((path) => ({ path })),
+  );
+
+  const calendar = await loadCalendar(ctx.db);
+  const values: DossierValues[] = input.map((d, i) => {
+    const procedure = procedures.get(d.procedureCode)!;
+    const facts: RollupFacts = {
+      unitId: d.unitId,
+      procedureId: procedure.id,
+      channel: d.channel as Channel,
+      receivedAt: new Date(d.receivedAt),
+      dueAt: toDate(d.dueAt),
+      timeLimitDays: procedure.timeLimitDays,
+      resolvedAt: toDate(d.resolvedAt),
+      returnedAt: toDate(d.returnedAt),
+      withdrawnAt: toDate(d.withdrawnAt),
+      status: d.status as DossierStatus,
+      statusReason: d.statusReason ?? null,
+      suspensions: d.suspensions,
+      feePayable: d.feePayable,
+      paidOnline: d.paidOnline,
+      digitised: d.digitised,
+      eResult: d.eResult,
+      rating: (d.rating ?? null) as Rating | null,
+      complained: d.complained,
+    };
+    for (const p of dossierProblems(calendar, facts))
+      problems.push({ field: `dossiers.${i}.${p.field}`, message: p.key as MessageKey });
+    return {
+      code: d.code,
+      procedureId: facts.procedureId,
+      unitId: facts.unitId,
+      channel: facts.channel,
+      receivedAt: facts.receivedAt,
+      dueAt: facts.dueAt,
+      resolvedAt: facts.resolvedAt,
+      returnedAt: facts.returnedAt,
+      withdrawnAt: facts.withdrawnAt,
+      status: facts.status,
+      statusReason: facts.statusReason,
+      suspensions: [...facts.suspensions],
+      feePayable: facts.feePayable,
+      paidOnline: facts.paidOnline,
+      digitised: facts.digitised,
+      eResult: facts.eResult,
+      rating: facts.rating,
+      complained: facts.complained,
+      contribution: problems.length
+        ? { unitId: '', procedureId: '', days: {} }
+        : contribution(calendar, facts),
+    };
+  });
+  if (problems.length) fail(problems);
+
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    // One writer at a time: a dossier code inserted by a concurrent batch must not escape the delta.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('chidao.dossiers.upsert'))`);
+    const existing = new Map<string, DossierRow>();
+    for (const part of chunks(values.map((v) => v.code)))
+      for (const row of await tx.select().from(dossiers).where(inArray(dossiers.code, part)))
+        existing.set(row.code, row);
+    const created: DossierValues[] = [];
+    const updated: { row: DossierRow; next: DossierValues }[] = [];
+    const deltas: BucketDelta[] = [];
+    for (const v of values) {
+      const old = existing.get(v.code);
+      if (!old) {
+        created.push(v);
+        deltas.push(...contributionDelta(null, v.contribution));
+      } else if (COMPARED.some((k) => !same(old[k], v[k]))) {
+        updated.push({ row: old, next: v });
+        deltas.push(...contributionDelta(old.contribution as Contribution, v.contribution));
+      }
+    }
+    for (const part of chunks(created)) await tx.insert(dossiers).values(part);
+    for (const { row, next } of updated)
+      await tx
+        .update(dossiers)
+        .set({ ...next, version: sql`${dossiers.version} + 1`, updatedAt: new Date() })
+        .where(eq(dossiers.id, row.id));
+    await applyDeltas(tx, mergeDeltas(deltas));
+    const result = {
+      created: created.length,
+      updated: updated.length,
+      unchanged: values.length - created.length - updated.length,
+    };
+    if (created.length || updated.length)
+      await recordChange(txCtx, {
+        action: 'upsert',
+        entity: 'dossier_batch',
+        entityId: randomUUID(),
+        after: {
+          ...result,
+          createdCodes: created.map((c) => c.code),
+          updated: updated.map(({ row, next }) => ({
+            code: row.code,
+            before: Object.fromEntries(
+              COMPARED.filter((k) => k !== 'contribution' && !same(row[k], next[k])).map((k) => [k, row[k]]),
+            ),
+            after: Object.fromEntries(
+              COMPARED.filter((k) => k !== 'contribution' && !same(row[k], next[k])).map((k) => [k, next[k]]),
+            ),
+          })),
+        },
+      });
+    return result;
+  });
+}
+
+const COLUMN: Record<(typeof COUNTERS)[number], string> = {
+  received: 'received',
+  receivedOnline: 'received_online',
+  feePayable: 'fee_payable',
+  paidOnline: 'paid_online',
+  digitised: 'digitised',
+  resolvedEarly: 'resolved_early',
+  resolvedOnTime: 'resolved_on_time',
+  resolvedLate: 'resolved_late',
+  eResult: 'e_result',
+  processingDaysSum: 'processing_days_sum',
+  rated: 'rated',
+  dissatisfied: 'dissatisfied',
+  withdrawn: 'withdrawn',
+  notYetDue: 'not_yet_due',
+  dueSoon: 'due_soon',
+  overdue: 'overdue',
+  suspended: 'suspended',
+  uncollected: 'uncollected',
+};
+
+async function applyDeltas(tx: RequestContext['db'], deltas: readonly BucketDelta[]) {
+  const set = Object.fromEntries(
+    COUNTERS.map((c) => [c, sql.raw(`dossier_rollups.${COLUMN[c]} + excluded.${COLUMN[c]}`)]),
+  );
+  for (const part of chunks(deltas))
+    await tx
+      .insert(dossierRollups)
+      .values(
+        part.map((d) => ({
+          unitId: d.unitId,
+          procedureId: d.procedureId,
+          day: d.day,
+          ...Object.fromEntries(COUNTERS.map((c) => [c, d.counters[c] ?? 0])),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [dossierRollups.unitId, dossierRollups.procedureId, dossierRollups.day],
+        set,
+      });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One dossier, classified as of a day
+
+export async function getDossier(ctx: RequestContext, code: string, asOf?: string) {
+  const actor = requireActor(ctx);
+  const [found] = await ctx.db
+    .select({ d: dossiers, p: dossierProcedures })
+    .from(dossiers)
+    .innerJoin(dossierProcedures, eq(dossierProcedures.id, dossiers.procedureId))
+    .where(eq(dossiers.code, code));
+  if (!found) throw notFound('dossier');
+  const path = (await ancestorPaths(ctx.db, [found.d.unitId])).get(found.d.unitId) ?? [found.d.unitId];
+  authorize(dossierUnitPolicy, actor, 'read', { path });
+  const day = asOf ?? todayInVietnam();
+  const calendar = await loadCalendar(ctx.db);
+  const c = classify(calendar, { ...found.d, timeLimitDays: found.p.timeLimitDays }, day);
+  return {
+    code: found.d.code,
+    procedureCode: found.p.code,
+    unitId: found.d.unitId,
+    channel: found.d.channel as Channel,
+    status: found.d.status as DossierStatus,
+    receivedAt: found.d.receivedAt.toISOString(),
+    resolvedAt: found.d.resolvedAt?.toISOString() ?? null,
+    version: found.d.version,
+    timing: {
+      asOf: day,
+      state: c.state,
+      timing: c.state === 'resolved' ? c.timing : null,
+      dueDay: 'dueDay' in c ? c.dueDay : null,
+      workingDays: c.state === 'resolved' ? c.workingDays : 'workingDaysLeft' in c ? c.workingDaysLeft : null,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Indicators (rollups only)
+
+const emptyTotals = (): PeriodTotals => {
+  const t = { carriedOver: 0 } as PeriodTotals;
+  for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = 0;
+  return t;
+};
+const addInto = (into: PeriodTotals, t: PeriodTotals, weight: number) => {
+  for (const k of Object.keys(into) as (keyof PeriodTotals)[]) into[k] += t[k] * weight;
+};
+
+function figures(t: PeriodTotals, cfgDate: string) {
+  const indicators = computeIndicators(t);
+  return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766ConfigFor(cfgDate)) };
+}
+
+/**
+ * Indicators for a period by unit, field, procedure or in total, from the daily rollups: flows summed
+ * over the period, stocks taken on the day before it (carried over) and on its last day (or today).
+ * Units as they were (the receiving units), or restated onto the units that carry their facts today.
+ * A caller sees the units their read grants cover (as they were, or — restated — the successors).
+ */
+export async function dossierIndicators(
+  ctx: RequestContext,
+  q: { from: string; to: string; groupBy: GroupBy; restate: boolean },
+): Promise<IndicatorsResponse> {
+  const actor = requireActor(ctx);
+  if (!actor.hasRole(...DOSSIER_READ_ROLES)) throw new AppError(403, 'FORBIDDEN', 'error.forbidden');
+  if (q.from > q.to) throw validation('from', 'dossiers.period_order');
+  const today = todayInVietnam();
+  const stockDay = minDay(q.to, today);
+  const flowSum = (col: string) =>
+    `SUM(CASE WHEN day >= '${q.from}'::date AND day <= '${q.to}'::date THEN ${col} ELSE 0 END)::float8 AS "${col}"`;
+  // Dates are validated ISO dates (Zod), so inlining them is safe and lets PostgreSQL plan one scan.
+  const open = 'not_yet_due + due_soon + overdue + suspended';
+  const select = [
+    ...FLOW_COUNTERS.map((c) => flowSum(COLUMN[c])),
+    `SUM(CASE WHEN day < '${q.from}'::date THEN ${open} ELSE 0 END)::float8 AS carried_over`,
+    ...STOCK_COUNTERS.map(
+      (c) =>
+        `SUM(CASE WHEN day <= '${stockDay}'::date THEN ${COLUMN[c]} ELSE 0 END)::float8 AS "${COLUMN[c]}"`,
+    ),
+  ].join(', ');
+  const buckets = await sqlRows<Record<string, number | string>>(
+    ctx.db,
+    sql`SELECT unit_id, procedure_id, ${sql.raw(select)} FROM dossier_rollups
+         WHERE day <= ${q.to}::date GROUP BY unit_id, procedure_id`,
+  );
+  const unitIds = [...new Set(buckets.map((b) => String(b.unit_id)))];
+  const procedureIds = [...new Set(buckets.map((b) => String(b.procedure_id)))];
+  const procedures = new Map<string, ProcedureRow>();
+  for (const part of chunks(procedureIds))
+    for (const p of await ctx.db.select().from(dossierProcedures).where(inArray(dossierProcedures.id, part)))
+      procedures.set(p.id, p);
+  // Units as on the period's last day (same-day "restatement" gives each unit its version then), or
+  // restated forward from the period's start onto the units of today.
+  const carriers = await restateMany(ctx.db, unitIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
+  const carrierIds = [...new Set([...carriers.values()].flatMap((list) => list.map((s) => s.unitId)))];
+  const paths = await ancestorPaths(ctx.db, carrierIds);
+  const visible = (unitId: string) =>
+    allow(dossierUnitPolicy, actor, 'read', { path: paths.get(unitId) ?? [unitId] });
+
+  const total = emptyTotals();
+  const groups = new Map<
+    string,
+    { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
+  >();
+  for (const b of buckets) {
+    const t = emptyTotals();
+    for (const c of FLOW_COUNTERS) t[c] = Number(b[COLUMN[c]]);
+    for (const c of STOCK_COUNTERS) t[c] = Number(b[COLUMN[c]]);
+    t.carriedOver = Number(b.carried_over);
+    const procedure = procedures.get(String(b.procedure_id))!;
+    for (const share of carriers.get(String(b.unit_id)) ?? []) {
+      if (!visible(share.unitId)) continue;
+      addInto(total, t, share.weight);
+      if (q.groupBy === 'total') continue;
+      const g =
+        q.groupBy === 'unit'
+          ? {
+              key: share.unitId,
+              name: share.unit?.fullName ?? share.unitId,
+              code: share.unit?.code ?? null,
+              validTo: share.unit?.validTo ?? null,
+            }
+          : q.groupBy === 'field'
+            ? { key: procedure.field, name: procedure.field, code: null, validTo: null }
+            : { key: procedure.id, name: procedure.name, code: procedure.code, validTo: null };
+      const entry = groups.get(g.key) ?? { ...g, t: emptyTotals() };
+      addInto(entry.t, t, share.weight);
+      groups.set(g.key, entry);
+    }
+  }
+  return {
+    from: q.from,
+    to: q.to,
+    stockDay,
+    groupBy: q.groupBy,
+    restated: q.restate,
+    timingRules: {
+      version: DEFAULT_TIMING_RULES.version,
+      dueSoonWorkingDays: DEFAULT_TIMING_RULES.dueSoonWorkingDays,
+      suspensionExtendsDue: DEFAULT_TIMING_RULES.suspensionExtendsDue,
+    },
+    total: figures(total, q.to),
+    groups: [...groups.values()]
+      .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, q.to) })),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * What one dossier contributes to the daily rollup buckets (unit × procedure × day) — pure.
+ *
+ * Two kinds of counters:
+ * - **Flows**, counted on the day the event happened: received (receipt day), of which online, fee payable,
+ *   paid online, digitised (thành phần hồ sơ số hóa); resolved early / on time / late, with an electronic
+ *   result, the working days taken, rated and dissatisfied (resolution day); withdrawn (withdrawal day).
+ * - **Stocks** stored as deltas: +1 on the day a dossier enters a processing state (not yet due, due soon,
+ *   overdue, suspended; resolved but not yet collected) and −1 on the day it leaves it. The stock on a day D
+ *   is the sum of the deltas of all days up to D, so "carried over" into a period is the stock on the day
+ *   before it, and "processing" at its end the stock on its last day — no dossier is read.
+ *
+ * A dossier's contribution is stored with it; when it changes, `contributionDelta(old, new)` subtracts the
+ * old one and adds the new one (also when its unit or procedure changed), so re-importing never counts
+ * twice.
+ */
+import type { Calendar, IsoDate } from '../calendar/index.js';
+import {
+  classify,
+  DEFAULT_TIMING_RULES,
+  maxDay,
+  resolvedDayOf,
+  stateChanges,
+  withdrawnDayOf,
+  type Channel,
+  type DossierFacts,
+  type ProcessingState,
+  type TimingRules,
+} from './dossier-timing.js';
+
+export const FLOW_COUNTERS = [
+  'received',
+  'receivedOnline',
+  'feePayable',
+  'paidOnline',
+  'digitised',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'eResult',
+  'processingDaysSum',
+  'rated',
+  'dissatisfied',
+  'withdrawn',
+] as const;
+
+/** Stocks, stored as day deltas. */
+export const STOCK_COUNTERS = ['notYetDue', 'dueSoon', 'overdue', 'suspended', 'uncollected'] as const;
+
+export const COUNTERS = [...FLOW_COUNTERS, ...STOCK_COUNTERS] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counters = Record<Counter, number>;
+
+export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export type RollupFacts = DossierFacts & {
+  unitId: string;
+  procedureId: string;
+  channel: Channel;
+  feePayable: boolean;
+  paidOnline: boolean;
+  digitised: boolean;
+  eResult: boolean;
+  rating: Rating | null;
+  complained: boolean;
+};
+
+export type Contribution = {
+  unitId: string;
+  procedureId: string;
+  /** Non-zero counters by day. */
+  days: Record<IsoDate, Partial<Counters>>;
+};
+
+export type BucketDelta = { unitId: string; procedureId: string; day: IsoDate; counters: Partial<Counters> };
+
+export const emptyCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+
+const STATE_COUNTER: Record<ProcessingState, Counter> = {
+  not_yet_due: 'notYetDue',
+  due_soon: 'dueSoon',
+  overdue: 'overdue',
+  suspended: 'suspended',
+};
+
+/** The counters a dossier adds to its unit's and procedure's buckets, by day. */
+export function contribution(
+  cal: Calendar,
+  d: RollupFacts,
+  rules: TimingRules = DEFAULT_TIMING_RULES,
+): Contribution {
+  const days: Record<IsoDate, Partial<Counters>> = {};
+  const bump = (day: IsoDate, counter: Counter, by = 1) => {
+    if (by === 0) return;
+    const bucket = (days[day] ??= {});
+    const next = (bucket[counter] ?? 0) + by;
+    if (next === 0) delete bucket[counter];
+    else bucket[counter] = next;
+    if (Object.keys(bucket).length === 0) delete days[day];
+  };
+
+  const changes = stateChanges(cal, d, rules);
+  const received = changes[0]?.day ?? cal.effectiveReceiptDay(d.receivedAt);
+  bump(received, 'received');
+  if (d.channel === 'online') bump(received, 'receivedOnline');
+  if (d.feePayable) bump(received, 'feePayable');
+  if (d.feePayable && d.paidOnline) bump(received, 'paidOnline');
+  if (d.digitised) bump(received, 'digitised');
+
+  let previous: ProcessingState | null = null;
+  for (const { day, state } of changes) {
+    if (previous) bump(day, STATE_COUNTER[previous], -1);
+    if (state) bump(day, STATE_COUNTER[state]);
+    previous = state;
+  }
+
+  const resolvedDay = resolvedDayOf(cal, d);
+  if (resolvedDay) {
+    const c = classify(cal, d, resolvedDay, rules);
+    if (c.state === 'resolved') {
+      bump(
+        resolvedDay,
+        c.timing === 'early' ? 'resolvedEarly' : c.timing === 'on_time' ? 'resolvedOnTime' : 'resolvedLate',
+      );
+      bump(resolvedDay, 'processingDaysSum', c.workingDays);
+      if (d.eResult) bump(resolvedDay, 'eResult');
+      if (d.rating) bump(resolvedDay, 'rated');
+      // QĐ 766/QĐ-TTg: a dossier rated "not satisfied", complained about or resolved late is not satisfied.
+      if (d.rating === 'not_satisfied' || d.complained || c.timing === 'late')
+        bump(resolvedDay, 'dissatisfied');
+      bump(resolvedDay, 'uncollected');
+      if (d.returnedAt) bump(maxDay(cal.localDateOf(d.returnedAt), resolvedDay), 'uncollected', -1);
+    }
+  } else {
+    const withdrawnDay = withdrawnDayOf(cal, d);
+    if (withdrawnDay) bump(withdrawnDay, 'withdrawn');
+  }
+  return { unitId: d.unitId, procedureId: d.procedureId, days };
+}
+
+const bucketKey = (unitId: string, procedureId: string, day: IsoDate) => `${unitId}|${procedureId}|${day}`;
+
+/** The changes to apply to the buckets when a dossier's contribution goes from `old` to `next` (either may
+ *  be null: a new dossier, or one removed). Only non-zero counters and buckets are listed. */
+export function contributionDelta(old: Contribution | null, next: Contribution | null): BucketDelta[] {
+  const out = new Map<string, BucketDelta>();
+  const apply = (c: Contribution, sign: 1 | -1) => {
+    for (const [day, counters] of Object.entries(c.days)) {
+      const key = bucketKey(c.unitId, c.procedureId, day);
+      const entry = out.get(key) ?? { unitId: c.unitId, procedureId: c.procedureId, day, counters: {} };
+      for (const [name, value] of Object.entries(counters) as [Counter, number][]) {
+        const sum = (entry.counters[name] ?? 0) + sign * value;
+        if (sum === 0) delete entry.counters[name];
+        else entry.counters[name] = sum;
+      }
+      out.set(key, entry);
+    }
+  };
+  if (old) apply(old, -1);
+  if (next) apply(next, 1);
+  return [...out.values()]
+    .filter((e) => Object.keys(e.counters).length > 0)
+    .sort((a, b) =>
+      bucketKey(a.unitId, a.procedureId, a.day) < bucketKey(b.unitId, b.procedureId, b.day) ? -1 : 1,
+    );
+}
+
+/** Adds counters (for merging deltas of many dossiers into one write per bucket). */
+export function mergeDeltas(deltas: readonly BucketDelta[]): BucketDelta[] {
+  const out = new Map<string, BucketDelta>();
+  for (const d of deltas) {
+    const key = bucketKey(d.unitId, d.procedureId, d.day);
+    const entry = out.get(key) ?? { unitId: d.unitId, procedureId: d.procedureId, day: d.day, counters: {} };
+    for (const [name, value] of Object.entries(d.counters) as [Counter, number][]) {
+      const sum = (entry.counters[name] ?? 0) + value;
+      if (sum === 0) delete entry.counters[name];
+      else entry.counters[name] = sum;
+    }
+    out.set(key, entry);
+  }
+  return [...out.values()].filter((e) => Object.keys(e.counters).length > 0);
+}
+
+/**
+ * Period totals from bucket rows: flows summed over `from..to`, stocks summed up to the day before `from`
+ * (carried over) and up to `stockDay` (the period's last day, or today when the period is not over).
+ * Pure mirror of the SQL the service runs, used by the tests as the reference.
+ */
+export type PeriodTotals = Record<(typeof FLOW_COUNTERS)[number], number> & {
+  carriedOver: number;
+  notYetDue: number;
+  dueSoon: number;
+  overdue: number;
+  suspended: number;
+  uncollected: number;
+};
+
+export function periodTotals(
+  rows: readonly { day: IsoDate; counters: Partial<Counters> }[],
+  from: IsoDate,
+  stockDay: IsoDate,
+  to: IsoDate = stockDay,
+): PeriodTotals {
+  const out = { ...Object.fromEntries(FLOW_COUNTERS.map((c) => [c, 0])), carriedOver: 0 } as PeriodTotals;
+  for (const s of STOCK_COUNTERS) out[s] = 0;
+  for (const { day, counters: c } of rows) {
+    if (day >= from && day <= to) for (const f of FLOW_COUNTERS) out[f] += c[f] ?? 0;
+    if (day < from) out.carriedOver += OPEN_STOCKS.reduce((n, s) => n + (c[s] ?? 0), 0);
+    if (day <= stockDay) for (const s of STOCK_COUNTERS) out[s] += c[s] ?? 0;
+  }
+  return out;
+}
+
+/** The stocks that make up "processing" (đang giải quyết). */
+export const OPEN_STOCKS = ['notYetDue', 'dueSoon', 'overdue', 'suspended'] as const;

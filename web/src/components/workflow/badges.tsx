@@ -1,0 +1,59 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+const STATUS_COLORS: Record<string, string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  reported_done: 'violet',
+  returned: 'orange',
+  verified: 'green',
+  cancelled: 'dark',
+};
+
+type Labels = {
+  /** The translation block with `<ns>.status.*` / `<ns>.timing.*` (plans by default; pilots keep their own). */
+  ns?: string;
+  /** Prefix of the data-testid: `<testId>-status`, `<testId>-timing`. */
+  testId?: string;
+};
+
+/** A workflow status (server/modules/tasks) of a task or pilot item. */
+export function StatusBadge({ status, ns = 'plans', testId = 'task' }: { status: string } & Labels) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STATUS_COLORS[status] ?? 'gray'}
+      variant="light"
+      data-testid={`${testId}-status`}
+      data-status={status}
+    >
+      {t(`${ns}.status.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
+const TIMING_COLORS: Record<string, string> = {
+  overdue: 'red',
+  due_soon: 'yellow',
+  done_on_time: 'green',
+  done_late: 'orange',
+};
+
+export type TimingLike = { state: string; daysOverdue: number; daysLeft: number | null };
+
+/** Overdue, due soon, done on time or late — derived on the server from the calendar; nothing otherwise. */
+export function TimingBadge({ timing, ns = 'plans', testId = 'task' }: { timing: TimingLike } & Labels) {
+  const { t } = useTranslation();
+  const color = TIMING_COLORS[timing.state];
+  if (!color) return null;
+  return (
+    <Badge
+      color={color}
+      variant={timing.state === 'overdue' ? 'filled' : 'light'}
+      data-testid={`${testId}-timing`}
+      data-timing={timing.state}
+    >
+      {t(`${ns}.timing.${timing.state}`, { count: timing.daysOverdue, days: timing.daysLeft ?? 0 })}
+    </Badge>
+  );
+}
