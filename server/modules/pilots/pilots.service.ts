@@ -38,7 +38,7 @@ import {
   type TaskRuleKey,
   type TaskStatus,
 } from '../tasks/index.js';
-import { restate, unitsAsOf } from '../units/lineage.service.js';
+import { restateMany, unitsAsOf, type RestatedShare } from '../units/lineage.service.js';
 import { getUnits, unitFacts, viCollator, type Unit } from '../units/units.service.js';
 import { usersByIds } from '../users/users.service.js';
 import {
@@ -194,16 +194,10 @@ async function unitsInYear(db: Db, units: Unit[], year: number) {
 type Successor = UnitAsItWas['successors'][number];
 
 /**
- * Lineage is walked over every link (lineage.service `restate`); a district's successors come from each of
- * its communes, so the answer is kept a minute per database (lineage changes are rare and deliberate).
- */
-const SUCCESSOR_TTL_MS = 60_000;
-const successorMemo = new WeakMap<object, Map<string, { at: number; value: Successor[] }>>();
-
-/**
- * The units that carry an ended unit's facts on `on` (lineage.service `restate`, forward). A district
- * abolished in 2025 has no successor of its own — its communes merged into new ones — so its communes'
- * successors continue it.
+ * The units that carry an ended unit's facts on `on` (lineage.service `restateMany`, forward: a few
+ * statements whatever the size of the lineage, so nothing is cached and a new lineage event shows at once).
+ * A district abolished in 2025 has no successor of its own — its communes merged into new ones — so its
+ * communes' successors continue it.
  */
 async function successorsOf(
   db: Db,
@@ -211,17 +205,19 @@ async function successorsOf(
   on: string,
 ): Promise<Successor[]> {
   if (!unit.validTo || !hasEnded(unit.validTo, on)) return [];
-  const key = `${unit.id}|${unit.validTo}|${on}`;
-  const memo = successorMemo.get(db) ?? new Map<string, { at: number; value: Successor[] }>();
-  successorMemo.set(db, memo);
-  const hit = memo.get(key);
-  if (hit && Date.now() - hit.at < SUCCESSOR_TTL_MS) return hit.value;
-  const carriers = async (id: string) =>
-    (await restate(db, id, unit.validTo!, on)).filter((s) => s.unitId !== id && s.unit);
-  let found = await carriers(unit.id);
+  const carriers = (id: string, all: Map<string, RestatedShare[]>) =>
+    (all.get(id) ?? []).filter((s) => s.unitId !== id && s.unit);
+  let found = carriers(unit.id, await restateMany(db, [unit.id], unit.validTo, on));
   if (!found.length) {
+    // A district abolished with its communes is carried on by the communes' successors: one batch.
     const children = await unitsAsOf(db, { date: unit.validTo, parentId: unit.id });
-    for (const c of children) found = found.concat(await carriers(c.id));
+    const all = await restateMany(
+      db,
+      children.map((c) => c.id),
+      unit.validTo,
+      on,
+    );
+    found = children.flatMap((c) => carriers(c.id, all));
   }
   const byId = new Map<string, Successor>();
   for (const s of found) {
@@ -229,9 +225,7 @@ async function successorsOf(
     if (u.validTo && u.validTo < on) continue;
     byId.set(u.id, { id: u.id, code: u.code, name: displayName(u), kind: u.kind });
   }
-  const value = [...byId.values()].sort((a, b) => viCollator.compare(a.name, b.name));
-  memo.set(key, { at: Date.now(), value });
-  return value;
+  return [...byId.values()].sort((a, b) => viCollator.compare(a.name, b.name));
 }
 
 // ---------------------------------------------------------------------------------------------------
