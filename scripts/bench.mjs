@@ -1,6 +1,8 @@
 // `npm run bench [-- platform|gso] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
+//   dossiers: procedure dossiers at scale: import vs COPY, KPI from rollups vs raw GROUP BY (scripts/bench/dossiers.mjs;
+//             -- dossiers [--rows N] [--runs 50])
 //   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
 //   cold_start_warm_ms    the same on the now-existing data directory
 //   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
@@ -22,6 +24,8 @@ const { values, positionals } = parseArgs({
     engine: { type: 'string', default: 'pglite' },
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
+    rows: { type: 'string' },
+    runs: { type: 'string' },
   },
 });
 const suite = positionals[0] ?? 'platform';
@@ -41,8 +45,17 @@ if (suite === 'plans') {
   });
   process.exit(r.status ?? 1);
 }
+if (suite === 'dossiers') {
+  // Dossiers: generated CSV import vs COPY, KPI by unit from the rollups vs a raw GROUP BY.
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/dossiers.mjs', '--engine', values.engine];
+  if (values.rows) args.push('--rows', values.rows);
+  if (values.runs) args.push('--runs', values.runs);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite !== 'platform') {
-  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans`);
+  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers`);
   process.exit(64);
 }
 const seconds = Number(values.seconds);

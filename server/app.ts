@@ -32,6 +32,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { committeesRoutes } from './modules/committees/committees.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
+import { dossiersImportRoutes } from './modules/dossiers/import/dossiers-import.routes.js';
+import { dossiersQueryRoutes } from './modules/dossiers/dossiers-query.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -257,6 +259,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(pilotsRoutes, { prefix: '/api' });
   await app.register(meetingsRoutes, { prefix: '/api' });
   await app.register(dossiersRoutes, { prefix: '/api' });
+  await app.register(dossiersImportRoutes, { prefix: '/api' });
+  await app.register(dossiersQueryRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

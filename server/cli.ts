@@ -11,12 +11,14 @@ import { calendarCommand } from './modules/calendar/calendar.cli.js';
 import { UNITS_HELP, unitsCommand } from './modules/units/units.cli.js';
 import { NOTIFICATIONS_HELP, notificationsCommand } from './modules/notifications/notifications.cli.js';
 import { seedDemo } from './modules/demo/demo.service.js';
+import { DOSSIERS_HELP, seedDossiersCommand } from './modules/dossiers/dossiers.cli.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
 
 const HELP = `chidao — administration commands
 
   chidao migrate                      apply database migrations and report their status
   chidao seed demo                    seed the demo province (Nghệ An) with demo accounts
+${DOSSIERS_HELP}
   chidao admin create --email E --name "Full Name" [--password P] [--unit CODE]
                                       create an administrator over the top unit (or --unit)
   chidao calendar add-working-days YYYY-MM-DD N [--json]
@@ -47,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'calendar') return await calendarCommand(argv.slice(1), ctx);
     if (command === 'units') return await unitsCommand(argv.slice(1), ctx);
     if (command === 'notifications') return await notificationsCommand(argv.slice(1), database.db, config);
+    if (command === 'seed' && sub === 'dossiers') return await seedDossiersCommand(argv.slice(2), ctx);
     if (command === 'seed' && sub === 'demo') {
       const result = await seedDemo(ctx, { withAccounts: true });
       console.log(

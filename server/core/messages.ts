@@ -2,6 +2,10 @@ import { TASK_MESSAGES, type TaskRuleKey } from '../modules/tasks/messages.js';
 import { NOTIFICATION_MESSAGES, type NotificationMessageKey } from '../modules/notifications/messages.js';
 import { IMPORT_MESSAGES, type ImportMessageKey } from '../modules/plans/excel-template.js';
 import { DOSSIER_MESSAGES, type DossierMessageKey } from '../modules/dossiers/messages.js';
+import {
+  DOSSIER_IMPORT_MESSAGES,
+  type DossierImportMessageKey,
+} from '../modules/dossiers/import/messages.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -123,7 +127,12 @@ const vi = {
 } as const;
 
 export type MessageKey =
-  keyof typeof vi | TaskRuleKey | NotificationMessageKey | ImportMessageKey | DossierMessageKey;
+  | keyof typeof vi
+  | TaskRuleKey
+  | NotificationMessageKey
+  | ImportMessageKey
+  | DossierMessageKey
+  | DossierImportMessageKey;
 
 const en: Record<keyof typeof vi, string> = {
   'error.internal':
@@ -270,9 +279,15 @@ const dossierEn = Object.fromEntries(Object.entries(DOSSIER_MESSAGES).map(([k, v
   DossierMessageKey,
   string
 >;
+const dossierImportVi = Object.fromEntries(
+  Object.entries(DOSSIER_IMPORT_MESSAGES).map(([k, v]) => [k, v.vi]),
+) as Record<DossierImportMessageKey, string>;
+const dossierImportEn = Object.fromEntries(
+  Object.entries(DOSSIER_IMPORT_MESSAGES).map(([k, v]) => [k, v.en]),
+) as Record<DossierImportMessageKey, string>;
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi },
-  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn },
+  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi, ...dossierImportVi },
+  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn, ...dossierImportEn },
 };
 
 export function isMessageKey(key: string): key is MessageKey {

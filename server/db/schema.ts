@@ -16,3 +16,4 @@ export * from '../modules/plans/exchange.table.js';
 export * from '../modules/meetings/meetings.table.js';
 export * from '../modules/pilots/pilots.table.js';
 export * from '../modules/dossiers/dossiers.table.js';
+export * from '../modules/dossiers/import/dossiers-import.table.js';

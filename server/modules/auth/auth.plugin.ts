@@ -7,6 +7,12 @@ import { resolveSession, SESSION_COOKIE, type SessionPolicy } from './auth.servi
 
 const LOGIN_URL = '/api/auth/login';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Routes authenticated by an API token (`Authorization: Bearer …`) instead of the session cookie: a
+ * request carrying that header needs no CSRF token (a cross-site page cannot set it without CORS, and
+ * the route ignores the cookie session).
+ */
+const TOKEN_ROUTES = new Set(['/api/dossiers/ingest']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -57,6 +63,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       }
     }
     if (SAFE_METHODS.has(request.method)) return;
+    if (TOKEN_ROUTES.has(url.split('?')[0]!) && /^Bearer\s/i.test(request.headers.authorization ?? ''))
+      return;
     // Signing in needs no token (the browser has none yet, or one of an old session); its Origin is checked.
     if (request.session && url.split('?')[0] !== LOGIN_URL) {
       const sent = request.headers['x-csrf-token'];

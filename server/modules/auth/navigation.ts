@@ -27,6 +27,18 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
       'unit_leader',
     ],
   },
+  // Administrative-procedure dossiers (hồ sơ TTHC): the province's figures; a unit's own people their subtree.
+  {
+    id: 'dossiers',
+    roles: [
+      'admin',
+      'standing_officer',
+      'committee_leader',
+      'committee_member',
+      'focal_point',
+      'unit_leader',
+    ],
+  },
   // Committee members follow units (monitoring assignments): their cockpit.
   { id: 'cockpit', roles: ['committee_leader', 'committee_member'] },
   { id: 'calendar', roles: 'all' },

@@ -27,6 +27,7 @@ import {
   IconChecklist,
   IconPresentation,
   IconFlag,
+  IconFolders,
   IconEye,
   IconUserCircle,
   IconUsers,
@@ -54,6 +55,7 @@ type Section = {
     | '/meetings'
     | '/plans'
     | '/pilots'
+    | '/dossiers'
     | '/cockpit'
     | '/calendar'
     | '/notifications'
@@ -73,6 +75,7 @@ const SECTIONS: Section[] = [
   { id: 'meetings', to: '/meetings', icon: IconPresentation },
   { id: 'plans', to: '/plans', icon: IconChecklist },
   { id: 'pilots', to: '/pilots', icon: IconFlag },
+  { id: 'dossiers', to: '/dossiers', icon: IconFolders },
   { id: 'cockpit', to: '/cockpit', icon: IconEye },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'notifications', to: '/notifications', icon: IconBell },

@@ -7,6 +7,8 @@ import { CommitteesPage } from '../features/committees/CommitteesPage';
 import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage, DocumentCreatePage } from '../features/documents/DocumentFormPage';
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
+import { DossiersDashboardPage } from '../features/dossiers/DashboardPage';
+import { ImportPage as DossiersImportPage } from '../features/dossiers/ImportPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage';
@@ -92,6 +94,8 @@ const routeTree = rootRoute.addChildren([
     child('/plans/$planId/dashboard', DashboardPage),
     child('/pilots', PilotsPage),
     child('/pilots/units/$pilotUnitId', PilotUnitPage),
+    child('/dossiers', DossiersDashboardPage),
+    child('/dossiers/import', DossiersImportPage),
     child('/cockpit', CockpitPage),
     child('/calendar', CalendarPage),
     child('/notifications', NotificationsPage),

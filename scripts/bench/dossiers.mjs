@@ -1,0 +1,298 @@
+// `node scripts/bench/dossiers.mjs [--engine pglite|postgres] [--rows N] [--runs 50] [--seed S]`: administrative-
+// procedure dossiers at scale (issue 5). On a fresh database with the demo province:
+//   gen_s             generating N dossiers of Nghệ An 2023 → today (server/modules/dossiers/generator.ts) into a CSV
+//   import_s          importing that CSV through the app's path (import_path says which), rollups included
+//   copy_s            PostgreSQL COPY of the same CSV into a bare table (psql \copy on PostgreSQL, COPY FROM
+//                     '/dev/blob' on PGlite), in the same run; import_vs_copy = import_s / copy_s
+//   import_peak_rss_mb  the process's resident memory at its highest during the import (PGlite runs in-process)
+//   kpi_p50/p95_ms    the indicators of the province for one year grouped by unit (rollups only), over --runs
+//   raw_groupby_ms    the equivalent GROUP BY over the raw dossiers table (median of 5); speedup_vs_raw = raw / kpi p50
+// Prints one JSON object. PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database, dropped).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'pglite' },
+    rows: { type: 'string' },
+    runs: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '2025' },
+    year: { type: 'string', default: '2025' },
+  },
+});
+const pgBase =
+  process.env.CHIDAO_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+if (!process.env.CHIDAO_BENCH_CHILD) {
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', import.meta.filename, ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        CHIDAO_BENCH_CHILD: '1',
+        CHIDAO_TEST_ENGINE: values.engine,
+        CHIDAO_TEST_PG_URL: pgBase,
+      },
+    },
+  );
+  process.exit(r.status ?? 1);
+}
+
+const engine = values.engine;
+const rows = Number(values.rows ?? (engine === 'postgres' ? 200_000 : 100_000));
+const runs = Number(values.runs);
+const year = values.year;
+const mod = (p) => import(path.join(root, p));
+const { freshDatabase } = await mod('server/test/harness.ts');
+const { systemContext } = await mod('server/core/context.ts');
+const { seedDemo } = await mod('server/modules/demo/demo.service.ts');
+const { loadActor } = await mod('server/modules/access/access.service.ts');
+const { findUserByEmail } = await mod('server/modules/users/users.service.ts');
+const { upsertDossiers, dossierIndicators } = await mod('server/modules/dossiers/dossiers.service.ts');
+const { generatorInput, ensureCatalogue } = await mod('server/modules/dossiers/dossiers-seed.service.ts');
+const { generateDossiers, dossierCsvLine, CSV_COLUMNS } = await mod('server/modules/dossiers/generator.ts');
+
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const secondsSince = (t) => round((performance.now() - t) / 1000);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-bench-dossiers-'));
+const csvPath = path.join(tmp, 'dossiers.csv');
+
+/** One CSV line → cells (RFC 4180 quotes; the generator writes no line breaks inside cells). */
+function cells(line) {
+  const out = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        v += line.slice(i, q);
+        i = q + 1;
+        if (line[i] === '"') {
+          v += '"';
+          i++;
+        } else break;
+      }
+      out.push(v);
+      i++; // the comma
+    } else {
+      const c = line.indexOf(',', i);
+      const end = c === -1 ? line.length : c;
+      out.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+const { database, drop } = await freshDatabase();
+const result = {
+  suite: 'dossiers',
+  engine: database.engine,
+  rows,
+  node: process.version,
+  cpus: os.cpus().length,
+};
+try {
+  const base = systemContext(database.db);
+  await seedDemo(base, { withAccounts: true });
+  const officer = await findUserByEmail(base, 'thuongtruc@chidao.demo');
+  const ctx = { ...base, actor: await loadActor(database.db, officer) };
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const { options } = await generatorInput(database.db, {
+    from: '2023-01-01',
+    to: today,
+    seed: Number(values.seed),
+  });
+  result.units = options.units.length;
+  result.procedures = options.catalogue.length;
+  await ensureCatalogue(ctx, options.catalogue);
+
+  // 1. Generate the CSV (streamed to disk).
+  let t = performance.now();
+  {
+    const out = fs.createWriteStream(csvPath);
+    const write = (s) => (out.write(s) ? null : new Promise((r) => out.once('drain', r)));
+    await write(CSV_COLUMNS.join(',') + '\n');
+    let buf = '';
+    for (const d of generateDossiers({ ...options, rows })) {
+      buf += dossierCsvLine(d) + '\n';
+      if (buf.length > 1 << 20) {
+        await write(buf);
+        buf = '';
+      }
+    }
+    await write(buf);
+    await new Promise((r) => out.end(r));
+  }
+  result.gen_s = secondsSince(t);
+  result.csv_mb = round(fs.statSync(csvPath).size / 2 ** 20, 1);
+
+  // 2. Import through the app's path: CSV stream → DossierIn batches → upsertDossiers (validation, rollups,
+  //    audit, one transaction per batch).
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  t = performance.now();
+  {
+    const lines = readline.createInterface({ input: fs.createReadStream(csvPath), crlfDelay: Infinity });
+    let header = null;
+    let batch = [];
+    const flush = async () => {
+      if (batch.length) await upsertDossiers(ctx, batch);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      batch = [];
+    };
+    for await (const line of lines) {
+      if (!header) {
+        header = line.split(',');
+        continue;
+      }
+      const c = cells(line);
+      const v = Object.fromEntries(header.map((h, i) => [h, c[i] === '' ? null : c[i]]));
+      batch.push({
+        code: v.code,
+        procedureCode: v.procedureCode,
+        unitId: v.unitId,
+        channel: v.channel,
+        receivedAt: v.receivedAt,
+        dueAt: v.dueAt,
+        resolvedAt: v.resolvedAt,
+        returnedAt: v.returnedAt,
+        withdrawnAt: v.withdrawnAt,
+        status: v.status,
+        statusReason: v.statusReason,
+        suspensions: v.suspendedFrom
+          ? [{ from: v.suspendedFrom, to: v.suspendedTo, reason: v.suspensionReason ?? '' }]
+          : [],
+        feePayable: v.feePayable === 'true',
+        paidOnline: v.paidOnline === 'true',
+        digitised: v.digitised === 'true',
+        eResult: v.eResult === 'true',
+        rating: v.rating,
+        complained: v.complained === 'true',
+      });
+      if (batch.length >= 2000) await flush();
+    }
+    await flush();
+  }
+  result.import_s = secondsSince(t);
+  clearInterval(sampler);
+  result.import_peak_rss_mb = Math.round(peak / 2 ** 20);
+  result.import_path =
+    'CSV stream → upsertDossiers in batches of 2000 (the streamed file import is not wired yet)';
+  result.import_rows_per_s = Math.round(rows / result.import_s);
+  const count = async (q) => Number((await database.db.execute(q)).rows[0].n);
+  result.dossiers_stored = await count('SELECT count(*)::int AS n FROM dossiers');
+  result.rollup_rows = await count('SELECT count(*)::int AS n FROM dossier_rollups');
+
+  // 3. COPY of the same file into a bare table.
+  await database.db.execute(`CREATE TABLE bench_dossiers_copy (
+    code text, procedure_code text, unit_code text, unit_id uuid, channel text, received_at timestamptz,
+    due_at timestamptz, resolved_at timestamptz, returned_at timestamptz, withdrawn_at timestamptz, status text,
+    status_reason text, suspended_from date, suspended_to date, suspension_reason text, fee_payable boolean,
+    paid_online boolean, digitised boolean, e_result boolean, rating text, complained boolean)`);
+  const copySql = 'bench_dossiers_copy FROM %s WITH (FORMAT csv, HEADER true)';
+  if (database.engine === 'postgres') {
+    const url = new URL(pgBase);
+    const dbName = (await database.db.execute('SELECT current_database() AS n')).rows[0].n;
+    url.pathname = `/${dbName}`;
+    t = performance.now();
+    const r = spawnSync(
+      'psql',
+      [url.toString(), '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy ${copySql.replace('%s', 'STDIN')}`],
+      {
+        input: fs.readFileSync(csvPath),
+        maxBuffer: 1 << 20,
+      },
+    );
+    if (r.status === 0) {
+      result.copy_s = secondsSince(t);
+      result.copy_path = 'psql \\copy (COPY FROM STDIN)';
+    } else result.copy_note = `psql \\copy failed: ${String(r.stderr || r.error).slice(0, 300)}`;
+  } else {
+    const blob = new Blob([fs.readFileSync(csvPath)]);
+    t = performance.now();
+    await database.db.$client.query(`COPY ${copySql.replace('%s', "'/dev/blob'")}`, [], { blob });
+    result.copy_s = secondsSince(t);
+    result.copy_path = "PGlite COPY FROM '/dev/blob'";
+  }
+  if (result.copy_s) {
+    result.copied_rows = await count('SELECT count(*)::int AS n FROM bench_dossiers_copy');
+    result.import_vs_copy = round(result.import_s / result.copy_s, 1);
+  }
+  await database.db.execute('DROP TABLE bench_dossiers_copy');
+  await database.db.execute('ANALYZE');
+
+  // 4. KPI: the province's indicators for one year grouped by unit, from the rollups.
+  const q = { from: `${year}-01-01`, to: `${year}-12-31`, groupBy: 'unit', restate: false };
+  for (let i = 0; i < 3; i++) await dossierIndicators(ctx, q);
+  const samples = [];
+  let sample;
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    sample = await dossierIndicators(ctx, q);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p) => round(samples[Math.floor((samples.length - 1) * p)]);
+  Object.assign(result, {
+    kpi_year: Number(year),
+    kpi_runs: runs,
+    kpi_p50_ms: at(0.5),
+    kpi_p95_ms: at(0.95),
+    kpi_units: sample.groups.length,
+    kpi_received: sample.total.totals.received,
+    kpi_on_time_rate: sample.total.indicators.onTimeRate?.value ?? null,
+    kpi_online_rate: sample.total.indicators.onlineRate?.value ?? null,
+  });
+
+  // 5. The same figures by a GROUP BY over the raw dossiers (late/on time from the recorded due time).
+  const from = `'${year}-01-01T00:00:00+07:00'::timestamptz`;
+  const end = `'${Number(year) + 1}-01-01T00:00:00+07:00'::timestamptz`;
+  const inPeriod = (col) => `${col} >= ${from} AND ${col} < ${end}`;
+  const local = (col) => `(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  const openAt = (t) =>
+    `received_at < ${t} AND (resolved_at IS NULL OR resolved_at >= ${t}) AND (withdrawn_at IS NULL OR withdrawn_at >= ${t})`;
+  const raw = `SELECT unit_id,
+      count(*) FILTER (WHERE ${inPeriod('received_at')}) AS received,
+      count(*) FILTER (WHERE ${inPeriod('received_at')} AND channel = 'online') AS online,
+      count(*) FILTER (WHERE ${inPeriod('received_at')} AND fee_payable) AS fee_payable,
+      count(*) FILTER (WHERE ${inPeriod('received_at')} AND fee_payable AND paid_online) AS paid_online,
+      count(*) FILTER (WHERE ${inPeriod('received_at')} AND digitised) AS digitised,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND ${local('resolved_at')} < ${local('due_at')}) AS early,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND ${local('resolved_at')} = ${local('due_at')}) AS on_time,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND ${local('resolved_at')} > ${local('due_at')}) AS late,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND e_result) AS e_result,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND rating IS NOT NULL) AS rated,
+      count(*) FILTER (WHERE ${inPeriod('resolved_at')} AND (rating = 'not_satisfied' OR complained)) AS dissatisfied,
+      count(*) FILTER (WHERE ${inPeriod('withdrawn_at')}) AS withdrawn,
+      count(*) FILTER (WHERE ${openAt(from)}) AS carried_over,
+      count(*) FILTER (WHERE ${openAt(end)} AND due_at < ${end}) AS overdue,
+      count(*) FILTER (WHERE ${openAt(end)}) AS processing
+    FROM dossiers WHERE received_at < ${end} GROUP BY unit_id`;
+  const rawSamples = [];
+  let rawRows = 0;
+  for (let i = 0; i < 6; i++) {
+    t = performance.now();
+    rawRows = (await database.db.execute(raw)).rows.length;
+    if (i > 0) rawSamples.push(performance.now() - t); // the first one warms the cache
+  }
+  rawSamples.sort((a, b) => a - b);
+  result.raw_groupby_ms = round(rawSamples[Math.floor(rawSamples.length / 2)]);
+  result.raw_groupby_units = rawRows;
+  result.speedup_vs_raw = round(result.raw_groupby_ms / result.kpi_p50_ms, 1);
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await drop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}

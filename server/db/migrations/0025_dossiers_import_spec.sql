@@ -1,0 +1,1 @@
+ALTER TABLE "dossier_import_jobs" ADD COLUMN "spec" jsonb NOT NULL;

@@ -1,0 +1,402 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import { DRILL_CLASS_KEYS } from './dossiers-query.rules.js';
+
+type Ratio = { numerator: number; denominator: number; value: number | null };
+type Figures = {
+  totals: Record<string, number>;
+  indicators: {
+    toProcess: number;
+    resolved: number;
+    processing: number;
+    late: number;
+    lateRate: Ratio;
+    onTimeRate: Ratio;
+    onlineRate: Ratio;
+    onlinePaymentRate: Ratio;
+  };
+  qd766: { score: number; maxCovered: number; provisional: boolean };
+  lights: Record<string, string | null>;
+};
+type Breakdown = {
+  total: Figures;
+  groups: (Figures & { key: string; name: string; code: string | null })[];
+  scope: { unit: { id: string; name: string } | null; procedure: { id: string; code: string } | null };
+  thresholds: { key: string; green: number }[];
+};
+type List = {
+  count: number | null;
+  items: { code: string; weight: number; state: string; dueDay: string | null }[];
+  nextCursor: string | null;
+};
+
+let t: TestApp;
+let admin: Caller;
+let standing: Caller;
+let focal: Caller;
+let member: Caller;
+let appraiser: Caller;
+const units: Record<string, string> = {};
+const procedures: Record<string, string> = {};
+
+async function unitId(q: string, asOf: string) {
+  const res = await admin.request(
+    'GET',
+    `/api/units?q=${encodeURIComponent(q)}&asOf=${asOf}&kind=department`,
+  );
+  const found = (res.json() as { items: { id: string; name: string }[] }).items.find((u) => u.name === q);
+  if (!found) throw new Error(`unit ${q} not found: ${res.body}`);
+  return found.id;
+}
+
+const d = (code: string, over: Record<string, unknown>): Record<string, unknown> => ({
+  code,
+  procedureCode: '1.001234',
+  channel: 'in_person',
+  status: 'processing',
+  ...over,
+});
+const at = (day: string, time = '09:00') => `${day}T${time}:00+07:00`;
+const Q1 = 'from=2025-01-01&to=2025-03-31';
+
+const get = async <T>(caller: Caller, url: string) => {
+  const res = await caller.request('GET', url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+/** Every page of a list, following the cursor. */
+async function allPages(caller: Caller, qs: string, limit = 7) {
+  const codes: string[] = [];
+  let cursor: string | null = null;
+  let count: number | null = null;
+  do {
+    const page: List = await get<List>(
+      caller,
+      `/api/dossiers/list?${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    if (!cursor) count = page.count;
+    else expect(page.count).toBeNull();
+    codes.push(...page.items.map((i) => i.code));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { codes, count };
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.login('admin@chidao.demo');
+  standing = await t.login('thuongtruc@chidao.demo');
+  focal = await t.login('daumoi.tuphap@chidao.demo');
+  member = await t.login('uyvien@chidao.demo');
+  appraiser = await t.login('thamdinh@chidao.demo');
+  units.gtvt = await unitId('Sở Giao thông vận tải', '2025-01-15');
+  units.xaydung = await unitId('Sở Xây dựng', '2025-06-01');
+  units.tuphap = await unitId('Sở Tư pháp', '2025-06-01');
+  for (const p of [
+    {
+      code: '1.001234',
+      name: 'Đăng ký khai sinh có yếu tố nước ngoài',
+      field: 'Hộ tịch',
+      level: 'province',
+      onlineCapability: 'full',
+      timeLimitDays: 5,
+    },
+    {
+      code: '2.000123',
+      name: 'Cấp giấy phép xây dựng',
+      field: 'Hoạt động xây dựng',
+      level: 'province',
+      onlineCapability: 'partial',
+      timeLimitDays: 3,
+    },
+  ]) {
+    const res = await standing.request('POST', '/api/dossiers/procedures', p);
+    expect(res.statusCode, res.body).toBe(201);
+    procedures[p.code] = (res.json() as { id: string }).id;
+  }
+  const B = '2.000123';
+  const res = await standing.request('POST', '/api/dossiers/batch', {
+    dossiers: [
+      // Sở Tư pháp, 1.001234 (5 working days)
+      d('TP-1', {
+        unitId: units.tuphap,
+        channel: 'online',
+        receivedAt: at('2025-01-06'),
+        resolvedAt: at('2025-01-08'),
+        status: 'resolved',
+        eResult: true,
+        digitised: true,
+        rating: 'satisfied',
+      }),
+      d('TP-2', {
+        unitId: units.tuphap,
+        receivedAt: at('2025-01-06'),
+        resolvedAt: at('2025-01-20'),
+        status: 'resolved',
+      }),
+      d('TP-3', { unitId: units.tuphap, receivedAt: at('2025-03-10') }),
+      d('TP-4', { unitId: units.tuphap, receivedAt: at('2025-03-28') }),
+      d('TP-5', {
+        unitId: units.tuphap,
+        receivedAt: at('2024-12-20'),
+        resolvedAt: at('2025-01-10'),
+        status: 'resolved',
+      }),
+      d('TP-6', {
+        unitId: units.tuphap,
+        receivedAt: at('2025-01-15'),
+        withdrawnAt: at('2025-01-16'),
+        status: 'withdrawn',
+        statusReason: 'Công dân rút hồ sơ',
+      }),
+      // Sở Tư pháp, 2.000123 (3 working days)
+      d('TPB-1', {
+        procedureCode: B,
+        unitId: units.tuphap,
+        channel: 'online',
+        receivedAt: at('2025-02-03'),
+        resolvedAt: at('2025-02-04'),
+        status: 'resolved',
+        feePayable: true,
+        paidOnline: true,
+      }),
+      // Sở GTVT (merged into Sở Xây dựng on 1/3/2025), 2.000123
+      d('G-1', {
+        procedureCode: B,
+        unitId: units.gtvt,
+        receivedAt: at('2025-02-10'),
+        resolvedAt: at('2025-02-12'),
+        status: 'resolved',
+      }),
+      d('G-2', { procedureCode: B, unitId: units.gtvt, receivedAt: at('2025-02-20') }),
+      // Sở Xây dựng, 2.000123
+      d('X-1', {
+        procedureCode: B,
+        unitId: units.xaydung,
+        channel: 'online',
+        receivedAt: at('2025-03-10'),
+        resolvedAt: at('2025-03-20'),
+        status: 'resolved',
+      }),
+    ],
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('figures of a scope (rollups only)', () => {
+  it('the province breakdown equals /dossiers/indicators, as the units were and restated', async () => {
+    for (const restate of ['false', 'true']) {
+      const mine = await get<Breakdown>(
+        member,
+        `/api/dossiers/breakdown?${Q1}&groupBy=unit&restate=${restate}`,
+      );
+      const theirs = await get<Breakdown>(
+        member,
+        `/api/dossiers/indicators?${Q1}&groupBy=unit&restate=${restate}`,
+      );
+      expect(mine.total.totals).toEqual(theirs.total.totals);
+      expect(mine.total.indicators).toEqual(theirs.total.indicators);
+      expect(mine.groups.map((g) => [g.key, g.totals])).toEqual(theirs.groups.map((g) => [g.key, g.totals]));
+    }
+  });
+
+  it('a unit broken down by procedure; lights follow the default thresholds (on time ≥ 98% green)', async () => {
+    const r = await get<Breakdown>(
+      standing,
+      `/api/dossiers/breakdown?${Q1}&unitId=${units.tuphap}&groupBy=procedure`,
+    );
+    expect(r.scope.unit).toMatchObject({ id: units.tuphap, name: expect.stringContaining('Tư pháp') });
+    // Vietnamese order of the names: Cấp… before Đăng…
+    expect(r.groups.map((g) => g.code)).toEqual(['2.000123', '1.001234']);
+    const a = r.groups.find((g) => g.code === '1.001234')!;
+    // To process: TP-1, 2, 3, 4, 6 received + TP-5 carried over − TP-6 withdrawn = 5.
+    expect(a.indicators.toProcess).toBe(5);
+    // Late: TP-2, TP-5 resolved late; TP-3 overdue on 31/3.
+    expect(a.indicators.lateRate).toEqual({ numerator: 3, denominator: 5, value: 0.6 });
+    expect(a.lights.onTimeRate).toBe('red');
+    const b = r.groups.find((g) => g.code === '2.000123')!;
+    expect(b.indicators.onTimeRate.value).toBe(1);
+    expect(b.lights.onTimeRate).toBe('green');
+    expect(b.lights.onlinePaymentRate).toBe('green');
+    expect(r.thresholds.find((x) => x.key === 'onTimeRate')!.green).toBe(0.98);
+  });
+
+  it('restated: Sở Xây dựng today carries Sở GTVT’s dossiers', async () => {
+    const r = await get<Breakdown>(
+      member,
+      `/api/dossiers/breakdown?${Q1}&unitId=${units.xaydung}&restate=true&groupBy=total`,
+    );
+    expect(r.total.totals).toMatchObject({ received: 3, resolvedEarly: 1, resolvedLate: 1, overdue: 1 });
+    const asWas = await get<Breakdown>(
+      member,
+      `/api/dossiers/breakdown?${Q1}&unitId=${units.xaydung}&groupBy=total`,
+    );
+    expect(asWas.total.totals).toMatchObject({ received: 1, resolvedLate: 1 });
+  });
+
+  it('the monthly trend gives, for each month, the figures of that month alone', async () => {
+    const trend = await get<{ months: (Figures & { month: string; from: string; to: string })[] }>(
+      member,
+      `/api/dossiers/trend?${Q1}`,
+    );
+    expect(trend.months.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03']);
+    for (const m of trend.months) {
+      const one = await get<Breakdown>(
+        member,
+        `/api/dossiers/breakdown?from=${m.from}&to=${m.to}&groupBy=total`,
+      );
+      expect(m.totals, m.month).toEqual(one.total.totals);
+    }
+    expect(trend.months[0]!.totals).toMatchObject({ received: 3, carriedOver: 1, withdrawn: 1 });
+  });
+});
+
+describe('drill-down: exactly the dossiers behind a number', () => {
+  it('every class at the province and in every unit × procedure cell lists as many dossiers as it counts', async () => {
+    const province = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q1}&groupBy=total`);
+    const number = (f: Figures, cls: string): number => {
+      const i = f.indicators;
+      const tt = f.totals;
+      const map: Record<string, number> = {
+        toProcess: i.toProcess,
+        received: tt.received!,
+        carriedOver: tt.carriedOver!,
+        resolved: i.resolved,
+        resolvedEarly: tt.resolvedEarly!,
+        resolvedOnTime: tt.resolvedOnTime!,
+        resolvedLate: tt.resolvedLate!,
+        onTime: i.onTimeRate.numerator,
+        late: i.late,
+        processing: i.processing,
+        notYetDue: tt.notYetDue!,
+        dueSoon: tt.dueSoon!,
+        overdue: tt.overdue!,
+        suspended: tt.suspended!,
+        uncollected: tt.uncollected!,
+        withdrawn: tt.withdrawn!,
+        online: tt.receivedOnline!,
+        feePayable: tt.feePayable!,
+        paidOnline: tt.paidOnline!,
+        digitised: tt.digitised!,
+        eResult: tt.eResult!,
+        dissatisfied: tt.dissatisfied!,
+      };
+      return map[cls]!;
+    };
+    for (const cls of DRILL_CLASS_KEYS) {
+      const { codes, count } = await allPages(member, `${Q1}&class=${cls}`, 3);
+      expect(count, cls).toBe(number(province.total, cls));
+      expect(codes.length, cls).toBe(count);
+    }
+    for (const u of [units.tuphap, units.gtvt, units.xaydung]) {
+      const cells = await get<Breakdown>(
+        member,
+        `/api/dossiers/breakdown?${Q1}&unitId=${u}&groupBy=procedure`,
+      );
+      for (const cell of cells.groups)
+        for (const cls of ['late', 'onTime', 'online', 'processing'] as const) {
+          const { count } = await allPages(member, `${Q1}&unitId=${u}&procedureId=${cell.key}&class=${cls}`);
+          expect(count, `${u} ${cell.code} ${cls}`).toBe(number(cell, cls));
+        }
+    }
+  });
+
+  it('lists the hand-computed dossiers of the late, on-time and online figures', async () => {
+    const codes = async (cls: string, extra = '') =>
+      (await allPages(member, `${Q1}&class=${cls}${extra}`)).codes.sort();
+    expect(await codes('late')).toEqual(['G-2', 'TP-2', 'TP-3', 'TP-5', 'X-1']);
+    expect(await codes('onTime')).toEqual(['G-1', 'TP-1', 'TP-4', 'TPB-1']);
+    expect(await codes('online')).toEqual(['TP-1', 'TPB-1', 'X-1']);
+    expect(await codes('carriedOver')).toEqual(['TP-5']);
+    expect(await codes('withdrawn')).toEqual(['TP-6']);
+    // Restated onto Sở Xây dựng: its own late dossier and the absorbed department's overdue one.
+    expect(await codes('late', `&unitId=${units.xaydung}&restate=true`)).toEqual(['G-2', 'X-1']);
+  });
+
+  it('each dossier shows its state on the stock day and its due day', async () => {
+    const page = await get<List>(
+      member,
+      `/api/dossiers/list?${Q1}&unitId=${units.tuphap}&procedureId=${procedures['1.001234']}&class=toProcess`,
+    );
+    const byCode = Object.fromEntries(page.items.map((i) => [i.code, i]));
+    expect(byCode['TP-1']).toMatchObject({ state: 'early', weight: 1 });
+    expect(byCode['TP-2']!.state).toBe('late');
+    expect(byCode['TP-3']).toMatchObject({ state: 'overdue', dueDay: '2025-03-17' });
+    expect(page.items.map((i) => i.code)).toEqual(['TP-5', 'TP-1', 'TP-2', 'TP-3', 'TP-4']);
+  });
+});
+
+describe('pagination', () => {
+  beforeAll(async () => {
+    const batch = Array.from({ length: 25 }, (_, i) =>
+      d(`P-${String(i + 1).padStart(2, '0')}`, {
+        procedureCode: '2.000123',
+        unitId: units.tuphap,
+        // Pairs share a receipt time: the code breaks the tie.
+        receivedAt: at(`2025-04-${String(1 + Math.floor(i / 2)).padStart(2, '0')}`),
+        resolvedAt: at(`2025-04-${String(1 + Math.floor(i / 2)).padStart(2, '0')}`, '16:00'),
+        status: 'resolved',
+      }),
+    );
+    const res = await standing.request('POST', '/api/dossiers/batch', { dossiers: batch });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+  const APRIL = 'from=2025-04-01&to=2025-04-30&class=received';
+
+  it('pages follow each other without gaps or repeats, in receipt order', async () => {
+    const { codes, count } = await allPages(member, APRIL, 10);
+    expect(count).toBe(25);
+    expect(codes).toEqual(Array.from({ length: 25 }, (_, i) => `P-${String(i + 1).padStart(2, '0')}`));
+  });
+
+  it('stay stable when a dossier arrives between two pages', async () => {
+    const first = await get<List>(member, `/api/dossiers/list?${APRIL}&limit=10`);
+    const res = await standing.request('POST', '/api/dossiers/batch', {
+      dossiers: [
+        d('P-00', {
+          procedureCode: '2.000123',
+          unitId: units.tuphap,
+          receivedAt: at('2025-04-01', '07:30'),
+        }),
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const second = await get<List>(member, `/api/dossiers/list?${APRIL}&limit=10&cursor=${first.nextCursor}`);
+    expect(second.items.map((i) => i.code)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `P-${String(i + 11).padStart(2, '0')}`),
+    );
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    const res = await member.request('GET', `/api/dossiers/list?${APRIL}&cursor=nonsense`);
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('access', () => {
+  it('a focal point sees only their own subtree, in figures and in lists', async () => {
+    const r = await get<Breakdown>(focal, `/api/dossiers/breakdown?${Q1}&groupBy=unit`);
+    expect(r.groups.map((g) => g.key)).toEqual([units.tuphap]);
+    const { codes } = await allPages(focal, `${Q1}&class=toProcess`);
+    expect(codes.every((c) => c.startsWith('TP'))).toBe(true);
+    expect(codes).toHaveLength(6);
+    for (const path of ['breakdown', 'trend', 'list'])
+      expect(
+        (await focal.request('GET', `/api/dossiers/${path}?${Q1}&unitId=${units.xaydung}`)).statusCode,
+        path,
+      ).toBe(403);
+  });
+
+  it('roles without dossier figures get 403; an unknown unit 404', async () => {
+    expect((await appraiser.request('GET', `/api/dossiers/breakdown?${Q1}`)).statusCode).toBe(403);
+    expect((await appraiser.request('GET', `/api/dossiers/list?${Q1}`)).statusCode).toBe(403);
+    expect(
+      (await member.request('GET', `/api/dossiers/list?${Q1}&unitId=00000000-0000-4000-8000-000000000000`))
+        .statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,382 @@
+/**
+ * Dossier dashboard reads: figures of a scope (province, a unit, a procedure) broken down by unit,
+ * procedure or field, a monthly trend, and the dossiers behind any number (keyset-paginated).
+ * Figures read the daily rollups only; the list reads dossiers, selecting those whose stored
+ * contribution adds to the number (dossiers-query.rules.ts), so it lists exactly what was counted.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { AppError, notFound, unauthenticated, validation } from '../../core/errors.js';
+import { rows as sqlRows } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { allow, authorize } from '../access/policy.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { restateMany } from '../units/lineage.service.js';
+import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
+import { classify, minDay } from './dossier-timing.js';
+import {
+  decodeCursor,
+  DEFAULT_THRESHOLDS,
+  DRILL_CLASSES,
+  encodeCursor,
+  monthsOf,
+  trafficLight,
+  type Term,
+} from './dossiers-query.rules.js';
+import type {
+  BreakdownQuery,
+  BreakdownResponse,
+  DossierListQuery,
+  DossierListResponse,
+  ScopeQuery,
+  TrendResponse,
+} from './dossiers-query.schemas.js';
+import { DOSSIER_READ_ROLES, dossierUnitPolicy } from './dossiers.policy.js';
+import { dossierProcedures, dossiers } from './dossiers.table.js';
+import { computeIndicators, dossierCriteria } from './indicators.js';
+import { qd766ConfigFor, qd766Score } from './qd766.js';
+import { FLOW_COUNTERS, STOCK_COUNTERS, type Counter, type PeriodTotals } from './rollup.js';
+
+const column = (c: Counter) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+const OPEN_SQL = 'not_yet_due + due_soon + overdue + suspended';
+
+function reader(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  if (!ctx.actor.hasRole(...DOSSIER_READ_ROLES)) throw new AppError(403, 'FORBIDDEN', 'error.forbidden');
+  return ctx.actor;
+}
+
+const emptyTotals = (): PeriodTotals => {
+  const t = { carriedOver: 0 } as PeriodTotals;
+  for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = 0;
+  return t;
+};
+const addInto = (into: PeriodTotals, t: PeriodTotals, weight: number) => {
+  for (const k of Object.keys(into) as (keyof PeriodTotals)[]) into[k] += t[k] * weight;
+};
+
+const threshold = (key: string) => DEFAULT_THRESHOLDS.find((t) => t.key === key)!;
+
+/** Indicators, QĐ 766 score and traffic lights of period totals (same formulas as `/dossiers/indicators`). */
+function figures(t: PeriodTotals, cfgDate: string) {
+  const indicators = computeIndicators(t);
+  const qd766 = qd766Score(dossierCriteria(indicators), qd766ConfigFor(cfgDate));
+  const light = (key: keyof typeof indicators) =>
+    trafficLight((indicators[key] as { value: number | null }).value, threshold(key));
+  return {
+    totals: t,
+    indicators,
+    qd766,
+    lights: {
+      onTimeRate: light('onTimeRate'),
+      lateRate: light('lateRate'),
+      onlineRate: light('onlineRate'),
+      onlinePaymentRate: light('onlinePaymentRate'),
+      digitisationRate: light('digitisationRate'),
+      eResultRate: light('eResultRate'),
+      satisfaction: light('satisfaction'),
+      qd766: trafficLight(qd766.maxCovered > 0 ? qd766.score / qd766.maxCovered : null, threshold('qd766')),
+    },
+  };
+}
+
+type Share = { unitId: string; weight: number; name: string; code: string | null; validTo: string | null };
+
+/**
+ * The receiving units that feed a scope, each with its shares in it: restated (from the period's start to
+ * today) or as on the period's last day, only the carriers the reader may see, and — with a unit — only
+ * that unit (or its subtree).
+ */
+async function resolveScope(ctx: RequestContext, actor: Actor, q: ScopeQuery) {
+  if (q.from > q.to) throw validation('from', 'dossiers.period_order');
+  const today = todayInVietnam();
+  let unit: { id: string; name: string; code: string | null } | null = null;
+  if (q.unitId) {
+    const facts = (await unitFacts(ctx.db, [q.unitId])).get(q.unitId);
+    if (!facts) throw notFound('unit');
+    authorize(dossierUnitPolicy, actor, 'read', { path: facts.path });
+    unit = { id: q.unitId, name: facts.fullName, code: null };
+  }
+  let procedure: { id: string; code: string; name: string; field: string } | null = null;
+  if (q.procedureId) {
+    const [p] = await ctx.db
+      .select({
+        id: dossierProcedures.id,
+        code: dossierProcedures.code,
+        name: dossierProcedures.name,
+        field: dossierProcedures.field,
+      })
+      .from(dossierProcedures)
+      .where(eq(dossierProcedures.id, q.procedureId));
+    if (!p) throw notFound('procedure');
+    procedure = p;
+  }
+  const sourceIds = (
+    await sqlRows<{ unit_id: string }>(
+      ctx.db,
+      sql`SELECT DISTINCT unit_id FROM dossier_rollups WHERE day <= ${q.to}::date
+           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}`,
+    )
+  ).map((r) => String(r.unit_id));
+  const carriers = await restateMany(ctx.db, sourceIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
+  const carrierIds = [...new Set([...carriers.values()].flatMap((list) => list.map((s) => s.unitId)))];
+  const paths = await ancestorPaths(ctx.db, carrierIds);
+  const inScope = (carrierId: string) => {
+    const path = paths.get(carrierId) ?? [carrierId];
+    if (!allow(dossierUnitPolicy, actor, 'read', { path })) return false;
+    if (!q.unitId) return true;
+    return q.subtree ? path.includes(q.unitId) : carrierId === q.unitId;
+  };
+  const sources = new Map<string, Share[]>();
+  for (const [sourceId, list] of carriers) {
+    const kept = list
+      .filter((s) => inScope(s.unitId))
+      .map((s) => ({
+        unitId: s.unitId,
+        weight: s.weight,
+        name: s.unit?.fullName ?? s.unitId,
+        code: s.unit?.code ?? null,
+        validTo: s.unit?.validTo ?? null,
+      }));
+    if (kept.length) sources.set(sourceId, kept);
+  }
+  if (unit) {
+    const shown = [...sources.values()].flat().find((s) => s.unitId === unit!.id);
+    if (shown) unit = { id: unit.id, name: shown.name, code: shown.code };
+  }
+  return { today, stockDay: minDay(q.to, today), sources, scope: { unit, procedure } };
+}
+
+const idList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/** Figures of a scope and period, by unit, procedure, field or in total (rollups only). */
+export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): Promise<BreakdownResponse> {
+  const actor = reader(ctx);
+  const { stockDay, sources, scope } = await resolveScope(ctx, actor, q);
+  const total = emptyTotals();
+  const groups = new Map<
+    string,
+    { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
+  >();
+  if (sources.size) {
+    const select = [
+      ...FLOW_COUNTERS.map(
+        (c) =>
+          `SUM(CASE WHEN day >= '${q.from}'::date THEN ${column(c)} ELSE 0 END)::float8 AS "${column(c)}"`,
+      ),
+      `SUM(CASE WHEN day < '${q.from}'::date THEN ${OPEN_SQL} ELSE 0 END)::float8 AS carried_over`,
+      ...STOCK_COUNTERS.map(
+        (c) =>
+          `SUM(CASE WHEN day <= '${stockDay}'::date THEN ${column(c)} ELSE 0 END)::float8 AS "${column(c)}"`,
+      ),
+    ].join(', ');
+    // Dates are validated ISO dates (Zod), so inlining them is safe.
+    const buckets = await sqlRows<Record<string, number | string>>(
+      ctx.db,
+      sql`SELECT unit_id, procedure_id, ${sql.raw(select)} FROM dossier_rollups
+           WHERE day <= ${q.to}::date AND unit_id IN (${idList([...sources.keys()])})
+           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}
+           GROUP BY unit_id, procedure_id`,
+    );
+    const procedures = new Map<string, typeof dossierProcedures.$inferSelect>();
+    const procedureIds = [...new Set(buckets.map((b) => String(b.procedure_id)))];
+    for (let i = 0; i < procedureIds.length; i += 500)
+      for (const p of await ctx.db
+        .select()
+        .from(dossierProcedures)
+        .where(inArray(dossierProcedures.id, procedureIds.slice(i, i + 500))))
+        procedures.set(p.id, p);
+    for (const b of buckets) {
+      const t = emptyTotals();
+      for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = Number(b[column(c)]);
+      t.carriedOver = Number(b.carried_over);
+      const procedure = procedures.get(String(b.procedure_id))!;
+      for (const share of sources.get(String(b.unit_id)) ?? []) {
+        addInto(total, t, share.weight);
+        if (q.groupBy === 'total') continue;
+        const g =
+          q.groupBy === 'unit'
+            ? { key: share.unitId, name: share.name, code: share.code, validTo: share.validTo }
+            : q.groupBy === 'field'
+              ? { key: procedure.field, name: procedure.field, code: null, validTo: null }
+              : { key: procedure.id, name: procedure.name, code: procedure.code, validTo: null };
+        const entry = groups.get(g.key) ?? { ...g, t: emptyTotals() };
+        addInto(entry.t, t, share.weight);
+        groups.set(g.key, entry);
+      }
+    }
+  }
+  return {
+    from: q.from,
+    to: q.to,
+    stockDay,
+    restated: q.restate,
+    groupBy: q.groupBy,
+    scope,
+    thresholds: [...DEFAULT_THRESHOLDS],
+    total: figures(total, q.to),
+    groups: [...groups.values()]
+      .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, q.to) })),
+  };
+}
+
+/**
+ * Month by month over the period (each month clipped to it): flows of the month, stocks at its end (or
+ * today), carried over from before it — one grouped read of the rollups.
+ */
+export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<TrendResponse> {
+  const actor = reader(ctx);
+  const { today, sources, scope } = await resolveScope(ctx, actor, q);
+  const windows = monthsOf(q.from, q.to);
+  // Per month bucket ('0000-00' = before the period): flows, open stocks and each stock, split at today.
+  type Row = { month: string; later: boolean; v: PeriodTotals; open: number };
+  const byMonth: Row[] = [];
+  if (sources.size) {
+    const select = [
+      ...[...FLOW_COUNTERS, ...STOCK_COUNTERS].map((c) => `SUM(${column(c)})::float8 AS "${column(c)}"`),
+      `SUM(${OPEN_SQL})::float8 AS open`,
+    ].join(', ');
+    const found = await sqlRows<Record<string, number | string | boolean>>(
+      ctx.db,
+      sql`SELECT unit_id,
+                 CASE WHEN day < ${q.from}::date THEN '0000-00' ELSE to_char(day, 'YYYY-MM') END AS month,
+                 (day > ${today}::date) AS later, ${sql.raw(select)}
+            FROM dossier_rollups
+           WHERE day <= ${q.to}::date AND unit_id IN (${idList([...sources.keys()])})
+           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}
+           GROUP BY 1, 2, 3`,
+    );
+    for (const r of found) {
+      const weight = (sources.get(String(r.unit_id)) ?? []).reduce((n, s) => n + s.weight, 0);
+      const v = emptyTotals();
+      for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) v[c] = Number(r[column(c)]) * weight;
+      byMonth.push({
+        month: String(r.month),
+        later: r.later === true || r.later === 't',
+        v,
+        open: Number(r.open) * weight,
+      });
+    }
+  }
+  return {
+    from: q.from,
+    to: q.to,
+    restated: q.restate,
+    scope,
+    months: windows.map((w) => {
+      const t = emptyTotals();
+      for (const r of byMonth) {
+        if (r.month === w.month) for (const c of FLOW_COUNTERS) t[c] += r.v[c];
+        if (r.month < w.month) t.carriedOver += r.open;
+        if (r.month <= w.month && !r.later) for (const c of STOCK_COUNTERS) t[c] += r.v[c];
+      }
+      return { month: w.month, from: w.from, to: w.to, stockDay: minDay(w.to, today), ...figures(t, w.to) };
+    }),
+  };
+}
+
+/** SQL of a dossier's value in a class: its stored contribution summed the way the figures are. */
+function classValueSql(terms: readonly Term[], from: string, to: string, stockDay: string): SQL {
+  const when = (kind: Term['kind']) =>
+    kind === 'flow'
+      ? sql`e.day >= ${from} AND e.day <= ${to}`
+      : kind === 'stock'
+        ? sql`e.day <= ${stockDay}`
+        : sql`e.day < ${from}`;
+  const parts = terms.map(
+    (t) =>
+      sql`CASE WHEN ${when(t.kind)} THEN ${sql.raw(String(t.sign))} * COALESCE((e.c ->> ${t.counter})::int, 0) ELSE 0 END`,
+  );
+  return sql`(SELECT COALESCE(SUM(${sql.join(parts, sql` + `)}), 0)
+                FROM jsonb_each(${dossiers.contribution} -> 'days') AS e(day, c))`;
+}
+
+/**
+ * The dossiers behind one number of a scope and period, oldest receipt first, `limit` at a time with a
+ * keyset cursor (stable while dossiers are added). Each carries its share in the number and its state
+ * as of the stock day.
+ */
+export async function listScopeDossiers(
+  ctx: RequestContext,
+  q: DossierListQuery,
+): Promise<DossierListResponse> {
+  const actor = reader(ctx);
+  const { stockDay, sources, scope } = await resolveScope(ctx, actor, q);
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (q.cursor && !cursor)
+    throw validation('cursor', 'error.validation', { field: 'cursor', issue: 'not a cursor of this list' });
+  const base = {
+    from: q.from,
+    to: q.to,
+    stockDay,
+    restated: q.restate,
+    class: q.class,
+    scope,
+  };
+  if (!sources.size) return { ...base, count: cursor ? null : 0, items: [], nextCursor: null };
+
+  const where = and(
+    inArray(dossiers.unitId, [...sources.keys()]),
+    q.procedureId ? eq(dossiers.procedureId, q.procedureId) : undefined,
+    // Every counter falls on or after the receipt day, which is never before the local receipt date.
+    sql`${dossiers.receivedAt} < (${q.to}::date + 2)::timestamptz`,
+    sql`${classValueSql(DRILL_CLASSES[q.class], q.from, q.to, stockDay)} > 0`,
+  );
+  const count = cursor
+    ? null
+    : Number(
+        (
+          await sqlRows<{ n: number | string }>(
+            ctx.db,
+            sql`SELECT count(*)::int AS n FROM ${dossiers} WHERE ${where}`,
+          )
+        )[0]?.n ?? 0,
+      );
+  const page = await ctx.db
+    .select({ d: dossiers, p: dossierProcedures })
+    .from(dossiers)
+    .innerJoin(dossierProcedures, eq(dossierProcedures.id, dossiers.procedureId))
+    .where(
+      and(
+        where,
+        cursor
+          ? sql`(${dossiers.receivedAt}, ${dossiers.code}) > (${cursor.receivedAt}::timestamptz, ${cursor.code})`
+          : undefined,
+      ),
+    )
+    .orderBy(dossiers.receivedAt, dossiers.code)
+    .limit(q.limit + 1);
+  const more = page.length > q.limit;
+  const items = page.slice(0, q.limit);
+  const calendar = await loadCalendar(ctx.db);
+  const names = await unitFacts(ctx.db, [...new Set(items.map((r) => r.d.unitId))]);
+  const last = items.at(-1);
+  return {
+    ...base,
+    count,
+    items: items.map(({ d, p }) => {
+      const c = classify(calendar, { ...d, timeLimitDays: p.timeLimitDays }, stockDay);
+      return {
+        id: d.id,
+        code: d.code,
+        procedure: { id: p.id, code: p.code, name: p.name },
+        unit: { id: d.unitId, name: names.get(d.unitId)?.fullName ?? d.unitId },
+        channel: d.channel as DossierListResponse['items'][number]['channel'],
+        status: d.status as DossierListResponse['items'][number]['status'],
+        receivedAt: d.receivedAt.toISOString(),
+        dueDay: 'dueDay' in c ? c.dueDay : null,
+        resolvedAt: d.resolvedAt?.toISOString() ?? null,
+        state: c.state === 'resolved' ? c.timing : c.state,
+        weight: (sources.get(d.unitId) ?? []).reduce((n, s) => n + s.weight, 0),
+      };
+    }),
+    nextCursor:
+      more && last ? encodeCursor({ receivedAt: last.d.receivedAt.toISOString(), code: last.d.code }) : null,
+  };
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext, type RequestContext } from '../../core/context.js';
+import { freshDatabase } from '../../test/harness.js';
+import { seedDemo } from '../demo/demo.service.js';
+import { seedDossiers } from './dossiers-seed.service.js';
+
+let ctx: RequestContext;
+let drop: () => Promise<void>;
+const n = async (q: string) =>
+  Number(((await ctx.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  ctx = systemContext(fresh.database.db);
+  await seedDemo(ctx, { withAccounts: false });
+}, 120_000);
+
+afterAll(async () => {
+  await drop?.();
+});
+
+describe('chidao seed dossiers', () => {
+  it('writes generated dossiers of the demo province across the 2025 mergers through the ingest path', async () => {
+    const first = await seedDossiers(ctx, { rows: 600, from: '2025-01-01', to: '2025-09-30', seed: 3 });
+    expect(first).toMatchObject({ created: 600, updated: 0, unchanged: 0 });
+    expect(first.procedures).toBeGreaterThanOrEqual(250);
+    expect(await n('SELECT count(*)::int AS n FROM dossiers')).toBe(600);
+    // Rollups are maintained: every dossier counted once as received.
+    expect(await n('SELECT sum(received)::int AS n FROM dossier_rollups')).toBe(600);
+    // No dossier received by a unit outside its validity (local date, Asia/Ho_Chi_Minh).
+    expect(
+      await n(`SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id
+        WHERE (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date < u.valid_from
+           OR (u.valid_to IS NOT NULL AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > u.valid_to)`),
+    ).toBe(0);
+    // Received by districts before 1/7/2025 and by the new communes after.
+    expect(
+      await n(`SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id
+        WHERE u.kind = 'district' AND d.received_at < '2025-07-01T00:00:00+07:00'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await n(`SELECT count(*)::int AS n FROM dossiers d JOIN units u ON u.id = d.unit_id
+        WHERE u.kind = 'commune' AND u.valid_from = '2025-07-01'`),
+    ).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: the same options again change nothing', async () => {
+    const again = await seedDossiers(ctx, { rows: 600, from: '2025-01-01', to: '2025-09-30', seed: 3 });
+    expect(again).toEqual({ procedures: 0, created: 0, updated: 0, unchanged: 600 });
+    expect(await n('SELECT sum(received)::int AS n FROM dossier_rollups')).toBe(600);
+  });
+});

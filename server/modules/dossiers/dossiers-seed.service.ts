@@ -1,0 +1,158 @@
+/**
+ * Demo dossiers: the generated catalogue and dossiers written through the same path as the HTTP ingest
+ * (`upsertDossiers`: validation, rollups, audit), in batches. Used by `chidao seed dossiers` and the
+ * benchmark; never by the default demo seed (tests stay fast).
+ */
+import { todayInVietnam } from '../../core/dates.js';
+import type { RequestContext } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
+import { Actor } from '../access/actor.js';
+import { recordChange } from '../audit/audit.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { addDays } from '../calendar/index.js';
+import { findByCode, unitsAsOf } from '../units/lineage.service.js';
+import { BATCH_MAX } from './dossiers.schemas.js';
+import { upsertDossiers } from './dossiers.service.js';
+import { dossierProcedures } from './dossiers.table.js';
+import {
+  generateDossiers,
+  procedureCatalogue,
+  type CatalogueEntry,
+  type GeneratedDossier,
+  type GeneratorUnit,
+} from './generator.js';
+
+export const DEMO_PROVINCE_CODE = '40';
+
+/** Every unit under the province at some time in `from..to` (probed on the first of each month, the
+ *  first and last day), with its whole validity. */
+export async function provinceUnits(
+  db: Db,
+  from: string,
+  to: string,
+  provinceCode = DEMO_PROVINCE_CODE,
+): Promise<{ provinceId: string; units: GeneratorUnit[] }> {
+  const province = await findByCode(db, provinceCode, to, 'province');
+  if (!province) throw new Error(`No province with code ${provinceCode} on ${to}.`);
+  const probes = new Set<string>([from, to]);
+  for (let d = `${from.slice(0, 7)}-01`; d <= to; d = addDays(d, 32).slice(0, 8) + '01')
+    if (d >= from) probes.add(d);
+  const found = new Map<string, GeneratorUnit>();
+  for (const date of probes)
+    for (const u of await unitsAsOf(db, { date, withinId: province.id }))
+      if (u.kind !== 'province' && !found.has(`${u.id}|${u.code}`))
+        found.set(`${u.id}|${u.code}`, {
+          id: u.id,
+          code: u.code,
+          kind: u.kind,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
+        });
+  // A renamed unit appears under each of its codes (same id, same validity): the generator looks
+  // departments up by code, so either name finds it.
+  return { provinceId: province.id, units: [...found.values()] };
+}
+
+/** Adds the procedures of the catalogue that are missing (by code); returns how many were added. */
+export async function ensureCatalogue(
+  ctx: RequestContext,
+  catalogue: readonly CatalogueEntry[] = procedureCatalogue(),
+): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const added = await tx
+      .insert(dossierProcedures)
+      .values(
+        catalogue.map((p) => ({
+          code: p.code,
+          name: p.name,
+          field: p.field,
+          level: p.level,
+          onlineCapability: p.onlineCapability,
+          timeLimitDays: p.timeLimitDays,
+        })),
+      )
+      .onConflictDoNothing({ target: dossierProcedures.code })
+      .returning({ code: dossierProcedures.code });
+    if (added.length)
+      await recordChange(
+        { ...ctx, db: tx },
+        {
+          action: 'seed',
+          entity: 'dossier_procedure',
+          entityId: '00000000-0000-0000-0000-000000000000',
+          after: { added: added.length, codes: added.map((a) => a.code) },
+        },
+      );
+    return added.length;
+  });
+}
+
+export type SeedDossiersOptions = {
+  rows: number;
+  from: string;
+  to: string;
+  seed?: number;
+  /** Called after each batch with the dossiers written so far. */
+  onProgress?: (done: number) => void;
+};
+
+/** A writer over the whole province for seeding without a signed-in user. */
+const seedActor = (provinceId: string) =>
+  new Actor(
+    {
+      id: '00000000-0000-0000-0000-000000000000',
+      email: 'seed@chidao.local',
+      fullName: 'chidao seed',
+      unitId: null,
+    },
+    [{ id: '00000000-0000-0000-0000-000000000000', role: 'admin', unitId: provinceId }],
+  );
+
+/** The generator's input for a database: calendar, catalogue and the province's units. */
+export async function generatorInput(db: Db, o: { from: string; to: string; seed?: number }) {
+  const { provinceId, units } = await provinceUnits(db, o.from, o.to);
+  return {
+    provinceId,
+    options: {
+      seed: o.seed ?? 2025,
+      from: o.from,
+      to: o.to,
+      asOf: o.to < todayInVietnam() ? o.to : todayInVietnam(),
+      units,
+      catalogue: procedureCatalogue(),
+      calendar: await loadCalendar(db),
+    },
+  };
+}
+
+/**
+ * Generates `rows` dossiers of the demo province and writes them in batches through `upsertDossiers`
+ * (idempotent by code: running it again with the same options changes nothing).
+ */
+export async function seedDossiers(
+  ctx: RequestContext,
+  o: SeedDossiersOptions,
+): Promise<{ procedures: number; created: number; updated: number; unchanged: number }> {
+  const { provinceId, options } = await generatorInput(ctx.db, o);
+  const procedures = await ensureCatalogue(ctx, options.catalogue);
+  const writer = ctx.actor ? ctx : { ...ctx, actor: seedActor(provinceId) };
+  const totals = { procedures, created: 0, updated: 0, unchanged: 0 };
+  let batch: GeneratedDossier[] = [];
+  let done = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const r = await upsertDossiers(writer, batch);
+    totals.created += r.created;
+    totals.updated += r.updated;
+    totals.unchanged += r.unchanged;
+    done += batch.length;
+    batch = [];
+    o.onProgress?.(done);
+  };
+  for (const d of generateDossiers({ ...options, rows: o.rows })) {
+    batch.push(d);
+    if (batch.length >= BATCH_MAX) await flush();
+  }
+  await flush();
+  return totals;
+}

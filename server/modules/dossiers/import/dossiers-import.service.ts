@@ -1,0 +1,995 @@
+/**
+ * Dossier import: saved column mappings, file imports (CSV/XLSX) and the HTTP ingest of systems that
+ * push. A file is read as a stream and never held whole:
+ *
+ * 1. **Upload** — streamed to the file store (SHA-256 as it goes); the same file again (a job with that
+ *    hash that did not fail) returns the first job: a no-op.
+ * 2. **Staging** — the file is parsed row by row and every row validated like `upsertDossiers` would
+ *    (mapping, receiving unit as of the receipt day, procedure, consistency, access); valid rows go to
+ *    `dossier_import_rows` in chunks, each chunk in a short transaction together with the job's progress
+ *    (`staged_row`), so a restart continues after the last committed chunk. Errors are counted and the
+ *    first ones kept with their rows and columns. No file I/O ever happens inside a transaction.
+ * 3. **Apply** — one transaction, no file I/O: the staged rows go through `upsertDossiers` in chunks
+ *    (idempotent by code; rollups get new − old), the staging rows are deleted and the job marked done.
+ *    Any error rolls the whole file back. A file with any invalid row writes nothing.
+ *
+ * A job is worked by one process at a time: a lease (`locked_by`, `locked_until`) renewed with every
+ * chunk; staging writes check the lease; apply locks the job row and re-checks its status, so two
+ * processes never apply a file twice.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Readable } from 'node:stream';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { systemContext, type RequestContext } from '../../../core/context.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+} from '../../../core/errors.js';
+import { isMessageKey, translate, type Locale, type MessageKey } from '../../../core/messages.js';
+import type { Db } from '../../../db/client.js';
+import { loadActor } from '../../access/access.service.js';
+import { Actor } from '../../access/actor.js';
+import { recordChange } from '../../audit/audit.service.js';
+import { loadCalendar } from '../../calendar/calendar.service.js';
+import type { FileStore } from '../../files/file-store.js';
+import { storeUpload } from '../../files/files.service.js';
+import { findByCode, type UnitAsOf } from '../../units/lineage.service.js';
+import { ancestorPaths } from '../../units/units.service.js';
+import { findUserById } from '../../users/users.service.js';
+import { dossierProblems, type DossierStatus } from '../dossier-timing.js';
+import { DOSSIER_WRITE_ROLES } from '../dossiers.policy.js';
+import { dossierIn, type DossierIn } from '../dossiers.schemas.js';
+import { upsertDossiers } from '../dossiers.service.js';
+import { dossierProcedures } from '../dossiers.table.js';
+import {
+  compileMapping,
+  DEFAULT_MAPPING,
+  IMPORT_FIELDS,
+  mapRow,
+  mappingProblems,
+  type CompiledMapping,
+  type MappingSpec,
+  type RawDossier,
+  type RowError,
+} from './column-mapping.js';
+import type {
+  ImportJobOut,
+  IngestDossierIn,
+  MappingIn,
+  MappingOut,
+  TokenOut,
+} from './dossiers-import.schemas.js';
+import {
+  dossierImportJobs,
+  dossierImportMappings,
+  dossierImportRows,
+  dossierIngestTokens,
+  type StoredRowError,
+} from './dossiers-import.table.js';
+import { byteCounter, readRecords } from './row-source.js';
+
+/** Rows per staging transaction and per upsert call of the apply. */
+export const IMPORT_CHUNK = 1000;
+/** Row errors kept in the job's report (all are counted). */
+export const ERRORS_KEPT = 200;
+/** The largest file accepted (a million dossiers as CSV are about 200 MB). */
+export const IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+const LEASE_MS = 60_000;
+
+type JobRow = typeof dossierImportJobs.$inferSelect;
+type MappingRow = typeof dossierImportMappings.$inferSelect;
+
+function requireManager(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  if (!ctx.actor.hasRole(...DOSSIER_WRITE_ROLES)) throw forbidden();
+  return ctx.actor;
+}
+function requireAdmin(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  if (!ctx.actor.isAdmin) throw forbidden();
+  return ctx.actor;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Mappings
+
+const presentMapping = (m: MappingRow, actor: Actor): MappingOut => {
+  const manage = actor.hasRole(...DOSSIER_WRITE_ROLES);
+  return {
+    id: m.id,
+    name: m.name,
+    source: m.source,
+    delimiter: m.delimiter,
+    dateFormat: m.dateFormat as MappingOut['dateFormat'],
+    columns: m.columns as MappingOut['columns'],
+    valueMaps: m.valueMaps as MappingOut['valueMaps'],
+    version: m.version,
+    updatedAt: m.updatedAt.toISOString(),
+    abilities: { update: manage, delete: manage },
+  };
+};
+
+function checkMapping(input: MappingIn) {
+  const problems = mappingProblems(input as MappingSpec);
+  if (!problems.length) return;
+  const first = problems[0]!;
+  throw new AppError(
+    400,
+    'VALIDATION_FAILED',
+    first.key as MessageKey,
+    { field: first.field, ...first.params },
+    problems.map((p) => ({ field: p.field, message: p.key })),
+  );
+}
+
+export async function listMappings(ctx: RequestContext) {
+  const actor = requireManager(ctx);
+  const found = await ctx.db.select().from(dossierImportMappings).orderBy(asc(dossierImportMappings.name));
+  const { name, source, ...spec } = DEFAULT_MAPPING;
+  return {
+    items: found.map((m) => presentMapping(m, actor)),
+    defaultMapping: { name, source, ...spec },
+    fields: [...IMPORT_FIELDS],
+    abilities: { create: true },
+  };
+}
+
+async function nameTaken(db: Db, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: dossierImportMappings.id })
+    .from(dossierImportMappings)
+    .where(eq(dossierImportMappings.name, name));
+  return row && row.id !== exceptId;
+}
+
+export async function createMapping(ctx: RequestContext, input: MappingIn): Promise<MappingOut> {
+  const actor = requireManager(ctx);
+  checkMapping(input);
+  if (await nameTaken(ctx.db, input.name))
+    throw conflict('dossiersImport.mapping_exists', { name: input.name });
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(dossierImportMappings)
+      .values({ ...input, createdBy: actor.user.id })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'create',
+        entity: 'dossier_import_mapping',
+        entityId: row!.id,
+        after: row,
+      },
+    );
+    return presentMapping(row!, actor);
+  });
+}
+
+export async function updateMapping(
+  ctx: RequestContext,
+  id: string,
+  input: MappingIn & { version: number },
+): Promise<MappingOut> {
+  const actor = requireManager(ctx);
+  checkMapping(input);
+  if (await nameTaken(ctx.db, input.name, id))
+    throw conflict('dossiersImport.mapping_exists', { name: input.name });
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(dossierImportMappings).where(eq(dossierImportMappings.id, id));
+    if (!before) throw notFound('dossier_import_mapping');
+    const { version, ...values } = input;
+    const [row] = await tx
+      .update(dossierImportMappings)
+      .set({ ...values, version: sql`${dossierImportMappings.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(dossierImportMappings.id, id), eq(dossierImportMappings.version, version)))
+      .returning();
+    if (!row) throw staleVersion('dossier_import_mapping', before.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'update',
+        entity: 'dossier_import_mapping',
+        entityId: id,
+        before,
+        after: row,
+      },
+    );
+    return presentMapping(row, actor);
+  });
+}
+
+export async function deleteMapping(ctx: RequestContext, id: string): Promise<void> {
+  requireManager(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(dossierImportMappings)
+      .where(eq(dossierImportMappings.id, id))
+      .returning();
+    if (!before) throw notFound('dossier_import_mapping');
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'delete',
+        entity: 'dossier_import_mapping',
+        entityId: id,
+        before,
+      },
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Row checks (shared by staging and the HTTP ingest)
+
+type ProcedureRow = typeof dossierProcedures.$inferSelect;
+
+/**
+ * Resolves and checks rows like `upsertDossiers` does, with small caches (receiving units by code and
+ * validity, procedures by code, ancestor paths), so a million rows cost a few queries per distinct unit
+ * and procedure, not per row.
+ */
+class RowChecker {
+  private readonly units = new Map<string, UnitAsOf[]>();
+  private readonly unknownUnits = new Set<string>();
+  private readonly procedures = new Map<string, ProcedureRow | null>();
+  private readonly paths = new Map<string, string[] | null>();
+  private calendar: Awaited<ReturnType<typeof loadCalendar>> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor,
+    /** Only units in this subtree (the ingest token's scope). */
+    private readonly scopeUnitId: string | null = null,
+  ) {}
+
+  private async unitByCode(code: string, day: string): Promise<string | null> {
+    const known = this.units.get(code) ?? [];
+    const hit = known.find((u) => u.validFrom <= day && (u.validTo === null || u.validTo >= day));
+    if (hit) return hit.id;
+    const key = `${code}|${day}`;
+    if (this.unknownUnits.has(key)) return null;
+    const found = await findByCode(this.db, code, day);
+    if (!found) {
+      if (this.unknownUnits.size < 100_000) this.unknownUnits.add(key);
+      return null;
+    }
+    this.units.set(code, [...known, found]);
+    return found.id;
+  }
+
+  private async procedure(code: string): Promise<ProcedureRow | null> {
+    if (!this.procedures.has(code)) {
+      const [p] = await this.db.select().from(dossierProcedures).where(eq(dossierProcedures.code, code));
+      this.procedures.set(code, p ?? null);
+    }
+    return this.procedures.get(code)!;
+  }
+
+  private async path(unitId: string): Promise<string[] | null> {
+    if (!this.paths.has(unitId)) {
+      const found = z.uuid().safeParse(unitId).success ? await ancestorPaths(this.db, [unitId]) : new Map();
+      this.paths.set(unitId, found.get(unitId) ?? null);
+    }
+    return this.paths.get(unitId)!;
+  }
+
+  /** A raw dossier (unit by code or id) → the dossier as `upsertDossiers` takes it, or its errors. */
+  async check(
+    raw: Omit<RawDossier, 'unitCode' | 'unitId'> & { unitCode?: string | null; unitId?: string | null },
+    row: number,
+    columnOf: (field: string) => string,
+  ): Promise<{ ok: true; value: DossierIn } | { ok: false; errors: RowError[] }> {
+    const errors: RowError[] = [];
+    const err = (field: string, key: string, params?: Record<string, string | number>) =>
+      errors.push({ row, field, column: columnOf(field), key, ...(params ? { params } : {}) });
+    this.calendar ??= await loadCalendar(this.db);
+    const day = raw.receivedAt.slice(0, 10);
+    let unitId = raw.unitId ?? null;
+    if (!unitId && raw.unitCode) {
+      unitId = await this.unitByCode(raw.unitCode, day);
+      if (!unitId) err('unitCode', 'dossiersImport.unknown_unit_code', { code: raw.unitCode, date: day });
+    }
+    const { unitCode: _unitCode, ...rest } = raw;
+    const parsed = dossierIn.safeParse({ ...rest, unitId: unitId ?? undefined });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'row');
+        if (field === 'unitId' && !unitId && raw.unitCode) continue; // reported above
+        err(field, 'dossiersImport.invalid_value', { field: columnOf(field) });
+      }
+      return { ok: false, errors };
+    }
+    const d = parsed.data;
+    const procedure = await this.procedure(d.procedureCode);
+    if (!procedure) err('procedureCode', 'dossiers.unknown_procedure', { code: d.procedureCode });
+    const path = await this.path(d.unitId);
+    if (!path) err(raw.unitCode ? 'unitCode' : 'unitId', 'dossiers.unknown_unit');
+    else if (
+      !this.actor.hasRoleOver(DOSSIER_WRITE_ROLES, path) ||
+      (this.scopeUnitId !== null && !path.includes(this.scopeUnitId))
+    )
+      err(
+        raw.unitCode ? 'unitCode' : 'unitId',
+        this.scopeUnitId ? 'dossiersImport.outside_scope' : 'dossiersImport.unit_not_allowed',
+      );
+    if (procedure) {
+      const toDate = (s: string | null | undefined) => (s ? new Date(s) : null);
+      for (const p of dossierProblems(this.calendar, {
+        receivedAt: new Date(d.receivedAt),
+        dueAt: toDate(d.dueAt),
+        timeLimitDays: procedure.timeLimitDays,
+        resolvedAt: toDate(d.resolvedAt),
+        returnedAt: toDate(d.returnedAt),
+        withdrawnAt: toDate(d.withdrawnAt),
+        status: d.status as DossierStatus,
+        statusReason: d.statusReason ?? null,
+        suspensions: d.suspensions,
+      })) {
+        const field = p.field.startsWith('suspensions') ? 'suspendedFrom' : p.field;
+        err(field, p.key, { field: columnOf(field) });
+      }
+    }
+    return errors.length ? { ok: false, errors } : { ok: true, value: d };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Jobs: start, read, list
+
+/** Work in progress in this process (job id → promise), and rows applied so far. */
+const running = new Map<string, Promise<void>>();
+const appliedSoFar = new Map<string, number>();
+const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+function translateError(locale: Locale, e: StoredRowError) {
+  const key = isMessageKey(e.key) ? e.key : null;
+  return {
+    row: e.row,
+    field: e.field,
+    column: e.column,
+    key: e.key,
+    message: key ? translate(locale, key, { column: e.column, ...e.params }) : e.key,
+  };
+}
+
+export function presentJob(job: JobRow, locale: Locale): ImportJobOut {
+  const staged = job.status !== 'staging';
+  return {
+    id: job.id,
+    mappingId: job.mappingId,
+    mappingName: job.mappingName,
+    fileName: job.fileName,
+    format: job.format as ImportJobOut['format'],
+    sha256: job.sha256,
+    size: job.size,
+    status: job.status as ImportJobOut['status'],
+    progress: staged ? 1 : job.size ? Math.min(1, job.bytesRead / job.size) : 0,
+    bytesRead: job.bytesRead,
+    stagedRow: job.stagedRow,
+    rowsRead: job.rowsRead,
+    rowsValid: job.rowsValid,
+    applied: appliedSoFar.get(job.id) ?? null,
+    errorCount: job.errorCount,
+    errors: job.errors.map((e) => translateError(locale, e)),
+    failure:
+      job.failureKey && isMessageKey(job.failureKey)
+        ? translate(locale, job.failureKey, job.failureParams ?? {})
+        : null,
+    created: job.created,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    running: running.has(job.id),
+    createdBy: job.createdBy,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+async function loadJob(db: Db, id: string): Promise<JobRow> {
+  const [job] = await db.select().from(dossierImportJobs).where(eq(dossierImportJobs.id, id));
+  if (!job) throw notFound('dossier_import');
+  return job;
+}
+
+export async function getImport(ctx: RequestContext, id: string): Promise<ImportJobOut> {
+  requireManager(ctx);
+  return presentJob(await loadJob(ctx.db, id), ctx.locale);
+}
+
+export async function listImports(ctx: RequestContext, limit = 50): Promise<ImportJobOut[]> {
+  requireManager(ctx);
+  const found = await ctx.db
+    .select()
+    .from(dossierImportJobs)
+    .orderBy(desc(dossierImportJobs.createdAt))
+    .limit(limit);
+  // The list does not repeat every job's error report.
+  return found.map((j) => ({ ...presentJob(j, ctx.locale), errors: [] }));
+}
+
+/**
+ * Records an upload as an import job (it does not run it: see `runImport`). The file is streamed to the
+ * file store first; the same file again returns its earlier job (`replayed`), unless that one failed.
+ */
+export async function startImport(
+  ctx: RequestContext,
+  store: FileStore,
+  upload: { content: Readable; fileName: string; mappingId?: string | undefined },
+): Promise<{ job: JobRow; replayed: boolean }> {
+  const actor = requireManager(ctx);
+  let spec: MappingSpec;
+  let mappingName: string;
+  if (upload.mappingId) {
+    const [m] = await ctx.db
+      .select()
+      .from(dossierImportMappings)
+      .where(eq(dossierImportMappings.id, upload.mappingId));
+    if (!m) throw notFound('dossier_import_mapping');
+    spec = {
+      delimiter: m.delimiter,
+      dateFormat: m.dateFormat as MappingSpec['dateFormat'],
+      columns: m.columns as MappingSpec['columns'],
+      valueMaps: m.valueMaps,
+    };
+    mappingName = m.name;
+  } else {
+    const { name, source: _source, ...rest } = DEFAULT_MAPPING;
+    spec = rest;
+    mappingName = name;
+  }
+  const file = await storeUpload(ctx, store, upload.content, upload.fileName, IMPORT_MAX_BYTES);
+  const format =
+    file.extension === 'xlsx' ? 'xlsx' : file.extension === 'csv' || file.extension === 'txt' ? 'csv' : null;
+  if (!format) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'dossiersImport.file_type');
+  const existing = async () =>
+    (
+      await ctx.db
+        .select()
+        .from(dossierImportJobs)
+        .where(and(eq(dossierImportJobs.sha256, file.sha256), sql`${dossierImportJobs.status} <> 'failed'`))
+    )[0];
+  const before = await existing();
+  if (before) return { job: before, replayed: true };
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const [job] = await tx
+      .insert(dossierImportJobs)
+      .values({
+        mappingId: upload.mappingId ?? null,
+        mappingName,
+        spec: spec as unknown as Record<string, unknown>,
+        fileId: file.id,
+        fileKey: file.storageKey,
+        fileName: file.originalName,
+        format,
+        sha256: file.sha256,
+        size: file.size,
+        status: 'staging',
+        createdBy: actor.user.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (job)
+      await recordChange(
+        { ...ctx, db: tx },
+        {
+          action: 'create',
+          entity: 'dossier_import',
+          entityId: job.id,
+          after: { fileName: job.fileName, sha256: job.sha256, mapping: mappingName },
+        },
+      );
+    return job;
+  });
+  if (inserted) return { job: inserted, replayed: false };
+  const raced = await existing();
+  if (!raced) throw conflict();
+  return { job: raced, replayed: true };
+}
+
+/** A failed or finished job cannot be resumed; an unfinished one is picked up again (lease permitting). */
+export async function resumableImport(ctx: RequestContext, id: string): Promise<JobRow> {
+  requireManager(ctx);
+  const job = await loadJob(ctx.db, id);
+  if (job.status === 'done' || job.status === 'failed')
+    throw new AppError(409, 'CONFLICT', 'dossiersImport.not_resumable');
+  return job;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Running a job
+
+export type RunDeps = { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void };
+export type RunOptions = {
+  /** Tests: stop (as if the process died) after this many staging chunks, or right after staging. */
+  crashAfterChunks?: number;
+  crashBeforeApply?: boolean;
+  /** The lease taken (tests shorten it to simulate a dead worker). */
+  leaseMs?: number;
+};
+
+/** Starts `runImport` in the background unless this process already works on the job. */
+export function kickImport(deps: RunDeps, jobId: string, options: RunOptions = {}): Promise<void> {
+  const current = running.get(jobId);
+  if (current) return current;
+  const p = runImport(deps, jobId, options)
+    .then(() => undefined)
+    .catch((err: unknown) => deps.log?.(`dossier import ${jobId} stopped`, err))
+    .finally(() => {
+      running.delete(jobId);
+      appliedSoFar.delete(jobId);
+    });
+  running.set(jobId, p);
+  return p;
+}
+
+/** Waits for the imports this process is running (shutdown, tests). */
+export async function settleImports(): Promise<void> {
+  while (running.size) await Promise.allSettled([...running.values()]);
+}
+
+/** Unfinished jobs whose lease is free or expired (after a restart, or a crashed process). */
+export async function claimableImports(db: Db, now = new Date()): Promise<string[]> {
+  const found = await db
+    .select({ id: dossierImportJobs.id })
+    .from(dossierImportJobs)
+    .where(
+      and(
+        inArray(dossierImportJobs.status, ['staging', 'staged']),
+        or(isNull(dossierImportJobs.lockedUntil), lt(dossierImportJobs.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(dossierImportJobs.createdAt));
+  return found.map((j) => j.id).filter((id) => !running.has(id));
+}
+
+async function claim(db: Db, jobId: string, leaseMs: number): Promise<JobRow | undefined> {
+  const now = new Date();
+  const [job] = await db
+    .update(dossierImportJobs)
+    .set({ lockedBy: WORKER_ID, lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
+    .where(
+      and(
+        eq(dossierImportJobs.id, jobId),
+        inArray(dossierImportJobs.status, ['staging', 'staged']),
+        or(
+          isNull(dossierImportJobs.lockedUntil),
+          lt(dossierImportJobs.lockedUntil, now),
+          eq(dossierImportJobs.lockedBy, WORKER_ID),
+        ),
+      ),
+    )
+    .returning();
+  return job;
+}
+
+async function actorOf(db: Db, userId: string): Promise<Actor | null> {
+  const user = await findUserById(db, userId);
+  if (!user || !user.active) return null;
+  return loadActor(db, { id: user.id, email: user.email, fullName: user.fullName, unitId: user.unitId });
+}
+
+async function failJob(
+  db: Db,
+  job: JobRow,
+  failure: { key: MessageKey; params?: Record<string, string | number> } | null,
+  extra: Partial<JobRow> = {},
+) {
+  await db.transaction(async (tx) => {
+    await tx.delete(dossierImportRows).where(eq(dossierImportRows.jobId, job.id));
+    await tx
+      .update(dossierImportJobs)
+      .set({
+        ...extra,
+        status: 'failed',
+        failureKey: failure?.key ?? null,
+        failureParams: failure?.params ?? null,
+        lockedBy: null,
+        lockedUntil: null,
+        updatedAt: new Date(),
+        finishedAt: new Date(),
+      })
+      .where(eq(dossierImportJobs.id, job.id));
+  });
+}
+
+/**
+ * Works a job to its end: staging (continuing after the last committed chunk), then apply. Returns
+ * the job's final state, or undefined when another worker holds it.
+ */
+export async function runImport(
+  deps: RunDeps,
+  jobId: string,
+  options: RunOptions = {},
+): Promise<JobRow | undefined> {
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  let job = await claim(deps.db, jobId, leaseMs);
+  if (!job) return undefined;
+  const actor = await actorOf(deps.db, job.createdBy);
+  if (!actor) {
+    await failJob(deps.db, job, { key: 'error.forbidden' });
+    return loadJob(deps.db, jobId);
+  }
+  if (job.status === 'staging') {
+    const outcome = await stage(deps, job, actor, options, leaseMs);
+    if (outcome !== 'staged') return loadJob(deps.db, jobId);
+    job = await loadJob(deps.db, jobId);
+  }
+  if (options.crashBeforeApply) return job;
+  await apply(deps, job, actor);
+  return loadJob(deps.db, jobId);
+}
+
+class LostLease extends Error {}
+
+async function stage(
+  deps: RunDeps,
+  job: JobRow,
+  actor: Actor,
+  options: RunOptions,
+  leaseMs: number,
+): Promise<'staged' | 'failed' | 'interrupted'> {
+  const { db, store } = deps;
+  const spec = job.spec as unknown as MappingSpec;
+  const checker = new RowChecker(db, actor);
+  const counter = byteCounter();
+  const input = store.get(job.fileKey);
+  input.on('error', (e) => counter.destroy(e));
+  const source = input.pipe(counter);
+  let mapping: CompiledMapping | null = null;
+  let stagedRow = job.stagedRow;
+  let errorsKept: StoredRowError[] = [...job.errors];
+  let chunks = 0;
+  let pendingRows: { rowNo: number; code: string; data: DossierIn }[] = [];
+  let pendingErrors: RowError[] = [];
+  let pendingRead = 0;
+  let lastRow = stagedRow;
+
+  const flush = async () => {
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      const inserted = pendingRows.length
+        ? await tx
+            .insert(dossierImportRows)
+            .values(
+              pendingRows.map((r) => ({
+                jobId: job.id,
+                rowNo: r.rowNo,
+                code: r.code,
+                data: r.data as unknown as Record<string, unknown>,
+              })),
+            )
+            .onConflictDoNothing()
+            .returning({ rowNo: dossierImportRows.rowNo })
+        : [];
+      const ok = new Set(inserted.map((r) => r.rowNo));
+      const duplicates: RowError[] = pendingRows
+        .filter((r) => !ok.has(r.rowNo))
+        .map((r) => ({
+          row: r.rowNo,
+          field: 'code',
+          column: mapping?.index.code?.header ?? 'code',
+          key: 'dossiersImport.duplicate_code',
+          params: { code: r.code },
+        }));
+      const newErrors = [...pendingErrors, ...duplicates].sort((a, b) => a.row - b.row);
+      const kept =
+        errorsKept.length < ERRORS_KEPT
+          ? [...errorsKept, ...newErrors.slice(0, ERRORS_KEPT - errorsKept.length)]
+          : errorsKept;
+      const [updated] = await tx
+        .update(dossierImportJobs)
+        .set({
+          stagedRow: lastRow,
+          bytesRead: counter.bytes,
+          rowsRead: sql`${dossierImportJobs.rowsRead} + ${pendingRead}`,
+          rowsValid: sql`${dossierImportJobs.rowsValid} + ${ok.size}`,
+          errorCount: sql`${dossierImportJobs.errorCount} + ${newErrors.length}`,
+          errors: kept,
+          lockedUntil: new Date(now.getTime() + leaseMs),
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(dossierImportJobs.id, job.id),
+            eq(dossierImportJobs.lockedBy, WORKER_ID),
+            eq(dossierImportJobs.status, 'staging'),
+          ),
+        )
+        .returning({ id: dossierImportJobs.id });
+      // Another worker took the job over (our lease expired): undo this chunk and stop.
+      if (!updated) throw new LostLease();
+      errorsKept = kept;
+    });
+    stagedRow = lastRow;
+    pendingRows = [];
+    pendingErrors = [];
+    pendingRead = 0;
+    chunks++;
+  };
+
+  try {
+    for await (const rec of readRecords(job.format as 'csv' | 'xlsx', source, spec.delimiter)) {
+      if (!mapping) {
+        if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+        const compiled = compileMapping(spec, rec.cells);
+        if (!compiled.ok) {
+          await failJob(db, job, null, {
+            errors: compiled.errors.slice(0, ERRORS_KEPT),
+            errorCount: compiled.errors.length,
+          });
+          return 'failed';
+        }
+        mapping = compiled.mapping;
+        continue;
+      }
+      if (rec.row <= stagedRow) continue;
+      lastRow = rec.row;
+      if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+      pendingRead++;
+      const mapped = mapRow(mapping, rec.cells, rec.row);
+      const m = mapping;
+      const columnOf = (f: string) => m.index[f as keyof typeof m.index]?.header ?? f;
+      const checked = mapped.ok
+        ? await checker.check(mapped.value, rec.row, columnOf)
+        : ({ ok: false, errors: mapped.errors } as const);
+      if (checked.ok) pendingRows.push({ rowNo: rec.row, code: checked.value.code, data: checked.value });
+      else pendingErrors.push(...checked.errors);
+      if (pendingRead >= IMPORT_CHUNK) {
+        await flush();
+        if (options.crashAfterChunks !== undefined && chunks >= options.crashAfterChunks) {
+          input.destroy();
+          return 'interrupted';
+        }
+      }
+    }
+  } catch (err) {
+    input.destroy();
+    if (err instanceof LostLease) return 'interrupted';
+    const detail = err instanceof Error ? err.message : String(err);
+    await failJob(db, job, { key: 'dossiersImport.unreadable', params: { detail: detail.slice(0, 300) } });
+    return 'failed';
+  }
+  if (!mapping) {
+    await failJob(db, job, { key: 'dossiersImport.empty_file' });
+    return 'failed';
+  }
+  if (pendingRead || lastRow !== stagedRow) await flush();
+  const current = await loadJob(db, job.id);
+  if (current.errorCount > 0) {
+    await failJob(db, current, null);
+    return 'failed';
+  }
+  if (current.rowsRead === 0) {
+    await failJob(db, current, { key: 'dossiersImport.empty_file' });
+    return 'failed';
+  }
+  const [done] = await db
+    .update(dossierImportJobs)
+    .set({ status: 'staged', bytesRead: current.size, updatedAt: new Date() })
+    .where(
+      and(
+        eq(dossierImportJobs.id, job.id),
+        eq(dossierImportJobs.lockedBy, WORKER_ID),
+        eq(dossierImportJobs.status, 'staging'),
+      ),
+    )
+    .returning();
+  return done ? 'staged' : 'interrupted';
+}
+
+/** Applies the staged rows in one transaction (no file I/O inside), all or nothing. */
+async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
+  const { db } = deps;
+  const ctx = systemContext(db, actor);
+  try {
+    await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select()
+        .from(dossierImportJobs)
+        .where(eq(dossierImportJobs.id, job.id))
+        .for('update');
+      if (!locked || locked.status !== 'staged') return; // another worker applied it
+      const txCtx = { ...ctx, db: tx };
+      const totals = { created: 0, updated: 0, unchanged: 0 };
+      let after = 0;
+      appliedSoFar.set(job.id, 0);
+      for (;;) {
+        const part = await tx
+          .select({ rowNo: dossierImportRows.rowNo, data: dossierImportRows.data })
+          .from(dossierImportRows)
+          .where(and(eq(dossierImportRows.jobId, job.id), gt(dossierImportRows.rowNo, after)))
+          .orderBy(asc(dossierImportRows.rowNo))
+          .limit(IMPORT_CHUNK);
+        if (!part.length) break;
+        const r = await upsertDossiers(
+          txCtx,
+          part.map((p) => p.data as unknown as DossierIn),
+        );
+        totals.created += r.created;
+        totals.updated += r.updated;
+        totals.unchanged += r.unchanged;
+        after = part[part.length - 1]!.rowNo;
+        appliedSoFar.set(job.id, (appliedSoFar.get(job.id) ?? 0) + part.length);
+      }
+      await tx.delete(dossierImportRows).where(eq(dossierImportRows.jobId, job.id));
+      const now = new Date();
+      await tx
+        .update(dossierImportJobs)
+        .set({
+          ...totals,
+          status: 'done',
+          lockedBy: null,
+          lockedUntil: null,
+          updatedAt: now,
+          finishedAt: now,
+        })
+        .where(eq(dossierImportJobs.id, job.id));
+      await recordChange(txCtx, {
+        action: 'import',
+        entity: 'dossier_import',
+        entityId: job.id,
+        after: { fileName: job.fileName, sha256: job.sha256, mapping: job.mappingName, ...totals },
+      });
+    });
+  } catch (err) {
+    const detail =
+      err instanceof AppError
+        ? translate('vi', err.messageKey, err.params)
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    deps.log?.(`dossier import ${job.id}: apply failed`, err);
+    await failJob(db, job, { key: 'dossiersImport.apply_failed', params: { detail: detail.slice(0, 300) } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// API tokens and the HTTP ingest
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const presentToken = (t: typeof dossierIngestTokens.$inferSelect): TokenOut => ({
+  id: t.id,
+  name: t.name,
+  source: t.source,
+  unitId: t.unitId,
+  prefix: t.prefix,
+  createdBy: t.createdBy,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
+
+export async function listTokens(ctx: RequestContext): Promise<TokenOut[]> {
+  requireAdmin(ctx);
+  const found = await ctx.db.select().from(dossierIngestTokens).orderBy(desc(dossierIngestTokens.createdAt));
+  return found.map(presentToken);
+}
+
+/** Creates a token (shown once; only its SHA-256 is kept) for a source, writing within one unit's subtree. */
+export async function createToken(
+  ctx: RequestContext,
+  input: { name: string; source: string; unitId: string },
+): Promise<TokenOut & { token: string }> {
+  const actor = requireAdmin(ctx);
+  const path = (await ancestorPaths(ctx.db, [input.unitId])).get(input.unitId);
+  if (!path) throw new AppError(400, 'VALIDATION_FAILED', 'dossiers.unknown_unit', { field: 'unitId' });
+  const token = `chd_${randomBytes(32).toString('base64url')}`;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(dossierIngestTokens)
+      .values({ ...input, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: actor.user.id })
+      .returning();
+    const { tokenHash: _hash, ...journal } = row!;
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'create',
+        entity: 'dossier_ingest_token',
+        entityId: row!.id,
+        after: journal,
+      },
+    );
+    return { ...presentToken(row!), token };
+  });
+}
+
+export async function revokeToken(ctx: RequestContext, id: string): Promise<TokenOut> {
+  requireAdmin(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(dossierIngestTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(dossierIngestTokens.id, id), isNull(dossierIngestTokens.revokedAt)))
+      .returning();
+    if (!row) throw notFound('dossier_ingest_token');
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'revoke',
+        entity: 'dossier_ingest_token',
+        entityId: id,
+        after: { revokedAt: row.revokedAt },
+      },
+    );
+    return presentToken(row);
+  });
+}
+
+const tokenInvalid = () => new AppError(401, 'UNAUTHENTICATED', 'dossiersImport.token_invalid');
+
+/**
+ * The HTTP ingest: `Authorization: Bearer <token>`; the token acts as its creator (whose rights are
+ * checked now) limited to its unit's subtree. The batch is checked like an import's rows and written
+ * by `upsertDossiers`, all or nothing.
+ */
+export async function ingestDossiers(
+  base: RequestContext,
+  authorization: string | undefined,
+  input: readonly IngestDossierIn[],
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!m) throw tokenInvalid();
+  const [token] = await base.db
+    .select()
+    .from(dossierIngestTokens)
+    .where(and(eq(dossierIngestTokens.tokenHash, hashToken(m[1]!)), isNull(dossierIngestTokens.revokedAt)));
+  if (!token) throw tokenInvalid();
+  const creator = await actorOf(base.db, token.createdBy);
+  const scopePath = (await ancestorPaths(base.db, [token.unitId])).get(token.unitId);
+  if (!creator || !scopePath || !creator.hasRoleOver(DOSSIER_WRITE_ROLES, scopePath))
+    throw new AppError(403, 'FORBIDDEN', 'dossiersImport.token_forbidden');
+  // The token's own actor: its creator, with write rights over the token's subtree only.
+  const actor = new Actor(creator.user, [
+    { id: `token:${token.id}`, role: 'standing_officer', unitId: token.unitId },
+  ]);
+  const ctx: RequestContext = { ...base, actor };
+  const checker = new RowChecker(base.db, actor, token.unitId);
+  const problems: { field: string; message: string }[] = [];
+  let firstKey: MessageKey | null = null;
+  let firstParams: Record<string, string | number> = {};
+  const dossiers: DossierIn[] = [];
+  for (const [i, d] of input.entries()) {
+    const checked = await checker.check(
+      {
+        ...d,
+        unitCode: d.unitCode ?? null,
+        unitId: d.unitId ?? null,
+        dueAt: d.dueAt ?? null,
+        resolvedAt: d.resolvedAt ?? null,
+        returnedAt: d.returnedAt ?? null,
+        withdrawnAt: d.withdrawnAt ?? null,
+        statusReason: d.statusReason ?? null,
+        rating: d.rating ?? null,
+      },
+      i,
+      (f) => f,
+    );
+    if (checked.ok) dossiers.push(checked.value);
+    else
+      for (const e of checked.errors) {
+        const key = (isMessageKey(e.key) ? e.key : 'error.validation') as MessageKey;
+        if (!firstKey) {
+          firstKey = key;
+          firstParams = { field: `dossiers.${i}.${e.field}`, ...e.params };
+        }
+        problems.push({
+          field: `dossiers.${i}.${e.field}`,
+          message: translate(base.locale, key, { field: e.field, ...e.params }),
+        });
+      }
+  }
+  if (firstKey) throw new AppError(400, 'VALIDATION_FAILED', firstKey, firstParams, problems);
+  const result = await upsertDossiers(ctx, dossiers);
+  await base.db
+    .update(dossierIngestTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(eq(dossierIngestTokens.id, token.id));
+  return result;
+}
