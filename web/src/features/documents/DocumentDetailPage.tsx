@@ -1,39 +1,15 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Grid,
-  Input,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Center, Grid, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconArrowLeft,
-  IconDownload,
-  IconEdit,
-  IconPaperclip,
-  IconTrash,
-  IconUpload,
-} from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { AttachmentsCard } from '../../components/AttachmentsCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordHistory } from '../../components/RecordHistory';
-import { ApiError } from '../../lib/api';
-import { formatDate, formatDateTime, formatFileSize } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { AccessBadge } from './AccessBadge';
 import {
   deleteDocument,
@@ -61,9 +37,6 @@ export function DocumentDetailPage() {
   const { documentId = '' } = useParams({ strict: false });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileInputKey, setFileInputKey] = useState(0);
-  const fileInputId = useId();
   const doc = useQuery({ queryKey: documentKeys.one(documentId), queryFn: () => getDocument(documentId) });
 
   const afterChange = async (updated: Document) => {
@@ -72,19 +45,6 @@ export function DocumentDetailPage() {
     await queryClient.invalidateQueries({ queryKey: ['history', 'document', documentId] });
   };
 
-  const upload = useMutation({
-    mutationFn: (f: File) => uploadFile(documentId, f),
-    onSuccess: async (updated) => {
-      setFile(null);
-      setFileInputKey((k) => k + 1);
-      await afterChange(updated);
-      notifications.show({ color: 'green', message: t('documents.fileUploaded') });
-    },
-  });
-  const detach = useMutation({
-    mutationFn: (fileId: string) => removeFile(documentId, fileId, doc.data!.version),
-    onSuccess: afterChange,
-  });
   const remove = useMutation({
     mutationFn: () => deleteDocument(documentId, doc.data!.version),
     onSuccess: async () => {
@@ -106,16 +66,9 @@ export function DocumentDetailPage() {
   const d = doc.data;
   const reload = () => {
     void doc.refetch();
-    detach.reset();
     remove.reset();
   };
-  const actionError = remove.error ?? detach.error;
-  const uploadError =
-    upload.error instanceof ApiError
-      ? (upload.error.fieldMessage('file') ?? upload.error.message)
-      : upload.error
-        ? String(upload.error)
-        : null;
+  const actionError = remove.error;
 
   return (
     <>
@@ -207,100 +160,19 @@ export function DocumentDetailPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder padding="lg" h="100%" data-testid="document-files">
-            <Title order={2} size="h4" mb="sm">
-              {t('documents.files')}
-            </Title>
-            {d.files.length === 0 && <Text c="dimmed">{t('documents.noFiles')}</Text>}
-            <Stack gap="xs">
-              {d.files.map((f) => (
-                <Group key={f.id} justify="space-between" wrap="nowrap" data-testid="document-file">
-                  <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                    <IconPaperclip size={16} aria-hidden />
-                    <div style={{ minWidth: 0 }}>
-                      <Anchor
-                        href={downloadUrl(f.id)}
-                        size="sm"
-                        fw={500}
-                        style={{ wordBreak: 'break-word' }}
-                        download={f.originalName}
-                      >
-                        {f.originalName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {formatFileSize(f.size)} · {formatDateTime(f.createdAt)}
-                      </Text>
-                    </div>
-                  </Group>
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('documents.download')}>
-                      <ActionIcon
-                        component="a"
-                        href={downloadUrl(f.id)}
-                        variant="subtle"
-                        aria-label={t('documents.downloadFile', { name: f.originalName })}
-                      >
-                        <IconDownload size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    {d.abilities.update && (
-                      <Tooltip label={t('documents.removeFile')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          loading={detach.isPending && detach.variables === f.id}
-                          aria-label={t('documents.removeFileNamed', { name: f.originalName })}
-                          onClick={() => detach.mutate(f.id)}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
-                </Group>
-              ))}
-            </Stack>
-            {d.abilities.update && (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  if (file) upload.mutate(file);
-                }}
-              >
-                <Group align="flex-end" mt="md" wrap="nowrap">
-                  <Input.Wrapper
-                    label={t('documents.attachFile')}
-                    description={t('documents.attachHint')}
-                    error={uploadError}
-                    id={fileInputId}
-                    style={{ flex: 1 }}
-                  >
-                    <input
-                      key={fileInputKey}
-                      id={fileInputId}
-                      type="file"
-                      className="file-input"
-                      data-testid="file-input"
-                      aria-invalid={uploadError ? true : undefined}
-                      onChange={(e) => {
-                        setFile(e.currentTarget.files?.[0] ?? null);
-                        upload.reset();
-                      }}
-                    />
-                  </Input.Wrapper>
-                  <Button
-                    type="submit"
-                    disabled={!file}
-                    loading={upload.isPending}
-                    leftSection={<IconUpload size={16} aria-hidden />}
-                    data-testid="file-upload"
-                  >
-                    {t('documents.upload')}
-                  </Button>
-                </Group>
-              </form>
-            )}
-          </Card>
+          <AttachmentsCard
+            h="100%"
+            title={t('documents.files')}
+            files={d.files}
+            downloadUrl={downloadUrl}
+            canEdit={d.abilities.update}
+            hint={t('documents.attachHint')}
+            onUpload={(f) => uploadFile(documentId, f)}
+            onRemove={(fileId) => removeFile(documentId, fileId, d.version)}
+            onChanged={afterChange}
+            testId="document-files"
+            fileTestId="document-file"
+          />
         </Grid.Col>
         <Grid.Col span={12}>
           <RecordHistory entity="document" id={documentId} />

@@ -7,7 +7,6 @@ import {
   Center,
   Grid,
   Group,
-  Input,
   List,
   Loader,
   Stack,
@@ -20,25 +19,22 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
   IconChecklist,
-  IconDownload,
   IconEdit,
   IconFileCertificate,
-  IconPaperclip,
   IconPlus,
   IconTrash,
-  IconUpload,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeList } from '../../components/ChangeList';
+import { AttachmentsCard } from '../../components/AttachmentsCard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { actionColor } from '../../components/RecordHistory';
 import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
-import { ApiError } from '../../lib/api';
-import { formatDate, formatDateTime, formatFileSize } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import {
   deleteConclusion,
   downloadUrl,
@@ -254,122 +250,21 @@ function History({ id }: { id: string }) {
 function Files({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [inputKey, setInputKey] = useState(0);
-  const inputId = useId();
-  const after = async (updated: Meeting) => {
-    queryClient.setQueryData(meetingKeys.one(meeting.id), updated);
-    await queryClient.invalidateQueries({ queryKey: meetingKeys.history(meeting.id) });
-  };
-  const upload = useMutation({
-    mutationFn: (f: File) => uploadFile(meeting.id, f),
-    onSuccess: async (updated) => {
-      setFile(null);
-      setInputKey((k) => k + 1);
-      await after(updated);
-      notifications.show({ color: 'green', message: t('documents.fileUploaded') });
-    },
-  });
-  const detach = useMutation({
-    mutationFn: (fileId: string) => removeFile(meeting.id, fileId, meeting.version),
-    onSuccess: after,
-  });
-  const uploadError =
-    upload.error instanceof ApiError
-      ? (upload.error.fieldMessage('file') ?? upload.error.message)
-      : upload.error
-        ? String(upload.error)
-        : null;
   return (
-    <Card withBorder padding="lg" data-testid="meeting-files">
-      <Title order={2} size="h4" mb="sm">
-        {t('meetings.files')}
-      </Title>
-      {detach.isError && <ErrorAlert error={detach.error} />}
-      {meeting.files.length === 0 && <Text c="dimmed">{t('documents.noFiles')}</Text>}
-      <Stack gap="xs">
-        {meeting.files.map((f) => (
-          <Group key={f.id} justify="space-between" wrap="nowrap">
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <IconPaperclip size={16} aria-hidden />
-              <div style={{ minWidth: 0 }}>
-                <Anchor
-                  href={downloadUrl(meeting.id, f.id)}
-                  size="sm"
-                  fw={500}
-                  style={{ wordBreak: 'break-word' }}
-                >
-                  {f.originalName}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {formatFileSize(f.size)} · {formatDateTime(f.createdAt)}
-                </Text>
-              </div>
-            </Group>
-            <Group gap={4} wrap="nowrap">
-              <ActionIcon
-                component="a"
-                href={downloadUrl(meeting.id, f.id)}
-                variant="subtle"
-                aria-label={t('documents.downloadFile', { name: f.originalName })}
-              >
-                <IconDownload size={16} aria-hidden />
-              </ActionIcon>
-              {meeting.abilities.update && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  loading={detach.isPending && detach.variables === f.id}
-                  aria-label={t('documents.removeFileNamed', { name: f.originalName })}
-                  onClick={() => detach.mutate(f.id)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              )}
-            </Group>
-          </Group>
-        ))}
-      </Stack>
-      {meeting.abilities.update && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (file) upload.mutate(file);
-          }}
-        >
-          <Group align="flex-end" mt="md" wrap="nowrap">
-            <Input.Wrapper
-              label={t('documents.attachFile')}
-              description={t('meetings.filesHint')}
-              error={uploadError}
-              id={inputId}
-              style={{ flex: 1 }}
-            >
-              <input
-                key={inputKey}
-                id={inputId}
-                type="file"
-                className="file-input"
-                data-testid="file-input"
-                onChange={(e) => {
-                  setFile(e.currentTarget.files?.[0] ?? null);
-                  upload.reset();
-                }}
-              />
-            </Input.Wrapper>
-            <Button
-              type="submit"
-              disabled={!file}
-              loading={upload.isPending}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              data-testid="file-upload"
-            >
-              {t('documents.upload')}
-            </Button>
-          </Group>
-        </form>
-      )}
-    </Card>
+    <AttachmentsCard
+      title={t('meetings.files')}
+      files={meeting.files}
+      downloadUrl={(fileId) => downloadUrl(meeting.id, fileId)}
+      canEdit={meeting.abilities.update}
+      hint={t('meetings.filesHint')}
+      onUpload={(f) => uploadFile(meeting.id, f)}
+      onRemove={(fileId) => removeFile(meeting.id, fileId, meeting.version)}
+      onChanged={async (updated: Meeting) => {
+        queryClient.setQueryData(meetingKeys.one(meeting.id), updated);
+        await queryClient.invalidateQueries({ queryKey: meetingKeys.history(meeting.id) });
+      }}
+      testId="meeting-files"
+    />
   );
 }
 
