@@ -6,8 +6,8 @@ import {
   insertNoticeRecord,
   membersOn,
 } from '../meetings/meetings.service.js';
-import type { ReformArea, SeedTask } from '../plans/plans.service.js';
-import { insertSourcedSeedTasks, planIdFor } from '../plans/task-lookup.service.js';
+import { insertSeedTasks, type ReformArea, type SeedTask } from '../plans/plans.service.js';
+import { planIdFor } from '../plans/task-lookup.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 
 /**
@@ -390,7 +390,7 @@ export async function seedDemoMeetings(
         output: f.task === 'verified' || f.task === 'reported_done' ? f.output : null,
       });
     });
-    if (planId) await insertSourcedSeedTasks(t, planId, tasks);
+    if (planId) await insertSeedTasks(t, planId, tasks);
     if (m.notice) await insertNoticeRecord(t, meeting.id, m.notice);
   }
   return created;

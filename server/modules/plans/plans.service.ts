@@ -32,8 +32,8 @@ import {
 } from './progress.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
 import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
-import { describePeriod, periodsInYear } from '../periods/index.js';
-import { rulesForReport } from '../periods/periods.service.js';
+import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
+import { allRuleSets } from '../periods/periods.service.js';
 import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
 import {
   MANAGERS,
@@ -395,6 +395,8 @@ export async function nextCommitteeReport(ctx: RequestContext, asOf: string) {
     window: { from: string; to: string };
     rank: number;
   }[] = [];
+  // The stored rule sets are read once; each period then takes the version in force (pure `rulesFor`).
+  const ruleSets = await allRuleSets(ctx.db);
   for (const [type, rank] of [
     ['quarter', 0],
     ['half', 1],
@@ -402,7 +404,7 @@ export async function nextCommitteeReport(ctx: RequestContext, asOf: string) {
   ] as const)
     for (const y of [year, year + 1])
       for (const p of periodsInYear(type, y)) {
-        const rules = await rulesForReport(ctx.db, null, `${p.year}-01-01`);
+        const rules = rulesFor(ruleSets, null, `${p.year}-01-01`);
         const vi = describePeriod(p, rules, 'vi');
         if (vi.due < asOf) continue;
         candidates.push({

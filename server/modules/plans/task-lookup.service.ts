@@ -5,7 +5,6 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { DEFAULT_TIMING_RULE, taskTiming, type TaskStatus, type Timing } from '../tasks/index.js';
 import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans } from './plans.table.js';
-import { insertSeedTasks, type SeedTask } from './plans.service.js';
 
 /** Where a task came from (plan_tasks.source). */
 export type TaskSource = 'plan' | 'conclusion' | 'directive' | 'inspection' | 'feedback';
@@ -75,15 +74,6 @@ export async function tasksBySource(
       calendar,
     }),
   }));
-}
-
-/** Seeds tasks that come from a source (e.g. meeting conclusions) into an existing plan, with their history. */
-export async function insertSourcedSeedTasks(
-  ctx: RequestContext,
-  planId: string,
-  tasks: readonly (SeedTask & { source: TaskSource; sourceRef: string })[],
-): Promise<string[]> {
-  return insertSeedTasks(ctx, planId, tasks);
 }
 
 /** The committee plan of a unit for a year, if any (seeding). */
