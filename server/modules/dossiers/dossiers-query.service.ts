@@ -36,25 +36,25 @@ import { DOSSIER_READ_ROLES, dossierUnitPolicy } from './dossiers.policy.js';
 import { dossierProcedures, dossiers } from './dossiers.table.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { qd766ConfigFor, qd766Score } from './qd766.js';
-import { FLOW_COUNTERS, STOCK_COUNTERS, type Counter, type PeriodTotals } from './rollup.js';
-
-const column = (c: Counter) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-const OPEN_SQL = 'not_yet_due + due_soon + overdue + suspended';
+import {
+  ALL_PROCEDURES,
+  COUNTER_CODE,
+  COUNTERS,
+  emptyCounters,
+  prefixSum,
+  totalsFromPrefixes,
+  type Counters,
+  type Grain,
+  type PeriodTotals,
+} from './rollup.js';
+import { addInto, COLUMN, emptyTotals, periodTotalsSql, prefixCondition, totalsOfRow } from './rollup-sql.js';
+import { addDays } from '../calendar/index.js';
 
 function reader(ctx: RequestContext): Actor {
   if (!ctx.actor) throw unauthenticated();
   if (!ctx.actor.hasRole(...DOSSIER_READ_ROLES)) throw new AppError(403, 'FORBIDDEN', 'error.forbidden');
   return ctx.actor;
 }
-
-const emptyTotals = (): PeriodTotals => {
-  const t = { carriedOver: 0 } as PeriodTotals;
-  for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = 0;
-  return t;
-};
-const addInto = (into: PeriodTotals, t: PeriodTotals, weight: number) => {
-  for (const k of Object.keys(into) as (keyof PeriodTotals)[]) into[k] += t[k] * weight;
-};
 
 const threshold = (key: string) => DEFAULT_THRESHOLDS.find((t) => t.key === key)!;
 
@@ -115,8 +115,8 @@ async function resolveScope(ctx: RequestContext, actor: Actor, q: ScopeQuery) {
   const sourceIds = (
     await sqlRows<{ unit_id: string }>(
       ctx.db,
-      sql`SELECT DISTINCT unit_id FROM dossier_rollups WHERE day <= ${q.to}::date
-           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}`,
+      sql`SELECT DISTINCT unit_id FROM dossier_rollups
+           WHERE procedure_id = ${q.procedureId ?? ALL_PROCEDURES}::uuid AND grain = 'y' AND day <= ${q.to}::date`,
     )
   ).map((r) => String(r.unit_id));
   const carriers = await restateMany(ctx.db, sourceIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
@@ -163,28 +163,27 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     string,
     { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
   >();
+  const byProcedure = q.groupBy === 'field' || q.groupBy === 'procedure';
   if (sources.size) {
-    const select = [
-      ...FLOW_COUNTERS.map(
-        (c) =>
-          `SUM(CASE WHEN day >= '${q.from}'::date THEN ${column(c)} ELSE 0 END)::float8 AS "${column(c)}"`,
-      ),
-      `SUM(CASE WHEN day < '${q.from}'::date THEN ${OPEN_SQL} ELSE 0 END)::float8 AS carried_over`,
-      ...STOCK_COUNTERS.map(
-        (c) =>
-          `SUM(CASE WHEN day <= '${stockDay}'::date THEN ${column(c)} ELSE 0 END)::float8 AS "${column(c)}"`,
-      ),
-    ].join(', ');
-    // Dates are validated ISO dates (Zod), so inlining them is safe.
     const buckets = await sqlRows<Record<string, number | string>>(
       ctx.db,
-      sql`SELECT unit_id, procedure_id, ${sql.raw(select)} FROM dossier_rollups
-           WHERE day <= ${q.to}::date AND unit_id IN (${idList([...sources.keys()])})
-           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}
-           GROUP BY unit_id, procedure_id`,
+      periodTotalsSql({
+        from: q.from,
+        to: q.to,
+        stockDay,
+        keys: byProcedure ? ['unit_id', 'procedure_id'] : ['unit_id'],
+        scope: and(
+          q.procedureId
+            ? sql`procedure_id = ${q.procedureId}::uuid`
+            : byProcedure
+              ? sql`procedure_id <> ${ALL_PROCEDURES}::uuid`
+              : sql`procedure_id = ${ALL_PROCEDURES}::uuid`,
+          sql`unit_id IN (${idList([...sources.keys()])})`,
+        )!,
+      }),
     );
     const procedures = new Map<string, typeof dossierProcedures.$inferSelect>();
-    const procedureIds = [...new Set(buckets.map((b) => String(b.procedure_id)))];
+    const procedureIds = byProcedure ? [...new Set(buckets.map((b) => String(b.procedure_id)))] : [];
     for (let i = 0; i < procedureIds.length; i += 500)
       for (const p of await ctx.db
         .select()
@@ -192,10 +191,8 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
         .where(inArray(dossierProcedures.id, procedureIds.slice(i, i + 500))))
         procedures.set(p.id, p);
     for (const b of buckets) {
-      const t = emptyTotals();
-      for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = Number(b[column(c)]);
-      t.carriedOver = Number(b.carried_over);
-      const procedure = procedures.get(String(b.procedure_id))!;
+      const t = totalsOfRow(b);
+      const procedure = byProcedure ? procedures.get(String(b.procedure_id))! : null;
       for (const share of sources.get(String(b.unit_id)) ?? []) {
         addInto(total, t, share.weight);
         if (q.groupBy === 'total') continue;
@@ -203,8 +200,8 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
           q.groupBy === 'unit'
             ? { key: share.unitId, name: share.name, code: share.code, validTo: share.validTo }
             : q.groupBy === 'field'
-              ? { key: procedure.field, name: procedure.field, code: null, validTo: null }
-              : { key: procedure.id, name: procedure.name, code: procedure.code, validTo: null };
+              ? { key: procedure!.field, name: procedure!.field, code: null, validTo: null }
+              : { key: procedure!.id, name: procedure!.name, code: procedure!.code, validTo: null };
         const entry = groups.get(g.key) ?? { ...g, t: emptyTotals() };
         addInto(entry.t, t, share.weight);
         groups.set(g.key, entry);
@@ -228,55 +225,55 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
 
 /**
  * Month by month over the period (each month clipped to it): flows of the month, stocks at its end (or
- * today), carried over from before it — one grouped read of the rollups.
+ * today), carried over from before it — prefix sums over one read of the buckets those prefixes need.
  */
 export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<TrendResponse> {
   const actor = reader(ctx);
   const { today, sources, scope } = await resolveScope(ctx, actor, q);
-  const windows = monthsOf(q.from, q.to);
-  // Per month bucket ('0000-00' = before the period): flows, open stocks and each stock, split at today.
-  type Row = { month: string; later: boolean; v: PeriodTotals; open: number };
-  const byMonth: Row[] = [];
+  const windows = monthsOf(q.from, q.to).map((w) => ({
+    ...w,
+    before: addDays(w.from, -1),
+    stockDay: minDay(w.to, today),
+  }));
+  // The buckets of every prefix needed, weighted by the units' shares and added up across units.
+  const rows = new Map<string, { grain: Grain; day: string; counters: Counters }>();
   if (sources.size) {
-    const select = [
-      ...[...FLOW_COUNTERS, ...STOCK_COUNTERS].map((c) => `SUM(${column(c)})::float8 AS "${column(c)}"`),
-      `SUM(${OPEN_SQL})::float8 AS open`,
-    ].join(', ');
-    const found = await sqlRows<Record<string, number | string | boolean>>(
+    const days = [...new Set(windows.flatMap((w) => [w.before, w.to, w.stockDay]))];
+    const found = await sqlRows<Record<string, number | string>>(
       ctx.db,
-      sql`SELECT unit_id,
-                 CASE WHEN day < ${q.from}::date THEN '0000-00' ELSE to_char(day, 'YYYY-MM') END AS month,
-                 (day > ${today}::date) AS later, ${sql.raw(select)}
+      sql`SELECT unit_id, grain, to_char(day, 'YYYY-MM-DD') AS day,
+                 ${sql.raw(COUNTERS.map((c) => `SUM(${COLUMN[c]})::float8 AS "${COLUMN[c]}"`).join(', '))}
             FROM dossier_rollups
-           WHERE day <= ${q.to}::date AND unit_id IN (${idList([...sources.keys()])})
-           ${q.procedureId ? sql`AND procedure_id = ${q.procedureId}::uuid` : sql``}
+           WHERE procedure_id = ${q.procedureId ?? ALL_PROCEDURES}::uuid
+             AND unit_id IN (${idList([...sources.keys()])})
+             AND (${sql.raw(days.map(prefixCondition).join(' OR '))})
            GROUP BY 1, 2, 3`,
     );
     for (const r of found) {
       const weight = (sources.get(String(r.unit_id)) ?? []).reduce((n, s) => n + s.weight, 0);
-      const v = emptyTotals();
-      for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) v[c] = Number(r[column(c)]) * weight;
-      byMonth.push({
-        month: String(r.month),
-        later: r.later === true || r.later === 't',
-        v,
-        open: Number(r.open) * weight,
-      });
+      const key = `${r.grain}|${r.day}`;
+      const entry = rows.get(key) ?? {
+        grain: r.grain as Grain,
+        day: String(r.day),
+        counters: emptyCounters(),
+      };
+      for (const c of COUNTERS) entry.counters[c] += Number(r[COLUMN[c]]) * weight;
+      rows.set(key, entry);
     }
   }
+  const buckets = [...rows.values()];
   return {
     from: q.from,
     to: q.to,
     restated: q.restate,
     scope,
     months: windows.map((w) => {
-      const t = emptyTotals();
-      for (const r of byMonth) {
-        if (r.month === w.month) for (const c of FLOW_COUNTERS) t[c] += r.v[c];
-        if (r.month < w.month) t.carriedOver += r.open;
-        if (r.month <= w.month && !r.later) for (const c of STOCK_COUNTERS) t[c] += r.v[c];
-      }
-      return { month: w.month, from: w.from, to: w.to, stockDay: minDay(w.to, today), ...figures(t, w.to) };
+      const t = totalsFromPrefixes({
+        before: prefixSum(buckets, w.before),
+        to: prefixSum(buckets, w.to),
+        stock: prefixSum(buckets, w.stockDay),
+      });
+      return { month: w.month, from: w.from, to: w.to, stockDay: w.stockDay, ...figures(t, w.to) };
     }),
   };
 }
@@ -291,10 +288,11 @@ function classValueSql(terms: readonly Term[], from: string, to: string, stockDa
         : sql`e.day < ${from}`;
   const parts = terms.map(
     (t) =>
-      sql`CASE WHEN ${when(t.kind)} THEN ${sql.raw(String(t.sign))} * COALESCE((e.c ->> ${t.counter})::int, 0) ELSE 0 END`,
+      sql`CASE WHEN e.counter = ${sql.raw(String(COUNTER_CODE[t.counter]))} AND ${when(t.kind)} THEN ${sql.raw(String(t.sign))} * e.value ELSE 0 END`,
   );
   return sql`(SELECT COALESCE(SUM(${sql.join(parts, sql` + `)}), 0)
-                FROM jsonb_each(${dossiers.contribution} -> 'days') AS e(day, c))`;
+                FROM unnest(${dossiers.contribDay}, ${dossiers.contribCounter}, ${dossiers.contribValue})
+                  AS e(day, counter, value))`;
 }
 
 /**

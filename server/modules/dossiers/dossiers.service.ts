@@ -14,6 +14,7 @@ import type { Actor } from '../access/actor.js';
 import { allow, authorize, requireAccess } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import type { Calendar } from '../calendar/index.js';
 import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, viCollator } from '../units/units.service.js';
 import {
@@ -27,18 +28,21 @@ import {
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { qd766ConfigFor, qd766Score } from './qd766.js';
 import {
+  ALL_PROCEDURES,
   contribution,
   contributionDelta,
   COUNTERS,
-  FLOW_COUNTERS,
+  expandGrains,
   mergeDeltas,
-  STOCK_COUNTERS,
+  packContribution,
+  unpackContribution,
   type BucketDelta,
   type Contribution,
   type PeriodTotals,
   type Rating,
   type RollupFacts,
 } from './rollup.js';
+import { addInto, COLUMN, emptyTotals, periodTotalsSql, totalsOfRow } from './rollup-sql.js';
 import { dossierProcedures, dossierRollups, dossiers } from './dossiers.table.js';
 import { dossierUnitPolicy, procedureCatalogPolicy, DOSSIER_READ_ROLES } from './dossiers.policy.js';
 import type { DossierIn, GroupBy, IndicatorsResponse, ProcedureOut } from './dossiers.schemas.js';
@@ -124,12 +128,13 @@ export async function createProcedure(
 // Upsert (HTTP ingest; the file import of the next step calls the same function)
 
 type DossierRow = typeof dossiers.$inferSelect;
-type DossierValues = Omit<DossierRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+/** A dossier as stored (procedure and unit resolved, contribution computed). */
+export type DossierValues = Omit<DossierRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 const toDate = (s: string | null | undefined) => (s ? new Date(s) : null);
 
 /** The columns compared to decide whether a re-imported dossier changed. */
-const COMPARED: (keyof DossierValues)[] = [
+export const COMPARED: readonly (keyof DossierValues)[] = [
   'procedureId',
   'unitId',
   'channel',
@@ -147,8 +152,11 @@ const COMPARED: (keyof DossierValues)[] = [
   'eResult',
   'rating',
   'complained',
-  'contribution',
+  'contribDay',
+  'contribCounter',
+  'contribValue',
 ];
+const CONTRIBUTION_COLUMNS = new Set<keyof DossierValues>(['contribDay', 'contribCounter', 'contribValue']);
 const same = (a: unknown, b: unknown): boolean => {
   if (a instanceof Date || b instanceof Date)
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
@@ -174,6 +182,67 @@ function fail(
     details.map((d) => ({ field: d.field, message: d.message })),
   );
 }
+
+/**
+ * A checked dossier (`DossierIn`, unit resolved) → the row to store, contribution included, or the
+ * consistency problems of its status, times and suspensions (fields relative to the dossier). Pure given
+ * the calendar; the file import calls it while staging so the apply only moves rows.
+ */
+export function prepareDossier(
+  calendar: Calendar,
+  procedure: { id: string; timeLimitDays: number },
+  d: DossierIn,
+): { ok: true; values: DossierValues } | { ok: false; problems: { field: string; key: MessageKey }[] } {
+  const facts: RollupFacts = {
+    unitId: d.unitId,
+    procedureId: procedure.id,
+    channel: d.channel as Channel,
+    receivedAt: new Date(d.receivedAt),
+    dueAt: toDate(d.dueAt),
+    timeLimitDays: procedure.timeLimitDays,
+    resolvedAt: toDate(d.resolvedAt),
+    returnedAt: toDate(d.returnedAt),
+    withdrawnAt: toDate(d.withdrawnAt),
+    status: d.status as DossierStatus,
+    statusReason: d.statusReason ?? null,
+    suspensions: d.suspensions,
+    feePayable: d.feePayable,
+    paidOnline: d.paidOnline,
+    digitised: d.digitised,
+    eResult: d.eResult,
+    rating: (d.rating ?? null) as Rating | null,
+    complained: d.complained,
+  };
+  const problems = dossierProblems(calendar, facts);
+  if (problems.length)
+    return { ok: false, problems: problems.map((p) => ({ field: p.field, key: p.key as MessageKey })) };
+  return {
+    ok: true,
+    values: {
+      code: d.code,
+      procedureId: facts.procedureId,
+      unitId: facts.unitId,
+      channel: facts.channel,
+      receivedAt: facts.receivedAt,
+      dueAt: facts.dueAt,
+      resolvedAt: facts.resolvedAt,
+      returnedAt: facts.returnedAt,
+      withdrawnAt: facts.withdrawnAt,
+      status: facts.status,
+      statusReason: facts.statusReason,
+      suspensions: [...facts.suspensions],
+      feePayable: facts.feePayable,
+      paidOnline: facts.paidOnline,
+      digitised: facts.digitised,
+      eResult: facts.eResult,
+      rating: facts.rating,
+      complained: facts.complained,
+      ...packContribution(contribution(calendar, facts)),
+    },
+  };
+}
+
+const contributionOf = (v: DossierValues): Contribution => unpackContribution(v.unitId, v.procedureId, v);
 
 /**
  * Creates or updates dossiers by code, all or nothing, and keeps the rollups in step in the same
@@ -226,53 +295,12 @@ export async function upsertDossiers(
   );
 
   const calendar = await loadCalendar(ctx.db);
-  const values: DossierValues[] = input.map((d, i) => {
-    const procedure = procedures.get(d.procedureCode)!;
-    const facts: RollupFacts = {
-      unitId: d.unitId,
-      procedureId: procedure.id,
-      channel: d.channel as Channel,
-      receivedAt: new Date(d.receivedAt),
-      dueAt: toDate(d.dueAt),
-      timeLimitDays: procedure.timeLimitDays,
-      resolvedAt: toDate(d.resolvedAt),
-      returnedAt: toDate(d.returnedAt),
-      withdrawnAt: toDate(d.withdrawnAt),
-      status: d.status as DossierStatus,
-      statusReason: d.statusReason ?? null,
-      suspensions: d.suspensions,
-      feePayable: d.feePayable,
-      paidOnline: d.paidOnline,
-      digitised: d.digitised,
-      eResult: d.eResult,
-      rating: (d.rating ?? null) as Rating | null,
-      complained: d.complained,
-    };
-    for (const p of dossierProblems(calendar, facts))
-      problems.push({ field: `dossiers.${i}.${p.field}`, message: p.key as MessageKey });
-    return {
-      code: d.code,
-      procedureId: facts.procedureId,
-      unitId: facts.unitId,
-      channel: facts.channel,
-      receivedAt: facts.receivedAt,
-      dueAt: facts.dueAt,
-      resolvedAt: facts.resolvedAt,
-      returnedAt: facts.returnedAt,
-      withdrawnAt: facts.withdrawnAt,
-      status: facts.status,
-      statusReason: facts.statusReason,
-      suspensions: [...facts.suspensions],
-      feePayable: facts.feePayable,
-      paidOnline: facts.paidOnline,
-      digitised: facts.digitised,
-      eResult: facts.eResult,
-      rating: facts.rating,
-      complained: facts.complained,
-      contribution: problems.length
-        ? { unitId: '', procedureId: '', days: {} }
-        : contribution(calendar, facts),
-    };
+  const values: DossierValues[] = [];
+  input.forEach((d, i) => {
+    const prepared = prepareDossier(calendar, procedures.get(d.procedureCode)!, d);
+    if (prepared.ok) values.push(prepared.values);
+    else
+      for (const p of prepared.problems) problems.push({ field: `dossiers.${i}.${p.field}`, message: p.key });
   });
   if (problems.length) fail(problems);
 
@@ -291,10 +319,10 @@ export async function upsertDossiers(
       const old = existing.get(v.code);
       if (!old) {
         created.push(v);
-        deltas.push(...contributionDelta(null, v.contribution));
+        deltas.push(...contributionDelta(null, contributionOf(v)));
       } else if (COMPARED.some((k) => !same(old[k], v[k]))) {
         updated.push({ row: old, next: v });
-        deltas.push(...contributionDelta(old.contribution as Contribution, v.contribution));
+        deltas.push(...contributionDelta(contributionOf(old), contributionOf(v)));
       }
     }
     for (const part of chunks(created)) await tx.insert(dossiers).values(part);
@@ -320,10 +348,16 @@ export async function upsertDossiers(
           updated: updated.map(({ row, next }) => ({
             code: row.code,
             before: Object.fromEntries(
-              COMPARED.filter((k) => k !== 'contribution' && !same(row[k], next[k])).map((k) => [k, row[k]]),
+              COMPARED.filter((k) => !CONTRIBUTION_COLUMNS.has(k) && !same(row[k], next[k])).map((k) => [
+                k,
+                row[k],
+              ]),
             ),
             after: Object.fromEntries(
-              COMPARED.filter((k) => k !== 'contribution' && !same(row[k], next[k])).map((k) => [k, next[k]]),
+              COMPARED.filter((k) => !CONTRIBUTION_COLUMNS.has(k) && !same(row[k], next[k])).map((k) => [
+                k,
+                next[k],
+              ]),
             ),
           })),
         },
@@ -332,36 +366,17 @@ export async function upsertDossiers(
   });
 }
 
-const COLUMN: Record<(typeof COUNTERS)[number], string> = {
-  received: 'received',
-  receivedOnline: 'received_online',
-  feePayable: 'fee_payable',
-  paidOnline: 'paid_online',
-  digitised: 'digitised',
-  resolvedEarly: 'resolved_early',
-  resolvedOnTime: 'resolved_on_time',
-  resolvedLate: 'resolved_late',
-  eResult: 'e_result',
-  processingDaysSum: 'processing_days_sum',
-  rated: 'rated',
-  dissatisfied: 'dissatisfied',
-  withdrawn: 'withdrawn',
-  notYetDue: 'not_yet_due',
-  dueSoon: 'due_soon',
-  overdue: 'overdue',
-  suspended: 'suspended',
-  uncollected: 'uncollected',
-};
-
+/** Adds day deltas to the buckets of every grain (rollup.ts `expandGrains`). */
 async function applyDeltas(tx: RequestContext['db'], deltas: readonly BucketDelta[]) {
   const set = Object.fromEntries(
     COUNTERS.map((c) => [c, sql.raw(`dossier_rollups.${COLUMN[c]} + excluded.${COLUMN[c]}`)]),
   );
-  for (const part of chunks(deltas))
+  for (const part of chunks(expandGrains(deltas)))
     await tx
       .insert(dossierRollups)
       .values(
         part.map((d) => ({
+          grain: d.grain,
           unitId: d.unitId,
           procedureId: d.procedureId,
           day: d.day,
@@ -369,7 +384,7 @@ async function applyDeltas(tx: RequestContext['db'], deltas: readonly BucketDelt
         })),
       )
       .onConflictDoUpdate({
-        target: [dossierRollups.unitId, dossierRollups.procedureId, dossierRollups.day],
+        target: [dossierRollups.procedureId, dossierRollups.grain, dossierRollups.day, dossierRollups.unitId],
         set,
       });
 }
@@ -412,15 +427,6 @@ export async function getDossier(ctx: RequestContext, code: string, asOf?: strin
 // ---------------------------------------------------------------------------------------------------
 // Indicators (rollups only)
 
-const emptyTotals = (): PeriodTotals => {
-  const t = { carriedOver: 0 } as PeriodTotals;
-  for (const c of [...FLOW_COUNTERS, ...STOCK_COUNTERS]) t[c] = 0;
-  return t;
-};
-const addInto = (into: PeriodTotals, t: PeriodTotals, weight: number) => {
-  for (const k of Object.keys(into) as (keyof PeriodTotals)[]) into[k] += t[k] * weight;
-};
-
 function figures(t: PeriodTotals, cfgDate: string) {
   const indicators = computeIndicators(t);
   return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766ConfigFor(cfgDate)) };
@@ -441,25 +447,21 @@ export async function dossierIndicators(
   if (q.from > q.to) throw validation('from', 'dossiers.period_order');
   const today = todayInVietnam();
   const stockDay = minDay(q.to, today);
-  const flowSum = (col: string) =>
-    `SUM(CASE WHEN day >= '${q.from}'::date AND day <= '${q.to}'::date THEN ${col} ELSE 0 END)::float8 AS "${col}"`;
-  // Dates are validated ISO dates (Zod), so inlining them is safe and lets PostgreSQL plan one scan.
-  const open = 'not_yet_due + due_soon + overdue + suspended';
-  const select = [
-    ...FLOW_COUNTERS.map((c) => flowSum(COLUMN[c])),
-    `SUM(CASE WHEN day < '${q.from}'::date THEN ${open} ELSE 0 END)::float8 AS carried_over`,
-    ...STOCK_COUNTERS.map(
-      (c) =>
-        `SUM(CASE WHEN day <= '${stockDay}'::date THEN ${COLUMN[c]} ELSE 0 END)::float8 AS "${COLUMN[c]}"`,
-    ),
-  ].join(', ');
+  const byProcedure = q.groupBy === 'field' || q.groupBy === 'procedure';
   const buckets = await sqlRows<Record<string, number | string>>(
     ctx.db,
-    sql`SELECT unit_id, procedure_id, ${sql.raw(select)} FROM dossier_rollups
-         WHERE day <= ${q.to}::date GROUP BY unit_id, procedure_id`,
+    periodTotalsSql({
+      from: q.from,
+      to: q.to,
+      stockDay,
+      keys: byProcedure ? ['unit_id', 'procedure_id'] : ['unit_id'],
+      scope: byProcedure
+        ? sql`procedure_id <> ${ALL_PROCEDURES}::uuid`
+        : sql`procedure_id = ${ALL_PROCEDURES}::uuid`,
+    }),
   );
   const unitIds = [...new Set(buckets.map((b) => String(b.unit_id)))];
-  const procedureIds = [...new Set(buckets.map((b) => String(b.procedure_id)))];
+  const procedureIds = byProcedure ? [...new Set(buckets.map((b) => String(b.procedure_id)))] : [];
   const procedures = new Map<string, ProcedureRow>();
   for (const part of chunks(procedureIds))
     for (const p of await ctx.db.select().from(dossierProcedures).where(inArray(dossierProcedures.id, part)))
@@ -478,11 +480,8 @@ export async function dossierIndicators(
     { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
   >();
   for (const b of buckets) {
-    const t = emptyTotals();
-    for (const c of FLOW_COUNTERS) t[c] = Number(b[COLUMN[c]]);
-    for (const c of STOCK_COUNTERS) t[c] = Number(b[COLUMN[c]]);
-    t.carriedOver = Number(b.carried_over);
-    const procedure = procedures.get(String(b.procedure_id))!;
+    const t = totalsOfRow(b);
+    const procedure = byProcedure ? procedures.get(String(b.procedure_id))! : null;
     for (const share of carriers.get(String(b.unit_id)) ?? []) {
       if (!visible(share.unitId)) continue;
       addInto(total, t, share.weight);
@@ -496,8 +495,8 @@ export async function dossierIndicators(
               validTo: share.unit?.validTo ?? null,
             }
           : q.groupBy === 'field'
-            ? { key: procedure.field, name: procedure.field, code: null, validTo: null }
-            : { key: procedure.id, name: procedure.name, code: procedure.code, validTo: null };
+            ? { key: procedure!.field, name: procedure!.field, code: null, validTo: null }
+            : { key: procedure!.id, name: procedure!.name, code: procedure!.code, validTo: null };
       const entry = groups.get(g.key) ?? { ...g, t: emptyTotals() };
       addInto(entry.t, t, share.weight);
       groups.set(g.key, entry);

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  smallint,
   pgTable,
   primaryKey,
   text,
@@ -13,7 +14,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Suspension } from './dossier-timing.js';
-import type { Contribution } from './rollup.js';
 
 /**
  * The catalogue of administrative procedures (thủ tục hành chính), keyed by the code of the national
@@ -73,8 +73,23 @@ export const dossiers = pgTable(
     /** very_satisfied | satisfied | not_satisfied */
     rating: text('rating'),
     complained: boolean('complained').notNull().default(false),
-    /** What this row added to `dossier_rollups` (subtracted when the dossier changes). */
-    contribution: jsonb('contribution').$type<Contribution>().notNull(),
+    /**
+     * What this row added to `dossier_rollups` (subtracted when the dossier changes), as three parallel
+     * arrays sorted by day then counter: the day, the counter's code (`COUNTER_CODE` in rollup.ts) and the
+     * amount — so SQL can unnest them set-wise (bulk import, drill-down).
+     */
+    contribDay: date('contrib_day', { mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    contribCounter: smallint('contrib_counter')
+      .array()
+      .notNull()
+      .default(sql`'{}'::smallint[]`),
+    contribValue: integer('contrib_value')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -87,12 +102,17 @@ export const dossiers = pgTable(
 );
 
 /**
- * Daily buckets per receiving unit × procedure: flows counted on their day, stocks as day deltas (see
- * rollup.ts). Dashboards read only these.
+ * Buckets per receiving unit × procedure at three grains — day, month, year (`grain` d/m/y, `day` the
+ * bucket's first day) — plus the same for all procedures together (`procedure_id` = `ALL_PROCEDURES`):
+ * flows counted in their bucket, stocks as deltas (see rollup.ts). Any prefix sum up to a day reads at
+ * most the years before it, the months of its year and the days of its month, so a year's figures for the
+ * province never read more than a few rows per unit. Dashboards read only these.
  */
 export const dossierRollups = pgTable(
   'dossier_rollups',
   {
+    /** d | m | y */
+    grain: text('grain').notNull(),
     unitId: uuid('unit_id').notNull(),
     procedureId: uuid('procedure_id').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
@@ -116,7 +136,7 @@ export const dossierRollups = pgTable(
     uncollected: integer('uncollected').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.unitId, t.procedureId, t.day] }),
-    index('dossier_rollups_day_idx').on(t.day),
+    primaryKey({ columns: [t.procedureId, t.grain, t.day, t.unitId] }),
+    index('dossier_rollups_unit_idx').on(t.unitId, t.procedureId, t.grain, t.day),
   ],
 );

@@ -14,7 +14,7 @@
  * old one and adds the new one (also when its unit or procedure changed), so re-importing never counts
  * twice.
  */
-import type { Calendar, IsoDate } from '../calendar/index.js';
+import { addDays, type Calendar, type IsoDate } from '../calendar/index.js';
 import {
   classify,
   DEFAULT_TIMING_RULES,
@@ -50,6 +50,32 @@ export const STOCK_COUNTERS = ['notYetDue', 'dueSoon', 'overdue', 'suspended', '
 export const COUNTERS = [...FLOW_COUNTERS, ...STOCK_COUNTERS] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
+
+/**
+ * The code of each counter in a dossier's stored contribution (`contrib_counter`). Stored data: append new
+ * counters with new codes, never renumber (migration 0027 wrote these codes).
+ */
+export const COUNTER_CODE: Readonly<Record<Counter, number>> = {
+  received: 0,
+  receivedOnline: 1,
+  feePayable: 2,
+  paidOnline: 3,
+  digitised: 4,
+  resolvedEarly: 5,
+  resolvedOnTime: 6,
+  resolvedLate: 7,
+  eResult: 8,
+  processingDaysSum: 9,
+  rated: 10,
+  dissatisfied: 11,
+  withdrawn: 12,
+  notYetDue: 13,
+  dueSoon: 14,
+  overdue: 15,
+  suspended: 16,
+  uncollected: 17,
+};
+const COUNTER_OF_CODE = new Map(Object.entries(COUNTER_CODE).map(([c, code]) => [code, c as Counter]));
 
 export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -139,6 +165,36 @@ export function contribution(
   return { unitId: d.unitId, procedureId: d.procedureId, days };
 }
 
+/** A contribution as stored: parallel arrays sorted by day, then counter code (one order, so equal
+ *  contributions are equal arrays and SQL can compare and unnest them). */
+export type PackedContribution = { contribDay: IsoDate[]; contribCounter: number[]; contribValue: number[] };
+
+export function packContribution(c: Contribution): PackedContribution {
+  const out: PackedContribution = { contribDay: [], contribCounter: [], contribValue: [] };
+  for (const day of Object.keys(c.days).sort()) {
+    const counters = c.days[day]!;
+    const codes = (Object.keys(counters) as Counter[])
+      .map((name) => [COUNTER_CODE[name], counters[name]!] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (const [code, value] of codes) {
+      out.contribDay.push(day);
+      out.contribCounter.push(code);
+      out.contribValue.push(value);
+    }
+  }
+  return out;
+}
+
+export function unpackContribution(unitId: string, procedureId: string, p: PackedContribution): Contribution {
+  const days: Record<IsoDate, Partial<Counters>> = {};
+  p.contribDay.forEach((day, i) => {
+    const counter = COUNTER_OF_CODE.get(p.contribCounter[i]!);
+    if (!counter) throw new Error(`unknown counter code ${p.contribCounter[i]}`);
+    (days[day] ??= {})[counter] = p.contribValue[i]!;
+  });
+  return { unitId, procedureId, days };
+}
+
 const bucketKey = (unitId: string, procedureId: string, day: IsoDate) => `${unitId}|${procedureId}|${day}`;
 
 /** The changes to apply to the buckets when a dossier's contribution goes from `old` to `next` (either may
@@ -214,3 +270,96 @@ export function periodTotals(
 
 /** The stocks that make up "processing" (đang giải quyết). */
 export const OPEN_STOCKS = ['notYetDue', 'dueSoon', 'overdue', 'suspended'] as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Grains: the same buckets by day, month and year, and for all procedures together
+
+/** `procedure_id` of the buckets that add up all procedures of a unit (the nil UUID). */
+export const ALL_PROCEDURES = '00000000-0000-0000-0000-000000000000';
+
+export const GRAINS = ['d', 'm', 'y'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/** The first day of the bucket of `grain` that holds `day`. */
+export const bucketStart = (grain: Grain, day: IsoDate): IsoDate =>
+  grain === 'd' ? day : grain === 'm' ? `${day.slice(0, 7)}-01` : `${day.slice(0, 4)}-01-01`;
+
+export type GrainDelta = BucketDelta & { grain: Grain };
+
+/**
+ * Day deltas → the deltas of every bucket they fall in: day, month and year, for the procedure and for
+ * all procedures (six buckets each, merged). The bulk import does the same in SQL
+ * (`applyStagedDossiers`); a test keeps the two equal.
+ */
+export function expandGrains(deltas: readonly BucketDelta[]): GrainDelta[] {
+  const out = new Map<string, GrainDelta>();
+  for (const d of deltas)
+    for (const procedureId of [d.procedureId, ALL_PROCEDURES])
+      for (const grain of GRAINS) {
+        const day = bucketStart(grain, d.day);
+        const key = `${grain}|${d.unitId}|${procedureId}|${day}`;
+        const entry = out.get(key) ?? { grain, unitId: d.unitId, procedureId, day, counters: {} };
+        for (const [name, value] of Object.entries(d.counters) as [Counter, number][]) {
+          const sum = (entry.counters[name] ?? 0) + value;
+          if (sum === 0) delete entry.counters[name];
+          else entry.counters[name] = sum;
+        }
+        out.set(key, entry);
+      }
+  return [...out.values()].filter((e) => Object.keys(e.counters).length > 0);
+}
+
+/**
+ * The buckets whose sum is everything up to and including `day` (a prefix sum): the years before the
+ * year of the next day, that year's months before the next day's month, and that month's days up to
+ * `day`. At most (years of history) + 11 + 30 buckets per unit and procedure, whatever the history.
+ * Each range is half-open: `[from, before)`.
+ */
+export type PrefixBuckets = {
+  through: IsoDate;
+  y: { before: IsoDate };
+  m: { from: IsoDate; before: IsoDate };
+  d: { from: IsoDate; before: IsoDate };
+};
+
+export function prefixBuckets(day: IsoDate): PrefixBuckets {
+  const next = addDays(day, 1);
+  const year = bucketStart('y', next);
+  const month = bucketStart('m', next);
+  return {
+    through: day,
+    y: { before: year },
+    m: { from: year, before: month },
+    d: { from: month, before: next },
+  };
+}
+
+export const inPrefix = (p: PrefixBuckets, grain: Grain, day: IsoDate): boolean =>
+  grain === 'y'
+    ? day < p.y.before
+    : grain === 'm'
+      ? day >= p.m.from && day < p.m.before
+      : day >= p.d.from && day < p.d.before;
+
+/** Sum of the counters of the buckets (of any grains, one procedure scope) in the prefix up to `day`. */
+export function prefixSum(
+  rows: readonly { grain: Grain; day: IsoDate; counters: Partial<Counters> }[],
+  day: IsoDate,
+): Counters {
+  const p = prefixBuckets(day);
+  const out = emptyCounters();
+  for (const r of rows)
+    if (inPrefix(p, r.grain, r.day)) for (const c of COUNTERS) out[c] += r.counters[c] ?? 0;
+  return out;
+}
+
+/**
+ * Period totals from prefix sums: flows = prefix(to) − prefix(from − 1), carried over = the open stocks
+ * of prefix(from − 1), stocks = prefix(stockDay). What the SQL of the services computes.
+ */
+export function totalsFromPrefixes(at: { before: Counters; to: Counters; stock: Counters }): PeriodTotals {
+  const out = { carriedOver: OPEN_STOCKS.reduce((n, s) => n + at.before[s], 0) } as PeriodTotals;
+  for (const f of FLOW_COUNTERS) out[f] = at.to[f] - at.before[f];
+  for (const s of STOCK_COUNTERS) out[s] = at.stock[s];
+  return out;
+}

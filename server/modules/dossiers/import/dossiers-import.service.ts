@@ -20,7 +20,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { systemContext, type RequestContext } from '../../../core/context.js';
 import {
@@ -42,10 +42,15 @@ import { storeUpload } from '../../files/files.service.js';
 import { findByCode, type UnitAsOf } from '../../units/lineage.service.js';
 import { ancestorPaths } from '../../units/units.service.js';
 import { findUserById } from '../../users/users.service.js';
-import { dossierProblems, type DossierStatus } from '../dossier-timing.js';
 import { DOSSIER_WRITE_ROLES } from '../dossiers.policy.js';
 import { dossierIn, type DossierIn } from '../dossiers.schemas.js';
-import { upsertDossiers } from '../dossiers.service.js';
+import { prepareDossier, upsertDossiers, type DossierValues } from '../dossiers.service.js';
+import {
+  applyStagedRollups,
+  changedDossiers,
+  insertStagedRows,
+  upsertStagedDossiers,
+} from './apply-staged.js';
 import { dossierProcedures } from '../dossiers.table.js';
 import {
   compileMapping,
@@ -284,7 +289,7 @@ class RowChecker {
     raw: Omit<RawDossier, 'unitCode' | 'unitId'> & { unitCode?: string | null; unitId?: string | null },
     row: number,
     columnOf: (field: string) => string,
-  ): Promise<{ ok: true; value: DossierIn } | { ok: false; errors: RowError[] }> {
+  ): Promise<{ ok: true; value: DossierIn; stored: DossierValues } | { ok: false; errors: RowError[] }> {
     const errors: RowError[] = [];
     const err = (field: string, key: string, params?: Record<string, string | number>) =>
       errors.push({ row, field, column: columnOf(field), key, ...(params ? { params } : {}) });
@@ -318,24 +323,17 @@ class RowChecker {
         raw.unitCode ? 'unitCode' : 'unitId',
         this.scopeUnitId ? 'dossiersImport.outside_scope' : 'dossiersImport.unit_not_allowed',
       );
-    if (procedure) {
-      const toDate = (s: string | null | undefined) => (s ? new Date(s) : null);
-      for (const p of dossierProblems(this.calendar, {
-        receivedAt: new Date(d.receivedAt),
-        dueAt: toDate(d.dueAt),
-        timeLimitDays: procedure.timeLimitDays,
-        resolvedAt: toDate(d.resolvedAt),
-        returnedAt: toDate(d.returnedAt),
-        withdrawnAt: toDate(d.withdrawnAt),
-        status: d.status as DossierStatus,
-        statusReason: d.statusReason ?? null,
-        suspensions: d.suspensions,
-      })) {
-        const field = p.field.startsWith('suspensions') ? 'suspendedFrom' : p.field;
-        err(field, p.key, { field: columnOf(field) });
-      }
+    let stored: DossierValues | null = null;
+    if (procedure && path) {
+      const prepared = prepareDossier(this.calendar, procedure, d);
+      if (prepared.ok) stored = prepared.values;
+      else
+        for (const p of prepared.problems) {
+          const field = p.field.startsWith('suspensions') ? 'suspendedFrom' : p.field;
+          err(field, p.key, { field: columnOf(field) });
+        }
     }
-    return errors.length ? { ok: false, errors } : { ok: true, value: d };
+    return errors.length || !stored ? { ok: false, errors } : { ok: true, value: d, stored };
   }
 }
 
@@ -645,7 +643,7 @@ async function stage(
   let stagedRow = job.stagedRow;
   let errorsKept: StoredRowError[] = [...job.errors];
   let chunks = 0;
-  let pendingRows: { rowNo: number; code: string; data: DossierIn }[] = [];
+  let pendingRows: { rowNo: number; values: DossierValues }[] = [];
   let pendingErrors: RowError[] = [];
   let pendingRead = 0;
   let lastRow = stagedRow;
@@ -653,21 +651,7 @@ async function stage(
   const flush = async () => {
     const now = new Date();
     await db.transaction(async (tx) => {
-      const inserted = pendingRows.length
-        ? await tx
-            .insert(dossierImportRows)
-            .values(
-              pendingRows.map((r) => ({
-                jobId: job.id,
-                rowNo: r.rowNo,
-                code: r.code,
-                data: r.data as unknown as Record<string, unknown>,
-              })),
-            )
-            .onConflictDoNothing()
-            .returning({ rowNo: dossierImportRows.rowNo })
-        : [];
-      const ok = new Set(inserted.map((r) => r.rowNo));
+      const ok = await insertStagedRows(tx, job.id, pendingRows);
       const duplicates: RowError[] = pendingRows
         .filter((r) => !ok.has(r.rowNo))
         .map((r) => ({
@@ -675,7 +659,7 @@ async function stage(
           field: 'code',
           column: mapping?.index.code?.header ?? 'code',
           key: 'dossiersImport.duplicate_code',
-          params: { code: r.code },
+          params: { code: r.values.code },
         }));
       const newErrors = [...pendingErrors, ...duplicates].sort((a, b) => a.row - b.row);
       const kept =
@@ -738,7 +722,7 @@ async function stage(
       const checked = mapped.ok
         ? await checker.check(mapped.value, rec.row, columnOf)
         : ({ ok: false, errors: mapped.errors } as const);
-      if (checked.ok) pendingRows.push({ rowNo: rec.row, code: checked.value.code, data: checked.value });
+      if (checked.ok) pendingRows.push({ rowNo: rec.row, values: checked.stored });
       else pendingErrors.push(...checked.errors);
       if (pendingRead >= IMPORT_CHUNK) {
         await flush();
@@ -796,27 +780,26 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
         .for('update');
       if (!locked || locked.status !== 'staged') return; // another worker applied it
       const txCtx = { ...ctx, db: tx };
-      const totals = { created: 0, updated: 0, unchanged: 0 };
-      let after = 0;
+      // One writer at a time (as upsertDossiers): a code inserted meanwhile must not escape the deltas.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('chidao.dossiers.upsert'))`);
       appliedSoFar.set(job.id, 0);
-      for (;;) {
-        const part = await tx
-          .select({ rowNo: dossierImportRows.rowNo, data: dossierImportRows.data })
-          .from(dossierImportRows)
-          .where(and(eq(dossierImportRows.jobId, job.id), gt(dossierImportRows.rowNo, after)))
-          .orderBy(asc(dossierImportRows.rowNo))
-          .limit(IMPORT_CHUNK);
-        if (!part.length) break;
-        const r = await upsertDossiers(
-          txCtx,
-          part.map((p) => p.data as unknown as DossierIn),
-        );
-        totals.created += r.created;
-        totals.updated += r.updated;
-        totals.unchanged += r.unchanged;
-        after = part[part.length - 1]!.rowNo;
-        appliedSoFar.set(job.id, (appliedSoFar.get(job.id) ?? 0) + part.length);
+      // 1. The audit journal gets what changes in stored dossiers, before anything is written.
+      for await (const page of changedDossiers(tx, job.id)) {
+        const shown = page.filter((c) => Object.keys(c.before).length > 0);
+        if (shown.length)
+          await recordChange(txCtx, {
+            action: 'upsert',
+            entity: 'dossier_batch',
+            entityId: randomUUID(),
+            after: { importId: job.id, updated: shown },
+          });
       }
+      // 2. Rollups: new contributions minus the old ones of changed dossiers. 3. The dossiers themselves.
+      await applyStagedRollups(tx, job.id);
+      appliedSoFar.set(job.id, Math.round(locked.rowsValid / 2));
+      const written = await upsertStagedDossiers(tx, job.id);
+      appliedSoFar.set(job.id, locked.rowsValid);
+      const totals = { ...written, unchanged: locked.rowsValid - written.created - written.updated };
       await tx.delete(dossierImportRows).where(eq(dossierImportRows.jobId, job.id));
       const now = new Date();
       await tx

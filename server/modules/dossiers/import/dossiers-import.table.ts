@@ -1,16 +1,20 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Suspension } from '../dossier-timing.js';
 
 /** A row error of an import, as stored (translated when read). */
 export type StoredRowError = {
@@ -104,15 +108,37 @@ export const dossierImportJobs = pgTable(
   ],
 );
 
-/** Validated rows of an import waiting to be applied (deleted when it is applied or fails). */
+/**
+ * Validated rows of an import waiting to be applied (deleted when it is applied or fails): the dossier
+ * exactly as it will be stored (procedure and unit resolved, contribution computed), so the apply is a few
+ * set-wise statements (`applyStagedDossiers`).
+ */
 export const dossierImportRows = pgTable(
   'dossier_import_rows',
   {
     jobId: uuid('job_id').notNull(),
     rowNo: integer('row_no').notNull(),
     code: text('code').notNull(),
-    /** The dossier as the batch upsert takes it (`DossierIn`). */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    channel: text('channel').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    status: text('status').notNull(),
+    statusReason: text('status_reason'),
+    suspensions: jsonb('suspensions').$type<Suspension[]>().notNull(),
+    feePayable: boolean('fee_payable').notNull(),
+    paidOnline: boolean('paid_online').notNull(),
+    digitised: boolean('digitised').notNull(),
+    eResult: boolean('e_result').notNull(),
+    rating: text('rating'),
+    complained: boolean('complained').notNull(),
+    contribDay: date('contrib_day', { mode: 'string' }).array().notNull(),
+    contribCounter: smallint('contrib_counter').array().notNull(),
+    contribValue: integer('contrib_value').array().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.jobId, t.rowNo] }),

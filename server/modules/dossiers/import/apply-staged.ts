@@ -1,0 +1,187 @@
+/**
+ * Staging and applying a file import set-wise: the staged rows are already the dossiers as they will be
+ * stored (`prepareDossier` ran while staging), so the apply is four statements whatever the file's size —
+ * the changes for the audit journal, the rollup deltas (new contributions minus the old ones of changed
+ * dossiers, at every grain), one upsert of the dossiers, and the clean-up. It does what `upsertDossiers`
+ * does row by row (a test keeps the two equal), inside the caller's transaction.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rows as sqlRows, type Db } from '../../../db/client.js';
+import { COMPARED, type DossierValues } from '../dossiers.service.js';
+import { dossiers } from '../dossiers.table.js';
+import { ALL_PROCEDURES, COUNTER_CODE, COUNTERS, GRAINS } from '../rollup.js';
+import { COLUMN } from '../rollup-sql.js';
+
+/** The stored columns of a dossier, in the staging table's order (same names in both tables). */
+const STORED: readonly (keyof DossierValues)[] = ['code', ...COMPARED];
+const col = (k: keyof DossierValues) => dossiers[k].name;
+const CONTRIBUTION = new Set<keyof DossierValues>(['contribDay', 'contribCounter', 'contribValue']);
+
+/** The row `next` differs from the stored row `stored` in a compared column (SQL text). */
+const changed = (stored: string, next: string) =>
+  `(${COMPARED.map((k) => `${stored}.${col(k)}`).join(', ')}) IS DISTINCT FROM (${COMPARED.map((k) => `${next}.${col(k)}`).join(', ')})`;
+const CHANGED = changed('d', 's');
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+
+/**
+ * A PostgreSQL array literal of text elements (quoted, `"` and `\\` escaped, NULL for null), passed as one
+ * text parameter and cast in SQL — the same on node-postgres and PGlite, whatever their array handling.
+ */
+export function textArray(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values
+    .map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`))
+    .join(',')}}`;
+}
+
+/**
+ * Writes validated rows into the staging table in one statement (columns as arrays, unnested), skipping
+ * codes already staged for the job; returns the row numbers written.
+ */
+export async function insertStagedRows(
+  db: Db,
+  jobId: string,
+  list: readonly { rowNo: number; values: DossierValues }[],
+): Promise<Set<number>> {
+  if (!list.length) return new Set();
+  const v = list.map((r) => r.values);
+  const found = await sqlRows<{ row_no: number }>(
+    db,
+    sql`INSERT INTO dossier_import_rows (job_id, row_no, ${sql.raw(STORED.map(col).join(', '))})
+        SELECT ${jobId}::uuid, r.row_no, r.code, r.procedure_id, r.unit_id, r.channel, r.received_at, r.due_at,
+               r.resolved_at, r.returned_at, r.withdrawn_at, r.status, r.status_reason, r.suspensions::jsonb,
+               r.fee_payable, r.paid_online, r.digitised, r.e_result, r.rating, r.complained,
+               r.contrib_day::date[], r.contrib_counter::smallint[], r.contrib_value::integer[]
+          FROM unnest(${textArray(list.map((r) => r.rowNo))}::text::int[], ${textArray(v.map((x) => x.code))}::text::text[],
+                      ${textArray(v.map((x) => x.procedureId))}::text::uuid[], ${textArray(v.map((x) => x.unitId))}::text::uuid[],
+                      ${textArray(v.map((x) => x.channel))}::text::text[], ${textArray(v.map((x) => iso(x.receivedAt)))}::text::timestamptz[],
+                      ${textArray(v.map((x) => iso(x.dueAt)))}::text::timestamptz[], ${textArray(v.map((x) => iso(x.resolvedAt)))}::text::timestamptz[],
+                      ${textArray(v.map((x) => iso(x.returnedAt)))}::text::timestamptz[], ${textArray(v.map((x) => iso(x.withdrawnAt)))}::text::timestamptz[],
+                      ${textArray(v.map((x) => x.status))}::text::text[], ${textArray(v.map((x) => x.statusReason))}::text::text[],
+                      ${textArray(v.map((x) => JSON.stringify(x.suspensions)))}::text::text[], ${textArray(v.map((x) => x.feePayable))}::text::boolean[],
+                      ${textArray(v.map((x) => x.paidOnline))}::text::boolean[], ${textArray(v.map((x) => x.digitised))}::text::boolean[],
+                      ${textArray(v.map((x) => x.eResult))}::text::boolean[], ${textArray(v.map((x) => x.rating))}::text::text[],
+                      ${textArray(v.map((x) => x.complained))}::text::boolean[], ${textArray(v.map((x) => arrayLiteral(x.contribDay)))}::text::text[],
+                      ${textArray(v.map((x) => arrayLiteral(x.contribCounter)))}::text::text[],
+                      ${textArray(v.map((x) => arrayLiteral(x.contribValue)))}::text::text[])
+            AS r(row_no, code, procedure_id, unit_id, channel, received_at, due_at, resolved_at, returned_at,
+                 withdrawn_at, status, status_reason, suspensions, fee_payable, paid_online, digitised, e_result,
+                 rating, complained, contrib_day, contrib_counter, contrib_value)
+        ON CONFLICT DO NOTHING
+        RETURNING row_no`,
+  );
+  return new Set(found.map((r) => Number(r.row_no)));
+}
+
+export type ChangedDossier = {
+  code: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+};
+
+/**
+ * The staged dossiers that will change a stored one, with the values that differ (contributions left
+ * out: they follow from the rest and the calendar), `pageSize` at a time in file order — for the audit
+ * journal, read before anything is written.
+ */
+export async function* changedDossiers(
+  db: Db,
+  jobId: string,
+  pageSize = 2000,
+): AsyncGenerator<ChangedDossier[]> {
+  const shown = COMPARED.filter((k) => !CONTRIBUTION.has(k));
+  let after = 0;
+  for (;;) {
+    const page = await sqlRows<Record<string, unknown>>(
+      db,
+      sql`SELECT s.row_no, s.code,
+                 jsonb_build_object(${sql.raw(shown.map((k) => `'${k}', d.${col(k)}`).join(', '))}) AS before,
+                 jsonb_build_object(${sql.raw(shown.map((k) => `'${k}', s.${col(k)}`).join(', '))}) AS after
+            FROM dossier_import_rows s JOIN dossiers d ON d.code = s.code
+           WHERE s.job_id = ${jobId}::uuid AND s.row_no > ${after} AND ${sql.raw(CHANGED)}
+           ORDER BY s.row_no LIMIT ${pageSize}`,
+    );
+    if (!page.length) return;
+    after = Number(page[page.length - 1]!.row_no);
+    yield page.map((r) => {
+      const before = r.before as Record<string, unknown>;
+      const next = r.after as Record<string, unknown>;
+      const keys = shown.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+      return {
+        code: String(r.code),
+        before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+        after: Object.fromEntries(keys.map((k) => [k, next[k]])),
+      };
+    });
+  }
+}
+
+/** Each counter's day deltas summed from the unnested contribution entries `e(day, counter, value)`. */
+const counterSums = COUNTERS.map(
+  (c) => `SUM(CASE WHEN counter = ${COUNTER_CODE[c]} THEN value ELSE 0 END) AS ${COLUMN[c]}`,
+).join(', ');
+const grainRows = GRAINS.flatMap((g) => [`('${g}', false)`, `('${g}', true)`]).join(', ');
+
+/**
+ * Adds to the rollups what the staged rows change: the contributions of new and changed dossiers, minus
+ * the stored contributions of the changed ones (on their old unit and procedure), at every grain and for
+ * all procedures too (`expandGrains` in SQL).
+ */
+export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
+  const cols = COUNTERS.map((c) => COLUMN[c]);
+  const query: SQL = sql`
+    WITH entries AS (
+      SELECT s.unit_id, s.procedure_id, e.day, e.counter, e.value
+        FROM dossier_import_rows s
+        LEFT JOIN dossiers d ON d.code = s.code
+       CROSS JOIN LATERAL unnest(s.contrib_day, s.contrib_counter, s.contrib_value) AS e(day, counter, value)
+       WHERE s.job_id = ${jobId}::uuid AND (d.id IS NULL OR ${sql.raw(CHANGED)})
+      UNION ALL
+      SELECT d.unit_id, d.procedure_id, e.day, e.counter, -e.value
+        FROM dossier_import_rows s
+        JOIN dossiers d ON d.code = s.code
+       CROSS JOIN LATERAL unnest(d.contrib_day, d.contrib_counter, d.contrib_value) AS e(day, counter, value)
+       WHERE s.job_id = ${jobId}::uuid AND ${sql.raw(CHANGED)}
+    ), daily AS (
+      SELECT unit_id, procedure_id, day, ${sql.raw(counterSums)} FROM entries GROUP BY 1, 2, 3
+    ), buckets AS (
+      SELECT g.grain, x.unit_id,
+             CASE WHEN g.all_procedures THEN ${ALL_PROCEDURES}::uuid ELSE x.procedure_id END AS procedure_id,
+             CASE g.grain WHEN 'd' THEN x.day WHEN 'm' THEN date_trunc('month', x.day)::date
+                          ELSE date_trunc('year', x.day)::date END AS day,
+             ${sql.raw(cols.map((c) => `SUM(${c})::int AS ${c}`).join(', '))}
+        FROM daily x CROSS JOIN (VALUES ${sql.raw(grainRows)}) AS g(grain, all_procedures)
+       GROUP BY 1, 2, 3, 4
+    )
+    INSERT INTO dossier_rollups (grain, unit_id, procedure_id, day, ${sql.raw(cols.join(', '))})
+    SELECT grain, unit_id, procedure_id, day, ${sql.raw(cols.join(', '))} FROM buckets
+     WHERE ${sql.raw(cols.map((c) => `${c} <> 0`).join(' OR '))}
+    ON CONFLICT (procedure_id, grain, day, unit_id) DO UPDATE SET
+      ${sql.raw(cols.map((c) => `${c} = dossier_rollups.${c} + excluded.${c}`).join(', '))}`;
+  await db.execute(query);
+}
+
+/** Inserts the new dossiers and updates the changed ones from the staged rows; returns the counts. */
+export async function upsertStagedDossiers(
+  db: Db,
+  jobId: string,
+): Promise<{ created: number; updated: number }> {
+  const names = STORED.map(col);
+  const [counts] = await sqlRows<{ created: number; updated: number }>(
+    db,
+    sql`WITH up AS (
+          INSERT INTO dossiers (${sql.raw(names.join(', '))})
+          SELECT ${sql.raw(names.map((n) => `s.${n}`).join(', '))}
+            FROM dossier_import_rows s WHERE s.job_id = ${jobId}::uuid ORDER BY s.row_no
+          ON CONFLICT (code) DO UPDATE SET
+            ${sql.raw(COMPARED.map((k) => `${col(k)} = excluded.${col(k)}`).join(', '))},
+            version = dossiers.version + 1, updated_at = now()
+          WHERE ${sql.raw(changed('dossiers', 'excluded'))}
+          RETURNING (xmax = 0) AS inserted)
+        SELECT (count(*) FILTER (WHERE inserted))::int AS created,
+               (count(*) FILTER (WHERE NOT inserted))::int AS updated
+          FROM up`,
+  );
+  return { created: Number(counts?.created ?? 0), updated: Number(counts?.updated ?? 0) };
+}
