@@ -48,9 +48,9 @@ export async function unitFacts(db: Db, unitIds: readonly string[]): Promise<Map
           UNION ALL
           SELECT c.start, p.id, p.parent_id, c.depth + 1 FROM units p JOIN chain c ON p.id = c.parent_id
            WHERE c.depth < 32)
-        SELECT u.id, u.name, u.full_name,
-               (SELECT array_agg(c.id::text ORDER BY c.depth) FROM chain c WHERE c.start = u.id) AS path
-          FROM units u WHERE u.id IN (SELECT DISTINCT start FROM chain)`,
+        SELECT u.id, u.name, u.full_name, p.path
+          FROM (SELECT start, array_agg(id::text ORDER BY depth) AS path FROM chain GROUP BY start) AS p
+          JOIN units u ON u.id = p.start`,
   );
   for (const r of result) out.set(r.id, { name: r.name, fullName: r.full_name, path: r.path });
   return out;
