@@ -1,7 +1,9 @@
 // `node scripts/bench/dossiers.mjs [--engine pglite|postgres] [--rows N] [--runs 50] [--seed S]`: administrative-
 // procedure dossiers at scale (issue 5). On a fresh database with the demo province:
 //   gen_s             generating N dossiers of Nghệ An 2023 → today (server/modules/dossiers/generator.ts) into a CSV
-//   import_s          importing that CSV through the app's path (import_path says which), rollups included
+//   import_s          importing that CSV through the app's file import (startImport + runImport: stored, streamed,
+//                     validated and staged in chunks, applied set-wise in one transaction, rollups included)
+//   stage_s, apply_s  its two phases
 //   copy_s            PostgreSQL COPY of the same CSV into a bare table (psql \copy on PostgreSQL, COPY FROM
 //                     '/dev/blob' on PGlite), in the same run; import_vs_copy = import_s / copy_s
 //   import_peak_rss_mb  the process's resident memory at its highest during the import (PGlite runs in-process)
@@ -56,43 +58,16 @@ const { systemContext } = await mod('server/core/context.ts');
 const { seedDemo } = await mod('server/modules/demo/demo.service.ts');
 const { loadActor } = await mod('server/modules/access/access.service.ts');
 const { findUserByEmail } = await mod('server/modules/users/users.service.ts');
-const { upsertDossiers, dossierIndicators } = await mod('server/modules/dossiers/dossiers.service.ts');
+const { dossierIndicators } = await mod('server/modules/dossiers/dossiers.service.ts');
+const { startImport, runImport } = await mod('server/modules/dossiers/import/dossiers-import.service.ts');
+const { createFileStore } = await mod('server/modules/files/file-store.ts');
 const { generatorInput, ensureCatalogue } = await mod('server/modules/dossiers/dossiers-seed.service.ts');
-const { generateDossiers, dossierCsvLine, CSV_COLUMNS } = await mod('server/modules/dossiers/generator.ts');
+const { generateDossiers, dossierCsvLine, CSV_HEADER } = await mod('server/modules/dossiers/generator.ts');
 
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const secondsSince = (t) => round((performance.now() - t) / 1000);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-bench-dossiers-'));
 const csvPath = path.join(tmp, 'dossiers.csv');
-
-/** One CSV line → cells (RFC 4180 quotes; the generator writes no line breaks inside cells). */
-function cells(line) {
-  const out = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        v += line.slice(i, q);
-        i = q + 1;
-        if (line[i] === '"') {
-          v += '"';
-          i++;
-        } else break;
-      }
-      out.push(v);
-      i++; // the comma
-    } else {
-      const c = line.indexOf(',', i);
-      const end = c === -1 ? line.length : c;
-      out.push(line.slice(i, end));
-      i = end + 1;
-    }
-  }
-  return out;
-}
 
 const { database, drop } = await freshDatabase();
 const result = {
@@ -122,7 +97,7 @@ try {
   {
     const out = fs.createWriteStream(csvPath);
     const write = (s) => (out.write(s) ? null : new Promise((r) => out.once('drain', r)));
-    await write(CSV_COLUMNS.join(',') + '\n');
+    await write(CSV_HEADER.join(',') + '\n');
     let buf = '';
     for (const d of generateDossiers({ ...options, rows })) {
       buf += dossierCsvLine(d) + '\n';
@@ -137,70 +112,48 @@ try {
   result.gen_s = secondsSince(t);
   result.csv_mb = round(fs.statSync(csvPath).size / 2 ** 20, 1);
 
-  // 2. Import through the app's path: CSV stream → DossierIn batches → upsertDossiers (validation, rollups,
-  //    audit, one transaction per batch).
+  // 2. Import through the app's file import, as the import page does it: the file is stored, then streamed,
+  //    validated and staged in chunks, then applied in one transaction (rollups included).
+  const store = createFileStore({ kind: 'local', root: path.join(tmp, 'files') });
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   t = performance.now();
-  {
-    const lines = readline.createInterface({ input: fs.createReadStream(csvPath), crlfDelay: Infinity });
-    let header = null;
-    let batch = [];
-    const flush = async () => {
-      if (batch.length) await upsertDossiers(ctx, batch);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      batch = [];
-    };
-    for await (const line of lines) {
-      if (!header) {
-        header = line.split(',');
-        continue;
-      }
-      const c = cells(line);
-      const v = Object.fromEntries(header.map((h, i) => [h, c[i] === '' ? null : c[i]]));
-      batch.push({
-        code: v.code,
-        procedureCode: v.procedureCode,
-        unitId: v.unitId,
-        channel: v.channel,
-        receivedAt: v.receivedAt,
-        dueAt: v.dueAt,
-        resolvedAt: v.resolvedAt,
-        returnedAt: v.returnedAt,
-        withdrawnAt: v.withdrawnAt,
-        status: v.status,
-        statusReason: v.statusReason,
-        suspensions: v.suspendedFrom
-          ? [{ from: v.suspendedFrom, to: v.suspendedTo, reason: v.suspensionReason ?? '' }]
-          : [],
-        feePayable: v.feePayable === 'true',
-        paidOnline: v.paidOnline === 'true',
-        digitised: v.digitised === 'true',
-        eResult: v.eResult === 'true',
-        rating: v.rating,
-        complained: v.complained === 'true',
-      });
-      if (batch.length >= 2000) await flush();
-    }
-    await flush();
-  }
+  const { job } = await startImport(ctx, store, {
+    content: fs.createReadStream(csvPath),
+    fileName: 'dossiers.csv',
+  });
+  const stored = performance.now();
+  let stagedAt = 0;
+  const finished = await runImport({ db: database.db, store }, job.id, {
+    onStaged: () => (stagedAt = performance.now()),
+  });
   result.import_s = secondsSince(t);
   clearInterval(sampler);
+  if (finished?.status !== 'done')
+    throw new Error(
+      `import ${finished?.status}: ${JSON.stringify(finished?.errors?.slice(0, 3))} ${finished?.failureKey}`,
+    );
+  result.store_s = round((stored - t) / 1000);
+  result.stage_s = stagedAt ? round((stagedAt - stored) / 1000) : null;
+  result.apply_s = stagedAt ? secondsSince(stagedAt) : null;
   result.import_peak_rss_mb = Math.round(peak / 2 ** 20);
   result.import_path =
-    'CSV stream → upsertDossiers in batches of 2000 (the streamed file import is not wired yet)';
+    'file import: startImport (store) + runImport (stream, validate, stage; apply set-wise)';
+  result.import_created = finished.created;
   result.import_rows_per_s = Math.round(rows / result.import_s);
   const count = async (q) => Number((await database.db.execute(q)).rows[0].n);
   result.dossiers_stored = await count('SELECT count(*)::int AS n FROM dossiers');
   result.rollup_rows = await count('SELECT count(*)::int AS n FROM dossier_rollups');
 
   // 3. COPY of the same file into a bare table.
-  await database.db.execute(`CREATE TABLE bench_dossiers_copy (
-    code text, procedure_code text, unit_code text, unit_id uuid, channel text, received_at timestamptz,
-    due_at timestamptz, resolved_at timestamptz, returned_at timestamptz, withdrawn_at timestamptz, status text,
-    status_reason text, suspended_from date, suspended_to date, suspension_reason text, fee_payable boolean,
-    paid_online boolean, digitised boolean, e_result boolean, rating text, complained boolean)`);
+  // A bare table with one typed column per column of the file (times as timestamptz, days as date).
+  const { DEFAULT_MAPPING } = await mod('server/modules/dossiers/import/column-mapping.ts');
+  const typeOf = (field) =>
+    field.endsWith('At') ? 'timestamptz' : field.startsWith('suspended') ? 'date' : 'text';
+  await database.db.execute(
+    `CREATE TABLE bench_dossiers_copy (${CSV_HEADER.map((h, i) => `c${i} ${typeOf(DEFAULT_MAPPING.columns[h])}`).join(', ')})`,
+  );
   const copySql = 'bench_dossiers_copy FROM %s WITH (FORMAT csv, HEADER true)';
   if (database.engine === 'postgres') {
     const url = new URL(pgBase);

@@ -56,15 +56,32 @@ export function formatIsoDate(year: number, month: number, day: number): IsoDate
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/**
+ * Conversions between date strings and day numbers are memoised (bounded): deadline arithmetic over a
+ * million dossiers meets the same few thousand dates again and again, and parsing them each time was
+ * most of its cost. Only valid dates are remembered, so errors are thrown as before.
+ */
+const MEMO_MAX = 100_000;
+const epochOfDate = new Map<IsoDate, number>();
+const dateOfEpoch = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01. */
 export function toEpochDay(date: IsoDate): number {
+  const known = epochOfDate.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(date);
-  return epochDayOf(year, month, day);
+  const epochDay = epochDayOf(year, month, day);
+  if (epochOfDate.size < MEMO_MAX) epochOfDate.set(date, epochDay);
+  return epochDay;
 }
 
 export function fromEpochDay(epochDay: number): IsoDate {
+  const known = dateOfEpoch.get(epochDay);
+  if (known !== undefined) return known;
   const { year, month, day } = ymdOfEpochDay(epochDay);
-  return formatIsoDate(year, month, day);
+  const date = formatIsoDate(year, month, day);
+  if (dateOfEpoch.size < MEMO_MAX) dateOfEpoch.set(epochDay, date);
+  return date;
 }
 
 /** Julian Day Number (the integer day count astronomers use) of a Gregorian date. */
@@ -82,8 +99,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 export function weekdayOf(date: IsoDate): Weekday {
-  return new Date(toEpochDay(date) * MS_PER_DAY).getUTCDay() as Weekday;
+  return weekdayOfEpochDay(toEpochDay(date));
 }
+
+/** 1970-01-01 was a Thursday. */
+export const weekdayOfEpochDay = (epochDay: number): Weekday => ((((epochDay + 4) % 7) + 7) % 7) as Weekday;
 
 /** Days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
@@ -100,5 +120,5 @@ export function dateRange(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 export function yearOf(date: IsoDate): number {
-  return parseIsoDate(date).year;
+  return Number(fromEpochDay(toEpochDay(date)).slice(0, 4));
 }

@@ -15,7 +15,7 @@
  * environment, for dossiers submitted online). Office hours default to 07:30–17:00 Vietnam time
  * (UTC+7, no daylight saving); each province sets its own, hence the option.
  */
-import { addDays, daysBetween, formatIsoDate, weekdayOf, yearOf, type IsoDate } from './dates.js';
+import { formatIsoDate, fromEpochDay, toEpochDay, weekdayOfEpochDay, yearOf, type IsoDate } from './dates.js';
 import { DEFAULT_ADJUSTMENTS } from './default-adjustments.js';
 import {
   DEFAULT_HOLIDAY_OPTIONS,
@@ -127,32 +127,58 @@ export function createCalendar(
     return table;
   };
 
-  const isWorkingDay = (date: IsoDate): boolean => {
-    const table = tableOf(yearOf(date));
-    if (table.off.has(date)) return false;
-    if (table.workingWeekend.has(date)) return true;
-    return !opts.weekendDays.includes(weekdayOf(date));
+  // Working or not, per day number, one flag table per year (built on first use from the tables above).
+  const flagsByYear = new Map<number, { start: number; flags: Uint8Array }>();
+  const flagsOf = (year: number) => {
+    const cached = flagsByYear.get(year);
+    if (cached) return cached;
+    const start = toEpochDay(formatIsoDate(year, 1, 1));
+    const end = toEpochDay(formatIsoDate(year + 1, 1, 1));
+    const table = tableOf(year);
+    const flags = new Uint8Array(end - start);
+    for (let e = start; e < end; e++) {
+      const date = fromEpochDay(e);
+      flags[e - start] = table.off.has(date)
+        ? 0
+        : table.workingWeekend.has(date) || !opts.weekendDays.includes(weekdayOfEpochDay(e))
+          ? 1
+          : 0;
+    }
+    const built = { start, flags };
+    flagsByYear.set(year, built);
+    return built;
+  };
+  let lastYear: { start: number; flags: Uint8Array } | null = null;
+  const isWorkingEpochDay = (e: number): boolean => {
+    if (!lastYear || e < lastYear.start || e >= lastYear.start + lastYear.flags.length)
+      lastYear = flagsOf(yearOf(fromEpochDay(e)));
+    return lastYear.flags[e - lastYear.start] === 1;
   };
 
-  const nextWorkingDay = (date: IsoDate): IsoDate => {
-    let d = addDays(date, 1);
-    while (!isWorkingDay(d)) d = addDays(d, 1);
+  const isWorkingDay = (date: IsoDate): boolean => isWorkingEpochDay(toEpochDay(date));
+
+  const nextWorkingEpochDay = (e: number): number => {
+    let d = e + 1;
+    while (!isWorkingEpochDay(d)) d++;
     return d;
   };
+
+  const nextWorkingDay = (date: IsoDate): IsoDate => fromEpochDay(nextWorkingEpochDay(toEpochDay(date)));
 
   const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-    if (n === 0) return isWorkingDay(date) ? date : nextWorkingDay(date);
-    let d = date;
-    for (let i = 0; i < n; i++) d = nextWorkingDay(d);
-    return d;
+    let d = toEpochDay(date);
+    if (n === 0) return isWorkingEpochDay(d) ? date : fromEpochDay(nextWorkingEpochDay(d));
+    for (let i = 0; i < n; i++) d = nextWorkingEpochDay(d);
+    return fromEpochDay(d);
   };
 
   const workingDaysBetween = (a: IsoDate, b: IsoDate): number => {
-    const span = daysBetween(a, b);
-    if (span < 0) return -workingDaysBetween(b, a);
+    const from = toEpochDay(a);
+    const to = toEpochDay(b);
+    if (to < from) return -workingDaysBetween(b, a);
     let count = 0;
-    for (let i = 1; i <= span; i++) if (isWorkingDay(addDays(a, i))) count++;
+    for (let e = from + 1; e <= to; e++) if (isWorkingEpochDay(e)) count++;
     return count;
   };
 

@@ -10,7 +10,7 @@ import { Actor } from '../access/actor.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { addDays } from '../calendar/index.js';
-import { findByCode, unitsAsOf } from '../units/lineage.service.js';
+import { findByCode, unitsAsOf, unitVersionsOf } from '../units/lineage.service.js';
 import { BATCH_MAX } from './dossiers.schemas.js';
 import { upsertDossiers } from './dossiers.service.js';
 import { dossierProcedures } from './dossiers.table.js';
@@ -48,9 +48,28 @@ export async function provinceUnits(
           validFrom: u.validFrom,
           validTo: u.validTo,
         });
-  // A renamed unit appears under each of its codes (same id, same validity): the generator looks
-  // departments up by code, so either name finds it.
-  return { provinceId: province.id, units: [...found.values()] };
+  // A renamed unit appears under each of its codes, each valid while that code was in force (the file
+  // import finds a unit by the code it had on the receipt day); the generator looks departments up by
+  // code, so either name finds it.
+  const ids = [...new Set([...found.values()].map((u) => u.id))];
+  const units: GeneratorUnit[] = [];
+  const versions = new Map<string, Awaited<ReturnType<typeof unitVersionsOf>>>();
+  for (const v of await unitVersionsOf(db, ids))
+    versions.set(v.unitId, [...(versions.get(v.unitId) ?? []), v]);
+  for (const u of found.values()) {
+    const windows = (versions.get(u.id) ?? []).filter((v) => v.code === u.code);
+    if (!windows.length) {
+      units.push(u);
+      continue;
+    }
+    for (const v of windows) {
+      const validFrom = v.validFrom > u.validFrom ? v.validFrom : u.validFrom;
+      const validTo =
+        v.validTo === null ? u.validTo : u.validTo === null || v.validTo < u.validTo ? v.validTo : u.validTo;
+      if (validTo === null || validFrom <= validTo) units.push({ ...u, validFrom, validTo });
+    }
+  }
+  return { provinceId: province.id, units };
 }
 
 /** Adds the procedures of the catalogue that are missing (by code); returns how many were added. */

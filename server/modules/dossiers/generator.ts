@@ -16,6 +16,7 @@
  */
 import { addDays, lunarToSolar, type Calendar, type IsoDate } from '../calendar/index.js';
 import type { Channel, DossierStatus, Suspension } from './dossier-timing.js';
+import { DEFAULT_MAPPING, type ImportField } from './import/column-mapping.js';
 import type { Rating } from './rollup.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -880,64 +881,46 @@ export function* generateDossiers(o: GeneratorOptions): Generator<GeneratedDossi
 }
 
 // ---------------------------------------------------------------------------------------------------
-// CSV (the shape of a one-stop system's export, headers = the import's field names)
+// CSV: a one-stop system's export in the default layout of the file import
+// (import/column-mapping.ts DEFAULT_MAPPING, docs/templates/dossiers-import.md)
 
-export const CSV_COLUMNS = [
-  'code',
-  'procedureCode',
-  'unitCode',
-  'unitId',
-  'channel',
-  'receivedAt',
-  'dueAt',
-  'resolvedAt',
-  'returnedAt',
-  'withdrawnAt',
-  'status',
-  'statusReason',
-  'suspendedFrom',
-  'suspendedTo',
-  'suspensionReason',
-  'feePayable',
-  'paidOnline',
-  'digitised',
-  'eResult',
-  'rating',
-  'complained',
-] as const;
+/** The header row: the default mapping's column names, in its order. */
+export const CSV_HEADER: readonly string[] = Object.keys(DEFAULT_MAPPING.columns);
 
 const csvCell = (v: string | boolean | null): string => {
   if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 };
 
-/** One CSV line (no line break) of a generated dossier (at most one suspension, as exports carry it). */
+/**
+ * One CSV line (no line break) of a generated dossier: the receiving unit by its code, times as ISO
+ * instants, codes for channel, status and rating, booleans as "Có"/"Không"; at most one suspension, as
+ * exports carry it, with its reason in "Lý do" when the status has none of its own.
+ */
 export function dossierCsvLine(d: GeneratedDossier): string {
   const s = d.suspensions[0];
-  return [
-    d.code,
-    d.procedureCode,
-    d.unitCode,
-    d.unitId,
-    d.channel,
-    d.receivedAt,
-    d.dueAt,
-    d.resolvedAt,
-    d.returnedAt,
-    d.withdrawnAt,
-    d.status,
-    d.statusReason,
-    s?.from ?? null,
-    s?.to ?? null,
-    s?.reason ?? null,
-    d.feePayable,
-    d.paidOnline,
-    d.digitised,
-    d.eResult,
-    d.rating,
-    d.complained,
-  ]
-    .map(csvCell)
-    .join(',');
+  const value: Record<ImportField, string | boolean | null> = {
+    code: d.code,
+    procedureCode: d.procedureCode,
+    unitCode: d.unitCode,
+    unitId: d.unitId,
+    channel: d.channel,
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    resolvedAt: d.resolvedAt,
+    returnedAt: d.returnedAt,
+    withdrawnAt: d.withdrawnAt,
+    status: d.status,
+    statusReason: d.statusReason ?? s?.reason ?? null,
+    suspendedFrom: s?.from ?? null,
+    suspendedTo: s?.to ?? null,
+    feePayable: d.feePayable,
+    paidOnline: d.paidOnline,
+    digitised: d.digitised,
+    eResult: d.eResult,
+    rating: d.rating,
+    complained: d.complained,
+  };
+  return CSV_HEADER.map((h) => csvCell(value[DEFAULT_MAPPING.columns[h]!]!)).join(',');
 }

@@ -101,6 +101,25 @@ export async function findByCode(
   return found[0];
 }
 
+/** The versions (code and name over a validity window) of the given units, oldest first. */
+export async function unitVersionsOf(
+  db: Db,
+  unitIds: readonly string[],
+): Promise<{ unitId: string; code: string; name: string; validFrom: string; validTo: string | null }[]> {
+  if (!unitIds.length) return [];
+  return db
+    .select({
+      unitId: unitVersions.unitId,
+      code: unitVersions.code,
+      name: unitVersions.name,
+      validFrom: unitVersions.validFrom,
+      validTo: unitVersions.validTo,
+    })
+    .from(unitVersions)
+    .where(inArray(unitVersions.unitId, [...new Set(unitIds)]))
+    .orderBy(unitVersions.unitId, unitVersions.validFrom);
+}
+
 export type NewUnitSpec = {
   code: string;
   name: string;

@@ -509,6 +509,8 @@ export type RunOptions = {
   crashBeforeApply?: boolean;
   /** The lease taken (tests shorten it to simulate a dead worker). */
   leaseMs?: number;
+  /** Called when staging is over, before the apply (the benchmark times the two phases). */
+  onStaged?: () => void;
 };
 
 /** Starts `runImport` in the background unless this process already works on the job. */
@@ -618,6 +620,7 @@ export async function runImport(
     if (outcome !== 'staged') return loadJob(deps.db, jobId);
     job = await loadJob(deps.db, jobId);
   }
+  options.onStaged?.();
   if (options.crashBeforeApply) return job;
   await apply(deps, job, actor);
   return loadJob(deps.db, jobId);
