@@ -61,3 +61,6 @@ UPDATE "dossiers" d
          GROUP BY d2.id) AS x
  WHERE x.id = d.id;--> statement-breakpoint
 ALTER TABLE "dossiers" ALTER COLUMN "contribution" DROP NOT NULL;
+--> statement-breakpoint
+-- A dashboard reads a few hundred buckets by index; starting parallel workers for that costs 10× the read.
+ALTER TABLE "dossier_rollups" SET (parallel_workers = 0);

@@ -47,7 +47,7 @@ import {
   type Grain,
   type PeriodTotals,
 } from './rollup.js';
-import { addInto, COLUMN, emptyTotals, periodTotalsSql, prefixCondition, totalsOfRow } from './rollup-sql.js';
+import { addInto, COLUMN, emptyTotals, periodTotalsSql, prefixRowsSql, totalsOfRow } from './rollup-sql.js';
 import { addDays } from '../calendar/index.js';
 
 function reader(ctx: RequestContext): Actor {
@@ -239,14 +239,13 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
   const rows = new Map<string, { grain: Grain; day: string; counters: Counters }>();
   if (sources.size) {
     const days = [...new Set(windows.flatMap((w) => [w.before, w.to, w.stockDay]))];
+    const scope = sql`procedure_id = ${q.procedureId ?? ALL_PROCEDURES}::uuid
+                      AND unit_id IN (${idList([...sources.keys()])})`;
     const found = await sqlRows<Record<string, number | string>>(
       ctx.db,
       sql`SELECT unit_id, grain, to_char(day, 'YYYY-MM-DD') AS day,
                  ${sql.raw(COUNTERS.map((c) => `SUM(${COLUMN[c]})::float8 AS "${COLUMN[c]}"`).join(', '))}
-            FROM dossier_rollups
-           WHERE procedure_id = ${q.procedureId ?? ALL_PROCEDURES}::uuid
-             AND unit_id IN (${idList([...sources.keys()])})
-             AND (${sql.raw(days.map(prefixCondition).join(' OR '))})
+            FROM (${prefixRowsSql(scope, days, `unit_id, grain, day, ${COUNTERS.map((c) => COLUMN[c]).join(', ')}`)}) AS r
            GROUP BY 1, 2, 3`,
     );
     for (const r of found) {

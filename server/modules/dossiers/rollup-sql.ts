@@ -14,6 +14,7 @@ import {
   prefixBuckets,
   STOCK_COUNTERS,
   type Counter,
+  type Grain,
   type PeriodTotals,
 } from './rollup.js';
 
@@ -61,9 +62,7 @@ export function periodTotalsSql(q: {
   keys: readonly string[];
   scope: SQL;
 }): SQL {
-  const inTo = prefixCondition(q.to);
-  const inBefore = prefixCondition(addDays(q.from, -1));
-  const inStock = prefixCondition(q.stockDay);
+  const days = { to: q.to, before: addDays(q.from, -1), stock: q.stockDay };
   const keys = q.keys.join(', ');
   const open = OPEN_STOCKS.map((s) => COLUMN[s]).join(' + ');
   const select = [
@@ -71,13 +70,47 @@ export function periodTotalsSql(q: {
     `SUM((${open}) * in_before)::float8 AS carried_over`,
     ...STOCK_COUNTERS.map((c) => `SUM(${COLUMN[c]} * in_stock)::float8 AS "${COLUMN[c]}"`),
   ].join(', ');
+  const flags = Object.entries(days)
+    .map(([name, day]) => `(${prefixCondition(day)})::int AS in_${name}`)
+    .join(', ');
+  const columns = `${keys}, ${COUNTERS.map((c) => COLUMN[c]).join(', ')}, ${flags}`;
   return sql`SELECT ${sql.raw(keys)}, ${sql.raw(select)}
-               FROM (SELECT ${sql.raw(keys)}, ${sql.raw(COUNTERS.map((c) => COLUMN[c]).join(', '))},
-                            (${sql.raw(inTo)})::int AS in_to, (${sql.raw(inBefore)})::int AS in_before,
-                            (${sql.raw(inStock)})::int AS in_stock
-                       FROM dossier_rollups
-                      WHERE ${q.scope} AND (${sql.raw(inTo)} OR ${sql.raw(inBefore)} OR ${sql.raw(inStock)})) AS r
+               FROM (${prefixRowsSql(q.scope, Object.values(days), columns)}) AS r
               GROUP BY ${sql.raw(keys)}`;
+}
+
+/**
+ * The bucket rows (`columns` of them) a set of prefixes needs: one index range scan per grain over the
+ * hull of the prefixes, not one OR over the whole table (which PostgreSQL reads sequentially). Rows
+ * outside a given prefix are still returned; test them with `prefixCondition`.
+ */
+export function prefixRowsSql(scope: SQL, days: readonly IsoDate[], columns: string): SQL {
+  const branches = prefixHull(days).map(
+    (r) => sql`SELECT ${sql.raw(columns)} FROM dossier_rollups
+                WHERE ${scope} AND grain = ${sql.raw(`'${r.grain}'`)}
+                  ${sql.raw(r.from ? `AND day >= ${lit(r.from)}` : '')} AND day < ${sql.raw(lit(r.before))}`,
+  );
+  return sql.join(branches, sql` UNION ALL `);
+}
+
+/** Per grain, the smallest range of bucket days that holds the buckets of all the given prefixes. */
+export function prefixHull(
+  days: readonly IsoDate[],
+): { grain: Grain; from: IsoDate | null; before: IsoDate }[] {
+  const ps = days.map(prefixBuckets);
+  const out: { grain: Grain; from: IsoDate | null; before: IsoDate }[] = [
+    { grain: 'y', from: null, before: ps.map((p) => p.y.before).reduce((a, b) => (a > b ? a : b)) },
+  ];
+  for (const grain of ['m', 'd'] as const) {
+    const ranges = ps.map((p) => p[grain]).filter((r) => r.from < r.before);
+    if (ranges.length)
+      out.push({
+        grain,
+        from: ranges.map((r) => r.from).reduce((a, b) => (a < b ? a : b)),
+        before: ranges.map((r) => r.before).reduce((a, b) => (a > b ? a : b)),
+      });
+  }
+  return out;
 }
 
 /** A row of `periodTotalsSql` → totals. */
