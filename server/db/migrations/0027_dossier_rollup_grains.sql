@@ -27,7 +27,10 @@ ALTER TABLE "dossier_import_rows" ADD COLUMN "contrib_day" date[] NOT NULL;--> s
 ALTER TABLE "dossier_import_rows" ADD COLUMN "contrib_counter" smallint[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "dossier_import_rows" ADD COLUMN "contrib_value" integer[] NOT NULL;--> statement-breakpoint
 -- 2. Rollups: a grain column, the all-procedures rows (procedure_id = the nil UUID, hence no foreign key).
+-- Buckets are derived from dossiers, whose unit and procedure have foreign keys; checking them again for
+-- every bucket written was a sixth of a bulk import's time, so the buckets keep none.
 ALTER TABLE "dossier_rollups" DROP CONSTRAINT "dossier_rollups_procedure_fk";--> statement-breakpoint
+ALTER TABLE "dossier_rollups" DROP CONSTRAINT "dossier_rollups_unit_fk";--> statement-breakpoint
 DROP INDEX "dossier_rollups_day_idx";--> statement-breakpoint
 ALTER TABLE "dossier_rollups" DROP CONSTRAINT "dossier_rollups_unit_id_procedure_id_day_pk";--> statement-breakpoint
 ALTER TABLE "dossier_rollups" ADD COLUMN "grain" text NOT NULL DEFAULT 'd';--> statement-breakpoint

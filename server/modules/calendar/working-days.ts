@@ -192,13 +192,9 @@ export function createCalendar(
   const localTime = (instant: Date) => {
     const ms = instant.getTime();
     if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
-    const local = new Date(ms + opts.utcOffsetMinutes * 60_000);
-    const date = formatIsoDate(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
-    const minutes =
-      local.getUTCHours() * 60 +
-      local.getUTCMinutes() +
-      (local.getUTCSeconds() + local.getUTCMilliseconds() / 1000) / 60;
-    return { date, minutes };
+    const local = ms + opts.utcOffsetMinutes * 60_000;
+    const epochDay = Math.floor(local / 86_400_000);
+    return { date: fromEpochDay(epochDay), minutes: (local - epochDay * 86_400_000) / 60_000 };
   };
 
   const effectiveReceiptDay = (instant: Date): IsoDate => {

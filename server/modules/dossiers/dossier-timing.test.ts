@@ -4,7 +4,9 @@ import {
   classify,
   dossierProblems,
   dueDayAsOf,
+  DEFAULT_TIMING_RULES,
   stateChanges,
+  stateChangesByDay,
   type DossierFacts,
   type TimingInput,
 } from './dossier-timing.js';
@@ -141,6 +143,25 @@ describe('stateChanges: the days the processing state changes', () => {
   it('a dossier resolved the day it is received never enters processing', () => {
     const d = dossier({ resolvedAt: at('2026-02-11T16:00:00') });
     expect(stateChanges(cal, d)).toEqual([{ day: '2026-02-11', state: null }]);
+  });
+
+  it('computed from the due day, agrees with the day-by-day walk on 5,000 random dossiers (Tết, weekends, after hours, recorded due times, 0–3 days "due soon")', () => {
+    let seed = 20250101;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(rnd() * n);
+    const base = at('2025-12-20T00:00:00').getTime();
+    for (let i = 0; i < 5000; i++) {
+      const received = base + pick(90 * 24) * 3_600_000 + pick(60) * 60_000; // 20/12/2025 – 19/3/2026 (Tết Bính Ngọ)
+      const d = dossier({
+        receivedAt: new Date(received),
+        timeLimitDays: pick(4) === 0 ? 0 : pick(30),
+        dueAt: pick(3) === 0 ? new Date(received + pick(40 * 24) * 3_600_000) : null,
+        resolvedAt: pick(3) === 0 ? null : new Date(received + pick(50 * 24) * 3_600_000),
+      });
+      if (!d.resolvedAt && pick(5) === 0) d.withdrawnAt = new Date(received + pick(20 * 24) * 3_600_000);
+      const rules = { ...DEFAULT_TIMING_RULES, dueSoonWorkingDays: pick(4) };
+      expect(stateChanges(cal, d, rules), JSON.stringify(d)).toEqual(stateChangesByDay(cal, d, rules));
+    }
   });
 });
 

@@ -175,6 +175,46 @@ export function stateChanges(
   d: TimingInput,
   rules: TimingRules = DEFAULT_TIMING_RULES,
 ): { day: IsoDate; state: ProcessingState | null }[] {
+  return d.suspensions.length === 0 ? plainStateChanges(cal, d, rules) : stateChangesByDay(cal, d, rules);
+}
+
+/**
+ * `stateChanges` of a dossier without suspensions, from its due day rather than day by day (its due day
+ * never moves): not yet due, due soon from the first day with at most `dueSoonWorkingDays` working days
+ * left, overdue after the due day, closed on its resolution or withdrawal day. The day-by-day walk is the
+ * reference; a test checks the two agree.
+ */
+function plainStateChanges(
+  cal: Calendar,
+  d: TimingInput,
+  rules: TimingRules,
+): { day: IsoDate; state: ProcessingState | null }[] {
+  const start = receiptDay(cal, d);
+  const closes = [resolvedDayOf(cal, d), withdrawnDayOf(cal, d)].filter((x): x is IsoDate => x !== null);
+  const closeDay = closes.length ? closes.reduce(minDay) : null;
+  const due = baseDueDay(cal, d);
+  const open: { day: IsoDate; state: ProcessingState }[] = [];
+  if (start > due) open.push({ day: start, state: 'overdue' });
+  else {
+    let soon = due;
+    for (;;) {
+      const before = addDays(soon, -1);
+      if (before < start || cal.workingDaysBetween(before, due) > rules.dueSoonWorkingDays) break;
+      soon = before;
+    }
+    if (start < soon) open.push({ day: start, state: 'not_yet_due' });
+    open.push({ day: soon, state: 'due_soon' }, { day: addDays(due, 1), state: 'overdue' });
+  }
+  if (closeDay === null) return open;
+  return [...open.filter((c) => c.day < closeDay), { day: closeDay, state: null }];
+}
+
+/** `stateChanges` by classifying every day from receipt until the state settles (any dossier). */
+export function stateChangesByDay(
+  cal: Calendar,
+  d: TimingInput,
+  rules: TimingRules = DEFAULT_TIMING_RULES,
+): { day: IsoDate; state: ProcessingState | null }[] {
   const start = receiptDay(cal, d);
   const closes = [resolvedDayOf(cal, d), withdrawnDayOf(cal, d)].filter((x): x is IsoDate => x !== null);
   const closeDay = closes.length ? closes.reduce(minDay) : null;

@@ -119,7 +119,8 @@ export async function* changedDossiers(
 
 /** Each counter's day deltas summed from the unnested contribution entries `e(day, counter, value)`. */
 const counterSums = COUNTERS.map(
-  (c) => `SUM(CASE WHEN counter = ${COUNTER_CODE[c]} THEN value ELSE 0 END) AS ${COLUMN[c]}`,
+  // int, not the bigint SUM gives: the next SUM of a bigint would be numeric, ten times slower.
+  (c) => `SUM(CASE WHEN counter = ${COUNTER_CODE[c]} THEN value ELSE 0 END)::int AS ${COLUMN[c]}`,
 ).join(', ');
 const grainRows = GRAINS.flatMap((g) => [`('${g}', false)`, `('${g}', true)`]).join(', ');
 

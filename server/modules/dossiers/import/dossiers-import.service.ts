@@ -651,11 +651,18 @@ async function stage(
   let pendingRead = 0;
   let lastRow = stagedRow;
 
-  const flush = async () => {
+  type Batch = {
+    rows: { rowNo: number; values: DossierValues }[];
+    errors: RowError[];
+    read: number;
+    lastRow: number;
+    bytes: number;
+  };
+  const write = async (batch: Batch) => {
     const now = new Date();
     await db.transaction(async (tx) => {
-      const ok = await insertStagedRows(tx, job.id, pendingRows);
-      const duplicates: RowError[] = pendingRows
+      const ok = await insertStagedRows(tx, job.id, batch.rows);
+      const duplicates: RowError[] = batch.rows
         .filter((r) => !ok.has(r.rowNo))
         .map((r) => ({
           row: r.rowNo,
@@ -664,7 +671,7 @@ async function stage(
           key: 'dossiersImport.duplicate_code',
           params: { code: r.values.code },
         }));
-      const newErrors = [...pendingErrors, ...duplicates].sort((a, b) => a.row - b.row);
+      const newErrors = [...batch.errors, ...duplicates].sort((a, b) => a.row - b.row);
       const kept =
         errorsKept.length < ERRORS_KEPT
           ? [...errorsKept, ...newErrors.slice(0, ERRORS_KEPT - errorsKept.length)]
@@ -672,9 +679,9 @@ async function stage(
       const [updated] = await tx
         .update(dossierImportJobs)
         .set({
-          stagedRow: lastRow,
-          bytesRead: counter.bytes,
-          rowsRead: sql`${dossierImportJobs.rowsRead} + ${pendingRead}`,
+          stagedRow: batch.lastRow,
+          bytesRead: batch.bytes,
+          rowsRead: sql`${dossierImportJobs.rowsRead} + ${batch.read}`,
           rowsValid: sql`${dossierImportJobs.rowsValid} + ${ok.size}`,
           errorCount: sql`${dossierImportJobs.errorCount} + ${newErrors.length}`,
           errors: kept,
@@ -693,11 +700,31 @@ async function stage(
       if (!updated) throw new LostLease();
       errorsKept = kept;
     });
-    stagedRow = lastRow;
+    stagedRow = batch.lastRow;
+    chunks++;
+  };
+  // A chunk is written while the next one is read and checked (the database and this process work at
+  // the same time); at most one write is in flight, and chunks commit in file order.
+  let inflight: Promise<void> | null = null;
+  const settle = async () => {
+    const p = inflight;
+    inflight = null;
+    if (p) await p;
+  };
+  const flush = async () => {
+    await settle();
+    const batch: Batch = {
+      rows: pendingRows,
+      errors: pendingErrors,
+      read: pendingRead,
+      lastRow,
+      bytes: counter.bytes,
+    };
     pendingRows = [];
     pendingErrors = [];
     pendingRead = 0;
-    chunks++;
+    inflight = write(batch);
+    inflight.catch(() => undefined); // observed by the next settle()
   };
 
   try {
@@ -729,14 +756,17 @@ async function stage(
       else pendingErrors.push(...checked.errors);
       if (pendingRead >= IMPORT_CHUNK) {
         await flush();
+        if (options.crashAfterChunks !== undefined) await settle();
         if (options.crashAfterChunks !== undefined && chunks >= options.crashAfterChunks) {
           input.destroy();
           return 'interrupted';
         }
       }
     }
+    await settle();
   } catch (err) {
     input.destroy();
+    await settle().catch(() => undefined);
     if (err instanceof LostLease) return 'interrupted';
     const detail = err instanceof Error ? err.message : String(err);
     await failJob(db, job, { key: 'dossiersImport.unreadable', params: { detail: detail.slice(0, 300) } });
@@ -746,7 +776,13 @@ async function stage(
     await failJob(db, job, { key: 'dossiersImport.empty_file' });
     return 'failed';
   }
-  if (pendingRead || lastRow !== stagedRow) await flush();
+  try {
+    if (pendingRead || lastRow !== stagedRow) await flush();
+    await settle();
+  } catch (err) {
+    if (err instanceof LostLease) return 'interrupted';
+    throw err;
+  }
   const current = await loadJob(db, job.id);
   if (current.errorCount > 0) {
     await failJob(db, current, null);
@@ -785,6 +821,10 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
       const txCtx = { ...ctx, db: tx };
       // One writer at a time (as upsertDossiers): a code inserted meanwhile must not escape the deltas.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('chidao.dossiers.upsert'))`);
+      // The staged rows are fresh (the planner would guess a few hundred), and the rollup aggregation of
+      // a large file would spill to disk with the default 4 MB of sort memory.
+      await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+      await tx.execute(sql`ANALYZE dossier_import_rows`);
       appliedSoFar.set(job.id, 0);
       // 1. The audit journal gets what changes in stored dossiers, before anything is written.
       for await (const page of changedDossiers(tx, job.id)) {
