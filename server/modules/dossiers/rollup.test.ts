@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../calendar/index.js';
+import { addDays, createCalendar } from '../calendar/index.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { QD766_CONFIGS, qd766ConfigProblems, qd766Score } from './qd766.js';
-import { contribution, contributionDelta, mergeDeltas, periodTotals, type RollupFacts } from './rollup.js';
+import {
+  ALL_PROCEDURES,
+  contribution,
+  contributionDelta,
+  COUNTER_CODE,
+  COUNTERS,
+  emptyCounters,
+  expandGrains,
+  GRAINS,
+  mergeDeltas,
+  packContribution,
+  periodTotals,
+  prefixBuckets,
+  prefixSum,
+  totalsFromPrefixes,
+  unpackContribution,
+  type RollupFacts,
+} from './rollup.js';
 
 const cal = createCalendar();
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -189,5 +206,90 @@ describe('period totals and indicators on a hand-computed fixture (Gia Lai; QĐ 
       'digitisation',
       'online',
     ]);
+  });
+});
+
+describe('grains: the same buckets by day, month and year, for the procedure and for all procedures', () => {
+  // Dossiers received over 2024–2026, crossing Tết, month and year ends.
+  const facts: RollupFacts[] = Array.from({ length: 60 }, (_, i) => ({
+    ...base,
+    procedureId: i % 3 === 0 ? 'p2' : 'p1',
+    unitId: i % 4 === 0 ? 'u2' : 'u1',
+    receivedAt: new Date(at('2024-11-20T09:00:00').getTime() + i * 13 * 86_400_000),
+    ...(i % 5 === 0
+      ? {
+          status: 'resolved' as const,
+          resolvedAt: new Date(at('2024-11-20T09:00:00').getTime() + (i * 13 + 9) * 86_400_000),
+        }
+      : {}),
+  }));
+  const days = mergeDeltas(facts.flatMap((f) => contributionDelta(null, contribution(cal, f))));
+  const grains = expandGrains(days);
+
+  it('every grain and scope adds up to the same totals as the day buckets', () => {
+    const sum = (rows: readonly { counters: Partial<Record<string, number>> }[], c: string) =>
+      rows.reduce((n, r) => n + (r.counters[c] ?? 0), 0);
+    for (const grain of GRAINS)
+      for (const all of [false, true]) {
+        const rows = grains.filter((g) => g.grain === grain && (g.procedureId === ALL_PROCEDURES) === all);
+        for (const c of ['received', 'resolvedEarly', 'notYetDue', 'overdue', 'processingDaysSum'])
+          expect(sum(rows, c), `${grain} ${all} ${c}`).toBe(sum(days, c));
+      }
+  });
+
+  it('a bucket starts on its grain (first of month, 1 January)', () => {
+    for (const g of grains)
+      if (g.grain === 'm') expect(g.day.slice(8)).toBe('01');
+      else if (g.grain === 'y') expect(g.day.slice(5)).toBe('01-01');
+  });
+
+  it('a prefix sum over the coarsest buckets equals the sum of the day buckets up to that day, for every day of 2024–2026', () => {
+    const unitRows = grains.filter((g) => g.unitId === 'u1' && g.procedureId === ALL_PROCEDURES);
+    const dayRows = days.filter((d) => d.unitId === 'u1');
+    for (let day = '2024-11-01'; day <= '2027-01-31'; day = addDays(day, 1)) {
+      const expected = emptyCounters();
+      for (const r of dayRows) if (r.day <= day) for (const c of COUNTERS) expected[c] += r.counters[c] ?? 0;
+      expect(prefixSum(unitRows, day), day).toEqual(expected);
+    }
+  });
+
+  it('a prefix reads at most the years before, 11 months and 30 days', () => {
+    expect(prefixBuckets('2025-12-31')).toEqual({
+      through: '2025-12-31',
+      y: { before: '2026-01-01' },
+      m: { from: '2026-01-01', before: '2026-01-01' },
+      d: { from: '2026-01-01', before: '2026-01-01' },
+    });
+    expect(prefixBuckets('2025-03-14')).toEqual({
+      through: '2025-03-14',
+      y: { before: '2025-01-01' },
+      m: { from: '2025-01-01', before: '2025-03-01' },
+      d: { from: '2025-03-01', before: '2025-03-15' },
+    });
+  });
+
+  it('period totals are differences of prefix sums (flows), the prefix before the period (carried over) and at its stock day', () => {
+    const unitRows = grains.filter((g) => g.procedureId === ALL_PROCEDURES);
+    const t = totalsFromPrefixes({
+      before: prefixSum(unitRows, '2024-12-31'),
+      to: prefixSum(unitRows, '2025-12-31'),
+      stock: prefixSum(unitRows, '2025-12-31'),
+    });
+    expect(t).toEqual(periodTotals(days, '2025-01-01', '2025-12-31'));
+  });
+});
+
+describe('stored contributions: parallel arrays sorted by day, then counter code', () => {
+  it('pack and unpack are inverse, and equal contributions pack to equal arrays', () => {
+    const c = contribution(cal, { ...base, status: 'resolved', resolvedAt: at('2026-03-02T10:00:00') });
+    const packed = packContribution(c);
+    expect(packed.contribDay).toEqual([...packed.contribDay].sort());
+    expect(unpackContribution('u1', 'p1', packed)).toEqual(c);
+    const reordered = { ...c, days: Object.fromEntries(Object.entries(c.days).reverse()) };
+    expect(packContribution(reordered)).toEqual(packed);
+  });
+  it('counter codes are unique and cover every counter', () => {
+    expect(new Set(Object.values(COUNTER_CODE)).size).toBe(COUNTERS.length);
+    expect(Object.keys(COUNTER_CODE).sort()).toEqual([...COUNTERS].sort());
   });
 });
