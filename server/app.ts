@@ -34,6 +34,8 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { dossiersImportRoutes } from './modules/dossiers/import/dossiers-import.routes.js';
 import { dossiersQueryRoutes } from './modules/dossiers/dossiers-query.routes.js';
+import { dossiersExportRoutes } from './modules/dossiers/export/dossiers-export.routes.js';
+import { dossiersSettingsRoutes } from './modules/dossiers/settings/dossiers-settings.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -261,6 +263,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(dossiersRoutes, { prefix: '/api' });
   await app.register(dossiersImportRoutes, { prefix: '/api' });
   await app.register(dossiersQueryRoutes, { prefix: '/api' });
+  await app.register(dossiersExportRoutes, { prefix: '/api' });
+  await app.register(dossiersSettingsRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

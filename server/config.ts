@@ -25,6 +25,8 @@ const envSchema = z.object({
   CHIDAO_PUBLIC_URL: z.string().optional(),
   CHIDAO_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   CHIDAO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  CHIDAO_DOSSIER_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).default(7),
+  CHIDAO_DOSSIER_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
 });
 
 export type Config = {
@@ -41,6 +43,8 @@ export type Config = {
   trustProxy: boolean;
   /** Inbox, e-mail and reminders (server/modules/notifications). */
   notifications: NotificationsConfig;
+  /** Excel exports of the dossier dashboard (server/modules/dossiers/export). */
+  dossierExports: { keepDays: number; maxDossierRows: number };
   /** Folder holding the built web UI (index.html); served at `/` when present. */
   webRoot: string;
 };
@@ -85,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       publicUrl: e.CHIDAO_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
       workerIntervalSeconds: e.CHIDAO_WORKER_INTERVAL_SECONDS,
       digestHour: e.CHIDAO_DIGEST_HOUR,
+    },
+    dossierExports: {
+      keepDays: e.CHIDAO_DOSSIER_EXPORT_KEEP_DAYS,
+      maxDossierRows: e.CHIDAO_DOSSIER_EXPORT_MAX_ROWS,
     },
     webRoot: path.resolve('dist/web'),
     ...overrides,

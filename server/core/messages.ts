@@ -6,6 +6,14 @@ import {
   DOSSIER_IMPORT_MESSAGES,
   type DossierImportMessageKey,
 } from '../modules/dossiers/import/messages.js';
+import {
+  DOSSIER_EXPORT_MESSAGES,
+  type DossierExportMessageKey,
+} from '../modules/dossiers/export/messages.js';
+import {
+  DOSSIER_SETTINGS_MESSAGES,
+  type DossierSettingsMessageKey,
+} from '../modules/dossiers/settings/messages.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -132,7 +140,9 @@ export type MessageKey =
   | NotificationMessageKey
   | ImportMessageKey
   | DossierMessageKey
-  | DossierImportMessageKey;
+  | DossierImportMessageKey
+  | DossierExportMessageKey
+  | DossierSettingsMessageKey;
 
 const en: Record<keyof typeof vi, string> = {
   'error.internal':
@@ -285,9 +295,19 @@ const dossierImportVi = Object.fromEntries(
 const dossierImportEn = Object.fromEntries(
   Object.entries(DOSSIER_IMPORT_MESSAGES).map(([k, v]) => [k, v.en]),
 ) as Record<DossierImportMessageKey, string>;
+/** Message tables of later modules, merged as they are ({ key: { vi, en } }). */
+const moduleTables = { ...DOSSIER_EXPORT_MESSAGES, ...DOSSIER_SETTINGS_MESSAGES };
+const moduleVi = Object.fromEntries(Object.entries(moduleTables).map(([k, v]) => [k, v.vi])) as Record<
+  DossierExportMessageKey | DossierSettingsMessageKey,
+  string
+>;
+const moduleEn = Object.fromEntries(Object.entries(moduleTables).map(([k, v]) => [k, v.en])) as Record<
+  DossierExportMessageKey | DossierSettingsMessageKey,
+  string
+>;
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi, ...dossierImportVi },
-  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn, ...dossierImportEn },
+  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi, ...dossierImportVi, ...moduleVi },
+  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn, ...dossierImportEn, ...moduleEn },
 };
 
 export function isMessageKey(key: string): key is MessageKey {

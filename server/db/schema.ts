@@ -17,3 +17,5 @@ export * from '../modules/meetings/meetings.table.js';
 export * from '../modules/pilots/pilots.table.js';
 export * from '../modules/dossiers/dossiers.table.js';
 export * from '../modules/dossiers/import/dossiers-import.table.js';
+export * from '../modules/dossiers/settings/dossiers-settings.table.js';
+export * from '../modules/dossiers/export/dossiers-export.table.js';

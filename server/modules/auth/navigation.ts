@@ -1,9 +1,11 @@
 import type { Actor } from '../access/actor.js';
 import type { Role } from '../access/roles.js';
+import { DOSSIER_WRITE_ROLES } from '../dossiers/dossiers.policy.js';
 
 /**
  * The sections of the web UI a user sees, computed from their roles here so the web never repeats a
- * rule. Later modules add their sections to this table.
+ * rule. Later modules add their sections to this table. A page inside a section has the id
+ * `<section>.<page>` and the web lists it under its section; its roles are those of the API it uses.
  */
 const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
   { id: 'home', roles: 'all' },
@@ -39,6 +41,13 @@ const SECTIONS: { id: string; roles: readonly Role[] | 'all' }[] = [
       'unit_leader',
     ],
   },
+  // Its pages for the people who feed the figures: file import and column mappings (admin, standing
+  // agency: dossiers-import requireManager), API tokens (administrators), the thresholds and QĐ 766
+  // weights (adding a version: admin, standing agency — dossiers-settings.policy).
+  { id: 'dossiers.import', roles: DOSSIER_WRITE_ROLES },
+  { id: 'dossiers.mappings', roles: DOSSIER_WRITE_ROLES },
+  { id: 'dossiers.tokens', roles: ['admin'] },
+  { id: 'dossiers.settings', roles: DOSSIER_WRITE_ROLES },
   // Committee members follow units (monitoring assignments): their cockpit.
   { id: 'cockpit', roles: ['committee_leader', 'committee_member'] },
   { id: 'calendar', roles: 'all' },

@@ -17,7 +17,6 @@ import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js'
 import { classify, minDay } from './dossier-timing.js';
 import {
   decodeCursor,
-  DEFAULT_THRESHOLDS,
   DRILL_CLASSES,
   encodeCursor,
   monthsOf,
@@ -35,7 +34,8 @@ import type {
 import { DOSSIER_READ_ROLES, dossierUnitPolicy } from './dossiers.policy.js';
 import { dossierProcedures, dossiers } from './dossiers.table.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
-import { qd766ConfigFor, qd766Score } from './qd766.js';
+import { qd766Score } from './qd766.js';
+import { dossierRulesFor } from './settings/dossiers-settings.service.js';
 import {
   ALL_PROCEDURES,
   COUNTER_CODE,
@@ -56,14 +56,21 @@ function reader(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-const threshold = (key: string) => DEFAULT_THRESHOLDS.find((t) => t.key === key)!;
+type Rules = Awaited<ReturnType<typeof dossierRulesFor>>;
 
-/** Indicators, QĐ 766 score and traffic lights of period totals (same formulas as `/dossiers/indicators`). */
-function figures(t: PeriodTotals, cfgDate: string) {
+/**
+ * Indicators, QĐ 766 score and traffic lights of period totals (same formulas as `/dossiers/indicators`),
+ * with the thresholds and QĐ 766 configuration in force (settings/: versions from a date).
+ */
+function figures(t: PeriodTotals, rules: Rules) {
   const indicators = computeIndicators(t);
-  const qd766 = qd766Score(dossierCriteria(indicators), qd766ConfigFor(cfgDate));
-  const light = (key: keyof typeof indicators) =>
-    trafficLight((indicators[key] as { value: number | null }).value, threshold(key));
+  const qd766 = qd766Score(dossierCriteria(indicators), rules.qd766);
+  const threshold = (key: string) => rules.thresholds.find((x) => x.key === key);
+  const light = (key: keyof typeof indicators) => {
+    const th = threshold(key);
+    return th ? trafficLight((indicators[key] as { value: number | null }).value, th) : null;
+  };
+  const th766 = threshold('qd766');
   return {
     totals: t,
     indicators,
@@ -76,7 +83,7 @@ function figures(t: PeriodTotals, cfgDate: string) {
       digitisationRate: light('digitisationRate'),
       eResultRate: light('eResultRate'),
       satisfaction: light('satisfaction'),
-      qd766: trafficLight(qd766.maxCovered > 0 ? qd766.score / qd766.maxCovered : null, threshold('qd766')),
+      qd766: th766 ? trafficLight(qd766.maxCovered > 0 ? qd766.score / qd766.maxCovered : null, th766) : null,
     },
   };
 }
@@ -164,6 +171,7 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
   >();
   const byProcedure = q.groupBy === 'field' || q.groupBy === 'procedure';
+  const rules = await dossierRulesFor(ctx.db, q.to);
   if (sources.size) {
     const buckets = await sqlRows<Record<string, number | string>>(
       ctx.db,
@@ -215,11 +223,11 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     restated: q.restate,
     groupBy: q.groupBy,
     scope,
-    thresholds: [...DEFAULT_THRESHOLDS],
-    total: figures(total, q.to),
+    thresholds: [...rules.thresholds],
+    total: figures(total, rules),
     groups: [...groups.values()]
       .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
-      .map(({ t, ...g }) => ({ ...g, ...figures(t, q.to) })),
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules) })),
   };
 }
 
@@ -261,6 +269,8 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
     }
   }
   const buckets = [...rows.values()];
+  const rules = new Map<string, Rules>();
+  for (const w of windows) rules.set(w.to, await dossierRulesFor(ctx.db, w.to));
   return {
     from: q.from,
     to: q.to,
@@ -272,7 +282,13 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
         to: prefixSum(buckets, w.to),
         stock: prefixSum(buckets, w.stockDay),
       });
-      return { month: w.month, from: w.from, to: w.to, stockDay: w.stockDay, ...figures(t, w.to) };
+      return {
+        month: w.month,
+        from: w.from,
+        to: w.to,
+        stockDay: w.stockDay,
+        ...figures(t, rules.get(w.to)!),
+      };
     }),
   };
 }

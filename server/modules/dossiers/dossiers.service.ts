@@ -26,7 +26,8 @@ import {
   type DossierStatus,
 } from './dossier-timing.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
-import { qd766ConfigFor, qd766Score } from './qd766.js';
+import { qd766Score, type Qd766Config } from './qd766.js';
+import { dossierRulesFor } from './settings/dossiers-settings.service.js';
 import {
   ALL_PROCEDURES,
   contribution,
@@ -427,9 +428,10 @@ export async function getDossier(ctx: RequestContext, code: string, asOf?: strin
 // ---------------------------------------------------------------------------------------------------
 // Indicators (rollups only)
 
-function figures(t: PeriodTotals, cfgDate: string) {
+/** Indicators and the QĐ 766 score with the configuration in force (settings/: versions from a date). */
+function figures(t: PeriodTotals, qd766: Qd766Config) {
   const indicators = computeIndicators(t);
-  return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766ConfigFor(cfgDate)) };
+  return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766) };
 }
 
 /**
@@ -448,6 +450,7 @@ export async function dossierIndicators(
   const today = todayInVietnam();
   const stockDay = minDay(q.to, today);
   const byProcedure = q.groupBy === 'field' || q.groupBy === 'procedure';
+  const rules = await dossierRulesFor(ctx.db, q.to);
   const buckets = await sqlRows<Record<string, number | string>>(
     ctx.db,
     periodTotalsSql({
@@ -513,9 +516,9 @@ export async function dossierIndicators(
       dueSoonWorkingDays: DEFAULT_TIMING_RULES.dueSoonWorkingDays,
       suspensionExtendsDue: DEFAULT_TIMING_RULES.suspensionExtendsDue,
     },
-    total: figures(total, q.to),
+    total: figures(total, rules.qd766),
     groups: [...groups.values()]
       .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
-      .map(({ t, ...g }) => ({ ...g, ...figures(t, q.to) })),
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules.qd766) })),
   };
 }

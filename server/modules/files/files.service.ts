@@ -64,12 +64,58 @@ export async function storeUpload(
   return row!;
 }
 
+/**
+ * Stores a file the server made itself (e.g. an export), whose type is known: streamed to the file store
+ * and recorded like an upload, without sniffing (a streamed .xlsx keeps the entry that names its type at
+ * the end of the archive, beyond what sniffing reads).
+ */
+export async function storeGeneratedFile(
+  ctx: RequestContext,
+  store: FileStore,
+  content: Readable,
+  file: { name: string; mediaType: string; extension: string },
+  maxBytes: number,
+): Promise<StoredFile> {
+  const stored = await store.put(content, maxBytes);
+  const [row] = await ctx.db
+    .insert(files)
+    .values({
+      originalName: cleanFileName(file.name),
+      mediaType: file.mediaType,
+      extension: file.extension,
+      size: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      createdBy: ctx.actor?.user.id ?? null,
+    })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'file', entityId: row!.id, after: row });
+  return row!;
+}
+
 async function removeIfUnused(ctx: RequestContext, store: FileStore, key: string) {
   const [used] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(files)
     .where(eq(files.storageKey, key));
   if (!Number(used?.n)) await store.remove(key);
+}
+
+/**
+ * Removes a stored file that only its own module refers to (e.g. an expired export): the record and its
+ * journal entry in one transaction, then the content unless another record shares it (equal files are
+ * stored once). Returns false when there was no such file.
+ */
+export async function removeStoredFile(ctx: RequestContext, store: FileStore, id: string): Promise<boolean> {
+  const removed = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.delete(files).where(eq(files.id, id)).returning();
+    if (row)
+      await recordChange({ ...ctx, db: tx }, { action: 'delete', entity: 'file', entityId: id, before: row });
+    return row;
+  });
+  if (!removed) return false;
+  await removeIfUnused(ctx, store, removed.storageKey);
+  return true;
 }
 
 export async function getFile(ctx: RequestContext, id: string): Promise<StoredFile> {

@@ -15,7 +15,11 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAdjustments,
   IconBuildingCommunity,
+  IconColumns,
+  IconFileImport,
+  IconKey,
   IconBell,
   IconCalendar,
   IconChevronDown,
@@ -56,12 +60,18 @@ type Section = {
     | '/plans'
     | '/pilots'
     | '/dossiers'
+    | '/dossiers/import'
+    | '/dossiers/mappings'
+    | '/dossiers/tokens'
+    | '/dossiers/settings'
     | '/cockpit'
     | '/calendar'
     | '/notifications'
     | '/profile';
   icon: Icon;
   exact?: boolean;
+  /** A page inside a section (id `<section>.<page>`): listed under it, indented. */
+  sub?: boolean;
 };
 
 /** Where each section the server lists lives. Sections the server does not list are not shown. */
@@ -76,6 +86,10 @@ const SECTIONS: Section[] = [
   { id: 'plans', to: '/plans', icon: IconChecklist },
   { id: 'pilots', to: '/pilots', icon: IconFlag },
   { id: 'dossiers', to: '/dossiers', icon: IconFolders },
+  { id: 'dossiers.import', to: '/dossiers/import', icon: IconFileImport, sub: true },
+  { id: 'dossiers.mappings', to: '/dossiers/mappings', icon: IconColumns, sub: true },
+  { id: 'dossiers.tokens', to: '/dossiers/tokens', icon: IconKey, sub: true },
+  { id: 'dossiers.settings', to: '/dossiers/settings', icon: IconAdjustments, sub: true },
   { id: 'cockpit', to: '/cockpit', icon: IconEye },
   { id: 'calendar', to: '/calendar', icon: IconCalendar },
   { id: 'notifications', to: '/notifications', icon: IconBell },
@@ -226,17 +240,26 @@ export function AppLayout() {
       <AppShell.Navbar p="sm" aria-label={t('layout.mainNavigation')} component="nav">
         <AppShell.Section grow component={ScrollArea}>
           {visible.map((s) => {
-            const active = s.exact ? pathname === s.to : pathname === s.to || pathname.startsWith(`${s.to}/`);
+            const matches = (x: Section) =>
+              x.exact ? pathname === x.to : pathname === x.to || pathname.startsWith(`${x.to}/`);
+            // The most specific entry is the active one (a section's page, not the section too).
+            const active =
+              matches(s) && !visible.some((o) => o !== s && o.to.length > s.to.length && matches(o));
+            // The router's link marks itself current on its sub-paths too: not when they have entries.
+            const hasPages = visible.some((o) => o.sub && o.to.startsWith(`${s.to}/`));
             const IconCmp = s.icon;
             return (
               <NavLink
                 key={s.id}
-                label={t(`nav.${s.id}`)}
-                leftSection={<IconCmp size={18} aria-hidden />}
+                label={t(`nav.${s.id.replace('.', '_')}`)}
+                leftSection={<IconCmp size={s.sub ? 16 : 18} aria-hidden />}
+                pl={s.sub ? 'xl' : undefined}
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${s.id}`}
-                renderRoot={(props) => <Link to={s.to} {...props} />}
+                renderRoot={(props) => (
+                  <Link to={s.to} activeOptions={hasPages ? { exact: true } : undefined} {...props} />
+                )}
                 mb={2}
               />
             );

@@ -9,6 +9,9 @@ import { DocumentEditPage, DocumentCreatePage } from '../features/documents/Docu
 import { DocumentsListPage } from '../features/documents/DocumentsListPage';
 import { DossiersDashboardPage } from '../features/dossiers/DashboardPage';
 import { ImportPage as DossiersImportPage } from '../features/dossiers/ImportPage';
+import { MappingsPage as DossiersMappingsPage } from '../features/dossiers/MappingsPage';
+import { SettingsPage as DossiersSettingsPage } from '../features/dossiers/SettingsPage';
+import { TokensPage as DossiersTokensPage } from '../features/dossiers/TokensPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage';
@@ -96,6 +99,9 @@ const routeTree = rootRoute.addChildren([
     child('/pilots/units/$pilotUnitId', PilotUnitPage),
     child('/dossiers', DossiersDashboardPage),
     child('/dossiers/import', DossiersImportPage),
+    child('/dossiers/mappings', DossiersMappingsPage),
+    child('/dossiers/tokens', DossiersTokensPage),
+    child('/dossiers/settings', DossiersSettingsPage),
     child('/cockpit', CockpitPage),
     child('/calendar', CalendarPage),
     child('/notifications', NotificationsPage),

@@ -38,6 +38,7 @@ import { DashboardRanking } from './DashboardRanking';
 import { DashboardTrend } from './DashboardTrend';
 import { DrillDossierList } from './DrillDossierList';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import { ExportButton } from './ExportButton';
 
 const FIRST_YEAR = 2023;
 
@@ -143,16 +144,25 @@ export function DossiersDashboardPage() {
         title={t('dossiers.title')}
         description={t('dossiers.description')}
         actions={
-          canImport ? (
-            <Button
-              variant="light"
-              leftSection={<IconUpload size={16} aria-hidden />}
-              renderRoot={(props) => <Link to="/dossiers/import" {...props} />}
-              data-testid="dossiers-import-link"
-            >
-              {t('dossiers.importLink')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton
+              view={view}
+              groupBy={groupBy}
+              scopeName={
+                procedure?.name ?? (unit ? (b?.scope.unit?.name ?? unit.name) : t('dossiers.crumb.province'))
+              }
+            />
+            {canImport && (
+              <Button
+                variant="light"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                renderRoot={(props) => <Link to="/dossiers/import" {...props} />}
+                data-testid="dossiers-import-link"
+              >
+                {t('dossiers.importLink')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card withBorder padding="md" mb="md">

@@ -3,18 +3,16 @@ import { LineChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatRate, type Trend } from './dashboardApi';
+import { trendIsEmpty, trendPoints } from './trendData';
 
-/** Month by month: on-time, online and digitisation rates (percent), a picture of the figures. */
+/**
+ * Month by month: on-time, online and digitisation rates (percent), a picture of the figures. A month
+ * without dossiers is a gap: no point, and no line drawn across it.
+ */
 export function DashboardTrend({ trend }: { trend: Trend }) {
   const { t, i18n } = useTranslation();
-  const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
-  const data = trend.months.map((m) => ({
-    month: `${m.month.slice(5)}/${m.month.slice(0, 4)}`,
-    onTimeRate: pct(m.indicators.onTimeRate.value),
-    onlineRate: pct(m.indicators.onlineRate.value),
-    digitisationRate: pct(m.indicators.digitisationRate.value),
-  }));
-  if (trend.months.every((m) => m.indicators.toProcess === 0))
+  const data = trendPoints(trend);
+  if (trendIsEmpty(data))
     return (
       <Text c="dimmed" size="sm" data-testid="dossiers-trend-empty">
         {t('dossiers.trend.none')}
@@ -27,10 +25,10 @@ export function DashboardTrend({ trend }: { trend: Trend }) {
         data={data}
         dataKey="month"
         withLegend
-        connectNulls
+        connectNulls={false}
         curveType="linear"
         yAxisProps={{ domain: [0, 100] }}
-        valueFormatter={(v) => formatRate(v / 100, i18n.language)}
+        valueFormatter={(v) => formatRate(v == null ? null : v / 100, i18n.language)}
         series={[
           { name: 'onTimeRate', label: t('dossiers.kpi.onTimeRate'), color: 'green.6' },
           { name: 'onlineRate', label: t('dossiers.kpi.onlineRate'), color: 'blue.6' },

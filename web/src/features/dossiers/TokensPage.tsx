@@ -1,0 +1,236 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconKey, IconLock } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitSelect, useUnits } from '../../components/UnitSelect';
+import { formatDateTime } from '../../lib/format';
+import { createToken, listTokens, revokeToken, tokenKeys, type CreatedToken } from './tokensApi';
+
+/** The new token, shown once with a copy button: the server keeps only its SHA-256. */
+function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="yellow"
+      icon={<IconLock size={18} aria-hidden />}
+      title={t('dossiersTokens.createdTitle', { name: token.name })}
+      data-testid="token-created"
+    >
+      <Stack gap="xs">
+        <Text size="sm">{t('dossiersTokens.showOnce')}</Text>
+        <Group gap="xs" wrap="nowrap">
+          <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="token-value">
+            {token.token}
+          </Code>
+          <CopyButton value={token.token} timeout={2000}>
+            {({ copied, copy }) => (
+              <Tooltip label={copied ? t('dossiersTokens.copied') : t('dossiersTokens.copy')} withArrow>
+                <ActionIcon
+                  variant="light"
+                  color={copied ? 'teal' : 'gray'}
+                  size="lg"
+                  onClick={copy}
+                  aria-label={t('dossiersTokens.copy')}
+                  data-testid="token-copy"
+                >
+                  {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </CopyButton>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('dossiersTokens.usage')}
+        </Text>
+        <Group>
+          <Button size="xs" variant="white" color="dark" onClick={onDone} data-testid="token-hide">
+            {t('dossiersTokens.hide')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** "Mã truy cập API": tokens of the systems that push dossiers (administrators). */
+export function TokensPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: tokenKeys.list, queryFn: listTokens });
+  const units = useUnits();
+  const unitNames = useMemo(
+    () => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])),
+    [units.data],
+  );
+  const [name, setName] = useState('');
+  const [source, setSource] = useState('');
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const create = useMutation({
+    mutationFn: () => createToken({ name: name.trim(), source: source.trim(), unitId: unitId! }),
+    onSuccess: (token) => {
+      setCreated(token);
+      setName('');
+      setSource('');
+      setUnitId(null);
+      void queryClient.invalidateQueries({ queryKey: tokenKeys.list });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => revokeToken(id),
+    onSuccess: (token) => {
+      void queryClient.invalidateQueries({ queryKey: tokenKeys.list });
+      notifications.show({ color: 'green', message: t('dossiersTokens.revoked', { name: token.name }) });
+    },
+  });
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={t('dossiersTokens.title')} description={t('dossiersTokens.description')} />
+      <Stack gap="lg">
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('dossiersTokens.newTitle')}
+            </Title>
+            <Group align="flex-end" gap="md" wrap="wrap">
+              <TextInput
+                label={t('dossiersTokens.name')}
+                required
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                w={260}
+                data-testid="token-name"
+              />
+              <TextInput
+                label={t('dossiersTokens.source')}
+                required
+                value={source}
+                onChange={(e) => setSource(e.currentTarget.value)}
+                w={280}
+                data-testid="token-source"
+              />
+              <UnitSelect
+                label={t('dossiersTokens.unit')}
+                required
+                value={unitId}
+                onChange={setUnitId}
+                w={320}
+                data-testid="token-unit"
+              />
+              <Button
+                leftSection={<IconKey size={16} aria-hidden />}
+                disabled={!name.trim() || !source.trim() || !unitId}
+                loading={create.isPending}
+                onClick={() => create.mutate()}
+                data-testid="token-create"
+              >
+                {t('dossiersTokens.create')}
+              </Button>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('dossiersTokens.hint')}
+            </Text>
+            <ErrorAlert error={create.error} showDetails />
+          </Stack>
+        </Card>
+        {created && <NewToken token={created} onDone={() => setCreated(null)} />}
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('dossiersTokens.listTitle')}
+          </Title>
+          {list.isLoading && (
+            <Center py="md">
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          )}
+          <ErrorAlert error={list.error ?? revoke.error} />
+          {list.data && items.length === 0 && (
+            <Text c="dimmed" size="sm">
+              {t('dossiersTokens.empty')}
+            </Text>
+          )}
+          {items.length > 0 && (
+            <Table.ScrollContainer minWidth={860}>
+              <Table striped data-testid="token-list">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dossiersTokens.name')}</Table.Th>
+                    <Table.Th>{t('dossiersTokens.source')}</Table.Th>
+                    <Table.Th>{t('dossiersTokens.unit')}</Table.Th>
+                    <Table.Th>{t('dossiersTokens.prefix')}</Table.Th>
+                    <Table.Th>{t('common.createdAt')}</Table.Th>
+                    <Table.Th>{t('dossiersTokens.lastUsed')}</Table.Th>
+                    <Table.Th>{t('dossiersTokens.state')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((tk) => (
+                    <Table.Tr key={tk.id} data-testid="token-row" data-name={tk.name}>
+                      <Table.Td fw={500}>{tk.name}</Table.Td>
+                      <Table.Td>{tk.source}</Table.Td>
+                      <Table.Td>{unitNames.get(tk.unitId) ?? tk.unitId}</Table.Td>
+                      <Table.Td>
+                        <Code>{tk.prefix}…</Code>
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(tk.createdAt)}</Table.Td>
+                      <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : '—'}</Table.Td>
+                      <Table.Td>
+                        {tk.revokedAt ? (
+                          <Badge color="gray" variant="light" data-testid="token-state">
+                            {t('dossiersTokens.revokedAt', { date: formatDateTime(tk.revokedAt) })}
+                          </Badge>
+                        ) : (
+                          <Badge color="green" variant="light" data-testid="token-state">
+                            {t('dossiersTokens.active')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {!tk.revokedAt && (
+                          <ConfirmButton
+                            size="xs"
+                            title={t('dossiersTokens.revokeTitle')}
+                            message={t('dossiersTokens.revokeMessage', { name: tk.name })}
+                            confirmLabel={t('dossiersTokens.revoke')}
+                            onConfirm={() => revoke.mutateAsync(tk.id).catch(() => undefined)}
+                            data-testid="token-revoke"
+                          >
+                            {t('dossiersTokens.revoke')}
+                          </ConfirmButton>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      </Stack>
+    </>
+  );
+}
