@@ -42,6 +42,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'warn' },
+    // The suites create the dossiers they count; the demo's generated ones (imported on a first start) are
+    // covered by server/modules/dossiers/dossiers-seed.db.test.ts.
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CHIDAO_DATA_DIR: dataDir,
+      CHIDAO_LOG_LEVEL: 'warn',
+      CHIDAO_DEMO_DOSSIERS: '0',
+    },
   },
 });

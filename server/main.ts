@@ -6,6 +6,10 @@ import { DataDirLockedError } from './db/lock.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { removeDemoUsers, seedDemo } from './modules/demo/demo.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/nghe-an.js';
+import { seedDemoDossiers } from './modules/dossiers/dossiers-seed.service.js';
+
+/** The demo's standing-agency officer, who imports the demo dossiers. */
+const DEMO_OFFICER_EMAIL = 'thuongtruc@chidao.demo';
 
 /** `npm start`: open and migrate the database, seed the demo province, serve API and web UI on one port. */
 async function main() {
@@ -41,6 +45,16 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (demo && config.demoDossiers > 0) {
+    // In the background: the dashboards fill while the server already answers.
+    const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
+    void seedDemoDossiers(
+      { db: database.db, store: app.fileStore, log },
+      { rows: config.demoDossiers, officerEmail: DEMO_OFFICER_EMAIL },
+    )
+      .then((jobId) => jobId && app.log.info({ jobId }, 'demo dossiers imported'))
+      .catch((err: unknown) => log('demo dossiers: import failed', err));
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const ms = Math.round(performance.now() - started);

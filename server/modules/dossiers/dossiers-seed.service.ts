@@ -1,20 +1,27 @@
 /**
  * Demo dossiers: the generated catalogue and dossiers written through the same path as the HTTP ingest
- * (`upsertDossiers`: validation, rollups, audit), in batches. Used by `chidao seed dossiers` and the
- * benchmark; never by the default demo seed (tests stay fast).
+ * (`upsertDossiers`: validation, rollups, audit), in batches (`chidao seed dossiers`), or through the file
+ * import on the first `npm start` (`seedDemoDossiers`); never by the demo seed of the tests (they stay fast).
  */
+import { Readable } from 'node:stream';
+import { systemContext, type RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
+import { loadActor } from '../access/access.service.js';
 import { Actor } from '../access/actor.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { addDays } from '../calendar/index.js';
+import type { FileStore } from '../files/file-store.js';
 import { findByCode, unitsAsOf, unitVersionsOf } from '../units/lineage.service.js';
+import { findUserByEmail } from '../users/users.service.js';
 import { BATCH_MAX } from './dossiers.schemas.js';
 import { upsertDossiers } from './dossiers.service.js';
-import { dossierProcedures } from './dossiers.table.js';
+import { kickImport, startImport } from './import/dossiers-import.service.js';
+import { dossierProcedures, dossiers } from './dossiers.table.js';
 import {
+  CSV_HEADER,
+  dossierCsvLine,
   generateDossiers,
   procedureCatalogue,
   type CatalogueEntry,
@@ -174,4 +181,37 @@ export async function seedDossiers(
   }
   await flush();
   return totals;
+}
+
+/**
+ * The demo province's dossiers for `npm start`: on first start (no dossier yet), `rows` generated dossiers
+ * of 2023 → today, as a one-stop export in the default layout, imported by the standing agency's demo
+ * officer through the file import (stored, staged, applied set-wise — it shows in the import history).
+ * Runs in the background; returns the import job's id, or null when there was nothing to do.
+ */
+export async function seedDemoDossiers(
+  deps: { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void },
+  o: { rows: number; officerEmail: string; seed?: number },
+): Promise<string | null> {
+  if (o.rows <= 0) return null;
+  const [any] = await deps.db.select({ id: dossiers.id }).from(dossiers).limit(1);
+  if (any) return null;
+  const base = systemContext(deps.db);
+  const officer = await findUserByEmail(base, o.officerEmail);
+  if (!officer) return null;
+  const ctx = { ...base, actor: await loadActor(deps.db, officer) };
+  const { options } = await generatorInput(deps.db, {
+    from: '2023-01-01',
+    to: todayInVietnam(),
+    seed: o.seed ?? 2025,
+  });
+  await ensureCatalogue(ctx, options.catalogue);
+  const lines = [CSV_HEADER.join(',')];
+  for (const d of generateDossiers({ ...options, rows: o.rows })) lines.push(dossierCsvLine(d));
+  const { job, replayed } = await startImport(ctx, deps.store, {
+    content: Readable.from([Buffer.from(lines.join('\n') + '\n', 'utf8')]),
+    fileName: 'ho-so-tthc-mau-nghe-an.csv',
+  });
+  if (!replayed) await kickImport(deps, job.id);
+  return job.id;
 }
