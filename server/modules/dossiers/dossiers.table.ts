@@ -43,53 +43,61 @@ export const dossierProcedures = pgTable(
   ],
 );
 
+/**
+ * The columns of a dossier as stored — shared by `dossiers` and the import's staging rows, which hold the
+ * dossier exactly as it will be written (a fresh set of builders for each table).
+ */
+export const storedDossierColumns = () => ({
+  code: text('code').notNull(),
+  procedureId: uuid('procedure_id').notNull(),
+  /** The receiving unit as it was (facts stay attached to it; dashboards restate on request). */
+  unitId: uuid('unit_id').notNull(),
+  /** online | in_person | post */
+  channel: text('channel').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  returnedAt: timestamp('returned_at', { withTimezone: true }),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  /** processing | resolved | returned | withdrawn | suspended */
+  status: text('status').notNull(),
+  statusReason: text('status_reason'),
+  suspensions: jsonb('suspensions')
+    .$type<Suspension[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  feePayable: boolean('fee_payable').notNull().default(false),
+  paidOnline: boolean('paid_online').notNull().default(false),
+  digitised: boolean('digitised').notNull().default(false),
+  eResult: boolean('e_result').notNull().default(false),
+  /** very_satisfied | satisfied | not_satisfied */
+  rating: text('rating'),
+  complained: boolean('complained').notNull().default(false),
+  /**
+   * What this row added to `dossier_rollups` (subtracted when the dossier changes), as three parallel
+   * arrays sorted by day then counter: the day, the counter's code (`COUNTER_CODE` in rollup.ts) and the
+   * amount — so SQL can unnest them set-wise (bulk import, drill-down).
+   */
+  contribDay: date('contrib_day', { mode: 'string' })
+    .array()
+    .notNull()
+    .default(sql`'{}'::date[]`),
+  contribCounter: smallint('contrib_counter')
+    .array()
+    .notNull()
+    .default(sql`'{}'::smallint[]`),
+  contribValue: integer('contrib_value')
+    .array()
+    .notNull()
+    .default(sql`'{}'::integer[]`),
+});
+
 /** Dossiers (hồ sơ TTHC) mirrored from the one-stop system, one row per dossier code. */
 export const dossiers = pgTable(
   'dossiers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    code: text('code').notNull(),
-    procedureId: uuid('procedure_id').notNull(),
-    /** The receiving unit as it was (facts stay attached to it; dashboards restate on request). */
-    unitId: uuid('unit_id').notNull(),
-    /** online | in_person | post */
-    channel: text('channel').notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    returnedAt: timestamp('returned_at', { withTimezone: true }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-    /** processing | resolved | returned | withdrawn | suspended */
-    status: text('status').notNull(),
-    statusReason: text('status_reason'),
-    suspensions: jsonb('suspensions')
-      .$type<Suspension[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
-    feePayable: boolean('fee_payable').notNull().default(false),
-    paidOnline: boolean('paid_online').notNull().default(false),
-    digitised: boolean('digitised').notNull().default(false),
-    eResult: boolean('e_result').notNull().default(false),
-    /** very_satisfied | satisfied | not_satisfied */
-    rating: text('rating'),
-    complained: boolean('complained').notNull().default(false),
-    /**
-     * What this row added to `dossier_rollups` (subtracted when the dossier changes), as three parallel
-     * arrays sorted by day then counter: the day, the counter's code (`COUNTER_CODE` in rollup.ts) and the
-     * amount — so SQL can unnest them set-wise (bulk import, drill-down).
-     */
-    contribDay: date('contrib_day', { mode: 'string' })
-      .array()
-      .notNull()
-      .default(sql`'{}'::date[]`),
-    contribCounter: smallint('contrib_counter')
-      .array()
-      .notNull()
-      .default(sql`'{}'::smallint[]`),
-    contribValue: integer('contrib_value')
-      .array()
-      .notNull()
-      .default(sql`'{}'::integer[]`),
+    ...storedDossierColumns(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

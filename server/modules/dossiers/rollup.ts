@@ -205,11 +205,7 @@ export function contributionDelta(old: Contribution | null, next: Contribution |
     for (const [day, counters] of Object.entries(c.days)) {
       const key = bucketKey(c.unitId, c.procedureId, day);
       const entry = out.get(key) ?? { unitId: c.unitId, procedureId: c.procedureId, day, counters: {} };
-      for (const [name, value] of Object.entries(counters) as [Counter, number][]) {
-        const sum = (entry.counters[name] ?? 0) + sign * value;
-        if (sum === 0) delete entry.counters[name];
-        else entry.counters[name] = sum;
-      }
+      addCounters(entry.counters, counters, sign);
       out.set(key, entry);
     }
   };
@@ -228,14 +224,19 @@ export function mergeDeltas(deltas: readonly BucketDelta[]): BucketDelta[] {
   for (const d of deltas) {
     const key = bucketKey(d.unitId, d.procedureId, d.day);
     const entry = out.get(key) ?? { unitId: d.unitId, procedureId: d.procedureId, day: d.day, counters: {} };
-    for (const [name, value] of Object.entries(d.counters) as [Counter, number][]) {
-      const sum = (entry.counters[name] ?? 0) + value;
-      if (sum === 0) delete entry.counters[name];
-      else entry.counters[name] = sum;
-    }
+    addCounters(entry.counters, d.counters);
     out.set(key, entry);
   }
   return [...out.values()].filter((e) => Object.keys(e.counters).length > 0);
+}
+
+/** Adds `add` into `into`, dropping counters that come to zero. */
+function addCounters(into: Partial<Counters>, add: Partial<Counters>, sign: 1 | -1 = 1): void {
+  for (const [name, value] of Object.entries(add) as [Counter, number][]) {
+    const sum = (into[name] ?? 0) + sign * value;
+    if (sum === 0) delete into[name];
+    else into[name] = sum;
+  }
 }
 
 /**
@@ -299,11 +300,7 @@ export function expandGrains(deltas: readonly BucketDelta[]): GrainDelta[] {
         const day = bucketStart(grain, d.day);
         const key = `${grain}|${d.unitId}|${procedureId}|${day}`;
         const entry = out.get(key) ?? { grain, unitId: d.unitId, procedureId, day, counters: {} };
-        for (const [name, value] of Object.entries(d.counters) as [Counter, number][]) {
-          const sum = (entry.counters[name] ?? 0) + value;
-          if (sum === 0) delete entry.counters[name];
-          else entry.counters[name] = sum;
-        }
+        addCounters(entry.counters, d.counters);
         out.set(key, entry);
       }
   return [...out.values()].filter((e) => Object.keys(e.counters).length > 0);

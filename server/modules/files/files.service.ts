@@ -48,12 +48,21 @@ export async function storeUpload(
     await removeIfUnused(ctx, store, stored.key);
     throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'file.type_not_allowed', { detected: sniffed.rejected });
   }
+  return recordStoredFile(ctx, stored, { name, mediaType: sniffed.mediaType, extension: sniffed.extension });
+}
+
+/** The file record of content already in the store, journalled. */
+async function recordStoredFile(
+  ctx: RequestContext,
+  stored: { size: number; sha256: string; key: string },
+  file: { name: string; mediaType: string; extension: string },
+): Promise<StoredFile> {
   const [row] = await ctx.db
     .insert(files)
     .values({
-      originalName: name,
-      mediaType: sniffed.mediaType,
-      extension: sniffed.extension,
+      originalName: file.name,
+      mediaType: file.mediaType,
+      extension: file.extension,
       size: stored.size,
       sha256: stored.sha256,
       storageKey: stored.key,
@@ -77,20 +86,7 @@ export async function storeGeneratedFile(
   maxBytes: number,
 ): Promise<StoredFile> {
   const stored = await store.put(content, maxBytes);
-  const [row] = await ctx.db
-    .insert(files)
-    .values({
-      originalName: cleanFileName(file.name),
-      mediaType: file.mediaType,
-      extension: file.extension,
-      size: stored.size,
-      sha256: stored.sha256,
-      storageKey: stored.key,
-      createdBy: ctx.actor?.user.id ?? null,
-    })
-    .returning();
-  await recordChange(ctx, { action: 'create', entity: 'file', entityId: row!.id, after: row });
-  return row!;
+  return recordStoredFile(ctx, stored, { ...file, name: cleanFileName(file.name) });
 }
 
 async function removeIfUnused(ctx: RequestContext, store: FileStore, key: string) {

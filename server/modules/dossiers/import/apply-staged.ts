@@ -37,7 +37,7 @@ export function textArray(values: readonly (string | number | boolean | null)[])
 
 /**
  * Writes validated rows into the staging table in one statement (columns as arrays, unnested), skipping
- * codes already staged for the job; returns the row numbers written.
+ * rows already staged; returns the row numbers written.
  */
 export async function insertStagedRows(
   db: Db,
@@ -72,6 +72,28 @@ export async function insertStagedRows(
         RETURNING row_no`,
   );
   return new Set(found.map((r) => Number(r.row_no)));
+}
+
+/**
+ * The staged rows whose code an earlier row of the same file already has (all but the first of each code),
+ * the first `limit` in file order, and how many there are.
+ */
+export async function duplicateStagedCodes(
+  db: Db,
+  jobId: string,
+  limit: number,
+): Promise<{ count: number; rows: { rowNo: number; code: string }[] }> {
+  const found = await sqlRows<{ row_no: number; code: string; n: number }>(
+    db,
+    sql`SELECT row_no, code, count(*) OVER ()::int AS n
+          FROM (SELECT row_no, code, row_number() OVER (PARTITION BY code ORDER BY row_no) AS k
+                  FROM dossier_import_rows WHERE job_id = ${jobId}::uuid) AS s
+         WHERE k > 1 ORDER BY row_no LIMIT ${limit}`,
+  );
+  return {
+    count: Number(found[0]?.n ?? 0),
+    rows: found.map((r) => ({ rowNo: Number(r.row_no), code: String(r.code) })),
+  };
 }
 
 export type ChangedDossier = {

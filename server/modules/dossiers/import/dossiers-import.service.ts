@@ -48,6 +48,7 @@ import { prepareDossier, upsertDossiers, type DossierValues } from '../dossiers.
 import {
   applyStagedRollups,
   changedDossiers,
+  duplicateStagedCodes,
   insertStagedRows,
   upsertStagedDossiers,
 } from './apply-staged.js';
@@ -782,6 +783,32 @@ async function stage(
   } catch (err) {
     if (err instanceof LostLease) return 'interrupted';
     throw err;
+  }
+  // Codes repeated within the file (the staging table keeps no index on them).
+  const repeated = await duplicateStagedCodes(db, job.id, ERRORS_KEPT);
+  if (repeated.count > 0) {
+    const column = mapping.index.code?.header ?? 'code';
+    const errors = [
+      ...errorsKept,
+      ...repeated.rows.map((r) => ({
+        row: r.rowNo,
+        field: 'code',
+        column,
+        key: 'dossiersImport.duplicate_code',
+        params: { code: r.code },
+      })),
+    ]
+      .sort((a, b) => a.row - b.row)
+      .slice(0, ERRORS_KEPT);
+    await db
+      .update(dossierImportJobs)
+      .set({
+        errors,
+        errorCount: sql`${dossierImportJobs.errorCount} + ${repeated.count}`,
+        rowsValid: sql`${dossierImportJobs.rowsValid} - ${repeated.count}`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(dossierImportJobs.id, job.id), eq(dossierImportJobs.lockedBy, WORKER_ID)));
   }
   const current = await loadJob(db, job.id);
   if (current.errorCount > 0) {

@@ -1,20 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Suspension } from '../dossier-timing.js';
+import { storedDossierColumns } from '../dossiers.table.js';
 
 /** A row error of an import, as stored (translated when read). */
 export type StoredRowError = {
@@ -118,31 +115,12 @@ export const dossierImportRows = pgTable(
   {
     jobId: uuid('job_id').notNull(),
     rowNo: integer('row_no').notNull(),
-    code: text('code').notNull(),
-    procedureId: uuid('procedure_id').notNull(),
-    unitId: uuid('unit_id').notNull(),
-    channel: text('channel').notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    returnedAt: timestamp('returned_at', { withTimezone: true }),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
-    status: text('status').notNull(),
-    statusReason: text('status_reason'),
-    suspensions: jsonb('suspensions').$type<Suspension[]>().notNull(),
-    feePayable: boolean('fee_payable').notNull(),
-    paidOnline: boolean('paid_online').notNull(),
-    digitised: boolean('digitised').notNull(),
-    eResult: boolean('e_result').notNull(),
-    rating: text('rating'),
-    complained: boolean('complained').notNull(),
-    contribDay: date('contrib_day', { mode: 'string' }).array().notNull(),
-    contribCounter: smallint('contrib_counter').array().notNull(),
-    contribValue: integer('contrib_value').array().notNull(),
+    ...storedDossierColumns(),
   },
   (t) => [
+    // No index on the code: a file's repeated codes are found once staging is over
+    // (`duplicateStagedCodes`), which costs less than keeping an index through every chunk.
     primaryKey({ columns: [t.jobId, t.rowNo] }),
-    uniqueIndex('dossier_import_rows_code_uq').on(t.jobId, t.code),
   ],
 );
 

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -18,6 +17,7 @@ import { IconAlertTriangle, IconDownload, IconFileSpreadsheet, IconInfoCircle } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JobStatusBadge } from './JobStatusBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatFileSize, formatNumber } from '../../lib/format';
 import { LIST_CLASSES, type DrillClass, type GroupBy, type View } from './dashboardApi';
@@ -40,12 +40,7 @@ const STATUS_COLOR: Record<ExportStatus, string> = {
 };
 
 function StatusBadge({ status }: { status: ExportStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light">
-      {t(`dossiersExport.status.${status}`)}
-    </Badge>
-  );
+  return <JobStatusBadge status={status} colors={STATUS_COLOR} prefix="dossiersExport.status" />;
 }
 
 function DownloadLink({ job }: { job: ExportJob }) {

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   FileInput,
@@ -17,6 +16,7 @@ import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconInfoCircle } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JobStatusBadge } from './JobStatusBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatFileSize, formatNumber } from '../../lib/format';
@@ -40,12 +40,7 @@ const STATUS_COLOR: Record<ImportStatus, string> = {
 };
 
 function StatusBadge({ status }: { status: ImportStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light">
-      {t(`dossiersImport.status.${status}`)}
-    </Badge>
-  );
+  return <JobStatusBadge status={status} colors={STATUS_COLOR} prefix="dossiersImport.status" />;
 }
 
 /** Progress of one import, polled every second until it ends. */
