@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows as sqlRows, type Db } from '../../../db/client.js';
 import { COMPARED, type DossierValues } from '../dossiers.service.js';
 import { dossiers } from '../dossiers.table.js';
-import { ALL_PROCEDURES, COUNTER_CODE, COUNTERS, GRAINS } from '../rollup.js';
+import { ALL_PROCEDURES, COUNTER_CODE, COUNTERS } from '../rollup.js';
 import { COLUMN } from '../rollup-sql.js';
 
 /** The stored columns of a dossier, in the staging table's order (same names in both tables). */
@@ -144,7 +144,6 @@ const counterSums = COUNTERS.map(
   // int, not the bigint SUM gives: the next SUM of a bigint would be numeric, ten times slower.
   (c) => `SUM(CASE WHEN counter = ${COUNTER_CODE[c]} THEN value ELSE 0 END)::int AS ${COLUMN[c]}`,
 ).join(', ');
-const grainRows = GRAINS.flatMap((g) => [`('${g}', false)`, `('${g}', true)`]).join(', ');
 
 /**
  * Adds to the rollups what the staged rows change: the contributions of new and changed dossiers, minus
@@ -153,6 +152,8 @@ const grainRows = GRAINS.flatMap((g) => [`('${g}', false)`, `('${g}', true)`]).j
  */
 export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
   const cols = COUNTERS.map((c) => COLUMN[c]);
+  const colList = cols.join(', ');
+  const sums = cols.map((c) => `SUM(${c})::int AS ${c}`).join(', ');
   const query: SQL = sql`
     WITH entries AS (
       SELECT s.unit_id, s.procedure_id, e.day, e.counter, e.value
@@ -166,16 +167,20 @@ export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
         JOIN dossiers d ON d.code = s.code
        CROSS JOIN LATERAL unnest(d.contrib_day, d.contrib_counter, d.contrib_value) AS e(day, counter, value)
        WHERE s.job_id = ${jobId}::uuid AND ${sql.raw(CHANGED)}
-    ), daily AS (
+    ), d AS (
       SELECT unit_id, procedure_id, day, ${sql.raw(counterSums)} FROM entries GROUP BY 1, 2, 3
+    ), m AS (
+      SELECT unit_id, procedure_id, date_trunc('month', day)::date AS day, ${sql.raw(sums)} FROM d GROUP BY 1, 2, 3
+    ), y AS (
+      SELECT unit_id, procedure_id, date_trunc('year', day)::date AS day, ${sql.raw(sums)} FROM m GROUP BY 1, 2, 3
     ), buckets AS (
-      SELECT g.grain, x.unit_id,
-             CASE WHEN g.all_procedures THEN ${ALL_PROCEDURES}::uuid ELSE x.procedure_id END AS procedure_id,
-             CASE g.grain WHEN 'd' THEN x.day WHEN 'm' THEN date_trunc('month', x.day)::date
-                          ELSE date_trunc('year', x.day)::date END AS day,
-             ${sql.raw(cols.map((c) => `SUM(${c})::int AS ${c}`).join(', '))}
-        FROM daily x CROSS JOIN (VALUES ${sql.raw(grainRows)}) AS g(grain, all_procedures)
-       GROUP BY 1, 2, 3, 4
+      -- Each grain from the one below it, and all procedures from the procedures' buckets.
+      SELECT 'd' AS grain, unit_id, procedure_id, day, ${sql.raw(colList)} FROM d
+      UNION ALL SELECT 'm', unit_id, procedure_id, day, ${sql.raw(colList)} FROM m
+      UNION ALL SELECT 'y', unit_id, procedure_id, day, ${sql.raw(colList)} FROM y
+      UNION ALL SELECT 'd', unit_id, ${ALL_PROCEDURES}::uuid, day, ${sql.raw(sums)} FROM d GROUP BY unit_id, day
+      UNION ALL SELECT 'm', unit_id, ${ALL_PROCEDURES}::uuid, day, ${sql.raw(sums)} FROM m GROUP BY unit_id, day
+      UNION ALL SELECT 'y', unit_id, ${ALL_PROCEDURES}::uuid, day, ${sql.raw(sums)} FROM y GROUP BY unit_id, day
     )
     INSERT INTO dossier_rollups (grain, unit_id, procedure_id, day, ${sql.raw(cols.join(', '))})
     SELECT grain, unit_id, procedure_id, day, ${sql.raw(cols.join(', '))} FROM buckets
