@@ -307,7 +307,7 @@ describe('resuming after a crash', () => {
       fileName: 'sap-do.csv',
     });
     // The process dies after one chunk of staging (its lease left to expire)…
-    const partly = await runImport(deps, job.id, { crashAfterChunks: 1, leaseMs: 0 });
+    const partly = await runImport(deps, job.id, { crashAfterChunks: 1, leaseMs: 0, chunkRows: 1000 });
     expect(partly).toMatchObject({ status: 'staging', stagedRow: 1001, rowsRead: 1000 });
     // …a second one finishes staging and dies before applying.
     const staged = await runImport(deps, job.id, { crashBeforeApply: true, leaseMs: 0 });
