@@ -25,6 +25,7 @@ const envSchema = z.object({
   CHIDAO_PUBLIC_URL: z.string().optional(),
   CHIDAO_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   CHIDAO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  CHIDAO_DOSSIER_IMPORT_MAX_MB: z.coerce.number().positive().default(4096),
   CHIDAO_DEMO_DOSSIERS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
   CHIDAO_DOSSIER_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).default(7),
   CHIDAO_DOSSIER_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
@@ -37,6 +38,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: 'auto' | 'on' | 'off';
+  /** Largest one-stop export accepted by the dossier file import (streamed: memory does not grow with it). */
+  dossierImportMaxBytes: number;
   /** Generated dossiers imported on the first start of the demo (0: none). */
   demoDossiers: number;
   logLevel: string;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     demo: e.CHIDAO_DEMO,
     demoDossiers: e.CHIDAO_DEMO_DOSSIERS,
+    dossierImportMaxBytes: Math.round(e.CHIDAO_DOSSIER_IMPORT_MAX_MB * 1024 * 1024),
     logLevel: e.CHIDAO_LOG_LEVEL,
     session: {
       idleMinutes: e.CHIDAO_SESSION_IDLE_MINUTES,

@@ -50,7 +50,7 @@ async function main() {
     const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
     void seedDemoDossiers(
       { db: database.db, store: app.fileStore, log },
-      { rows: config.demoDossiers, officerEmail: DEMO_OFFICER_EMAIL },
+      { rows: config.demoDossiers, officerEmail: DEMO_OFFICER_EMAIL, maxBytes: config.dossierImportMaxBytes },
     )
       .then((jobId) => jobId && app.log.info({ jobId }, 'demo dossiers imported'))
       .catch((err: unknown) => log('demo dossiers: import failed', err));

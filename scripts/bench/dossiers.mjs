@@ -121,6 +121,7 @@ try {
   const { job } = await startImport(ctx, store, {
     content: fs.createReadStream(csvPath),
     fileName: 'dossiers.csv',
+    maxBytes: Number.MAX_SAFE_INTEGER,
   });
   const stored = performance.now();
   let stagedAt = 0;

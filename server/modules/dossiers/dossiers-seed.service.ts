@@ -191,7 +191,7 @@ export async function seedDossiers(
  */
 export async function seedDemoDossiers(
   deps: { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void },
-  o: { rows: number; officerEmail: string; seed?: number },
+  o: { rows: number; officerEmail: string; maxBytes: number; seed?: number },
 ): Promise<string | null> {
   if (o.rows <= 0) return null;
   const [any] = await deps.db.select({ id: dossiers.id }).from(dossiers).limit(1);
@@ -211,6 +211,7 @@ export async function seedDemoDossiers(
   const { job, replayed } = await startImport(ctx, deps.store, {
     content: Readable.from([Buffer.from(lines.join('\n') + '\n', 'utf8')]),
     fileName: 'ho-so-tthc-mau-nghe-an.csv',
+    maxBytes: o.maxBytes,
   });
   if (!replayed) await kickImport(deps, job.id);
   return job.id;

@@ -40,6 +40,7 @@ const csv = (list: readonly GeneratedDossier[]) =>
 
 async function importFile(name: string, content: Buffer) {
   const { job } = await startImport(ctx, t.app.fileStore, {
+    maxBytes: t.app.config.dossierImportMaxBytes,
     content: Readable.from([content]),
     fileName: name,
   });

@@ -35,9 +35,39 @@ export function textArray(values: readonly (string | number | boolean | null)[])
     .join(',')}}`;
 }
 
+type Cell = string | number | boolean | null;
 /**
- * Writes validated rows into the staging table in one statement (columns as arrays, unnested), skipping
- * rows already staged; returns the row numbers written.
+ * How each stored column travels to the staging table: its element type in the unnested array and the
+ * text of a value; the contribution arrays travel as array literals, cast row by row (`cast`).
+ */
+const STAGED: Record<keyof DossierValues, { type: string; cast?: string; text: (v: DossierValues) => Cell }> =
+  {
+    code: { type: 'text', text: (v) => v.code },
+    procedureId: { type: 'uuid', text: (v) => v.procedureId },
+    unitId: { type: 'uuid', text: (v) => v.unitId },
+    channel: { type: 'text', text: (v) => v.channel },
+    receivedAt: { type: 'timestamptz', text: (v) => iso(v.receivedAt) },
+    dueAt: { type: 'timestamptz', text: (v) => iso(v.dueAt) },
+    resolvedAt: { type: 'timestamptz', text: (v) => iso(v.resolvedAt) },
+    returnedAt: { type: 'timestamptz', text: (v) => iso(v.returnedAt) },
+    withdrawnAt: { type: 'timestamptz', text: (v) => iso(v.withdrawnAt) },
+    status: { type: 'text', text: (v) => v.status },
+    statusReason: { type: 'text', text: (v) => v.statusReason },
+    suspensions: { type: 'jsonb', text: (v) => JSON.stringify(v.suspensions) },
+    feePayable: { type: 'boolean', text: (v) => v.feePayable },
+    paidOnline: { type: 'boolean', text: (v) => v.paidOnline },
+    digitised: { type: 'boolean', text: (v) => v.digitised },
+    eResult: { type: 'boolean', text: (v) => v.eResult },
+    rating: { type: 'text', text: (v) => v.rating },
+    complained: { type: 'boolean', text: (v) => v.complained },
+    contribDay: { type: 'text', cast: 'date[]', text: (v) => arrayLiteral(v.contribDay) },
+    contribCounter: { type: 'text', cast: 'smallint[]', text: (v) => arrayLiteral(v.contribCounter) },
+    contribValue: { type: 'text', cast: 'integer[]', text: (v) => arrayLiteral(v.contribValue) },
+  };
+
+/**
+ * Writes validated rows into the staging table in one statement (each column as one array parameter,
+ * unnested), skipping rows already staged; returns the row numbers written.
  */
 export async function insertStagedRows(
   db: Db,
@@ -45,29 +75,18 @@ export async function insertStagedRows(
   list: readonly { rowNo: number; values: DossierValues }[],
 ): Promise<Set<number>> {
   if (!list.length) return new Set();
-  const v = list.map((r) => r.values);
+  const names = STORED.map(col);
+  const arrays = STORED.map((k) => {
+    const c = STAGED[k];
+    return sql`${textArray(list.map((r) => c.text(r.values)))}::text::${sql.raw(c.type)}[]`;
+  });
+  const select = STORED.map((k, i) => `r.${names[i]}${STAGED[k].cast ? `::${STAGED[k].cast}` : ''}`);
   const found = await sqlRows<{ row_no: number }>(
     db,
-    sql`INSERT INTO dossier_import_rows (job_id, row_no, ${sql.raw(STORED.map(col).join(', '))})
-        SELECT ${jobId}::uuid, r.row_no, r.code, r.procedure_id, r.unit_id, r.channel, r.received_at, r.due_at,
-               r.resolved_at, r.returned_at, r.withdrawn_at, r.status, r.status_reason, r.suspensions::jsonb,
-               r.fee_payable, r.paid_online, r.digitised, r.e_result, r.rating, r.complained,
-               r.contrib_day::date[], r.contrib_counter::smallint[], r.contrib_value::integer[]
-          FROM unnest(${textArray(list.map((r) => r.rowNo))}::text::int[], ${textArray(v.map((x) => x.code))}::text::text[],
-                      ${textArray(v.map((x) => x.procedureId))}::text::uuid[], ${textArray(v.map((x) => x.unitId))}::text::uuid[],
-                      ${textArray(v.map((x) => x.channel))}::text::text[], ${textArray(v.map((x) => iso(x.receivedAt)))}::text::timestamptz[],
-                      ${textArray(v.map((x) => iso(x.dueAt)))}::text::timestamptz[], ${textArray(v.map((x) => iso(x.resolvedAt)))}::text::timestamptz[],
-                      ${textArray(v.map((x) => iso(x.returnedAt)))}::text::timestamptz[], ${textArray(v.map((x) => iso(x.withdrawnAt)))}::text::timestamptz[],
-                      ${textArray(v.map((x) => x.status))}::text::text[], ${textArray(v.map((x) => x.statusReason))}::text::text[],
-                      ${textArray(v.map((x) => JSON.stringify(x.suspensions)))}::text::text[], ${textArray(v.map((x) => x.feePayable))}::text::boolean[],
-                      ${textArray(v.map((x) => x.paidOnline))}::text::boolean[], ${textArray(v.map((x) => x.digitised))}::text::boolean[],
-                      ${textArray(v.map((x) => x.eResult))}::text::boolean[], ${textArray(v.map((x) => x.rating))}::text::text[],
-                      ${textArray(v.map((x) => x.complained))}::text::boolean[], ${textArray(v.map((x) => arrayLiteral(x.contribDay)))}::text::text[],
-                      ${textArray(v.map((x) => arrayLiteral(x.contribCounter)))}::text::text[],
-                      ${textArray(v.map((x) => arrayLiteral(x.contribValue)))}::text::text[])
-            AS r(row_no, code, procedure_id, unit_id, channel, received_at, due_at, resolved_at, returned_at,
-                 withdrawn_at, status, status_reason, suspensions, fee_payable, paid_online, digitised, e_result,
-                 rating, complained, contrib_day, contrib_counter, contrib_value)
+    sql`INSERT INTO dossier_import_rows (job_id, row_no, ${sql.raw(names.join(', '))})
+        SELECT ${jobId}::uuid, r.row_no, ${sql.raw(select.join(', '))}
+          FROM unnest(${textArray(list.map((r) => r.rowNo))}::text::int[], ${sql.join(arrays, sql`, `)})
+            AS r(row_no, ${sql.raw(names.join(', '))})
         ON CONFLICT DO NOTHING
         RETURNING row_no`,
   );

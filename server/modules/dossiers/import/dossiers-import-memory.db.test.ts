@@ -64,6 +64,7 @@ it(`imports ${ROWS.toLocaleString('en')} rows streamed, in chunks, with bounded 
   const start = process.memoryUsage().heapUsed;
   try {
     const { job } = await startImport(ctx, t.app.fileStore, {
+      maxBytes: t.app.config.dossierImportMaxBytes,
       content: fs.createReadStream(file),
       fileName: 'lon.csv',
     });

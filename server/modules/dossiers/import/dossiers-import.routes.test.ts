@@ -303,6 +303,7 @@ describe('resuming after a crash', () => {
     const deps = { db: t.database.db, store: t.app.fileStore };
     const file = csv(range(1, 2500).map((i) => dossierRow(i, 'CR')));
     const { job } = await startImport(ctx, t.app.fileStore, {
+      maxBytes: t.app.config.dossierImportMaxBytes,
       content: Readable.from([file]),
       fileName: 'sap-do.csv',
     });

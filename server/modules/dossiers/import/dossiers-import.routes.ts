@@ -10,7 +10,6 @@ import {
   deleteMapping,
   getImport,
   ingestDossiers,
-  IMPORT_MAX_BYTES,
   kickImport,
   listImports,
   listMappings,
@@ -139,7 +138,8 @@ export async function dossiersImportRoutes(app: App) {
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES } });
+      const maxBytes = app.config.dossierImportMaxBytes;
+      const part = await request.file({ limits: { fileSize: maxBytes } });
       if (!part)
         throw new AppError(400, 'FILE_MISSING', 'file.missing', { field: 'file' }, [
           { field: 'file', message: 'file.missing' },
@@ -148,6 +148,7 @@ export async function dossiersImportRoutes(app: App) {
         content: part.file,
         fileName: part.filename,
         mappingId: request.query.mappingId,
+        maxBytes,
       });
       if (!replayed) void kickImport(deps, job.id);
       return reply.status(replayed ? 200 : 202).send({ job: presentJob(job, ctx.locale), replayed });

@@ -85,7 +85,6 @@ export const IMPORT_CHUNK = 5000;
 /** Row errors kept in the job's report (all are counted). */
 export const ERRORS_KEPT = 200;
 /** The largest file accepted (a million dossiers as CSV are about 200 MB). */
-export const IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 const LEASE_MS = 60_000;
 
 type JobRow = typeof dossierImportJobs.$inferSelect;
@@ -419,7 +418,13 @@ export async function listImports(ctx: RequestContext, limit = 50): Promise<Impo
 export async function startImport(
   ctx: RequestContext,
   store: FileStore,
-  upload: { content: Readable; fileName: string; mappingId?: string | undefined },
+  upload: {
+    content: Readable;
+    fileName: string;
+    mappingId?: string | undefined;
+    /** Largest file accepted (`CHIDAO_DOSSIER_IMPORT_MAX_MB`). */
+    maxBytes: number;
+  },
 ): Promise<{ job: JobRow; replayed: boolean }> {
   const actor = requireManager(ctx);
   let spec: MappingSpec;
@@ -442,7 +447,7 @@ export async function startImport(
     spec = rest;
     mappingName = name;
   }
-  const file = await storeUpload(ctx, store, upload.content, upload.fileName, IMPORT_MAX_BYTES);
+  const file = await storeUpload(ctx, store, upload.content, upload.fileName, upload.maxBytes);
   const format =
     file.extension === 'xlsx' ? 'xlsx' : file.extension === 'csv' || file.extension === 'txt' ? 'csv' : null;
   if (!format) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'dossiersImport.file_type');
