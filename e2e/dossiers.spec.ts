@@ -161,6 +161,14 @@ test('KPI cards → a unit → a procedure → its dossiers, page by page', asyn
   );
   await page.getByTestId('dossiers-restate').click();
   await expect(page.getByTestId('dossiers-kpis')).toBeVisible();
+
+  // The quarter's report counts from the previous cut-off (Nghị định 09/2019/NĐ-CP, Điều 12).
+  await page.getByTestId('dossiers-report-window').click();
+  await expect(page.getByTestId('dossiers-period-shown')).toContainText(
+    `Từ ngày 15/12/${YEAR - 1} đến ngày 14/03/${YEAR}`,
+  );
+  await expect(page.getByTestId('dossiers-report-window-note')).toContainText('Nghị định 09/2019/NĐ-CP');
+  await shot(page, '136-dossiers-report-window');
 });
 
 test('a focal point sees only their own department', async ({ page }) => {

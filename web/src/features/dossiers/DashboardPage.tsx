@@ -25,6 +25,7 @@ import { useSession } from '../../lib/session';
 import {
   dossierKeys,
   getBreakdown,
+  getReportingPeriods,
   getTrend,
   type Breakdown,
   type DrillClass,
@@ -33,7 +34,15 @@ import {
 } from './dashboardApi';
 import { DashboardKpis } from './DashboardKpis';
 import { LightLegend } from './DashboardLights';
-import { defaultIndex, PERIOD_KINDS, periodRange, type Period, type PeriodKind } from './DashboardPeriod';
+import {
+  defaultIndex,
+  PERIOD_KINDS,
+  periodRange,
+  REPORT_TYPE,
+  reportingPeriodOf,
+  type Period,
+  type PeriodKind,
+} from './DashboardPeriod';
 import { DashboardRanking } from './DashboardRanking';
 import { DashboardTrend } from './DashboardTrend';
 import { DrillDossierList } from './DrillDossierList';
@@ -109,7 +118,15 @@ export function DossiersDashboardPage() {
   const [procedure, setProcedure] = useState<{ id: string; name: string } | null>(null);
   const [listClass, setListClass] = useState<DrillClass>('toProcess');
   const [target, setTarget] = useState<DrillTarget | null>(null);
-  const range = periodRange(period);
+  const [useWindow, setUseWindow] = useState(false);
+  const reporting = useQuery({
+    queryKey: dossierKeys.periods(REPORT_TYPE[period.kind], period.year),
+    queryFn: () => getReportingPeriods(REPORT_TYPE[period.kind], period.year),
+    enabled: useWindow,
+    staleTime: 3_600_000,
+  });
+  const report = useWindow && reporting.data ? reportingPeriodOf(period, reporting.data.items) : null;
+  const range = report ? report.window : periodRange(period);
   const view: View = { ...range, restate, unitId: unit?.id ?? null, procedureId: procedure?.id ?? null };
   const groupBy: GroupBy = procedure ? 'total' : unit ? 'procedure' : 'unit';
   const breakdown = useQuery({
@@ -181,6 +198,21 @@ export function DossiersDashboardPage() {
             <Text size="xs" c="dimmed">
               {restate ? t('dossiers.restate.on') : t('dossiers.restate.off')}
             </Text>
+          </Stack>
+          <Stack gap={4} maw={460}>
+            <Switch
+              label={t('dossiers.period.window.label')}
+              checked={useWindow}
+              onChange={(e) => setUseWindow(e.currentTarget.checked)}
+              data-testid="dossiers-report-window"
+            />
+            {useWindow && reporting.data && (
+              <Text size="xs" c="dimmed" data-testid="dossiers-report-window-note">
+                {report
+                  ? t('dossiers.period.window.on', { window: report.windowLabel })
+                  : t('dossiers.period.window.none')}
+              </Text>
+            )}
           </Stack>
           {(breakdown.isFetching || trend.isFetching) && (
             <Loader size="sm" aria-label={t('common.loading')} />

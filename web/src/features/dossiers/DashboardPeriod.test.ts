@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIndex, periodRange } from './DashboardPeriod';
+import { defaultIndex, periodRange, reportingPeriodOf, type ReportingPeriod } from './DashboardPeriod';
 
 describe('dashboard periods', () => {
   it('gives each kind its first and last day, leap years included', () => {
@@ -34,5 +34,27 @@ describe('dashboard periods', () => {
     expect(defaultIndex('quarter', 2026, today)).toBe(4);
     expect(defaultIndex('month', 2025, today)).toBe(1);
     expect(defaultIndex('year', 2026, today)).toBe(1);
+  });
+});
+
+describe('reporting data windows (Nghị định 09/2019/NĐ-CP Điều 12)', () => {
+  const year: ReportingPeriod = {
+    span: { from: '2025-01-01', to: '2025-12-31' },
+    window: { from: '2024-12-15', to: '2025-12-14' },
+    windowLabel: '15/12/2024 – 14/12/2025',
+  };
+  const q1: ReportingPeriod = {
+    span: { from: '2025-01-01', to: '2025-03-31' },
+    window: { from: '2024-12-15', to: '2025-03-14' },
+    windowLabel: '15/12/2024 – 14/03/2025',
+  };
+  it('finds the report of the same calendar span, and its data window', () => {
+    expect(reportingPeriodOf({ kind: 'year', year: 2025, index: 1 }, [q1, year])?.window).toEqual(
+      year.window,
+    );
+    expect(reportingPeriodOf({ kind: 'quarter', year: 2025, index: 1 }, [q1, year])?.window).toEqual(
+      q1.window,
+    );
+    expect(reportingPeriodOf({ kind: 'quarter', year: 2025, index: 2 }, [q1, year])).toBeNull();
   });
 });

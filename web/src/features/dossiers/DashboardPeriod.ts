@@ -1,6 +1,7 @@
 /**
  * The dashboard's reporting periods — pure: a month, a quarter, the first 6 or 9 months, or the year,
- * as the API's `from`/`to` dates.
+ * as the API's `from`/`to` dates; or, on request, the data window the periods module gives that report
+ * (Nghị định 09/2019/NĐ-CP Điều 12: from the previous period's cut-off, e.g. 15/12 → 14/12 for a year).
  */
 export const PERIOD_KINDS = ['month', 'quarter', 'h1', 'm9', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -36,4 +37,25 @@ export function defaultIndex(kind: PeriodKind, year: number, today: Date = new D
   if (kind === 'month') return sameYear ? today.getMonth() + 1 : 1;
   if (kind === 'quarter') return sameYear ? Math.floor(today.getMonth() / 3) + 1 : 1;
   return 1;
+}
+
+/** The period type of the periods module (`/api/periods?type=`) for each kind. */
+export const REPORT_TYPE: Record<PeriodKind, 'month' | 'quarter' | 'half' | 'nine_months' | 'year'> = {
+  month: 'month',
+  quarter: 'quarter',
+  h1: 'half',
+  m9: 'nine_months',
+  year: 'year',
+};
+
+export type ReportingPeriod = {
+  span: { from: string; to: string };
+  window: { from: string; to: string };
+  windowLabel: string;
+};
+
+/** The reporting period whose calendar span is this period, if the periods module gives one. */
+export function reportingPeriodOf(p: Period, periods: readonly ReportingPeriod[]): ReportingPeriod | null {
+  const { from, to } = periodRange(p);
+  return periods.find((r) => r.span.from === from && r.span.to === to) ?? null;
 }

@@ -1,4 +1,5 @@
 import { api } from '../../lib/api';
+import type { ReportingPeriod } from './DashboardPeriod';
 
 /** A rate as the server gives it: the value (0–1, null without a denominator) and how it was derived. */
 export type Ratio = { numerator: number; denominator: number; value: number | null };
@@ -165,6 +166,7 @@ export const dossierKeys = {
   breakdown: (v: View, groupBy: GroupBy) => ['dossiers', 'breakdown', v, groupBy] as const,
   trend: (v: View) => ['dossiers', 'trend', v] as const,
   list: (v: View, cls: DrillClass) => ['dossiers', 'list', v, cls] as const,
+  periods: (type: string, year: number) => ['periods', type, year] as const,
 };
 
 export const getBreakdown = (v: View, groupBy: GroupBy) =>
@@ -183,3 +185,7 @@ export function formatRate(value: number | null | undefined, language: string): 
   const text = (Math.round(value * 10000) / 100).toFixed(2);
   return `${language.startsWith('en') ? text : text.replace('.', ',')}%`;
 }
+
+/** The reporting periods of a year and type, with their data windows (periods module). */
+export const getReportingPeriods = (type: string, year: number) =>
+  api.get<{ items: ReportingPeriod[] }>('/api/periods', { query: { type, year } });
