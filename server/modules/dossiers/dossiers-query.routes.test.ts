@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import { DRILL_CLASS_KEYS } from './dossiers-query.rules.js';
+import { addTestProcedures, localAt, mergerDepartments, testDossier } from './test-fixtures.js';
 
 type Ratio = { numerator: number; denominator: number; value: number | null };
 type Figures = {
@@ -39,24 +40,8 @@ let appraiser: Caller;
 const units: Record<string, string> = {};
 const procedures: Record<string, string> = {};
 
-async function unitId(q: string, asOf: string) {
-  const res = await admin.request(
-    'GET',
-    `/api/units?q=${encodeURIComponent(q)}&asOf=${asOf}&kind=department`,
-  );
-  const found = (res.json() as { items: { id: string; name: string }[] }).items.find((u) => u.name === q);
-  if (!found) throw new Error(`unit ${q} not found: ${res.body}`);
-  return found.id;
-}
-
-const d = (code: string, over: Record<string, unknown>): Record<string, unknown> => ({
-  code,
-  procedureCode: '1.001234',
-  channel: 'in_person',
-  status: 'processing',
-  ...over,
-});
-const at = (day: string, time = '09:00') => `${day}T${time}:00+07:00`;
+const d = testDossier;
+const at = localAt;
 const Q1 = 'from=2025-01-01&to=2025-03-31';
 
 const get = async <T>(caller: Caller, url: string) => {
@@ -89,31 +74,8 @@ beforeAll(async () => {
   focal = await t.login('daumoi.tuphap@chidao.demo');
   member = await t.login('uyvien@chidao.demo');
   appraiser = await t.login('thamdinh@chidao.demo');
-  units.gtvt = await unitId('Sở Giao thông vận tải', '2025-01-15');
-  units.xaydung = await unitId('Sở Xây dựng', '2025-06-01');
-  units.tuphap = await unitId('Sở Tư pháp', '2025-06-01');
-  for (const p of [
-    {
-      code: '1.001234',
-      name: 'Đăng ký khai sinh có yếu tố nước ngoài',
-      field: 'Hộ tịch',
-      level: 'province',
-      onlineCapability: 'full',
-      timeLimitDays: 5,
-    },
-    {
-      code: '2.000123',
-      name: 'Cấp giấy phép xây dựng',
-      field: 'Hoạt động xây dựng',
-      level: 'province',
-      onlineCapability: 'partial',
-      timeLimitDays: 3,
-    },
-  ]) {
-    const res = await standing.request('POST', '/api/dossiers/procedures', p);
-    expect(res.statusCode, res.body).toBe(201);
-    procedures[p.code] = (res.json() as { id: string }).id;
-  }
+  Object.assign(units, await mergerDepartments(admin));
+  Object.assign(procedures, await addTestProcedures(standing));
   const B = '2.000123';
   const res = await standing.request('POST', '/api/dossiers/batch', {
     dossiers: [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import { addTestProcedures, mergerDepartments } from './test-fixtures.js';
 
 type Ratio = { numerator: number; denominator: number; value: number | null };
 type Figures = {
@@ -20,17 +21,6 @@ let focal: Caller;
 let member: Caller;
 const units: Record<string, string> = {};
 
-async function unitId(q: string, asOf: string) {
-  const res = await admin.request(
-    'GET',
-    `/api/units?q=${encodeURIComponent(q)}&asOf=${asOf}&kind=department`,
-  );
-  const items = (res.json() as { items: { id: string; name: string }[] }).items;
-  const found = items.find((u) => u.name === q);
-  if (!found) throw new Error(`unit ${q} not found: ${res.body}`);
-  return found.id;
-}
-
 const base = (code: string, over: Record<string, unknown>): Record<string, unknown> => ({
   code,
   procedureCode: '2.000123',
@@ -45,30 +35,8 @@ beforeAll(async () => {
   standing = await t.login('thuongtruc@chidao.demo');
   focal = await t.login('daumoi.tuphap@chidao.demo');
   member = await t.login('uyvien@chidao.demo');
-  units.gtvt = await unitId('Sở Giao thông vận tải', '2025-01-15');
-  units.xaydung = await unitId('Sở Xây dựng', '2025-06-01');
-  units.tuphap = await unitId('Sở Tư pháp', '2025-06-01');
-  for (const p of [
-    {
-      code: '1.001234',
-      name: 'Đăng ký khai sinh có yếu tố nước ngoài',
-      field: 'Hộ tịch',
-      level: 'province',
-      onlineCapability: 'full',
-      timeLimitDays: 5,
-    },
-    {
-      code: '2.000123',
-      name: 'Cấp giấy phép xây dựng',
-      field: 'Hoạt động xây dựng',
-      level: 'province',
-      onlineCapability: 'partial',
-      timeLimitDays: 3,
-    },
-  ]) {
-    const res = await standing.request('POST', '/api/dossiers/procedures', p);
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  Object.assign(units, await mergerDepartments(admin));
+  await addTestProcedures(standing);
 }, 120_000);
 
 afterAll(async () => {

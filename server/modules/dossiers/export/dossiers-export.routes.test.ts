@@ -8,6 +8,7 @@ import { loadActor } from '../../access/access.service.js';
 import { getFile } from '../../files/files.service.js';
 import { testApp, type Caller, type TestApp } from '../../../test/harness.js';
 import type { BreakdownResponse, DossierListResponse, TrendResponse } from '../dossiers-query.schemas.js';
+import { addTestProcedures, localAt, mergerDepartments, testDossier } from '../test-fixtures.js';
 import {
   claimableExports,
   expireExports,
@@ -36,25 +37,9 @@ let focal: Caller;
 let hotline: Caller;
 const units: Record<string, string> = {};
 
-const d = (code: string, over: Record<string, unknown>): Record<string, unknown> => ({
-  code,
-  procedureCode: '1.001234',
-  channel: 'in_person',
-  status: 'processing',
-  ...over,
-});
-const at = (day: string, time = '09:00') => `${day}T${time}:00+07:00`;
+const d = testDossier;
+const at = localAt;
 const Q1 = { from: '2025-01-01', to: '2025-03-31' };
-
-async function unitId(caller: Caller, q: string, asOf: string) {
-  const res = await caller.request(
-    'GET',
-    `/api/units?q=${encodeURIComponent(q)}&asOf=${asOf}&kind=department`,
-  );
-  const found = (res.json() as { items: { id: string; name: string }[] }).items.find((u) => u.name === q);
-  if (!found) throw new Error(`unit ${q} not found: ${res.body}`);
-  return found.id;
-}
 
 const get = async <T>(caller: Caller, url: string) => {
   const res = await caller.request('GET', url);
@@ -117,30 +102,8 @@ beforeAll(async () => {
   standing = await t.login('thuongtruc@chidao.demo');
   focal = await t.login('daumoi.tuphap@chidao.demo');
   hotline = await t.login('duongdaynong@chidao.demo');
-  units.gtvt = await unitId(admin, 'Sở Giao thông vận tải', '2025-01-15');
-  units.xaydung = await unitId(admin, 'Sở Xây dựng', '2025-06-01');
-  units.tuphap = await unitId(admin, 'Sở Tư pháp', '2025-06-01');
-  for (const p of [
-    {
-      code: '1.001234',
-      name: 'Đăng ký khai sinh có yếu tố nước ngoài',
-      field: 'Hộ tịch',
-      level: 'province',
-      onlineCapability: 'full',
-      timeLimitDays: 5,
-    },
-    {
-      code: '2.000123',
-      name: 'Cấp giấy phép xây dựng',
-      field: 'Hoạt động xây dựng',
-      level: 'province',
-      onlineCapability: 'partial',
-      timeLimitDays: 3,
-    },
-  ]) {
-    const res = await standing.request('POST', '/api/dossiers/procedures', p);
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  Object.assign(units, await mergerDepartments(admin));
+  await addTestProcedures(standing);
   const B = '2.000123';
   const tuphap = Array.from({ length: 8 }, (_, i) =>
     d(`TP-${i + 1}`, {
