@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES } from './dossier-timing.js';
 import { DRILL_CLASS_KEYS } from './dossiers-query.rules.js';
-import { indicatorsOut, qd766Out, totalsOut } from './dossiers.schemas.js';
+import { groupOut, indicatorsOut, qd766Out, totalsOut } from './dossiers.schemas.js';
 
 const isoDate = z.iso.date();
 const bool = z
@@ -68,14 +68,7 @@ export const breakdownResponse = z.object({
   scope: scopeOut,
   thresholds: z.array(thresholdOut),
   total: figuresOut,
-  groups: z.array(
-    figuresOut.extend({
-      key: z.string(),
-      name: z.string(),
-      code: z.string().nullable(),
-      validTo: z.string().nullable(),
-    }),
-  ),
+  groups: z.array(figuresOut.extend(groupOut)),
 });
 export type BreakdownResponse = z.infer<typeof breakdownResponse>;
 

@@ -158,6 +158,15 @@ export const indicatorsQuery = z.object({
     .transform((v) => v === 'true'),
 });
 
+/** What a group of figures is: a unit, a field or a procedure. */
+export const groupOut = {
+  key: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  /** A unit's last day when it has ended (its facts may be restated onto its successors). */
+  validTo: z.string().nullable(),
+};
+
 export const indicatorsResponse = z.object({
   from: z.string(),
   to: z.string(),
@@ -171,15 +180,7 @@ export const indicatorsResponse = z.object({
     suspensionExtendsDue: z.boolean(),
   }),
   total: figuresOut,
-  groups: z.array(
-    figuresOut.extend({
-      key: z.string(),
-      name: z.string(),
-      code: z.string().nullable(),
-      /** A unit's last day when it has ended (its facts may be restated onto its successors). */
-      validTo: z.string().nullable(),
-    }),
-  ),
+  groups: z.array(figuresOut.extend(groupOut)),
 });
 export type IndicatorsResponse = z.infer<typeof indicatorsResponse>;
 
