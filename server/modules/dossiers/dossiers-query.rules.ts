@@ -122,7 +122,7 @@ export const DEFAULT_THRESHOLDS: readonly Threshold[] = [
     direction: 'higher',
     green: 0.8,
     amber: 0.5,
-    source: '2025 target: 80% of dossiers online',
+    source: 'Mục tiêu năm 2025: 80% hồ sơ TTHC được tiếp nhận trực tuyến',
   },
   { key: 'onlinePaymentRate', direction: 'higher', green: 0.5, amber: 0.3, source: null },
   { key: 'digitisationRate', direction: 'higher', green: 0.8, amber: 0.5, source: null },
