@@ -73,14 +73,14 @@ function sendError(
     code: string;
     key: MessageKey;
     params?: Record<string, string | number>;
-    details?: { field: string; message: string }[];
+    details?: { field: string; message: string; params?: Record<string, string | number> }[];
   },
 ) {
   const locale: Locale = request.ctx?.locale ?? pickLocale(request.headers['accept-language']);
   const details = body.details?.map((d) => ({
     field: d.field,
     message: isMessageKey(d.message)
-      ? translate(locale, d.message, { ...body.params, field: d.field })
+      ? translate(locale, d.message, { ...body.params, ...d.params, field: d.field })
       : d.message,
   }));
   return reply.status(status).send({

@@ -10,7 +10,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
-    readonly details?: { field: string; message: string }[],
+    /** Each problem of a request; `params` fill its own message (else the error's `params` do). */
+    readonly details?: { field: string; message: string; params?: Record<string, string | number> }[],
   ) {
     super(`${code}: ${messageKey}`);
     this.name = 'AppError';

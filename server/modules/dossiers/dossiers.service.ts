@@ -173,7 +173,7 @@ function fail(
     'VALIDATION_FAILED',
     first.message,
     { field: first.field, ...first.params },
-    details.map((d) => ({ field: d.field, message: d.message })),
+    details.map((d) => ({ field: d.field, message: d.message, ...(d.params ? { params: d.params } : {}) })),
   );
 }
 

@@ -325,6 +325,33 @@ describe('resuming after a crash', () => {
 });
 
 describe('saved column mappings', () => {
+  it('a mapping refused for several reasons names each one’s own value', async () => {
+    const res = await standing.request('POST', '/api/dossiers/import-mappings', {
+      name: 'Sai hai cột',
+      source: 'Thử',
+      delimiter: ',',
+      dateFormat: 'dd/mm/yyyy',
+      columns: {
+        'Mã hồ sơ': 'code',
+        'Mã TTHC': 'procedureCode',
+        'Mã đơn vị': 'unitCode',
+        'Ngày tiếp nhận': 'receivedAt',
+        'Hình thức nộp': 'channel',
+        'Trạng thái': 'status',
+        'Cột A': 'code',
+        'Cột B': 'status',
+      },
+      valueMaps: {},
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    const details = (res.json() as { error: { details: { field: string; message: string }[] } }).error
+      .details;
+    expect(details.map((d) => d.message)).toEqual([
+      'Trường “code” được gán cho nhiều cột.',
+      'Trường “status” được gán cho nhiều cột.',
+    ]);
+  });
+
   it('are kept by the standing agency; a file in another layout imports through one', async () => {
     const mapping = {
       name: 'Hệ thống huyện cũ',

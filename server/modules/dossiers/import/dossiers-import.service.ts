@@ -129,7 +129,7 @@ function checkMapping(input: MappingIn) {
     'VALIDATION_FAILED',
     first.key as MessageKey,
     { field: first.field, ...first.params },
-    problems.map((p) => ({ field: p.field, message: p.key })),
+    problems.map((p) => ({ field: p.field, message: p.key, ...(p.params ? { params: p.params } : {}) })),
   );
 }
 
