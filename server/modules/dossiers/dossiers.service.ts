@@ -7,23 +7,29 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { AppError, notFound, unauthenticated } from '../../core/errors.js';
+import { AppError, notFound, unauthenticated, validation } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
+import { rows as sqlRows } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { allow, authorize, requireAccess } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import type { Calendar } from '../calendar/index.js';
-import { ancestorPaths } from '../units/units.service.js';
+import { restateMany } from '../units/lineage.service.js';
+import { ancestorPaths, viCollator } from '../units/units.service.js';
 import {
   classify,
   DEFAULT_TIMING_RULES,
   dossierProblems,
+  minDay,
   type Channel,
   type DossierStatus,
 } from './dossier-timing.js';
-import { dossierBreakdown } from './dossiers-query.service.js';
+import { computeIndicators, dossierCriteria } from './indicators.js';
+import { qd766Score, type Qd766Config } from './qd766.js';
+import { dossierRulesFor } from './settings/dossiers-settings.service.js';
 import {
+  ALL_PROCEDURES,
   contribution,
   contributionDelta,
   COUNTERS,
@@ -33,12 +39,13 @@ import {
   unpackContribution,
   type BucketDelta,
   type Contribution,
+  type PeriodTotals,
   type Rating,
   type RollupFacts,
 } from './rollup.js';
-import { COLUMN } from './rollup-sql.js';
+import { addInto, COLUMN, emptyTotals, periodTotalsSql, totalsOfRow } from './rollup-sql.js';
 import { dossierProcedures, dossierRollups, dossiers } from './dossiers.table.js';
-import { dossierUnitPolicy, procedureCatalogPolicy } from './dossiers.policy.js';
+import { dossierUnitPolicy, procedureCatalogPolicy, DOSSIER_READ_ROLES } from './dossiers.policy.js';
 import type { DossierIn, GroupBy, IndicatorsResponse, ProcedureOut } from './dossiers.schemas.js';
 
 const CHUNK = 500;
@@ -421,29 +428,97 @@ export async function getDossier(ctx: RequestContext, code: string, asOf?: strin
 // ---------------------------------------------------------------------------------------------------
 // Indicators (rollups only)
 
+/** Indicators and the QĐ 766 score with the configuration in force (settings/: versions from a date). */
+function figures(t: PeriodTotals, qd766: Qd766Config) {
+  const indicators = computeIndicators(t);
+  return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766) };
+}
+
 /**
- * Indicators for a period by unit, field, procedure or in total: the province's breakdown of the dashboard
- * (`dossierBreakdown`: rollups only, units as they were or restated, the caller's grants) without its
- * traffic lights.
+ * Indicators for a period by unit, field, procedure or in total, from the daily rollups: flows summed
+ * over the period, stocks taken on the day before it (carried over) and on its last day (or today).
+ * Units as they were (the receiving units), or restated onto the units that carry their facts today.
+ * A caller sees the units their read grants cover (as they were, or — restated — the successors).
  */
 export async function dossierIndicators(
   ctx: RequestContext,
   q: { from: string; to: string; groupBy: GroupBy; restate: boolean },
 ): Promise<IndicatorsResponse> {
-  const b = await dossierBreakdown(ctx, { ...q, subtree: false });
-  const plain = <T extends { lights: unknown }>({ lights: _lights, ...figures }: T) => figures;
+  const actor = requireActor(ctx);
+  if (!actor.hasRole(...DOSSIER_READ_ROLES)) throw new AppError(403, 'FORBIDDEN', 'error.forbidden');
+  if (q.from > q.to) throw validation('from', 'dossiers.period_order');
+  const today = todayInVietnam();
+  const stockDay = minDay(q.to, today);
+  const byProcedure = q.groupBy === 'field' || q.groupBy === 'procedure';
+  const rules = await dossierRulesFor(ctx.db, q.to);
+  const buckets = await sqlRows<Record<string, number | string>>(
+    ctx.db,
+    periodTotalsSql({
+      from: q.from,
+      to: q.to,
+      stockDay,
+      keys: byProcedure ? ['unit_id', 'procedure_id'] : ['unit_id'],
+      scope: byProcedure
+        ? sql`procedure_id <> ${ALL_PROCEDURES}::uuid`
+        : sql`procedure_id = ${ALL_PROCEDURES}::uuid`,
+    }),
+  );
+  const unitIds = [...new Set(buckets.map((b) => String(b.unit_id)))];
+  const procedureIds = byProcedure ? [...new Set(buckets.map((b) => String(b.procedure_id)))] : [];
+  const procedures = new Map<string, ProcedureRow>();
+  for (const part of chunks(procedureIds))
+    for (const p of await ctx.db.select().from(dossierProcedures).where(inArray(dossierProcedures.id, part)))
+      procedures.set(p.id, p);
+  // Units as on the period's last day (same-day "restatement" gives each unit its version then), or
+  // restated forward from the period's start onto the units of today.
+  const carriers = await restateMany(ctx.db, unitIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
+  const carrierIds = [...new Set([...carriers.values()].flatMap((list) => list.map((s) => s.unitId)))];
+  const paths = await ancestorPaths(ctx.db, carrierIds);
+  const visible = (unitId: string) =>
+    allow(dossierUnitPolicy, actor, 'read', { path: paths.get(unitId) ?? [unitId] });
+
+  const total = emptyTotals();
+  const groups = new Map<
+    string,
+    { key: string; name: string; code: string | null; validTo: string | null; t: PeriodTotals }
+  >();
+  for (const b of buckets) {
+    const t = totalsOfRow(b);
+    const procedure = byProcedure ? procedures.get(String(b.procedure_id))! : null;
+    for (const share of carriers.get(String(b.unit_id)) ?? []) {
+      if (!visible(share.unitId)) continue;
+      addInto(total, t, share.weight);
+      if (q.groupBy === 'total') continue;
+      const g =
+        q.groupBy === 'unit'
+          ? {
+              key: share.unitId,
+              name: share.unit?.fullName ?? share.unitId,
+              code: share.unit?.code ?? null,
+              validTo: share.unit?.validTo ?? null,
+            }
+          : q.groupBy === 'field'
+            ? { key: procedure!.field, name: procedure!.field, code: null, validTo: null }
+            : { key: procedure!.id, name: procedure!.name, code: procedure!.code, validTo: null };
+      const entry = groups.get(g.key) ?? { ...g, t: emptyTotals() };
+      addInto(entry.t, t, share.weight);
+      groups.set(g.key, entry);
+    }
+  }
   return {
-    from: b.from,
-    to: b.to,
-    stockDay: b.stockDay,
+    from: q.from,
+    to: q.to,
+    stockDay,
     groupBy: q.groupBy,
-    restated: b.restated,
+    restated: q.restate,
     timingRules: {
       version: DEFAULT_TIMING_RULES.version,
       dueSoonWorkingDays: DEFAULT_TIMING_RULES.dueSoonWorkingDays,
       suspensionExtendsDue: DEFAULT_TIMING_RULES.suspensionExtendsDue,
     },
-    total: plain(b.total),
-    groups: b.groups.map(plain),
+    total: figures(total, rules.qd766),
+    groups: [...groups.values()]
+      .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules.qd766) })),
   };
 }
