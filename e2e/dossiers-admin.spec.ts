@@ -25,12 +25,12 @@ const at = (day: number, time = '09:00') => `${YEAR}-08-${String(day).padStart(2
 
 let api: APIRequestContext;
 
-/** Picks the option named exactly `option` of a searchable picker after typing `text`. */
+/** Picks the first option of a unit picker whose name ("Sở Tư pháp — Nghệ An", then its kind) holds `option`. */
 async function pick(page: Page, testId: string, text: string, option: string) {
   const input = page.getByTestId(testId);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
 }
 
 test.beforeAll(async ({ baseURL }) => {
@@ -130,7 +130,7 @@ test('an administrator creates an API token, sees it once, and revokes it', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mã truy cập API');
   await page.getByTestId('token-name').fill('Một cửa tỉnh');
   await page.getByTestId('token-source').fill('Hệ thống thông tin giải quyết TTHC tỉnh');
-  await pick(page, 'token-unit', 'Sở Tư pháp', 'Sở Tư pháp');
+  await pick(page, 'token-unit', 'Sở Tư pháp', 'Sở Tư pháp — Nghệ An');
   await page.getByTestId('token-create').click();
   await expect(page.getByTestId('token-created')).toBeVisible();
   await expect(page.getByTestId('token-value')).toHaveText(/^chd_[\w-]{40,}$/);

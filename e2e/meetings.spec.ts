@@ -5,12 +5,12 @@ const REVIEW_2024 = 'Phiên họp sơ kết công tác cải cách hành chính 
 const CONCLUSION =
   'Sở Tư pháp tổng hợp, báo cáo kết quả rà soát văn bản quy phạm pháp luật của tỉnh trước ngày 30/11/2024.';
 
-/** Picks the option named exactly `option` of a searchable picker after typing `text`. */
+/** Picks the first option of a unit picker whose name ("Sở Tư pháp — Nghệ An", then its kind) holds `option`. */
 async function pick(page: Page, testId: string, text: string, option: string) {
   const input = page.getByTestId(testId);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
 }
 
 test('the standing agency turns a conclusion into a task and sees whether it was done', async ({ page }) => {
@@ -39,7 +39,7 @@ test('the standing agency turns a conclusion into a task and sees whether it was
   // A new conclusion …
   await page.getByTestId('conclusion-add').click();
   await page.getByTestId('conclusion-text').fill(CONCLUSION);
-  await pick(page, 'conclusion-lead', 'Tu phap', 'Sở Tư pháp');
+  await pick(page, 'conclusion-lead', 'Tu phap', 'Sở Tư pháp — Nghệ An');
   const due = page.getByTestId('conclusion-due');
   await due.fill('30/11/2024');
   await due.press('Tab');
@@ -103,7 +103,7 @@ test('the standing agency records a working session with a unit, holds it and is
   const date = page.getByTestId('meeting-date');
   await date.fill('12/03/2025');
   await date.press('Tab');
-  await pick(page, 'meeting-unit', 'Xay dung', 'Sở Xây dựng');
+  await pick(page, 'meeting-unit', 'Xay dung', 'Sở Xây dựng — Nghệ An');
   await expect(page.getByTestId('attendance-row').first()).toBeVisible();
   await page.getByTestId('meeting-status-input').getByText('Đã họp').click();
   await page.getByTestId('meeting-place').fill('Trụ sở Sở Xây dựng');

@@ -25,12 +25,12 @@ const TASKS = [
   ['Kiện toàn bộ phận một cửa cấp xã', 'Cải cách tổ chức bộ máy', '40.noivu', '31/10/2026', ''],
 ] as const;
 
-/** Picks the option named exactly `option` of a searchable picker after typing `text`. */
+/** Picks the first option of a unit picker whose name ("Sở Tư pháp — Nghệ An", then its kind) holds `option`. */
 async function pick(page: Page, testId: string, text: string, option: string) {
   const input = page.getByTestId(testId);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
 }
 
 /** Clicks a download item of the plan's Excel / Word menu and saves the file; returns its path and name. */
@@ -73,7 +73,7 @@ test('a standing officer imports a plan’s tasks from Excel (a bad row first), 
   await page.getByTestId('plan-new').click();
   await page.getByTestId('plan-year').click();
   await page.getByRole('option', { name: '2026', exact: true }).click();
-  await pick(page, 'plan-owner', 'Nghe An', 'Nghệ An');
+  await pick(page, 'plan-owner', 'Nghe An', 'UBND tỉnh Nghệ An');
   await page.getByTestId('plan-title').fill(PLAN);
   await page.getByTestId('plan-submit').click();
   await expect(page.getByTestId('plan-title-heading')).toHaveText(PLAN);

@@ -9,12 +9,12 @@ const PLAN = 'Kế hoạch cải cách hành chính năm 2026';
 const TASK_TP = 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực tư pháp';
 const TASK_XD = 'Số hóa hồ sơ cấp phép xây dựng';
 
-/** Picks the option named exactly `option` of a searchable picker after typing `text`. */
+/** Picks the first option of a unit picker whose name ("Sở Tư pháp — Nghệ An", then its kind) holds `option`. */
 async function pick(page: Page, testId: string, text: string, option: string) {
   const input = page.getByTestId(testId);
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
 }
 
 const row = (page: Page, title: string) => page.getByTestId('task-row').filter({ hasText: title });
@@ -24,7 +24,7 @@ async function addTask(page: Page, title: string, area: string, unit: string) {
   await page.getByTestId('task-title').fill(title);
   await page.getByTestId('task-area').click();
   await page.getByRole('option', { name: area }).click();
-  await pick(page, 'task-lead', unit, unit);
+  await pick(page, 'task-lead', unit, `${unit} — Nghệ An`);
   const due = page.getByTestId('task-due');
   await due.fill('31/12/2026');
   await due.press('Tab');
@@ -59,7 +59,7 @@ test('a plan from creation to a verified task, with every KPI traceable to its t
   await page.getByTestId('plan-new').click();
   await page.getByTestId('plan-year').click();
   await page.getByRole('option', { name: '2026', exact: true }).click();
-  await pick(page, 'plan-owner', 'Nghe An', 'Nghệ An');
+  await pick(page, 'plan-owner', 'Nghe An', 'UBND tỉnh Nghệ An');
   await page.getByTestId('plan-title').fill(PLAN);
   await shot(page, '70-plan-create');
   await page.getByTestId('plan-submit').click();

@@ -13,6 +13,8 @@ import {
   unitTimeline,
 } from './lineage.service.js';
 import { getUnit, listUnits, UNIT_KINDS, type Unit } from './units.service.js';
+import { searchUnits } from './unit-search.service.js';
+import { unitSearchOut, unitSearchQuery } from './units.schemas.js';
 import { todayInVietnam } from '../../core/dates.js';
 
 export const unitOut = z
@@ -133,6 +135,22 @@ export async function unitsRoutes(app: App) {
       });
       return { items: items.map(present) };
     },
+  );
+
+  app.get(
+    '/units/search',
+    {
+      schema: {
+        tags: ['units'],
+        summary:
+          "Unit pickers' search: as of a date, within the caller's reach, accents and case ignored, ranked",
+        description:
+          'Each word must start a word of the full name ("so tu phap" finds "Sở Tư pháp"), or the query is a code. Exact names first, then prefixes, then the rest; in force before ended, then by kind and in Vietnamese order. `ids` resolves given units instead (labels of values already chosen).',
+        querystring: unitSearchQuery,
+        response: { 200: unitSearchOut, ...errorResponses },
+      },
+    },
+    async (request) => searchUnits(signedIn(request), request.query),
   );
 
   app.get(

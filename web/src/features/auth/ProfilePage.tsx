@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useUnits } from '../../components/UnitSelect';
+import { useUnitNames } from '../../components/UnitSelect';
 import { applyServerErrors } from '../../lib/forms';
 import { formatDateTime } from '../../lib/format';
 import { fetchSession, sessionQueryKey, useSession } from '../../lib/session';
@@ -25,10 +25,12 @@ import { changePassword } from './api';
 export function ProfilePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const units = useUnits();
+  const units = useUnitNames([
+    session.data?.user.unitId,
+    ...(session.data?.grants.map((g) => g.unitId) ?? []),
+  ]);
   const queryClient = useQueryClient();
-  const unitName = (id: string | null) =>
-    id ? (units.data?.items.find((u) => u.id === id)?.name ?? '…') : t('common.none');
+  const unitName = (id: string | null) => (id ? (units.byId.get(id)?.label ?? '…') : t('common.none'));
 
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },

@@ -86,6 +86,8 @@ export function DocumentsListPage() {
           />
           <UnitSelect
             label={t('documents.unit')}
+            scope="province"
+            includeEnded
             placeholder={t('common.all')}
             value={filters.unitId ?? null}
             onChange={(v) => set('unitId', v)}

@@ -19,12 +19,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { UnitSelect, useUnits } from '../../components/UnitSelect';
+import { UnitSelect, useUnitNames } from '../../components/UnitSelect';
 import { formatDateTime } from '../../lib/format';
 import { createToken, listTokens, revokeToken, tokenKeys, type CreatedToken } from './tokensApi';
 
@@ -79,11 +79,7 @@ export function TokensPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: tokenKeys.list, queryFn: listTokens });
-  const units = useUnits();
-  const unitNames = useMemo(
-    () => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])),
-    [units.data],
-  );
+  const units = useUnitNames((list.data?.items ?? []).map((tk) => tk.unitId));
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -192,7 +188,7 @@ export function TokensPage() {
                     <Table.Tr key={tk.id} data-testid="token-row" data-name={tk.name}>
                       <Table.Td fw={500}>{tk.name}</Table.Td>
                       <Table.Td>{tk.source}</Table.Td>
-                      <Table.Td>{unitNames.get(tk.unitId) ?? tk.unitId}</Table.Td>
+                      <Table.Td>{units.byId.get(tk.unitId)?.label ?? '…'}</Table.Td>
                       <Table.Td>
                         <Code>{tk.prefix}…</Code>
                       </Table.Td>
