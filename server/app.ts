@@ -37,9 +37,12 @@ import { dossiersQueryRoutes } from './modules/dossiers/dossiers-query.routes.js
 import { dossiersExportRoutes } from './modules/dossiers/export/dossiers-export.routes.js';
 import { dossiersSettingsRoutes } from './modules/dossiers/settings/dossiers-settings.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { attachNotificationWorker } from './modules/notifications/notifications.worker.js';
+import { workRoutes } from './modules/work/work.routes.js';
+import { workForWorker } from './work-kinds.js';
 import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
 import { plansExchangeRoutes } from './modules/plans/plans-exchange.routes.js';
@@ -256,7 +259,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(committeesRoutes, { prefix: '/api' });
   // The notification worker starts when the server listens (not under inject(), i.e. not in tests).
-  attachNotificationWorker(app);
+  attachNotificationWorker(app, workForWorker(app.fileStore));
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });
   await app.register(pilotsRoutes, { prefix: '/api' });
   await app.register(meetingsRoutes, { prefix: '/api' });
@@ -265,6 +268,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(dossiersQueryRoutes, { prefix: '/api' });
   await app.register(dossiersExportRoutes, { prefix: '/api' });
   await app.register(dossiersSettingsRoutes, { prefix: '/api' });
+  await app.register(homeRoutes, { prefix: '/api' });
+  await app.register(workRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

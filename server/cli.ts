@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoEnabled, openConfiguredDatabase } from './boot.js';
 import { loadConfig } from './config.js';
@@ -10,6 +11,8 @@ import { createAdministrator } from './modules/access/bootstrap.service.js';
 import { calendarCommand } from './modules/calendar/calendar.cli.js';
 import { UNITS_HELP, unitsCommand } from './modules/units/units.cli.js';
 import { NOTIFICATIONS_HELP, notificationsCommand } from './modules/notifications/notifications.cli.js';
+import { createFileStore } from './modules/files/file-store.js';
+import { workForWorker } from './work-kinds.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { DOSSIERS_HELP, seedDossiersCommand } from './modules/dossiers/dossiers.cli.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
@@ -48,7 +51,13 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'calendar') return await calendarCommand(argv.slice(1), ctx);
     if (command === 'units') return await unitsCommand(argv.slice(1), ctx);
-    if (command === 'notifications') return await notificationsCommand(argv.slice(1), database.db, config);
+    if (command === 'notifications')
+      return await notificationsCommand(
+        argv.slice(1),
+        database.db,
+        config,
+        workForWorker(createFileStore({ kind: 'local', root: path.join(config.dataDir, 'files') })),
+      );
     if (command === 'seed' && sub === 'dossiers') return await seedDossiersCommand(argv.slice(2), ctx);
     if (command === 'seed' && sub === 'demo') {
       const result = await seedDemo(ctx, { withAccounts: true });

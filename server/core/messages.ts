@@ -57,6 +57,8 @@ const vi = {
   'file.type_not_allowed':
     'Loại tệp không được chấp nhận (nội dung thực là {detected}). Chấp nhận: PDF, Word, Excel, OpenDocument, ảnh PNG/JPEG, văn bản thuần.',
   'file.missing': 'Chưa chọn tệp để tải lên.',
+  'work.file_not_citable':
+    'Chỉ được dẫn chiếu tệp minh chứng đã tải lên cho chính nội dung này (do bạn tải lên, hoặc đã là minh chứng của nội dung này).',
   'unit.not_found': 'Đơn vị không tồn tại.',
   'lineage.unit_not_valid':
     'Đơn vị {name} không có hiệu lực vào ngày {date}, nên không thể dùng trong sự kiện này.',
@@ -184,6 +186,8 @@ const en: Record<keyof typeof vi, string> = {
   'file.type_not_allowed':
     'This file type is not accepted (its content is {detected}). Accepted: PDF, Word, Excel, OpenDocument, PNG/JPEG images, plain text.',
   'file.missing': 'No file was chosen for upload.',
+  'work.file_not_citable':
+    'Only evidence uploaded for this very item can be cited (uploaded by you, or already evidence of this item).',
   'unit.not_found': 'The unit does not exist.',
   'lineage.unit_not_valid': 'Unit {name} is not in force on {date}, so it cannot take part in this event.',
   'lineage.shape': 'A "{kind}" event needs {rule}.',

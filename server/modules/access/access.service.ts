@@ -176,3 +176,33 @@ export async function roleHoldersOver(
     );
   return found.map((r) => r.userId);
 }
+
+/** Read-only (the administrator's set-up view): the users holding at least one grant in force at `at`. */
+export async function usersWithGrants(db: Db, at = new Date()): Promise<Set<string>> {
+  const found = await db
+    .selectDistinct({ userId: grants.userId })
+    .from(grants)
+    .where(
+      and(
+        or(isNull(grants.validFrom), lte(grants.validFrom, at)),
+        or(isNull(grants.validTo), gte(grants.validTo, at)),
+      ),
+    );
+  return new Set(found.map((r) => r.userId));
+}
+
+/** Read-only (the administrator's set-up view): the units one of `roles` is granted on, in force at `at`. */
+export async function unitsGranted(db: Db, roles: readonly Role[], at = new Date()): Promise<Set<string>> {
+  if (!roles.length) return new Set();
+  const found = await db
+    .selectDistinct({ unitId: grants.unitId })
+    .from(grants)
+    .where(
+      and(
+        inArray(grants.role, [...roles]),
+        or(isNull(grants.validFrom), lte(grants.validFrom, at)),
+        or(isNull(grants.validTo), gte(grants.validTo, at)),
+      ),
+    );
+  return new Set(found.map((r) => r.unitId));
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
 import {
   conflict,
   forbidden,
@@ -650,4 +651,14 @@ export async function findCommittee(
     .from(committees)
     .where(and(eq(committees.hostUnitId, hostUnitId), eq(committees.level, level)));
   return row;
+}
+
+/** Committees' names by id, for background work that names them (reminders): no access check. */
+export async function committeeNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: committees.id, name: committees.name })
+    .from(committees)
+    .where(inArray(committees.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { jobSummary, newWorkerId } from './jobs.service.js';
 import { createMailer } from './mailer.js';
 import { setNotificationDefaults } from './notifications.service.js';
-import { runPass } from './notifications.worker.js';
+import { runPass, type DeadlineFeed, type Housekeeping } from './notifications.worker.js';
 
 export const NOTIFICATIONS_HELP = `  chidao notifications run-due [--json]
                                       one pass now: enqueue the reminders due, queue digests, send due jobs
@@ -15,7 +15,12 @@ export const NOTIFICATIONS_HELP = `  chidao notifications run-due [--json]
  * `chidao notifications …` for operations: run a pass by hand (e.g. from cron when the server's worker
  * is off, or after downtime — safe to repeat: a reminder is enqueued once) or look at the queue.
  */
-export async function notificationsCommand(args: string[], db: Db, config: Config): Promise<number> {
+export async function notificationsCommand(
+  args: string[],
+  db: Db,
+  config: Config,
+  work: { feed: DeadlineFeed; housekeeping?: Housekeeping[] },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { json: { type: 'boolean' } },
@@ -26,13 +31,13 @@ export async function notificationsCommand(args: string[], db: Db, config: Confi
     setNotificationDefaults({ digestHour: config.notifications.digestHour });
     const mailer = createMailer(config.notifications);
     try {
-      const s = await runPass({ db, config: config.notifications, mailer, workerId: newWorkerId() });
+      const s = await runPass({ db, config: config.notifications, mailer, workerId: newWorkerId(), ...work });
       if (values.json) console.log(JSON.stringify(s));
       else
         console.log(
           [
             `Pass of ${s.at} (today ${s.reminders.today} in Vietnam).`,
-            `Reminders: ${s.reminders.openTasks} open tasks, ${s.reminders.due} due, ${s.reminders.enqueued} newly enqueued.`,
+            `Reminders: ${s.reminders.openTasks} open items, ${s.reminders.due} due, ${s.reminders.enqueued} newly enqueued.`,
             `Digests queued: ${s.digestsQueued}.`,
             `Jobs: ${s.jobs.claimed} run — ${s.jobs.done} done, ${s.jobs.skipped} skipped, ${s.jobs.retry} to retry, ${s.jobs.failed} failed.`,
             mailer ? '' : 'E-mail: CHIDAO_SMTP_URL is not set, e-mails were skipped (the inbox works).',

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.js';
 import { findUserByEmail } from '../users/users.service.js';
 import { listUnits } from '../units/units.service.js';
 import { testApp, testEngine, type TestApp } from '../../test/harness.js';
+import { workDeadlineFeed, workForWorker } from '../../work-kinds.js';
 import {
   claimJobs,
   completeJob,
@@ -241,13 +242,14 @@ describe('reminder jobs', () => {
     config: loadConfig({}).notifications,
     mailer,
     workerId,
+    ...workForWorker(null),
   });
 
   it('a scheduler pass run twice enqueues each reminder once', async () => {
-    const first = await scheduleReminders(db, at(400));
+    const first = await scheduleReminders(db, workDeadlineFeed, at(400));
     expect(first.enqueued).toBeGreaterThan(0);
     expect(first.enqueued).toBe(first.due);
-    const second = await scheduleReminders(db, at(401));
+    const second = await scheduleReminders(db, workDeadlineFeed, at(401));
     expect(second).toMatchObject({ due: first.due, enqueued: 0 });
   });
 

@@ -18,8 +18,7 @@ import type { Locale } from '../../core/messages.js';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../access/roles.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
-import { openTasksWithDueDates, taskFeedItem } from '../plans/task-feed.service.js';
-import { OPEN_STATUSES, type ReminderKind } from '../tasks/index.js';
+import { isTaskStatus, OPEN_STATUSES, type ReminderKind, type TaskStatus } from '../tasks/index.js';
 import { usersByIds } from '../users/users.service.js';
 import { digestEmail, singleEmail } from './emails.js';
 import {
@@ -59,11 +58,38 @@ const DIGEST_WINDOW_MS = 7 * 86_400_000;
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 const silent: Log = { info: () => {}, warn: () => {}, error: () => {} };
 
+/** An item with a deadline as the reminder worker reads it (any kind of owed work). */
+export type DeadlineFeedItem = {
+  kind: string;
+  id: string;
+  title: string;
+  status: string;
+  dueDate: string;
+  unitId: string;
+  /** The plan or programme it belongs to, named in the reminder. */
+  context: string;
+  link: string;
+};
+
+/**
+ * Where deadlines come from: the work engine's feed over every kind (wired by the app, so this module
+ * does not depend on the modules whose items it reminds of).
+ */
+export type DeadlineFeed = {
+  open(db: Db): Promise<DeadlineFeedItem[]>;
+  one(db: Db, kind: string, id: string): Promise<DeadlineFeedItem | undefined>;
+};
+
+/** Work a pass does besides notifications (e.g. removing expired uploads); failures are logged, not fatal. */
+export type Housekeeping = (db: Db, now: Date) => Promise<unknown>;
+
 export type WorkerDeps = {
   db: Db;
   config: NotificationsConfig;
   mailer: Mailer | null;
   workerId: string;
+  feed: DeadlineFeed;
+  housekeeping?: Housekeeping[];
   log?: Log;
 };
 
@@ -75,7 +101,10 @@ class LeaseLost extends Error {
 
 type ReminderPayload = {
   key: string;
+  /** The item's id (named for the plan tasks that were the only kind before the work engine). */
   taskId: string;
+  /** The item's kind; absent in reminders enqueued before the work engine (plan tasks). */
+  itemKind?: string;
   dueDate: string;
   kind: ReminderKind;
   n: number;
@@ -90,13 +119,14 @@ type ReminderPayload = {
  * reminder key: those already enqueued — by an earlier pass, another process, before a restart — are
  * left alone (ON CONFLICT DO NOTHING).
  */
-export async function scheduleReminders(db: Db, now: Date = new Date()) {
+export async function scheduleReminders(db: Db, feed: DeadlineFeed, now: Date = new Date()) {
   const today = todayInVietnam(now);
-  const tasks = await openTasksWithDueDates(db);
+  const tasks = (await feed.open(db)).filter((t) => isTaskStatus(t.status));
+  const kinds = new Map(tasks.map((t) => [t.id, t.kind]));
   const { rule } = await loadReminderRule(db);
   const calendar = await loadCalendar(db);
   const due = remindersToEnqueue(
-    tasks.map((t) => ({ id: t.id, dueDate: t.dueDate, status: t.status })),
+    tasks.map((t) => ({ id: t.id, dueDate: t.dueDate, status: t.status as TaskStatus })),
     rule,
     calendar,
     today,
@@ -106,7 +136,15 @@ export async function scheduleReminders(db: Db, now: Date = new Date()) {
     due.map((r) => ({
       kind: JOB_KINDS.reminder,
       dedupeKey: reminderJobKey(r),
-      payload: { key: r.key, taskId: r.taskId, dueDate: r.dueDate, kind: r.kind, n: r.n, sendOn: r.sendOn },
+      payload: {
+        key: r.key,
+        taskId: r.taskId,
+        itemKind: kinds.get(r.taskId),
+        dueDate: r.dueDate,
+        kind: r.kind,
+        n: r.n,
+        sendOn: r.sendOn,
+      },
       runAt: now,
     })),
     now,
@@ -156,14 +194,14 @@ async function runReminder(deps: WorkerDeps, job: JobRow, now: Date): Promise<Ou
   let status: 'done' | 'skipped' = 'done';
   await deps.db.transaction(async (tx) => {
     const ctx = systemContext(tx);
-    const task = await taskFeedItem(tx, p.taskId);
+    const task = await deps.feed.one(tx, p.itemKind ?? 'plan_task', p.taskId);
     let result: Record<string, unknown>;
-    if (!task || !OPEN_STATUSES.includes(task.status) || task.dueDate !== p.dueDate) {
+    if (!task || !OPEN_STATUSES.includes(task.status as TaskStatus) || task.dueDate !== p.dueDate) {
       // Done, cancelled or re-planned since it was enqueued: the reminder of that deadline is moot.
       status = 'skipped';
       result = { obsolete: true, status: task?.status ?? null, dueDate: task?.dueDate ?? null };
     } else {
-      const userIds = await recipientsForUnit(ctx, task.leadUnitId, REMINDER_ROLES, now);
+      const userIds = await recipientsForUnit(ctx, task.unitId, REMINDER_ROLES, now);
       const template = REMINDER_TEMPLATE[p.kind];
       const sent = await notify(
         ctx,
@@ -173,12 +211,12 @@ async function runReminder(deps: WorkerDeps, job: JobRow, now: Date): Promise<Ou
           messageKey: template,
           params: {
             task: task.title,
-            plan: task.planTitle,
+            plan: task.context,
             due: p.dueDate,
             days: reminderDays(calendar, p.dueDate, todayInVietnam(now)),
           },
-          link: `/plans/${task.planId}?task=${task.id}`,
-          entity: { type: 'task', id: task.id },
+          link: task.link,
+          entity: { type: task.kind === 'plan_task' ? 'task' : task.kind, id: task.id },
           dedupeKey: reminderJobKey(p),
         },
         now,
@@ -298,7 +336,9 @@ export type PassSummary = {
 
 /** One whole pass: schedule reminders, queue digests, run the due jobs. */
 export async function runPass(deps: WorkerDeps, now: Date = new Date()): Promise<PassSummary> {
-  const reminders = await scheduleReminders(deps.db, now);
+  const reminders = await scheduleReminders(deps.db, deps.feed, now);
+  for (const job of deps.housekeeping ?? [])
+    await job(deps.db, now).catch((err: unknown) => deps.log?.error({ err }, 'housekeeping failed'));
   // Without a mail server, digests would only be skipped day after day: queue them when mail can go.
   const digestsQueued = deps.mailer ? await sweepDigests(deps.db, now) : 0;
   const jobs = await runDueJobs(deps, now);
@@ -323,6 +363,8 @@ export function createNotificationWorker(options: {
   db: Db;
   config: NotificationsConfig;
   mailer: Mailer | null;
+  feed: DeadlineFeed;
+  housekeeping?: Housekeeping[];
   log?: Log;
 }): NotificationWorker {
   const deps: WorkerDeps = { ...options, workerId: newWorkerId() };
@@ -374,11 +416,14 @@ declare module 'fastify' {
  * Gives the app its notification worker (`app.notificationWorker`): started when the server listens,
  * stopped when it closes. Call before registering the notification routes.
  */
-export function attachNotificationWorker(app: App): void {
+export function attachNotificationWorker(
+  app: App,
+  work: { feed: DeadlineFeed; housekeeping?: Housekeeping[] },
+): void {
   const config = app.config.notifications;
   setNotificationDefaults({ digestHour: config.digestHour });
   const mailer = createMailer(config);
-  const worker = createNotificationWorker({ db: app.database.db, config, mailer, log: app.log });
+  const worker = createNotificationWorker({ db: app.database.db, config, mailer, log: app.log, ...work });
   app.decorate('notificationWorker', worker);
   app.addHook('onListen', async () => worker.start());
   app.addHook('onClose', async () => {

@@ -504,9 +504,15 @@ describe('a new programme', () => {
 
 describe('the item journal', () => {
   it('is append-only: the database refuses to change or remove an item event', async () => {
-    await expect(t.database.db.execute(sql`UPDATE pilot_item_events SET note = 'x'`)).rejects.toThrow();
-    await expect(t.database.db.execute(sql`DELETE FROM pilot_item_events`)).rejects.toThrow();
-    const counted = (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM pilot_item_events`)) as {
+    await expect(
+      t.database.db.execute(sql`UPDATE work_events SET note = 'x' WHERE kind = 'pilot_item'`),
+    ).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`DELETE FROM work_events WHERE kind = 'pilot_item'`),
+    ).rejects.toThrow();
+    const counted = (await t.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM work_events WHERE kind = 'pilot_item'`,
+    )) as {
       rows: { n: number }[];
     };
     expect(counted.rows[0]!.n).toBeGreaterThan(0);

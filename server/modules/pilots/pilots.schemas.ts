@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REFORM_AREAS } from '../plans/plans.service.js';
+import { workEventOut } from '../work/work.schemas.js';
+import { REFORM_AREAS } from '../tasks/index.js';
 import { TASK_ACTIONS, TASK_STATUSES } from '../tasks/index.js';
 import { REPORT_ACTIONS, REPORT_KINDS, REPORT_STATUSES } from './pilot-rules.js';
 
@@ -259,23 +260,8 @@ export const pilotKpisOut = z
 
 export const membersOut = z.object({ year: z.number(), items: z.array(responsibleOut) });
 
-export const itemEventOut = z.object({
-  id: z.uuid(),
-  itemId: z.uuid(),
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  note: z.string().nullable(),
-  fileIds: z.array(z.string()),
-  documentId: z.string().nullable(),
-  at: z.union([z.string(), z.date()]),
-  on: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  files: z.array(
-    z.object({ id: z.string(), originalName: z.string(), size: z.number(), mediaType: z.string() }),
-  ),
-});
+/** An item's history: the work engine's events (../work), the same for every kind of owed work. */
+export const itemEventOut = workEventOut;
 
 export const pilotItemsForUnitsOut = z.object({
   id: z.uuid(),

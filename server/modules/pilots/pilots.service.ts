@@ -20,18 +20,14 @@ import { composition, getCommittee } from '../committees/committees.service.js';
 import type { CommitteeOut } from '../committees/committees.schemas.js';
 import { documentRefs, type DocumentRef } from '../documents/documents.service.js';
 import type { FileStore } from '../files/file-store.js';
-import { getFiles, storeUpload } from '../files/files.service.js';
 import { daysLate, describePeriod } from '../periods/index.js';
 import { rulesForReport } from '../periods/periods.service.js';
 import {
-  actionEvent,
-  actionPatch,
   allowedActions,
   completion,
   computeKpis,
   DEFAULT_TIMING_RULE,
   taskTiming,
-  transition,
   type Kpis,
   type TaskActor,
   type TaskFact,
@@ -55,7 +51,6 @@ import {
   reportTransition,
   yearBounds,
   type PilotRuleKey,
-  type ReportAction,
   type ReportActor,
   type ReportKind,
   type ReportStatus,
@@ -83,7 +78,15 @@ import type {
   ReportSaveInput,
   ResponsibleOut,
 } from './pilots.schemas.js';
-import { pilotItemEvents, pilotItems, pilotProgrammes, pilotReports, pilotUnits } from './pilots.table.js';
+import { pilotItems, pilotProgrammes, pilotReports, pilotUnits } from './pilots.table.js';
+import {
+  act,
+  appendEvents,
+  attachmentFile,
+  uploadAttachment,
+  workHistory,
+  type NewWorkEvent,
+} from '../work/work.service.js';
 
 type ProgrammeRow = typeof pilotProgrammes.$inferSelect;
 type PilotUnitRow = typeof pilotUnits.$inferSelect;
@@ -100,7 +103,7 @@ function requireActor(ctx: RequestContext): Actor {
 // ---------------------------------------------------------------------------------------------------
 // The committee, its members in a year, the units as they were and what continues them
 
-type CommitteeFacts = {
+export type CommitteeFacts = {
   id: string;
   name: string;
   hostUnitId: string;
@@ -109,7 +112,7 @@ type CommitteeFacts = {
   hostPath: string[];
 };
 
-async function committeeFacts(ctx: RequestContext, committeeId: string): Promise<CommitteeFacts> {
+export async function committeeFacts(ctx: RequestContext, committeeId: string): Promise<CommitteeFacts> {
   let c: CommitteeOut;
   try {
     c = await getCommittee(ctx, committeeId);
@@ -231,12 +234,12 @@ async function successorsOf(
 // ---------------------------------------------------------------------------------------------------
 // Access
 
-function pilotSubject(committee: CommitteeFacts, unitPath: readonly string[]): PilotUnitSubject {
+export function pilotSubject(committee: CommitteeFacts, unitPath: readonly string[]): PilotUnitSubject {
   return { hostPath: committee.hostPath, unitPath };
 }
 
 /** The caller's relation to a pilot unit's items, for the task workflow rules (../tasks). */
-function itemActor(actor: Actor, s: PilotUnitSubject): TaskActor {
+export function itemActor(actor: Actor, s: PilotUnitSubject): TaskActor {
   return {
     isAdmin: actor.hasRoleOver(['admin'], s.hostPath),
     isStandingAgency: actor.hasRoleOver(['standing_officer'], s.hostPath),
@@ -246,7 +249,7 @@ function itemActor(actor: Actor, s: PilotUnitSubject): TaskActor {
 }
 
 /** The caller's relation to a pilot unit's reports, for the report workflow rules. */
-function reportActor(actor: Actor, s: PilotUnitSubject): ReportActor {
+export function reportActor(actor: Actor, s: PilotUnitSubject): ReportActor {
   return {
     isAdmin: actor.hasRoleOver(['admin'], s.hostPath),
     isStandingAgency: actor.hasRoleOver(['standing_officer'], s.hostPath),
@@ -270,7 +273,7 @@ const RULE_FIELDS: Partial<Record<TaskRuleKey | PilotRuleKey, string>> = {
 };
 
 /** A refusal of the workflow rules as an HTTP error: 403 for who, 409 for when, 400 for what is missing. */
-function ruleError(reason: TaskRuleKey | PilotRuleKey, params: Record<string, string | number> = {}) {
+export function ruleError(reason: TaskRuleKey | PilotRuleKey, params: Record<string, string | number> = {}) {
   if (reason.endsWith('_only')) return new AppError(403, 'FORBIDDEN', reason);
   const field = RULE_FIELDS[reason];
   if (field)
@@ -304,7 +307,7 @@ async function unitPathOf(ctx: RequestContext, unitId: string): Promise<string[]
 }
 
 /** A pilot unit with its programme, committee and the caller's relation to it; 403 if it may not read it. */
-async function pilotUnitContext(ctx: RequestContext, pilotUnitId: string) {
+export async function pilotUnitContext(ctx: RequestContext, pilotUnitId: string) {
   const actor = requireActor(ctx);
   const pu = await pilotUnitRow(ctx, pilotUnitId);
   const programme = await programmeRow(ctx, pu.programmeId);
@@ -331,7 +334,7 @@ async function itemContext(ctx: RequestContext, itemId: string) {
 type Calendar = Awaited<ReturnType<typeof loadCalendar>>;
 
 /** The timing of an item on `asOf` (for a unit that has ended, `asOf` is its last day: `clockDay`). */
-const timingOf = (r: ItemRow, asOf: string, calendar: Calendar) =>
+export const timingOf = (r: ItemRow, asOf: string, calendar: Calendar) =>
   taskTiming({
     status: r.status as TaskStatus,
     dueDate: r.dueDate,
@@ -385,7 +388,7 @@ const kpisOf = (rows: ItemRow[], asOf: string, calendar: Calendar): Kpis =>
     calendar,
   });
 
-async function itemsOf(ctx: RequestContext, pilotUnitIds: string[]): Promise<ItemRow[]> {
+export async function itemsOf(ctx: RequestContext, pilotUnitIds: string[]): Promise<ItemRow[]> {
   if (!pilotUnitIds.length) return [];
   return ctx.db
     .select()
@@ -554,7 +557,7 @@ async function presentReports(
 // ---------------------------------------------------------------------------------------------------
 // Programmes
 
-async function requireDocument(ctx: RequestContext, field: string, id: string | null | undefined) {
+export async function requireDocument(ctx: RequestContext, field: string, id: string | null | undefined) {
   if (!id) return;
   if (!(await documentRefs(ctx, [id])).has(id)) throw validation(field, 'pilots.document_not_found');
 }
@@ -847,47 +850,15 @@ export async function actOnItem(
   itemId: string,
   input: ItemActionInput,
 ): Promise<ItemOut> {
+  await act(ctx, 'pilot_item', itemId, input);
   const { actor, item, pu, subject } = await itemContext(ctx, itemId);
-  if (item.version !== input.version) throw staleVersion('pilot_item', item.version);
-  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
-  const result = transition(item.status as TaskStatus, input.action, {
-    ...itemActor(actor, subject),
-    evidenceOptional: false,
-    reason: input.reason ?? null,
-    documentId: input.documentId ?? null,
-    output: input.output ?? null,
-    evidenceCount: files.length,
-    dueDate: item.dueDate,
-    newDueDate: input.newDueDate ?? null,
-  });
-  if (!result.ok) throw ruleError(result.reason);
-  if (input.documentId) await requireDocument(ctx, 'documentId', input.documentId);
-  const on = today();
-  const patch = actionPatch(input.action, result, input, item, on);
-  const event = actionEvent(
-    input.action,
-    item.status as TaskStatus,
-    result.next,
-    input,
-    files.map((f) => f.id),
-    on,
-    actor.user.id,
+  return presentItem(
+    item,
+    actor,
+    subject,
+    await clockOf(ctx, pu.unitId, today()),
+    await loadCalendar(ctx.db),
   );
-  const row = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(pilotItems)
-      .set({ ...patch, version: sql`${pilotItems.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(pilotItems.id, itemId), eq(pilotItems.version, input.version)))
-      .returning();
-    if (!updated) throw staleVersion('pilot_item', item.version);
-    await tx.insert(pilotItemEvents).values({ itemId, ...event });
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: input.action, entity: 'pilot_item', entityId: itemId, before: item, after: updated },
-    );
-    return updated!;
-  });
-  return presentItem(row, actor, subject, await clockOf(ctx, pu.unitId, on), await loadCalendar(ctx.db));
 }
 
 /** Evidence upload for an item by the pilot unit or the standing agency (linked when an action cites it). */
@@ -898,50 +869,17 @@ export async function uploadItemEvidence(
   upload: { content: Readable; filename: string },
   maxBytes: number,
 ) {
-  const { actor, subject } = await itemContext(ctx, itemId);
-  if (!allow(pilotUnitPolicy, actor, 'work', subject) && !allow(pilotUnitPolicy, actor, 'review', subject))
-    throw forbidden();
-  return storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
+  return uploadAttachment(ctx, store, 'pilot_item', itemId, upload, maxBytes);
 }
 
 /** An item's status changes, with who acted and the evidence files' names. */
 export async function itemHistory(ctx: RequestContext, itemId: string) {
-  await itemContext(ctx, itemId);
-  const events = await ctx.db
-    .select()
-    .from(pilotItemEvents)
-    .where(eq(pilotItemEvents.itemId, itemId))
-    .orderBy(asc(pilotItemEvents.at));
-  const people = new Map(
-    (await usersByIds(ctx, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))])).map((u) => [
-      u.id,
-      u.fullName,
-    ]),
-  );
-  const files = new Map(
-    (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
-  );
-  return events.map((e) => ({
-    ...e,
-    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
-    files: e.fileIds.flatMap((id) => {
-      const f = files.get(id);
-      return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
-    }),
-  }));
+  return workHistory(ctx, 'pilot_item', itemId);
 }
 
 /** An evidence file cited by one of an item's events, for whoever may read the pilot unit. */
 export async function itemEvidenceFile(ctx: RequestContext, itemId: string, fileId: string) {
-  await itemContext(ctx, itemId);
-  const events = await ctx.db
-    .select({ fileIds: pilotItemEvents.fileIds })
-    .from(pilotItemEvents)
-    .where(eq(pilotItemEvents.itemId, itemId));
-  if (!events.some((e) => e.fileIds.includes(fileId))) throw notFound('file');
-  const [file] = await getFiles(ctx, [fileId]);
-  if (!file) throw notFound('file');
-  return file;
+  return attachmentFile(ctx, 'pilot_item', itemId, fileId);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -961,7 +899,8 @@ function cleanAssessments(given: { itemId: string; text: string }[], items: Item
 }
 
 /** The items a report must assess: all but the cancelled ones. */
-const owedItemIds = (items: ItemRow[]) => items.filter((i) => i.status !== 'cancelled').map((i) => i.id);
+export const owedItemIds = (items: ItemRow[]) =>
+  items.filter((i) => i.status !== 'cancelled').map((i) => i.id);
 
 async function presentOneReport(ctx: RequestContext, pilotUnitId: string, kind: ReportKind) {
   const { actor, pu, programme, subject } = await pilotUnitContext(ctx, pilotUnitId);
@@ -1003,9 +942,8 @@ export async function saveReport(
   const items = await itemsOf(ctx, [pu.id]);
   const assessments = cleanAssessments(input.assessments, items);
   const overall = input.overall.trim();
-  let next: ReportStatus = saved.next;
-  const action: ReportAction = input.submit ? 'submit' : 'save';
   if (input.submit) {
+    // Checked before anything is written: a report that cannot be submitted is not half-saved either.
     const submitted = reportTransition(current, 'submit', {
       ...who,
       overall,
@@ -1013,16 +951,9 @@ export async function saveReport(
       assessedItemIds: assessments.map((a) => a.itemId),
     });
     if (!submitted.ok) throw ruleError(submitted.reason, { count: submitted.missingItemIds?.length ?? 0 });
-    next = submitted.next;
   }
-  const on = today();
-  const values = {
-    status: next,
-    overall,
-    assessments,
-    ...(input.submit ? { submittedOn: on, submittedBy: actor.user.id } : {}),
-  };
-  await ctx.db.transaction(async (tx) => {
+  const values = { status: saved.next, overall, assessments };
+  const written = await ctx.db.transaction(async (tx) => {
     if (!existing) {
       const [created] = await tx
         .insert(pilotReports)
@@ -1030,9 +961,9 @@ export async function saveReport(
         .returning();
       await recordChange(
         { ...ctx, db: tx },
-        { action, entity: 'pilot_report', entityId: created!.id, after: created },
+        { action: 'save', entity: 'pilot_report', entityId: created!.id, after: created },
       );
-      return;
+      return created!;
     }
     const [updated] = await tx
       .update(pilotReports)
@@ -1042,13 +973,20 @@ export async function saveReport(
     if (!updated) throw staleVersion('pilot_report', existing.version);
     await recordChange(
       { ...ctx, db: tx },
-      { action, entity: 'pilot_report', entityId: existing.id, before: existing, after: updated },
+      { action: 'save', entity: 'pilot_report', entityId: existing.id, before: existing, after: updated },
     );
+    return updated;
   });
+  // Sending is the engine's step (its event, journal entry and the standing agency's notification).
+  if (input.submit)
+    await act(ctx, 'pilot_report', written.id, { action: 'submit', version: written.version });
   return presentOneReport(ctx, pu.id, kind);
 }
 
-/** Submits a saved report, or (the standing agency) accepts it or returns it with a reason. */
+/**
+ * Submits a saved report, or (the standing agency) accepts it or returns it with a reason: a step of the
+ * work engine (kind `pilot_report`), with its event, journal entry and notifications.
+ */
 export async function actOnReport(
   ctx: RequestContext,
   reportId: string,
@@ -1056,38 +994,9 @@ export async function actOnReport(
 ): Promise<ReportOut> {
   const [report] = await ctx.db.select().from(pilotReports).where(eq(pilotReports.id, reportId));
   if (!report) throw notFound('pilot_report');
-  const { actor, pu, subject } = await pilotUnitContext(ctx, report.pilotUnitId);
-  if (report.version !== input.version) throw staleVersion('pilot_report', report.version);
-  const items = await itemsOf(ctx, [pu.id]);
-  const current = isReportStatus(report.status) ? report.status : null;
-  const result = reportTransition(current, input.action, {
-    ...reportActor(actor, subject),
-    overall: report.overall,
-    itemIds: owedItemIds(items),
-    assessedItemIds: report.assessments.filter((a) => a.text.trim()).map((a) => a.itemId),
-    reason: input.reason ?? null,
-  });
-  if (!result.ok) throw ruleError(result.reason, { count: result.missingItemIds?.length ?? 0 });
-  const on = today();
-  const patch: Partial<typeof pilotReports.$inferInsert> = { status: result.next };
-  if (input.action === 'submit')
-    Object.assign(patch, { submittedOn: on, submittedBy: actor.user.id, returnReason: null });
-  if (input.action === 'accept') Object.assign(patch, { reviewedOn: on, reviewedBy: actor.user.id });
-  if (input.action === 'return')
-    Object.assign(patch, { reviewedOn: on, reviewedBy: actor.user.id, returnReason: input.reason ?? null });
-  await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(pilotReports)
-      .set({ ...patch, version: sql`${pilotReports.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(pilotReports.id, reportId), eq(pilotReports.version, input.version)))
-      .returning();
-    if (!updated) throw staleVersion('pilot_report', report.version);
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: input.action, entity: 'pilot_report', entityId: reportId, before: report, after: updated },
-    );
-  });
-  return presentOneReport(ctx, pu.id, report.kind as ReportKind);
+  await pilotUnitContext(ctx, report.pilotUnitId);
+  await act(ctx, 'pilot_report', reportId, input);
+  return presentOneReport(ctx, report.pilotUnitId, report.kind as ReportKind);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1287,11 +1196,12 @@ export async function committeeMembersOfYear(ctx: RequestContext, committeeId: s
   return membersOfYear(ctx, await committeeFacts(ctx, committeeId), year);
 }
 
-function seedEvents(itemId: string, s: SeedItem): (typeof pilotItemEvents.$inferInsert)[] {
-  const events: (typeof pilotItemEvents.$inferInsert)[] = [];
+function seedEvents(itemId: string, s: SeedItem): NewWorkEvent[] {
+  const events: NewWorkEvent[] = [];
   const reported = s.reportedOn ?? null;
   if (s.status !== 'not_started' && reported)
     events.push({
+      kind: 'pilot_item',
       itemId,
       action: 'start',
       fromStatus: 'not_started',
@@ -1300,6 +1210,7 @@ function seedEvents(itemId: string, s: SeedItem): (typeof pilotItemEvents.$infer
     });
   if (s.lastReason && reported) {
     events.push({
+      kind: 'pilot_item',
       itemId,
       action: 'report_done',
       fromStatus: 'in_progress',
@@ -1308,6 +1219,7 @@ function seedEvents(itemId: string, s: SeedItem): (typeof pilotItemEvents.$infer
       on: reported,
     });
     events.push({
+      kind: 'pilot_item',
       itemId,
       action: 'return',
       fromStatus: 'reported_done',
@@ -1318,6 +1230,7 @@ function seedEvents(itemId: string, s: SeedItem): (typeof pilotItemEvents.$infer
   }
   if ((s.status === 'reported_done' || s.status === 'verified') && reported)
     events.push({
+      kind: 'pilot_item',
       itemId,
       action: 'report_done',
       fromStatus: s.lastReason ? 'returned' : 'in_progress',
@@ -1327,11 +1240,41 @@ function seedEvents(itemId: string, s: SeedItem): (typeof pilotItemEvents.$infer
     });
   if (s.status === 'verified' && s.verifiedOn)
     events.push({
+      kind: 'pilot_item',
       itemId,
       action: 'verify',
       fromStatus: 'reported_done',
       toStatus: 'verified',
       on: s.verifiedOn,
+    });
+  return events;
+}
+
+/** The submission and review of a seeded report, as the history an acted one would have. */
+function seededReportEvents(r: ReportRow): NewWorkEvent[] {
+  const at = (on: string, hour: number) =>
+    new Date(Date.parse(`${on}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const events: NewWorkEvent[] = [];
+  const base = { kind: 'pilot_report' as const, itemId: r.id };
+  if (r.submittedOn)
+    events.push({
+      ...base,
+      action: 'submit',
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      note: r.overall,
+      on: r.submittedOn,
+      at: at(r.submittedOn, 9),
+    });
+  if (r.reviewedOn && (r.status === 'accepted' || r.status === 'returned'))
+    events.push({
+      ...base,
+      action: r.status === 'accepted' ? 'accept' : 'return',
+      fromStatus: 'submitted',
+      toStatus: r.status,
+      note: r.returnReason,
+      on: r.reviewedOn,
+      at: at(r.reviewedOn, 10),
     });
   return events;
 }
@@ -1379,7 +1322,7 @@ export async function insertProgramme(
           .returning()
       : [];
     const events = items.flatMap((row, i) => seedEvents(row.id, u.items[i]!));
-    if (events.length) await ctx.db.insert(pilotItemEvents).values(events);
+    await appendEvents(ctx.db, events);
     for (const row of items)
       await recordChange(ctx, { action: 'create', entity: 'pilot_item', entityId: row.id, after: row });
     for (const r of u.reports) {
@@ -1399,6 +1342,7 @@ export async function insertProgramme(
         })
         .returning();
       await recordChange(ctx, { action: 'create', entity: 'pilot_report', entityId: rep!.id, after: rep });
+      await appendEvents(ctx.db, seededReportEvents(rep!));
     }
   }
   return p!.id;

@@ -78,25 +78,6 @@ export const pilotItems = pgTable(
   (t) => [index('pilot_items_unit_idx').on(t.pilotUnitId)],
 );
 
-/** Status changes of an item, with evidence files; append-only (a trigger refuses UPDATE and DELETE). */
-export const pilotItemEvents = pgTable(
-  'pilot_item_events',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id').notNull(),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    note: text('note'),
-    fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
-    documentId: uuid('document_id'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    on: date('on', { mode: 'string' }).notNull(),
-    actorId: uuid('actor_id'),
-  },
-  (t) => [index('pilot_item_events_item_idx').on(t.itemId, t.at)],
-);
-
 export type ItemAssessment = { itemId: string; text: string };
 
 /** The 6-monthly and year-end report of a pilot unit: one per (pilot unit, kind). */

@@ -23,7 +23,7 @@
  * status events, the calendar, the units, the committee; restated, one lineage look-up for all the lead
  * units no longer in force), plus one journal query when a task was extended more than once.
  */
-import { and, eq, isNotNull, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { validation } from '../../core/errors.js';
@@ -48,8 +48,9 @@ import { restateMany, unitsAsOf } from '../units/lineage.service.js';
 import { getUnits, unitFacts, viCollator } from '../units/units.service.js';
 import { monthEnds, stateOn, timelineOf, type HistoryEvent, type TaskState, type Timeline } from './as-of.js';
 import { getPlan } from './plans.service.js';
-import { planTasks, taskEvents } from './plans.table.js';
-import { REFORM_AREAS } from './reform-areas.js';
+import { planTasks } from './plans.table.js';
+import { listEvents } from '../work/work.service.js';
+import { REFORM_AREAS } from '../tasks/index.js';
 
 export const DIMENSIONS = ['area', 'unit', 'member', 'trend', 'pilot'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -206,20 +207,21 @@ async function load(ctx: RequestContext, planId: string, asOfInput: string | und
     })
     .from(planTasks)
     .where(eq(planTasks.planId, planId));
-  const events = await ctx.db
-    .select({
-      taskId: taskEvents.taskId,
-      action: taskEvents.action,
-      fromStatus: taskEvents.fromStatus,
-      toStatus: taskEvents.toStatus,
-      on: taskEvents.on,
-      at: taskEvents.at,
-    })
-    .from(taskEvents)
-    .innerJoin(planTasks, eq(planTasks.id, taskEvents.taskId))
-    .where(
-      and(eq(planTasks.planId, planId), or(isNotNull(taskEvents.toStatus), eq(taskEvents.action, 'extend'))),
-    );
+  const events = (
+    await listEvents(
+      ctx.db,
+      'plan_task',
+      tasks.map((t) => t.id),
+      { statusChangesOnly: true, withFiles: false },
+    )
+  ).map((e) => ({
+    taskId: e.itemId,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    on: e.on,
+    at: e.at,
+  }));
   const byTask = new Map<string, HistoryEvent[]>();
   for (const e of events) {
     const list = byTask.get(e.taskId);

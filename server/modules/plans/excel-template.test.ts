@@ -21,7 +21,7 @@ import {
   type UnitOption,
   type ValidationContext,
 } from './excel-template.js';
-import { REFORM_AREAS, REFORM_AREA_LABELS } from './reform-areas.js';
+import { REFORM_AREAS, REFORM_AREA_LABELS } from '../tasks/index.js';
 
 const UNITS: UnitOption[] = [
   { id: 'u-tp', code: '40.tuphap', name: 'Sở Tư pháp', fullName: 'Sở Tư pháp tỉnh Nghệ An' },

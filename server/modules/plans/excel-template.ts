@@ -10,7 +10,7 @@
  * - Rows whose cells are all empty (the STT column aside) are skipped.
  * - Tên nhiệm vụ*: 3–1000 characters; unique within the file (case and spacing ignored); a task with the
  *   same name and the same lead unit must not already be in the plan.
- * - Lĩnh vực CCHC*: one of the reform areas (./reform-areas.ts) by its Vietnamese or English label
+ * - Lĩnh vực CCHC*: one of the reform areas (../tasks/reform-areas.ts) by its Vietnamese or English label
  *   (accents and case ignored) or its key.
  * - Đơn vị chủ trì*: a unit code, or a unit's name or full name — exact, accents and case ignored —
  *   among the units in force on the plan's reference date inside the plan owner's unit tree. A name
@@ -21,7 +21,7 @@
  * - Trọng tâm: "x" (also X, có, 1) marks a focus task; empty (or 0, không) does not.
  * - Trọng số: a number > 0 and ≤ 1000 (1,5 or 1.5); required when the plan computes completion by weight.
  */
-import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from './reform-areas.js';
+import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from '../tasks/index.js';
 
 export const SHEETS = {
   tasks: 'Nhiệm vụ',

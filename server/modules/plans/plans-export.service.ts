@@ -5,7 +5,6 @@
  * internal); the numbers are those of `planKpis` as of the date asked, never recomputed here.
  */
 import ExcelJS from 'exceljs';
-import { and, desc, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { composition, listCommittees } from '../committees/committees.service.js';
@@ -15,8 +14,8 @@ import { getUnits, unitFacts } from '../units/units.service.js';
 import { viDate, viNumber } from './excel-template.js';
 import { safeFileName } from './plans-import.service.js';
 import { getPlan, listTasks, planKpis } from './plans.service.js';
-import { taskEvents } from './plans.table.js';
-import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from './reform-areas.js';
+import { listEvents } from '../work/work.service.js';
+import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from '../tasks/index.js';
 
 export const STATUS_LABELS: Record<string, string> = {
   not_started: 'Chưa bắt đầu',
@@ -58,20 +57,14 @@ export function viPct(value: number | null): string {
 async function lastProgress(ctx: RequestContext, taskIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (!taskIds.length) return out;
-  const events = await ctx.db
-    .select({
-      id: taskEvents.id,
-      taskId: taskEvents.taskId,
-      action: taskEvents.action,
-      percent: taskEvents.percent,
-      needsApproval: taskEvents.needsApproval,
-      reviewOf: taskEvents.reviewOf,
+  const events = (
+    await listEvents(ctx.db, 'plan_task', taskIds, {
+      actions: ['progress', 'approve_progress'],
+      withFiles: false,
     })
-    .from(taskEvents)
-    .where(
-      and(inArray(taskEvents.taskId, taskIds), inArray(taskEvents.action, ['progress', 'approve_progress'])),
-    )
-    .orderBy(desc(taskEvents.at));
+  )
+    .map((e) => ({ ...e, taskId: e.itemId }))
+    .reverse();
   const approved = new Set(events.filter((e) => e.action === 'approve_progress').map((e) => e.reviewOf));
   for (const e of events) {
     if (e.action !== 'progress' || e.percent === null || out.has(e.taskId)) continue;

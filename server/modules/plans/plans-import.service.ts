@@ -41,7 +41,7 @@ import {
 import { planImports } from './exchange.table.js';
 import { getPlan } from './plans.service.js';
 import { planTasks } from './plans.table.js';
-import { REFORM_AREAS, REFORM_AREA_LABELS } from './reform-areas.js';
+import { REFORM_AREAS, REFORM_AREA_LABELS } from '../tasks/index.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -5,7 +5,6 @@ import { requiredUpload, uploadedFileOut } from '../../core/upload.js';
 import { sendStoredFile } from '../files/files.routes.js';
 import { TASK_ACTIONS } from '../tasks/index.js';
 import {
-  cockpit,
   taskEvidenceFile,
   actOnTask,
   addTask,
@@ -22,7 +21,7 @@ import { unitPlanCoverage } from './unit-plans.service.js';
 import { getApprovalSetting, postDirection, reviewProgress, setApprovalSetting } from './progress.service.js';
 import { postProgress, taskHistory } from './progress.service.js';
 
-import { REFORM_AREAS } from './reform-areas.js';
+import { REFORM_AREAS } from '../tasks/index.js';
 
 const date = z.iso.date();
 const planIn = z.object({
@@ -229,31 +228,6 @@ export async function plansRoutes(app: App) {
       },
     },
     async (request) => ({ items: await taskHistory(signedIn(request), request.params.id) }),
-  );
-
-  app.get(
-    '/me/cockpit',
-    {
-      schema: {
-        tags: ['plans'],
-        summary:
-          'Member cockpit: for the units I follow, their tasks (overdue first), pilot items, recent progress and the next report I owe the committee',
-        querystring: z.object({ asOf: date.optional() }),
-        response: {
-          200: z.object({
-            asOf: z.string(),
-            units: z.array(anyOut),
-            tasks: z.array(anyOut),
-            pilotItems: z.array(anyOut),
-            recentProgress: z.array(anyOut),
-            nextReport: anyOut.nullable(),
-            feedback: z.object({ available: z.boolean(), items: z.array(anyOut) }),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => cockpit(signedIn(request), request.query.asOf),
   );
 
   app.get(

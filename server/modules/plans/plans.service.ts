@@ -1,46 +1,38 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { forbidden, notFound, staleVersion } from '../../core/errors.js';
+import { forbidden, staleVersion } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import type { FileStore } from '../files/file-store.js';
-import { getFiles, storeUpload } from '../files/files.service.js';
 import {
-  actionEvent,
-  actionPatch,
   allowedActions,
   computeKpis,
   DEFAULT_TIMING_RULE,
   kpisByLeadUnit,
   kpisByReformArea,
   taskTiming,
-  transition,
   type CompletionMethod,
   type TaskAction,
   type TaskFact,
   type TaskStatus,
 } from '../tasks/index.js';
-import { myMonitoring } from '../committees/committees.service.js';
 import { unitFacts } from '../units/units.service.js';
-import { planTasks, plans, taskEvents } from './plans.table.js';
+import { planTasks, plans } from './plans.table.js';
 import {
-  approvalRequired,
-  followedUnitIds,
-  recentPublishedProgress,
-  unitsRequiringApproval,
-} from './progress.service.js';
-import { pilotItemsForUnits } from '../pilots/pilots.service.js';
-import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
-import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
-import { allRuleSets } from '../periods/periods.service.js';
-import { assertNotBlocked, checkParent, linksOf } from './task-links.service.js';
+  act,
+  appendEvents,
+  attachmentFile,
+  uploadAttachment,
+  type NewWorkEvent,
+} from '../work/work.service.js';
+import { followedUnitIds, unitsRequiringApproval } from './progress.service.js';
+import { checkParent, linksOf } from './task-links.service.js';
 import {
   MANAGERS,
   pathOf,
   planRow,
   requireActor,
-  ruleError,
   taskActor,
   taskRow,
   type PlanRow,
@@ -180,36 +172,6 @@ export async function updateTask(ctx: RequestContext, taskId: string, input: Tas
   });
 }
 
-/**
- * Who hears of a workflow step, in the same transaction as the step (notify() only writes): a done report
- * goes to the standing agency; a verification or a return goes to the lead unit's focal points and leader.
- */
-async function notifyTaskAction(ctx: RequestContext, task: TaskRow, ownerUnitId: string, input: ActionInput) {
-  const link = `/plans/${task.planId}?task=${task.id}`;
-  const entity = { type: 'task', id: task.id };
-  if (input.action === 'report_done') {
-    const unit = (await unitFacts(ctx.db, [task.leadUnitId])).get(task.leadUnitId)?.name ?? '';
-    await notify(ctx, {
-      userIds: await recipientsForUnit(ctx, ownerUnitId, ['standing_officer']),
-      kind: 'task_reported',
-      messageKey: 'notification.task_reported',
-      params: { task: task.title, unit },
-      link,
-      entity,
-    });
-  } else if (input.action === 'verify' || input.action === 'return') {
-    await notify(ctx, {
-      userIds: await recipientsForUnit(ctx, task.leadUnitId, ['focal_point', 'unit_leader']),
-      kind: input.action === 'verify' ? 'task_verified' : 'task_returned',
-      messageKey: input.action === 'verify' ? 'notification.task_verified' : 'notification.task_returned',
-      params:
-        input.action === 'verify' ? { task: task.title } : { task: task.title, reason: input.reason ?? '' },
-      link,
-      entity,
-    });
-  }
-}
-
 /** Tasks of a plan with their derived timing and the actions the caller may take on each. */
 export async function listTasks(ctx: RequestContext, planId: string, asOf = today()) {
   const actor = requireActor(ctx);
@@ -266,59 +228,15 @@ export type ActionInput = {
 };
 
 /**
- * Moves a task through its workflow (pure rules in ../tasks): report done with output and evidence,
- * verify or return with a reason (standing agency only), cancel or extend with a reason and a document.
- * Version-checked; the change, its task event and the journal entry commit together.
+ * Moves a task through its workflow (pure rules in ../tasks, run by the work engine): report done with
+ * output and evidence, verify or return with a reason (standing agency only), cancel or extend with a
+ * reason and a document. Version-checked; the change, its event and the journal entry commit together.
  */
 export async function actOnTask(ctx: RequestContext, taskId: string, input: ActionInput): Promise<TaskRow> {
-  const actor = requireActor(ctx);
-  const task = await taskRow(ctx, taskId);
-  const plan = await planRow(ctx, task.planId);
-  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  if (task.version !== input.version) throw staleVersion('task', task.version);
-  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
-  const result = transition(task.status as TaskStatus, input.action, {
-    ...who,
-    evidenceOptional: plan.evidenceOptional,
-    reportNeedsUnitLeader: await approvalRequired(ctx, task.leadUnitId),
-    reason: input.reason ?? null,
-    documentId: input.documentId ?? null,
-    output: input.output ?? null,
-    evidenceCount: files.length,
-    dueDate: task.dueDate,
-    newDueDate: input.newDueDate ?? null,
-  });
-  if (!result.ok) throw ruleError(result.reason);
-  if (input.action === 'report_done') await assertNotBlocked(ctx, taskId);
-  const on = today();
-  const patch = actionPatch(input.action, result, input, task, on);
-  const event = actionEvent(
-    input.action,
-    task.status as TaskStatus,
-    result.next,
-    input,
-    files.map((f) => f.id),
-    on,
-    actor.user.id,
-  );
-  return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(planTasks)
-      .set({ ...patch, version: sql`${planTasks.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(planTasks.id, taskId), eq(planTasks.version, input.version)))
-      .returning();
-    if (!updated) throw staleVersion('task', task.version);
-    await tx.insert(taskEvents).values({ taskId, ...event });
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: input.action, entity: 'task', entityId: taskId, before: task, after: updated },
-    );
-    await notifyTaskAction({ ...ctx, db: tx }, updated!, plan.ownerUnitId, input);
-    return updated!;
-  });
+  return (await act(ctx, 'plan_task', taskId, input)).row as TaskRow;
 }
 
-/** Evidence upload for a task (stored like every file; linked when the report or update cites it). */
+/** Evidence upload for a task: an attachment of this task only, cited by the report or update it goes with. */
 export async function uploadEvidence(
   ctx: RequestContext,
   store: FileStore,
@@ -326,12 +244,7 @@ export async function uploadEvidence(
   upload: { content: Readable; filename: string },
   maxBytes: number,
 ) {
-  const actor = requireActor(ctx);
-  const task = await taskRow(ctx, taskId);
-  const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
-    throw forbidden();
-  return storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
+  return uploadAttachment(ctx, store, 'plan_task', taskId, upload, maxBytes);
 }
 
 /**
@@ -372,136 +285,6 @@ export async function tasksByIds(ctx: RequestContext, ids: string[]) {
   return ids.length ? ctx.db.select().from(planTasks).where(inArray(planTasks.id, ids)) : [];
 }
 
-const TIMING_ORDER: Record<string, number> = {
-  overdue: 0,
-  due_soon: 1,
-  on_track: 2,
-  done_late: 3,
-  done_on_time: 4,
-  cancelled: 5,
-};
-
-/**
- * The next periodic PAR report the committee expects (quarter, 6 months, year — 581/BNV-CCHC due dates
- * under the stored rule sets): a member reports then on the units they follow. When several reports fall
- * due the same day the broadest is named (the year-end report covers Q4).
- */
-export async function nextCommitteeReport(ctx: RequestContext, asOf: string) {
-  const year = Number(asOf.slice(0, 4));
-  const candidates: {
-    key: string;
-    label: { vi: string; en: string };
-    due: string;
-    window: { from: string; to: string };
-    rank: number;
-  }[] = [];
-  // The stored rule sets are read once; each period then takes the version in force (pure `rulesFor`).
-  const ruleSets = await allRuleSets(ctx.db);
-  for (const [type, rank] of [
-    ['quarter', 0],
-    ['half', 1],
-    ['year', 2],
-  ] as const)
-    for (const y of [year, year + 1])
-      for (const p of periodsInYear(type, y)) {
-        const rules = rulesFor(ruleSets, null, `${p.year}-01-01`);
-        const vi = describePeriod(p, rules, 'vi');
-        if (vi.due < asOf) continue;
-        candidates.push({
-          key: vi.key,
-          label: { vi: vi.label, en: describePeriod(p, rules, 'en').label },
-          due: vi.due,
-          window: vi.window,
-          rank,
-        });
-      }
-  candidates.sort((a, b) => a.due.localeCompare(b.due) || b.rank - a.rank);
-  const next = candidates[0];
-  return next ? { key: next.key, label: next.label, due: next.due, window: next.window } : null;
-}
-
-/**
- * The member cockpit: for the units I follow today (committee monitoring assignments), their tasks across
- * plans (overdue first, then due soon), their pilot items, the latest progress that reached the province,
- * and the next report I owe the committee on them. Feedback about their officials joins here once the
- * hotline exists (`feedback.available` is false until then).
- */
-export async function cockpit(ctx: RequestContext, asOf = today()) {
-  requireActor(ctx);
-  const following = await myMonitoring(ctx, asOf);
-  const unitIds = [...new Set(following.items.map((i) => i.unitId))];
-  const nextReport = await nextCommitteeReport(ctx, asOf);
-  const feedback = { available: false, items: [] as never[] };
-  if (!unitIds.length)
-    return { asOf, units: [], tasks: [], pilotItems: [], recentProgress: [], nextReport, feedback };
-  const facts = await unitFacts(ctx.db, unitIds);
-  const rows = await ctx.db
-    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
-    .from(planTasks)
-    .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(inArray(planTasks.leadUnitId, unitIds));
-  const calendar = await loadCalendar(ctx.db);
-  const tasks = rows
-    .map(({ task, plan }) => ({
-      id: task.id,
-      title: task.title,
-      status: task.status,
-      dueDate: task.dueDate,
-      leadUnitId: task.leadUnitId,
-      plan,
-      timing: taskTiming({
-        status: task.status as TaskStatus,
-        dueDate: task.dueDate,
-        completedOn: task.reportedOn,
-        today: asOf,
-        rule: DEFAULT_TIMING_RULE,
-        calendar,
-      }),
-    }))
-    .sort(
-      (a, b) =>
-        (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
-        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
-    );
-  const units = following.items.map((f) => {
-    const mine = tasks.filter((t) => t.leadUnitId === f.unitId);
-    return {
-      unitId: f.unitId,
-      unitName: f.unitName,
-      committeeName: f.committeeName,
-      total: mine.length,
-      overdue: mine.filter((t) => t.timing.state === 'overdue').map((t) => t.id),
-      verified: mine.filter((t) => t.status === 'verified').map((t) => t.id),
-    };
-  });
-  const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf)).sort(
-    (a, b) =>
-      (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
-      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
-  );
-  const recentProgress = await recentPublishedProgress(
-    ctx,
-    tasks.map((t) => t.id),
-    10,
-  );
-  const titles = new Map(
-    tasks.map((t) => [t.id, { title: t.title, leadUnitId: t.leadUnitId, planId: t.plan.id }]),
-  );
-  return {
-    asOf,
-    units,
-    tasks,
-    pilotItems,
-    recentProgress: recentProgress.map((e) => ({
-      ...e,
-      task: titles.get(e.taskId)!,
-      unitName: facts.get(titles.get(e.taskId)!.leadUnitId)?.name ?? '',
-    })),
-    nextReport,
-    feedback,
-  };
-}
-
 export type SeedTask = TaskInput & {
   status: TaskStatus;
   reportedOn?: string | null;
@@ -533,8 +316,8 @@ const seededAt = (on: string, minutes: number) =>
   new Date(Date.parse(`${on}T09:00:00+07:00`) + minutes * 60_000);
 
 /** The status history that leads a seeded task to its status, dated on its report and verification days. */
-function seedEvents(taskId: string, s: SeedTask): (typeof taskEvents.$inferInsert)[] {
-  const events: (typeof taskEvents.$inferInsert)[] = [];
+function seedEvents(taskId: string, s: SeedTask): NewWorkEvent[] {
+  const events: NewWorkEvent[] = [];
   const event = (
     action: string,
     from: string,
@@ -544,7 +327,8 @@ function seedEvents(taskId: string, s: SeedTask): (typeof taskEvents.$inferInser
     note?: string | null,
   ) =>
     events.push({
-      taskId,
+      kind: 'plan_task',
+      itemId: taskId,
       action,
       fromStatus: from,
       toStatus: to,
@@ -557,7 +341,8 @@ function seedEvents(taskId: string, s: SeedTask): (typeof taskEvents.$inferInser
     const on = new Date(Date.parse(`${s.startDate}T00:00:00Z`) + 45 * 86_400_000).toISOString().slice(0, 10);
     if (on <= todayInVietnam())
       events.push({
-        taskId,
+        kind: 'plan_task',
+        itemId: taskId,
         action: 'progress',
         note: 'Đang triển khai: đã ban hành văn bản hướng dẫn, tổ chức rà soát tại các phòng chuyên môn.',
         percent: 50,
@@ -608,7 +393,7 @@ export async function insertSeedTasks(
       )
       .returning();
     const events = inserted.flatMap((t, j) => seedEvents(t.id, batch[j]!));
-    if (events.length) await ctx.db.insert(taskEvents).values(events);
+    await appendEvents(ctx.db, events);
     for (const t of inserted) {
       ids.push(t.id);
       await recordChange(ctx, { action: 'create', entity: 'task', entityId: t.id, after: t });
@@ -631,17 +416,9 @@ export async function planExists(ctx: RequestContext, ownerUnitId: string, year:
   return !!row;
 }
 
-export { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from './reform-areas.js';
+export { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from '../tasks/index.js';
 
 /** An evidence file of a task, for whoever may see the task (every signed-in user: plans are internal). */
 export async function taskEvidenceFile(ctx: RequestContext, taskId: string, fileId: string) {
-  requireActor(ctx);
-  const events = await ctx.db
-    .select({ fileIds: taskEvents.fileIds })
-    .from(taskEvents)
-    .where(eq(taskEvents.taskId, taskId));
-  if (!events.some((e) => e.fileIds.includes(fileId))) throw notFound('file');
-  const [file] = await getFiles(ctx, [fileId]);
-  if (!file) throw notFound('file');
-  return file;
+  return attachmentFile(ctx, 'plan_task', taskId, fileId);
 }

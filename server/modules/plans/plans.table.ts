@@ -69,31 +69,6 @@ export const planTasks = pgTable(
   (t) => [index('plan_tasks_plan_idx').on(t.planId), index('plan_tasks_lead_idx').on(t.leadUnitId)],
 );
 
-/** Status changes and progress updates of a task, with evidence files; never edited. */
-export const taskEvents = pgTable(
-  'task_events',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    taskId: uuid('task_id').notNull(),
-    /** A status action (start, report_done, verify, return, …) or 'progress'. */
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    note: text('note'),
-    percent: integer('percent'),
-    fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
-    documentId: uuid('document_id'),
-    /** A progress update posted by staff of a unit whose leader requires approval: hidden from the province until approved. */
-    needsApproval: boolean('needs_approval').notNull().default(false),
-    /** For 'approve_progress' / 'reject_progress': the progress update reviewed. */
-    reviewOf: uuid('review_of'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    on: date('on', { mode: 'string' }).notNull(),
-    actorId: uuid('actor_id'),
-  },
-  (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
-);
-
 /** Finish-to-start links inside a plan: a task cannot be reported done before its prerequisites are. */
 export const taskDependencies = pgTable(
   'task_dependencies',

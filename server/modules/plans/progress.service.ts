@@ -4,7 +4,7 @@
  * unit until the leader approves; the province sees only published updates. Events are never edited: a
  * review is an event of its own that points at the update.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { forbidden, staleVersion } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -15,7 +15,8 @@ import { myMonitoring } from '../committees/committees.service.js';
 import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { pathOf, requireActor, ruleError, taskActor, taskRow } from './plan-access.js';
-import { progressApprovalSettings, taskEvents } from './plans.table.js';
+import { progressApprovalSettings } from './plans.table.js';
+import { appendEvents, citableFiles, listEvents } from '../work/work.service.js';
 import { notFound } from '../../core/errors.js';
 
 const REVIEW_ACTIONS = ['approve_progress', 'reject_progress'] as const;
@@ -116,7 +117,7 @@ export async function postProgress(
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
   if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
     throw forbidden();
-  const files = input.fileIds?.length ? await getFiles(ctx, input.fileIds) : [];
+  const files = await citableFiles(ctx.db, actor, 'plan_task', taskId, input.fileIds);
   const waits = needsApproval({
     unitRequiresApproval: await approvalRequired(ctx, task.leadUnitId),
     isLeadUnitLeader: !!who.isLeadUnitLeader,
@@ -124,10 +125,10 @@ export async function postProgress(
     isAdmin: !!who.isAdmin,
   });
   return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(taskEvents)
-      .values({
-        taskId,
+    const [ev] = await appendEvents(tx, [
+      {
+        kind: 'plan_task',
+        itemId: taskId,
         action: 'progress',
         note: input.note,
         percent: input.percent ?? null,
@@ -135,8 +136,8 @@ export async function postProgress(
         needsApproval: waits,
         on: todayInVietnam(),
         actorId: actor.user.id,
-      })
-      .returning();
+      },
+    ]);
     await recordChange(
       { ...ctx, db: tx },
       { action: 'progress', entity: 'task', entityId: taskId, after: ev },
@@ -161,7 +162,7 @@ export async function postProgress(
           entity: { type: 'task', id: task.id },
         },
       );
-    return { ...ev!, state: waits ? ('pending' as const) : ('published' as const) };
+    return { ...ev!, taskId, state: waits ? ('pending' as const) : ('published' as const) };
   });
 }
 
@@ -175,7 +176,7 @@ export async function reviewProgress(
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  const events = await ctx.db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId));
+  const events = await listEvents(ctx.db, 'plan_task', [taskId], { withFiles: false });
   const update = events.find((e) => e.id === eventId && e.action === 'progress');
   if (!update) throw notFound('task');
   const states = progressStates(
@@ -194,22 +195,22 @@ export async function reviewProgress(
   );
   if (problem) throw ruleError(problem);
   return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(taskEvents)
-      .values({
-        taskId,
+    const [ev] = await appendEvents(tx, [
+      {
+        kind: 'plan_task',
+        itemId: taskId,
         action: input.action,
         note: input.reason ?? null,
         reviewOf: eventId,
         on: todayInVietnam(),
         actorId: actor.user.id,
-      })
-      .returning();
+      },
+    ]);
     await recordChange(
       { ...ctx, db: tx },
       { action: input.action, entity: 'task', entityId: taskId, after: ev },
     );
-    return ev!;
+    return { ...ev!, taskId };
   });
 }
 
@@ -221,11 +222,7 @@ export async function taskHistory(ctx: RequestContext, taskId: string) {
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  const all = await ctx.db
-    .select()
-    .from(taskEvents)
-    .where(eq(taskEvents.taskId, taskId))
-    .orderBy(asc(taskEvents.at));
+  const all = (await listEvents(ctx.db, 'plan_task', [taskId])).map((e) => ({ ...e, taskId: e.itemId }));
   const states = progressStates(
     all.filter((e) => e.action === 'progress'),
     all.flatMap((e) =>
@@ -285,10 +282,16 @@ export async function postDirection(ctx: RequestContext, taskId: string, input: 
   const task = await taskRow(ctx, taskId);
   if (!(await directsUnit(ctx, await pathOf(ctx, task.leadUnitId)))) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    const [ev] = await tx
-      .insert(taskEvents)
-      .values({ taskId, action: 'direction', note: input.note, on: todayInVietnam(), actorId: actor.user.id })
-      .returning();
+    const [ev] = await appendEvents(tx, [
+      {
+        kind: 'plan_task',
+        itemId: taskId,
+        action: 'direction',
+        note: input.note,
+        on: todayInVietnam(),
+        actorId: actor.user.id,
+      },
+    ]);
     await recordChange(
       { ...ctx, db: tx },
       { action: 'direction', entity: 'task', entityId: taskId, after: ev },
@@ -306,19 +309,16 @@ export async function postDirection(ctx: RequestContext, taskId: string, input: 
         entity: { type: 'task', id: task.id },
       },
     );
-    return ev!;
+    return { ...ev!, taskId };
   });
 }
 
 /** The latest progress updates of these tasks that reached the province (pending/rejected ones excluded). */
 export async function recentPublishedProgress(ctx: RequestContext, taskIds: string[], limit: number) {
   if (!taskIds.length) return [];
-  const all = await ctx.db
-    .select()
-    .from(taskEvents)
-    .where(
-      and(inArray(taskEvents.taskId, taskIds), inArray(taskEvents.action, ['progress', ...REVIEW_ACTIONS])),
-    );
+  const all = (
+    await listEvents(ctx.db, 'plan_task', taskIds, { actions: ['progress', ...REVIEW_ACTIONS] })
+  ).map((e) => ({ ...e, taskId: e.itemId }));
   const states = progressStates(
     all.filter((e) => e.action === 'progress'),
     all.flatMap((e) =>

@@ -88,3 +88,52 @@ export async function planIdFor(
     .where(and(eq(plans.ownerUnitId, ownerUnitId), eq(plans.year, year), eq(plans.ownerKind, 'committee')));
   return row?.id ?? null;
 }
+
+/** A task led by one of the units asked for, with its plan and derived timing (see `tasksLedBy`). */
+export type LedTask = {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  dueDate: string | null;
+  leadUnitId: string;
+  plan: { id: string; title: string; year: number };
+  timing: Timing;
+};
+
+/**
+ * Read-only: the tasks (of every plan) whose lead unit is one of `unitIds`, with their plan and derived
+ * timing as of `asOf` (overdue is computed from the due date and the working-day calendar, never
+ * stored). Unordered. For views over units (the member cockpit on the landing page). Tasks are internal
+ * records every signed-in user reads; callers decide which units to ask for.
+ */
+export async function tasksLedBy(
+  ctx: RequestContext,
+  unitIds: readonly string[],
+  asOf: string = todayInVietnam(),
+): Promise<LedTask[]> {
+  const unique = [...new Set(unitIds)];
+  if (!unique.length) return [];
+  const rows = await ctx.db
+    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(inArray(planTasks.leadUnitId, unique));
+  if (!rows.length) return [];
+  const calendar = await loadCalendar(ctx.db);
+  return rows.map(({ task, plan }) => ({
+    id: task.id,
+    title: task.title,
+    status: task.status as TaskStatus,
+    dueDate: task.dueDate,
+    leadUnitId: task.leadUnitId,
+    plan,
+    timing: taskTiming({
+      status: task.status as TaskStatus,
+      dueDate: task.dueDate,
+      completedOn: task.reportedOn,
+      today: asOf,
+      rule: DEFAULT_TIMING_RULE,
+      calendar,
+    }),
+  }));
+}

@@ -90,3 +90,5 @@ export {
   type ProgressState,
   type ReviewEvent,
 } from './progress-review.js';
+export { taskNextActor, type NextActor } from './next-actor.js';
+export { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from './reform-areas.js';

@@ -12,12 +12,12 @@ import { ImportPage as DossiersImportPage } from '../features/dossiers/ImportPag
 import { MappingsPage as DossiersMappingsPage } from '../features/dossiers/MappingsPage';
 import { SettingsPage as DossiersSettingsPage } from '../features/dossiers/SettingsPage';
 import { TokensPage as DossiersTokensPage } from '../features/dossiers/TokensPage';
+import { CockpitPage } from '../features/home/CockpitPage';
 import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { MeetingDetailPage } from '../features/meetings/MeetingDetailPage';
 import { MeetingCreatePage, MeetingEditPage } from '../features/meetings/MeetingFormPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { CockpitPage } from '../features/plans/CockpitPage';
 import { DashboardPage } from '../features/plans/dashboard/DashboardPage';
 import { PlanDetailPage } from '../features/plans/PlanDetailPage';
 import { PlansListPage } from '../features/plans/PlansListPage';

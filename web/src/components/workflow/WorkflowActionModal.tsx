@@ -1,4 +1,17 @@
-import { Button, Group, Input, Modal, Select, Stack, Text, Textarea, type SelectProps } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  type SelectProps,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -9,11 +22,12 @@ import {
   useQueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatFileSize } from '../../lib/format';
 import { DateField } from '../DateField';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -21,8 +35,13 @@ import { ErrorAlert } from '../ErrorAlert';
 export type WorkflowAction =
   'start' | 'report_done' | 'withdraw_report' | 'verify' | 'return' | 'reopen' | 'cancel' | 'extend';
 
-export type WorkflowActionInput = {
-  action: WorkflowAction;
+/** The actions of a report's review (pilot reports: submit → accept or return), on top of the task workflow's. */
+export type ReviewAction = 'submit' | 'accept';
+
+export type AnyWorkflowAction = WorkflowAction | ReviewAction;
+
+export type WorkflowActionInput<A extends string = WorkflowAction> = {
+  action: A;
   version: number;
   reason?: string | null;
   documentId?: string | null;
@@ -82,10 +101,26 @@ export function DocumentPicker({ value, onChange, search: searchDocs, queryKeyPr
   );
 }
 
-const NEEDS_OUTPUT: WorkflowAction[] = ['report_done'];
-const NEEDS_REASON: WorkflowAction[] = ['return', 'reopen', 'cancel', 'extend'];
-const NEEDS_DOCUMENT: WorkflowAction[] = ['cancel', 'extend'];
+const NEEDS_OUTPUT: readonly string[] = ['report_done', 'submit'];
+const NEEDS_REASON: readonly string[] = ['return', 'reopen', 'cancel', 'extend'];
+const NEEDS_DOCUMENT: readonly string[] = ['cancel', 'extend'];
+/** Actions that judge what a unit reported: the dialog shows it. */
+const JUDGES_REPORT: readonly string[] = ['verify', 'return', 'accept'];
 const FORM_FIELDS = ['output', 'fileIds', 'reason', 'documentId', 'newDueDate'];
+
+/** An evidence file already stored (what was reported, or what a returned report carried). */
+export type WorkflowFile = { id: string; originalName: string; size: number; mediaType?: string };
+
+/** What the unit reported: the output text, the evidence files, who and when. */
+export type ReportedWork = {
+  output: string | null;
+  files: WorkflowFile[];
+  on: string | null;
+  byName: string | null;
+};
+
+/** Who acts next, in both languages (the server's words). */
+export type NextStep = { vi: string; en: string } | null;
 
 type Values = {
   output: string;
@@ -97,24 +132,67 @@ type Values = {
 
 export type WorkflowRecord = { id: string; title: string; version: number };
 
-export type WorkflowActionModalProps<R extends WorkflowRecord> = {
-  target: { record: R; action: WorkflowAction } | null;
+export type WorkflowActionModalProps<R extends WorkflowRecord, A extends string = WorkflowAction> = {
+  target: { record: R; action: A } | null;
   onClose: () => void;
   /** The feature's translation block: `<ns>.actions.*` and `<ns>.actionNames.*`. */
   ns: string;
   /** Prefix of the data-testids (`<prefix>-form`, `-output`, `-files`, `-reason`, `-document`, `-new-due`, `-submit`). */
   testId: string;
-  act: (id: string, input: WorkflowActionInput) => Promise<unknown>;
+  act: (id: string, input: WorkflowActionInput<A>) => Promise<unknown>;
   upload: (id: string, file: File) => Promise<{ id: string }>;
   searchDocuments: SearchDocuments;
   /** The queries to refresh once the action is done (or the record turned out stale). */
   invalidate: (record: R) => QueryKey[];
   /** Mark the evidence as required (when the server always requires it). */
   evidenceRequired?: boolean;
+  /**
+   * What is being judged (verify, return, accept): the unit's reported output and evidence, shown above
+   * the inputs with download links (`fileHref`).
+   */
+  reported?: ReportedWork | null;
+  /**
+   * A report after a return (report_done, submit): the output starts from the previous text and the
+   * previous files are offered as already attached (they are cited again unless unticked).
+   */
+  previous?: { output: string | null; files: WorkflowFile[]; reason?: string | null } | null;
+  /** The download address of a stored file (for `reported` and `previous`). */
+  fileHref?: (fileId: string) => string;
+  /** Who acts next, read from the action's answer: said in the confirmation. */
+  nextStep?: (result: unknown) => NextStep;
 };
 
+function FileList({
+  files,
+  href,
+  testId,
+}: {
+  files: WorkflowFile[];
+  href?: (id: string) => string;
+  testId: string;
+}) {
+  return (
+    <Stack gap={2} data-testid={testId}>
+      {files.map((f) => (
+        <Text size="sm" key={f.id} data-testid={`${testId}-file`}>
+          {href ? (
+            <Anchor href={href(f.id)} target="_blank" rel="noopener">
+              {f.originalName}
+            </Anchor>
+          ) : (
+            f.originalName
+          )}{' '}
+          <Text span size="xs" c="dimmed">
+            ({formatFileSize(f.size)})
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** One workflow action on a task-like record, with the inputs the action needs; the server decides the rest. */
-export function WorkflowActionModal<R extends WorkflowRecord>({
+export function WorkflowActionModal<R extends WorkflowRecord, A extends string = WorkflowAction>({
   target,
   onClose,
   ns,
@@ -124,16 +202,31 @@ export function WorkflowActionModal<R extends WorkflowRecord>({
   searchDocuments,
   invalidate,
   evidenceRequired = false,
-}: WorkflowActionModalProps<R>) {
-  const { t } = useTranslation();
+  reported,
+  previous,
+  fileHref,
+  nextStep,
+}: WorkflowActionModalProps<R, A>) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const fileInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [inputKey, setInputKey] = useState(0);
   const action = target?.action;
   const form = useForm<Values>({
     initialValues: { output: '', fileIds: '', reason: '', documentId: null, newDueDate: null },
   });
+  const reReport = !!action && NEEDS_OUTPUT.includes(action) && !!previous;
+  // The previous files cited again (all, until the user unticks one); reset with each new target.
+  const [kept, setKept] = useState<string[] | null>(null);
+  const previousOutput = reReport ? (previous?.output ?? '') : '';
+  useEffect(() => {
+    setKept(null);
+    if (target && previousOutput) form.setFieldValue('output', previousOutput);
+    // Only when another record or action is opened: the user's edits are theirs afterwards.
+  }, [target?.record.id, target?.action]);
+  const keptIds = kept ?? (reReport ? (previous?.files ?? []).map((f) => f.id) : []);
   const refresh = async () => {
     if (!target) return;
     for (const queryKey of invalidate(target.record)) await queryClient.invalidateQueries({ queryKey });
@@ -148,8 +241,8 @@ export function WorkflowActionModal<R extends WorkflowRecord>({
   const act = useMutation({
     mutationFn: async (v: Values) => {
       const record = target!.record;
-      const fileIds: string[] = [];
-      if (action === 'report_done') {
+      const fileIds: string[] = [...keptIds];
+      if (NEEDS_OUTPUT.includes(action!)) {
         for (const f of files) {
           try {
             fileIds.push((await upload(record.id, f)).id);
@@ -168,8 +261,16 @@ export function WorkflowActionModal<R extends WorkflowRecord>({
         ...(action === 'extend' ? { newDueDate: v.newDueDate } : {}),
       });
     },
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t(`${ns}.actions.done`) });
+    onSuccess: async (result) => {
+      const next = nextStep?.(result) ?? null;
+      // The server's sentence may end with its own full stop; the message adds one.
+      const who = next ? (i18n.language.startsWith('en') ? next.en : next.vi).replace(/[.\s]+$/, '') : null;
+      notifications.show({
+        color: 'green',
+        title: who ? t(`${ns}.actions.done`) : undefined,
+        message: who ? t('workflow.next', { who }) : t(`${ns}.actions.done`),
+        'data-testid': 'workflow-done',
+      });
       close();
       await refresh();
     },
@@ -192,6 +293,43 @@ export function WorkflowActionModal<R extends WorkflowRecord>({
         <form onSubmit={form.onSubmit((v) => act.mutate(v))} noValidate data-testid={`${testId}-form`}>
           <Stack gap="sm">
             <Text fw={500}>{target.record.title}</Text>
+            {reported && JUDGES_REPORT.includes(target.action) && (
+              <Paper withBorder p="sm" radius="sm" data-testid={`${testId}-reported`}>
+                <Text size="sm" fw={600}>
+                  {t('workflow.reportedTitle')}
+                </Text>
+                {(reported.byName || reported.on) && (
+                  <Text size="xs" c="dimmed">
+                    {[reported.byName, reported.on ? formatDate(reported.on) : null]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                )}
+                <Text
+                  size="sm"
+                  mt={4}
+                  style={{ whiteSpace: 'pre-wrap' }}
+                  data-testid={`${testId}-reported-output`}
+                >
+                  {reported.output || t('workflow.noOutput')}
+                </Text>
+                <Text size="sm" fw={600} mt="xs">
+                  {t('workflow.evidenceFiles', { count: reported.files.length })}
+                </Text>
+                {reported.files.length > 0 ? (
+                  <FileList files={reported.files} href={fileHref} testId={`${testId}-reported-files`} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('workflow.noFiles')}
+                  </Text>
+                )}
+              </Paper>
+            )}
+            {reReport && previous?.reason && (
+              <Text size="sm" c="orange.8" data-testid={`${testId}-last-reason`}>
+                {t('workflow.lastReason', { reason: previous.reason })}
+              </Text>
+            )}
             {error && !placedUnderFields && (
               <ErrorAlert
                 error={error}
@@ -223,18 +361,69 @@ export function WorkflowActionModal<R extends WorkflowRecord>({
                   id={fileInputId}
                   withAsterisk={evidenceRequired}
                 >
+                  {reReport && !!previous?.files.length && (
+                    <Stack gap={4} my={6} data-testid={`${testId}-previous-files`}>
+                      <Text size="xs" c="dimmed">
+                        {t('workflow.previousFiles')}
+                      </Text>
+                      {previous.files.map((f) => (
+                        <Checkbox
+                          key={f.id}
+                          size="sm"
+                          checked={keptIds.includes(f.id)}
+                          onChange={(e) => {
+                            const on = e.currentTarget.checked;
+                            setKept(on ? [...keptIds, f.id] : keptIds.filter((id) => id !== f.id));
+                            form.clearFieldError('fileIds');
+                          }}
+                          label={
+                            fileHref ? (
+                              <Anchor href={fileHref(f.id)} target="_blank" rel="noopener" size="sm">
+                                {f.originalName}
+                              </Anchor>
+                            ) : (
+                              f.originalName
+                            )
+                          }
+                          data-testid={`${testId}-previous-file`}
+                        />
+                      ))}
+                    </Stack>
+                  )}
+                  {/* The browser's own file input speaks the browser's language: a button of ours opens it. */}
                   <input
                     key={inputKey}
-                    id={fileInputId}
+                    ref={fileInput}
                     type="file"
                     multiple
-                    className="file-input"
+                    hidden
+                    tabIndex={-1}
                     data-testid={`${testId}-files`}
                     onChange={(e) => {
                       setFiles(Array.from(e.currentTarget.files ?? []));
                       form.clearFieldError('fileIds');
                     }}
                   />
+                  <Group gap="sm" mt={4} wrap="nowrap" align="center">
+                    <Button
+                      id={fileInputId}
+                      variant="default"
+                      size="xs"
+                      leftSection={<IconPaperclip size={14} aria-hidden />}
+                      onClick={() => fileInput.current?.click()}
+                      style={{ flexShrink: 0 }}
+                      data-testid={`${testId}-choose-files`}
+                    >
+                      {t('workflow.chooseFiles')}
+                    </Button>
+                    <Text
+                      size="sm"
+                      c={files.length ? undefined : 'dimmed'}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {files.length ? files.map((f) => f.name).join(', ') : t('workflow.noFileChosen')}
+                    </Text>
+                  </Group>
                 </Input.Wrapper>
               </>
             )}

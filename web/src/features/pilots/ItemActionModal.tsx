@@ -1,7 +1,11 @@
+import { useWorkExtras } from '../../components/workflow/useWorkExtras';
 import { WorkflowActionModal } from '../../components/workflow/WorkflowActionModal';
-import { actOnItem, pilotKeys, searchDocuments, uploadEvidence, type Item, type ItemAction } from './api';
+import { pilotKeys, searchDocuments, type Item, type ItemAction } from './api';
 
-/** One workflow action on a pilot item, with the inputs the action needs; the server decides the rest. */
+/**
+ * One workflow action on a pilot item, with the inputs the action needs; the work engine decides the rest
+ * (what was reported shown to the reviewer, a re-report starting from the returned one, who acts next).
+ */
 export function ItemActionModal({
   target,
   pilotUnitId,
@@ -11,16 +15,22 @@ export function ItemActionModal({
   pilotUnitId: string;
   onClose: () => void;
 }) {
+  const record = target && { record: target.item, action: target.action };
+  const work = useWorkExtras('pilot_item', record);
   return (
-    <WorkflowActionModal
-      target={target && { record: target.item, action: target.action }}
+    <WorkflowActionModal<Item, ItemAction>
+      target={record}
       onClose={onClose}
       ns="pilots"
       testId="item-action"
-      act={actOnItem}
-      upload={uploadEvidence}
+      {...work}
       searchDocuments={searchDocuments}
-      invalidate={(item) => [pilotKeys.unit(pilotUnitId), ['pilots', 'list'], pilotKeys.events(item.id)]}
+      invalidate={(item) => [
+        pilotKeys.unit(pilotUnitId),
+        ['pilots', 'list'],
+        pilotKeys.events(item.id),
+        ['work'],
+      ]}
       evidenceRequired
     />
   );

@@ -14,8 +14,8 @@ import {
 } from '@mantine/core';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -103,7 +103,15 @@ function ItemsTable({
 }
 
 /** An item's details and its history (status changes with who acted and the evidence). */
-function ItemDrawer({ item, onClose }: { item: Item | null; onClose: () => void }) {
+function ItemDrawer({
+  item,
+  onClose,
+  onAction,
+}: {
+  item: Item | null;
+  onClose: () => void;
+  onAction: (item: Item, action: ItemAction) => void;
+}) {
   const { t } = useTranslation();
   const events = useQuery({
     queryKey: pilotKeys.events(item?.id ?? ''),
@@ -145,6 +153,17 @@ function ItemDrawer({ item, onClose }: { item: Item | null; onClose: () => void 
                 <strong>{t('pilots.drawer.lastReason')}:</strong> {item.lastReason}
               </Text>
             )}
+            {item.allowedActions.length > 0 && (
+              <Group mt="sm" data-testid="item-drawer-actions">
+                <ActionButtons
+                  actions={item.allowedActions}
+                  onAction={(a) => onAction(item, a)}
+                  ns="pilots"
+                  testId="item-drawer-action"
+                  size="sm"
+                />
+              </Group>
+            )}
           </div>
           <Title order={3} size="h5">
             {t('pilots.drawer.history')}
@@ -172,8 +191,21 @@ export function PilotUnitPage() {
     queryFn: () => getPilotUnit(pilotUnitId),
   });
   const [action, setAction] = useState<{ item: Item; action: ItemAction } | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?item=<id>` (links in notifications and on the landing page) opens that item's drawer;
+  // `?report=half_year|year_end` brings that report into view.
+  const search = useSearch({ strict: false }) as { item?: unknown; report?: unknown };
+  const linkedItem = typeof search.item === 'string' ? search.item : null;
+  const linkedReport = typeof search.report === 'string' ? search.report : null;
+  const [openId, setOpenId] = useState<string | null>(linkedItem);
   const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    if (linkedItem) setOpenId(linkedItem);
+  }, [linkedItem]);
+  const loaded = !!unit.data;
+  useEffect(() => {
+    if (loaded && linkedReport)
+      document.getElementById(`report-${linkedReport}`)?.scrollIntoView({ block: 'start' });
+  }, [loaded, linkedReport]);
 
   if (unit.isLoading)
     return (
@@ -267,11 +299,17 @@ export function PilotUnitPage() {
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="reports">
         {d.reports.map((r) => (
-          <ReportCard key={r.kind} report={r} items={d.items} />
+          <div key={r.kind} id={`report-${r.kind}`}>
+            <ReportCard report={r} items={d.items} />
+          </div>
         ))}
       </SimpleGrid>
       <ItemActionModal target={action} pilotUnitId={d.id} onClose={() => setAction(null)} />
-      <ItemDrawer item={openItem} onClose={() => setOpenId(null)} />
+      <ItemDrawer
+        item={openItem}
+        onClose={() => setOpenId(null)}
+        onAction={(item, a) => setAction({ item, action: a })}
+      />
       {d.abilities.manage && (
         <AddItemModal
           pilotUnitId={d.id}

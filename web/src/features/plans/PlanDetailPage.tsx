@@ -342,7 +342,11 @@ export function PlanDetailPage() {
       </Card>
       <AddTaskModal planId={planId} opened={adding} onClose={closeAdd} />
       <TaskActionModal target={action} planId={planId} onClose={() => setAction(null)} />
-      <TaskDrawer task={openTask} onClose={() => setOpenTaskId(null)} />
+      <TaskDrawer
+        task={openTask}
+        onClose={() => setOpenTaskId(null)}
+        onAction={(task, a) => setAction({ task, action: a })}
+      />
     </>
   );
 }

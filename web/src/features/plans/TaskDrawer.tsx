@@ -19,8 +19,10 @@ import {
   reviewProgress,
   taskEvents,
   type Task,
+  type TaskAction,
   type TaskEvent,
 } from './api';
+import { ActionButtons } from '../../components/workflow/ActionButtons';
 import { EditTaskModal } from './AddTaskModal';
 import { StatusBadge, TimingBadge } from './badges';
 import { TaskLinks } from './TaskLinks';
@@ -178,7 +180,16 @@ function ReviewButtons({ task, event }: { task: Task; event: TaskEvent }) {
 const STATE_COLORS = { pending: 'yellow', rejected: 'red' } as const;
 
 /** A task's details, its history (status changes, progress, evidence) and the progress form. */
-export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () => void }) {
+export function TaskDrawer({
+  task,
+  onClose,
+  onAction,
+}: {
+  task: Task | null;
+  onClose: () => void;
+  /** Opens the action dialog for one of the task's allowed actions (the same as the table's buttons). */
+  onAction: (task: Task, action: TaskAction) => void;
+}) {
   const { t } = useTranslation();
   const events = useQuery({
     queryKey: planKeys.events(task?.id ?? ''),
@@ -242,6 +253,17 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
               <Text size="sm" mt={4}>
                 <strong>{t('plans.drawer.lastReason')}:</strong> {task.lastReason}
               </Text>
+            )}
+            {task.allowedActions.length > 0 && (
+              <Group mt="sm" data-testid="drawer-actions">
+                <ActionButtons
+                  actions={task.allowedActions}
+                  onAction={(a) => onAction(task, a)}
+                  ns="plans"
+                  testId="drawer-action"
+                  size="sm"
+                />
+              </Group>
             )}
           </div>
           <TaskLinks task={task} manage={manage} />

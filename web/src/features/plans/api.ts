@@ -262,59 +262,6 @@ export function formatPct(value: number | null, locale: string): string {
   return `${locale.startsWith('en') ? text : text.replace('.', ',')}%`;
 }
 
-export type CockpitUnit = {
-  unitId: string;
-  unitName: string;
-  committeeName: string;
-  total: number;
-  overdue: string[];
-  verified: string[];
-};
-export type CockpitTask = {
-  id: string;
-  title: string;
-  status: TaskStatus;
-  dueDate: string | null;
-  leadUnitId: string;
-  plan: { id: string; title: string; year: number };
-  timing: Timing;
-};
-export type CockpitPilotItem = {
-  id: string;
-  title: string;
-  status: TaskStatus;
-  dueDate: string;
-  unitName: string;
-  pilotUnitId: string;
-  year: number;
-  timing: Timing;
-};
-export type CockpitProgress = {
-  id: string;
-  taskId: string;
-  note: string | null;
-  percent: number | null;
-  at: string;
-  actorName: string | null;
-  unitName: string;
-  task: { title: string; planId: string };
-};
-export type Cockpit = {
-  asOf: string;
-  units: CockpitUnit[];
-  tasks: CockpitTask[];
-  pilotItems: CockpitPilotItem[];
-  recentProgress: CockpitProgress[];
-  nextReport: {
-    key: string;
-    label: { vi: string; en: string };
-    due: string;
-    window: { from: string; to: string };
-  } | null;
-  feedback: { available: boolean; items: never[] };
-};
-export const getCockpit = () => api.get<Cockpit>('/api/me/cockpit');
-
 /** The provincial steering committee's members in office today, to name a task's directing member. */
 export type CommitteeMember = { id: string; name: string; position: string; office: string | null };
 export async function provincialMembers(): Promise<CommitteeMember[]> {

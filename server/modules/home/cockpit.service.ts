@@ -1,0 +1,124 @@
+/**
+ * The member cockpit (moved here from the plans module): for the units a committee member or leader
+ * follows today (monitoring assignments), their tasks across plans (overdue first, then due soon), their
+ * pilot items, the latest progress that reached the province, and the next periodic report owed to the
+ * committee. Plans and pilots are read only through their exported functions, so neither module depends
+ * on the other for it.
+ */
+import type { RequestContext } from '../../core/context.js';
+import { unauthenticated } from '../../core/errors.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { myMonitoring } from '../committees/committees.service.js';
+import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
+import { allRuleSets } from '../periods/periods.service.js';
+import { pilotItemsForUnits } from '../pilots/pilots.service.js';
+import { recentPublishedProgress } from '../plans/progress.service.js';
+import { tasksLedBy } from '../plans/task-lookup.service.js';
+import { unitFacts } from '../units/units.service.js';
+import type { CockpitOut } from './home.schemas.js';
+
+/** Overdue first, then due soon, on track, done late, done on time, cancelled. */
+const TIMING_ORDER: Record<string, number> = {
+  overdue: 0,
+  due_soon: 1,
+  on_track: 2,
+  done_late: 3,
+  done_on_time: 4,
+  cancelled: 5,
+};
+
+const byTiming = (
+  a: { timing: { state: string }; dueDate: string | null },
+  b: { timing: { state: string }; dueDate: string | null },
+) =>
+  (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
+  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
+
+/**
+ * The next periodic PAR report the committee expects (quarter, 6 months, year — 581/BNV-CCHC due dates
+ * under the stored rule sets): a member reports then on the units they follow. When several reports fall
+ * due the same day the broadest is named (the year-end report covers Q4).
+ */
+export async function nextCommitteeReport(
+  ctx: RequestContext,
+  asOf: string,
+): Promise<CockpitOut['nextReport']> {
+  const year = Number(asOf.slice(0, 4));
+  const candidates: (NonNullable<CockpitOut['nextReport']> & { rank: number })[] = [];
+  // The stored rule sets are read once; each period then takes the version in force (pure `rulesFor`).
+  const ruleSets = await allRuleSets(ctx.db);
+  for (const [type, rank] of [
+    ['quarter', 0],
+    ['half', 1],
+    ['year', 2],
+  ] as const)
+    for (const y of [year, year + 1])
+      for (const p of periodsInYear(type, y)) {
+        const rules = rulesFor(ruleSets, null, `${p.year}-01-01`);
+        const vi = describePeriod(p, rules, 'vi');
+        if (vi.due < asOf) continue;
+        candidates.push({
+          key: vi.key,
+          label: { vi: vi.label, en: describePeriod(p, rules, 'en').label },
+          due: vi.due,
+          window: vi.window,
+          rank,
+        });
+      }
+  candidates.sort((a, b) => a.due.localeCompare(b.due) || b.rank - a.rank);
+  const next = candidates[0];
+  return next ? { key: next.key, label: next.label, due: next.due, window: next.window } : null;
+}
+
+/**
+ * The member cockpit as of `asOf` (default today). Feedback about the units' officials joins here once
+ * the hotline exists (`feedback.available` is false until then).
+ */
+export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Promise<CockpitOut> {
+  if (!ctx.actor) throw unauthenticated();
+  const following = await myMonitoring(ctx, asOf);
+  const unitIds = [...new Set(following.items.map((i) => i.unitId))];
+  const nextReport = await nextCommitteeReport(ctx, asOf);
+  const feedback = { available: false, items: [] as never[] };
+  if (!unitIds.length)
+    return { asOf, units: [], tasks: [], pilotItems: [], recentProgress: [], nextReport, feedback };
+  const facts = await unitFacts(ctx.db, unitIds);
+  const tasks = (await tasksLedBy(ctx, unitIds, asOf)).sort(byTiming);
+  const units = following.items.map((f) => {
+    const mine = tasks.filter((t) => t.leadUnitId === f.unitId);
+    return {
+      unitId: f.unitId,
+      unitName: f.unitName,
+      committeeName: f.committeeName,
+      total: mine.length,
+      overdue: mine.filter((t) => t.timing.state === 'overdue').map((t) => t.id),
+      verified: mine.filter((t) => t.status === 'verified').map((t) => t.id),
+    };
+  });
+  // pilots' own schema leaves the timing loose; it is the tasks module's Timing (the cockpit's contract).
+  const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf))
+    .map((i) => ({ ...i, timing: i.timing as CockpitOut['pilotItems'][number]['timing'] }))
+    .sort(byTiming);
+  const recentProgress = await recentPublishedProgress(
+    ctx,
+    tasks.map((t) => t.id),
+    10,
+  );
+  const titles = new Map(
+    tasks.map((t) => [t.id, { title: t.title, leadUnitId: t.leadUnitId, planId: t.plan.id }]),
+  );
+  return {
+    asOf,
+    units,
+    tasks,
+    pilotItems,
+    recentProgress: recentProgress.map((e) => ({
+      ...e,
+      at: e.at.toISOString(),
+      task: titles.get(e.taskId)!,
+      unitName: facts.get(titles.get(e.taskId)!.leadUnitId)?.name ?? '',
+    })),
+    nextReport,
+    feedback,
+  };
+}

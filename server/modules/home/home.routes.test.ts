@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, testEngine, type Caller, type TestApp } from '../../test/harness.js';
+import type { CockpitOut, HomeOut } from './home.schemas.js';
+
+let t: TestApp;
+let admin: Caller;
+let officer: Caller;
+let leader: Caller;
+let member: Caller;
+let tuphap: Caller;
+let tuphapLeader: Caller;
+let xaydung: Caller;
+let units: Map<string, string>;
+
+const home = async (caller: Caller, asOf = '2026-06-01') => {
+  const res = await caller.request('GET', `/api/home?asOf=${asOf}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as HomeOut;
+};
+
+beforeAll(async () => {
+  t = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 1000 } });
+  admin = await t.login('admin@chidao.demo');
+  officer = await t.login('thuongtruc@chidao.demo');
+  leader = await t.login('truongban@chidao.demo');
+  member = await t.login('uyvien@chidao.demo');
+  tuphap = await t.login('daumoi.tuphap@chidao.demo');
+  tuphapLeader = await t.login('lanhdao.tuphap@chidao.demo');
+  xaydung = await t.login('daumoi.xaydung@chidao.demo');
+  const list = (await officer.request('GET', '/api/units?asOf=2026-06-01&limit=5000')).json() as {
+    items: { id: string; name: string }[];
+  };
+  units = new Map(list.items.map((u) => [u.name, u.id]));
+});
+afterAll(() => t.close());
+
+describe('GET /api/home: the panels each role gets', () => {
+  it('needs a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/home' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it.each([
+    ['admin@chidao.demo', ['admin', 'review', 'province']],
+    ['thuongtruc@chidao.demo', ['review', 'province']],
+    // The leader follows no unit in the demo: the province first.
+    ['truongban@chidao.demo', ['province', 'following']],
+    ['uyvien@chidao.demo', ['following', 'province']],
+    ['daumoi.tuphap@chidao.demo', ['owed']],
+    ['lanhdao.tuphap@chidao.demo', ['owed']],
+    ['daumoi.xaydung@chidao.demo', ['owed']],
+    ['thamdinh@chidao.demo', ['coming']],
+    ['kiemtra@chidao.demo', ['coming']],
+    ['duongdaynong@chidao.demo', ['coming']],
+  ])('%s lands on %j', async (email, panels) => {
+    const body = await home(await t.login(email));
+    expect(body.panels).toEqual(panels);
+    expect(body.province !== null).toBe(panels.includes('province'));
+    expect(body.admin !== null).toBe(panels.includes('admin'));
+    expect(body.coming.length > 0).toBe(panels.includes('coming'));
+  });
+
+  it("a focal point sees their unit by name and nothing of the province's or the administrator's", async () => {
+    const body = await home(tuphap);
+    expect(body.units).toEqual([{ id: units.get('Sở Tư pháp'), name: 'Sở Tư pháp', roles: ['focal_point'] }]);
+    expect(body.province).toBeNull();
+    expect(body.admin).toBeNull();
+    expect(body.coming).toEqual([]);
+    expect((await home(tuphapLeader)).units[0]).toMatchObject({ name: 'Sở Tư pháp', roles: ['unit_leader'] });
+  });
+
+  it('appraisers, inspectors and hotline officers are told what is coming and what they can use meanwhile', async () => {
+    const appraiser = await home(await t.login('thamdinh@chidao.demo'));
+    expect(appraiser.coming).toHaveLength(1);
+    expect(appraiser.coming[0]!.capability).toBe('par_index');
+    const sections = appraiser.coming[0]!.links.map((l) => l.section);
+    expect(sections).toEqual(expect.arrayContaining(['documents', 'plans']));
+    // Their navigation does not open the dossiers: no link to them either.
+    expect(sections).not.toContain('dossiers');
+    expect(appraiser.coming[0]!.links.find((l) => l.section === 'documents')!.link).toBe('/documents');
+    expect((await home(await t.login('kiemtra@chidao.demo'))).coming[0]!.capability).toBe('inspection');
+    expect((await home(await t.login('duongdaynong@chidao.demo'))).coming[0]!.capability).toBe('hotline');
+  });
+});
+
+describe("the province's key figures", () => {
+  it('say when the province has no committee plan this year, and give the latest one', async () => {
+    const { province } = await home(member, '2026-06-01');
+    expect(province!.year).toBe(2026);
+    expect(province!.plan).toBeNull();
+    expect(province!.latestPlan).toMatchObject({
+      year: 2025,
+      link: `/plans/${province!.latestPlan!.id}/dashboard`,
+    });
+    // 72 planned tasks, and the conclusions of the 2025 meetings turned into tasks of that plan.
+    expect(province!.latestPlan!.total).toBeGreaterThanOrEqual(72);
+    expect(province!.latestPlan!.overdue).toBeGreaterThan(0);
+    // Pilot direction: the latest programme year of the demo, with its overdue items.
+    expect(province!.pilots).toMatchObject({ year: 2024, link: '/pilots' });
+    expect(province!.pilots!.total).toBeGreaterThan(0);
+    // Dossiers of the year to date (the test database has none): rates without a denominator.
+    expect(province!.dossiers).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-06-01',
+      toProcess: 0,
+      link: '/dossiers',
+    });
+    expect(province!.dossiers!.onTimeRate.value).toBeNull();
+  });
+
+  it("count this year's plan once it exists: its completion and overdue tasks, with the page that explains them", async () => {
+    const plan = await officer.request('POST', '/api/plans', {
+      year: 2026,
+      ownerUnitId: units.get('Nghệ An'),
+      title: 'Kế hoạch CCHC năm 2026',
+      method: 'count',
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const planId = (plan.json() as { id: string }).id;
+    for (const [title, lead, due] of [
+      ['Nhiệm vụ quá hạn của Sở Tư pháp', 'Sở Tư pháp', '2026-03-31'],
+      ['Nhiệm vụ của Sở Y tế', 'Sở Y tế', '2026-03-31'],
+      ['Nhiệm vụ chưa đến hạn', 'Sở Xây dựng', '2026-10-31'],
+    ] as const) {
+      const res = await officer.request('POST', `/api/plans/${planId}/tasks`, {
+        title,
+        reformArea: 'procedures',
+        leadUnitId: units.get(lead),
+        dueDate: due,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    for (const caller of [leader, officer, admin]) {
+      const { province } = await home(caller, '2026-06-01');
+      expect(province!.plan).toMatchObject({
+        id: planId,
+        year: 2026,
+        total: 3,
+        overdue: 2,
+        verified: 0,
+        completionPct: 0,
+        link: `/plans/${planId}/dashboard`,
+      });
+      expect(province!.latestPlan).toBeNull();
+    }
+  });
+});
+
+describe("the administrator's health and set-up list", () => {
+  it('shows the database, the worker and what is left to set up, each with where to fix it', async () => {
+    const { admin: panel } = await home(admin, '2026-06-01');
+    expect(panel!.health.database.engine).toBe(testEngine);
+    expect(panel!.health.database.upToDate).toBe(true);
+    expect(panel!.health.worker.failed).toBe(0);
+    expect(panel!.health.imports.failed).toBe(0);
+    expect(panel!.health.mail.configured).toBe(false);
+    const ids = panel!.setup.map((s) => s.id);
+    expect(ids).toContain('smtp_missing');
+    expect(panel!.setup.find((s) => s.id === 'calendar_unconfirmed')).toMatchObject({
+      params: { year: 2027 },
+      link: '/calendar',
+    });
+    // The demo has its provincial committee and gives every account a role.
+    expect(ids).not.toContain('no_province_committee');
+    expect(ids).not.toContain('users_without_grants');
+    // Only Sở Tư pháp and Sở Xây dựng have a focal point among the departments and communes.
+    const focal = panel!.setup.find((s) => s.id === 'units_without_focal_point')!;
+    expect(focal.link).toBe('/users');
+    expect(focal.count).toBe(Number(focal.params.total) - 2);
+    expect(focal.count).toBeGreaterThan(100);
+  });
+
+  it('counts an account without any role, and a saved calendar of next year is no longer to confirm', async () => {
+    const created = await admin.request('POST', '/api/users', {
+      email: 'chua.co.vai.tro@chidao.demo',
+      fullName: 'Người Chưa Có Vai Trò',
+      password: 'Mat-khau-rat-dai-2026!',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const year = (await admin.request('GET', '/api/calendar/years/2027')).json() as {
+      version: number;
+      adjustments: unknown;
+    };
+    const saved = await admin.request('PUT', '/api/calendar/years/2027', {
+      version: year.version,
+      adjustments: { daysOff: [], workingSaturdays: [] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const { admin: panel } = await home(admin, '2026-06-01');
+    expect(panel!.setup.find((s) => s.id === 'users_without_grants')).toMatchObject({
+      count: 1,
+      link: '/users',
+    });
+    expect(panel!.setup.map((s) => s.id)).not.toContain('calendar_unconfirmed');
+  });
+});
+
+describe('GET /api/home/cockpit: the member cockpit, moved from the plans module', () => {
+  let planId: string;
+  const addTask = async (title: string, lead: string, dueDate: string) => {
+    const res = await officer.request('POST', `/api/plans/${planId}/tasks`, {
+      title,
+      reformArea: 'procedures',
+      leadUnitId: units.get(lead),
+      dueDate,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string };
+  };
+  beforeAll(async () => {
+    const plans = (await officer.request('GET', '/api/plans?year=2026')).json() as {
+      items: { id: string; ownerKind: string }[];
+    };
+    planId = plans.items.find((p) => p.ownerKind === 'committee')!.id;
+  });
+
+  it("shows the overdue task of a unit the member follows, first; not other units' tasks", async () => {
+    const late = await addTask('Nhiệm vụ quá hạn của Sở Tư pháp (2)', 'Sở Tư pháp', '2026-03-31');
+    const elsewhere = await addTask('Nhiệm vụ của Sở Y tế (2)', 'Sở Y tế', '2026-03-31');
+    const res = (await member.request('GET', '/api/home/cockpit?asOf=2026-06-01')).json() as CockpitOut;
+    expect(res.units.map((u) => u.unitName).sort()).toEqual(['Sở Tư pháp', 'Sở Xây dựng']);
+    expect(res.tasks[0]!.timing.state).toBe('overdue');
+    expect(res.tasks.map((x) => x.id)).toContain(late.id);
+    expect(res.tasks.map((x) => x.id)).not.toContain(elsewhere.id);
+    expect(res.units.find((u) => u.unitName === 'Sở Tư pháp')!.overdue).toContain(late.id);
+  });
+
+  it('also lists the followed units’ pilot items, their latest published progress, and the next report owed', async () => {
+    const res = await member.request('GET', '/api/home/cockpit?asOf=2026-06-01');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as CockpitOut;
+    // 581/BNV-CCHC: the 6-month report is due on the 20th of the period's last month.
+    expect(body.nextReport).toMatchObject({ due: '2026-06-20', label: { vi: '6 tháng đầu năm 2026' } });
+    // Sở Tư pháp was a pilot unit in 2024.
+    expect(body.pilotItems.length).toBeGreaterThan(0);
+    expect(body.pilotItems.every((i) => i.unitName === 'Sở Tư pháp' || i.unitName === 'Sở Xây dựng')).toBe(
+      true,
+    );
+    expect(body.feedback.available).toBe(false);
+    const task = await addTask('Nhiệm vụ có cập nhật tiến độ', 'Sở Xây dựng', '2026-10-31');
+    const progress = await xaydung.request('POST', `/api/tasks/${task.id}/progress`, {
+      note: 'Đã cấp 120 giấy phép trực tuyến',
+    });
+    expect(progress.statusCode, progress.body).toBe(201);
+    const again = (await member.request('GET', '/api/home/cockpit?asOf=2026-06-01')).json() as CockpitOut;
+    expect(again.recentProgress[0]).toMatchObject({
+      note: 'Đã cấp 120 giấy phép trực tuyến',
+      unitName: 'Sở Xây dựng',
+      task: { title: 'Nhiệm vụ có cập nhật tiến độ', planId },
+    });
+  });
+
+  it('gives the same answer as the plans module’s cockpit did (while that route still exists)', async () => {
+    const now = (await member.request('GET', '/api/home/cockpit?asOf=2026-06-01')).json() as CockpitOut;
+    const old = await member.request('GET', '/api/me/cockpit?asOf=2026-06-01');
+    if (old.statusCode === 404) return; // removed by the plans module: nothing left to compare with
+    expect(old.statusCode, old.body).toBe(200);
+    expect(now).toEqual(old.json());
+  });
+
+  it('is empty, with the next report, for someone who follows no unit', async () => {
+    const body = (await leader.request('GET', '/api/home/cockpit?asOf=2026-06-01')).json() as CockpitOut;
+    expect(body).toMatchObject({ units: [], tasks: [], pilotItems: [], recentProgress: [] });
+    expect(body.nextReport!.due).toBe('2026-06-20');
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The contract of the work engine's API (`/api/work/...`): what a unit owes, in every kind, with the same
+ * shape — so queues, the action dialog and the history are written once, on the server and the web.
+ */
+import { z } from 'zod';
+
+const date = z.iso.date();
+
+/** The kinds of owed work the engine knows. Later modules add theirs (reports, feedback cases, …). */
+export const WORK_KINDS = ['plan_task', 'pilot_item', 'pilot_report'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+/** Text in both languages, chosen by the web (server-made labels such as a plan's title context). */
+export const bilingual = z.object({ vi: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof bilingual>;
+
+export const workFileOut = z.object({
+  id: z.uuid(),
+  originalName: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+});
+export type WorkFileOut = z.infer<typeof workFileOut>;
+
+export const timingOut = z.object({
+  state: z.enum(['done_on_time', 'done_late', 'overdue', 'due_soon', 'on_track', 'cancelled']),
+  daysOverdue: z.number(),
+  daysLeft: z.number().nullable(),
+  dueSoonThreshold: z.number(),
+  dueSoonFrom: z.string().nullable(),
+  effectiveDueDate: z.string().nullable(),
+});
+
+/** What a unit reported and is now verified or reviewed (or was returned): text, files, who, when. */
+export const reportedOut = z.object({
+  output: z.string().nullable(),
+  files: z.array(workFileOut),
+  on: z.string().nullable(),
+  byName: z.string().nullable(),
+});
+
+/** One item a unit owes, whatever its kind. */
+export const workItemOut = z.object({
+  kind: z.enum(WORK_KINDS),
+  id: z.uuid(),
+  title: z.string(),
+  /** Where it comes from: the plan, the pilot programme of a year, … */
+  context: bilingual,
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  /** The kind's own workflow status (tasks: not_started … cancelled; reports: draft … accepted). */
+  status: z.string(),
+  dueDate: date.nullable(),
+  timing: timingOut.nullable(),
+  version: z.number().int(),
+  /** The actions the caller may take now (the server's rules; the web shows exactly these buttons). */
+  allowedActions: z.array(z.string()),
+  /** Whether a done report must carry at least one evidence file. */
+  evidenceRequired: z.boolean(),
+  /** The latest report of the unit (what a reviewer verifies; what a returned item's re-report starts from). */
+  reported: reportedOut.nullable(),
+  lastReason: z.string().nullable(),
+  /** The page that shows the item in its module. */
+  link: z.string(),
+});
+export type WorkItemOut = z.infer<typeof workItemOut>;
+
+export const queueQuery = z.object({
+  /**
+   * owed: what the units I work for owe (open items, overdue and due soon first);
+   * review: what awaits my verification or review (oldest report first);
+   * followed: open items of the units I follow as a committee member or lead (overdue first).
+   */
+  view: z.enum(['owed', 'review', 'followed']),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const queueOut = z.object({
+  view: z.enum(['owed', 'review', 'followed']),
+  asOf: date,
+  total: z.number().int(),
+  /** Per kind: how many items (before the limit). */
+  byKind: z.record(z.string(), z.number().int()),
+  /** Overdue among them (before the limit). */
+  overdue: z.number().int(),
+  items: z.array(workItemOut),
+});
+export type QueueOut = z.infer<typeof queueOut>;
+
+export const kindParams = z.object({ kind: z.enum(WORK_KINDS), id: z.uuid() });
+
+export const actionIn = z.object({
+  action: z.string().min(1).max(40),
+  version: z.number().int().positive(),
+  reason: z.string().trim().max(2000).nullish(),
+  documentId: z.uuid().nullish(),
+  output: z.string().trim().max(5000).nullish(),
+  fileIds: z.array(z.uuid()).max(20).optional(),
+  newDueDate: date.nullish(),
+});
+export type ActionIn = z.infer<typeof actionIn>;
+
+export const actionOut = z.object({
+  item: workItemOut,
+  /** Who acts next, in plain words ("Sở Nội vụ kiểm tra, xác nhận"), or null when the item is finished. */
+  next: bilingual.nullable(),
+});
+
+export const workEventOut = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  percent: z.number().nullable(),
+  documentId: z.uuid().nullable(),
+  at: z.string(),
+  on: date,
+  actorName: z.string().nullable(),
+  files: z.array(workFileOut),
+});
+export type WorkEventOut = z.infer<typeof workEventOut>;
+
+export const uploadOut = z.object({
+  id: z.uuid(),
+  originalName: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  mediaType: z.string(),
+});

@@ -1,0 +1,570 @@
+/**
+ * The work engine: one place for everything a unit owes someone — a plan task, a pilot item, a pilot
+ * report, and later periodic reports, hotline cases, inspection recommendations, self-assessments. Each
+ * kind plugs in with an adapter (`WorkKindAdapter`: load items with the caller's relation to them, pure
+ * transition rules, a version-checked write, recipients, who acts next); the engine owns the rest once:
+ *
+ * - actions with optimistic concurrency: the item row, its event, the journal entry and the
+ *   notifications commit together (`act`);
+ * - the history (`work_events`, append-only) and evidence as rows (`work_attachments`: a file belongs to
+ *   the one item it was uploaded for; `work_event_files`: which files an event cites). A cited file must
+ *   have been uploaded for that item by the acting user, or already be evidence of that item; downloads
+ *   are authorised by the item's read rule; uploads never cited expire and are removed;
+ * - queues across kinds (what my units owe, what awaits my review, what the units I follow owe);
+ * - the deadline feed the reminder worker reads, for every kind.
+ */
+import type { Readable } from 'node:stream';
+import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { recordChange } from '../audit/audit.service.js';
+import { myMonitoring } from '../committees/committees.service.js';
+import type { FileStore } from '../files/file-store.js';
+import { getFiles, removeStoredFile, storeUpload, type StoredFile } from '../files/files.service.js';
+import { usersByIds } from '../users/users.service.js';
+import { workAttachments, workEventFiles, workEvents } from './work.table.js';
+import type {
+  ActionIn,
+  Bilingual,
+  QueueOut,
+  WorkEventOut,
+  WorkFileOut,
+  WorkItemOut,
+  WorkKind,
+} from './work.schemas.js';
+
+export type { ActionIn, Bilingual, WorkItemOut, WorkKind } from './work.schemas.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Kinds
+
+/** An item as the engine sees it, whatever its kind; `row` is the kind's own record. */
+export type LoadedItem = {
+  item: Omit<WorkItemOut, 'reported'>;
+  /**
+   * Whether the caller may read it, add evidence to it, and whether they are among the people of the unit
+   * that owes it (the owed view lists those).
+   */
+  access: { read: boolean; upload: boolean; work: boolean };
+  /** The kind's own record as it is now (the journal's "before"). */
+  row: unknown;
+  /** Whatever else the kind's adapter loaded with it (its plan, programme, …), for its own later steps. */
+  meta?: unknown;
+};
+
+export type Decision =
+  /** `note`: the event's text when it is not the reason or output given (a report's overall text). */
+  | { ok: true; next: string; patch: Record<string, unknown>; note?: string | null }
+  | { ok: false; error: AppError };
+
+/** An open item with a deadline, for the reminder worker (no access check: the worker is not a request). */
+export type DeadlineItem = {
+  kind: WorkKind;
+  id: string;
+  title: string;
+  status: string;
+  dueDate: string;
+  unitId: string;
+  /** The plan or programme it belongs to, as a reminder names it. */
+  context: string;
+  link: string;
+};
+
+/** What a kind tells the engine. One file per kind, in the module that owns the kind's table. */
+export type WorkKindAdapter = {
+  kind: WorkKind;
+  /** The journal's entity name for the kind's record. */
+  entity: string;
+  /** Loads items with the caller's relation to each (one batch; absent ids are left out). */
+  load(ctx: RequestContext, ids: readonly string[], asOf: string): Promise<Map<string, LoadedItem>>;
+  /** The kind's pure rules: may `input.action` happen now, and what it writes on the record. */
+  decide(
+    ctx: RequestContext,
+    loaded: LoadedItem,
+    input: ActionIn,
+    evidenceCount: number,
+    on: string,
+  ): Promise<Decision>;
+  /** Writes the patch when the version still matches; the updated record, or null (stale). */
+  write(tx: Db, loaded: LoadedItem, patch: Record<string, unknown>, version: number): Promise<unknown>;
+  /** Who hears of the step (inside the step's transaction: notify() only writes). */
+  notify(ctx: RequestContext, loaded: LoadedItem, input: ActionIn): Promise<void>;
+  /** Who acts next once the item is in `status`, in plain words; null when nothing more is owed. */
+  next(loaded: LoadedItem, status: string): Bilingual | null;
+  /** Ids of open items owed by units in these subtrees. */
+  owedIds(db: Db, roots: readonly string[]): Promise<string[]>;
+  /** Ids of items awaiting review whose unit is in these subtrees. */
+  reviewIds(db: Db, roots: readonly string[]): Promise<string[]>;
+  /** Ids of open items owed exactly by these units (the units a member follows). */
+  openIdsOfUnits(db: Db, unitIds: readonly string[]): Promise<string[]>;
+  /** Open items with a due date (reminders), and one item whatever its status. */
+  deadlines(db: Db): Promise<DeadlineItem[]>;
+  deadlineItem(db: Db, id: string): Promise<DeadlineItem | undefined>;
+  /** Actions that put the item in front of a reviewer (their latest event is "what is being verified"). */
+  reportActions: readonly string[];
+  /** Actions that are the reviewer's (the review view lists items where one is allowed). */
+  reviewActions: readonly string[];
+};
+
+const registry = new Map<WorkKind, WorkKindAdapter>();
+
+/** Plugs a kind in (idempotent: the same adapter again is ignored). */
+export function registerWorkKind(adapter: WorkKindAdapter): void {
+  registry.set(adapter.kind, adapter);
+}
+
+function adapterOf(kind: WorkKind): WorkKindAdapter {
+  const a = registry.get(kind);
+  if (!a) throw notFound('work_kind');
+  return a;
+}
+
+export const registeredKinds = (): WorkKind[] => [...registry.keys()];
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
+}
+
+const today = () => todayInVietnam();
+
+// ---------------------------------------------------------------------------------------------------
+// Events and attachments (also used by the kinds' modules for their own events: progress, directions)
+
+export type WorkEventRow = typeof workEvents.$inferSelect & { fileIds: string[] };
+export type NewWorkEvent = Omit<typeof workEvents.$inferInsert, 'id'> & { id?: string; fileIds?: string[] };
+
+/**
+ * Appends events with the files they cite (inside the caller's transaction). Citing a file makes it
+ * permanent evidence of its item (no longer expires).
+ */
+export async function appendEvents(db: Db, events: readonly NewWorkEvent[]): Promise<WorkEventRow[]> {
+  if (!events.length) return [];
+  const inserted = await db
+    .insert(workEvents)
+    .values(events.map(({ fileIds: _files, ...e }) => e))
+    .returning();
+  const links = inserted.flatMap((e, i) =>
+    (events[i]!.fileIds ?? []).map((fileId, position) => ({ eventId: e.id, fileId, position })),
+  );
+  if (links.length) {
+    await db.insert(workEventFiles).values(links);
+    await db
+      .update(workAttachments)
+      .set({ expiresAt: null })
+      .where(
+        inArray(
+          workAttachments.fileId,
+          links.map((l) => l.fileId),
+        ),
+      );
+  }
+  return inserted.map((e, i) => ({ ...e, fileIds: events[i]!.fileIds ?? [] }));
+}
+
+/** The events of items (of one kind), oldest first, each with the ids of the files it cites. */
+export async function listEvents(
+  db: Db,
+  kind: WorkKind,
+  itemIds: readonly string[],
+  options: { actions?: readonly string[]; statusChangesOnly?: boolean; withFiles?: boolean } = {},
+): Promise<WorkEventRow[]> {
+  if (!itemIds.length) return [];
+  const rows = await db
+    .select()
+    .from(workEvents)
+    .where(
+      and(
+        eq(workEvents.kind, kind),
+        inArray(workEvents.itemId, [...new Set(itemIds)]),
+        options.actions ? inArray(workEvents.action, [...options.actions]) : undefined,
+        options.statusChangesOnly
+          ? sql`(${workEvents.toStatus} IS NOT NULL OR ${workEvents.action} = 'extend')`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(workEvents.at), asc(workEvents.id));
+  if (options.withFiles === false) return rows.map((r) => ({ ...r, fileIds: [] }));
+  const files = await filesOfEvents(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, fileIds: files.get(r.id) ?? [] }));
+}
+
+async function filesOfEvents(db: Db, eventIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!eventIds.length) return out;
+  const links = await db
+    .select()
+    .from(workEventFiles)
+    .where(inArray(workEventFiles.eventId, [...eventIds]))
+    .orderBy(asc(workEventFiles.position));
+  for (const l of links) out.set(l.eventId, [...(out.get(l.eventId) ?? []), l.fileId]);
+  return out;
+}
+
+/**
+ * The files an action may cite on an item: each must be an attachment of that very item, uploaded by
+ * the acting user or already cited there (a re-report after a return may cite earlier evidence again).
+ * Anything else — another item's file, a document's attachment, a file of someone else's unfinished
+ * upload — is refused, naming the field.
+ */
+export async function citableFiles(
+  db: Db,
+  actor: Actor,
+  kind: WorkKind,
+  itemId: string,
+  fileIds: readonly string[] | undefined,
+): Promise<StoredFile[]> {
+  const ids = [...new Set(fileIds ?? [])];
+  if (!ids.length) return [];
+  const found = await db.select().from(workAttachments).where(inArray(workAttachments.fileId, ids));
+  const ok = new Set(
+    found
+      .filter(
+        (a) =>
+          a.kind === kind && a.itemId === itemId && (a.uploadedBy === actor.user.id || a.expiresAt === null),
+      )
+      .map((a) => a.fileId),
+  );
+  if (ids.some((id) => !ok.has(id)))
+    throw new AppError(400, 'VALIDATION_FAILED', 'work.file_not_citable', { field: 'fileIds' }, [
+      { field: 'fileIds', message: 'work.file_not_citable' },
+    ]);
+  return getFiles({ db, actor, requestId: '', ip: null, locale: 'vi' }, ids);
+}
+
+const fileOut = (f: StoredFile): WorkFileOut => ({
+  id: f.id,
+  originalName: f.originalName,
+  size: f.size,
+  mediaType: f.mediaType,
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Loading and presenting
+
+async function loadOne(ctx: RequestContext, kind: WorkKind, id: string, asOf = today()) {
+  const adapter = adapterOf(kind);
+  const loaded = (await adapter.load(ctx, [id], asOf)).get(id);
+  if (!loaded) throw notFound(adapter.entity);
+  if (!loaded.access.read) throw forbidden();
+  return { adapter, loaded };
+}
+
+/** The latest report of each item (the text and files a reviewer verifies), from the history. */
+async function latestReports(
+  ctx: RequestContext,
+  kind: WorkKind,
+  ids: readonly string[],
+): Promise<Map<string, WorkItemOut['reported']>> {
+  const adapter = adapterOf(kind);
+  const out = new Map<string, WorkItemOut['reported']>();
+  if (!ids.length || !adapter.reportActions.length) return out;
+  const events = await listEvents(ctx.db, kind, ids, { actions: adapter.reportActions });
+  const latest = new Map<string, WorkEventRow>();
+  for (const e of events) latest.set(e.itemId, e);
+  const files = new Map(
+    (await getFiles(ctx, [...new Set([...latest.values()].flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
+  );
+  const people = await namesOf(
+    ctx,
+    [...latest.values()].map((e) => e.actorId),
+  );
+  for (const [id, e] of latest)
+    out.set(id, {
+      output: e.note,
+      files: e.fileIds.flatMap((f) => (files.get(f) ? [fileOut(files.get(f)!)] : [])),
+      on: e.on,
+      byName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+    });
+  return out;
+}
+
+async function namesOf(ctx: RequestContext, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((i): i is string => !!i))];
+  return new Map((await usersByIds(ctx, unique)).map((u) => [u.id, u.fullName]));
+}
+
+async function present(
+  ctx: RequestContext,
+  kind: WorkKind,
+  loaded: readonly LoadedItem[],
+): Promise<WorkItemOut[]> {
+  const reports = await latestReports(
+    ctx,
+    kind,
+    loaded.map((l) => l.item.id),
+  );
+  return loaded.map((l) => ({ ...l.item, reported: reports.get(l.item.id) ?? null }));
+}
+
+/** One item as the work API presents it. */
+export async function getWorkItem(ctx: RequestContext, kind: WorkKind, id: string): Promise<WorkItemOut> {
+  requireActor(ctx);
+  const { loaded } = await loadOne(ctx, kind, id);
+  return (await present(ctx, kind, [loaded]))[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Actions
+
+/**
+ * Moves an item through its kind's workflow: the rules decide, then the record (version-checked), the
+ * event with the files it cites, the journal entry and the notifications commit together. Returns the
+ * item as it now stands and who acts next.
+ */
+export async function act(
+  ctx: RequestContext,
+  kind: WorkKind,
+  id: string,
+  input: ActionIn,
+): Promise<{ item: WorkItemOut; next: Bilingual | null; row: unknown }> {
+  const actor = requireActor(ctx);
+  const { adapter, loaded } = await loadOne(ctx, kind, id);
+  if (loaded.item.version !== input.version) throw staleVersion(adapter.entity, loaded.item.version);
+  const on = today();
+  if (!loaded.item.allowedActions.includes(input.action)) {
+    // Not this person's step, or not now: the kind's rules say which (403 who, 409 when), before files.
+    const refused = await adapter.decide(ctx, loaded, input, input.fileIds?.length ?? 0, on);
+    throw refused.ok ? forbidden() : refused.error;
+  }
+  const files = await citableFiles(ctx.db, actor, kind, id, input.fileIds);
+  const decision = await adapter.decide(ctx, loaded, input, files.length, on);
+  if (!decision.ok) throw decision.error;
+  const row = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const updated = await adapter.write(tx, loaded, decision.patch, input.version);
+    if (!updated) throw staleVersion(adapter.entity, loaded.item.version);
+    await appendEvents(tx, [
+      {
+        kind,
+        itemId: id,
+        action: input.action,
+        fromStatus: loaded.item.status,
+        toStatus: decision.next,
+        note: decision.note !== undefined ? decision.note : (input.reason ?? input.output ?? null),
+        documentId: input.documentId ?? null,
+        on,
+        actorId: actor.user.id,
+        fileIds: files.map((f) => f.id),
+      },
+    ]);
+    await recordChange(txCtx, {
+      action: input.action,
+      entity: adapter.entity,
+      entityId: id,
+      before: loaded.row,
+      after: updated,
+    });
+    await adapter.notify(txCtx, { ...loaded, row: updated }, input);
+    return updated;
+  });
+  const after = (await adapter.load(ctx, [id], on)).get(id)!;
+  return {
+    item: (await present(ctx, kind, [after]))[0]!,
+    next: adapter.next(after, after.item.status),
+    row,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Evidence files
+
+/** How long an upload that no action cites is kept (then removed with its content). */
+export const UPLOAD_KEEP_HOURS = 24;
+
+/**
+ * Stores an evidence file for one item (its unit's people or its reviewers): the content first (no
+ * transaction holds the connection during I/O), then the file record and its attachment to the item.
+ * It stays the uploader's until an action cites it, and expires if none does.
+ */
+export async function uploadAttachment(
+  ctx: RequestContext,
+  store: FileStore,
+  kind: WorkKind,
+  id: string,
+  upload: { content: Readable; filename: string },
+  maxBytes: number,
+  keepHours = UPLOAD_KEEP_HOURS,
+): Promise<StoredFile> {
+  const actor = requireActor(ctx);
+  const { loaded } = await loadOne(ctx, kind, id);
+  if (!loaded.access.upload) throw forbidden();
+  const file = await storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
+  await ctx.db.insert(workAttachments).values({
+    fileId: file.id,
+    kind,
+    itemId: id,
+    uploadedBy: actor.user.id,
+    expiresAt: new Date(Date.now() + keepHours * 3_600_000),
+  });
+  return file;
+}
+
+/**
+ * An evidence file of an item, for whoever may read the item. A file of another item, or an upload not
+ * yet cited by anyone but its uploader, is "not found".
+ */
+export async function attachmentFile(
+  ctx: RequestContext,
+  kind: WorkKind,
+  id: string,
+  fileId: string,
+): Promise<StoredFile> {
+  const actor = requireActor(ctx);
+  await loadOne(ctx, kind, id);
+  const [a] = await ctx.db
+    .select()
+    .from(workAttachments)
+    .where(
+      and(eq(workAttachments.fileId, fileId), eq(workAttachments.kind, kind), eq(workAttachments.itemId, id)),
+    );
+  if (!a || (a.expiresAt !== null && a.uploadedBy !== actor.user.id)) throw notFound('file');
+  const [file] = await getFiles(ctx, [fileId]);
+  if (!file) throw notFound('file');
+  return file;
+}
+
+/**
+ * Removes uploads that no action cited before they expired (the attachment, the file record, and the
+ * content unless another record shares it). Run by the background worker.
+ */
+export async function expireUploads(
+  db: Db,
+  store: FileStore,
+  now: Date = new Date(),
+): Promise<{ removed: number }> {
+  const expired = await db
+    .select({ fileId: workAttachments.fileId })
+    .from(workAttachments)
+    .where(and(isNotNull(workAttachments.expiresAt), lt(workAttachments.expiresAt, now)))
+    .limit(500);
+  const ctx: RequestContext = { db, actor: null, requestId: 'work-expiry', ip: null, locale: 'vi' };
+  let removed = 0;
+  for (const { fileId } of expired) {
+    const gone = await db
+      .delete(workAttachments)
+      .where(and(eq(workAttachments.fileId, fileId), isNotNull(workAttachments.expiresAt)))
+      .returning();
+    if (gone.length && (await removeStoredFile(ctx, store, fileId))) removed++;
+  }
+  return { removed };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History
+
+/** An item's history with who acted and the files each step cites (for whoever may read the item). */
+export async function workHistory(ctx: RequestContext, kind: WorkKind, id: string): Promise<WorkEventOut[]> {
+  requireActor(ctx);
+  await loadOne(ctx, kind, id);
+  const events = await listEvents(ctx.db, kind, [id]);
+  const people = await namesOf(
+    ctx,
+    events.map((e) => e.actorId),
+  );
+  const files = new Map(
+    (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
+  );
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    percent: e.percent,
+    documentId: e.documentId,
+    at: e.at.toISOString(),
+    on: e.on,
+    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+    files: e.fileIds.flatMap((f) => (files.get(f) ? [fileOut(files.get(f)!)] : [])),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Queues
+
+const TIMING_ORDER: Record<string, number> = {
+  overdue: 0,
+  due_soon: 1,
+  on_track: 2,
+  done_late: 3,
+  done_on_time: 4,
+  cancelled: 5,
+};
+
+const byUrgency = (a: WorkItemOut, b: WorkItemOut) =>
+  (TIMING_ORDER[a.timing?.state ?? 'on_track'] ?? 9) - (TIMING_ORDER[b.timing?.state ?? 'on_track'] ?? 9) ||
+  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+  a.title.localeCompare(b.title, 'vi');
+
+const byOldestReport = (a: WorkItemOut, b: WorkItemOut) =>
+  (a.reported?.on ?? '9999').localeCompare(b.reported?.on ?? '9999') ||
+  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
+
+/**
+ * A queue across every kind: `owed` — open items of the units where I am focal point or leader that I
+ * can act on, overdue and due soon first; `review` — items awaiting my verification or review (standing
+ * agency, administrators), oldest report first; `followed` — open items of the units I follow as a
+ * committee member today, overdue first. Candidates come from each kind in one query, then the kind's
+ * own rules say which are really mine.
+ */
+export async function workQueue(
+  ctx: RequestContext,
+  view: 'owed' | 'review' | 'followed',
+  limit = 100,
+  asOf = today(),
+): Promise<QueueOut> {
+  const actor = requireActor(ctx);
+  const all: WorkItemOut[] = [];
+  const followed =
+    view === 'followed' ? [...new Set((await myMonitoring(ctx, asOf)).items.map((i) => i.unitId))] : [];
+  for (const adapter of registry.values()) {
+    const ids =
+      view === 'owed'
+        ? await adapter.owedIds(ctx.db, actor.rootsFor(['focal_point', 'unit_leader']))
+        : view === 'review'
+          ? await adapter.reviewIds(ctx.db, actor.rootsFor(['standing_officer', 'admin']))
+          : await adapter.openIdsOfUnits(ctx.db, followed);
+    if (!ids.length) continue;
+    const loaded = [...(await adapter.load(ctx, ids, asOf)).values()].filter((l) => {
+      if (!l.access.read) return false;
+      if (view === 'owed') return l.access.work;
+      if (view === 'review') return l.item.allowedActions.some((a) => adapter.reviewActions.includes(a));
+      return true;
+    });
+    all.push(...(await present(ctx, adapter.kind, loaded)));
+  }
+  all.sort(view === 'review' ? byOldestReport : byUrgency);
+  const byKind: Record<string, number> = {};
+  for (const i of all) byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
+  return {
+    view,
+    asOf,
+    total: all.length,
+    byKind,
+    overdue: all.filter((i) => i.timing?.state === 'overdue').length,
+    items: all.slice(0, limit),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Deadlines (the reminder worker)
+
+/** Open items with a due date, of every kind, oldest deadline first. */
+export async function openDeadlines(db: Db): Promise<DeadlineItem[]> {
+  const all: DeadlineItem[] = [];
+  for (const adapter of registry.values()) all.push(...(await adapter.deadlines(db)));
+  return all.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+}
+
+/** One item as the reminder worker sees it (whatever its status), or undefined. */
+export async function deadlineItem(db: Db, kind: WorkKind, id: string): Promise<DeadlineItem | undefined> {
+  const adapter = registry.get(kind);
+  return adapter ? adapter.deadlineItem(db, id) : undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * The kinds of owed work plugged into the work engine (server/modules/work), and the engine's wiring into
+ * the background worker. A new kind adds its adapter here — one file in its own module (e.g.
+ * `plans/plan-task.work-kind.ts`) with its pure rules beside it.
+ */
+import type { FileStore } from './modules/files/file-store.js';
+import type { DeadlineFeed, Housekeeping } from './modules/notifications/notifications.worker.js';
+import { pilotItemKind, pilotReportKind } from './modules/pilots/pilot-work-kinds.js';
+import { planTaskKind } from './modules/plans/plan-task.work-kind.js';
+import {
+  deadlineItem,
+  expireUploads,
+  openDeadlines,
+  registerWorkKind,
+  type WorkKind,
+} from './modules/work/work.service.js';
+
+export function registerWorkKinds(): void {
+  for (const kind of [planTaskKind, pilotItemKind, pilotReportKind]) registerWorkKind(kind);
+}
+
+/** The deadlines of every kind, for the reminder worker. */
+export const workDeadlineFeed: DeadlineFeed = {
+  open: openDeadlines,
+  one: (db, kind, id) => deadlineItem(db, kind as WorkKind, id),
+};
+
+/** What the worker needs from the engine: its deadline feed, and the removal of expired uploads. */
+export function workForWorker(store: FileStore | null): { feed: DeadlineFeed; housekeeping: Housekeeping[] } {
+  registerWorkKinds();
+  return {
+    feed: workDeadlineFeed,
+    housekeeping: store ? [(db, now) => expireUploads(db, store, now)] : [],
+  };
+}
