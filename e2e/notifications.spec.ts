@@ -33,13 +33,14 @@ test('a focal point sees the bell count, opens the inbox, marks read and chooses
   await expect(page).toHaveURL(/\/notifications$/);
   const items = page.getByTestId('notification-item');
   await expect(items).toHaveCount(before);
-  await expect(items.first()).toContainText('Quá hạn:');
-  await expect(items.first()).toContainText('ngày làm việc');
-  await expect(items.first()).toContainText('Sở Tư pháp');
+  // Other specs may have left newer notifications (a verification from the landing page): take a reminder.
+  const overdue = items.filter({ hasText: 'Quá hạn:' }).first();
+  await expect(overdue).toContainText('ngày làm việc');
+  await expect(overdue).toContainText('Sở Tư pháp');
   await shot(page, '91-notifications-inbox');
 
   // Mark one read: it leaves the unread list and the bell counts one less.
-  await items.first().getByTestId('mark-read').click();
+  await overdue.getByTestId('mark-read').click();
   await expect(items).toHaveCount(before - 1);
   await expect.poll(() => bellCount(page)).toBe(before - 1);
   await page.getByTestId('inbox-filter').getByText('Tất cả').click();
@@ -48,9 +49,9 @@ test('a focal point sees the bell count, opens the inbox, marks read and chooses
 
   // In English, the same notifications read in English.
   await page.getByTestId('language-switch').selectOption('en');
-  await expect(items.first()).toContainText('Overdue:');
+  await expect(items.filter({ hasText: 'Overdue:' }).first()).toBeVisible();
   await page.getByTestId('language-switch').selectOption('vi');
-  await expect(items.first()).toContainText('Quá hạn:');
+  await expect(items.filter({ hasText: 'Quá hạn:' }).first()).toBeVisible();
 
   // Preferences: the default is the daily digest; choose e-mail at once.
   await page.getByTestId('tab-preferences').click();

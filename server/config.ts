@@ -19,6 +19,7 @@ const envSchema = z.object({
   CHIDAO_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   CHIDAO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   CHIDAO_UPLOAD_MAX_MB: z.coerce.number().positive().default(25),
+  CHIDAO_UPLOAD_KEEP_HOURS: z.coerce.number().positive().max(8760).default(24),
   CHIDAO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CHIDAO_SMTP_URL: z.string().optional(),
   CHIDAO_MAIL_FROM: z.string().default('chidao <no-reply@chidao.local>'),
@@ -46,6 +47,8 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; secureCookie: 'auto' | boolean };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   uploadMaxBytes: number;
+  /** Hours an evidence upload that no action cites is kept before it is removed. */
+  uploadKeepHours: number;
   trustProxy: boolean;
   /** Inbox, e-mail and reminders (server/modules/notifications). */
   notifications: NotificationsConfig;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ratePerMinute: e.CHIDAO_LOGIN_RATE_PER_MINUTE,
     },
     uploadMaxBytes: Math.round(e.CHIDAO_UPLOAD_MAX_MB * 1024 * 1024),
+    uploadKeepHours: e.CHIDAO_UPLOAD_KEEP_HOURS,
     trustProxy: e.CHIDAO_TRUST_PROXY === 'true',
     notifications: {
       smtpUrl: e.CHIDAO_SMTP_URL || undefined,

@@ -82,8 +82,8 @@ try {
     );
   }
   // 20 progress updates per task.
-  await database.db.execute(`INSERT INTO task_events (task_id, action, note, percent, "on")
-    SELECT t.id, 'progress', 'Cập nhật tiến độ lần ' || g, g * 5, (date '2021-01-01' + g) FROM plan_tasks t, generate_series(1, 20) g`);
+  await database.db.execute(`INSERT INTO work_events (kind, item_id, action, note, percent, "on")
+    SELECT 'plan_task', t.id, 'progress', 'Cập nhật tiến độ lần ' || g, g * 5, (date '2021-01-01' + g) FROM plan_tasks t, generate_series(1, 20) g`);
   const seedMs = Math.round(performance.now() - t);
   const officer = await findUserByEmail(base, 'thuongtruc@chidao.demo');
   const ctx = { ...base, actor: await loadActor(database.db, officer) };
@@ -133,7 +133,7 @@ try {
   await measure('drill', () => dashboardTasks(ctx, plan, { asOf: '2025-12-31', metric: 'verified' }));
   client.query = query;
   const sample = await planDashboard(ctx, plan, { asOf: '2025-12-31' });
-  const [{ n: events }] = (await database.db.execute('SELECT count(*)::int AS n FROM task_events')).rows;
+  const [{ n: events }] = (await database.db.execute('SELECT count(*)::int AS n FROM work_events WHERE kind = 'plan_task'')).rows;
   console.log(
     JSON.stringify(
       {

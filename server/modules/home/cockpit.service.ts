@@ -13,26 +13,10 @@ import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
 import { allRuleSets } from '../periods/periods.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
 import { recentPublishedProgress } from '../plans/progress.service.js';
+import { byUrgency } from '../tasks/index.js';
 import { tasksLedBy } from '../plans/task-lookup.service.js';
 import { unitFacts } from '../units/units.service.js';
 import type { CockpitOut } from './home.schemas.js';
-
-/** Overdue first, then due soon, on track, done late, done on time, cancelled. */
-const TIMING_ORDER: Record<string, number> = {
-  overdue: 0,
-  due_soon: 1,
-  on_track: 2,
-  done_late: 3,
-  done_on_time: 4,
-  cancelled: 5,
-};
-
-const byTiming = (
-  a: { timing: { state: string }; dueDate: string | null },
-  b: { timing: { state: string }; dueDate: string | null },
-) =>
-  (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
-  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
 
 /**
  * The next periodic PAR report the committee expects (quarter, 6 months, year — 581/BNV-CCHC due dates
@@ -83,7 +67,7 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
   if (!unitIds.length)
     return { asOf, units: [], tasks: [], pilotItems: [], recentProgress: [], nextReport, feedback };
   const facts = await unitFacts(ctx.db, unitIds);
-  const tasks = (await tasksLedBy(ctx, unitIds, asOf)).sort(byTiming);
+  const tasks = (await tasksLedBy(ctx, unitIds, asOf)).sort(byUrgency);
   const units = following.items.map((f) => {
     const mine = tasks.filter((t) => t.leadUnitId === f.unitId);
     return {
@@ -98,7 +82,7 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
   // pilots' own schema leaves the timing loose; it is the tasks module's Timing (the cockpit's contract).
   const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf))
     .map((i) => ({ ...i, timing: i.timing as CockpitOut['pilotItems'][number]['timing'] }))
-    .sort(byTiming);
+    .sort(byUrgency);
   const recentProgress = await recentPublishedProgress(
     ctx,
     tasks.map((t) => t.id),

@@ -555,3 +555,31 @@ export async function markEmailed(db: Db, ids: readonly string[], at: Date): Pro
 export async function jobsOfKind(db: Db, kind: string) {
   return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(jobs.createdAt, jobs.dedupeKey);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What the reminder worker reads (given by the app: the work engine's feed over every kind)
+
+/** An item with a deadline as the reminder worker reads it (any kind of owed work). */
+export type DeadlineFeedItem = {
+  kind: string;
+  id: string;
+  title: string;
+  status: string;
+  dueDate: string;
+  unitId: string;
+  /** The plan or programme it belongs to, named in the reminder. */
+  context: string;
+  link: string;
+};
+
+/**
+ * Where deadlines come from: the work engine's feed over every kind (wired by the app, so this module
+ * does not depend on the modules whose items it reminds of).
+ */
+export type DeadlineFeed = {
+  open(db: Db): Promise<DeadlineFeedItem[]>;
+  one(db: Db, kind: string, id: string): Promise<DeadlineFeedItem | undefined>;
+};
+
+/** Work a pass does besides notifications (e.g. removing expired uploads); failures are logged, not fatal. */
+export type Housekeeping = (db: Db, now: Date) => Promise<unknown>;

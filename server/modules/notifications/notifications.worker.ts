@@ -44,6 +44,8 @@ import {
   setNotificationDefaults,
   takeForDigest,
   usersAwaitingDigest,
+  type DeadlineFeed,
+  type Housekeeping,
 } from './notifications.service.js';
 import { REMINDER_TEMPLATE, reminderDays, reminderJobKey, remindersToEnqueue } from './schedule.js';
 
@@ -58,30 +60,7 @@ const DIGEST_WINDOW_MS = 7 * 86_400_000;
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 const silent: Log = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** An item with a deadline as the reminder worker reads it (any kind of owed work). */
-export type DeadlineFeedItem = {
-  kind: string;
-  id: string;
-  title: string;
-  status: string;
-  dueDate: string;
-  unitId: string;
-  /** The plan or programme it belongs to, named in the reminder. */
-  context: string;
-  link: string;
-};
-
-/**
- * Where deadlines come from: the work engine's feed over every kind (wired by the app, so this module
- * does not depend on the modules whose items it reminds of).
- */
-export type DeadlineFeed = {
-  open(db: Db): Promise<DeadlineFeedItem[]>;
-  one(db: Db, kind: string, id: string): Promise<DeadlineFeedItem | undefined>;
-};
-
-/** Work a pass does besides notifications (e.g. removing expired uploads); failures are logged, not fatal. */
-export type Housekeeping = (db: Db, now: Date) => Promise<unknown>;
+export type { DeadlineFeed, DeadlineFeedItem, Housekeeping } from './notifications.service.js';
 
 export type WorkerDeps = {
   db: Db;

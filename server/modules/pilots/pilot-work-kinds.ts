@@ -14,7 +14,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
-import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { describePeriod } from '../periods/index.js';
 import { rulesForReport } from '../periods/periods.service.js';
 import {
@@ -260,30 +259,7 @@ export const pilotItemKind: WorkKindAdapter = {
       .returning();
     return updated ?? null;
   },
-  async notify(ctx, loaded, input) {
-    const item = loaded.row as ItemRow;
-    const m = loaded.meta as ItemMeta;
-    const entity = { type: 'pilot_item', id: item.id };
-    if (input.action === 'report_done')
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, m.committee.hostUnitId, ['standing_officer']),
-        kind: 'task_reported',
-        messageKey: 'notification.task_reported',
-        params: { task: item.title, unit: m.unitName },
-        link: loaded.item.link,
-        entity,
-      });
-    else if (input.action === 'verify' || input.action === 'return')
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, m.pu.unitId, ['focal_point', 'unit_leader']),
-        kind: input.action === 'verify' ? 'task_verified' : 'task_returned',
-        messageKey: input.action === 'verify' ? 'notification.task_verified' : 'notification.task_returned',
-        params:
-          input.action === 'verify' ? { task: item.title } : { task: item.title, reason: input.reason ?? '' },
-        link: loaded.item.link,
-        entity,
-      });
-  },
+  reviewUnit: (loaded) => (loaded.meta as ItemMeta).committee.hostUnitId,
   next: (loaded, status) => taskNextActor(status as TaskStatus, loaded.item.unit.name),
   owedIds: (db, roots) =>
     roots.length ? candidateIds(db, pilotItems, OPEN_STATUSES, inSubtrees(roots)) : Promise.resolve([]),
@@ -408,29 +384,7 @@ export const pilotReportKind: WorkKindAdapter = {
       .returning();
     return updated ?? null;
   },
-  async notify(ctx, loaded, input) {
-    const c = loaded.meta as Context;
-    const entity = { type: 'pilot_report', id: loaded.item.id };
-    const title = loaded.item.title;
-    if (input.action === 'submit')
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, c.committee.hostUnitId, ['standing_officer']),
-        kind: 'task_reported',
-        messageKey: 'notification.task_reported',
-        params: { task: title, unit: c.unitName },
-        link: loaded.item.link,
-        entity,
-      });
-    else if (input.action === 'accept' || input.action === 'return')
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, c.pu.unitId, ['focal_point', 'unit_leader']),
-        kind: input.action === 'accept' ? 'task_verified' : 'task_returned',
-        messageKey: input.action === 'accept' ? 'notification.task_verified' : 'notification.task_returned',
-        params: input.action === 'accept' ? { task: title } : { task: title, reason: input.reason ?? '' },
-        link: loaded.item.link,
-        entity,
-      });
-  },
+  reviewUnit: (loaded) => (loaded.meta as Context).committee.hostUnitId,
   next(loaded, status) {
     const unit = loaded.item.unit.name;
     if (status === 'submitted')

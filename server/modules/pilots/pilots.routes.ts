@@ -270,6 +270,7 @@ export async function pilotsRoutes(app: App) {
         request.params.id,
         await requiredUpload(request),
         app.config.uploadMaxBytes,
+        app.config.uploadKeepHours,
       );
       return reply.status(201).send(uploadedFileOut(file));
     },

@@ -24,6 +24,7 @@ import { daysLate, describePeriod } from '../periods/index.js';
 import { rulesForReport } from '../periods/periods.service.js';
 import {
   allowedActions,
+  byUrgency,
   completion,
   computeKpis,
   DEFAULT_TIMING_RULE,
@@ -868,8 +869,9 @@ export async function uploadItemEvidence(
   itemId: string,
   upload: { content: Readable; filename: string },
   maxBytes: number,
+  keepHours?: number,
 ) {
-  return uploadAttachment(ctx, store, 'pilot_item', itemId, upload, maxBytes);
+  return uploadAttachment(ctx, store, 'pilot_item', itemId, upload, maxBytes, keepHours);
 }
 
 /** An item's status changes, with who acted and the evidence files' names. */
@@ -1002,15 +1004,6 @@ export async function actOnReport(
 // ---------------------------------------------------------------------------------------------------
 // For other modules
 
-const TIMING_ORDER: Record<string, number> = {
-  overdue: 0,
-  due_soon: 1,
-  on_track: 2,
-  done_late: 3,
-  done_on_time: 4,
-  cancelled: 5,
-};
-
 /**
  * Items of the pilot units among `unitIds` (any year) that the caller may read, with their derived timing,
  * overdue first — for the member cockpit. Units are matched as they are recorded (a unit that ended keeps
@@ -1066,11 +1059,7 @@ export async function pilotItemsForUnits(
       year: f.programme.year,
       timing: timingOf(f.item, clockDay(asOf, units.get(f.pu.unitId)?.validTo ?? null), calendar),
     }))
-    .sort(
-      (a, b) =>
-        (TIMING_ORDER[a.timing.state] ?? 9) - (TIMING_ORDER[b.timing.state] ?? 9) ||
-        a.dueDate.localeCompare(b.dueDate),
-    );
+    .sort(byUrgency);
 }
 
 /**

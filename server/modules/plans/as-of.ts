@@ -1,5 +1,5 @@
 /**
- * A task as it stood at the end of a past day, rebuilt from its status events (`task_events`), never
+ * A task as it stood at the end of a past day, rebuilt from its status events (the work engine's `work_events`), never
  * from today's row alone. Pure: no I/O, no clock. The dashboard (./dashboard.service.ts) uses it for its
  * "as of" view and for the trend (one state per month end).
  *
@@ -20,7 +20,7 @@
  *   `verifiedOn` (and `reportedOn` if no report was recorded); a return, withdrawal or reopening clears it.
  * - **Due date.** Until the first extension the due date is the one the plan adopted (`originalDueDate`,
  *   else the current one); an extension sets the due date it decided (`newDueDate`), from its day on.
- *   `task_events` do not record that date: the caller fills it from the journal when it can; the last
+ *   the events (`work_events`) do not record that date: the caller fills it from the journal when it can; the last
  *   extension without one set today's due date, an earlier one without one changes nothing. Without any
  *   extension event the current due date holds throughout.
  * - **Reconciliation.** The rebuilt history must end where the record is: if the last state differs

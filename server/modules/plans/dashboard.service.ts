@@ -326,7 +326,7 @@ export function fastCalendar(calendar: Calendar): Calendar {
 }
 
 /**
- * `task_events` do not keep the date an extension decided; the journal does (the task's row after the
+ * the events (`work_events`) do not keep the date an extension decided; the journal does (the task's row after the
  * change). Only needed for tasks extended more than once (the last extension set today's due date).
  */
 async function fillExtensionDates(ctx: RequestContext, byTask: Map<string, HistoryEvent[]>) {

@@ -8,7 +8,6 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
-import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import {
   actionPatch,
   allowedActions,
@@ -157,36 +156,7 @@ export const planTaskKind: WorkKindAdapter = {
       .returning();
     return updated ?? null;
   },
-  /**
-   * A done report goes to the standing agency; a verification or a return to the lead unit's focal
-   * points and leader.
-   */
-  async notify(ctx, loaded, input) {
-    const { task, plan } = metaOf(loaded);
-    const link = loaded.item.link;
-    const entity = { type: 'task', id: task.id };
-    if (input.action === 'report_done') {
-      const unit = (await unitFacts(ctx.db, [task.leadUnitId])).get(task.leadUnitId)?.name ?? '';
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, plan.ownerUnitId, ['standing_officer']),
-        kind: 'task_reported',
-        messageKey: 'notification.task_reported',
-        params: { task: task.title, unit },
-        link,
-        entity,
-      });
-    } else if (input.action === 'verify' || input.action === 'return') {
-      await notify(ctx, {
-        userIds: await recipientsForUnit(ctx, task.leadUnitId, ['focal_point', 'unit_leader']),
-        kind: input.action === 'verify' ? 'task_verified' : 'task_returned',
-        messageKey: input.action === 'verify' ? 'notification.task_verified' : 'notification.task_returned',
-        params:
-          input.action === 'verify' ? { task: task.title } : { task: task.title, reason: input.reason ?? '' },
-        link,
-        entity,
-      });
-    }
-  },
+  reviewUnit: (loaded) => metaOf(loaded).plan.ownerUnitId,
   next: (loaded, status) => taskNextActor(status as TaskStatus, loaded.item.unit.name),
   owedIds: (db, roots) =>
     roots.length

@@ -243,8 +243,9 @@ export async function uploadEvidence(
   taskId: string,
   upload: { content: Readable; filename: string },
   maxBytes: number,
+  keepHours?: number,
 ) {
-  return uploadAttachment(ctx, store, 'plan_task', taskId, upload, maxBytes);
+  return uploadAttachment(ctx, store, 'plan_task', taskId, upload, maxBytes, keepHours);
 }
 
 /**

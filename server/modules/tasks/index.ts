@@ -26,7 +26,9 @@ export {
   type TransitionResult,
 } from './task-status.js';
 export {
+  byUrgency,
   DEFAULT_TIMING_RULE,
+  TIMING_ORDER,
   taskTiming,
   type Timing,
   type TimingInput,

@@ -135,3 +135,24 @@ export function taskTiming(input: TimingInput): Timing {
     ...timing,
   };
 }
+
+/** The order lists of owed work are read in: overdue first, then due soon, on track, done late, on time, cancelled. */
+export const TIMING_ORDER: Readonly<Record<TimingState, number>> = {
+  overdue: 0,
+  due_soon: 1,
+  on_track: 2,
+  done_late: 3,
+  done_on_time: 4,
+  cancelled: 5,
+};
+
+/** Most urgent first (`TIMING_ORDER`), then the earliest due date (open-ended last). */
+export function byUrgency(
+  a: { timing: { state: TimingState } | null; dueDate: IsoDate | null },
+  b: { timing: { state: TimingState } | null; dueDate: IsoDate | null },
+): number {
+  return (
+    TIMING_ORDER[a.timing?.state ?? 'on_track'] - TIMING_ORDER[b.timing?.state ?? 'on_track'] ||
+    (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')
+  );
+}

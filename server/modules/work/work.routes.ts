@@ -96,6 +96,7 @@ export async function workRoutes(app: App) {
         request.params.id,
         await requiredUpload(request),
         app.config.uploadMaxBytes,
+        app.config.uploadKeepHours,
       );
       return reply.status(201).send(uploadedFileOut(file));
     },

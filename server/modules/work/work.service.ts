@@ -24,6 +24,10 @@ import { recordChange } from '../audit/audit.service.js';
 import { myMonitoring } from '../committees/committees.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFiles, removeStoredFile, storeUpload, type StoredFile } from '../files/files.service.js';
+import type { DeadlineFeedItem } from '../notifications/notifications.service.js';
+import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
+import { byUrgency } from '../tasks/index.js';
+import { unitFacts } from '../units/units.service.js';
 import { usersByIds } from '../users/users.service.js';
 import { workAttachments, workEventFiles, workEvents } from './work.table.js';
 import type {
@@ -61,17 +65,7 @@ export type Decision =
   | { ok: false; error: AppError };
 
 /** An open item with a deadline, for the reminder worker (no access check: the worker is not a request). */
-export type DeadlineItem = {
-  kind: WorkKind;
-  id: string;
-  title: string;
-  status: string;
-  dueDate: string;
-  unitId: string;
-  /** The plan or programme it belongs to, as a reminder names it. */
-  context: string;
-  link: string;
-};
+export type DeadlineItem = DeadlineFeedItem & { kind: WorkKind };
 
 /** What a kind tells the engine. One file per kind, in the module that owns the kind's table. */
 export type WorkKindAdapter = {
@@ -90,8 +84,8 @@ export type WorkKindAdapter = {
   ): Promise<Decision>;
   /** Writes the patch when the version still matches; the updated record, or null (stale). */
   write(tx: Db, loaded: LoadedItem, patch: Record<string, unknown>, version: number): Promise<unknown>;
-  /** Who hears of the step (inside the step's transaction: notify() only writes). */
-  notify(ctx: RequestContext, loaded: LoadedItem, input: ActionIn): Promise<void>;
+  /** The unit whose standing agency reviews the item (its reports are notified to them). */
+  reviewUnit(loaded: LoadedItem): string;
   /** Who acts next once the item is in `status`, in plain words; null when nothing more is owed. */
   next(loaded: LoadedItem, status: string): Bilingual | null;
   /** Ids of open items owed by units in these subtrees. */
@@ -361,7 +355,7 @@ export async function act(
       before: loaded.row,
       after: updated,
     });
-    await adapter.notify(txCtx, { ...loaded, row: updated }, input);
+    await notifyStep(txCtx, adapter, loaded, input);
     return updated;
   });
   const after = (await adapter.load(ctx, [id], on)).get(id)!;
@@ -370,6 +364,42 @@ export async function act(
     next: adapter.next(after, after.item.status),
     row,
   };
+}
+
+/**
+ * Who hears of a step, in the step's transaction (notify() only writes, so a rolled-back step notifies
+ * nobody): a report reaches the standing agency over the kind's review unit; a verification, acceptance or
+ * return reaches the owing unit's focal points and leader.
+ */
+async function notifyStep(
+  ctx: RequestContext,
+  adapter: WorkKindAdapter,
+  loaded: LoadedItem,
+  input: ActionIn,
+) {
+  const { item } = loaded;
+  const entity = { type: adapter.entity, id: item.id };
+  if (adapter.reportActions.includes(input.action)) {
+    const unit = (await unitFacts(ctx.db, [item.unit.id])).get(item.unit.id)?.name ?? item.unit.name;
+    await notify(ctx, {
+      userIds: await recipientsForUnit(ctx, adapter.reviewUnit(loaded), ['standing_officer']),
+      kind: 'task_reported',
+      messageKey: 'notification.task_reported',
+      params: { task: item.title, unit },
+      link: item.link,
+      entity,
+    });
+  } else if (adapter.reviewActions.includes(input.action)) {
+    const returned = input.action === 'return';
+    await notify(ctx, {
+      userIds: await recipientsForUnit(ctx, item.unit.id, ['focal_point', 'unit_leader']),
+      kind: returned ? 'task_returned' : 'task_verified',
+      messageKey: returned ? 'notification.task_returned' : 'notification.task_verified',
+      params: returned ? { task: item.title, reason: input.reason ?? '' } : { task: item.title },
+      link: item.link,
+      entity,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -489,19 +519,8 @@ export async function workHistory(ctx: RequestContext, kind: WorkKind, id: strin
 // ---------------------------------------------------------------------------------------------------
 // Queues
 
-const TIMING_ORDER: Record<string, number> = {
-  overdue: 0,
-  due_soon: 1,
-  on_track: 2,
-  done_late: 3,
-  done_on_time: 4,
-  cancelled: 5,
-};
-
-const byUrgency = (a: WorkItemOut, b: WorkItemOut) =>
-  (TIMING_ORDER[a.timing?.state ?? 'on_track'] ?? 9) - (TIMING_ORDER[b.timing?.state ?? 'on_track'] ?? 9) ||
-  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
-  a.title.localeCompare(b.title, 'vi');
+const urgencyThenTitle = (a: WorkItemOut, b: WorkItemOut) =>
+  byUrgency(a, b) || a.title.localeCompare(b.title, 'vi');
 
 const byOldestReport = (a: WorkItemOut, b: WorkItemOut) =>
   (a.reported?.on ?? '9999').localeCompare(b.reported?.on ?? '9999') ||
@@ -540,7 +559,7 @@ export async function workQueue(
     });
     all.push(...(await present(ctx, adapter.kind, loaded)));
   }
-  all.sort(view === 'review' ? byOldestReport : byUrgency);
+  all.sort(view === 'review' ? byOldestReport : urgencyThenTitle);
   const byKind: Record<string, number> = {};
   for (const i of all) byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
   return {

@@ -42,10 +42,25 @@ const TIMING_COLORS: Record<string, string> = {
 export type TimingLike = { state: string; daysOverdue: number; daysLeft: number | null };
 
 /** Overdue, due soon, done on time or late — derived on the server from the calendar; nothing otherwise. */
-export function TimingBadge({ timing, ns = 'plans', testId = 'task' }: { timing: TimingLike } & Labels) {
+export function TimingBadge({
+  timing,
+  ns = 'plans',
+  testId = 'task',
+  awaitingReview = false,
+}: {
+  timing: TimingLike;
+  /** The unit has reported and a reviewer decides: a late report reads "reported N days late", not overdue. */
+  awaitingReview?: boolean;
+} & Labels) {
   const { t } = useTranslation();
   const color = TIMING_COLORS[timing.state];
   if (!color) return null;
+  if (awaitingReview && timing.state === 'overdue')
+    return (
+      <Badge color="orange" variant="light" data-testid={`${testId}-timing`} data-timing="reported_late">
+        {t('work.timing.reported_late', { count: timing.daysOverdue })}
+      </Badge>
+    );
   return (
     <Badge
       color={color}

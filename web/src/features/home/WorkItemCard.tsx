@@ -50,7 +50,14 @@ export function WorkItemCard({
           <Group gap={6} wrap="wrap">
             <KindBadge kind={item.kind} />
             <StatusBadge status={item.status} ns="work" testId="work-item" />
-            {item.timing && <TimingBadge timing={item.timing} ns="work" testId="work-item" />}
+            {item.timing && (
+              <TimingBadge
+                timing={item.timing}
+                ns="work"
+                testId="work-item"
+                awaitingReview={['reported_done', 'submitted'].includes(item.status)}
+              />
+            )}
           </Group>
           <InAppLink
             to={item.link}

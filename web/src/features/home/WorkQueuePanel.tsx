@@ -36,8 +36,12 @@ export function WorkQueuePanel({ view }: { view: 'owed' | 'review' }) {
               {t(`homePage.${view}.count`, { count: queue.data.total, n: formatNumber(queue.data.total) })}
             </Badge>
             {queue.data.overdue > 0 && (
-              <Badge color="red" size="lg" data-testid={`panel-${view}-overdue`}>
-                {t('homePage.overdueCount', {
+              <Badge
+                color={view === 'review' ? 'orange' : 'red'}
+                size="lg"
+                data-testid={`panel-${view}-overdue`}
+              >
+                {t(view === 'review' ? 'homePage.lateReportsCount' : 'homePage.overdueCount', {
                   count: queue.data.overdue,
                   n: formatNumber(queue.data.overdue),
                 })}
