@@ -133,7 +133,9 @@ try {
   await measure('drill', () => dashboardTasks(ctx, plan, { asOf: '2025-12-31', metric: 'verified' }));
   client.query = query;
   const sample = await planDashboard(ctx, plan, { asOf: '2025-12-31' });
-  const [{ n: events }] = (await database.db.execute('SELECT count(*)::int AS n FROM work_events WHERE kind = 'plan_task'')).rows;
+  const [{ n: events }] = (
+    await database.db.execute(`SELECT count(*)::int AS n FROM work_events WHERE kind = 'plan_task'`)
+  ).rows;
   console.log(
     JSON.stringify(
       {
