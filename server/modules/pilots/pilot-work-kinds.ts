@@ -342,6 +342,61 @@ async function loadReports(ctx: RequestContext, ids: readonly string[], asOf: st
 
 const REPORT_OPEN = ['draft', 'returned'];
 
+/**
+ * Reports with their due dates (the period's, under the rules of the programme's year), for reminders.
+ * A report's status is given on the task clock (draft → in progress), so an unwritten or returned report
+ * is reminded of like an open task, and a submitted one no longer is.
+ */
+async function reportDeadlines(
+  db: Db,
+  where: ReturnType<typeof and>,
+  withEnded = false,
+): Promise<DeadlineItem[]> {
+  const rows = await db
+    .select({ report: pilotReports, pu: pilotUnits, programme: pilotProgrammes })
+    .from(pilotReports)
+    .innerJoin(pilotUnits, eq(pilotUnits.id, pilotReports.pilotUnitId))
+    .innerJoin(pilotProgrammes, eq(pilotProgrammes.id, pilotUnits.programmeId))
+    .where(where);
+  if (!rows.length) return [];
+  const names = await committeeNames(
+    db,
+    rows.map((r) => r.programme.committeeId),
+  );
+  const units = new Map(
+    (
+      await getUnits(
+        db,
+        rows.map((r) => r.pu.unitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const calendar = await loadCalendar(db);
+  const hooks = { addWorkingDays: calendar.addWorkingDays };
+  const rulesOfYear = new Map<number, Awaited<ReturnType<typeof rulesForReport>>>();
+  const out: DeadlineItem[] = [];
+  for (const { report, pu, programme } of rows) {
+    const unit = units.get(pu.unitId);
+    if (!withEnded && unit?.validTo) continue; // an ended unit's clock stopped on its last day
+    const year = programme.year;
+    if (!rulesOfYear.has(year))
+      rulesOfYear.set(year, await rulesForReport(db, 'pilot_report', `${year}-01-01`));
+    const kind = report.kind as ReportKind;
+    const due = describePeriod(reportPeriod(kind, year), rulesOfYear.get(year)!, 'vi', hooks).due;
+    out.push({
+      kind: 'pilot_report',
+      id: report.id,
+      title: `${REPORT_LABEL[kind].vi} ${year} — ${unit ? displayName(unit) : ''}`,
+      status: REPORT_TIMING_STATUS[report.status] ?? 'in_progress',
+      dueDate: due,
+      unitId: pu.unitId,
+      context: `Chỉ đạo điểm năm ${year} — ${names.get(programme.committeeId) ?? ''}`,
+      link: `/pilots/units/${pu.id}?report=${kind}`,
+    });
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+}
+
 export const pilotReportKind: WorkKindAdapter = {
   kind: 'pilot_report',
   entity: 'pilot_report',
@@ -404,7 +459,6 @@ export const pilotReportKind: WorkKindAdapter = {
   reviewIds: (db, roots) =>
     roots.length ? candidateIds(db, pilotReports, ['submitted'], inSubtrees(roots)) : Promise.resolve([]),
   openIdsOfUnits: (db, unitIds) => candidateIds(db, pilotReports, REPORT_OPEN, inUnits(unitIds)),
-  // Reports are reminded of once the period's reminders exist (the reporting module); none here yet.
-  deadlines: async () => [],
-  deadlineItem: async () => undefined,
+  deadlines: (db) => reportDeadlines(db, inArray(pilotReports.status, REPORT_OPEN)),
+  deadlineItem: async (db, id) => (await reportDeadlines(db, eq(pilotReports.id, id), true))[0],
 };

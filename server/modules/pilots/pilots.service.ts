@@ -474,7 +474,7 @@ async function presentCards(
       },
       reports: REPORT_KINDS.map((kind) => {
         const rep = reports.find((x) => x.pilotUnitId === r.id && x.kind === kind);
-        return { kind, status: rep && isReportStatus(rep.status) ? rep.status : null };
+        return { kind, status: rep && isReportStatus(rep.status) && !isUnwritten(rep) ? rep.status : null };
       }),
       abilities: abilities(pilotUnitPolicy, actor, subject),
     });
@@ -510,6 +510,21 @@ async function presentProgramme(
   };
 }
 
+/**
+ * A report row made when its pilot unit was added (so the report is owed, and on the unit's list of work,
+ * from the start) that nobody has written yet: shown as not written, and writable without a version.
+ */
+export const isUnwritten = (r: {
+  status: string;
+  version: number;
+  overall: string;
+  assessments: unknown[];
+}) => r.status === 'draft' && r.version === 1 && r.overall === '' && r.assessments.length === 0;
+
+/** The report rows a pilot unit owes from the day it is added (both kinds, unwritten drafts). */
+export const owedReportRows = (pilotUnitId: string) =>
+  REPORT_KINDS.map((kind) => ({ pilotUnitId, kind, status: 'draft' as const }));
+
 async function presentReports(
   ctx: RequestContext,
   pu: PilotUnitRow,
@@ -533,7 +548,7 @@ async function presentReports(
     const row = rows.find((r) => r.kind === kind);
     const period = reportPeriod(kind, year);
     const info = describePeriod(period, rules, ctx.locale, hooks);
-    const status = row && isReportStatus(row.status) ? row.status : null;
+    const status = row && isReportStatus(row.status) && !isUnwritten(row) ? row.status : null;
     const submitted = row?.submittedOn && status !== 'draft' ? row.submittedOn : null;
     return {
       id: row?.id ?? null,
@@ -728,6 +743,12 @@ export async function addPilotUnit(
       { ...ctx, db: tx },
       { action: 'create', entity: 'pilot_unit', entityId: created!.id, after: created },
     );
+    // Its 6-monthly and year-end reports are owed from today: they are work items from the start.
+    for (const rep of await tx.insert(pilotReports).values(owedReportRows(created!.id)).returning())
+      await recordChange(
+        { ...ctx, db: tx },
+        { action: 'create', entity: 'pilot_report', entityId: rep.id, after: rep },
+      );
     return created!;
   });
   return (await presentCards(ctx, programme, committee, [row], today()))[0]!;
@@ -936,7 +957,8 @@ export async function saveReport(
     .where(and(eq(pilotReports.pilotUnitId, pu.id), eq(pilotReports.kind, kind)));
   if (existing && input.version != null && input.version !== existing.version)
     throw staleVersion('pilot_report', existing.version);
-  if (existing && input.version == null) throw staleVersion('pilot_report', existing.version);
+  if (existing && input.version == null && !isUnwritten(existing))
+    throw staleVersion('pilot_report', existing.version);
   const current = existing && isReportStatus(existing.status) ? existing.status : null;
   const who = reportActor(actor, subject);
   const saved = reportTransition(current, 'save', who);
@@ -1333,6 +1355,10 @@ export async function insertProgramme(
       await recordChange(ctx, { action: 'create', entity: 'pilot_report', entityId: rep!.id, after: rep });
       await appendEvents(ctx.db, seededReportEvents(rep!));
     }
+    const owed = owedReportRows(pu!.id).filter((o) => !u.reports.some((r) => r.kind === o.kind));
+    if (owed.length)
+      for (const rep of await ctx.db.insert(pilotReports).values(owed).returning())
+        await recordChange(ctx, { action: 'create', entity: 'pilot_report', entityId: rep.id, after: rep });
   }
   return p!.id;
 }

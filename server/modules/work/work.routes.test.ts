@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import type { QueueOut, WorkItemOut } from './work.schemas.js';
-import { expireUploads } from './work.service.js';
+import { expireUploads, openDeadlines } from './work.service.js';
 
 let t: TestApp;
 let officer: Caller;
@@ -310,6 +310,52 @@ describe('pilot items and reports on the engine', () => {
       items: { action: string }[];
     };
     expect(history.items.at(-1)!.action).toBe('accept');
+  });
+
+  it('a pilot unit owes both its reports from the day it is chosen: in its queue, with their due dates and reminders', async () => {
+    const committees = (await officer.request('GET', '/api/committees')).json() as {
+      items: { id: string; level: string }[];
+    };
+    const committeeId = committees.items.find((c) => c.level === 'province')!.id;
+    const programme = await officer.request('POST', '/api/pilot-programmes', { committeeId, year: 2027 });
+    expect(programme.statusCode).toBe(201);
+    const search = (await officer.request('GET', '/api/units/search?q=so%20tu%20phap')).json() as {
+      items: { id: string }[];
+    };
+    const added = await officer.request(
+      'POST',
+      `/api/pilot-programmes/${(programme.json() as { id: string }).id}/units`,
+      {
+        unitId: search.items[0]!.id,
+      },
+    );
+    expect(added.statusCode, added.body).toBe(201);
+    const pilotUnitId = (added.json() as { id: string }).id;
+    const owed = (await queue(tuphap, 'owed')).items.filter(
+      (i) => i.kind === 'pilot_report' && i.link.startsWith(`/pilots/units/${pilotUnitId}`),
+    );
+    expect(owed.map((i) => [i.status, i.dueDate]).sort()).toEqual([
+      ['draft', '2027-06-20'],
+      ['draft', '2027-12-20'],
+    ]);
+    expect(owed.every((i) => i.allowedActions.includes('submit'))).toBe(true);
+    // Not written yet: the pilot page still says so, and the first save needs no version.
+    const page = (await tuphap.request('GET', `/api/pilot-units/${pilotUnitId}`)).json() as {
+      reports: { kind: string; status: string | null }[];
+    };
+    expect(page.reports.map((r) => r.status)).toEqual([null, null]);
+    const saved = await tuphap.request('PUT', `/api/pilot-units/${pilotUnitId}/reports/half_year`, {
+      overall: 'Bản nháp',
+      assessments: [],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // The reminder feed names them with their periods' due dates.
+    const feed = await openDeadlines(t.database.db);
+    const mine = feed.filter(
+      (d) => d.kind === 'pilot_report' && d.link.startsWith(`/pilots/units/${pilotUnitId}`),
+    );
+    expect(mine.map((d) => d.dueDate).sort()).toEqual(['2027-06-20', '2027-12-20']);
+    expect(mine.every((d) => d.status === 'in_progress')).toBe(true);
   });
 
   it('unknown kinds and items are refused', async () => {
