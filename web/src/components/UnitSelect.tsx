@@ -18,7 +18,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api';
 import { foldVi, formatDate } from '../lib/format';
-import type { Unit } from '../lib/types';
 
 /** A unit as the search endpoint (`GET /api/units/search`) returns it: as of a date, with its parent's name. */
 export type UnitHit = {
@@ -103,20 +102,6 @@ export function useUnitNames(ids: readonly (string | null | undefined)[], asOf?:
   });
   const byId = useMemo(() => new Map((query.data ?? []).map((u) => [u.id, u])), [query.data]);
   return { ...query, byId };
-}
-
-/**
- * Every unit at once (up to 2,000): too many since the whole-country registry (14,000+ units).
- * @deprecated Search with `UnitSelect`/`UnitMultiSelect`, or name units with `useUnitNames`. Kept only for
- * the home page until it is rewritten.
- */
-export function useUnits(asOf?: string | null) {
-  return useQuery({
-    queryKey: ['units', 'all', asOf ?? null],
-    queryFn: () =>
-      api.get<{ items: Unit[] }>('/api/units', { query: { limit: 2000, asOf: asOf ?? undefined } }),
-    staleTime: 10 * 60_000,
-  });
 }
 
 /** Accent- and case-insensitive matching in the browser ("so tu phap" finds "Sở Tư pháp"), for short lists. */
