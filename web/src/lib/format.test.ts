@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   foldVi,
+  unitsDayOfYear,
   formatDate,
   formatDateTime,
   formatFileSize,
@@ -110,5 +111,17 @@ describe('foldVi', () => {
   it('removes tones, đ and case', () => {
     expect(foldVi('Sở Tư pháp')).toBe('so tu phap');
     expect(foldVi('ĐẮK LẮK')).toBe('dak lak');
+  });
+});
+
+describe('unitsDayOfYear', () => {
+  const today = new Date('2026-12-05T10:00:00+07:00');
+  it('a past year picks units as they stood on its last day', () => {
+    expect(unitsDayOfYear(2024, today)).toBe('2024-12-31');
+  });
+  it('this year or a future one picks today’s units', () => {
+    expect(unitsDayOfYear(2026, today)).toBeUndefined();
+    expect(unitsDayOfYear(2027, today)).toBeUndefined();
+    expect(unitsDayOfYear(null, today)).toBeUndefined();
   });
 });

@@ -91,3 +91,15 @@ export function foldVi(text: string): string {
     .toLowerCase()
     .trim();
 }
+
+/**
+ * The day a form of year `year` picks units on: the last day of a past year (units as they stood then),
+ * otherwise today (undefined: the pickers' default).
+ */
+export function unitsDayOfYear(
+  year: number | null | undefined,
+  today: Date = new Date(),
+): string | undefined {
+  if (!year) return undefined;
+  return year < Number(isoDate(today).slice(0, 4)) ? `${year}-12-31` : undefined;
+}

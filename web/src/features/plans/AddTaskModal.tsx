@@ -7,8 +7,10 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitMultiSelect, UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
+import { unitsDayOfYear } from '../../lib/format';
 import {
   addTask,
+  getPlan,
   planKeys,
   provincialMembers,
   REFORM_AREAS,
@@ -29,8 +31,19 @@ type Values = {
 };
 
 /** The task's fields, shared by the add and edit forms. The due date is set once: it moves only by extension. */
-function TaskFields({ form, withDueDate }: { form: UseFormReturnType<Values>; withDueDate: boolean }) {
+function TaskFields({
+  form,
+  withDueDate,
+  planId,
+}: {
+  form: UseFormReturnType<Values>;
+  withDueDate: boolean;
+  planId: string;
+}) {
   const { t } = useTranslation();
+  // Units are picked as they stood in the plan's year (its last day for a past year, today otherwise).
+  const plan = useQuery({ queryKey: planKeys.one(planId), queryFn: () => getPlan(planId) });
+  const unitsOn = unitsDayOfYear(plan.data?.year);
   const members = useQuery({
     queryKey: ['committees', 'provincial-members'],
     queryFn: provincialMembers,
@@ -60,9 +73,11 @@ function TaskFields({ form, withDueDate }: { form: UseFormReturnType<Values>; wi
         value={form.values.leadUnitId}
         onChange={(v) => form.setFieldValue('leadUnitId', v)}
         error={form.errors.leadUnitId}
+        asOf={unitsOn}
         data-testid="task-lead"
       />
       <UnitMultiSelect
+        asOf={unitsOn}
         label={t('plans.supportingUnits')}
         value={form.values.supportingUnitIds}
         onChange={(v) => form.setFieldValue('supportingUnitIds', v)}
@@ -134,7 +149,9 @@ function FormModal({
   error,
   withDueDate,
   submitLabel,
+  planId,
 }: {
+  planId: string;
   opened: boolean;
   onClose: () => void;
   title: string;
@@ -157,7 +174,7 @@ function FormModal({
             </Text>
           )}
           {error ? <ErrorAlert error={error} /> : null}
-          <TaskFields form={form} withDueDate={withDueDate} />
+          <TaskFields form={form} withDueDate={withDueDate} planId={planId} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -219,6 +236,7 @@ export function AddTaskModal({
   });
   return (
     <FormModal
+      planId={planId}
       opened={opened}
       onClose={onClose}
       title={parent ? t('plans.links.addSubtask') : t('plans.addTask')}
@@ -276,6 +294,7 @@ export function EditTaskModal({
   });
   return (
     <FormModal
+      planId={task.planId}
       opened={opened}
       onClose={onClose}
       title={t('plans.links.editTask')}

@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors } from '../../lib/forms';
+import { unitsDayOfYear } from '../../lib/format';
 import { createPlan, listPlans, planKeys, type CompletionMethod } from './api';
 import { UnitPlansPanel } from './UnitPlansPanel';
 import { ApprovalSettingCard } from './ApprovalSettingCard';
@@ -103,6 +104,7 @@ function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: 
             value={form.values.ownerUnitId}
             onChange={(v) => form.setFieldValue('ownerUnitId', v)}
             error={form.errors.ownerUnitId}
+            asOf={unitsDayOfYear(Number(form.values.year) || null)}
             data-testid="plan-owner"
           />
           <TextInput
