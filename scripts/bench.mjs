@@ -1,8 +1,11 @@
-// `npm run bench [-- platform|gso] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|dossiers|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   dossiers: procedure dossiers at scale: import vs COPY, KPI from rollups vs raw GROUP BY (scripts/bench/dossiers.mjs;
 //             -- dossiers [--rows N] [--runs 50])
+//   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
+//        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
+//        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
 //   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
 //   cold_start_warm_ms    the same on the now-existing data directory
 //   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
@@ -26,6 +29,8 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     rows: { type: 'string' },
     runs: { type: 'string' },
+    'slow-runs': { type: 'string' },
+    'web-dir': { type: 'string' },
   },
 });
 const suite = positionals[0] ?? 'platform';
@@ -54,8 +59,19 @@ if (suite === 'dossiers') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'web') {
+  // The web app: bundle sizes, initial JS/CSS of the login and landing pages, FCP/LCP (local and slow 4G).
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/web.mjs', ...(values.build ? [] : ['--no-build'])];
+  if (values.runs) args.push('--runs', values.runs);
+  for (const option of ['slow-runs', 'web-dir']) {
+    if (values[option]) args.push(`--${option}`, values[option]);
+  }
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite !== 'platform') {
-  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers`);
+  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers, web`);
   process.exit(64);
 }
 const seconds = Number(values.seconds);

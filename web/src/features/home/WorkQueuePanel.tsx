@@ -1,13 +1,18 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getQueue, workKeys, type WorkItem } from '../../components/workflow/work';
-import { WorkItemActionModal } from '../../components/workflow/WorkItemActionModal';
 import { formatNumber } from '../../lib/format';
 import { homeKeys } from './api';
 import { WorkItemCard } from './WorkItemCard';
+
+// The action dialog (forms, date picker, uploads) is not needed to show the landing page: its code is fetched
+// once there is something to act on (so that the dialog still opens at once), not before the page is shown.
+const WorkItemActionModal = lazy(() =>
+  import('../../components/workflow/WorkItemActionModal').then((m) => ({ default: m.WorkItemActionModal })),
+);
 
 const LIMIT = 100;
 const FIRST = 5;
@@ -24,6 +29,8 @@ export function WorkQueuePanel({ view }: { view: 'owed' | 'review' }) {
   const queue = useQuery({ queryKey: workKeys.queue(view, LIMIT), queryFn: () => getQueue(view, LIMIT) });
   const items = queue.data?.items ?? [];
   const shown = all ? items : items.slice(0, FIRST);
+  const [withModal, setWithModal] = useState(false);
+  if (items.length > 0 && !withModal) setWithModal(true);
   return (
     <Card withBorder padding="md" radius="md" data-testid={`panel-${view}`}>
       <Group justify="space-between" align="center" mb="sm" gap="xs">
@@ -81,7 +88,11 @@ export function WorkQueuePanel({ view }: { view: 'owed' | 'review' }) {
           })}
         </Text>
       )}
-      <WorkItemActionModal target={target} onClose={() => setTarget(null)} invalidate={[homeKeys.home]} />
+      {withModal && (
+        <Suspense fallback={null}>
+          <WorkItemActionModal target={target} onClose={() => setTarget(null)} invalidate={[homeKeys.home]} />
+        </Suspense>
+      )}
     </Card>
   );
 }
