@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().trim().optional(),
   DATABASE_URL: z.string().optional(),
   CHIDAO_DATA_DIR: z.string().default('./data'),
   CHIDAO_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -30,11 +30,16 @@ const envSchema = z.object({
   CHIDAO_DEMO_DOSSIERS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
   CHIDAO_DOSSIER_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).default(7),
   CHIDAO_DOSSIER_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  CHIDAO_METRICS_TOKEN: z.string().trim().min(16).optional(),
 });
 
 export type Config = {
   port: number;
-  host: string;
+  /**
+   * Listen address from `HOST`; `undefined` = not set: 127.0.0.1 while the demo accounts are active (their
+   * password is public), else 0.0.0.0 (see `listenHost` in boot.ts).
+   */
+  host: string | undefined;
   /** `undefined` means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -56,6 +61,8 @@ export type Config = {
   dossierExports: { keepDays: number; maxDossierRows: number };
   /** Folder holding the built web UI (index.html); served at `/` when present. */
   webRoot: string;
+  /** Bearer token a Prometheus scraper sends to `/metrics` (else an administrator's session is needed). */
+  metricsToken: string | undefined;
 };
 
 export type NotificationsConfig = {
@@ -75,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = path.resolve(e.CHIDAO_DATA_DIR);
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST || undefined,
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir,
     demo: e.CHIDAO_DEMO,
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxDossierRows: e.CHIDAO_DOSSIER_EXPORT_MAX_ROWS,
     },
     webRoot: path.resolve('dist/web'),
+    metricsToken: e.CHIDAO_METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

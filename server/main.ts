@@ -1,10 +1,10 @@
 import { buildApp } from './app.js';
-import { demoEnabled, openConfiguredDatabase } from './boot.js';
+import { demoEnabled, listenHost, openConfiguredDatabase } from './boot.js';
 import { loadConfig } from './config.js';
 import { systemContext } from './core/context.js';
 import { DataDirLockedError } from './db/lock.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
-import { removeDemoUsers, seedDemo } from './modules/demo/demo.service.js';
+import { removeDemoUsers, seedDemoAtStart } from './modules/demo/demo.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/nghe-an.js';
 import { seedDemoDossiers } from './modules/dossiers/dossiers-seed.service.js';
 
@@ -27,14 +27,15 @@ async function main() {
   }
   const ctx = systemContext(database.db);
   const demo = demoEnabled(config);
-  if (demo) await seedDemo(ctx, { withAccounts: true });
-  else await removeDemoUsers(ctx);
+  if (!demo) await removeDemoUsers(ctx);
   const policy = { ...config.session, ...config.login };
   await purgeExpiredSessions(database.db, policy);
   const timer = setInterval(() => void purgeExpiredSessions(database.db, policy).catch(() => {}), 3_600_000);
   timer.unref();
 
   const app = await buildApp({ config, database });
+  // Once per database, and never in the way of a start (a failure is logged).
+  const seeded = demo ? await seedDemoAtStart(ctx, (msg, err) => app.log.error({ err }, msg)) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -44,7 +45,8 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  const listen = listenHost(config, demo);
+  await app.listen({ port: config.port, host: listen.host });
   if (demo && config.demoDossiers > 0) {
     // In the background: the dashboards fill while the server already answers.
     const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
@@ -65,6 +67,15 @@ async function main() {
     `  API docs: http://localhost:${port}/api/docs`,
     `  e-mail: ${config.notifications.smtpUrl ? `SMTP ${new URL(config.notifications.smtpUrl).host}` : 'not configured (CHIDAO_SMTP_URL); in-app notifications only'}`,
   ];
+  if (listen.localOnlyForDemo)
+    lines.push(
+      '',
+      '  Demo mode: listening on 127.0.0.1 only (this computer), since the demo accounts below share a',
+      '  public password. To open it to the network, set HOST (e.g. HOST=0.0.0.0 npm start).',
+    );
+  else lines.push(`  listening on: ${listen.host}:${port}`);
+  if (demo && !seeded)
+    lines.push('', '  The demo seed failed (see the log above); the server runs without it.');
   if (demo) {
     lines.push('', `  Demo province Nghệ An. Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(30)} ${a.role}`);

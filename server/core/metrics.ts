@@ -1,6 +1,36 @@
+import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { sessionPolicy } from '../modules/auth/auth.plugin.js';
+import { tokenOr } from './access.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Who may read `/metrics` (route counts, login failures, the Node version — not for everyone): a scraper
+ * with `Authorization: Bearer <CHIDAO_METRICS_TOKEN>`, or a signed-in administrator (session cookie).
+ * Anyone else gets 401 (403 for a signed-in non-administrator).
+ */
+async function requireMetricsReader(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (app.config.metricsToken && sameSecret(bearer, app.config.metricsToken)) return;
+    throw unauthenticated();
+  }
+  const raw = request.cookies?.[SESSION_COOKIE];
+  const actor =
+    request.ctx?.actor ??
+    (raw ? (await resolveSession(app.database.db, sessionPolicy(app), raw))?.actor : undefined);
+  if (!actor) throw unauthenticated();
+  if (!actor.hasRole('admin')) throw forbidden();
+}
 
 /** Prometheus metrics at `/metrics`: process defaults plus request durations by route and status. */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
@@ -23,8 +53,15 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  // The gate (core/access.ts) lets through a Bearer header or an administrator's session; the route checks
+  // that the token is the configured one.
+  app.get(
+    '/metrics',
+    { config: { access: tokenOr('admin') }, schema: { hide: true } },
+    async (request, reply) => {
+      await requireMetricsReader(app, request);
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 });

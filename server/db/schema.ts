@@ -20,3 +20,4 @@ export * from '../modules/dossiers/import/dossiers-import.table.js';
 export * from '../modules/dossiers/settings/dossiers-settings.table.js';
 export * from '../modules/dossiers/export/dossiers-export.table.js';
 export * from '../modules/work/work.table.js';
+export * from '../modules/demo/demo.table.js';

@@ -1,18 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { enforceAccess, isTokenRoute, usesSession } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { pickLocale } from '../../core/messages.js';
 import { resolveSession, SESSION_COOKIE, type SessionPolicy } from './auth.service.js';
 
 const LOGIN_URL = '/api/auth/login';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/**
- * Routes authenticated by an API token (`Authorization: Bearer …`) instead of the session cookie: a
- * request carrying that header needs no CSRF token (a cross-site page cannot set it without CORS, and
- * the route ignores the cookie session).
- */
-const TOKEN_ROUTES = new Set(['/api/dossiers/ingest']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -36,8 +31,10 @@ export function sessionPolicy(app: FastifyInstance): SessionPolicy {
 
 /**
  * Attaches `request.ctx` (database, actor, request id, IP, locale) to every request, resolving the
- * session cookie, and enforces CSRF protection on state-changing requests: a signed-in caller must echo
- * the session's CSRF token in `x-csrf-token`; an anonymous caller's Origin must be this host.
+ * session cookie; enforces each route's declared access (`core/access.ts`: default deny); and protects
+ * state-changing requests against CSRF: a signed-in caller must echo the session's CSRF token in
+ * `x-csrf-token`; an anonymous caller's Origin must be this host; a token route (Bearer header, no
+ * cookie session) needs neither — a cross-site page cannot set that header.
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('ctx', null as never);
@@ -49,9 +46,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const locale = pickLocale(typeof explicit === 'string' ? explicit : request.headers['accept-language']);
     request.ctx = { db: app.database.db, actor: null, requestId: request.id, ip: request.ip ?? null, locale };
     const url = request.url;
-    if (!url.startsWith('/api/')) return;
+    const api = url.startsWith('/api/');
     const raw = request.cookies[SESSION_COOKIE];
-    if (raw) {
+    if (raw && (api || usesSession(request.routeOptions.config))) {
       const resolved = await resolveSession(app.database.db, sessionPolicy(app), raw);
       if (resolved) {
         request.ctx.actor = resolved.actor;
@@ -62,9 +59,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         }
       }
     }
-    if (SAFE_METHODS.has(request.method)) return;
-    if (TOKEN_ROUTES.has(url.split('?')[0]!) && /^Bearer\s/i.test(request.headers.authorization ?? ''))
-      return;
+    enforceAccess(request);
+    if (!api || SAFE_METHODS.has(request.method)) return;
+    if (isTokenRoute(request)) return;
     // Signing in needs no token (the browser has none yet, or one of an old session); its Origin is checked.
     if (request.session && url.split('?')[0] !== LOGIN_URL) {
       const sent = request.headers['x-csrf-token'];

@@ -1,3 +1,4 @@
+import { PUBLIC, SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -36,9 +37,9 @@ export async function authRoutes(app: App) {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
         body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) }),
-        response: { 200: sessionOut, ...errorResponses, 423: errorResponses[401] },
+        response: { 200: sessionOut, ...errorResponses },
       },
-      config: { rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
+      config: { access: PUBLIC, rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const result = await login(request.ctx, policy, request.body.email, request.body.password, {
@@ -73,6 +74,7 @@ export async function authRoutes(app: App) {
   app.get(
     '/session',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['auth'],
         summary: 'The current session, with the CSRF token and navigation',
@@ -96,6 +98,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/logout',
     {
+      config: { access: PUBLIC },
       schema: {
         tags: ['auth'],
         summary: 'Sign out (ends this session)',
@@ -121,7 +124,7 @@ export async function authRoutes(app: App) {
         }),
         response: { 204: z.null(), ...errorResponses },
       },
-      config: { rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
+      config: { access: SESSION, rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const ctx = signedIn(request);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, unauthenticated } from '../../core/errors.js';
@@ -11,7 +11,8 @@ import {
   findUserByEmail,
   findUserById,
   getUserRow,
-  noteLoginOutcome,
+  noteFailedLogin,
+  noteSuccessfulLogin,
   setPassword,
   type UserRow,
 } from '../users/users.service.js';
@@ -34,11 +35,18 @@ function locked(user: UserRow, now: Date) {
   return !!user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
 }
 
+/** The one answer to an unknown account, a wrong password and a locked account alike. */
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'auth.invalid_credentials');
+
 /**
  * Signs a user in with e-mail and password. After `maxFailures` wrong passwords in a row the next wrong
  * one locks the account for `lockMinutes` (so the 6th wrong password locks it with the default 5); while
- * locked even the right password is refused. A new session is created on every login (the old one, if
- * the browser sent one, is deleted) so a session id planted before login is useless.
+ * locked even the right password is refused. An unknown account, a wrong password and a locked account
+ * get the same 401 (and the same password-hashing work), so the answer tells nobody which accounts exist
+ * or are locked; the per-address rate limit of the route bounds guessing. Failures are counted by one
+ * atomic UPDATE, so concurrent wrong passwords cannot slip past the lock. A new session is created on
+ * every login (the old one, if the browser sent one, is deleted) so a session id planted before login is
+ * useless.
  */
 export async function login(
   ctx: RequestContext,
@@ -49,39 +57,26 @@ export async function login(
 ): Promise<LoginResult> {
   const now = new Date();
   const user = await findUserByEmail(ctx, email);
-  if (!user) {
-    await verifyPassword(null, password);
-    throw new AppError(401, 'INVALID_CREDENTIALS', 'auth.invalid_credentials');
-  }
-  if (locked(user, now)) {
-    const minutes = Math.ceil((user.lockedUntil!.getTime() - now.getTime()) / 60_000);
-    throw new AppError(423, 'ACCOUNT_LOCKED', 'auth.locked', { minutes });
-  }
-  const ok = await verifyPassword(user.passwordHash, password);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || locked(user, now)) throw invalidCredentials();
   if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lockNow = failures > policy.maxFailures;
     await ctx.db.transaction(async (tx) => {
-      await noteLoginOutcome(tx, user.id, {
-        failedLogins: lockNow ? 0 : failures,
-        lockedUntil: lockNow ? new Date(now.getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
-      });
-      if (lockNow) {
+      const counted = await noteFailedLogin(tx, user.id, policy, now);
+      if (counted?.lockedNow) {
         await recordChange(
           { ...ctx, db: tx },
           {
             action: 'lock',
             entity: 'user',
             entityId: user.id,
-            after: { reason: 'failed_logins', failures },
+            after: { reason: 'failed_logins', failures: policy.maxFailures + 1 },
           },
         );
         // A locked account keeps no open session either.
         await endSessionsOf(tx, user.id);
       }
     });
-    if (lockNow) throw new AppError(423, 'ACCOUNT_LOCKED', 'auth.locked', { minutes: policy.lockMinutes });
-    throw new AppError(401, 'INVALID_CREDENTIALS', 'auth.invalid_credentials');
+    throw invalidCredentials();
   }
   if (!user.active) throw new AppError(403, 'ACCOUNT_INACTIVE', 'auth.inactive');
 
@@ -92,6 +87,8 @@ export async function login(
     expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
   };
   await ctx.db.transaction(async (tx) => {
+    // Locked by a concurrent wrong password since it was read: refused like any locked account.
+    if (!(await noteSuccessfulLogin(tx, user.id, now))) throw invalidCredentials();
     if (meta.previousToken) await tx.delete(sessions).where(eq(sessions.id, sha256(meta.previousToken)));
     await tx.insert(sessions).values({
       id: session.id,
@@ -101,7 +98,6 @@ export async function login(
       ip: ctx.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await noteLoginOutcome(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
   });
   return { token: raw, session, user };
 }
@@ -110,7 +106,8 @@ export type ResolvedSession = { session: Session; actor: Actor; user: UserRow };
 
 /**
  * The session behind a cookie token, if it is still valid: not past its absolute expiry and used within
- * the idle window. Touches `lastSeenAt` at most once a minute.
+ * the idle window. Every use restarts the idle window — also in the session's first minute — to the
+ * second: `lastSeenAt` is written at most once a second per session.
  */
 export async function resolveSession(
   db: Db,
@@ -128,11 +125,11 @@ export async function resolveSession(
   }
   const user = await findUserById(db, row.userId);
   if (!user || !user.active) return null;
-  if (now - row.lastSeenAt.getTime() > 60_000) {
+  if (now - row.lastSeenAt.getTime() >= 1_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.id, id));
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now))));
   }
   const actor = await loadActor(db, {
     id: user.id,

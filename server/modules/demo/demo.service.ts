@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { seedCommittees } from './demo-committees.js';
@@ -21,8 +23,18 @@ import {
   REORG_DATE,
   REORG_EVENTS,
 } from './nghe-an.js';
+import { seedRuns } from './demo.table.js';
 
 export type DemoSeedResult = { created: boolean; accounts: { email: string; role: string }[] };
+
+/** The name of the demo province's row in `seed_runs`. */
+const DEMO_SEED = 'demo';
+
+/** When the demo province was seeded (null: never). */
+export async function demoSeededAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select().from(seedRuns).where(eq(seedRuns.name, DEMO_SEED));
+  return row?.seededAt ?? null;
+}
 
 const deptCode = (key: string) => `40.${key}`;
 const fullNameOf = (name: string) => `${name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh');
@@ -30,19 +42,29 @@ const fullNameOf = (name: string) => `${name} tỉnh Nghệ An`.replace('tỉnh 
 /**
  * Seeds the demo province (Nghệ An): the province, its departments before and after the 2025
  * reorganisation, the documents named in the sources, and (in demo mode) one account per role.
- * Idempotent piece by piece — whatever already exists (e.g. the province created by `chidao admin
- * create`) is reused — and all-or-nothing: it runs in one transaction.
+ * It runs once per database: the run is recorded in `seed_runs` (claimed inside the seed's transaction),
+ * and a database that has it is left alone — its demo records belong to its users now, who may have
+ * renamed, ended or removed them. Within that one run whatever already exists (e.g. the province created
+ * by `chidao admin create`) is reused, and it is all-or-nothing: one transaction.
  */
 export async function seedDemo(
   ctx: RequestContext,
   options: { withAccounts: boolean },
 ): Promise<DemoSeedResult> {
   const accounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role }));
+  if (await demoSeededAt(ctx.db)) return { created: false, accounts: [] };
   const passwordHash = options.withAccounts ? await hashPassword(DEMO_PASSWORD) : '';
   let created = false;
   // Read before the transaction: nothing slow happens while PGlite's one connection is held.
   const gso = loadGsoData();
-  await ctx.db.transaction(async (tx) => {
+  const claimed = await ctx.db.transaction(async (tx) => {
+    // Claimed first: an instance starting at the same time waits here, then finds the run recorded.
+    const [claim] = await tx
+      .insert(seedRuns)
+      .values({ name: DEMO_SEED, detail: { withAccounts: options.withAccounts } })
+      .onConflictDoNothing()
+      .returning();
+    if (!claim) return false;
     const t: RequestContext = { ...ctx, db: tx };
     let province = (await listUnits(tx, { kind: 'province', q: PROVINCE.code })).find(
       (u) => u.code === PROVINCE.code && !u.validTo,
@@ -186,8 +208,26 @@ export async function seedDemo(
     await seedDemoPilots(t, province!.id, unitIds);
     // The committee's meetings 2023–2025: conclusions turned into tasks of those plans, one notice.
     if (await seedDemoMeetings(t, province!.id, unitIds)) created = true;
+    return true;
   });
+  if (!claimed) return { created: false, accounts: [] };
   return { created, accounts: options.withAccounts ? accounts : [] };
+}
+
+/**
+ * The demo at `npm start` in demo mode: seeded on the first start only, and never in the way of a start —
+ * a seeding error is logged (the seed's transaction leaves nothing half-done) and the server starts.
+ */
+export async function seedDemoAtStart(
+  ctx: RequestContext,
+  log: (msg: string, err?: unknown) => void,
+): Promise<DemoSeedResult | null> {
+  try {
+    return await seedDemo(ctx, { withAccounts: true });
+  } catch (err) {
+    log('demo seed failed; the server starts without it (run `chidao seed demo` to retry)', err);
+    return null;
+  }
 }
 
 export { removeDemoUsers };

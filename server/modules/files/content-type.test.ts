@@ -56,4 +56,28 @@ describe('file names', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('a\u0000b.txt')).toBe('ab.txt');
   });
+  it('drops bidirectional formatting characters that disguise a name (invoice\\u202Efdp.exe)', () => {
+    expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    for (const ch of [
+      '\u061C',
+      '\u200E',
+      '\u200F',
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ])
+      expect(cleanFileName(`bao${ch}cao.pdf`)).toBe('baocao.pdf');
+    expect(cleanFileName('a\u0085b\u009f.txt')).toBe('ab.txt');
+    // Vietnamese (and other scripts) are kept, composed.
+    expect(cleanFileName('Báo cáo quý 1 – تقرير.pdf')).toBe('Báo cáo quý 1 – تقرير.pdf');
+    expect(cleanFileName('\u202E')).toBe('file');
+    expect(contentDisposition('invoice\u202Efdp.exe')).toBe(
+      `attachment; filename="invoicefdp.exe"; filename*=UTF-8''invoicefdp.exe`,
+    );
+  });
 });

@@ -83,8 +83,19 @@ export function asciiFileName(name: string): string {
     .replace(/["\\]/g, '_');
 }
 
-/** `Content-Disposition` that keeps a Vietnamese file name intact (RFC 6266 / RFC 5987). */
-export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
+/**
+ * Bidirectional formatting characters (LRM, RLM, ALM, the embeddings and overrides U+202A–U+202E, the
+ * isolates U+2066–U+2069): in a file name they only serve to disguise it — "invoice\u202Efdp.exe" shows as
+ * "invoiceexe.pdf".
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * `Content-Disposition` that keeps a Vietnamese file name intact (RFC 6266 / RFC 5987); bidirectional
+ * formatting characters are dropped here too (names stored before uploads were cleaned of them).
+ */
+export function contentDisposition(raw: string, kind: 'attachment' | 'inline' = 'attachment'): string {
+  const name = raw.replace(BIDI_CONTROLS, '');
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -92,12 +103,15 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
   return `${kind}; filename="${asciiFileName(name)}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Keeps the base name, without folders or control characters, at most 200 characters. */
+/** Keeps the base name, without folders, control or bidirectional formatting characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? 'file';
-  // Control characters have no place in a file name (they break headers and logs).
-  const cleaned = [...base.normalize('NFC')]
-    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f)
+  // Control characters (C0, DEL, C1) have no place in a file name (they break headers and logs).
+  const cleaned = [...base.normalize('NFC').replace(BIDI_CONTROLS, '')]
+    .filter((ch) => {
+      const code = ch.charCodeAt(0);
+      return code > 0x1f && !(code >= 0x7f && code <= 0x9f);
+    })
     .join('')
     .trim();
   return (cleaned || 'file').slice(-200);

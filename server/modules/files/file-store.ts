@@ -8,13 +8,15 @@ import { Transform } from 'node:stream';
 export type StoredObject = { key: string; size: number; sha256: string };
 
 /**
- * Where file contents live. Local disk by default; an S3-compatible store implements the same four
+ * Where file contents live. Local disk by default; an S3-compatible store implements the same five
  * operations. Keys are opaque to callers.
  */
 export interface FileStore {
   /** Streams content in, counting size and SHA-256; throws `SizeLimitError` past `maxBytes`. */
   put(content: Readable, maxBytes: number): Promise<StoredObject>;
   get(key: string): Readable;
+  /** Whether the content is there (checked before a download sends its headers). */
+  exists(key: string): Promise<boolean>;
   /** Reads the first bytes (type sniffing). */
   head(key: string, bytes: number): Promise<Buffer>;
   remove(key: string): Promise<void>;
@@ -69,6 +71,14 @@ export class LocalFileStore implements FileStore {
 
   get(key: string): Readable {
     return fs.createReadStream(this.pathOf(key));
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await fs.promises.stat(this.pathOf(key))).isFile();
+    } catch {
+      return false;
+    }
   }
 
   async head(key: string, bytes: number): Promise<Buffer> {

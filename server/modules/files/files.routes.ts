@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { AppError } from '../../core/errors.js';
 import { contentDisposition } from './content-type.js';
 import type { FileStore } from './file-store.js';
 import type { StoredFile } from './files.service.js';
@@ -6,9 +7,17 @@ import type { StoredFile } from './files.service.js';
 /**
  * Sends a stored file as a download: its sniffed type, its original (Vietnamese) name per RFC 6266, no
  * content sniffing by the browser, and its SHA-256 as ETag. Every module's download route uses this after
- * its own access check.
+ * its own access check. The content is checked first: when the store has lost it, the answer is a proper
+ * JSON 404 (FILE_CONTENT_MISSING, logged for the administrator) instead of headers without a body.
  */
-export function sendStoredFile(reply: FastifyReply, store: FileStore, file: StoredFile) {
+export async function sendStoredFile(reply: FastifyReply, store: FileStore, file: StoredFile) {
+  if (!(await store.exists(file.storageKey))) {
+    reply.log.error(
+      { fileId: file.id, storageKey: file.storageKey, name: file.originalName },
+      'stored file content is missing from the file store',
+    );
+    throw new AppError(404, 'FILE_CONTENT_MISSING', 'file.content_missing', { name: file.originalName });
+  }
   return reply
     .header(
       'content-type',

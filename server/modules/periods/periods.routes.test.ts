@@ -91,3 +91,63 @@ describe('reporting rules are versioned configuration', () => {
     expect((await caller.request('POST', '/api/periods/rules', ok)).statusCode).toBe(403);
   });
 });
+
+describe('rule sets with deadlines in working days, and retiring a rule set', () => {
+  const rule = {
+    id: 'nghe-an-ngay-lam-viec',
+    validFrom: '2026-01-01',
+    basis: ['Quyết định của UBND tỉnh về thời hạn gửi báo cáo tính theo ngày làm việc (ví dụ)'],
+    cutoffDay: 15,
+    dueDayOfLastMonth: 20,
+    dueOffsetWorkingDays: 3,
+  };
+  const quarters2026 = async () => {
+    const res = await caller.request('GET', '/api/periods?type=quarter&year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: P[] }).items;
+  };
+
+  it('counts the due date in working days after the window closes; the cockpit and every period route answer', async () => {
+    const admin = await t.login('admin@chidao.demo');
+    const added = await admin.request('POST', '/api/periods/rules', rule);
+    expect(added.statusCode, added.body).toBe(201);
+    // Q2 2026 (the first whose window opens under the new rules) closes on Sunday 14/06/2026: three
+    // working days later is Wednesday 17/06.
+    expect((await quarters2026())[1]).toMatchObject({ window: { to: '2026-06-14' }, due: '2026-06-17' });
+    const of = await caller.request('GET', '/api/periods/of?type=quarter&date=2026-04-01');
+    expect(of.statusCode, of.body).toBe(200);
+    expect((of.json() as { period: P }).period.due).toBe('2026-06-17');
+    const member = await t.login('uyvien@chidao.demo');
+    const cockpit = await member.request('GET', '/api/home/cockpit');
+    expect(cockpit.statusCode, cockpit.body).toBe(200);
+    expect((await caller.request('GET', '/api/periods/rules')).statusCode).toBe(200);
+  });
+
+  it('an administrator retires the rule set (version-checked, journalled): the national rules apply again', async () => {
+    const admin = await t.login('admin@chidao.demo');
+    const url = `/api/periods/rules/${rule.id}/retire`;
+    expect((await caller.request('POST', url, { version: 1 })).statusCode).toBe(403);
+    expect(
+      (await admin.request('POST', '/api/periods/rules/no-such-rules/retire', { version: 1 })).statusCode,
+    ).toBe(404);
+    const early = await admin.request('POST', url, { version: 1, validFrom: '2025-06-01' });
+    expect(early.statusCode).toBe(400);
+    const stale = await admin.request('POST', url, { version: 2 });
+    expect(stale.statusCode).toBe(409);
+    const retired = await admin.request('POST', url, { version: 1 });
+    expect(retired.statusCode, retired.body).toBe(201);
+    expect(retired.json()).toMatchObject({ id: rule.id, version: 2, validFrom: '2026-01-01', retired: true });
+    expect((await admin.request('POST', url, { version: 2 })).statusCode).toBe(409);
+    expect((await quarters2026())[1]!.due).toBe('2026-06-20');
+    const all = (await caller.request('GET', '/api/periods/rules')).json() as {
+      items: { id: string; version: number; retired?: boolean }[];
+    };
+    expect(all.items.filter((r) => r.id === rule.id).map((r) => [r.version, r.retired ?? false])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    const journal = await admin.request('GET', '/api/audit?entity=reporting_rules&action=retire');
+    expect(journal.statusCode, journal.body).toBe(200);
+    expect((journal.json() as { items: unknown[] }).items).toHaveLength(1);
+  });
+});

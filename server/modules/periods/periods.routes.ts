@@ -1,8 +1,15 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { describePeriod, periodOf, PERIOD_TYPES, periodsInYear } from './index.js';
-import { addRuleVersion, allRuleSets, rulesForReport } from './periods.service.js';
+import { describePeriod, periodOf, PERIOD_TYPES, periodsInYear, periodWindow } from './index.js';
+import {
+  addRuleVersion,
+  allRuleSets,
+  retireRuleSet,
+  rulesForReport,
+  workdayHooks,
+} from './periods.service.js';
 
 const dateRange = z.object({ from: z.string(), to: z.string() });
 const periodOut = z
@@ -26,6 +33,7 @@ export async function periodsRoutes(app: App) {
   app.get(
     '/periods',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['periods'],
         summary: "A year's reporting periods of one type, with data windows, due dates and labels",
@@ -41,11 +49,11 @@ export async function periodsRoutes(app: App) {
       const ctx = signedIn(request);
       const { type, year, reportType } = request.query;
       const items = [];
+      const hooks = await workdayHooks(ctx.db);
       for (const p of periodsInYear(type, year)) {
         // Each period follows the rule version in force when its data window opens.
-        const start = describePeriod(p, await rulesForReport(ctx.db, reportType, `${year}-01-01`), ctx.locale)
-          .window.from;
-        items.push(describePeriod(p, await rulesForReport(ctx.db, reportType, start), ctx.locale));
+        const start = periodWindow(p, await rulesForReport(ctx.db, reportType, `${year}-01-01`)).from;
+        items.push(describePeriod(p, await rulesForReport(ctx.db, reportType, start), ctx.locale, hooks));
       }
       return { items };
     },
@@ -54,6 +62,7 @@ export async function periodsRoutes(app: App) {
   app.get(
     '/periods/of',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['periods'],
         summary: 'The period of a type whose data window contains a date',
@@ -69,7 +78,7 @@ export async function periodsRoutes(app: App) {
       const ctx = signedIn(request);
       const rules = await rulesForReport(ctx.db, request.query.reportType, request.query.date);
       const p = periodOf(request.query.type, request.query.date, rules);
-      return { period: p ? describePeriod(p, rules, ctx.locale) : null };
+      return { period: p ? describePeriod(p, rules, ctx.locale, await workdayHooks(ctx.db)) : null };
     },
   );
 
@@ -90,15 +99,17 @@ export async function periodsRoutes(app: App) {
     dueOffsetWorkingDays: z.number().int().min(0).max(120).optional(),
     windows: z.partialRecord(z.enum(PERIOD_TYPES), windowOverride).optional(),
   });
+  const rulesOut = rulesIn.extend({ version: z.number(), retired: z.boolean().optional() });
 
   app.get(
     '/periods/rules',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['periods'],
         summary: 'Every reporting rule version: the national defaults and the versions the province added',
         response: {
-          200: z.object({ items: z.array(rulesIn.extend({ version: z.number() })) }),
+          200: z.object({ items: z.array(rulesOut) }),
           ...errorResponses,
         },
       },
@@ -112,14 +123,38 @@ export async function periodsRoutes(app: App) {
   app.post(
     '/periods/rules',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['periods'],
         summary: 'Add a version of a reporting rule set (from a date; earlier periods keep their rules)',
         body: rulesIn,
-        response: { 201: rulesIn.extend({ version: z.number() }), ...errorResponses },
+        response: { 201: rulesOut, ...errorResponses },
       },
     },
     async (request, reply) =>
       reply.status(201).send((await addRuleVersion(signedIn(request), request.body as never)) as never),
+  );
+
+  app.post(
+    '/periods/rules/:id/retire',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags: ['periods'],
+        summary:
+          'Retire a reporting rule set from a date (a new version that ends it; earlier periods keep it)',
+        params: z.object({ id: z.string().trim().min(1).max(60) }),
+        body: z.object({
+          version: z.number().int().positive(),
+          validFrom: z.iso.date().optional(),
+          basis: z.array(z.string().trim().min(1).max(500)).optional(),
+        }),
+        response: { 201: rulesOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send((await retireRuleSet(signedIn(request), request.params.id, request.body)) as never),
   );
 }

@@ -91,6 +91,20 @@ describe('rulesFor picks the rule version valid on a date', () => {
   it('rejects a malformed date', () => {
     expect(() => rulesFor(SETS, 'par-stats', '2026-1-1')).toThrow(RangeError);
   });
+
+  it('a retirement leaves its rule set out from its date until a later version starts', () => {
+    const retired = { ...CALENDAR_V1, version: 2, validFrom: '2026-07-01', retired: true };
+    const sets = [CALENDAR_V1, retired, PROVINCE];
+    expect(rulesFor(sets, 'par-stats', '2026-06-30')).toBe(CALENDAR_V1);
+    expect(rulesFor(sets, 'par-stats', '2026-07-01')).toBe(PROVINCE);
+    // Retired from the day its only version began: that version never governs.
+    expect(rulesFor([CALENDAR_V1, { ...retired, validFrom: '2026-01-01' }], 'par-stats', '2026-02-01')).toBe(
+      DEFAULT_RULES,
+    );
+    const again = { ...CALENDAR_V1, version: 3, validFrom: '2027-01-01' };
+    expect(rulesFor([...sets, again], 'par-stats', '2027-01-01')).toBe(again);
+    expect(rulesFor([...sets, again], 'par-stats', '2026-12-31')).toBe(PROVINCE);
+  });
 });
 
 describe('a custom rule set with calendar windows (cutoffDay 1), selected by date', () => {

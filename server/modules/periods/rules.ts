@@ -52,6 +52,12 @@ export type ReportingRules = {
   dueOffsetWorkingDays?: number;
   /** Overrides for particular period types (e.g. annual reports due on another day). */
   windows?: Partial<Record<PeriodType, PeriodRuleOverride>>;
+  /**
+   * This version ends the rule set: from `validFrom` on it governs nothing (the report type falls back to
+   * the general rules, then to the national defaults), until a later version of the same id starts. Its
+   * other fields repeat the version it retires.
+   */
+  retired?: boolean;
 };
 
 /**
@@ -98,10 +104,21 @@ function latest(candidates: ReportingRules[]): ReportingRules | undefined {
   return best;
 }
 
+/** The started versions without those of rule sets whose latest started version retires them. */
+function inForce(started: ReportingRules[]): ReportingRules[] {
+  const latestOfId = new Map<string, ReportingRules>();
+  for (const r of started) {
+    const best = latestOfId.get(r.id);
+    if (!best || latest([best, r]) === r) latestOfId.set(r.id, r);
+  }
+  return started.filter((r) => !r.retired && !latestOfId.get(r.id)?.retired);
+}
+
 /**
  * The rule set that governs `reportType` on `date`: the latest version (by `validFrom`, then `version`) among
  * the rule sets for that report type that have started by that date; failing that, the latest general rule
- * set (no `reportType`) started by that date; failing that, `DEFAULT_RULES`. Which date to pass is the
+ * set (no `reportType`) started by that date; failing that, `DEFAULT_RULES`. A rule set whose latest
+ * version started by that date is a retirement (`retired`) is left out entirely. Which date to pass is the
  * caller's choice — usually the day the report is prepared, or the period's first day.
  */
 export function rulesFor(
@@ -110,7 +127,7 @@ export function rulesFor(
   date: IsoDate,
 ): ReportingRules {
   parseIsoDate(date);
-  const started = ruleSets.filter((r) => r.validFrom <= date);
+  const started = inForce(ruleSets.filter((r) => r.validFrom <= date));
   const own = reportType ? latest(started.filter((r) => r.reportType === reportType)) : undefined;
   if (own) return own;
   return latest(started.filter((r) => !r.reportType)) ?? DEFAULT_RULES;

@@ -29,9 +29,40 @@ describe('operations endpoints', () => {
     expect(body.database.engine).toBe(process.env.CHIDAO_TEST_ENGINE ?? 'pglite');
   });
 
-  it('/metrics serves Prometheus text with request durations', async () => {
+  it('/metrics is not public: anonymous 401 (JSON error), a non-administrator 403, a wrong token 401', async () => {
+    const anonymous = await t.app.inject({ url: '/metrics' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(anonymous.body).not.toContain('chidao_');
+    const member = await t.login('uyvien@chidao.demo');
+    expect((await member.request('GET', '/metrics')).statusCode).toBe(403);
+    const wrong = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer nope' } });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('/metrics with the configured bearer token (CHIDAO_METRICS_TOKEN), for a scraper', async () => {
+    const scraped = await testApp({ metricsToken: 'scraper-token-0123456789' });
+    try {
+      const ok = await scraped.app.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer scraper-token-0123456789' },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('chidao_process_cpu_user_seconds_total');
+      const wrong = await scraped.app.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer scraper-token-0123456780' },
+      });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await scraped.close();
+    }
+  });
+
+  it("/metrics serves Prometheus text with request durations to an administrator's session", async () => {
     await t.app.inject({ url: '/healthz' });
-    const res = await t.app.inject({ url: '/metrics' });
+    const admin = await t.login('admin@chidao.demo');
+    const res = await admin.request('GET', '/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain(

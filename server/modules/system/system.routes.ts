@@ -1,3 +1,4 @@
+import { PUBLIC } from '../../core/access.js';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../../core/http.js';
@@ -8,6 +9,7 @@ export async function systemRoutes(app: App) {
   app.get(
     '/healthz',
     {
+      config: { access: PUBLIC },
       schema: {
         tags: ['system'],
         summary: 'The process is up',
@@ -28,6 +30,7 @@ export async function systemRoutes(app: App) {
   app.get(
     '/readyz',
     {
+      config: { access: PUBLIC },
       schema: {
         tags: ['system'],
         summary: 'The database is reachable and every migration is applied',

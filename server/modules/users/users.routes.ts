@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -9,6 +10,7 @@ export async function usersRoutes(app: App) {
   app.get(
     '/',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['users'],
         summary: 'Accounts I administer',
@@ -22,6 +24,7 @@ export async function usersRoutes(app: App) {
   app.post(
     '/',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['users'],
         summary: 'Create an account',
@@ -35,6 +38,7 @@ export async function usersRoutes(app: App) {
   app.get(
     '/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['users'],
         summary: 'One account',
@@ -48,6 +52,7 @@ export async function usersRoutes(app: App) {
   app.patch(
     '/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['users'],
         summary: 'Edit an account (send the version you read; a stale version gets 409)',
@@ -62,6 +67,7 @@ export async function usersRoutes(app: App) {
   app.post(
     '/:id/password',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['users'],
         summary: 'Administrator: set a new password and unlock the account',

@@ -322,11 +322,48 @@ export async function removeDemoUsers(ctx: RequestContext): Promise<number> {
   return demoUsers.length;
 }
 
-/** Login bookkeeping: a wrong password (and the lock it may trigger) or a successful sign-in. */
-export async function noteLoginOutcome(
+const notLockedAt = (now: Date) =>
+  sql`(${users.lockedUntil} IS NULL OR ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+
+/**
+ * A wrong password, counted atomically in one statement (concurrent attempts each count once, none is
+ * lost): the one that makes the count exceed `maxFailures` locks the account for `lockMinutes` and resets
+ * the count. Returns whether this attempt locked the account, or `null` when it was already locked (then
+ * nothing is counted).
+ */
+export async function noteFailedLogin(
   db: RequestContext['db'],
   userId: string,
-  outcome: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
-): Promise<void> {
-  await db.update(users).set(outcome).where(eq(users.id, userId));
+  policy: { maxFailures: number; lockMinutes: number },
+  now = new Date(),
+): Promise<{ lockedNow: boolean } | null> {
+  const until = new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString();
+  const exceeds = sql`${users.failedLogins} + 1 > ${policy.maxFailures}`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`CASE WHEN ${exceeds} THEN 0 ELSE ${users.failedLogins} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${exceeds} THEN ${until}::timestamptz ELSE ${users.lockedUntil} END`,
+    })
+    .where(and(eq(users.id, userId), notLockedAt(now)))
+    .returning({ lockedUntil: users.lockedUntil });
+  if (!row) return null;
+  return { lockedNow: !!row.lockedUntil && row.lockedUntil.getTime() > now.getTime() };
+}
+
+/**
+ * Login bookkeeping: a successful sign-in clears the failure count — unless the account was locked in the
+ * meantime (a concurrent wrong password): then nothing changes and it returns false.
+ */
+export async function noteSuccessfulLogin(
+  db: RequestContext['db'],
+  userId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+    .where(and(eq(users.id, userId), notLockedAt(now)))
+    .returning({ id: users.id });
+  return !!row;
 }

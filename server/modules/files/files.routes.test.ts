@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+let admin: Caller;
+let docId: string;
+
+function multipart(filename: string, content: Buffer) {
+  const boundary = '----chidao' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(filename)}; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+async function upload(name: string, content: string) {
+  const { payload, contentType } = multipart(name, Buffer.from(content));
+  const res = await admin.request('POST', `/api/documents/${docId}/files`, payload, {
+    'content-type': contentType,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const files = (res.json() as { files: { id: string; originalName: string; sha256: string }[] }).files;
+  return files[files.length - 1]!;
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.login('admin@chidao.demo');
+  const units = (await admin.request('GET', '/api/units?q=noi vu')).json() as { items: { id: string }[] };
+  const doc = await admin.request('POST', '/api/documents', {
+    numberSymbol: '12/BC-SNV',
+    type: 'bao_cao',
+    issuer: 'Sở Nội vụ',
+    issuedOn: '2025-03-01',
+    title: 'Báo cáo có tệp đính kèm',
+    unitId: units.items[0]!.id,
+    access: 'internal',
+  });
+  expect(doc.statusCode, doc.body).toBe(201);
+  docId = (doc.json() as { id: string }).id;
+});
+afterAll(() => t.close());
+
+describe('downloads', () => {
+  it('a file whose content the store has lost is a JSON 404 sent before any file header', async () => {
+    const file = await upload('mất nội dung.txt', 'Nội dung sẽ mất\n');
+    const stored = path.join(
+      t.config.dataDir,
+      'files',
+      file.sha256.slice(0, 2),
+      file.sha256.slice(2, 4),
+      file.sha256,
+    );
+    expect(fs.existsSync(stored)).toBe(true);
+    fs.rmSync(stored);
+    const res = await admin.request('GET', `/api/files/${file.id}/download`, undefined, {
+      'x-request-id': 'req-missing-file-01',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.json()).toMatchObject({
+      error: { code: 'FILE_CONTENT_MISSING', key: 'file.content_missing', requestId: 'req-missing-file-01' },
+    });
+    expect((res.json() as { error: { message: string } }).error.message).toContain('mất nội dung.txt');
+  });
+
+  it('an uploaded name loses its bidirectional overrides (invoice\\u202Efdp.exe)', async () => {
+    const file = await upload('invoice\u202Efdp.txt', 'Hóa đơn\n');
+    expect(file.originalName).toBe('invoicefdp.txt');
+    const res = await admin.request('GET', `/api/files/${file.id}/download`);
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).not.toMatch(/%E2%80%AE|\u202E/);
+  });
+});
