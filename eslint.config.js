@@ -31,17 +31,32 @@ const boundaries = {
             '{{from}} must not import {{target}}: use the public surface of module "{{to}}" (its service, schemas or policy).',
           feature:
             'Feature "{{from}}" must not import feature "{{to}}"; move shared code to web/src/components or web/src/lib.',
+          contract:
+            'The web takes only types from the server, and only from its schema files: `import type … from "…/<name>.schemas"` ({{target}}).',
         },
       },
       create(context) {
         const file = context.filename;
+        const norm = file.split(path.sep).join('/');
+        const inWeb = norm.includes('/web/src/');
         const from = capabilityOf(file);
-        if (!from) return {};
+        if (!from && !inWeb) return {};
         return {
           ImportDeclaration(node) {
             const spec = node.source.value;
             if (typeof spec !== 'string' || !spec.startsWith('.')) return;
             const target = path.resolve(path.dirname(file), spec);
+            // One contract: the web reads the server's response types from its Zod schema files, as types only
+            // (erased from the bundle); nothing else of the server reaches the browser.
+            if (inWeb && target.split(path.sep).join('/').includes('/server/')) {
+              const typeOnly =
+                node.importKind === 'type' ||
+                (node.specifiers.length > 0 && node.specifiers.every((x) => x.importKind === 'type'));
+              if (!typeOnly || !/\.schemas(\.js)?$/.test(spec))
+                context.report({ node, messageId: 'contract', data: { target: spec } });
+              return;
+            }
+            if (!from) return;
             const to = capabilityOf(target + (target.endsWith('/') ? '' : ''));
             if (!to || to.side !== from.side || to.name === from.name) return;
             if (from.side === 'web') {

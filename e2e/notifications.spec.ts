@@ -36,7 +36,7 @@ test('a focal point sees the bell count, opens the inbox, marks read and chooses
   // Other specs may have left newer notifications (a verification from the landing page): take a reminder.
   const overdue = items.filter({ hasText: 'Quá hạn:' }).first();
   await expect(overdue).toContainText('ngày làm việc');
-  await expect(overdue).toContainText('Sở Tư pháp');
+  await expect(overdue).toContainText('Đề nghị đơn vị khẩn trương hoàn thành');
   await shot(page, '91-notifications-inbox');
 
   // Mark one read: it leaves the unread list and the bell counts one less.

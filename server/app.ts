@@ -8,7 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
+import { LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -22,6 +28,7 @@ import { AppError } from './core/errors.js';
 import type { App } from './core/http.js';
 import { pickLocale, translate, type Locale, type MessageKey, isMessageKey } from './core/messages.js';
 import { metricsPlugin } from './core/metrics.js';
+import { guardInput } from './core/input-guard.js';
 import './core/request.js';
 import type { Database } from './db/client.js';
 import { accessRoutes } from './modules/access/access.routes.js';
@@ -43,6 +50,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { attachNotificationWorker } from './modules/notifications/notifications.worker.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { workForWorker } from './work-kinds.js';
+import { declareRouteAccess, PUBLIC } from './core/access.js';
 import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
 import { plansExchangeRoutes } from './modules/plans/plans-exchange.routes.js';
@@ -98,6 +106,27 @@ function sendError(
   });
 }
 
+/**
+ * Request log lines: API and operations requests at info, the web app's files and pages at debug (one page load
+ * is dozens of them); errors as always.
+ */
+class RequestLogs extends LogController {
+  private static level(request: FastifyRequest): 'info' | 'debug' {
+    const url = request.url;
+    return url.startsWith('/api/') || /^\/(healthz|readyz|metrics)(\?|$)/.test(url) ? 'info' : 'debug';
+  }
+  override incomingRequest(request: FastifyRequest) {
+    request.log[RequestLogs.level(request)]({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, request, reply);
+    reply.log[RequestLogs.level(request)](
+      { res: reply, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+  }
+}
+
 /** Builds the whole HTTP application (API + web UI) on an open database. Used by `main`, tests and bench. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
@@ -109,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
+    logController: new RequestLogs(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -128,6 +158,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Control characters and out-of-range dates in any request string: one 400 for every route.
+  app.addHook('preValidation', guardInput);
+  // Every route declares who may call it (core/access.ts); the declaration goes into the OpenAPI document.
+  const registered: RouteOptions[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    declareRouteAccess(route);
+    registered.push(route);
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -271,22 +310,39 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(homeRoutes, { prefix: '/api' });
   await app.register(workRoutes, { prefix: '/api' });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  // The web UI (built by Vite) on the same port; unknown non-API paths fall back to index.html.
+  // The web UI (built by Vite) on the same port; unknown non-API paths fall back to index.html. The build writes
+  // .br/.gz beside each file (vite.config.ts), sent by Accept-Encoding; files under /assets/ are named by their
+  // content hash, so browsers keep them a year, while index.html (which names them) is always revalidated.
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: config.webRoot,
       wildcard: false,
       index: false,
-      maxAge: '1h',
-      immutable: false,
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const relative = path.relative(config.webRoot, file);
+        res.setHeader('vary', 'accept-encoding');
+        res.setHeader(
+          'cache-control',
+          relative.startsWith(`assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : relative.endsWith('.html')
+              ? 'no-cache'
+              : 'public, max-age=3600',
+        );
+      },
     });
     const indexHtml = fs.readFileSync(path.join(config.webRoot, 'index.html'));
     const spa = async (_req: FastifyRequest, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-    app.get('/', { schema: { hide: true } }, spa);
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, spa);
+    app.get('/*', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
       const url = request.url.split('?')[0]!;
       if (url.startsWith('/api/') || url.startsWith('/assets/')) {
         return sendError(request, reply, 404, {

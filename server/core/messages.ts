@@ -35,12 +35,13 @@ const vi = {
   'error.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
   'error.csrf': 'Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.',
   'error.email_taken': 'Địa chỉ e-mail {email} đã được dùng cho tài khoản khác.',
+  'error.control_character': 'Trường "{field}" chứa ký tự điều khiển không được phép (ví dụ ký tự NUL).',
+  'error.date_out_of_range': 'Trường "{field}" có ngày nằm ngoài khoảng cho phép ({from} – {to}).',
   'dashboard.as_of_future': 'Ngày xem số liệu không được sau hôm nay ({today}).',
   'dashboard.no_such_group': 'Không có nhóm “{group}” trong bảng theo dõi tiến độ.',
   'dashboard.no_such_metric': 'Chỉ số “{metric}” không có trong nhóm này.',
-  'auth.invalid_credentials': 'E-mail hoặc mật khẩu không đúng.',
-  'auth.locked':
-    'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
+  'auth.invalid_credentials':
+    'E-mail hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do nhập sai mật khẩu nhiều lần. Hãy thử lại sau ít phút hoặc liên hệ quản trị viên.',
   'auth.inactive': 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.',
   'auth.wrong_current_password': 'Mật khẩu hiện tại không đúng.',
   'password.too_short': 'Mật khẩu phải có ít nhất {min} ký tự.',
@@ -57,6 +58,8 @@ const vi = {
   'file.type_not_allowed':
     'Loại tệp không được chấp nhận (nội dung thực là {detected}). Chấp nhận: PDF, Word, Excel, OpenDocument, ảnh PNG/JPEG, văn bản thuần.',
   'file.missing': 'Chưa chọn tệp để tải lên.',
+  'file.content_missing':
+    'Nội dung tệp “{name}” không còn trong kho lưu trữ. Hãy báo quản trị viên (mã yêu cầu {requestId}).',
   'work.file_not_citable':
     'Chỉ được dẫn chiếu tệp minh chứng đã tải lên cho chính nội dung này (do bạn tải lên, hoặc đã là minh chứng của nội dung này).',
   'unit.not_found': 'Đơn vị không tồn tại.',
@@ -74,6 +77,9 @@ const vi = {
   'lineage.no_change': 'Không có thay đổi nào để ghi nhận.',
   'lineage.already_resolved': 'Tiền thân này đã được xử lý.',
   'periods.invalid_rules': 'Quy tắc kỳ báo cáo không hợp lệ: {detail}',
+  'periods.already_retired': 'Bộ quy tắc kỳ báo cáo {id} đã được bãi bỏ.',
+  'periods.retire_before_start':
+    'Ngày bãi bỏ không được trước ngày áp dụng phiên bản hiện hành của bộ quy tắc ({from}).',
   'calendar.year_out_of_range': 'Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({from}–{to}).',
   'calendar.date_out_of_range': 'Ngày {date} nằm ngoài phạm vi lịch hỗ trợ (năm {from}–{to}).',
   'calendar.result_out_of_range':
@@ -105,6 +111,8 @@ const vi = {
   'pilots.unit_already_pilot': '{name} đã là đơn vị chỉ đạo điểm năm {year}.',
   'pilots.member_not_in_year': 'Người được chọn không là thành viên Ban Chỉ đạo trong năm {year}.',
   'pilots.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
+  'plans.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
+  'work.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
   'pilots.due_not_in_year': 'Hạn hoàn thành phải nằm trong năm {year}.',
   'pilots.assessment_unknown_item': 'Có nội dung được đánh giá không thuộc đơn vị chỉ đạo điểm này.',
   'pilots.report_unit_only':
@@ -163,12 +171,13 @@ const en: Record<keyof typeof vi, string> = {
   'error.rate_limited': 'Too many attempts. Please try again in {after}.',
   'error.csrf': 'The anti-forgery (CSRF) token is missing or wrong. Reload the page and try again.',
   'error.email_taken': 'The e-mail address {email} is already used by another account.',
+  'error.control_character': 'Field "{field}" contains a control character that is not allowed (e.g. NUL).',
+  'error.date_out_of_range': 'Field "{field}" has a date outside the allowed range ({from} – {to}).',
   'dashboard.as_of_future': 'The as-of date cannot be after today ({today}).',
   'dashboard.no_such_group': 'The dashboard has no group “{group}”.',
   'dashboard.no_such_metric': 'This group has no figure “{metric}”.',
-  'auth.invalid_credentials': 'Wrong e-mail or password.',
-  'auth.locked':
-    'This account is locked after too many wrong passwords. Try again in {minutes} minutes or ask an administrator.',
+  'auth.invalid_credentials':
+    'Wrong e-mail or password, or the account is temporarily locked after too many wrong passwords. Try again in a few minutes or contact an administrator.',
   'auth.inactive': 'This account has been deactivated. Contact an administrator.',
   'auth.wrong_current_password': 'The current password is wrong.',
   'password.too_short': 'The password must have at least {min} characters.',
@@ -186,6 +195,8 @@ const en: Record<keyof typeof vi, string> = {
   'file.type_not_allowed':
     'This file type is not accepted (its content is {detected}). Accepted: PDF, Word, Excel, OpenDocument, PNG/JPEG images, plain text.',
   'file.missing': 'No file was chosen for upload.',
+  'file.content_missing':
+    'The content of the file “{name}” is no longer in the file store. Tell an administrator (request id {requestId}).',
   'work.file_not_citable':
     'Only evidence uploaded for this very item can be cited (uploaded by you, or already evidence of this item).',
   'unit.not_found': 'The unit does not exist.',
@@ -201,6 +212,8 @@ const en: Record<keyof typeof vi, string> = {
   'lineage.no_change': 'There is no change to record.',
   'lineage.already_resolved': 'This predecessor has already been settled.',
   'periods.invalid_rules': 'The reporting rules are not valid: {detail}',
+  'periods.already_retired': 'The reporting rule set {id} has already been retired.',
+  'periods.retire_before_start': 'A rule set cannot be retired before its current version starts ({from}).',
   'calendar.year_out_of_range': 'The year {year} is outside the supported calendar ({from}–{to}).',
   'calendar.date_out_of_range': 'The date {date} is outside the supported calendar (years {from}–{to}).',
   'calendar.result_out_of_range':
@@ -231,6 +244,8 @@ const en: Record<keyof typeof vi, string> = {
   'pilots.unit_already_pilot': '{name} is already a pilot unit of {year}.',
   'pilots.member_not_in_year': 'The chosen person was not a member of the committee in {year}.',
   'pilots.document_not_found': 'The chosen document is not in the register (or you may not read it).',
+  'plans.document_not_found': 'The chosen document is not in the register (or you may not read it).',
+  'work.document_not_found': 'The chosen document is not in the register (or you may not read it).',
   'pilots.due_not_in_year': 'The due date must fall within {year}.',
   'pilots.assessment_unknown_item': 'An assessed item does not belong to this pilot unit.',
   'pilots.report_unit_only':

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -24,6 +25,7 @@ export async function accessRoutes(app: App) {
   app.get(
     '/roles',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['access'],
         summary: 'The roles that can be granted',
@@ -36,6 +38,7 @@ export async function accessRoutes(app: App) {
   app.get(
     '/users/:id/grants',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['access'],
         summary: "An account's role grants",
@@ -53,6 +56,7 @@ export async function accessRoutes(app: App) {
   app.post(
     '/users/:id/grants',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['access'],
         summary: 'Grant a role over a unit and its subtree',
@@ -77,6 +81,7 @@ export async function accessRoutes(app: App) {
   app.delete(
     '/grants/:grantId',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['access'],
         summary: 'Revoke a grant',

@@ -1,6 +1,6 @@
+import { roles, SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { forbidden } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { historyOf, searchJournal, type JournalEntry } from './audit.service.js';
@@ -21,6 +21,7 @@ export function historyRoute(
   app.get(
     path,
     {
+      config: { access: SESSION },
       schema: {
         tags: ['audit'],
         summary: `History of one ${entity}`,
@@ -40,6 +41,7 @@ export async function auditRoutes(app: App) {
   app.get(
     '/',
     {
+      config: { access: roles('admin') },
       schema: {
         tags: ['audit'],
         summary: 'Search the audit journal (administrators)',
@@ -52,7 +54,6 @@ export async function auditRoutes(app: App) {
     },
     async (request) => {
       const ctx = signedIn(request);
-      if (!ctx.actor.isAdmin) throw forbidden();
       const items = await searchJournal(ctx, request.query);
       return {
         items: items.map(present),

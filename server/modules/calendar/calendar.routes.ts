@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import {
@@ -29,6 +30,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/years/:year',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "One year's schedule in force (shipped defaults or edited), its days off and my abilities",
@@ -42,6 +44,7 @@ export async function calendarRoutes(app: App) {
   app.put(
     '/years/:year',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -57,6 +60,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/holidays',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Days off other than plain weekends, and working weekend days, of a year',
@@ -70,6 +74,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/add-working-days',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -87,6 +92,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/working-days-between',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Working days d with from < d ≤ to (negative when `to` is before `from`)',
@@ -103,6 +109,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/receipt',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

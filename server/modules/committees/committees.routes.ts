@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -39,6 +40,7 @@ export async function committeesRoutes(app: App) {
   app.get(
     '/committees',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Steering committees (Ban Chỉ đạo) of the province and lower levels',
@@ -55,6 +57,7 @@ export async function committeesRoutes(app: App) {
   app.get(
     '/committees/coverage',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Which departments or districts in force on a date have founded their own committee',
@@ -68,6 +71,7 @@ export async function committeesRoutes(app: App) {
   app.post(
     '/committees',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Record a committee (admin, standing agency over the host unit)',
@@ -81,6 +85,7 @@ export async function committeesRoutes(app: App) {
   app.get(
     '/committees/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One committee with my abilities',
@@ -94,6 +99,7 @@ export async function committeesRoutes(app: App) {
   app.patch(
     '/committees/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Edit a committee (send the version you read; a stale version gets 409)',
@@ -108,6 +114,7 @@ export async function committeesRoutes(app: App) {
   app.get(
     '/committees/:id/composition',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -123,6 +130,7 @@ export async function committeesRoutes(app: App) {
   app.post(
     '/committees/:id/memberships',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Add a member (an account or a named person) by a decision',
@@ -138,6 +146,7 @@ export async function committeesRoutes(app: App) {
   app.post(
     '/committee-memberships/:id/end',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'End a membership on its last day, by a decision (kiện toàn)',
@@ -152,6 +161,7 @@ export async function committeesRoutes(app: App) {
   app.post(
     '/committee-memberships/:id/assignments',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Assign a member to follow a unit for a period (phân công theo dõi)',
@@ -167,6 +177,7 @@ export async function committeesRoutes(app: App) {
   app.post(
     '/monitoring-assignments/:id/end',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'End a monitoring assignment on its last day',
@@ -181,6 +192,7 @@ export async function committeesRoutes(app: App) {
   app.get(
     '/me/monitoring',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The units I follow on a date (default today) as a committee member',

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -28,6 +29,7 @@ export async function documentsRoutes(app: App) {
   app.get(
     '/documents/types',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Document types',
@@ -40,6 +42,7 @@ export async function documentsRoutes(app: App) {
   app.get(
     '/documents',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'The register of legal documents (only what I may read)',
@@ -60,6 +63,7 @@ export async function documentsRoutes(app: App) {
   app.post(
     '/documents',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Register a document',
@@ -73,6 +77,7 @@ export async function documentsRoutes(app: App) {
   app.get(
     '/documents/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'One document with its files and my abilities',
@@ -86,6 +91,7 @@ export async function documentsRoutes(app: App) {
   app.patch(
     '/documents/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Edit a document (send the version you read; a stale version gets 409)',
@@ -100,6 +106,7 @@ export async function documentsRoutes(app: App) {
   app.delete(
     '/documents/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Delete a document that no record cites',
@@ -117,6 +124,7 @@ export async function documentsRoutes(app: App) {
   app.post(
     '/documents/:id/files',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Attach a file (multipart field "file"); its type is checked from its content',
@@ -140,6 +148,7 @@ export async function documentsRoutes(app: App) {
   app.delete(
     '/documents/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Detach a file',
@@ -155,6 +164,7 @@ export async function documentsRoutes(app: App) {
   app.get(
     '/files/:id/download',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['documents'],
         summary: 'Download a file with its original (Vietnamese) name',

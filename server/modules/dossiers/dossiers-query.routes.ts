@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import {
@@ -17,6 +18,7 @@ export async function dossiersQueryRoutes(app: App) {
   app.get(
     '/dossiers/breakdown',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -31,6 +33,7 @@ export async function dossiersQueryRoutes(app: App) {
   app.get(
     '/dossiers/trend',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -45,6 +48,7 @@ export async function dossiersQueryRoutes(app: App) {
   app.get(
     '/dossiers/list',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

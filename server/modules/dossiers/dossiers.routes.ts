@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -25,6 +26,7 @@ export async function dossiersRoutes(app: App) {
   app.get(
     '/dossiers/procedures',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The catalogue of administrative procedures (code of the national procedure database)',
@@ -41,6 +43,7 @@ export async function dossiersRoutes(app: App) {
   app.post(
     '/dossiers/procedures',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Add a procedure to the catalogue (admin, standing agency)',
@@ -54,6 +57,7 @@ export async function dossiersRoutes(app: App) {
   app.post(
     '/dossiers/batch',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -68,6 +72,7 @@ export async function dossiersRoutes(app: App) {
   app.get(
     '/dossiers/indicators',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -82,6 +87,7 @@ export async function dossiersRoutes(app: App) {
   app.get(
     '/dossiers/by-code/:code',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

@@ -10,7 +10,7 @@ import { unauthenticated } from '../../core/errors.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { myMonitoring } from '../committees/committees.service.js';
 import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
-import { allRuleSets } from '../periods/periods.service.js';
+import { allRuleSets, workdayHooks } from '../periods/periods.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
 import { recentPublishedProgress } from '../plans/progress.service.js';
 import { byUrgency } from '../tasks/index.js';
@@ -31,6 +31,8 @@ export async function nextCommitteeReport(
   const candidates: (NonNullable<CockpitOut['nextReport']> & { rank: number })[] = [];
   // The stored rule sets are read once; each period then takes the version in force (pure `rulesFor`).
   const ruleSets = await allRuleSets(ctx.db);
+  // A rule set may count its deadline in working days: the calendar's hooks go wherever a due date is made.
+  const hooks = await workdayHooks(ctx.db);
   for (const [type, rank] of [
     ['quarter', 0],
     ['half', 1],
@@ -39,11 +41,11 @@ export async function nextCommitteeReport(
     for (const y of [year, year + 1])
       for (const p of periodsInYear(type, y)) {
         const rules = rulesFor(ruleSets, null, `${p.year}-01-01`);
-        const vi = describePeriod(p, rules, 'vi');
+        const vi = describePeriod(p, rules, 'vi', hooks);
         if (vi.due < asOf) continue;
         candidates.push({
           key: vi.key,
-          label: { vi: vi.label, en: describePeriod(p, rules, 'en').label },
+          label: { vi: vi.label, en: describePeriod(p, rules, 'en', hooks).label },
           due: vi.due,
           window: vi.window,
           rank,

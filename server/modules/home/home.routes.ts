@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { cockpit } from './cockpit.service.js';
@@ -10,6 +11,7 @@ export async function homeRoutes(app: App) {
   app.get(
     '/home',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -33,6 +35,7 @@ export async function homeRoutes(app: App) {
   app.get(
     '/home/cockpit',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -44,6 +45,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     '/meetings/committees',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The committees whose meetings I may read, with their meeting counts',
@@ -56,6 +58,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     '/committees/:id/meetings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "A committee's meetings (sessions and working sessions), newest first",
@@ -69,6 +72,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     '/committees/:id/meetings/follow-up',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -84,6 +88,7 @@ export async function meetingsRoutes(app: App) {
   app.post(
     '/committees/:id/meetings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Record a meeting (standing agency); attendees must be members on the meeting date',
@@ -99,6 +104,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     '/meetings/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One meeting: attendance, agenda, minutes, files, conclusions with their tasks’ live status',
@@ -112,6 +118,7 @@ export async function meetingsRoutes(app: App) {
   app.patch(
     '/meetings/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Edit a meeting (send the version you read; a stale version gets 409)',
@@ -126,6 +133,7 @@ export async function meetingsRoutes(app: App) {
   app.post(
     '/meetings/:id/conclusions',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Add a conclusion (kết luận), numbered next',
@@ -141,6 +149,7 @@ export async function meetingsRoutes(app: App) {
   app.patch(
     '/conclusions/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Edit a conclusion (version-checked)',
@@ -155,6 +164,7 @@ export async function meetingsRoutes(app: App) {
   app.delete(
     '/conclusions/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Delete a conclusion that no task follows up',
@@ -172,6 +182,7 @@ export async function meetingsRoutes(app: App) {
   app.post(
     '/conclusions/:id/tasks',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -190,6 +201,7 @@ export async function meetingsRoutes(app: App) {
   app.post(
     '/meetings/:id/notice',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -216,6 +228,7 @@ export async function meetingsRoutes(app: App) {
   app.post(
     '/meetings/:id/files',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Attach a file (multipart field "file"); its type is checked from its content',
@@ -239,6 +252,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     '/meetings/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Download a meeting's file with its original (Vietnamese) name",
@@ -254,6 +268,7 @@ export async function meetingsRoutes(app: App) {
   app.delete(
     '/meetings/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Detach a file (version-checked)',

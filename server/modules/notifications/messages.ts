@@ -6,29 +6,30 @@
  */
 export const NOTIFICATION_MESSAGES = {
   // Deadline reminders (the scheduler).
+  // Reminders name what is owed by its title and its plan or programme (a plan task, a pilot item, a report).
   'notification.task_due_soon.title': {
     vi: 'Sắp đến hạn: {task}',
     en: 'Due soon: {task}',
   },
   'notification.task_due_soon.body': {
-    vi: 'Nhiệm vụ “{task}” ({plan}) đến hạn ngày {due}, còn {days} ngày làm việc.',
-    en: 'The task “{task}” ({plan}) is due on {due}: {days} working day(s) left.',
+    vi: '“{task}” ({plan}) đến hạn ngày {due}, còn {days} ngày làm việc.',
+    en: '“{task}” ({plan}) is due on {due}: {days} working day(s) left.',
   },
   'notification.task_due_today.title': {
     vi: 'Đến hạn hôm nay: {task}',
     en: 'Due today: {task}',
   },
   'notification.task_due_today.body': {
-    vi: 'Nhiệm vụ “{task}” ({plan}) đến hạn hôm nay, ngày {due}.',
-    en: 'The task “{task}” ({plan}) is due today, {due}.',
+    vi: '“{task}” ({plan}) đến hạn hôm nay, ngày {due}.',
+    en: '“{task}” ({plan}) is due today, {due}.',
   },
   'notification.task_overdue.title': {
     vi: 'Quá hạn: {task}',
     en: 'Overdue: {task}',
   },
   'notification.task_overdue.body': {
-    vi: 'Nhiệm vụ “{task}” ({plan}) đã quá hạn {days} ngày làm việc (hạn {due}). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo.',
-    en: 'The task “{task}” ({plan}) is {days} working day(s) overdue (due {due}). Please complete and report it.',
+    vi: '“{task}” ({plan}) đã quá hạn {days} ngày làm việc (hạn {due}). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo.',
+    en: '“{task}” ({plan}) is {days} working day(s) overdue (due {due}). Please complete and report it.',
   },
   // Task workflow events (sent by the plans module).
   'notification.task_returned.title': {

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { forbidden } from '../../core/errors.js';
@@ -35,6 +36,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     '/',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'My notifications, newest first (filter=unread for the unread ones), with my unread count',
@@ -48,6 +50,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     '/unread-count',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'How many of my notifications are unread (the bell in the header)',
@@ -60,6 +63,7 @@ export async function notificationsRoutes(app: App) {
   app.post(
     '/:id/read',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Mark one of my notifications read (idempotent)',
@@ -73,6 +77,7 @@ export async function notificationsRoutes(app: App) {
   app.post(
     '/read-all',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Mark all my notifications read',
@@ -85,6 +90,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     '/preferences',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'How I receive e-mail: at once, in a daily digest (at my hour, Vietnam time) or not at all',
@@ -104,6 +110,7 @@ export async function notificationsRoutes(app: App) {
   app.put(
     '/preferences',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Save my e-mail preference (send the version read: 0 before the first save; stale → 409)',
@@ -124,6 +131,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     '/reminder-rule',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The deadline reminder rule in force (working days before the due date, overdue interval)',
@@ -136,6 +144,7 @@ export async function notificationsRoutes(app: App) {
   app.put(
     '/reminder-rule',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -150,6 +159,7 @@ export async function notificationsRoutes(app: App) {
   app.get(
     '/jobs',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The job queue: counts by kind and status, recent failures, next run (administrators)',
@@ -169,6 +179,7 @@ export async function notificationsRoutes(app: App) {
   app.post(
     '/run',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -53,6 +54,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-programmes',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -70,6 +72,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-programmes',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Start a year's pilot programme of a committee (standing agency)",
@@ -83,6 +86,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-programmes/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One pilot programme with its pilot units (unit as it was, ended units with successors)',
@@ -97,6 +101,7 @@ export async function pilotsRoutes(app: App) {
   app.patch(
     '/pilot-programmes/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Change a programme's decision or note (version-checked)",
@@ -111,6 +116,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-programmes/:id/members',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "The committee's members in the programme's year (to name the responsible member)",
@@ -124,6 +130,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-programmes/:id/kpis',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Per pilot unit: items total, verified, overdue — every number lists the items it counts',
@@ -138,6 +145,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-programmes/:id/units',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Add a pilot unit: a unit in force that year, with the member responsible for it',
@@ -153,6 +161,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-units/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'A pilot unit: the unit as it was, its items with derived timing, its two reports, KPIs',
@@ -167,6 +176,7 @@ export async function pilotsRoutes(app: App) {
   app.patch(
     '/pilot-units/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Change a pilot unit's responsible member or note (version-checked)",
@@ -181,6 +191,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-units/:id/items',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Add a content item the pilot unit must achieve (due within the year)',
@@ -196,6 +207,7 @@ export async function pilotsRoutes(app: App) {
   app.put(
     '/pilot-units/:id/reports/:kind',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -211,6 +223,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-reports/:id/actions',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Submit a report, or accept it or return it with a reason (standing agency)',
@@ -225,6 +238,7 @@ export async function pilotsRoutes(app: App) {
   app.patch(
     '/pilot-items/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Change an item's title, description or reform area (version-checked)",
@@ -239,6 +253,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-items/:id/actions',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -254,6 +269,7 @@ export async function pilotsRoutes(app: App) {
   app.post(
     '/pilot-items/:id/files',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Upload an evidence file for an item (multipart field "file"); cite its id in an action',
@@ -279,6 +295,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-items/:id/events',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "An item's status changes with who acted and the evidence",
@@ -292,6 +309,7 @@ export async function pilotsRoutes(app: App) {
   app.get(
     '/pilot-items/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Download an evidence file of an item, with its original (Vietnamese) name',

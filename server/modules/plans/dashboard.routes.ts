@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -146,6 +147,7 @@ export async function dashboardRoutes(app: App) {
   app.get(
     '/plans/:id/dashboard',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "A plan's progress dashboard as of a date, every number with its tasks",
@@ -177,6 +179,7 @@ export async function dashboardRoutes(app: App) {
   app.get(
     '/plans/:id/dashboard/tasks',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'The tasks behind one number of the dashboard, as they stood on the as-of date',

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { errorResponses, errorSchema, idParams, type App } from '../../core/http.js';
@@ -71,6 +72,7 @@ export async function plansExchangeRoutes(app: App) {
   app.get(
     '/plans/:id/tasks/template.xlsx',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:
@@ -86,6 +88,7 @@ export async function plansExchangeRoutes(app: App) {
   app.post(
     '/plans/:id/tasks/import',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:
@@ -142,6 +145,7 @@ export async function plansExchangeRoutes(app: App) {
   app.get(
     '/plans/:id/imports',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "A plan's Excel imports, newest first",
@@ -155,6 +159,7 @@ export async function plansExchangeRoutes(app: App) {
   app.get(
     '/plans/:id/export.xlsx',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "The plan's progress as Excel: tasks with timing and last progress, and the KPIs",
@@ -174,6 +179,7 @@ export async function plansExchangeRoutes(app: App) {
   app.get(
     '/plans/:id/report.docx',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:

@@ -195,6 +195,57 @@ describe('permissions matrix', () => {
     ).toBe(403);
   });
 
+  it("a plan's decision must be a register document its creator may read (400 on documentId otherwise)", async () => {
+    const restricted = await tuphap.request('POST', '/api/documents', {
+      numberSymbol: '15/KH-STP',
+      type: 'ke_hoach',
+      issuer: 'Sở Tư pháp',
+      issuedOn: '2026-01-10',
+      title: 'Kế hoạch CCHC năm 2026 của Sở Tư pháp (dự thảo)',
+      unitId: units.get('Sở Tư pháp'),
+      access: 'restricted',
+    });
+    expect(restricted.statusCode, restricted.body).toBe(201);
+    const docId = (restricted.json() as { id: string }).id;
+    const unitPlan = (documentId: string) =>
+      xaydung.request('POST', '/api/plans', {
+        year: 2026,
+        ownerUnitId: units.get('Sở Xây dựng'),
+        ownerKind: 'unit',
+        title: 'Kế hoạch CCHC năm 2026 của Sở Xây dựng',
+        documentId,
+      });
+    for (const documentId of ['00000000-0000-4000-8000-000000000000', docId]) {
+      const res = await unitPlan(documentId);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: {
+          code: 'VALIDATION_FAILED',
+          key: 'plans.document_not_found',
+          details: [{ field: 'documentId' }],
+        },
+      });
+    }
+    // A task's extension cites its decision the same way.
+    const task = await addTask('Nhiệm vụ gia hạn theo văn bản', 'Sở Tư pháp', '2026-09-30');
+    const extend = await act(officer, task.id, {
+      action: 'extend',
+      version: task.version,
+      reason: 'Gia hạn theo đề nghị của đơn vị',
+      documentId: '00000000-0000-4000-8000-000000000000',
+      newDueDate: '2026-10-31',
+    });
+    expect(extend.statusCode, extend.body).toBe(400);
+    expect(extend.json()).toMatchObject({
+      error: { key: 'work.document_not_found', details: [{ field: 'documentId' }] },
+    });
+    // Nothing was written.
+    const listed = (await xaydung.request('GET', '/api/plans?year=2026')).json() as {
+      items: { title: string }[];
+    };
+    expect(listed.items.map((p) => p.title)).not.toContain('Kế hoạch CCHC năm 2026 của Sở Xây dựng');
+  });
+
   it("lists each task's allowed actions for the caller, so the web never repeats a rule", async () => {
     const d = await addTask('Nhiệm vụ hiển thị thao tác', 'Sở Tư pháp', '2026-12-31');
     const forFocal = (

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -57,6 +58,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/plans',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Yearly PAR plans',
@@ -75,6 +77,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/plans',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Create a plan (standing agency)',
@@ -88,6 +91,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/plans/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'One plan with my abilities',
@@ -101,6 +105,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/plans/:id/tasks',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "A plan's tasks with derived timing (overdue is never stored) and the actions I may take",
@@ -115,6 +120,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/plans/:id/tasks',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Add a task to a plan',
@@ -130,6 +136,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/plans/:id/kpis',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Plan KPIs under its declared method; every number lists the tasks it was computed from',
@@ -153,6 +160,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/actions',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:
@@ -176,6 +184,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/progress',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Post a progress update (text, %, evidence)',
@@ -195,6 +204,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/files',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:
@@ -221,6 +231,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/tasks/:id/events',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "A task's status changes and progress updates",
@@ -234,6 +245,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/tasks/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Download an evidence file of a task, with its original (Vietnamese) name',
@@ -249,6 +261,7 @@ export async function plansRoutes(app: App) {
   app.patch(
     '/tasks/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Edit a task (plan managers); the due date moves only through the extend action',
@@ -266,6 +279,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/dependencies',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'This task cannot be reported done before another task of the plan (no circles)',
@@ -283,6 +297,7 @@ export async function plansRoutes(app: App) {
   app.delete(
     '/tasks/:id/dependencies/:otherId',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: 'Remove a dependency',
@@ -299,6 +314,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/progress/:eventId/review',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "The lead unit's leader approves a pending progress update, or rejects it with a reason",
@@ -321,6 +337,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/units/:id/progress-approval',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "Whether the unit's leader approves staff progress updates before the province sees them",
@@ -334,6 +351,7 @@ export async function plansRoutes(app: App) {
   app.put(
     '/units/:id/progress-approval',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary: "Switch approval of staff progress updates on or off (the unit's leader)",
@@ -348,6 +366,7 @@ export async function plansRoutes(app: App) {
   app.get(
     '/plans/unit-coverage',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:
@@ -365,6 +384,7 @@ export async function plansRoutes(app: App) {
   app.post(
     '/tasks/:id/directions',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['plans'],
         summary:

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { forbidden, staleVersion } from '../../core/errors.js';
+import { forbidden, staleVersion, validation } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { documentRefs } from '../documents/documents.service.js';
 import type { FileStore } from '../files/file-store.js';
 import {
   allowedActions,
@@ -61,6 +62,9 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
   const mayCreate =
     input.ownerKind === 'unit' ? [...MANAGERS, 'focal_point' as const, 'unit_leader' as const] : MANAGERS;
   if (!actor.hasRoleOver(mayCreate, await pathOf(ctx, input.ownerUnitId))) throw forbidden();
+  // The plan's decision must be a register document the creator may read (else 400, never an FK error).
+  if (input.documentId && !(await documentRefs(ctx, [input.documentId])).has(input.documentId))
+    throw validation('documentId', 'plans.document_not_found');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)

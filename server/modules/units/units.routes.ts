@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
@@ -98,6 +99,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary:
@@ -140,6 +142,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units/search',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary:
@@ -156,6 +159,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units/by-code/:code',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary: 'The unit holding a code on a date (codes are reused over time)',
@@ -180,6 +184,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary: 'One unit',
@@ -197,6 +202,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units/:id/timeline',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary: "A unit's versions over time, the events behind them, its predecessors and successors",
@@ -266,6 +272,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/units/:id/restate',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary:
@@ -296,6 +303,7 @@ export async function unitsRoutes(app: App) {
   app.post(
     '/lineage/events',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary:
@@ -310,6 +318,7 @@ export async function unitsRoutes(app: App) {
   app.get(
     '/lineage/unresolved',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary: 'Predecessors the source data names but no code matched, to be settled by a person',
@@ -349,6 +358,7 @@ export async function unitsRoutes(app: App) {
   app.post(
     '/lineage/unresolved/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags: ['units'],
         summary: 'Settle an unresolved predecessor: link the old unit it means, or dismiss it',

@@ -1,3 +1,4 @@
+import { SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -30,6 +31,7 @@ export async function workRoutes(app: App) {
   app.get(
     '/work/queue',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -44,6 +46,7 @@ export async function workRoutes(app: App) {
   app.get(
     '/work/:kind/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One item of owed work with the actions I may take and the latest report',
@@ -57,6 +60,7 @@ export async function workRoutes(app: App) {
   app.post(
     '/work/:kind/:id/actions',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "Act on an item under its kind's rules (version-checked); says who acts next",
@@ -79,6 +83,7 @@ export async function workRoutes(app: App) {
   app.post(
     '/work/:kind/:id/files',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -105,6 +110,7 @@ export async function workRoutes(app: App) {
   app.get(
     '/work/:kind/:id/events',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: "An item's history: each step with who acted, the note and the evidence it cites",
@@ -120,6 +126,7 @@ export async function workRoutes(app: App) {
   app.get(
     '/work/:kind/:id/files/:fileId',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Download an evidence file of an item (for whoever may read the item)',

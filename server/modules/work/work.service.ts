@@ -17,11 +17,19 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
+import {
+  AppError,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+  validation,
+} from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { recordChange } from '../audit/audit.service.js';
 import { myMonitoring } from '../committees/committees.service.js';
+import { documentRefs } from '../documents/documents.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFiles, removeStoredFile, storeUpload, type StoredFile } from '../files/files.service.js';
 import type { DeadlineFeedItem } from '../notifications/notifications.service.js';
@@ -330,6 +338,9 @@ export async function act(
   const files = await citableFiles(ctx.db, actor, kind, id, input.fileIds);
   const decision = await adapter.decide(ctx, loaded, input, files.length, on);
   if (!decision.ok) throw decision.error;
+  // A cited decision must be a register document the actor may read (400, never a foreign-key error).
+  if (input.documentId && !(await documentRefs(ctx, [input.documentId])).has(input.documentId))
+    throw validation('documentId', 'work.document_not_found');
   const row = await ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const updated = await adapter.write(tx, loaded, decision.patch, input.version);

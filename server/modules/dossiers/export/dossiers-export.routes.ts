@@ -1,3 +1,4 @@
+import { SESSION } from '../../../core/access.js';
 import { errorResponses, idParams, type App } from '../../../core/http.js';
 import { signedIn } from '../../../core/request.js';
 import { sendStoredFile } from '../../files/files.routes.js';
@@ -50,6 +51,7 @@ export async function dossiersExportRoutes(app: App) {
   app.post(
     '/dossiers/exports',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -69,6 +71,7 @@ export async function dossiersExportRoutes(app: App) {
   app.get(
     '/dossiers/exports',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'My latest exports (newest first)',
@@ -81,6 +84,7 @@ export async function dossiersExportRoutes(app: App) {
   app.get(
     '/dossiers/exports/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One of my exports: phase, progress, rows written, the download when done',
@@ -94,6 +98,7 @@ export async function dossiersExportRoutes(app: App) {
   app.get(
     '/dossiers/exports/:id/download',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

@@ -1,3 +1,4 @@
+import { SESSION, TOKEN } from '../../../core/access.js';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses, type App } from '../../../core/http.js';
@@ -71,6 +72,7 @@ export async function dossiersImportRoutes(app: App) {
   app.get(
     '/dossiers/import-mappings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -84,6 +86,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/import-mappings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Save a column mapping for a source system',
@@ -97,6 +100,7 @@ export async function dossiersImportRoutes(app: App) {
   app.put(
     '/dossiers/import-mappings/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Change a column mapping (optimistic version)',
@@ -111,6 +115,7 @@ export async function dossiersImportRoutes(app: App) {
   app.delete(
     '/dossiers/import-mappings/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Delete a column mapping (past imports keep the mapping they used)',
@@ -127,6 +132,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/imports',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -158,6 +164,7 @@ export async function dossiersImportRoutes(app: App) {
   app.get(
     '/dossiers/imports',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'The latest imports (newest first)',
@@ -170,6 +177,7 @@ export async function dossiersImportRoutes(app: App) {
   app.get(
     '/dossiers/imports/:id',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'One import: phase, progress, counts and the first row errors',
@@ -183,6 +191,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/imports/:id/resume',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Continue an unfinished import (after a crash) from its last staged row',
@@ -201,6 +210,7 @@ export async function dossiersImportRoutes(app: App) {
   app.get(
     '/dossiers/ingest-tokens',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'API tokens of systems that push dossiers (administrators)',
@@ -213,6 +223,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/ingest-tokens',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Create an API token for a source, writing within one unit’s subtree (shown once)',
@@ -226,6 +237,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/ingest-tokens/:id/revoke',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary: 'Revoke an API token',
@@ -239,6 +251,7 @@ export async function dossiersImportRoutes(app: App) {
   app.post(
     '/dossiers/ingest',
     {
+      config: { access: TOKEN },
       schema: {
         tags,
         summary:

@@ -1,3 +1,4 @@
+import { SESSION } from '../../../core/access.js';
 import { errorResponses, type App } from '../../../core/http.js';
 import { signedIn } from '../../../core/request.js';
 import { addDossierSettingsVersion, getDossierSettings } from './dossiers-settings.service.js';
@@ -10,6 +11,7 @@ export async function dossiersSettingsRoutes(app: App) {
   app.get(
     '/dossiers/settings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:
@@ -24,6 +26,7 @@ export async function dossiersSettingsRoutes(app: App) {
   app.post(
     '/dossiers/settings',
     {
+      config: { access: SESSION },
       schema: {
         tags,
         summary:

@@ -1,51 +1,27 @@
 /**
- * The work engine's API (`/api/work/...`, contract in server/modules/work/work.schemas.ts): what a unit
- * owes, of every kind, in one shape — used by the landing page's queues and the work-item action dialog.
+ * The work engine's API (`/api/work/...`): what a unit owes, of every kind, in one shape — used by the
+ * landing page's queues and the work-item action dialog. The types are the server's own (type-only imports
+ * of its Zod schemas: erased from the bundle), so the two cannot drift.
  */
 import { api } from '../../lib/api';
+import type {
+  Bilingual,
+  QueueOut as Queue,
+  WorkFileOut as WorkFile,
+  WorkItemOut as WorkItem,
+  WorkKind,
+} from '../../../../server/modules/work/work.schemas';
 import type { WorkflowActionInput } from './WorkflowActionModal';
 
-export const WORK_KINDS = ['plan_task', 'pilot_item', 'pilot_report'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
-export type QueueView = 'owed' | 'review' | 'followed';
-
-export type Bilingual = { vi: string; en: string };
-export type WorkFile = { id: string; originalName: string; size: number; mediaType: string };
-
-export type WorkTiming = {
-  state: 'done_on_time' | 'done_late' | 'overdue' | 'due_soon' | 'on_track' | 'cancelled';
-  daysOverdue: number;
-  daysLeft: number | null;
-  dueSoonThreshold: number;
-  dueSoonFrom: string | null;
-  effectiveDueDate: string | null;
-};
-
-export type WorkItem = {
-  kind: WorkKind;
-  id: string;
-  title: string;
-  context: Bilingual;
-  unit: { id: string; name: string };
-  status: string;
-  dueDate: string | null;
-  timing: WorkTiming | null;
-  version: number;
-  allowedActions: string[];
-  evidenceRequired: boolean;
-  reported: { output: string | null; files: WorkFile[]; on: string | null; byName: string | null } | null;
-  lastReason: string | null;
-  link: string;
-};
-
-export type Queue = {
-  view: QueueView;
-  asOf: string;
-  total: number;
-  byKind: Record<string, number>;
-  overdue: number;
-  items: WorkItem[];
-};
+export type {
+  Bilingual,
+  QueueOut as Queue,
+  WorkFileOut as WorkFile,
+  WorkItemOut as WorkItem,
+  WorkKind,
+} from '../../../../server/modules/work/work.schemas';
+export type QueueView = Queue['view'];
+export type WorkTiming = NonNullable<WorkItem['timing']>;
 
 export type WorkActionResult = { item: WorkItem; next: Bilingual | null };
 
