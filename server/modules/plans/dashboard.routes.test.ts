@@ -421,7 +421,9 @@ describe('by reform area, lead unit and committee member', () => {
       const original = client.query.bind(client);
       let n = 0;
       client.query = (...args: unknown[]) => {
-        n++;
+        // The session's idle clock is written at most once a second, whenever the request lands: not the
+        // dashboard's work.
+        if (!/update "sessions"/i.test(String(args[0]))) n++;
         return original(...args);
       };
       try {
