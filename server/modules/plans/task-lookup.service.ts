@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -25,6 +25,14 @@ export type SourcedTask = {
   timing: Timing;
 };
 
+/** Tasks matching `where`, each with the id, title and year of its plan (one statement). */
+const tasksWithPlans = (ctx: RequestContext, where: SQL | undefined) =>
+  ctx.db
+    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(where);
+
 /**
  * Read-only: the tasks that came from the given records of another module (e.g. the conclusions of a
  * meeting), with their live status and derived timing (overdue is never stored: computed from the due
@@ -40,12 +48,10 @@ export async function tasksBySource(
 ): Promise<SourcedTask[]> {
   const unique = [...new Set(refs)];
   if (!unique.length) return [];
-  const rows = await ctx.db
-    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
-    .from(planTasks)
-    .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(and(eq(planTasks.source, source), inArray(planTasks.sourceRef, unique)))
-    .orderBy(asc(planTasks.createdAt), asc(planTasks.id));
+  const rows = await tasksWithPlans(
+    ctx,
+    and(eq(planTasks.source, source), inArray(planTasks.sourceRef, unique)),
+  ).orderBy(asc(planTasks.createdAt), asc(planTasks.id));
   if (!rows.length) return [];
   const facts = await unitFacts(
     ctx.db,
@@ -113,11 +119,7 @@ export async function tasksLedBy(
 ): Promise<LedTask[]> {
   const unique = [...new Set(unitIds)];
   if (!unique.length) return [];
-  const rows = await ctx.db
-    .select({ task: planTasks, plan: { id: plans.id, title: plans.title, year: plans.year } })
-    .from(planTasks)
-    .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(inArray(planTasks.leadUnitId, unique));
+  const rows = await tasksWithPlans(ctx, inArray(planTasks.leadUnitId, unique));
   if (!rows.length) return [];
   const calendar = await loadCalendar(ctx.db);
   return rows.map(({ task, plan }) => ({
