@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-import { migrationsFolder } from '../paths.js';
-import { readJournal } from './migration-status.js';
+import { pgliteMigratedBefore } from '../test/migrate-before.js';
 
 /**
  * Migration 0027 (rollup grains, contributions as arrays) on a database that already holds dossiers: nothing
@@ -16,20 +7,8 @@ import { readJournal } from './migration-status.js';
  * all-procedure buckets with the same sums.
  */
 it('0027 keeps existing dossiers’ contributions and rollups (PGlite)', async () => {
-  const before = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-mig-'));
-  const journal = readJournal();
-  const upTo = journal.entries.findIndex((e) => e.tag.startsWith('0027_'));
-  fs.mkdirSync(path.join(before, 'meta'));
-  for (const e of journal.entries.slice(0, upTo))
-    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
-  fs.writeFileSync(
-    path.join(before, 'meta', '_journal.json'),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }),
-  );
-  const client = new PGlite({ extensions: { pg_trgm, unaccent } });
-  const db = drizzle(client);
+  const { client, migrateRest, close } = await pgliteMigratedBefore('0027_');
   try {
-    await migrate(db, { migrationsFolder: before });
     const u = '11111111-1111-4111-8111-111111111111';
     const p = '22222222-2222-4222-8222-222222222222';
     await client.exec(`
@@ -44,7 +23,7 @@ it('0027 keeps existing dossiers’ contributions and rollups (PGlite)', async (
       INSERT INTO dossier_rollups (unit_id, procedure_id, day, not_yet_due, due_soon)
         VALUES ('${u}', '${p}', '2026-01-07', -1, 1);
     `);
-    await migrate(db, { migrationsFolder });
+    await migrateRest();
     const d = await client.query<Record<string, unknown>>(
       `SELECT contrib_day::text[] AS day, contrib_counter AS counter, contrib_value AS value FROM dossiers`,
     );
@@ -73,7 +52,6 @@ it('0027 keeps existing dossiers’ contributions and rollups (PGlite)', async (
       { grain: 'y', all: true, day: '2026-01-01', received: 0, nyd: -1 },
     ]);
   } finally {
-    await client.close();
-    fs.rmSync(before, { recursive: true, force: true });
+    await close();
   }
 }, 120_000);

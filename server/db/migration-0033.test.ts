@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
-import { migrationsFolder } from '../paths.js';
-import { readJournal } from './migration-status.js';
+import { pgliteMigratedBefore } from '../test/migrate-before.js';
 
 /**
  * Migrations 0032–0034 (the work engine) on a database that already holds task and pilot-item history:
@@ -17,21 +8,9 @@ import { readJournal } from './migration-status.js';
  * through the first); pilot reports' last submission and review become events; the old tables go.
  */
 it('0032–0034 carry task and pilot history, evidence and report reviews into the work engine (PGlite)', async () => {
-  const before = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-mig-'));
-  const journal = readJournal();
-  const upTo = journal.entries.findIndex((e) => e.tag.startsWith('0032_'));
-  fs.mkdirSync(path.join(before, 'meta'));
-  for (const e of journal.entries.slice(0, upTo))
-    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
-  fs.writeFileSync(
-    path.join(before, 'meta', '_journal.json'),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }),
-  );
-  const client = new PGlite({ extensions: { pg_trgm, unaccent } });
-  const db = drizzle(client);
+  const { client, migrateRest, close } = await pgliteMigratedBefore('0032_');
   const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   try {
-    await migrate(db, { migrationsFolder: before });
     await client.exec(`
       INSERT INTO units (id, code, name, full_name, kind, valid_from) VALUES
         ('${id(1)}', '40', 'Nghệ An', 'Tỉnh Nghệ An', 'province', '1991-08-12'),
@@ -60,7 +39,7 @@ it('0032–0034 carry task and pilot history, evidence and report reviews into t
         ('${id(18)}', '${id(15)}', 'half_year', 'accepted', 'Đạt', '2024-06-18', '${id(3)}', '2024-06-25', '${id(4)}', NULL),
         ('${id(19)}', '${id(15)}', 'year_end', 'returned', 'Chưa đủ', '2024-12-15', '${id(3)}', '2024-12-18', '${id(4)}', 'Thiếu số liệu');
     `);
-    await migrate(db, { migrationsFolder });
+    await migrateRest();
     const events = await client.query<Record<string, unknown>>(
       `SELECT id, kind, item_id, action, note, percent, "on"::text AS on, actor_id FROM work_events ORDER BY kind, at, action`,
     );
@@ -112,7 +91,6 @@ it('0032–0034 carry task and pilot history, evidence and report reviews into t
     expect(old.rows[0]!.n).toBe(0);
     await expect(client.query(`UPDATE work_events SET note = 'x'`)).rejects.toThrow(/append-only/);
   } finally {
-    await client.close();
-    fs.rmSync(before, { recursive: true, force: true });
+    await close();
   }
 });

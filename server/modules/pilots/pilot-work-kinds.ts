@@ -286,6 +286,20 @@ const REPORT_LABEL: Record<ReportKind, { vi: string; en: string }> = {
   year_end: { vi: 'Báo cáo năm', en: 'Year-end report' },
 };
 
+/**
+ * The due date of a pilot report (its period's, under the pilot-report rules of the programme's year),
+ * reading each year's rules once however many reports are dated (a queue of many reports is one read a year).
+ */
+function reportDueDates(db: Db, calendar: Awaited<ReturnType<typeof loadCalendar>>) {
+  const hooks = { addWorkingDays: calendar.addWorkingDays };
+  const rulesOfYear = new Map<number, Awaited<ReturnType<typeof rulesForReport>>>();
+  return async (kind: ReportKind, year: number): Promise<string> => {
+    if (!rulesOfYear.has(year))
+      rulesOfYear.set(year, await rulesForReport(db, 'pilot_report', `${year}-01-01`));
+    return describePeriod(reportPeriod(kind, year), rulesOfYear.get(year)!, 'vi', hooks).due;
+  };
+}
+
 async function loadReports(ctx: RequestContext, ids: readonly string[], asOf: string) {
   const out = new Map<string, LoadedItem>();
   if (!ids.length || !ctx.actor) return out;
@@ -298,13 +312,12 @@ async function loadReports(ctx: RequestContext, ids: readonly string[], asOf: st
     rows.map((r) => r.pilotUnitId),
   );
   const calendar = await loadCalendar(ctx.db);
-  const hooks = { addWorkingDays: calendar.addWorkingDays };
+  const dueOf = reportDueDates(ctx.db, calendar);
   for (const r of rows) {
     const c = ctxs.get(r.pilotUnitId)!;
     const a = access(ctx, c);
     const kind = r.kind as ReportKind;
-    const rules = await rulesForReport(ctx.db, 'pilot_report', `${c.programme.year}-01-01`);
-    const due = describePeriod(reportPeriod(kind, c.programme.year), rules, 'vi', hooks).due;
+    const due = await dueOf(kind, c.programme.year);
     const status = isReportStatus(r.status) ? r.status : 'draft';
     const label = REPORT_LABEL[kind];
     out.set(r.id, {
@@ -371,18 +384,14 @@ async function reportDeadlines(
       )
     ).map((u) => [u.id, u]),
   );
-  const calendar = await loadCalendar(db);
-  const hooks = { addWorkingDays: calendar.addWorkingDays };
-  const rulesOfYear = new Map<number, Awaited<ReturnType<typeof rulesForReport>>>();
+  const dueOf = reportDueDates(db, await loadCalendar(db));
   const out: DeadlineItem[] = [];
   for (const { report, pu, programme } of rows) {
     const unit = units.get(pu.unitId);
     if (!withEnded && unit?.validTo) continue; // an ended unit's clock stopped on its last day
     const year = programme.year;
-    if (!rulesOfYear.has(year))
-      rulesOfYear.set(year, await rulesForReport(db, 'pilot_report', `${year}-01-01`));
     const kind = report.kind as ReportKind;
-    const due = describePeriod(reportPeriod(kind, year), rulesOfYear.get(year)!, 'vi', hooks).due;
+    const due = await dueOf(kind, year);
     out.push({
       kind: 'pilot_report',
       id: report.id,

@@ -117,7 +117,7 @@ export async function postProgress(
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
   if (!(who.isLeadUnitStaff || who.isLeadUnitLeader || who.isStandingAgency || who.isAdmin))
     throw forbidden();
-  const files = await citableFiles(ctx.db, actor, 'plan_task', taskId, input.fileIds);
+  const files = await citableFiles(ctx, 'plan_task', taskId, input.fileIds);
   const waits = needsApproval({
     unitRequiresApproval: await approvalRequired(ctx, task.leadUnitId),
     isLeadUnitLeader: !!who.isLeadUnitLeader,

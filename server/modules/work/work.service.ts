@@ -216,15 +216,15 @@ async function filesOfEvents(db: Db, eventIds: readonly string[]): Promise<Map<s
  * upload — is refused, naming the field.
  */
 export async function citableFiles(
-  db: Db,
-  actor: Actor,
+  ctx: RequestContext,
   kind: WorkKind,
   itemId: string,
   fileIds: readonly string[] | undefined,
 ): Promise<StoredFile[]> {
+  const actor = requireActor(ctx);
   const ids = [...new Set(fileIds ?? [])];
   if (!ids.length) return [];
-  const found = await db.select().from(workAttachments).where(inArray(workAttachments.fileId, ids));
+  const found = await ctx.db.select().from(workAttachments).where(inArray(workAttachments.fileId, ids));
   const ok = new Set(
     found
       .filter(
@@ -237,7 +237,7 @@ export async function citableFiles(
     throw new AppError(400, 'VALIDATION_FAILED', 'work.file_not_citable', { field: 'fileIds' }, [
       { field: 'fileIds', message: 'work.file_not_citable' },
     ]);
-  return getFiles({ db, actor, requestId: '', ip: null, locale: 'vi' }, ids);
+  return getFiles(ctx, ids);
 }
 
 const fileOut = (f: StoredFile): WorkFileOut => ({
@@ -335,7 +335,7 @@ export async function act(
     const refused = await adapter.decide(ctx, loaded, input, input.fileIds?.length ?? 0, on);
     throw refused.ok ? forbidden() : refused.error;
   }
-  const files = await citableFiles(ctx.db, actor, kind, id, input.fileIds);
+  const files = await citableFiles(ctx, kind, id, input.fileIds);
   const decision = await adapter.decide(ctx, loaded, input, files.length, on);
   if (!decision.ok) throw decision.error;
   // A cited decision must be a register document the actor may read (400, never a foreign-key error).
