@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyError,
+  type FastifyPluginAsync,
   type FastifyReply,
   type FastifyRequest,
   type RouteOptions,
@@ -31,34 +32,13 @@ import { metricsPlugin } from './core/metrics.js';
 import { guardInput } from './core/input-guard.js';
 import './core/request.js';
 import type { Database } from './db/client.js';
-import { accessRoutes } from './modules/access/access.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { calendarRoutes } from './modules/calendar/calendar.routes.js';
-import { committeesRoutes } from './modules/committees/committees.routes.js';
-import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
-import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
-import { dossiersImportRoutes } from './modules/dossiers/import/dossiers-import.routes.js';
-import { dossiersQueryRoutes } from './modules/dossiers/dossiers-query.routes.js';
-import { dossiersExportRoutes } from './modules/dossiers/export/dossiers-export.routes.js';
-import { dossiersSettingsRoutes } from './modules/dossiers/settings/dossiers-settings.routes.js';
-import { documentsRoutes } from './modules/documents/documents.routes.js';
-import { homeRoutes } from './modules/home/home.routes.js';
-import { periodsRoutes } from './modules/periods/periods.routes.js';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { attachNotificationWorker } from './modules/notifications/notifications.worker.js';
-import { workRoutes } from './modules/work/work.routes.js';
 import { workForWorker } from './work-kinds.js';
 import { declareRouteAccess, PUBLIC } from './core/access.js';
-import { pilotsRoutes } from './modules/pilots/pilots.routes.js';
-import { plansRoutes } from './modules/plans/plans.routes.js';
-import { plansExchangeRoutes } from './modules/plans/plans-exchange.routes.js';
-import { dashboardRoutes } from './modules/plans/dashboard.routes.js';
 import { createFileStore, type FileStore } from './modules/files/file-store.js';
-import { systemRoutes } from './modules/system/system.routes.js';
-import { unitsRoutes } from './modules/units/units.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
+import { MODULES } from './modules/index.js';
+import type { ChidaoModule } from './core/module.js';
 
 export type AppOptions = {
   config: Config;
@@ -218,6 +198,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
         params: { max: `${Math.round(config.uploadMaxBytes / 1048576)} MB` },
       });
     }
+    // A multipart body cut short or without its boundary (the parser's own errors): the client's fault.
+    if (
+      request.isMultipart() &&
+      /Unexpected end of (multipart|form)|Boundary not found|Malformed part header/i.test(error.message)
+    ) {
+      return sendError(request, reply, 400, { code: 'MALFORMED_UPLOAD', key: 'error.malformed_upload' });
+    }
     if (fe.statusCode === 429) {
       return sendError(request, reply, 429, {
         code: 'RATE_LIMITED',
@@ -284,31 +271,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(metricsPlugin);
   await app.register(authPlugin);
-  await app.register(systemRoutes);
-  await app.register(authRoutes, { prefix: '/api/auth' });
-  await app.register(usersRoutes, { prefix: '/api/users' });
-  await app.register(accessRoutes, { prefix: '/api' });
-  await app.register(unitsRoutes, { prefix: '/api' });
-  await app.register(auditRoutes, { prefix: '/api/audit' });
-  await app.register(documentsRoutes, { prefix: '/api' });
-  await app.register(calendarRoutes, { prefix: '/api/calendar' });
-  await app.register(periodsRoutes, { prefix: '/api' });
-  await app.register(plansRoutes, { prefix: '/api' });
-  await app.register(plansExchangeRoutes, { prefix: '/api' });
-  await app.register(dashboardRoutes, { prefix: '/api' });
-  await app.register(committeesRoutes, { prefix: '/api' });
+  // Every module's routes (server/modules/index.ts; each module declares them in its <name>.module.ts).
+  for (const m of MODULES as readonly ChidaoModule[])
+    for (const r of m.routes ?? []) await app.register(r.plugin as FastifyPluginAsync, { prefix: r.prefix });
   // The notification worker starts when the server listens (not under inject(), i.e. not in tests).
   attachNotificationWorker(app, workForWorker(app.fileStore));
-  await app.register(notificationsRoutes, { prefix: '/api/notifications' });
-  await app.register(pilotsRoutes, { prefix: '/api' });
-  await app.register(meetingsRoutes, { prefix: '/api' });
-  await app.register(dossiersRoutes, { prefix: '/api' });
-  await app.register(dossiersImportRoutes, { prefix: '/api' });
-  await app.register(dossiersQueryRoutes, { prefix: '/api' });
-  await app.register(dossiersExportRoutes, { prefix: '/api' });
-  await app.register(dossiersSettingsRoutes, { prefix: '/api' });
-  await app.register(homeRoutes, { prefix: '/api' });
-  await app.register(workRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -16,6 +16,7 @@ import { workForWorker } from './work-kinds.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { DOSSIERS_HELP, seedDossiersCommand } from './modules/dossiers/dossiers.cli.js';
 import { PROVINCE } from './modules/demo/nghe-an.js';
+import { BACKUP_HELP, backupCommand, restoreCommand } from './modules/backup/backup.cli.js';
 
 const HELP = `chidao — administration commands
 
@@ -30,6 +31,7 @@ ${DOSSIERS_HELP}
                                       that year's days off with their names
 ${UNITS_HELP}
 ${NOTIFICATIONS_HELP}
+${BACKUP_HELP}
   chidao help                         this text
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in CHIDAO_DATA_DIR (./data).
@@ -42,6 +44,9 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  // Before the database is opened: a backup must not migrate it, a restore builds it.
+  if (command === 'backup') return backupCommand(argv.slice(1), config);
+  if (command === 'restore') return restoreCommand(argv.slice(1), config);
   const database = await openConfiguredDatabase(config);
   const ctx = systemContext(database.db);
   try {

@@ -1,12 +1,12 @@
 /**
  * The kinds of owed work plugged into the work engine (server/modules/work), and the engine's wiring into
- * the background worker. A new kind adds its adapter here — one file in its own module (e.g.
- * `plans/plan-task.work-kind.ts`) with its pure rules beside it.
+ * the background worker. A module declares its kinds (`workKinds` in `<name>.module.ts`), each adapter one file
+ * in the module (e.g. `plans/plan-task.work-kind.ts`) with its pure rules beside it.
  */
 import type { FileStore } from './modules/files/file-store.js';
 import type { DeadlineFeed, Housekeeping } from './modules/notifications/notifications.worker.js';
-import { pilotItemKind, pilotReportKind } from './modules/pilots/pilot-work-kinds.js';
-import { planTaskKind } from './modules/plans/plan-task.work-kind.js';
+import { MODULES } from './modules/index.js';
+import type { ChidaoModule } from './core/module.js';
 import {
   deadlineItem,
   expireUploads,
@@ -16,7 +16,8 @@ import {
 } from './modules/work/work.service.js';
 
 export function registerWorkKinds(): void {
-  for (const kind of [planTaskKind, pilotItemKind, pilotReportKind]) registerWorkKind(kind);
+  for (const m of MODULES as readonly ChidaoModule[])
+    for (const kind of m.workKinds ?? []) registerWorkKind(kind);
 }
 
 /** The deadlines of every kind, for the reminder worker. */

@@ -47,7 +47,7 @@ const concrete = (url: string) =>
 beforeAll(async () => {
   t = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 1000 } });
   for (const [role, email] of Object.entries(ACCOUNT)) callers.set(role, await t.login(email));
-});
+}, 300_000);
 afterAll(() => t.close());
 
 describe('declared access', () => {
@@ -85,7 +85,7 @@ describe('generated authorization: every route × anonymous and every role', () 
       if (res.statusCode !== 401) wrong.push(`${method} ${url} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, 300_000);
 
   it('every role a route does not name is refused with 403; no role ever gets a 5xx', async () => {
     const wrong: string[] = [];
@@ -103,7 +103,7 @@ describe('generated authorization: every route × anonymous and every role', () 
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 600_000);
 
   it('a token route refuses a cookie session without its Bearer token', async () => {
     const res = await callers.get('admin')!.request('POST', '/api/dossiers/ingest', { dossiers: [] });

@@ -65,3 +65,26 @@ describe('dates outside 1800–2199 are a 400 naming the field', () => {
     expect((await officer.request('GET', '/api/units?asOf=1900-01-01')).statusCode).toBe(200);
   });
 });
+
+describe('a broken upload is the client’s fault, not a 500 (found by the fuzz test)', () => {
+  it('a multipart body cut short is a 400 MALFORMED_UPLOAD with a message to send it again', async () => {
+    const docs = (await officer.request('GET', '/api/documents?limit=1')).json() as {
+      items: { id: string }[];
+    };
+    const boundary = 'fuzzBoundary1';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bao-cao.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.from('\r\n--'),
+    ]);
+    const res = await officer.request('POST', `/api/documents/${docs.items[0]!.id}/files`, payload, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    const { error } = res.json() as ErrorBody;
+    expect(error.code).toBe('MALFORMED_UPLOAD');
+    expect(error.message).toMatch(/gửi lại/);
+  });
+});

@@ -1,19 +1,4 @@
-import { TASK_MESSAGES, type TaskRuleKey } from '../modules/tasks/messages.js';
-import { NOTIFICATION_MESSAGES, type NotificationMessageKey } from '../modules/notifications/messages.js';
-import { IMPORT_MESSAGES, type ImportMessageKey } from '../modules/plans/excel-template.js';
-import { DOSSIER_MESSAGES, type DossierMessageKey } from '../modules/dossiers/messages.js';
-import {
-  DOSSIER_IMPORT_MESSAGES,
-  type DossierImportMessageKey,
-} from '../modules/dossiers/import/messages.js';
-import {
-  DOSSIER_EXPORT_MESSAGES,
-  type DossierExportMessageKey,
-} from '../modules/dossiers/export/messages.js';
-import {
-  DOSSIER_SETTINGS_MESSAGES,
-  type DossierSettingsMessageKey,
-} from '../modules/dossiers/settings/messages.js';
+import type { MODULES } from '../modules/index.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -32,6 +17,7 @@ const vi = {
   'error.validation': 'Trường "{field}" không hợp lệ: {issue}',
   'error.unsupported_media_type': 'Kiểu nội dung {type} không được hỗ trợ.',
   'error.payload_too_large': 'Nội dung gửi lên quá lớn (tối đa {max}).',
+  'error.malformed_upload': 'Tệp tải lên bị hỏng hoặc chưa gửi hết. Hãy gửi lại.',
   'error.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
   'error.csrf': 'Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.',
   'error.email_taken': 'Địa chỉ e-mail {email} đã được dùng cho tài khoản khác.',
@@ -112,6 +98,7 @@ const vi = {
   'pilots.member_not_in_year': 'Người được chọn không là thành viên Ban Chỉ đạo trong năm {year}.',
   'pilots.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
   'plans.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
+  'work.unknown_action': 'Thao tác không tồn tại với loại việc này (các thao tác: {actions}).',
   'work.document_not_found': 'Văn bản được chọn không có trong sổ văn bản (hoặc bạn không được xem).',
   'pilots.due_not_in_year': 'Hạn hoàn thành phải nằm trong năm {year}.',
   'pilots.assessment_unknown_item': 'Có nội dung được đánh giá không thuộc đơn vị chỉ đạo điểm này.',
@@ -144,15 +131,13 @@ const vi = {
     'Chưa có kế hoạch CCHC năm {year} của Ban Chỉ đạo để giao nhiệm vụ. Hãy tạo kế hoạch hoặc chọn một kế hoạch khác.',
 } as const;
 
-export type MessageKey =
-  | keyof typeof vi
-  | TaskRuleKey
-  | NotificationMessageKey
-  | ImportMessageKey
-  | DossierMessageKey
-  | DossierImportMessageKey
-  | DossierExportMessageKey
-  | DossierSettingsMessageKey;
+/** Keys of the modules' own message tables (their `messages` in `<name>.module.ts`). */
+type ModuleMessageKey = (typeof MODULES)[number] extends infer M
+  ? M extends { messages: infer T }
+    ? keyof T & string
+    : never
+  : never;
+export type MessageKey = keyof typeof vi | ModuleMessageKey;
 
 const en: Record<keyof typeof vi, string> = {
   'error.internal':
@@ -168,6 +153,7 @@ const en: Record<keyof typeof vi, string> = {
   'error.validation': 'Field "{field}" is invalid: {issue}',
   'error.unsupported_media_type': 'Content type {type} is not supported.',
   'error.payload_too_large': 'The request body is too large (at most {max}).',
+  'error.malformed_upload': 'The upload is damaged or was cut short. Please send it again.',
   'error.rate_limited': 'Too many attempts. Please try again in {after}.',
   'error.csrf': 'The anti-forgery (CSRF) token is missing or wrong. Reload the page and try again.',
   'error.email_taken': 'The e-mail address {email} is already used by another account.',
@@ -245,6 +231,7 @@ const en: Record<keyof typeof vi, string> = {
   'pilots.member_not_in_year': 'The chosen person was not a member of the committee in {year}.',
   'pilots.document_not_found': 'The chosen document is not in the register (or you may not read it).',
   'plans.document_not_found': 'The chosen document is not in the register (or you may not read it).',
+  'work.unknown_action': 'No such action for this kind of work (actions: {actions}).',
   'work.document_not_found': 'The chosen document is not in the register (or you may not read it).',
   'pilots.due_not_in_year': 'The due date must fall within {year}.',
   'pilots.assessment_unknown_item': 'An assessed item does not belong to this pilot unit.',
@@ -277,57 +264,22 @@ const en: Record<keyof typeof vi, string> = {
 };
 
 export type Locale = 'vi' | 'en';
-/** Module message tables merged into the catalogs (pure rule modules keep their own texts). */
-const taskVi = Object.fromEntries(Object.entries(TASK_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
-  TaskRuleKey,
-  string
->;
-const taskEn = Object.fromEntries(Object.entries(TASK_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
-  TaskRuleKey,
-  string
->;
-const notificationVi = Object.fromEntries(
-  Object.entries(NOTIFICATION_MESSAGES).map(([k, v]) => [k, v.vi]),
-) as Record<NotificationMessageKey, string>;
-const notificationEn = Object.fromEntries(
-  Object.entries(NOTIFICATION_MESSAGES).map(([k, v]) => [k, v.en]),
-) as Record<NotificationMessageKey, string>;
-const importVi = Object.fromEntries(Object.entries(IMPORT_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
-  ImportMessageKey,
-  string
->;
-const importEn = Object.fromEntries(Object.entries(IMPORT_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
-  ImportMessageKey,
-  string
->;
-const dossierVi = Object.fromEntries(Object.entries(DOSSIER_MESSAGES).map(([k, v]) => [k, v.vi])) as Record<
-  DossierMessageKey,
-  string
->;
-const dossierEn = Object.fromEntries(Object.entries(DOSSIER_MESSAGES).map(([k, v]) => [k, v.en])) as Record<
-  DossierMessageKey,
-  string
->;
-const dossierImportVi = Object.fromEntries(
-  Object.entries(DOSSIER_IMPORT_MESSAGES).map(([k, v]) => [k, v.vi]),
-) as Record<DossierImportMessageKey, string>;
-const dossierImportEn = Object.fromEntries(
-  Object.entries(DOSSIER_IMPORT_MESSAGES).map(([k, v]) => [k, v.en]),
-) as Record<DossierImportMessageKey, string>;
-/** Message tables of later modules, merged as they are ({ key: { vi, en } }). */
-const moduleTables = { ...DOSSIER_EXPORT_MESSAGES, ...DOSSIER_SETTINGS_MESSAGES };
-const moduleVi = Object.fromEntries(Object.entries(moduleTables).map(([k, v]) => [k, v.vi])) as Record<
-  DossierExportMessageKey | DossierSettingsMessageKey,
-  string
->;
-const moduleEn = Object.fromEntries(Object.entries(moduleTables).map(([k, v]) => [k, v.en])) as Record<
-  DossierExportMessageKey | DossierSettingsMessageKey,
-  string
->;
-const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  vi: { ...vi, ...taskVi, ...notificationVi, ...importVi, ...dossierVi, ...dossierImportVi, ...moduleVi },
-  en: { ...en, ...taskEn, ...notificationEn, ...importEn, ...dossierEn, ...dossierImportEn, ...moduleEn },
-};
+/**
+ * The catalogs: the platform's texts above, and each module's table added when the module list is loaded
+ * (`server/modules/index.ts` registers them; a key of no loaded module reads as the key itself).
+ */
+const catalogs: Record<Locale, Record<string, string>> = { vi: { ...vi }, en: { ...en } };
+
+export function registerMessages(
+  table: Readonly<Record<string, { readonly vi: string; readonly en: string }>>,
+) {
+  for (const [key, text] of Object.entries(table)) {
+    if (Object.hasOwn(catalogs.vi, key) && catalogs.vi[key] !== text.vi)
+      throw new Error(`message ${key} is declared twice`);
+    catalogs.vi[key] = text.vi;
+    catalogs.en[key] = text.en;
+  }
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalogs.vi, key);
@@ -346,8 +298,8 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalogs[locale][key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+  const template = catalogs[locale][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_: string, name: string) =>
     params[name] === undefined ? `{${name}}` : displayValue(params[name]),
   );
 }

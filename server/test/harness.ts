@@ -74,10 +74,10 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   await seedDemo(systemContext(database.db), { withAccounts: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-test-'));
   const config = loadConfig(
-    { CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: 'silent' },
+    { CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: process.env.CHIDAO_TEST_LOG ? 'error' : 'silent' },
     { webRoot: path.join(dataDir, 'no-web'), ...overrides },
   );
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: process.env.CHIDAO_TEST_LOG ? true : false });
   await app.ready();
   return {
     app,

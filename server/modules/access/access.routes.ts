@@ -4,22 +4,15 @@ import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { getUser } from '../users/users.service.js';
 import { addGrant, listGrantsOf, revokeGrant } from './access.service.js';
-import { ROLES } from './roles.js';
-
-const grantOut = z
-  .object({
-    id: z.uuid(),
-    userId: z.uuid(),
-    role: z.enum(ROLES),
-    unitId: z.uuid(),
-    unitName: z.string(),
-    validFrom: z.string().nullable(),
-    validTo: z.string().nullable(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-    abilities: z.object({ revoke: z.boolean() }),
-  })
-  .meta({ id: 'Grant' });
+import {
+  grantIdParams,
+  grantIn,
+  grantListOut,
+  grantOut,
+  ROLES,
+  rolesOut,
+  userIdParams,
+} from './access.schemas.js';
 
 export async function accessRoutes(app: App) {
   app.get(
@@ -29,7 +22,7 @@ export async function accessRoutes(app: App) {
       schema: {
         tags: ['access'],
         summary: 'The roles that can be granted',
-        response: { 200: z.object({ items: z.array(z.enum(ROLES)) }) },
+        response: { 200: rolesOut },
       },
     },
     async () => ({ items: [...ROLES] }),
@@ -42,8 +35,8 @@ export async function accessRoutes(app: App) {
       schema: {
         tags: ['access'],
         summary: "An account's role grants",
-        params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ items: z.array(grantOut) }), ...errorResponses },
+        params: userIdParams,
+        response: { 200: grantListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -60,14 +53,8 @@ export async function accessRoutes(app: App) {
       schema: {
         tags: ['access'],
         summary: 'Grant a role over a unit and its subtree',
-        params: z.object({ id: z.uuid() }),
-        body: z.object({
-          role: z.enum(ROLES),
-          unitId: z.uuid(),
-          validFrom: z.iso.datetime().or(z.iso.date()).nullish(),
-          validTo: z.iso.datetime().or(z.iso.date()).nullish(),
-          note: z.string().max(500).nullish(),
-        }),
+        params: userIdParams,
+        body: grantIn,
         response: { 201: grantOut, ...errorResponses },
       },
     },
@@ -85,7 +72,7 @@ export async function accessRoutes(app: App) {
       schema: {
         tags: ['access'],
         summary: 'Revoke a grant',
-        params: z.object({ grantId: z.uuid() }),
+        params: grantIdParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -1,10 +1,9 @@
 import { roles, SESSION } from '../../core/access.js';
-import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { historyOf, searchJournal, type JournalEntry } from './audit.service.js';
-import { journalEntryOut, journalQuery } from './audit.schemas.js';
+import { historyOf, journalPage, searchJournal, type JournalEntry } from './audit.service.js';
+import { historyOut, journalListOut, journalQuery } from './audit.schemas.js';
 
 const present = (e: JournalEntry) => ({ ...e, at: e.at.toISOString() });
 
@@ -26,7 +25,7 @@ export function historyRoute(
         tags: ['audit'],
         summary: `History of one ${entity}`,
         params: idParams,
-        response: { 200: z.object({ items: z.array(journalEntryOut) }), ...errorResponses },
+        response: { 200: historyOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -46,18 +45,21 @@ export async function auditRoutes(app: App) {
         tags: ['audit'],
         summary: 'Search the audit journal (administrators)',
         querystring: journalQuery,
-        response: {
-          200: z.object({ items: z.array(journalEntryOut), nextBefore: z.number().nullable() }),
-          ...errorResponses,
-        },
+        response: { 200: journalListOut, ...errorResponses },
       },
     },
     async (request) => {
       const ctx = signedIn(request);
-      const items = await searchJournal(ctx, request.query);
+      const q = request.query;
+      if (q.sort || q.offset !== undefined) {
+        const page = await journalPage(ctx, q);
+        return { items: page.items.map(present), nextBefore: null, total: page.total };
+      }
+      const items = await searchJournal(ctx, q);
       return {
         items: items.map(present),
-        nextBefore: items.length === request.query.limit ? (items.at(-1)?.id ?? null) : null,
+        nextBefore: items.length === q.limit ? (items.at(-1)?.id ?? null) : null,
+        total: null,
       };
     },
   );

@@ -58,10 +58,30 @@ export type JournalQuery = {
   q?: string | undefined;
   /** Entries with id below this (keyset pagination, newest first). */
   before?: number | undefined;
+  /** at (default): by time; actor: by the actor's name. Numbered pages skip `offset` entries. */
+  sort?: 'at' | 'actor' | undefined;
+  dir?: 'asc' | 'desc' | undefined;
+  offset?: number | undefined;
   limit: number;
 };
 
 export async function searchJournal(ctx: RequestContext, query: JournalQuery): Promise<JournalEntry[]> {
+  return (await selectJournal(ctx, query, false)).items;
+}
+
+/** A numbered page of the journal in the order asked for, with the count of every matching entry. */
+export async function journalPage(
+  ctx: RequestContext,
+  query: JournalQuery,
+): Promise<{ items: JournalEntry[]; total: number }> {
+  return selectJournal(ctx, query, true);
+}
+
+async function selectJournal(
+  ctx: RequestContext,
+  query: JournalQuery,
+  counted: boolean,
+): Promise<{ items: JournalEntry[]; total: number }> {
   const c: SQL[] = [];
   if (query.entity) c.push(eq(auditJournal.entity, query.entity));
   if (query.entityId) c.push(eq(auditJournal.entityId, query.entityId));
@@ -76,12 +96,35 @@ export async function searchJournal(ctx: RequestContext, query: JournalQuery): P
       sql`f_unaccent(lower(coalesce(${auditJournal.actorName}, '') || ' ' || coalesce(${auditJournal.after}::text, '') || ' ' || coalesce(${auditJournal.before}::text, ''))) LIKE f_unaccent(${needle})`,
     );
   }
-  return ctx.db
-    .select()
+  // By time is by id (ids only increase); by actor, missing names (the system) last, then newest first.
+  const d = query.dir === 'asc' ? sql`ASC` : sql`DESC`;
+  const order =
+    query.sort === 'actor'
+      ? [
+          sql`f_unaccent(lower(${auditJournal.actorName})) ${query.dir === 'desc' ? sql`DESC` : sql`ASC`} NULLS LAST`,
+          desc(auditJournal.id),
+        ]
+      : [sql`${auditJournal.id} ${d}`];
+  const where = c.length ? and(...c) : undefined;
+  const found = await ctx.db
+    .select({
+      entry: auditJournal,
+      total: counted ? sql<number>`count(*) OVER ()`.mapWith(Number) : sql<number>`0`.mapWith(Number),
+    })
     .from(auditJournal)
-    .where(c.length ? and(...c) : undefined)
-    .orderBy(desc(auditJournal.id))
-    .limit(query.limit);
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset ?? 0);
+  let total = found[0]?.total ?? 0;
+  if (counted && !found.length && (query.offset ?? 0) > 0) {
+    const [n] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditJournal)
+      .where(where);
+    total = Number(n?.n ?? 0);
+  }
+  return { items: found.map((f) => f.entry), total };
 }
 
 /** The history of one record, oldest first. */

@@ -3,27 +3,10 @@ import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { loadActor } from '../access/access.service.js';
-import { ROLES } from '../access/roles.js';
 import { changeOwnPassword, login, logout, SESSION_COOKIE } from './auth.service.js';
 import { sessionPolicy } from './auth.plugin.js';
+import { loginIn, passwordChangeIn, sessionOut } from './auth.schemas.js';
 import { navigationFor } from './navigation.js';
-
-const sessionOut = z
-  .object({
-    user: z.object({
-      id: z.uuid(),
-      email: z.string(),
-      fullName: z.string(),
-      unitId: z.uuid().nullable(),
-      locale: z.string(),
-    }),
-    grants: z.array(z.object({ id: z.uuid(), role: z.enum(ROLES), unitId: z.uuid() })),
-    roles: z.array(z.enum(ROLES)),
-    csrfToken: z.string(),
-    expiresAt: z.string(),
-    navigation: z.array(z.string()),
-  })
-  .meta({ id: 'Session' });
 
 export async function authRoutes(app: App) {
   const policy = sessionPolicy(app);
@@ -36,7 +19,7 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
-        body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) }),
+        body: loginIn,
         response: { 200: sessionOut, ...errorResponses },
       },
       config: { access: PUBLIC, rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },
@@ -118,10 +101,7 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         summary: 'Change my password (other sessions end)',
-        body: z.object({
-          currentPassword: z.string().min(1).max(1024),
-          newPassword: z.string().min(1).max(1024),
-        }),
+        body: passwordChangeIn,
         response: { 204: z.null(), ...errorResponses },
       },
       config: { access: SESSION, rateLimit: { max: app.config.login.ratePerMinute, timeWindow: 60_000 } },

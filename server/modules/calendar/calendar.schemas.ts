@@ -10,6 +10,7 @@ const basis = z.string().trim().min(3).max(1000);
 
 /** One announced day (a swapped day off, or a make-up working weekend day) with the document it comes from. */
 export const announcedDayIn = z.object({ date: isoDate, name: localizedName, basis });
+export type LocalizedName = z.infer<typeof localizedName>;
 
 /** One year's announced schedule as an administrator edits it (the year comes from the path). */
 export const yearAdjustmentsIn = z.object({
@@ -23,6 +24,8 @@ export const yearAdjustmentsIn = z.object({
   workingSaturdays: z.array(announcedDayIn).max(60),
 });
 export type YearAdjustmentsIn = z.infer<typeof yearAdjustmentsIn>;
+export const NATIONAL_DAY_ADJACENT = ['before', 'after'] as const;
+export type NationalDayAdjacent = (typeof NATIONAL_DAY_ADJACENT)[number];
 
 export const yearParams = z.object({ year: z.coerce.number().int() });
 
@@ -34,17 +37,24 @@ export const yearUpdateIn = z.object({
   version: z.number().int().min(0),
   adjustments: yearAdjustmentsIn,
 });
+export type YearUpdateIn = z.input<typeof yearUpdateIn>;
 
-const announcedDayOut = z.object({ date: z.string(), name: localizedName, basis: z.string() });
+const announcedDayOut = z.object({ date: z.iso.date(), name: localizedName, basis: z.string() });
+export type AnnouncedDayOut = z.infer<typeof announcedDayOut>;
+
+/** statutory: a day off by law; compensatory: off in lieu of one on a weekend; swap_off / working_weekend: announced swaps. */
+export const ENTRY_KINDS = ['statutory', 'compensatory', 'swap_off', 'working_weekend'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const calendarEntryOut = z
   .object({
-    date: z.string(),
+    date: z.iso.date(),
     name: z.object({ vi: z.string(), en: z.string() }),
-    kind: z.enum(['statutory', 'compensatory', 'swap_off', 'working_weekend']),
+    kind: z.enum(ENTRY_KINDS),
     basis: z.string(),
   })
   .meta({ id: 'CalendarEntry' });
+export type CalendarEntryOut = z.infer<typeof calendarEntryOut>;
 
 export const calendarYearOut = z
   .object({
@@ -56,24 +66,26 @@ export const calendarYearOut = z
     /** Whether chidao ships an announced schedule for this year. */
     hasShippedDefaults: z.boolean(),
     adjustments: z.object({
-      tetDays: z.array(z.string()).nullable(),
+      tetDays: z.array(z.iso.date()).nullable(),
       tetBasis: z.string().nullable(),
-      nationalDayAdjacent: z.enum(['before', 'after']).nullable(),
+      nationalDayAdjacent: z.enum(NATIONAL_DAY_ADJACENT).nullable(),
       daysOff: z.array(announcedDayOut),
       workingSaturdays: z.array(announcedDayOut),
     }),
     /** The law's five Tết days of this year (last day of the lunar year + mùng 1–4), for reference. */
-    statutoryTetDays: z.array(z.string()),
+    statutoryTetDays: z.array(z.iso.date()),
     /** The National Day adjacent day in force (announced or computed). */
-    nationalDayAdjacent: z.enum(['before', 'after']),
+    nationalDayAdjacent: z.enum(NATIONAL_DAY_ADJACENT),
     /** Days off other than plain weekends, and working weekend days, sorted by date. */
     days: z.array(calendarEntryOut),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+    /** The account that last edited the year (an id, not for display). */
+    updatedBy: z.uuid().nullable(),
     abilities: z.object({ read: z.boolean(), update: z.boolean() }),
   })
   .meta({ id: 'CalendarYear' });
 export type CalendarYearOut = z.infer<typeof calendarYearOut>;
+export type YearAdjustmentsOut = CalendarYearOut['adjustments'];
 
 export const holidaysQuery = z.object({ year: z.coerce.number().int() });
 export const holidaysOut = z.object({
@@ -84,14 +96,21 @@ export const holidaysOut = z.object({
   /** Weekend days that are working days (làm bù). */
   workingWeekends: z.array(calendarEntryOut),
 });
+export type HolidaysOut = z.infer<typeof holidaysOut>;
 
 const workingDays = z.coerce.number().int().min(0).max(1000);
 
 export const addWorkingDaysQuery = z.object({ from: isoDate, n: workingDays });
-export const addWorkingDaysOut = z.object({ from: z.string(), n: z.number(), date: z.string() });
+export const addWorkingDaysOut = z.object({ from: z.iso.date(), n: z.number(), date: z.iso.date() });
+export type AddWorkingDaysOut = z.infer<typeof addWorkingDaysOut>;
 
 export const workingDaysBetweenQuery = z.object({ from: isoDate, to: isoDate });
-export const workingDaysBetweenOut = z.object({ from: z.string(), to: z.string(), workingDays: z.number() });
+export const workingDaysBetweenOut = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  workingDays: z.number(),
+});
+export type WorkingDaysBetweenOut = z.infer<typeof workingDaysBetweenOut>;
 
 export const receiptQuery = z.object({
   /** The submission instant, ISO 8601 with an offset or Z (e.g. 2026-02-13T17:30:00+07:00). */
@@ -99,22 +118,23 @@ export const receiptQuery = z.object({
   n: workingDays,
 });
 export const receiptOut = z.object({
-  at: z.string(),
+  at: z.iso.datetime(),
   /** The local (office-time) date of the submission. */
-  localDate: z.string(),
+  localDate: z.iso.date(),
   /**
    * True when the submission came at or after closing time, or on a day that is not a working day, so
    * it counts as received on the next working day.
    */
   movedToNextWorkingDay: z.boolean(),
   /** The working day the dossier counts as received on. */
-  receivedOn: z.string(),
+  receivedOn: z.iso.date(),
   n: z.number(),
   /** The last day of the time limit: `receivedOn` + n working days. */
-  dueDate: z.string(),
+  dueDate: z.iso.date(),
   /** The deadline instant: closing time of `dueDate`. */
-  dueAt: z.string(),
+  dueAt: z.iso.datetime(),
   officeHours: z.object({ open: z.string(), close: z.string() }),
   utcOffsetMinutes: z.number(),
   rule: z.object({ vi: z.string(), en: z.string() }),
 });
+export type ReceiptOut = z.infer<typeof receiptOut>;

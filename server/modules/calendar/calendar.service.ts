@@ -39,7 +39,11 @@ const OPTIONS = DEFAULT_CALENDAR_OPTIONS;
 // ---------------------------------------------------------------------------------------------------
 // Loading, with a per-process cache
 
-type Loaded = { calendar: Calendar; editedYears: ReadonlySet<number> };
+type Loaded = {
+  calendar: Calendar;
+  editedYears: ReadonlySet<number>;
+  adjustments: Readonly<Record<number, YearAdjustments>>;
+};
 type CacheEntry = { stamp: string; loaded: Loaded };
 const cache = new WeakMap<Db, CacheEntry>();
 
@@ -67,9 +71,11 @@ async function loadState(db: Db): Promise<Loaded> {
   const hit = cache.get(db);
   if (hit && hit.stamp === stampOf(keys)) return hit.loaded;
   const rows = await db.select().from(calendarYears).orderBy(calendarYears.year);
+  const adjustments = effectiveAdjustments(rows);
   const loaded: Loaded = {
-    calendar: createCalendar(effectiveAdjustments(rows), OPTIONS),
+    calendar: createCalendar(adjustments, OPTIONS),
     editedYears: new Set(rows.map((r) => r.year)),
+    adjustments,
   };
   // Stamped with what was actually read (a write between the two queries is then seen next time).
   cache.set(db, { stamp: stampOf(rows), loaded });
@@ -79,6 +85,14 @@ async function loadState(db: Db): Promise<Loaded> {
 /** The working-day calendar in force (stored schedules over the shipped defaults), cached per process. */
 export async function loadCalendar(db: Db): Promise<Calendar> {
   return (await loadState(db)).calendar;
+}
+
+/**
+ * The schedules the calendar in force is built from (plain data): another thread builds the same
+ * calendar with `createCalendar(adjustments, DEFAULT_CALENDAR_OPTIONS)` (the dossier import's worker).
+ */
+export async function calendarAdjustments(db: Db): Promise<Readonly<Record<number, YearAdjustments>>> {
+  return (await loadState(db)).adjustments;
 }
 
 function invalidate(db: Db) {

@@ -1,5 +1,4 @@
 import { SESSION } from '../../core/access.js';
-import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { historyRoute } from '../audit/audit.routes.js';
@@ -22,6 +21,7 @@ import {
   assignmentCreateIn,
   assignmentOut,
   committeeCreateIn,
+  committeeListOut,
   committeeListQuery,
   committeeOut,
   committeeUpdateIn,
@@ -45,10 +45,7 @@ export async function committeesRoutes(app: App) {
         tags,
         summary: 'Steering committees (Ban Chỉ đạo) of the province and lower levels',
         querystring: committeeListQuery,
-        response: {
-          200: z.object({ items: z.array(committeeOut), abilities: z.object({ create: z.boolean() }) }),
-          ...errorResponses,
-        },
+        response: { 200: committeeListOut, ...errorResponses },
       },
     },
     async (request) => listCommittees(signedIn(request), request.query),

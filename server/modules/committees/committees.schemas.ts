@@ -82,6 +82,14 @@ export type MembershipOut = z.infer<typeof membershipOut>;
 export const compositionOut = z
   .object({ committee: committeeOut, asOf: z.string(), members: z.array(membershipOut) })
   .meta({ id: 'CommitteeComposition' });
+/** A committee's members in office on `asOf`, in rank order, with their monitoring assignments. */
+export type CompositionOut = z.infer<typeof compositionOut>;
+
+export const committeeListOut = z.object({
+  items: z.array(committeeOut),
+  abilities: z.object({ create: z.boolean() }),
+});
+export type CommitteeListOut = z.infer<typeof committeeListOut>;
 
 export const coverageOut = z
   .object({
@@ -141,6 +149,7 @@ export const committeeCreateIn = z.object({
   dissolvedOn: date.nullish(),
 });
 export type CommitteeInput = z.infer<typeof committeeCreateIn>;
+export type CommitteeCreateBody = z.input<typeof committeeCreateIn>;
 
 export const committeeUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -151,6 +160,7 @@ export const committeeUpdateIn = z.object({
   dissolvedOn: date.nullish(),
 });
 export type CommitteeUpdate = z.infer<typeof committeeUpdateIn>;
+export type CommitteeUpdateBody = z.input<typeof committeeUpdateIn>;
 
 export const membershipCreateIn = z.object({
   userId: z.uuid().nullish(),
@@ -162,6 +172,7 @@ export const membershipCreateIn = z.object({
   decisionDocumentId: z.uuid().nullish(),
 });
 export type MembershipInput = z.infer<typeof membershipCreateIn>;
+export type MembershipCreateBody = z.input<typeof membershipCreateIn>;
 
 /** Ends a membership or an assignment: the last day, by which decision. */
 export const endIn = z.object({
@@ -170,6 +181,7 @@ export const endIn = z.object({
   decisionDocumentId: z.uuid().nullish(),
 });
 export type EndInput = z.infer<typeof endIn>;
+export type EndBody = z.input<typeof endIn>;
 
 export const assignmentCreateIn = z.object({
   unitId: z.uuid(),
@@ -179,6 +191,7 @@ export const assignmentCreateIn = z.object({
   decisionDocumentId: z.uuid().nullish(),
 });
 export type AssignmentInput = z.infer<typeof assignmentCreateIn>;
+export type AssignmentCreateBody = z.input<typeof assignmentCreateIn>;
 
 export const committeeListQuery = z.object({
   level: z.enum(COMMITTEE_LEVELS).optional(),

@@ -3,10 +3,8 @@ import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import { addGrant } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
-import { seedCommittees } from './demo-committees.js';
-import { seedDemoMeetings } from './demo-meetings.js';
-import { seedDemoPlans, seedUnitPlans } from './demo-plans.js';
-import { seedDemoPilots } from './demo-pilots.js';
+import type { ChidaoModule } from '../../core/module.js';
+import { MODULES } from '../index.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
@@ -199,15 +197,13 @@ export async function seedDemo(
       }
     }
 
-    // The steering committees (after the accounts, which some members are linked to).
-    if (await seedCommittees(t, province!.id, unitIds)) created = true;
-    // The committee's yearly plans 2023–2025 with their tasks in every state.
-    await seedDemoPlans(t, province!.id, docIds.get('1830-QĐ/TU') ?? null);
-    await seedUnitPlans(t, province!.id);
-    // Pilot direction (chỉ đạo điểm) 2023–2024, after the committee and its members.
-    await seedDemoPilots(t, province!.id, unitIds);
-    // The committee's meetings 2023–2025: conclusions turned into tasks of those plans, one notice.
-    if (await seedDemoMeetings(t, province!.id, unitIds)) created = true;
+    // Then each module's own step (`demo` in its <name>.module.ts), in their declared order: committees,
+    // plans, pilot direction, meetings…
+    const facts = { provinceId: province!.id, unitIds, documentIds: docIds };
+    const steps = (MODULES as readonly ChidaoModule[])
+      .flatMap((m) => m.demo ?? [])
+      .toSorted((a, b) => a.order - b.order);
+    for (const step of steps) if (await step.seed(t, facts)) created = true;
     return true;
   });
   if (!claimed) return { created: false, accounts: [] };

@@ -124,6 +124,44 @@ describe('unit-scoped access to restricted records', () => {
   });
 });
 
+describe('sorting the register', () => {
+  it('sorts by title, unit or access level on the server, accents ignored, before paging', async () => {
+    // Titles, units and access levels in three different orders; "zsapxep" isolates them.
+    const specs = [
+      ['03/TB-VP', 'Đường dây nóng zsapxep', 'Sở Tư pháp', 'restricted'],
+      ['01/TB-VP', 'Ánh xạ dữ liệu zsapxep', 'Văn phòng UBND tỉnh', 'internal'],
+      ['02/TB-VP', 'Bảo đảm an toàn zsapxep', 'Sở Xây dựng', 'public'],
+    ] as const;
+    for (const [numberSymbol, title, unit, access] of specs) {
+      const res = await admin.request('POST', '/api/documents', {
+        numberSymbol,
+        type: 'thong_bao',
+        issuer: unit,
+        issuedOn: '2024-03-01',
+        title,
+        unitId: await unitId(unit),
+        access,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const list = async (query: string) => {
+      const res = await admin.request('GET', `/api/documents?q=zsapxep&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: (Doc & { title: string })[]; total: number };
+      return { numbers: body.items.map((d) => d.numberSymbol), total: body.total };
+    };
+    expect((await list('sort=title&dir=asc')).numbers).toEqual(['01/TB-VP', '02/TB-VP', '03/TB-VP']);
+    expect((await list('sort=title&dir=desc')).numbers).toEqual(['03/TB-VP', '02/TB-VP', '01/TB-VP']);
+    // Sở Tư pháp, Sở Xây dựng, Văn phòng UBND tỉnh.
+    expect((await list('sort=unit&dir=asc')).numbers).toEqual(['03/TB-VP', '02/TB-VP', '01/TB-VP']);
+    // public, internal, restricted.
+    expect((await list('sort=access')).numbers).toEqual(['02/TB-VP', '01/TB-VP', '03/TB-VP']);
+    // The second page of one holds the second in the order, and the total counts all three.
+    expect(await list('sort=title&dir=asc&limit=1&offset=1')).toEqual({ numbers: ['02/TB-VP'], total: 3 });
+    expect((await admin.request('GET', '/api/documents?sort=secret')).statusCode).toBe(400);
+  });
+});
+
 describe('optimistic concurrency', () => {
   it('a stale update gets 409 and changes nothing', async () => {
     const doc = await create(admin, 'Sở Nội vụ', 'internal', '05/BC-SNV');

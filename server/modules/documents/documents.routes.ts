@@ -18,12 +18,14 @@ import {
 import {
   DOCUMENT_TYPES,
   documentCreateIn,
+  documentFileParams,
+  documentListOut,
   documentListQuery,
   documentOut,
+  documentTypesOut,
   documentUpdateIn,
+  versionQuery,
 } from './documents.schemas.js';
-
-const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export async function documentsRoutes(app: App) {
   app.get(
@@ -33,7 +35,7 @@ export async function documentsRoutes(app: App) {
       schema: {
         tags: ['documents'],
         summary: 'Document types',
-        response: { 200: z.object({ items: z.array(z.enum(DOCUMENT_TYPES)) }) },
+        response: { 200: documentTypesOut },
       },
     },
     async () => ({ items: [...DOCUMENT_TYPES] }),
@@ -47,14 +49,7 @@ export async function documentsRoutes(app: App) {
         tags: ['documents'],
         summary: 'The register of legal documents (only what I may read)',
         querystring: documentListQuery,
-        response: {
-          200: z.object({
-            items: z.array(documentOut),
-            total: z.number(),
-            abilities: z.object({ create: z.boolean() }),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: documentListOut, ...errorResponses },
       },
     },
     async (request) => listDocuments(signedIn(request), request.query),
@@ -152,7 +147,7 @@ export async function documentsRoutes(app: App) {
       schema: {
         tags: ['documents'],
         summary: 'Detach a file',
-        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        params: documentFileParams,
         querystring: versionQuery,
         response: { 200: documentOut, ...errorResponses },
       },

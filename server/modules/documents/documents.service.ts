@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import {
   conflict,
@@ -20,8 +20,8 @@ import {
 import { recordChange } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFile, getFiles, storeUpload, type StoredFile } from '../files/files.service.js';
-import { ancestorPaths, getUnit, subtreeSql, unitFacts } from '../units/units.service.js';
-import type { DocumentOut } from './documents.schemas.js';
+import { ancestorPaths, getUnit, subtreeSql, unitFacts, unitNameSortSql } from '../units/units.service.js';
+import type { DocumentOut, DocumentSort } from './documents.schemas.js';
 import { documentFiles, documents, legalBases } from './documents.table.js';
 
 type DocumentRow = typeof documents.$inferSelect;
@@ -138,9 +138,27 @@ export type DocumentQuery = {
   access?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  sort?: DocumentSort | undefined;
+  dir?: 'asc' | 'desc' | undefined;
   limit: number;
   offset: number;
 };
+
+/** The ORDER BY of the register for a sort (text accents and case ignored; missing values last). */
+function documentOrder(sort: DocumentSort, dir: 'asc' | 'desc'): SQL[] {
+  const d = dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const text = (col: SQLWrapper) => sql`f_unaccent(lower(${col})) ${d} NULLS LAST`;
+  const key: Record<DocumentSort, SQL> = {
+    issuedOn: sql`${documents.issuedOn} ${d}`,
+    numberSymbol: text(documents.numberSymbol),
+    title: text(documents.title),
+    issuer: text(documents.issuer),
+    unit: sql`${unitNameSortSql(documents.unitId)} ${d} NULLS LAST`,
+    access: sql`CASE ${documents.access} WHEN 'public' THEN 0 WHEN 'internal' THEN 1 ELSE 2 END ${d}`,
+  };
+  // Ties: newest first, then a stable id so pages never repeat or skip a row.
+  return [key[sort], desc(documents.issuedOn), desc(documents.createdAt), desc(documents.id)];
+}
 
 /** The register, filtered in SQL to what the caller may read. */
 export async function listDocuments(
@@ -167,7 +185,12 @@ export async function listDocuments(
     .select({ doc: documents, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
     .from(documents)
     .where(and(...c))
-    .orderBy(desc(documents.issuedOn), desc(documents.createdAt))
+    .orderBy(
+      ...documentOrder(
+        query.sort ?? 'issuedOn',
+        query.dir ?? ((query.sort ?? 'issuedOn') === 'issuedOn' ? 'desc' : 'asc'),
+      ),
+    )
     .limit(query.limit)
     .offset(query.offset);
   let total = page[0]?.total ?? 0;

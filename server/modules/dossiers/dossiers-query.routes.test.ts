@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import { DRILL_CLASS_KEYS } from './dossiers-query.rules.js';
-import { addTestProcedures, localAt, mergerDepartments, testDossier } from './test-fixtures.js';
+import { addTestProcedures, departmentId, localAt, mergerDepartments, testDossier } from './test-fixtures.js';
 
 type Ratio = { numerator: number; denominator: number; value: number | null };
 type Figures = {
@@ -21,7 +21,7 @@ type Figures = {
 };
 type Breakdown = {
   total: Figures;
-  groups: (Figures & { key: string; name: string; code: string | null })[];
+  groups: (Figures & { key: string; name: string; code: string | null; validTo: string | null })[];
   scope: { unit: { id: string; name: string } | null; procedure: { id: string; code: string } | null };
   thresholds: { key: string; green: number }[];
 };
@@ -360,5 +360,65 @@ describe('access', () => {
       (await member.request('GET', `/api/dossiers/list?${Q1}&unitId=00000000-0000-4000-8000-000000000000`))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe('rankings by unit: units that had ended before the period', () => {
+  // Q3 2025: Sở GTVT (ended 28/2/2025) still has G-2 open; Sở KH&ĐT (ended 28/2/2025, absorbed by Sở Tài
+  // chính) had one dossier, resolved in January (its result never collected: a stock no ranking shows).
+  const Q3 = 'from=2025-07-01&to=2025-09-30';
+  let khdt = '';
+  beforeAll(async () => {
+    khdt = await departmentId(admin, 'Sở Kế hoạch và Đầu tư', '2025-01-15');
+    const res = await standing.request('POST', '/api/dossiers/batch', {
+      dossiers: [
+        d('KH-1', {
+          unitId: khdt,
+          receivedAt: at('2025-01-10'),
+          resolvedAt: at('2025-01-13'),
+          status: 'resolved',
+        }),
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('as they were: an ended unit without figures in the period is left out, one with dossiers still open stays', async () => {
+    const r = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q3}&groupBy=unit`);
+    const byKey = new Map(r.groups.map((g) => [g.key, g]));
+    expect(byKey.has(khdt)).toBe(false);
+    // The province still counts its result waiting to be collected.
+    expect(r.total.totals.uncollected).toBeGreaterThanOrEqual(1);
+    expect(byKey.get(units.gtvt!)).toMatchObject({
+      validTo: '2025-02-28',
+      totals: expect.objectContaining({ carriedOver: 1, overdue: 1 }),
+    });
+    // A unit in force keeps its row even with nothing in the period.
+    expect(byKey.get(units.xaydung!)?.indicators.toProcess).toBe(0);
+    // Leaving rows out changes no total: the rows still add up to the province.
+    const sum = r.groups.reduce((n, g) => n + g.indicators.toProcess, 0);
+    expect(sum).toBe(r.total.indicators.toProcess);
+    // In the period it had dossiers in, the ended unit has its row.
+    const q1 = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit`);
+    expect(q1.groups.find((g) => g.key === khdt)).toMatchObject({
+      validTo: '2025-02-28',
+      totals: expect.objectContaining({ received: 1 }),
+    });
+  });
+
+  it('restated: the dossiers of a unit that ended before the period count for its successor, in figures and lists', async () => {
+    const r = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q3}&groupBy=unit&restate=true`);
+    const keys = r.groups.map((g) => g.key);
+    expect(keys).not.toContain(units.gtvt);
+    expect(keys).not.toContain(khdt);
+    expect(r.groups.every((g) => g.validTo === null)).toBe(true);
+    const xd = r.groups.find((g) => g.key === units.xaydung)!;
+    expect(xd.totals).toMatchObject({ carriedOver: 1, overdue: 1 });
+    const { codes } = await allPages(member, `${Q3}&restate=true&unitId=${units.xaydung}&class=carriedOver`);
+    expect(codes).toEqual(['G-2']);
+    // The indicators route restates the same way.
+    const theirs = await get<Breakdown>(member, `/api/dossiers/indicators?${Q3}&groupBy=unit&restate=true`);
+    expect(theirs.groups.find((g) => g.key === units.xaydung)?.totals).toEqual(xd.totals);
+    expect(theirs.groups.map((g) => g.key)).not.toContain(units.gtvt);
   });
 });

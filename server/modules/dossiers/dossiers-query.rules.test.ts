@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   classValue,
-  decodeCursor,
   DEFAULT_THRESHOLDS,
   DRILL_CLASS_KEYS,
-  encodeCursor,
+  hasFigures,
   monthsOf,
+  shownInRanking,
   sumsOf,
   thresholdProblems,
   trafficLight,
   type Threshold,
 } from './dossiers-query.rules.js';
+import { decodeCursor, encodeCursor } from './dossiers-query.cursor.js';
+import { emptyTotals } from './rollup-sql.js';
 
 const onTime = DEFAULT_THRESHOLDS.find((t) => t.key === 'onTimeRate')!;
 const late = DEFAULT_THRESHOLDS.find((t) => t.key === 'lateRate')!;
@@ -128,5 +130,31 @@ describe('cursor', () => {
     expect(decodeCursor('nonsense')).toBeNull();
     expect(decodeCursor(Buffer.from('["x","y"]').toString('base64url'))).toBeNull();
     expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'))).toBeNull();
+  });
+});
+
+describe('which units a ranking shows', () => {
+  const Q3 = '2025-07-01';
+  const zero = emptyTotals();
+  const carried = { ...emptyTotals(), carriedOver: 1, overdue: 1 };
+  it('a unit that ended before the period with nothing in it is left out', () => {
+    expect(hasFigures(zero)).toBe(false);
+    expect(shownInRanking({ validTo: '2025-06-30' }, Q3, zero)).toBe(false);
+    expect(shownInRanking({ validTo: '2025-02-28' }, Q3, { ...zero, received: 1e-12 })).toBe(false);
+  });
+  it('results of long ago still waiting to be collected do not keep it (the ranking shows none)', () => {
+    expect(hasFigures({ ...zero, uncollected: 3 })).toBe(false);
+    expect(shownInRanking({ validTo: '2025-06-30' }, Q3, { ...zero, uncollected: 3 })).toBe(false);
+  });
+  it('keeps an ended unit that still has figures: dossiers carried over or still processing', () => {
+    expect(shownInRanking({ validTo: '2025-06-30' }, Q3, carried)).toBe(true);
+    expect(shownInRanking({ validTo: '2025-06-30' }, Q3, { ...zero, suspended: 1 })).toBe(true);
+    // A split unit's share of a dossier.
+    expect(shownInRanking({ validTo: '2025-06-30' }, Q3, { ...zero, received: 0.5 })).toBe(true);
+  });
+  it('keeps every unit in force during the period, even without a dossier', () => {
+    expect(shownInRanking({ validTo: null }, Q3, zero)).toBe(true);
+    expect(shownInRanking({ validTo: Q3 }, Q3, zero)).toBe(true);
+    expect(shownInRanking({ validTo: '2025-08-31' }, Q3, zero)).toBe(true);
   });
 });

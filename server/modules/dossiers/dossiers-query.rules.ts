@@ -8,9 +8,10 @@
  *   linear combination of counters (`DRILL_CLASSES`); the SQL of the list is generated from it.
  * - **Traffic lights.** Thresholds are data (`DEFAULT_THRESHOLDS`, chidao defaults **[?]** except where a
  *   source is named), a light is green / amber / red or null when the value is unknown.
- * - **Months** of a period for the trend, and the keyset cursor of the dossier list.
+ * - **Rankings** leave out the units that had ended before the period and have nothing in it.
+ * - **Months** of a period for the trend (the keyset cursor of the dossier list: dossiers-query.cursor.ts).
  */
-import type { Counter } from './rollup.js';
+import type { Counter, PeriodTotals } from './rollup.js';
 
 export type TermKind = 'flow' | 'stock' | 'carried';
 export type Term = { kind: TermKind; counter: Counter; sign: 1 | -1 };
@@ -92,6 +93,29 @@ export function classValue(sums: DossierSums, cls: DrillClass): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Which units a ranking shows
+
+/**
+ * Whether a period's totals hold any of the figures a ranking shows or derives its rates from: a flow of
+ * the period, a dossier carried over, a dossier still processing on the stock day. Results waiting to be
+ * collected (`uncollected`, a stock that can linger for years) do not count: no ranking column shows them
+ * (the province's total still does).
+ */
+export function hasFigures(t: PeriodTotals): boolean {
+  return Object.entries(t).some(([key, v]) => key !== 'uncollected' && Math.abs(v) > 1e-9);
+}
+
+/**
+ * Whether a unit has a row in a ranking of a period: every unit in force during the period (even with
+ * nothing to show: a unit without dossiers is news), and a unit that had ended before the period only
+ * when it still has figures in it (dossiers carried over and still processing…). The units that ended
+ * years ago — a province's old districts and communes — would otherwise fill the ranking with zeros.
+ */
+export function shownInRanking(unit: { validTo: string | null }, from: string, t: PeriodTotals): boolean {
+  return unit.validTo === null || unit.validTo >= from || hasFigures(t);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Traffic lights
 
 export type Light = 'green' | 'amber' | 'red';
@@ -150,7 +174,7 @@ export function thresholdProblems(list: readonly Threshold[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Months and cursors
+// Months
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -173,23 +197,4 @@ export function monthsOf(from: string, to: string): { month: string; from: strin
     }
   }
   return out;
-}
-
-export type Cursor = { receivedAt: string; code: string };
-
-export const encodeCursor = (c: Cursor): string =>
-  Buffer.from(JSON.stringify([c.receivedAt, c.code]), 'utf8').toString('base64url');
-
-/** The cursor, or null when it is not one this module made. */
-export function decodeCursor(text: string): Cursor | null {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 2) return null;
-    const [receivedAt, code] = v as unknown[];
-    if (typeof receivedAt !== 'string' || typeof code !== 'string') return null;
-    if (Number.isNaN(new Date(receivedAt).getTime())) return null;
-    return { receivedAt, code };
-  } catch {
-    return null;
-  }
 }

@@ -8,21 +8,15 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, notFound, unauthenticated, validation } from '../../core/errors.js';
-import { rows as sqlRows } from '../../db/client.js';
+import { rows as sqlRows, type Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { allow, authorize } from '../access/policy.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
 import { classify, minDay } from './dossier-timing.js';
-import {
-  decodeCursor,
-  DRILL_CLASSES,
-  encodeCursor,
-  monthsOf,
-  trafficLight,
-  type Term,
-} from './dossiers-query.rules.js';
+import { decodeCursor, encodeCursor } from './dossiers-query.cursor.js';
+import { DRILL_CLASSES, monthsOf, shownInRanking, trafficLight, type Term } from './dossiers-query.rules.js';
 import type {
   BreakdownQuery,
   BreakdownResponse,
@@ -91,6 +85,33 @@ function figures(t: PeriodTotals, rules: Rules) {
 type Share = { unitId: string; weight: number; name: string; code: string | null; validTo: string | null };
 
 /**
+ * The units that carry each receiving unit's facts in a period: each unit as on the period's last day, or
+ * — restated — today's units, walking the lineage from the period's start. A unit that had ended before
+ * the period starts is walked from its own last day instead: the events that ended it lie before the
+ * period, and its dossiers still open in the period count for its successors like the rest of its facts.
+ * (Walking every unit from an earlier day would wrongly apply the events of units still in force then.)
+ */
+export async function periodCarriers(
+  db: Db,
+  unitIds: readonly string[],
+  q: { from: string; to: string; restate: boolean },
+  today: string,
+) {
+  if (!q.restate) return restateMany(db, unitIds, q.to, q.to);
+  const carriers = await restateMany(db, unitIds, q.from, today);
+  const endedBefore = new Map<string, string[]>();
+  for (const [id, list] of carriers) {
+    const [only] = list;
+    const validTo = only?.unit?.validTo;
+    if (list.length === 1 && only!.unitId === id && validTo && validTo < q.from)
+      endedBefore.set(validTo, [...(endedBefore.get(validTo) ?? []), id]);
+  }
+  for (const [lastDay, ids] of endedBefore)
+    for (const [id, list] of await restateMany(db, ids, lastDay, today)) carriers.set(id, list);
+  return carriers;
+}
+
+/**
  * The receiving units that feed a scope, each with its shares in it: restated (from the period's start to
  * today) or as on the period's last day, only the carriers the reader may see, and — with a unit — only
  * that unit (or its subtree).
@@ -126,7 +147,7 @@ async function resolveScope(ctx: RequestContext, actor: Actor, q: ScopeQuery) {
            WHERE procedure_id = ${q.procedureId ?? ALL_PROCEDURES}::uuid AND grain = 'y' AND day <= ${q.to}::date`,
     )
   ).map((r) => String(r.unit_id));
-  const carriers = await restateMany(ctx.db, sourceIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
+  const carriers = await periodCarriers(ctx.db, sourceIds, q, today);
   const carrierIds = [...new Set([...carriers.values()].flatMap((list) => list.map((s) => s.unitId)))];
   const paths = await ancestorPaths(ctx.db, carrierIds);
   const inScope = (carrierId: string) => {
@@ -226,6 +247,7 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     thresholds: [...rules.thresholds],
     total: figures(total, rules),
     groups: [...groups.values()]
+      .filter((g) => q.groupBy !== 'unit' || shownInRanking(g, q.from, g.t))
       .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
       .map(({ t, ...g }) => ({ ...g, ...figures(t, rules) })),
   };

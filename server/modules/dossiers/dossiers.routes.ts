@@ -16,6 +16,7 @@ import {
   indicatorsQuery,
   indicatorsResponse,
   procedureCreateIn,
+  procedureListOut,
   procedureListQuery,
   procedureOut,
 } from './dossiers.schemas.js';
@@ -31,10 +32,7 @@ export async function dossiersRoutes(app: App) {
         tags,
         summary: 'The catalogue of administrative procedures (code of the national procedure database)',
         querystring: procedureListQuery,
-        response: {
-          200: z.object({ items: z.array(procedureOut), abilities: z.object({ create: z.boolean() }) }),
-          ...errorResponses,
-        },
+        response: { 200: procedureListOut, ...errorResponses },
       },
     },
     async (request) => listProcedures(signedIn(request), request.query),

@@ -36,6 +36,13 @@ export const procedureOut = z
   })
   .meta({ id: 'DossierProcedure' });
 export type ProcedureOut = z.infer<typeof procedureOut>;
+export type ProcedureCreateIn = z.input<typeof procedureCreateIn>;
+
+export const procedureListOut = z.object({
+  items: z.array(procedureOut),
+  abilities: z.object({ create: z.boolean() }),
+});
+export type ProcedureListOut = z.infer<typeof procedureListOut>;
 
 export const procedureListQuery = z.object({
   q: z.string().max(200).optional(),
@@ -78,10 +85,13 @@ export const dossierBatchOut = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
 });
+export type DossierBatchOut = z.infer<typeof dossierBatchOut>;
 
 const ratioOut = z
   .object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })
   .meta({ id: 'Ratio' });
+/** A rate: `value` = numerator ÷ denominator (0–1 for rates), null when the denominator is 0. */
+export type RatioOut = z.infer<typeof ratioOut>;
 
 export const totalsOut = z.object({
   received: z.number(),
@@ -104,6 +114,8 @@ export const totalsOut = z.object({
   suspended: z.number(),
   uncollected: z.number(),
 });
+/** A period's totals: flows in the period, carried over from before it, stocks on its stock day. */
+export type TotalsOut = z.infer<typeof totalsOut>;
 
 export const indicatorsOut = z.object({
   toProcess: z.number(),
@@ -120,6 +132,7 @@ export const indicatorsOut = z.object({
   averageProcessingDays: ratioOut,
   satisfaction: ratioOut,
 });
+export type IndicatorsOut = z.infer<typeof indicatorsOut>;
 
 export const qd766Out = z.object({
   version: z.string(),
@@ -144,6 +157,9 @@ export const qd766Out = z.object({
     }),
   ),
 });
+
+/** The QĐ 766 score of the criteria the dossiers measure (`provisional` while a weight is unconfirmed). */
+export type Qd766Out = z.infer<typeof qd766Out>;
 
 const figuresOut = z.object({ totals: totalsOut, indicators: indicatorsOut, qd766: qd766Out });
 

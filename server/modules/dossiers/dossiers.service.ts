@@ -15,7 +15,6 @@ import { allow, authorize, requireAccess } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import type { Calendar } from '../calendar/index.js';
-import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, viCollator } from '../units/units.service.js';
 import {
   classify,
@@ -25,6 +24,7 @@ import {
   type Channel,
   type DossierStatus,
 } from './dossier-timing.js';
+import { periodCarriers } from './dossiers-query.service.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { qd766Score, type Qd766Config } from './qd766.js';
 import { dossierRulesFor } from './settings/dossiers-settings.service.js';
@@ -470,8 +470,8 @@ export async function dossierIndicators(
     for (const p of await ctx.db.select().from(dossierProcedures).where(inArray(dossierProcedures.id, part)))
       procedures.set(p.id, p);
   // Units as on the period's last day (same-day "restatement" gives each unit its version then), or
-  // restated forward from the period's start onto the units of today.
-  const carriers = await restateMany(ctx.db, unitIds, q.restate ? q.from : q.to, q.restate ? today : q.to);
+  // restated forward from the period's start onto the units of today (as the dashboard: periodCarriers).
+  const carriers = await periodCarriers(ctx.db, unitIds, q, today);
   const carrierIds = [...new Set([...carriers.values()].flatMap((list) => list.map((s) => s.unitId)))];
   const paths = await ancestorPaths(ctx.db, carrierIds);
   const visible = (unitId: string) =>

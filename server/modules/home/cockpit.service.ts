@@ -81,10 +81,7 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
       verified: mine.filter((t) => t.status === 'verified').map((t) => t.id),
     };
   });
-  // pilots' own schema leaves the timing loose; it is the tasks module's Timing (the cockpit's contract).
-  const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf))
-    .map((i) => ({ ...i, timing: i.timing as CockpitOut['pilotItems'][number]['timing'] }))
-    .sort(byUrgency);
+  const pilotItems = (await pilotItemsForUnits(ctx, unitIds, asOf)).sort(byUrgency);
   const recentProgress = await recentPublishedProgress(
     ctx,
     tasks.map((t) => t.id),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../access/roles.js';
+import { pilotItemsForUnitsOut } from '../pilots/pilots.schemas.js';
 import { timingOut } from '../work/work.schemas.js';
 
 const date = z.iso.date();
@@ -164,19 +165,8 @@ export const cockpitOut = z.object({
     }),
   ),
   tasks: z.array(cockpitTaskOut),
-  pilotItems: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      status: z.string(),
-      dueDate: z.string(),
-      unitId: z.uuid(),
-      unitName: z.string(),
-      pilotUnitId: z.uuid(),
-      year: z.number().int(),
-      timing: timingOut,
-    }),
-  ),
+  /** The followed units' pilot items (../pilots), most urgent first. */
+  pilotItems: z.array(pilotItemsForUnitsOut),
   recentProgress: z.array(
     z.object({
       id: z.uuid(),

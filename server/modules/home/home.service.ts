@@ -12,6 +12,7 @@ import { migrationStatus } from '../../db/migration-status.js';
 import type { Actor } from '../access/actor.js';
 import { unitsGranted, usersWithGrants } from '../access/access.service.js';
 import type { Role } from '../access/roles.js';
+import type { SectionId } from '../auth/auth.schemas.js';
 import { navigationFor } from '../auth/navigation.js';
 import { getYear } from '../calendar/calendar.service.js';
 import { listCommittees, myMonitoring } from '../committees/committees.service.js';
@@ -42,7 +43,7 @@ const COMING_ROLES: [Role, Coming][] = [
 ];
 
 /** What such a role can already use meanwhile (if its navigation opens it). */
-const MEANWHILE: [section: string, link: string][] = [
+const MEANWHILE: [section: SectionId, link: string][] = [
   ['documents', '/documents'],
   ['plans', '/plans'],
   ['dossiers', '/dossiers'],

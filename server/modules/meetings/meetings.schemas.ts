@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REFORM_AREAS } from '../plans/plans.service.js';
+import { REFORM_AREAS, TASK_STATUSES } from '../tasks/index.js';
+import { timingOut } from '../work/work.schemas.js';
 import { CONCLUSION_STATES, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
 
 const date = z.iso.date();
@@ -16,16 +17,18 @@ export const memberSnapshotOut = z
     reason: z.string().nullable().optional(),
   })
   .meta({ id: 'MeetingMember' });
+export type MemberSnapshotOut = z.infer<typeof memberSnapshotOut>;
 
 export const docRefOut = z
   .object({ id: z.uuid(), numberSymbol: z.string(), issuedOn: z.string(), title: z.string() })
   .meta({ id: 'MeetingDocumentRef' });
+export type DocRefOut = z.infer<typeof docRefOut>;
 
 export const conclusionTaskOut = z
   .object({
     id: z.uuid(),
     title: z.string(),
-    status: z.string(),
+    status: z.enum(TASK_STATUSES),
     dueDate: z.string().nullable(),
     leadUnitId: z.uuid(),
     leadUnitName: z.string(),
@@ -34,12 +37,7 @@ export const conclusionTaskOut = z
     planYear: z.number(),
     reportedOn: z.string().nullable(),
     verifiedOn: z.string().nullable(),
-    timing: z.object({
-      state: z.string(),
-      daysOverdue: z.number(),
-      daysLeft: z.number().nullable(),
-      effectiveDueDate: z.string().nullable(),
-    }),
+    timing: timingOut.pick({ state: true, daysOverdue: true, daysLeft: true, effectiveDueDate: true }),
   })
   .meta({ id: 'ConclusionTask' });
 export type ConclusionTaskOut = z.infer<typeof conclusionTaskOut>;
@@ -73,7 +71,9 @@ export const meetingFileOut = z
     createdAt: z.string(),
   })
   .meta({ id: 'MeetingFile' });
+export type MeetingFileOut = z.infer<typeof meetingFileOut>;
 
+/** How many of a meeting's conclusions are in each follow-up state. */
 const tally = z.object({
   untracked: z.number(),
   in_progress: z.number(),
@@ -136,6 +136,7 @@ export const meetingListOut = z
     abilities: z.object({ create: z.boolean() }),
   })
   .meta({ id: 'MeetingList' });
+export type MeetingListOut = z.infer<typeof meetingListOut>;
 
 export const meetingCommitteesOut = z
   .object({
@@ -151,6 +152,7 @@ export const meetingCommitteesOut = z
     ),
   })
   .meta({ id: 'MeetingCommittees' });
+export type MeetingCommitteesOut = z.infer<typeof meetingCommitteesOut>;
 
 export const followUpOut = z
   .object({
@@ -188,6 +190,7 @@ const meetingFields = {
 
 export const meetingCreateIn = z.object(meetingFields);
 export type MeetingInput = z.infer<typeof meetingCreateIn>;
+export type MeetingCreateBody = z.input<typeof meetingCreateIn>;
 
 export const meetingUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -208,6 +211,7 @@ export const meetingUpdateIn = z.object({
   status: meetingFields.status,
 });
 export type MeetingUpdate = z.infer<typeof meetingUpdateIn>;
+export type MeetingUpdateBody = z.input<typeof meetingUpdateIn>;
 
 export const conclusionCreateIn = z.object({
   text: z.string().trim().min(3).max(5000),
@@ -217,11 +221,13 @@ export const conclusionCreateIn = z.object({
   reformArea: z.enum(REFORM_AREAS).nullish(),
 });
 export type ConclusionInput = z.infer<typeof conclusionCreateIn>;
+export type ConclusionCreateBody = z.input<typeof conclusionCreateIn>;
 
 export const conclusionUpdateIn = conclusionCreateIn.partial().extend({
   version: z.number().int().positive(),
 });
 export type ConclusionUpdate = z.infer<typeof conclusionUpdateIn>;
+export type ConclusionUpdateBody = z.input<typeof conclusionUpdateIn>;
 
 /** Turning a conclusion into a task: everything defaults from the conclusion and the meeting. */
 export const conclusionTaskIn = z.object({
@@ -234,6 +240,7 @@ export const conclusionTaskIn = z.object({
   expectedOutput: optionalText(2000),
 });
 export type ConclusionTaskInput = z.infer<typeof conclusionTaskIn>;
+export type ConclusionTaskBody = z.input<typeof conclusionTaskIn>;
 
 export const noticeIn = z.object({
   version: z.number().int().positive(),
@@ -243,6 +250,7 @@ export const noticeIn = z.object({
   title: z.string().trim().min(3).max(1000).nullish(),
 });
 export type NoticeInput = z.infer<typeof noticeIn>;
+export type NoticeBody = z.input<typeof noticeIn>;
 
 export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const followUpQuery = z.object({ asOf: date.optional() });

@@ -20,15 +20,21 @@ export const notificationOut = z
     emailedAt: z.string().nullable(),
   })
   .meta({ id: 'Notification' });
+/** One notification of the inbox, its title and body in the reader's language. */
+export type NotificationOut = z.infer<typeof notificationOut>;
 
 export const inboxOut = z.object({
   items: z.array(notificationOut),
+  /** How many notifications match the filter (for paging). */
   total: z.number().int(),
   unread: z.number().int(),
 });
+export type InboxOut = z.infer<typeof inboxOut>;
 
 export const unreadOut = z.object({ count: z.number().int() });
+export type UnreadOut = z.infer<typeof unreadOut>;
 export const markAllOut = z.object({ updated: z.number().int() });
+export type MarkAllOut = z.infer<typeof markAllOut>;
 
 export const preferencesOut = z
   .object({
@@ -41,12 +47,14 @@ export const preferencesOut = z
     address: z.string(),
   })
   .meta({ id: 'NotificationPreferences' });
+export type PreferencesOut = z.infer<typeof preferencesOut>;
 
 export const preferencesIn = z.object({
   email: z.enum(['immediate', 'digest', 'off']),
   digestHour: z.number().int().min(0).max(23),
   version: z.number().int().min(0),
 });
+export type PreferencesBody = z.input<typeof preferencesIn>;
 
 /** The reminder rule as the API shows it (one interval with its unit). */
 export const reminderRuleBody = z
@@ -73,8 +81,11 @@ export const reminderRuleOut = z
     abilities: z.object({ update: z.boolean() }),
   })
   .meta({ id: 'ReminderRuleState' });
+/** The reminder rule in force, whether it is the default, and who gets the reminders. */
+export type ReminderRuleOut = z.infer<typeof reminderRuleOut>;
 
 export const reminderRuleIn = z.object({ rule: reminderRuleBody, version: z.number().int().min(0) });
+export type ReminderRuleSaveBody = z.input<typeof reminderRuleIn>;
 
 const jobCounts = z.object({
   claimed: z.number(),
@@ -98,6 +109,7 @@ export const passOut = z
     jobs: jobCounts,
   })
   .meta({ id: 'NotificationPass' });
+export type PassOut = z.infer<typeof passOut>;
 
 export const jobSummaryOut = z
   .object({
@@ -117,3 +129,4 @@ export const jobSummaryOut = z
     workerIntervalSeconds: z.number(),
   })
   .meta({ id: 'NotificationJobs' });
+export type JobSummaryOut = z.infer<typeof jobSummaryOut>;

@@ -1,8 +1,7 @@
 import { SESSION } from '../../core/access.js';
-import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { describePeriod, periodOf, PERIOD_TYPES, periodsInYear, periodWindow } from './index.js';
+import { describePeriod, periodOf, periodsInYear, periodWindow } from './index.js';
 import {
   addRuleVersion,
   allRuleSets,
@@ -10,19 +9,17 @@ import {
   rulesForReport,
   workdayHooks,
 } from './periods.service.js';
-
-const dateRange = z.object({ from: z.string(), to: z.string() });
-const periodOut = z
-  .object({
-    key: z.string(),
-    label: z.string(),
-    span: dateRange,
-    window: dateRange,
-    windowLabel: z.string(),
-    due: z.string(),
-    rules: z.object({ id: z.string(), version: z.number(), basis: z.array(z.string()) }),
-  })
-  .meta({ id: 'ReportingPeriod' });
+import {
+  periodOfOut,
+  periodOfQuery,
+  periodsOut,
+  periodsQuery,
+  retireIn,
+  ruleSetParams,
+  rulesIn,
+  rulesListOut,
+  rulesOut,
+} from './periods.schemas.js';
 
 /**
  * Reporting periods under the default rule set (Decree 09/2019/NĐ-CP art. 12 data windows, due by the
@@ -37,12 +34,8 @@ export async function periodsRoutes(app: App) {
       schema: {
         tags: ['periods'],
         summary: "A year's reporting periods of one type, with data windows, due dates and labels",
-        querystring: z.object({
-          type: z.enum(PERIOD_TYPES),
-          year: z.coerce.number().int().min(2000).max(2100),
-          reportType: z.string().max(100).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(periodOut) }), ...errorResponses },
+        querystring: periodsQuery,
+        response: { 200: periodsOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -66,12 +59,8 @@ export async function periodsRoutes(app: App) {
       schema: {
         tags: ['periods'],
         summary: 'The period of a type whose data window contains a date',
-        querystring: z.object({
-          type: z.enum(PERIOD_TYPES),
-          date: z.iso.date(),
-          reportType: z.string().max(100).optional(),
-        }),
-        response: { 200: z.object({ period: periodOut.nullable() }), ...errorResponses },
+        querystring: periodOfQuery,
+        response: { 200: periodOfOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -82,25 +71,6 @@ export async function periodsRoutes(app: App) {
     },
   );
 
-  const windowOverride = z.object({
-    cutoffDay: z.number().int().min(1).max(28).optional(),
-    dueDayOfLastMonth: z.number().int().min(1).max(31).optional(),
-    dueMonthOffset: z.number().int().min(0).max(12).optional(),
-    dueOffsetWorkingDays: z.number().int().min(0).max(120).nullish(),
-  });
-  const rulesIn = z.object({
-    id: z.string().trim().min(1).max(60),
-    reportType: z.string().trim().max(100).nullish(),
-    validFrom: z.iso.date(),
-    basis: z.array(z.string().trim().min(1).max(500)).min(1),
-    cutoffDay: z.number().int().min(1).max(28),
-    dueDayOfLastMonth: z.number().int().min(1).max(31),
-    dueMonthOffset: z.number().int().min(0).max(12).optional(),
-    dueOffsetWorkingDays: z.number().int().min(0).max(120).optional(),
-    windows: z.partialRecord(z.enum(PERIOD_TYPES), windowOverride).optional(),
-  });
-  const rulesOut = rulesIn.extend({ version: z.number(), retired: z.boolean().optional() });
-
   app.get(
     '/periods/rules',
     {
@@ -108,10 +78,7 @@ export async function periodsRoutes(app: App) {
       schema: {
         tags: ['periods'],
         summary: 'Every reporting rule version: the national defaults and the versions the province added',
-        response: {
-          200: z.object({ items: z.array(rulesOut) }),
-          ...errorResponses,
-        },
+        response: { 200: rulesListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -143,12 +110,8 @@ export async function periodsRoutes(app: App) {
         tags: ['periods'],
         summary:
           'Retire a reporting rule set from a date (a new version that ends it; earlier periods keep it)',
-        params: z.object({ id: z.string().trim().min(1).max(60) }),
-        body: z.object({
-          version: z.number().int().positive(),
-          validFrom: z.iso.date().optional(),
-          basis: z.array(z.string().trim().min(1).max(500)).optional(),
-        }),
+        params: ruleSetParams,
+        body: retireIn,
         response: { 201: rulesOut, ...errorResponses },
       },
     },

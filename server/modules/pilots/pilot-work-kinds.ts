@@ -20,6 +20,7 @@ import {
   actionPatch,
   allowedActions,
   DEFAULT_TIMING_RULE,
+  TASK_ACTIONS,
   OPEN_STATUSES,
   taskNextActor,
   taskTiming,
@@ -37,6 +38,7 @@ import {
   isReportStatus,
   reportPeriod,
   reportTransition,
+  REPORT_ACTIONS,
   type ReportAction,
   type ReportKind,
 } from './pilot-rules.js';
@@ -53,6 +55,7 @@ import {
   type CommitteeFacts,
 } from './pilots.service.js';
 import { pilotItems, pilotProgrammes, pilotReports, pilotUnits } from './pilots.table.js';
+import { PILOT_ROLES } from './pilots.policy.js';
 
 type ItemRow = typeof pilotItems.$inferSelect;
 type ReportRow = typeof pilotReports.$inferSelect;
@@ -110,7 +113,9 @@ function access(ctx: RequestContext, c: Context) {
   const item = itemActor(actor, subject);
   const unitPeople = !!(item.isLeadUnitStaff || item.isLeadUnitLeader);
   const reviewers = !!(item.isStandingAgency || item.isAdmin);
-  const readers = actor.hasRoleOver(['committee_leader', 'committee_member'], c.committee.hostPath);
+  const readers =
+    actor.hasRoleOver(['committee_leader', 'committee_member'], c.committee.hostPath) ||
+    actor.hasRoleOver(PILOT_ROLES, c.unitPath);
   return { subject, item, unitPeople, reviewers, read: unitPeople || reviewers || readers };
 }
 
@@ -230,6 +235,7 @@ async function itemDeadlines(
 export const pilotItemKind: WorkKindAdapter = {
   kind: 'pilot_item',
   entity: 'pilot_item',
+  actions: TASK_ACTIONS,
   reportActions: ['report_done'],
   reviewActions: ['verify', 'return'],
   load: loadItems,
@@ -325,6 +331,10 @@ async function loadReports(ctx: RequestContext, ids: readonly string[], asOf: st
         kind: 'pilot_report',
         id: r.id,
         title: `${label.vi} ${c.programme.year} — ${c.unitName}`,
+        titles: {
+          vi: `${label.vi} ${c.programme.year} — ${c.unitName}`,
+          en: `${label.en} ${c.programme.year} — ${c.unitName}`,
+        },
         context: pilotContext(c),
         unit: { id: c.pu.unitId, name: c.unitName },
         status,
@@ -409,6 +419,7 @@ async function reportDeadlines(
 export const pilotReportKind: WorkKindAdapter = {
   kind: 'pilot_report',
   entity: 'pilot_report',
+  actions: REPORT_ACTIONS,
   reportActions: ['submit'],
   reviewActions: ['accept', 'return'],
   load: loadReports,

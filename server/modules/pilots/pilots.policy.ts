@@ -21,6 +21,9 @@ export const PILOT_READERS: readonly Role[] = [
 /** The pilot unit's own people: they report on its items and write its reports. */
 export const PILOT_UNIT_ROLES: readonly Role[] = ['focal_point', 'unit_leader'];
 
+/** Every role of pilot direction: who may read a pilot unit when held over the unit itself. */
+export const PILOT_ROLES: readonly Role[] = [...PILOT_READERS, ...PILOT_UNIT_ROLES];
+
 /** Committee leaders and members read all; the standing agency manages. */
 export const programmePolicy = definePolicy<ProgrammeSubject, 'read' | 'manage'>('pilot_programme', {
   read: (actor, s) => actor.hasRoleOver(PILOT_READERS, s.hostPath),
@@ -28,7 +31,8 @@ export const programmePolicy = definePolicy<ProgrammeSubject, 'read' | 'manage'>
 });
 
 /**
- * A pilot unit: readers of the programme and the unit's own focal point and leader read it; the standing
+ * A pilot unit: readers of the programme, and every role of pilot direction held over the unit itself, read it
+ * (roles outside pilot direction — appraisers, inspectors, hotline officers — do not); the standing
  * agency manages it (responsible member, items) and reviews (verifies items, accepts reports); the unit's
  * focal point and leader work on it (report items done, write and submit its reports).
  */
@@ -36,7 +40,7 @@ export const pilotUnitPolicy = definePolicy<PilotUnitSubject, 'read' | 'manage' 
   'pilot_unit',
   {
     read: (actor, s) =>
-      actor.hasRoleOver(PILOT_READERS, s.hostPath) || actor.hasRoleOver(PILOT_UNIT_ROLES, s.unitPath),
+      actor.hasRoleOver(PILOT_READERS, s.hostPath) || actor.hasRoleOver(PILOT_ROLES, s.unitPath),
     manage: (actor, s) => actor.hasRoleOver(PILOT_MANAGERS, s.hostPath),
     work: (actor, s) => actor.hasRoleOver(PILOT_UNIT_ROLES, s.unitPath),
     review: (actor, s) => actor.hasRoleOver(PILOT_MANAGERS, s.hostPath),

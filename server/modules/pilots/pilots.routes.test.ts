@@ -3,53 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/context.js';
 import { Actor } from '../access/actor.js';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import type { QueueOut } from '../work/work.schemas.js';
+import type {
+  ItemEventsOut,
+  ItemOut,
+  PilotKpisOut,
+  PilotUnitCardOut,
+  PilotUnitDetailOut,
+  ProgrammeOut,
+  ReportOut,
+} from './pilots.schemas.js';
 import { pilotItemsForUnits } from './pilots.service.js';
 
-type Card = {
-  id: string;
-  version: number;
-  unit: {
-    id: string;
-    name: string;
-    validTo: string | null;
-    ended: boolean;
-    successors: { id: string; name: string }[];
-  };
-  responsible: { membershipId: string; name: string } | null;
-  progress: { total: number; verified: number; overdue: number; verifiedItemIds: string[] };
-  reports: { kind: string; status: string | null }[];
-  abilities: { read: boolean; manage: boolean; work: boolean; review: boolean };
-};
-type Programme = {
-  id: string;
-  year: number;
-  version: number;
-  decision: { numberSymbol: string } | null;
-  abilities: { read: boolean; manage: boolean };
-  pilotUnits: Card[];
-};
-type Item = {
-  id: string;
-  version: number;
-  status: string;
-  title: string;
-  timing: { state: string; daysOverdue: number };
-  allowedActions: string[];
-};
-type Report = {
-  id: string | null;
-  kind: string;
-  status: string | null;
-  version: number | null;
-  period: { key: string; due: string };
-  daysLate: number | null;
-  allowedActions: string[];
-};
-type Detail = Omit<Card, 'reports'> & {
-  items: Item[];
-  reports: Report[];
-  kpis: { verified: { taskIds: string[] } };
-};
+type Card = PilotUnitCardOut;
+type Programme = ProgrammeOut;
+type Item = ItemOut;
+type Report = ReportOut;
+type Detail = PilotUnitDetailOut;
 type ErrorBody = { error: { code: string; details?: { field: string }[] } };
 
 let t: TestApp;
@@ -150,6 +120,18 @@ describe('the demo: Nghệ An 2023 and 2024 pilot units (domain notes §2.3)', (
         .map((i) => i.id)
         .sort(),
     );
+    // Verified on time: among the verified items, those done by their due date; completion counts the
+    // verified items against those owed (cancelled ones are no longer owed).
+    expect(dc.kpis.verifiedOnTime.taskIds.sort()).toEqual(
+      dc.items
+        .filter((i) => i.status === 'verified' && i.timing.state === 'done_on_time')
+        .map((i) => i.id)
+        .sort(),
+    );
+    expect(dc.kpis.completionPct).toMatchObject({
+      numerator: dc.items.filter((i) => i.status === 'verified').length,
+      denominator: dc.items.filter((i) => i.status !== 'cancelled').length,
+    });
     expect(dc.reports.map((r) => [r.kind, r.period.key, r.period.due])).toEqual([
       ['half_year', '2023-H1', '2023-06-20'],
       ['year_end', '2023-Y', '2023-12-20'],
@@ -333,6 +315,11 @@ describe('a new programme', () => {
       expect(forFocal.allowedActions).toEqual(expect.arrayContaining(['start', 'report_done']));
       expect(forFocal.allowedActions).not.toContain('verify');
       expect((await detail(member, pilotUnitId)).items[0]!.allowedActions).toEqual([]);
+      // Days left while it is due soon (the last five working days), days overdue after.
+      const dueSoon = (await detail(officer, pilotUnitId, '2026-06-26')).items[0]!.timing;
+      expect(dueSoon).toMatchObject({ state: 'due_soon', effectiveDueDate: '2026-06-30' });
+      expect(dueSoon.daysLeft).toBeGreaterThan(0);
+      expect(dueSoon.daysLeft).toBeLessThanOrEqual(5);
       expect((await detail(officer, pilotUnitId, '2026-07-01')).items[0]!.timing.state).toBe('overdue');
     });
 
@@ -387,9 +374,9 @@ describe('a new programme', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as Item).status).toBe('verified');
 
-      const events = (await member.request('GET', `/api/pilot-items/${item.id}/events`)).json() as {
-        items: { action: string; actorName: string; files: { originalName: string }[] }[];
-      };
+      const events = (
+        await member.request('GET', `/api/pilot-items/${item.id}/events`)
+      ).json() as ItemEventsOut;
       expect(events.items.map((e) => e.action)).toEqual(['report_done', 'return', 'report_done', 'verify']);
       expect(events.items[1]!.actorName).toBe('Lê Thị Thường Trực');
       expect(events.items[0]!.files.map((f) => f.originalName)).toEqual(['ket-qua.pdf']);
@@ -401,12 +388,14 @@ describe('a new programme', () => {
       );
 
       const programmeId = (await year(officer, 2026)).items[0]!.id;
-      const kpis = (await officer.request('GET', `/api/pilot-programmes/${programmeId}/kpis`)).json() as {
-        units: { unitName: string; kpis: { total: { value: number }; verified: { taskIds: string[] } } }[];
-      };
+      const kpis = (
+        await officer.request('GET', `/api/pilot-programmes/${programmeId}/kpis`)
+      ).json() as PilotKpisOut;
       expect(kpis.units).toEqual([expect.objectContaining({ unitName: 'Sở Tư pháp' })]);
       expect(kpis.units[0]!.kpis.total.value).toBe(1);
       expect(kpis.units[0]!.kpis.verified.taskIds).toEqual([item.id]);
+      expect(kpis.overall.verified.taskIds).toEqual([item.id]);
+      expect(kpis.overall.completionPct).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
       const card = (await year(officer, 2026)).items[0]!.pilotUnits[0]!;
       expect(card.progress).toMatchObject({ total: 1, verified: 1, overdue: 0 });
     });
@@ -498,6 +487,18 @@ describe('a new programme', () => {
       });
       expect(res.statusCode).toBe(400);
       expect(fieldOf(res.body)).toBe('assessments');
+    });
+
+    it('the unit’s queue names the report it still owes in Vietnamese and in English', async () => {
+      const res = await tuphap.request('GET', '/api/work/queue?view=owed&limit=500');
+      expect(res.statusCode, res.body).toBe(200);
+      const owed = (res.json() as QueueOut).items.find(
+        (i) => i.kind === 'pilot_report' && i.link === `/pilots/units/${pilotUnitId}?report=year_end`,
+      );
+      expect(owed).toMatchObject({
+        title: 'Báo cáo năm 2026 — Sở Tư pháp',
+        titles: { vi: 'Báo cáo năm 2026 — Sở Tư pháp', en: 'Year-end report 2026 — Sở Tư pháp' },
+      });
     });
   });
 });

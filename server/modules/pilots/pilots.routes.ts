@@ -25,9 +25,10 @@ import {
 } from './pilots.service.js';
 import {
   asOfQuery,
+  evidenceUploadOut,
   itemActionIn,
   itemCreateIn,
-  itemEventOut,
+  itemEventsOut,
   itemOut,
   itemUpdateIn,
   membersOut,
@@ -275,7 +276,7 @@ export async function pilotsRoutes(app: App) {
         summary: 'Upload an evidence file for an item (multipart field "file"); cite its id in an action',
         consumes: ['multipart/form-data'],
         params: idParams,
-        response: { 201: z.looseObject({ id: z.uuid() }), ...uploadErrors },
+        response: { 201: evidenceUploadOut, ...uploadErrors },
       },
     },
     async (request, reply) => {
@@ -300,7 +301,7 @@ export async function pilotsRoutes(app: App) {
         tags,
         summary: "An item's status changes with who acted and the evidence",
         params: idParams,
-        response: { 200: z.object({ items: z.array(itemEventOut) }), ...errorResponses },
+        response: { 200: itemEventsOut, ...errorResponses },
       },
     },
     async (request) => ({ items: await itemHistory(signedIn(request), request.params.id) }),

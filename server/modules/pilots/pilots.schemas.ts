@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { workEventOut } from '../work/work.schemas.js';
-import { REFORM_AREAS } from '../tasks/index.js';
-import { TASK_ACTIONS, TASK_STATUSES } from '../tasks/index.js';
+import { timingOut, uploadOut, workEventOut } from '../work/work.schemas.js';
+import { REFORM_AREAS, TASK_ACTIONS, TASK_STATUSES } from '../tasks/index.js';
 import { REPORT_ACTIONS, REPORT_KINDS, REPORT_STATUSES } from './pilot-rules.js';
 
 const date = z.iso.date();
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 // ---------------------------------------------------------------------------------------------------
-// Inputs
+// Inputs (`…Body`: what a client sends, `z.input`; `…Input`: what the service receives after parsing)
 
 export const programmeCreateIn = z.object({
   committeeId: z.uuid(),
@@ -17,6 +16,7 @@ export const programmeCreateIn = z.object({
   note: optionalText(2000),
 });
 export type ProgrammeInput = z.infer<typeof programmeCreateIn>;
+export type ProgrammeCreateBody = z.input<typeof programmeCreateIn>;
 
 export const programmeUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -24,6 +24,7 @@ export const programmeUpdateIn = z.object({
   note: optionalText(2000),
 });
 export type ProgrammeUpdate = z.infer<typeof programmeUpdateIn>;
+export type ProgrammeUpdateBody = z.input<typeof programmeUpdateIn>;
 
 export const programmeListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -36,6 +37,7 @@ export const pilotUnitCreateIn = z.object({
   note: optionalText(2000),
 });
 export type PilotUnitInput = z.infer<typeof pilotUnitCreateIn>;
+export type PilotUnitCreateBody = z.input<typeof pilotUnitCreateIn>;
 
 export const pilotUnitUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -43,6 +45,7 @@ export const pilotUnitUpdateIn = z.object({
   note: optionalText(2000),
 });
 export type PilotUnitUpdate = z.infer<typeof pilotUnitUpdateIn>;
+export type PilotUnitUpdateBody = z.input<typeof pilotUnitUpdateIn>;
 
 export const itemCreateIn = z.object({
   title: z.string().trim().min(3).max(1000),
@@ -51,6 +54,7 @@ export const itemCreateIn = z.object({
   dueDate: date,
 });
 export type ItemInput = z.infer<typeof itemCreateIn>;
+export type ItemCreateBody = z.input<typeof itemCreateIn>;
 
 export const itemUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -59,6 +63,7 @@ export const itemUpdateIn = z.object({
   reformArea: z.enum(REFORM_AREAS).optional(),
 });
 export type ItemUpdate = z.infer<typeof itemUpdateIn>;
+export type ItemUpdateBody = z.input<typeof itemUpdateIn>;
 
 export const itemActionIn = z.object({
   action: z.enum(TASK_ACTIONS),
@@ -70,6 +75,7 @@ export const itemActionIn = z.object({
   newDueDate: date.nullish(),
 });
 export type ItemActionInput = z.infer<typeof itemActionIn>;
+export type ItemActionBody = z.input<typeof itemActionIn>;
 
 export const reportSaveIn = z.object({
   /** The report's version when it exists already (optimistic concurrency); omitted for a new report. */
@@ -80,6 +86,7 @@ export const reportSaveIn = z.object({
   submit: z.boolean().optional(),
 });
 export type ReportSaveInput = z.infer<typeof reportSaveIn>;
+export type ReportSaveBody = z.input<typeof reportSaveIn>;
 
 export const reportActionIn = z.object({
   action: z.enum(['submit', 'accept', 'return']),
@@ -87,6 +94,7 @@ export const reportActionIn = z.object({
   reason: z.string().trim().max(2000).nullish(),
 });
 export type ReportActionInput = z.infer<typeof reportActionIn>;
+export type ReportActionBody = z.input<typeof reportActionIn>;
 
 export const reportKindParams = z.object({ id: z.uuid(), kind: z.enum(REPORT_KINDS) });
 export const asOfQuery = z.object({ asOf: date.optional() });
@@ -100,6 +108,7 @@ export const documentRefOut = z.object({
   issuedOn: z.string(),
   title: z.string(),
 });
+export type DocumentRefOut = z.infer<typeof documentRefOut>;
 
 const successorOut = z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() });
 
@@ -116,6 +125,7 @@ export const unitAsItWasOut = z
     successors: z.array(successorOut),
   })
   .meta({ id: 'PilotUnitAsItWas' });
+export type UnitAsItWasOut = z.infer<typeof unitAsItWasOut>;
 
 export const responsibleOut = z.object({
   membershipId: z.uuid(),
@@ -173,11 +183,14 @@ export const programmeOut = z
 export type ProgrammeOut = z.infer<typeof programmeOut>;
 
 export const programmeListOut = z.object({
+  /** The year shown (the one asked for, else the latest with a programme; null when there is none). */
   year: z.number().nullable(),
+  /** Every year that has a programme, for the year picker. */
   years: z.array(z.number()),
   items: z.array(programmeOut),
   abilities: z.object({ create: z.boolean() }),
 });
+export type ProgrammeListOut = z.infer<typeof programmeListOut>;
 
 export const itemOut = z
   .object({
@@ -185,8 +198,9 @@ export const itemOut = z
     pilotUnitId: z.uuid(),
     title: z.string(),
     description: z.string().nullable(),
-    reformArea: z.string(),
+    reformArea: z.enum(REFORM_AREAS),
     dueDate: z.string(),
+    /** The due date first set (an `extend` moves `dueDate`, never this). */
     originalDueDate: z.string(),
     status: z.enum(TASK_STATUSES),
     output: z.string().nullable(),
@@ -194,7 +208,9 @@ export const itemOut = z
     verifiedOn: z.string().nullable(),
     lastReason: z.string().nullable(),
     version: z.number(),
-    timing: z.looseObject({ state: z.string(), daysOverdue: z.number() }),
+    /** Derived on the unit's clock (an ended unit's stops on its last day). */
+    timing: timingOut,
+    /** The actions the caller may take now (the web shows exactly these buttons). */
     allowedActions: z.array(z.enum(TASK_ACTIONS)),
     abilities: z.object({ edit: z.boolean() }),
   })
@@ -228,8 +244,36 @@ export const reportOut = z
   .meta({ id: 'PilotReport' });
 export type ReportOut = z.infer<typeof reportOut>;
 
+/** A count with the ids of the items it counts. */
 const metric = z.object({ value: z.number(), taskIds: z.array(z.string()) });
-const kpisOut = z.looseObject({ total: metric, verified: metric, overdue: metric });
+
+/**
+ * The KPIs of a set of pilot items (computeKpis of ../tasks, `count` method): the status counts partition
+ * the items; `overdue` and `verifiedOnTime` cut across them. Every number lists the items it counts.
+ */
+export const kpisOut = z
+  .object({
+    total: metric,
+    notStarted: metric,
+    inProgress: metric,
+    reportedDone: metric,
+    returned: metric,
+    verified: metric,
+    cancelled: metric,
+    verifiedOnTime: metric,
+    overdue: metric,
+    /** Verified / (total − cancelled) in percent (0–100), null when nothing is owed. */
+    completionPct: z.object({
+      value: z.number().nullable(),
+      method: z.enum(['count', 'weighted']),
+      numerator: z.number(),
+      denominator: z.number(),
+      numeratorTaskIds: z.array(z.string()),
+      taskIds: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'PilotItemKpis' });
+export type KpisOut = z.infer<typeof kpisOut>;
 
 export const pilotUnitDetailOut = pilotUnitCardOut
   .extend({
@@ -245,6 +289,7 @@ export const pilotUnitDetailOut = pilotUnitCardOut
     kpis: kpisOut,
   })
   .meta({ id: 'PilotUnitDetail' });
+export type PilotUnitDetailOut = z.infer<typeof pilotUnitDetailOut>;
 
 export const pilotKpisOut = z
   .object({
@@ -257,12 +302,21 @@ export const pilotKpisOut = z
     ),
   })
   .meta({ id: 'PilotKpis' });
+export type PilotKpisOut = z.infer<typeof pilotKpisOut>;
 
 export const membersOut = z.object({ year: z.number(), items: z.array(responsibleOut) });
+export type MembersOut = z.infer<typeof membersOut>;
 
 /** An item's history: the work engine's events (../work), the same for every kind of owed work. */
 export const itemEventOut = workEventOut;
+export const itemEventsOut = z.object({ items: z.array(itemEventOut) });
+export type ItemEventsOut = z.infer<typeof itemEventsOut>;
 
+/** An uploaded evidence file, to cite by its id in an action. */
+export const evidenceUploadOut = uploadOut;
+export type EvidenceUploadOut = z.infer<typeof evidenceUploadOut>;
+
+/** A pilot item of a unit a committee member follows (the member cockpit), with its unit and year. */
 export const pilotItemsForUnitsOut = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -272,6 +326,6 @@ export const pilotItemsForUnitsOut = z.object({
   unitName: z.string(),
   pilotUnitId: z.uuid(),
   year: z.number(),
-  timing: z.looseObject({ state: z.string() }),
+  timing: timingOut,
 });
 export type PilotItemForUnit = z.infer<typeof pilotItemsForUnitsOut>;

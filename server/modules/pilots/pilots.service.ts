@@ -68,10 +68,13 @@ import type {
   ItemOut,
   ItemUpdate,
   PilotItemForUnit,
+  PilotKpisOut,
   PilotUnitCardOut,
+  PilotUnitDetailOut,
   PilotUnitInput,
   PilotUnitUpdate,
   ProgrammeInput,
+  ProgrammeListOut,
   ProgrammeOut,
   ProgrammeUpdate,
   ReportActionInput,
@@ -583,7 +586,7 @@ export async function listProgrammes(
   ctx: RequestContext,
   query: { year?: number | undefined; committeeId?: string | undefined },
   asOf = today(),
-): Promise<{ year: number | null; years: number[]; items: ProgrammeOut[]; abilities: { create: boolean } }> {
+): Promise<ProgrammeListOut> {
   const actor = requireActor(ctx);
   const all = await ctx.db
     .select()
@@ -784,7 +787,11 @@ export async function updatePilotUnit(
  * responsible member, its items with their timing and the actions the caller may take, its two reports
  * and its KPIs.
  */
-export async function getPilotUnit(ctx: RequestContext, id: string, asOf = today()) {
+export async function getPilotUnit(
+  ctx: RequestContext,
+  id: string,
+  asOf = today(),
+): Promise<PilotUnitDetailOut> {
   const { actor, pu, programme, committee, subject } = await pilotUnitContext(ctx, id);
   const [card] = await presentCards(ctx, programme, committee, [pu], asOf);
   const items = await itemsOf(ctx, [pu.id]);
@@ -1088,7 +1095,11 @@ export async function pilotItemsForUnits(
  * Per pilot unit of a programme (those the caller may read): the KPIs of its items (computeKpis of
  * ../tasks, `count` method), every number with the ids of the items it counts; and overall.
  */
-export async function pilotKpis(ctx: RequestContext, programmeId: string, asOf = today()) {
+export async function pilotKpis(
+  ctx: RequestContext,
+  programmeId: string,
+  asOf = today(),
+): Promise<PilotKpisOut> {
   const actor = requireActor(ctx);
   const programme = await programmeRow(ctx, programmeId);
   const committee = await committeeFacts(ctx, programme.committeeId);

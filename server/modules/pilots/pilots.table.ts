@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ReformArea } from '../tasks/index.js';
 
 /**
  * Pilot direction (chỉ đạo điểm): each year the Steering Committee picks a few units and names what each
@@ -63,7 +64,7 @@ export const pilotItems = pgTable(
     pilotUnitId: uuid('pilot_unit_id').notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    reformArea: text('reform_area').notNull(),
+    reformArea: text('reform_area').$type<ReformArea>().notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('not_started'),

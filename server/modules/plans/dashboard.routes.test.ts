@@ -422,8 +422,9 @@ describe('by reform area, lead unit and committee member', () => {
       let n = 0;
       client.query = (...args: unknown[]) => {
         // The session's idle clock is written at most once a second, whenever the request lands: not the
-        // dashboard's work.
-        if (!/update "sessions"/i.test(String(args[0]))) n++;
+        // dashboard's work. (PGlite gets the SQL text, node-postgres a query config carrying it.)
+        const sql = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: unknown }).text);
+        if (!/update "sessions"/i.test(sql)) n++;
         return original(...args);
       };
       try {

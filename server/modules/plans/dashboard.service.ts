@@ -48,31 +48,14 @@ import { restateMany, unitsAsOf } from '../units/lineage.service.js';
 import { getUnits, unitFacts, viCollator } from '../units/units.service.js';
 import { monthEnds, stateOn, timelineOf, type HistoryEvent, type TaskState, type Timeline } from './as-of.js';
 import { getPlan } from './plans.service.js';
+import { DIMENSIONS, METRICS, type Dimension, type MetricKey } from './plans.schemas.js';
 import { planTasks } from './plans.table.js';
 import { listEvents } from '../work/work.service.js';
 import { REFORM_AREAS } from '../tasks/index.js';
 
-export const DIMENSIONS = ['area', 'unit', 'member', 'trend', 'pilot'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, METRICS, type Dimension, type MetricKey };
 /** Computed when `groupBy` is not given; pilots only on request (they are another module's figures). */
 export const DEFAULT_DIMENSIONS: readonly Dimension[] = ['area', 'unit', 'member', 'trend'];
-
-export const METRICS = [
-  'total',
-  'notStarted',
-  'inProgress',
-  'reportedDone',
-  'returned',
-  'verified',
-  'cancelled',
-  'verifiedOnTime',
-  'overdue',
-  /** The verified tasks of the completion rate's numerator. */
-  'completion',
-  /** The non-cancelled tasks of its denominator. */
-  'owed',
-] as const;
-export type MetricKey = (typeof METRICS)[number];
 
 /** How a committee member's tasks are found (see the module comment). */
 export const MEMBER_BASIS = 'directed_or_followed' as const;

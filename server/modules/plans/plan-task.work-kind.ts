@@ -13,6 +13,7 @@ import {
   allowedActions,
   DEFAULT_TIMING_RULE,
   OPEN_STATUSES,
+  TASK_ACTIONS,
   taskNextActor,
   taskTiming,
   transition,
@@ -125,6 +126,7 @@ async function idsWhere(db: Db, where: ReturnType<typeof and>) {
 
 export const planTaskKind: WorkKindAdapter = {
   kind: 'plan_task',
+  actions: TASK_ACTIONS,
   entity: 'task',
   reportActions: ['report_done'],
   reviewActions: ['verify', 'return'],

@@ -259,3 +259,88 @@ describe('permissions matrix', () => {
     expect(forMember.allowedActions).toEqual([]);
   });
 });
+
+describe('one contract: every answer about a task is the task as the list shows it', () => {
+  const listed = async (caller: Caller, id: string) =>
+    ((await caller.request('GET', `/api/plans/${planId}/tasks`)).json() as { items: Task[] }).items.find(
+      (x) => x.id === id,
+    )!;
+
+  it('adding, editing, acting on and linking a task answer it with its timing, links and the caller’s actions', async () => {
+    const added = await addTask('Công khai kết quả giải quyết hồ sơ', 'Sở Tư pháp', '2026-11-30');
+    // The new task already says what the standing agency may do with it and when it is due.
+    expect(added).toEqual(await listed(officer, added.id));
+    expect(added).toMatchObject({
+      leadUnitName: expect.stringContaining('Tư pháp'),
+      timing: { state: expect.any(String) },
+      links: { dependsOn: [], blockedBy: [], subtasks: { finished: 0, total: 0 } },
+    });
+
+    const edited = await officer.request('PATCH', `/api/tasks/${added.id}`, {
+      title: 'Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công',
+      version: added.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toEqual(await listed(officer, added.id));
+
+    // After starting it, the focal point is offered the next step (report done), from the answer alone.
+    const started = await act(tuphap, added.id, {
+      action: 'start',
+      version: (edited.json() as Task).version,
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json()).toEqual(await listed(tuphap, added.id));
+    expect((started.json() as Task).allowedActions).toContain('report_done');
+
+    const before = await addTask('Rà soát quy trình nội bộ', 'Sở Tư pháp', '2026-10-31');
+    const linked = await officer.request('POST', `/api/tasks/${added.id}/dependencies`, {
+      dependsOnTaskId: before.id,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toEqual(await listed(officer, added.id));
+  });
+
+  it('a progress update and a direction answer the event as the history shows it (who, files, visibility)', async () => {
+    const task = await addTask('Cập nhật tiến độ có minh chứng', 'Sở Tư pháp', '2026-12-31');
+    const { payload, contentType } = multipart('tien-do.pdf', PDF);
+    const upload = await tuphap.request('POST', `/api/tasks/${task.id}/files`, payload, {
+      'content-type': contentType,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const file = upload.json() as { id: string; originalName: string; sha256: string };
+    expect(file).toMatchObject({
+      originalName: 'tien-do.pdf',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const posted = await tuphap.request('POST', `/api/tasks/${task.id}/progress`, {
+      note: 'Đã hoàn thành 60% khối lượng',
+      percent: 60,
+      fileIds: [file.id],
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const history = (await tuphap.request('GET', `/api/tasks/${task.id}/events`)).json() as {
+      items: { id: string }[];
+    };
+    expect(posted.json()).toEqual(history.items.find((e) => e.id === (posted.json() as { id: string }).id));
+    expect(posted.json()).toMatchObject({
+      action: 'progress',
+      actorName: 'Hoàng Văn Đầu Mối',
+      state: 'published',
+      files: [{ id: file.id, originalName: 'tien-do.pdf' }],
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+  });
+
+  it('a plan answers with its owner’s name, the caller’s abilities and its times as ISO strings', async () => {
+    const plan = (await officer.request('GET', `/api/plans/${planId}`)).json() as Record<string, unknown>;
+    expect(plan).toMatchObject({
+      id: planId,
+      ownerName: expect.stringContaining('Nghệ An'),
+      abilities: { manage: true },
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(plan).not.toHaveProperty('createdBy');
+    const forMember = (await member.request('GET', `/api/plans/${planId}`)).json() as typeof plan;
+    expect(forMember.abilities).toEqual({ manage: false });
+  });
+});

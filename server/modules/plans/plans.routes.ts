@@ -4,13 +4,37 @@ import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { requiredUpload, uploadedFileOut } from '../../core/upload.js';
 import { sendStoredFile } from '../files/files.routes.js';
-import { TASK_ACTIONS } from '../tasks/index.js';
+import { uploadOut } from '../work/work.schemas.js';
+import {
+  approvalSettingIn,
+  approvalSettingOut,
+  asOfQuery,
+  dependencyIn,
+  directionIn,
+  planDetailOut,
+  planIn,
+  planKpisOut,
+  planListOut,
+  plansQuery,
+  progressIn,
+  progressReviewIn,
+  taskActionIn,
+  taskEditIn,
+  taskEventListOut,
+  taskEventOut,
+  taskIn,
+  taskListOut,
+  taskOut,
+  unitCoverageOut,
+  unitCoverageQuery,
+} from './plans.schemas.js';
 import {
   taskEvidenceFile,
   actOnTask,
   addTask,
   createPlan,
   getPlan,
+  getTask,
   listPlans,
   listTasks,
   planKpis,
@@ -22,38 +46,6 @@ import { unitPlanCoverage } from './unit-plans.service.js';
 import { getApprovalSetting, postDirection, reviewProgress, setApprovalSetting } from './progress.service.js';
 import { postProgress, taskHistory } from './progress.service.js';
 
-import { REFORM_AREAS } from '../tasks/index.js';
-
-const date = z.iso.date();
-const planIn = z.object({
-  year: z.number().int().min(2000).max(2100),
-  ownerUnitId: z.uuid(),
-  ownerKind: z.enum(['committee', 'unit']).optional(),
-  title: z.string().trim().min(3).max(500),
-  documentId: z.uuid().nullish(),
-  method: z.enum(['count', 'weighted']).optional(),
-  focusAreas: z.array(z.string().trim().min(1).max(300)).max(20).optional(),
-  evidenceOptional: z.boolean().optional(),
-});
-const taskIn = z.object({
-  title: z.string().trim().min(3).max(1000),
-  description: z.string().max(5000).nullish(),
-  reformArea: z.enum(REFORM_AREAS),
-  leadUnitId: z.uuid(),
-  supportingUnitIds: z.array(z.uuid()).max(100).optional(),
-  directingMemberId: z.uuid().nullish(),
-  startDate: date.nullish(),
-  dueDate: date.nullish(),
-  expectedOutput: z.string().max(2000).nullish(),
-  focus: z.boolean().optional(),
-  source: z.enum(['plan', 'conclusion', 'directive', 'inspection', 'feedback']).optional(),
-  sourceRef: z.string().max(300).nullish(),
-  weight: z.number().positive().max(1000).nullish(),
-  parentTaskId: z.uuid().nullish(),
-});
-const anyOut = z.looseObject({});
-const metric = z.object({ value: z.number(), taskIds: z.array(z.string()) });
-
 export async function plansRoutes(app: App) {
   app.get(
     '/plans',
@@ -62,11 +54,8 @@ export async function plansRoutes(app: App) {
       schema: {
         tags: ['plans'],
         summary: 'Yearly PAR plans',
-        querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100).optional(),
-          ownerKind: z.enum(['committee', 'unit']).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+        querystring: plansQuery,
+        response: { 200: planListOut, ...errorResponses },
       },
     },
     async (request) => ({
@@ -82,7 +71,7 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: 'Create a plan (standing agency)',
         body: planIn,
-        response: { 201: anyOut, ...errorResponses },
+        response: { 201: planDetailOut, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await createPlan(signedIn(request), request.body)),
@@ -96,7 +85,7 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: 'One plan with my abilities',
         params: idParams,
-        response: { 200: anyOut, ...errorResponses },
+        response: { 200: planDetailOut, ...errorResponses },
       },
     },
     async (request) => getPlan(signedIn(request), request.params.id),
@@ -110,8 +99,8 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: "A plan's tasks with derived timing (overdue is never stored) and the actions I may take",
         params: idParams,
-        querystring: z.object({ asOf: date.optional() }),
-        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+        querystring: asOfQuery,
+        response: { 200: taskListOut, ...errorResponses },
       },
     },
     async (request) => ({ items: await listTasks(signedIn(request), request.params.id, request.query.asOf) }),
@@ -126,11 +115,14 @@ export async function plansRoutes(app: App) {
         summary: 'Add a task to a plan',
         params: idParams,
         body: taskIn,
-        response: { 201: anyOut, ...errorResponses },
+        response: { 201: taskOut, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await addTask(signedIn(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      const task = await addTask(ctx, request.params.id, request.body);
+      return reply.status(201).send(await getTask(ctx, task.id));
+    },
   );
 
   app.get(
@@ -141,20 +133,11 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: 'Plan KPIs under its declared method; every number lists the tasks it was computed from',
         params: idParams,
-        querystring: z.object({ asOf: date.optional() }),
-        response: {
-          200: z.object({
-            method: z.string(),
-            asOf: z.string(),
-            overall: z.looseObject({ total: metric, verified: metric, overdue: metric }),
-            byReformArea: z.array(anyOut),
-            byLeadUnit: z.array(anyOut),
-          }),
-          ...errorResponses,
-        },
+        querystring: asOfQuery,
+        response: { 200: planKpisOut, ...errorResponses },
       },
     },
-    async (request) => planKpis(signedIn(request), request.params.id, request.query.asOf) as never,
+    async (request) => planKpis(signedIn(request), request.params.id, request.query.asOf),
   );
 
   app.post(
@@ -166,16 +149,9 @@ export async function plansRoutes(app: App) {
         summary:
           'Move a task through its workflow: start, report_done, withdraw_report, verify, return, reopen, cancel, extend',
         params: idParams,
-        body: z.object({
-          action: z.enum(TASK_ACTIONS),
-          version: z.number().int().positive(),
-          reason: z.string().trim().max(2000).nullish(),
-          documentId: z.uuid().nullish(),
-          output: z.string().trim().max(5000).nullish(),
-          fileIds: z.array(z.uuid()).max(20).optional(),
-          newDueDate: date.nullish(),
-        }),
-        response: { 200: anyOut, ...errorResponses },
+        description: 'Answers the task as it now stands (the same shape as in the task list).',
+        body: taskActionIn,
+        response: { 200: taskOut, ...errorResponses },
       },
     },
     async (request) => actOnTask(signedIn(request), request.params.id, request.body),
@@ -189,12 +165,8 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: 'Post a progress update (text, %, evidence)',
         params: idParams,
-        body: z.object({
-          note: z.string().trim().min(1).max(5000),
-          percent: z.number().int().min(0).max(100).nullish(),
-          fileIds: z.array(z.uuid()).max(20).optional(),
-        }),
-        response: { 201: anyOut, ...errorResponses },
+        body: progressIn,
+        response: { 201: taskEventOut, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -211,7 +183,7 @@ export async function plansRoutes(app: App) {
           'Upload an evidence file for a task (multipart field "file"); cite its id in a report or update',
         consumes: ['multipart/form-data'],
         params: idParams,
-        response: { 201: anyOut, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+        response: { 201: uploadOut, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
       },
     },
     async (request, reply) => {
@@ -236,7 +208,7 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: "A task's status changes and progress updates",
         params: idParams,
-        response: { 200: z.object({ items: z.array(anyOut) }), ...errorResponses },
+        response: { 200: taskEventListOut, ...errorResponses },
       },
     },
     async (request) => ({ items: await taskHistory(signedIn(request), request.params.id) }),
@@ -266,14 +238,15 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: 'Edit a task (plan managers); the due date moves only through the extend action',
         params: idParams,
-        body: taskIn
-          .omit({ dueDate: true, source: true, sourceRef: true })
-          .partial()
-          .extend({ version: z.number().int().positive() }),
-        response: { 200: anyOut, ...errorResponses },
+        body: taskEditIn,
+        response: { 200: taskOut, ...errorResponses },
       },
     },
-    async (request) => updateTask(signedIn(request), request.params.id, request.body),
+    async (request) => {
+      const ctx = signedIn(request);
+      await updateTask(ctx, request.params.id, request.body);
+      return getTask(ctx, request.params.id);
+    },
   );
 
   app.post(
@@ -283,14 +256,17 @@ export async function plansRoutes(app: App) {
       schema: {
         tags: ['plans'],
         summary: 'This task cannot be reported done before another task of the plan (no circles)',
+        description:
+          'Answers the task with its links as they now stand (what it waits for, what blocks its report).',
         params: idParams,
-        body: z.object({ dependsOnTaskId: z.uuid() }),
-        response: { 204: z.null(), ...errorResponses },
+        body: dependencyIn,
+        response: { 200: taskOut, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      await addDependency(signedIn(request), request.params.id, request.body.dependsOnTaskId);
-      return reply.status(204).send(null);
+    async (request) => {
+      const ctx = signedIn(request);
+      await addDependency(ctx, request.params.id, request.body.dependsOnTaskId);
+      return getTask(ctx, request.params.id);
     },
   );
 
@@ -319,11 +295,8 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: "The lead unit's leader approves a pending progress update, or rejects it with a reason",
         params: z.object({ id: z.uuid(), eventId: z.uuid() }),
-        body: z.object({
-          action: z.enum(['approve_progress', 'reject_progress']),
-          reason: z.string().trim().max(2000).nullish(),
-        }),
-        response: { 201: anyOut, ...errorResponses },
+        body: progressReviewIn,
+        response: { 201: taskEventOut, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -342,7 +315,7 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: "Whether the unit's leader approves staff progress updates before the province sees them",
         params: idParams,
-        response: { 200: anyOut, ...errorResponses },
+        response: { 200: approvalSettingOut, ...errorResponses },
       },
     },
     async (request) => getApprovalSetting(signedIn(request), request.params.id),
@@ -356,8 +329,8 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary: "Switch approval of staff progress updates on or off (the unit's leader)",
         params: idParams,
-        body: z.object({ requireApproval: z.boolean(), version: z.number().int().min(0) }),
-        response: { 200: anyOut, ...errorResponses },
+        body: approvalSettingIn,
+        response: { 200: approvalSettingOut, ...errorResponses },
       },
     },
     async (request) => setApprovalSetting(signedIn(request), request.params.id, request.body),
@@ -371,11 +344,8 @@ export async function plansRoutes(app: App) {
         tags: ['plans'],
         summary:
           'Which departments and localities have issued their own yearly PAR plan (under a parent unit, as they stood that year)',
-        querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100),
-          parentId: z.uuid().optional(),
-        }),
-        response: { 200: anyOut, ...errorResponses },
+        querystring: unitCoverageQuery,
+        response: { 200: unitCoverageOut, ...errorResponses },
       },
     },
     async (request) => unitPlanCoverage(signedIn(request), request.query.year, request.query.parentId),
@@ -390,8 +360,8 @@ export async function plansRoutes(app: App) {
         summary:
           'A direction (ý kiến chỉ đạo) on a task by a committee leader or the member following its lead unit',
         params: idParams,
-        body: z.object({ note: z.string().trim().min(1).max(5000) }),
-        response: { 201: anyOut, ...errorResponses },
+        body: directionIn,
+        response: { 201: taskEventOut, ...errorResponses },
       },
     },
     async (request, reply) =>

@@ -40,6 +40,7 @@ import {
   type TaskRow,
 } from './plan-access.js';
 import { todayInVietnam } from '../../core/dates.js';
+import type { PlanDetailOut, PlanKpisOut, PlanOut, TaskOut } from './plans.schemas.js';
 
 const today = () => todayInVietnam();
 
@@ -56,7 +57,27 @@ export type PlanInput = {
   evidenceOptional?: boolean | undefined;
 };
 
-export async function createPlan(ctx: RequestContext, input: PlanInput): Promise<PlanRow> {
+/** A plan as the API shows it: its owner's name, times as ISO strings. */
+function planOut(row: PlanRow, ownerName: string): PlanOut {
+  return {
+    id: row.id,
+    year: row.year,
+    ownerUnitId: row.ownerUnitId,
+    ownerName,
+    ownerKind: row.ownerKind as PlanOut['ownerKind'],
+    title: row.title,
+    documentId: row.documentId,
+    method: row.method as PlanOut['method'],
+    focusAreas: row.focusAreas,
+    evidenceOptional: row.evidenceOptional,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Creates a plan (the standing agency; a unit's own plan also by its focal point or leader); answers it as read back. */
+export async function createPlan(ctx: RequestContext, input: PlanInput): Promise<PlanDetailOut> {
   const actor = requireActor(ctx);
   // A unit's own PAR plan is registered by the unit itself (its focal point or leader) or the standing agency.
   const mayCreate =
@@ -65,7 +86,7 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
   // The plan's decision must be a register document the creator may read (else 400, never an FK error).
   if (input.documentId && !(await documentRefs(ctx, [input.documentId])).has(input.documentId))
     throw validation('documentId', 'plans.document_not_found');
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
       .values({ ...input, documentId: input.documentId ?? null, createdBy: actor.user.id })
@@ -76,13 +97,14 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
     );
     return row!;
   });
+  return getPlan(ctx, created.id);
 }
 
 export async function listPlans(
   ctx: RequestContext,
   year?: number,
   ownerKind?: 'committee' | 'unit',
-): Promise<(PlanRow & { ownerName: string })[]> {
+): Promise<PlanOut[]> {
   requireActor(ctx);
   const rows = await ctx.db
     .select()
@@ -95,14 +117,19 @@ export async function listPlans(
     ctx.db,
     rows.map((r) => r.ownerUnitId),
   );
-  return rows.map((r) => ({ ...r, ownerName: facts.get(r.ownerUnitId)?.fullName ?? '' }));
+  return rows.map((r) => planOut(r, facts.get(r.ownerUnitId)?.fullName ?? ''));
 }
 
-export async function getPlan(ctx: RequestContext, id: string) {
+/** One plan with the caller's abilities on it. */
+export async function getPlan(ctx: RequestContext, id: string): Promise<PlanDetailOut> {
   const actor = requireActor(ctx);
   const plan = await planRow(ctx, id);
-  const path = await pathOf(ctx, plan.ownerUnitId);
-  return { ...plan, abilities: { manage: actor.hasRoleOver(MANAGERS, path) } };
+  const owner = (await unitFacts(ctx.db, [plan.ownerUnitId])).get(plan.ownerUnitId);
+  const path = owner?.path ?? [plan.ownerUnitId];
+  return {
+    ...planOut(plan, owner?.fullName ?? ''),
+    abilities: { manage: actor.hasRoleOver(MANAGERS, path) },
+  };
 }
 
 export type TaskInput = {
@@ -176,30 +203,63 @@ export async function updateTask(ctx: RequestContext, taskId: string, input: Tas
   });
 }
 
-/** Tasks of a plan with their derived timing and the actions the caller may take on each. */
-export async function listTasks(ctx: RequestContext, planId: string, asOf = today()) {
+/**
+ * Tasks of a plan with their derived timing, links and the actions the caller may take on each — all of
+ * them, or only those of `only` (the links still come from the whole plan).
+ */
+export async function listTasks(
+  ctx: RequestContext,
+  planId: string,
+  asOf = today(),
+  only?: readonly string[],
+): Promise<TaskOut[]> {
   const actor = requireActor(ctx);
   const plan = await planRow(ctx, planId);
-  const rows = await ctx.db
+  const all = await ctx.db
     .select()
     .from(planTasks)
     .where(eq(planTasks.planId, planId))
     .orderBy(asc(planTasks.dueDate), asc(planTasks.title));
+  const rows = only ? all.filter((r) => only.includes(r.id)) : all;
   const facts = await unitFacts(
     ctx.db,
     rows.map((r) => r.leadUnitId),
   );
   const calendar = await loadCalendar(ctx.db);
-  const links = await linksOf(ctx, rows);
+  const links = await linksOf(ctx, all);
   const leaderReports = await unitsRequiringApproval(ctx, [...new Set(rows.map((r) => r.leadUnitId))]);
   const followed = await followedUnitIds(ctx);
   return rows.map((r) => {
     const path = facts.get(r.leadUnitId)?.path ?? [r.leadUnitId];
     const who = taskActor(actor, path);
     return {
-      ...r,
-      links: links.get(r.id)!,
+      id: r.id,
+      planId: r.planId,
+      parentTaskId: r.parentTaskId,
+      title: r.title,
+      description: r.description,
+      reformArea: r.reformArea as TaskOut['reformArea'],
+      leadUnitId: r.leadUnitId,
       leadUnitName: facts.get(r.leadUnitId)?.fullName ?? '',
+      supportingUnitIds: r.supportingUnitIds,
+      directingMemberId: r.directingMemberId,
+      startDate: r.startDate,
+      dueDate: r.dueDate,
+      originalDueDate: r.originalDueDate,
+      expectedOutput: r.expectedOutput,
+      focus: r.focus,
+      source: r.source as TaskOut['source'],
+      sourceRef: r.sourceRef,
+      weight: r.weight,
+      status: r.status as TaskStatus,
+      output: r.output,
+      reportedOn: r.reportedOn,
+      verifiedOn: r.verifiedOn,
+      lastReason: r.lastReason,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      links: links.get(r.id)!,
       timing: taskTiming({
         status: r.status as TaskStatus,
         dueDate: r.dueDate,
@@ -221,6 +281,13 @@ export async function listTasks(ctx: RequestContext, planId: string, asOf = toda
   });
 }
 
+/** One task as the task list shows it (for the answer of a change to it). */
+export async function getTask(ctx: RequestContext, taskId: string, asOf = today()): Promise<TaskOut> {
+  const task = await taskRow(ctx, taskId);
+  const [out] = await listTasks(ctx, task.planId, asOf, [taskId]);
+  return out!;
+}
+
 export type ActionInput = {
   action: TaskAction;
   version: number;
@@ -236,8 +303,9 @@ export type ActionInput = {
  * output and evidence, verify or return with a reason (standing agency only), cancel or extend with a
  * reason and a document. Version-checked; the change, its event and the journal entry commit together.
  */
-export async function actOnTask(ctx: RequestContext, taskId: string, input: ActionInput): Promise<TaskRow> {
-  return (await act(ctx, 'plan_task', taskId, input)).row as TaskRow;
+export async function actOnTask(ctx: RequestContext, taskId: string, input: ActionInput): Promise<TaskOut> {
+  await act(ctx, 'plan_task', taskId, input);
+  return getTask(ctx, taskId);
 }
 
 /** Evidence upload for a task: an attachment of this task only, cited by the report or update it goes with. */
@@ -256,7 +324,7 @@ export async function uploadEvidence(
  * Plan KPIs as of a date under the plan's declared method, each number with the ids of the tasks it was
  * computed from; also by reform area and by lead unit.
  */
-export async function planKpis(ctx: RequestContext, planId: string, asOf = today()) {
+export async function planKpis(ctx: RequestContext, planId: string, asOf = today()): Promise<PlanKpisOut> {
   requireActor(ctx);
   const plan = await planRow(ctx, planId);
   const rows = await ctx.db.select().from(planTasks).where(eq(planTasks.planId, planId));
@@ -278,7 +346,7 @@ export async function planKpis(ctx: RequestContext, planId: string, asOf = today
     calendar: await loadCalendar(ctx.db),
   };
   return {
-    method: plan.method,
+    method: options.method,
     asOf,
     overall: computeKpis(facts, options),
     byReformArea: kpisByReformArea(facts, options),

@@ -16,8 +16,47 @@ import { notify, recipientsForUnit } from '../notifications/notifications.servic
 import { todayInVietnam } from '../../core/dates.js';
 import { pathOf, requireActor, ruleError, taskActor, taskRow } from './plan-access.js';
 import { progressApprovalSettings } from './plans.table.js';
-import { appendEvents, citableFiles, listEvents } from '../work/work.service.js';
+import { appendEvents, citableFiles, listEvents, type WorkEventRow } from '../work/work.service.js';
 import { notFound } from '../../core/errors.js';
+import type { ApprovalSettingOut, TaskEventOut } from './plans.schemas.js';
+
+type FileRef = { id: string; originalName: string; size: number; mediaType: string };
+
+/** A task's event as the API shows it: who acted, the cited files, and for an update its visibility. */
+function eventOut(
+  e: WorkEventRow,
+  extra: {
+    actorName: string | null;
+    files: readonly FileRef[];
+    state: TaskEventOut['state'];
+    canReview: boolean;
+  },
+): TaskEventOut {
+  return {
+    id: e.id,
+    taskId: e.itemId,
+    action: e.action as TaskEventOut['action'],
+    fromStatus: e.fromStatus as TaskEventOut['fromStatus'],
+    toStatus: e.toStatus as TaskEventOut['toStatus'],
+    note: e.note,
+    percent: e.percent,
+    documentId: e.documentId,
+    at: e.at.toISOString(),
+    on: e.on,
+    actorId: e.actorId,
+    actorName: extra.actorName,
+    fileIds: e.fileIds,
+    files: extra.files.map((f) => ({
+      id: f.id,
+      originalName: f.originalName,
+      size: f.size,
+      mediaType: f.mediaType,
+    })),
+    state: extra.state,
+    canReview: extra.canReview,
+    reviewOf: e.reviewOf,
+  };
+}
 
 const REVIEW_ACTIONS = ['approve_progress', 'reject_progress'] as const;
 
@@ -45,7 +84,7 @@ export async function unitsRequiringApproval(ctx: RequestContext, unitIds: strin
   return new Set(rows.map((r) => r.unitId));
 }
 
-export async function getApprovalSetting(ctx: RequestContext, unitId: string) {
+export async function getApprovalSetting(ctx: RequestContext, unitId: string): Promise<ApprovalSettingOut> {
   const actor = requireActor(ctx);
   const path = await pathOf(ctx, unitId);
   const [row] = await ctx.db
@@ -65,7 +104,7 @@ export async function setApprovalSetting(
   ctx: RequestContext,
   unitId: string,
   input: { requireApproval: boolean; version: number },
-) {
+): Promise<ApprovalSettingOut> {
   const actor = requireActor(ctx);
   if (!actor.hasRoleOver(['unit_leader', 'admin'], await pathOf(ctx, unitId))) throw forbidden();
   await ctx.db.transaction(async (tx) => {
@@ -111,7 +150,7 @@ export async function postProgress(
   ctx: RequestContext,
   taskId: string,
   input: { note: string; percent?: number | null | undefined; fileIds?: string[] | undefined },
-) {
+): Promise<TaskEventOut> {
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
@@ -162,7 +201,12 @@ export async function postProgress(
           entity: { type: 'task', id: task.id },
         },
       );
-    return { ...ev!, taskId, state: waits ? ('pending' as const) : ('published' as const) };
+    return eventOut(ev!, {
+      actorName: actor.user.fullName,
+      files,
+      state: waits ? 'pending' : 'published',
+      canReview: false,
+    });
   });
 }
 
@@ -172,7 +216,7 @@ export async function reviewProgress(
   taskId: string,
   eventId: string,
   input: { action: ReviewEvent['action']; reason?: string | null | undefined },
-) {
+): Promise<TaskEventOut> {
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
@@ -210,7 +254,7 @@ export async function reviewProgress(
       { ...ctx, db: tx },
       { action: input.action, entity: 'task', entityId: taskId, after: ev },
     );
-    return { ...ev!, taskId };
+    return eventOut(ev!, { actorName: actor.user.fullName, files: [], state: null, canReview: false });
   });
 }
 
@@ -218,11 +262,11 @@ export async function reviewProgress(
  * A task's status changes and progress updates, with who acted and the evidence files' names. Updates
  * still waiting for (or refused by) the unit leader are shown only inside the unit.
  */
-export async function taskHistory(ctx: RequestContext, taskId: string) {
+export async function taskHistory(ctx: RequestContext, taskId: string): Promise<TaskEventOut[]> {
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   const who = taskActor(actor, await pathOf(ctx, task.leadUnitId));
-  const all = (await listEvents(ctx.db, 'plan_task', [taskId])).map((e) => ({ ...e, taskId: e.itemId }));
+  const all = await listEvents(ctx.db, 'plan_task', [taskId]);
   const states = progressStates(
     all.filter((e) => e.action === 'progress'),
     all.flatMap((e) =>
@@ -245,16 +289,14 @@ export async function taskHistory(ctx: RequestContext, taskId: string) {
   const files = new Map(
     (await getFiles(ctx, [...new Set(events.flatMap((e) => e.fileIds))])).map((f) => [f.id, f]),
   );
-  return events.map((e) => ({
-    ...e,
-    state: e.action === 'progress' ? (states.get(e.id) ?? 'published') : null,
-    canReview: e.action === 'progress' && states.get(e.id) === 'pending' && !!who.isLeadUnitLeader,
-    actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
-    files: e.fileIds.flatMap((id) => {
-      const f = files.get(id);
-      return f ? [{ id: f.id, originalName: f.originalName, size: f.size, mediaType: f.mediaType }] : [];
+  return events.map((e) =>
+    eventOut(e, {
+      state: e.action === 'progress' ? (states.get(e.id) ?? 'published') : null,
+      canReview: e.action === 'progress' && states.get(e.id) === 'pending' && !!who.isLeadUnitLeader,
+      actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+      files: e.fileIds.flatMap((id) => files.get(id) ?? []),
     }),
-  }));
+  );
 }
 
 /**
@@ -277,7 +319,11 @@ export async function followedUnitIds(ctx: RequestContext): Promise<Set<string>>
  * A direction (ý kiến chỉ đạo) on a task by a committee leader or by the member following its lead unit:
  * recorded in the task's history for the unit and the standing agency; it changes no status.
  */
-export async function postDirection(ctx: RequestContext, taskId: string, input: { note: string }) {
+export async function postDirection(
+  ctx: RequestContext,
+  taskId: string,
+  input: { note: string },
+): Promise<TaskEventOut> {
   const actor = requireActor(ctx);
   const task = await taskRow(ctx, taskId);
   if (!(await directsUnit(ctx, await pathOf(ctx, task.leadUnitId)))) throw forbidden();
@@ -309,7 +355,7 @@ export async function postDirection(ctx: RequestContext, taskId: string, input: 
         entity: { type: 'task', id: task.id },
       },
     );
-    return { ...ev!, taskId };
+    return eventOut(ev!, { actorName: actor.user.fullName, files: [], state: null, canReview: false });
   });
 }
 

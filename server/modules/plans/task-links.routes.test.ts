@@ -80,7 +80,9 @@ describe('dependencies between tasks (finish-to-start)', () => {
     const link = await officer.request('POST', `/api/tasks/${second.id}/dependencies`, {
       dependsOnTaskId: first.id,
     });
-    expect(link.statusCode, link.body).toBe(204);
+    // The answer is the task as it now stands: waiting for its prerequisite.
+    expect(link.statusCode, link.body).toBe(200);
+    expect((link.json() as Task).links).toMatchObject({ dependsOn: [first.id], blockedBy: [first.id] });
     let s = await find(second.id);
     expect(s.links.dependsOn).toEqual([first.id]);
     expect(s.links.blockedBy).toEqual([first.id]);
@@ -106,11 +108,11 @@ describe('dependencies between tasks (finish-to-start)', () => {
     expect(
       (await officer.request('POST', `/api/tasks/${b.id}/dependencies`, { dependsOnTaskId: a.id }))
         .statusCode,
-    ).toBe(204);
+    ).toBe(200);
     expect(
       (await officer.request('POST', `/api/tasks/${c.id}/dependencies`, { dependsOnTaskId: b.id }))
         .statusCode,
-    ).toBe(204);
+    ).toBe(200);
     const circle = await officer.request('POST', `/api/tasks/${a.id}/dependencies`, {
       dependsOnTaskId: c.id,
     });

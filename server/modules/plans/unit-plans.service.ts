@@ -9,6 +9,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { roundPct } from '../tasks/index.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 import { requireActor } from './plan-access.js';
+import type { UnitCoverageOut } from './plans.schemas.js';
 import { plans } from './plans.table.js';
 
 /** The kinds of sub-unit that must issue a plan: departments and the localities (districts, communes). */
@@ -20,7 +21,11 @@ export function referenceDate(year: number, today = todayInVietnam()): string {
   return end < today ? end : today;
 }
 
-export async function unitPlanCoverage(ctx: RequestContext, year: number, parentId?: string) {
+export async function unitPlanCoverage(
+  ctx: RequestContext,
+  year: number,
+  parentId?: string,
+): Promise<UnitCoverageOut> {
   requireActor(ctx);
   const asOf = referenceDate(year);
   let parent = parentId;

@@ -1,9 +1,9 @@
 import { PUBLIC } from '../../core/access.js';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { App } from '../../core/http.js';
 import { rows } from '../../db/client.js';
 import { migrationStatus } from '../../db/migration-status.js';
+import { healthOut, readyOut } from './system.schemas.js';
 
 export async function systemRoutes(app: App) {
   app.get(
@@ -13,20 +13,12 @@ export async function systemRoutes(app: App) {
       schema: {
         tags: ['system'],
         summary: 'The process is up',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: healthOut },
       },
     },
     async () => ({ status: 'ok' as const }),
   );
 
-  const ready = z.object({
-    status: z.enum(['ready', 'not_ready']),
-    database: z.object({
-      engine: z.enum(['pglite', 'postgres']),
-      reachable: z.boolean(),
-      migrations: z.object({ expected: z.number(), applied: z.number(), latest: z.string().nullable() }),
-    }),
-  });
   app.get(
     '/readyz',
     {
@@ -34,7 +26,7 @@ export async function systemRoutes(app: App) {
       schema: {
         tags: ['system'],
         summary: 'The database is reachable and every migration is applied',
-        response: { 200: ready, 503: ready },
+        response: { 200: readyOut, 503: readyOut },
       },
     },
     async (_request, reply) => {

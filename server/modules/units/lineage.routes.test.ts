@@ -352,3 +352,55 @@ describe('recording events', () => {
     ).toBe(false);
   });
 });
+
+describe('unresolved predecessors (names in the source data that no code matched)', () => {
+  type Row = {
+    id: string;
+    successorId: string;
+    sourceText: string;
+    status: string;
+    resolvedPredecessorId: string | null;
+    resolvedAt: string | null;
+    version: number;
+    successor: { id: string; code: string; fullName: string };
+  };
+  const open = async () =>
+    (await admin.request('GET', '/api/lineage/unresolved?status=open&limit=500')).json() as {
+      items: Row[];
+      total: number;
+    };
+
+  it("lists each with the unit it was named for; that unit's page shows it; dismissing one takes it off the list", async () => {
+    const before = await open();
+    expect(before.total).toBeGreaterThan(0);
+    const row = before.items[0]!;
+    // What the web settles a row with and links it to.
+    expect(row).toMatchObject({ status: 'open', resolvedAt: null, resolvedPredecessorId: null });
+    expect(row.successorId).toBe(row.successor.id);
+    expect(row.successor.fullName).not.toBe('');
+
+    const tl = (await admin.request('GET', `/api/units/${row.successorId}/timeline`)).json() as {
+      unresolved: Omit<Row, 'successor'>[];
+    };
+    expect(tl.unresolved.find((u) => u.id === row.id)).toMatchObject({
+      successorId: row.successorId,
+      sourceText: row.sourceText,
+      status: 'open',
+      version: row.version,
+    });
+
+    const res = await admin.request('POST', `/api/lineage/unresolved/${row.id}`, {
+      version: row.version,
+      dismiss: true,
+      note: 'Không phải đơn vị hành chính',
+    });
+    expect(res.statusCode).toBe(200);
+    const settled = res.json() as Omit<Row, 'successor'>;
+    expect(settled).toMatchObject({ id: row.id, status: 'dismissed', version: row.version + 1 });
+    expect(Number.isNaN(Date.parse(settled.resolvedAt!))).toBe(false);
+
+    const after = await open();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((i) => i.id)).not.toContain(row.id);
+  });
+});

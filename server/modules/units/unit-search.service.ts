@@ -4,6 +4,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { forbidden } from '../../core/errors.js';
 import { rows } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { SEARCH_SCOPES, type SearchScope } from './units.schemas.js';
 import { ancestorPaths, type UnitKind, viCollator } from './units.service.js';
 
 /**
@@ -26,8 +27,7 @@ import { ancestorPaths, type UnitKind, viCollator } from './units.service.js';
  * - **ids.** Resolves given units whatever the scope (every signed-in user may read the registry), as of the
  *   date: the version in force then, or the nearest one, so a form can label a value chosen earlier.
  */
-export const SEARCH_SCOPES = ['mine', 'province', 'all'] as const;
-export type SearchScope = (typeof SEARCH_SCOPES)[number];
+export { SEARCH_SCOPES, type SearchScope };
 
 export type UnitSearchQuery = {
   q?: string | undefined;

@@ -1,9 +1,7 @@
 import { SESSION } from '../../core/access.js';
-import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { EVENT_KINDS } from './lineage-rules.js';
 import {
   findByCode,
   listUnresolved,
@@ -13,23 +11,29 @@ import {
   unitsAsOf,
   unitTimeline,
 } from './lineage.service.js';
-import { getUnit, listUnits, UNIT_KINDS, type Unit } from './units.service.js';
+import { getUnit, listUnits, type Unit } from './units.service.js';
 import { searchUnits } from './unit-search.service.js';
-import { unitSearchOut, unitSearchQuery } from './units.schemas.js';
+import {
+  byCodeParams,
+  byCodeQuery,
+  eventIn,
+  type EventKind,
+  eventOut,
+  restateOut,
+  restateQuery,
+  settleIn,
+  timelineOut,
+  unitListOut,
+  unitListQuery,
+  unitOut,
+  unitSearchOut,
+  unitSearchQuery,
+  unresolvedListOut,
+  unresolvedOut,
+  unresolvedQuery,
+  type UnresolvedStatus,
+} from './units.schemas.js';
 import { todayInVietnam } from '../../core/dates.js';
-
-export const unitOut = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    name: z.string(),
-    fullName: z.string(),
-    kind: z.string(),
-    parentId: z.uuid().nullable(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-  })
-  .meta({ id: 'Unit' });
 
 const present = (u: Unit) => ({
   id: u.id,
@@ -42,57 +46,11 @@ const present = (u: Unit) => ({
   validTo: u.validTo,
 });
 
-const kindEnum = z.enum(UNIT_KINDS);
-const linkOut = z.object({
-  eventId: z.uuid(),
-  kind: z.enum(EVENT_KINDS),
-  effectiveDate: z.string(),
-  legalBasisId: z.uuid().nullable(),
-  legalBasisText: z.string().nullable(),
-  note: z.string().nullable(),
-  unit: z.object({
-    id: z.uuid(),
-    code: z.string(),
-    fullName: z.string(),
-    kind: z.string(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-  }),
-  weight: z.number().nullable(),
-});
-
-const newUnit = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(200),
-  fullName: z.string().trim().min(1).max(300),
-  kind: kindEnum,
-  parentId: z.uuid().nullable(),
-});
-
-export const eventIn = z.object({
-  kind: z.enum(EVENT_KINDS),
-  effectiveDate: z.iso.date(),
-  legalBasisId: z.uuid().nullish(),
-  legalBasisText: z.string().trim().max(500).nullish(),
-  note: z.string().trim().max(2000).nullish(),
-  from: z.array(z.uuid()).max(500).default([]),
-  to: z
-    .array(
-      z.union([
-        z.object({ unitId: z.uuid(), weight: z.number().positive().max(1).nullish() }),
-        z.object({ create: newUnit, weight: z.number().positive().max(1).nullish() }),
-      ]),
-    )
-    .max(100)
-    .default([]),
-  changes: z
-    .object({
-      name: z.string().trim().min(1).max(200).optional(),
-      fullName: z.string().trim().min(1).max(300).optional(),
-      code: z.string().trim().min(1).max(40).optional(),
-      parentId: z.uuid().nullish(),
-    })
-    .optional(),
+/** An unresolved predecessor as the API shows it (the settling time as an ISO string). */
+const presentUnresolved = <T extends { status: string; resolvedAt: Date | null }>(u: T) => ({
+  ...u,
+  status: u.status as UnresolvedStatus,
+  resolvedAt: u.resolvedAt?.toISOString() ?? null,
 });
 
 export async function unitsRoutes(app: App) {
@@ -104,15 +62,8 @@ export async function unitsRoutes(app: App) {
         tags: ['units'],
         summary:
           'Units: with asOf, those in force that day as they were then (names, parents); search ignores accents and case',
-        querystring: z.object({
-          asOf: z.iso.date().optional(),
-          kind: kindEnum.optional(),
-          parentId: z.uuid().optional(),
-          within: z.uuid().optional(),
-          q: z.string().max(200).optional(),
-          limit: z.coerce.number().int().min(1).max(20_000).default(500),
-        }),
-        response: { 200: z.object({ items: z.array(unitOut) }), ...errorResponses },
+        querystring: unitListQuery,
+        response: { 200: unitListOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -163,8 +114,8 @@ export async function unitsRoutes(app: App) {
       schema: {
         tags: ['units'],
         summary: 'The unit holding a code on a date (codes are reused over time)',
-        params: z.object({ code: z.string().max(40) }),
-        querystring: z.object({ asOf: z.iso.date().optional(), kind: kindEnum.optional() }),
+        params: byCodeParams,
+        querystring: byCodeQuery,
         response: { 200: unitOut, ...errorResponses },
       },
     },
@@ -207,52 +158,7 @@ export async function unitsRoutes(app: App) {
         tags: ['units'],
         summary: "A unit's versions over time, the events behind them, its predecessors and successors",
         params: idParams,
-        response: {
-          200: z.object({
-            unit: unitOut.extend({ version: z.number() }).passthrough(),
-            versions: z.array(
-              z.object({
-                id: z.uuid(),
-                validFrom: z.string(),
-                validTo: z.string().nullable(),
-                code: z.string(),
-                name: z.string(),
-                fullName: z.string(),
-                parentId: z.uuid().nullable(),
-                parentName: z.string().nullable(),
-                eventId: z.uuid().nullable(),
-              }),
-            ),
-            events: z.array(
-              z
-                .object({
-                  id: z.uuid(),
-                  kind: z.string(),
-                  effectiveDate: z.string(),
-                  legalBasisId: z.uuid().nullable(),
-                  legalBasisText: z.string().nullable(),
-                  note: z.string().nullable(),
-                  source: z.string(),
-                })
-                .passthrough(),
-            ),
-            predecessors: z.array(linkOut),
-            successors: z.array(linkOut),
-            unresolved: z.array(
-              z
-                .object({
-                  id: z.uuid(),
-                  sourceText: z.string(),
-                  sourceLine: z.string().nullable(),
-                  status: z.string(),
-                  version: z.number(),
-                })
-                .passthrough(),
-            ),
-            abilities: z.object({ recordEvent: z.boolean() }),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: timelineOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -264,7 +170,12 @@ export async function unitsRoutes(app: App) {
           createdAt: t.unit.createdAt.toISOString(),
           updatedAt: t.unit.updatedAt.toISOString(),
         },
-        events: t.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+        events: t.events.map((e) => ({
+          ...e,
+          kind: e.kind as EventKind,
+          createdAt: e.createdAt.toISOString(),
+        })),
+        unresolved: t.unresolved.map(presentUnresolved),
       };
     },
   );
@@ -278,13 +189,8 @@ export async function unitsRoutes(app: App) {
         summary:
           'Restate a unit from one date to another: the later units carrying its facts (or the earlier ones behind it), with weights',
         params: idParams,
-        querystring: z.object({ from: z.iso.date(), to: z.iso.date().optional() }),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ unitId: z.uuid(), weight: z.number(), unit: unitOut.nullable() })),
-          }),
-          ...errorResponses,
-        },
+        querystring: restateQuery,
+        response: { 200: restateOut, ...errorResponses },
       },
     },
     async (request) => {
@@ -309,7 +215,7 @@ export async function unitsRoutes(app: App) {
         summary:
           'Record a lineage event (establish, rename, merge, split, transfer, absorb, abolish) with its legal basis',
         body: eventIn,
-        response: { 201: z.object({ eventId: z.uuid(), created: z.array(z.uuid()) }), ...errorResponses },
+        response: { 201: eventOut, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await recordEvent(signedIn(request), request.body)),
@@ -322,36 +228,13 @@ export async function unitsRoutes(app: App) {
       schema: {
         tags: ['units'],
         summary: 'Predecessors the source data names but no code matched, to be settled by a person',
-        querystring: z.object({
-          status: z.enum(['open', 'resolved', 'dismissed']).optional(),
-          q: z.string().max(200).optional(),
-          successorId: z.uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z
-                .object({
-                  id: z.uuid(),
-                  sourceText: z.string(),
-                  sourceLine: z.string().nullable(),
-                  status: z.string(),
-                  version: z.number(),
-                  successor: z.object({ id: z.uuid(), code: z.string(), fullName: z.string() }),
-                })
-                .passthrough(),
-            ),
-            total: z.number(),
-          }),
-          ...errorResponses,
-        },
+        querystring: unresolvedQuery,
+        response: { 200: unresolvedListOut, ...errorResponses },
       },
     },
     async (request) => {
       const r = await listUnresolved(signedIn(request), request.query);
-      return { ...r, items: r.items.map((i) => ({ ...i, resolvedAt: i.resolvedAt?.toISOString() ?? null })) };
+      return { ...r, items: r.items.map(presentUnresolved) };
     },
   );
 
@@ -363,21 +246,12 @@ export async function unitsRoutes(app: App) {
         tags: ['units'],
         summary: 'Settle an unresolved predecessor: link the old unit it means, or dismiss it',
         params: idParams,
-        body: z.object({
-          version: z.number().int().positive(),
-          predecessorId: z.uuid().nullish(),
-          dismiss: z.boolean().optional(),
-          note: z.string().max(1000).nullish(),
-        }),
-        response: {
-          200: z.object({ id: z.uuid(), status: z.string(), version: z.number() }).passthrough(),
-          ...errorResponses,
-        },
+        body: settleIn,
+        response: { 200: unresolvedOut, ...errorResponses },
       },
     },
     async (request) => {
-      const r = await settleUnresolved(signedIn(request), request.params.id, request.body);
-      return { ...r, resolvedAt: r.resolvedAt?.toISOString() ?? null };
+      return presentUnresolved(await settleUnresolved(signedIn(request), request.params.id, request.body));
     },
   );
 }

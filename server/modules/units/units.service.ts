@@ -1,21 +1,12 @@
-import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { type Db, rows } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
 import { unitVersions } from './lineage.table.js';
+import { UNIT_KINDS, type UnitKind } from './units.schemas.js';
 import { units } from './units.table.js';
 
-export const UNIT_KINDS = [
-  'province',
-  'department',
-  'district',
-  'commune',
-  'management_board',
-  'party_body',
-  'mass_organisation',
-  'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { UNIT_KINDS, type UnitKind };
 
 export type Unit = typeof units.$inferSelect;
 
@@ -67,6 +58,14 @@ export function subtreeSql(rootIds: readonly string[]): SQL {
       UNION ALL
       SELECT u.id, s.depth + 1 FROM units u JOIN sub s ON u.parent_id = s.id WHERE s.depth < 32)
     SELECT id FROM sub`;
+}
+
+/**
+ * A unit's name as a sort key for another module's list (accents and case ignored, so "Đ" sorts with "D"):
+ * a sub-select by the unit id column given, e.g. `orderBy(unitNameSortSql(documents.unitId))`.
+ */
+export function unitNameSortSql(unitId: SQLWrapper): SQL {
+  return sql`(SELECT f_unaccent(lower(${units.name})) FROM ${units} WHERE ${units.id} = ${unitId})`;
 }
 
 export async function getUnits(db: Db, ids: readonly string[]): Promise<Unit[]> {

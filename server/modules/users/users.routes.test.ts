@@ -136,6 +136,40 @@ describe('accounts', () => {
     expect(found.items.map((u) => u.fullName)).toEqual(['Đặng Văn Xây Dựng']);
   });
 
+  it('sorts the list on the server by e-mail, unit or last sign-in, then pages it', async () => {
+    type Row = User & { lastLoginAt: string | null };
+    const list = async (query: string) =>
+      (
+        (await admin.request('GET', `/api/users?limit=100&${query}`)).json() as {
+          items: Row[];
+          total: number;
+        }
+      ).items;
+    const emails = (await list('sort=email&dir=asc')).map((u) => u.email);
+    expect(emails.length).toBeGreaterThan(3);
+    expect(emails).toEqual([...emails].sort());
+    expect((await list('sort=email&dir=desc')).map((u) => u.email)).toEqual([...emails].reverse());
+    // A page of the sorted list is that slice of it.
+    const page = (await admin.request('GET', '/api/users?sort=email&dir=asc&limit=2&offset=2')).json() as {
+      items: Row[];
+      total: number;
+    };
+    expect(page.items.map((u) => u.email)).toEqual(emails.slice(2, 4));
+    expect(page.total).toBe(emails.length);
+    // Most recent sign-in first; accounts that never signed in come last.
+    const logins = (await list('sort=lastLoginAt&dir=desc')).map((u) => u.lastLoginAt);
+    const signedIn = logins.filter((l): l is string => l !== null);
+    expect(signedIn.length).toBeGreaterThan(0);
+    expect(logins.slice(0, signedIn.length)).toEqual([...signedIn].sort().reverse());
+    // By unit: accounts without a unit last, in both directions.
+    for (const dir of ['asc', 'desc']) {
+      const byUnit = (await list(`sort=unit&dir=${dir}`)).map((u) => u.unitName);
+      const firstNull = byUnit.indexOf(null);
+      if (firstNull >= 0) expect(byUnit.slice(firstNull).every((n) => n === null)).toBe(true);
+    }
+    expect((await admin.request('GET', '/api/users?sort=passwordHash')).statusCode).toBe(400);
+  });
+
   it('a deactivated account loses its sessions at once', async () => {
     const hotline = await t.login('duongdaynong@chidao.demo');
     const row = (await admin.request('GET', `/api/users/${hotline.userId}`)).json() as User;

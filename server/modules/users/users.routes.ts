@@ -4,7 +4,14 @@ import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { historyRoute } from '../audit/audit.routes.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './users.service.js';
-import { userCreateIn, userListQuery, userOut, userUpdateIn } from './users.schemas.js';
+import {
+  passwordResetIn,
+  userCreateIn,
+  userListOut,
+  userListQuery,
+  userOut,
+  userUpdateIn,
+} from './users.schemas.js';
 
 export async function usersRoutes(app: App) {
   app.get(
@@ -15,7 +22,7 @@ export async function usersRoutes(app: App) {
         tags: ['users'],
         summary: 'Accounts I administer',
         querystring: userListQuery,
-        response: { 200: z.object({ items: z.array(userOut), total: z.number() }), ...errorResponses },
+        response: { 200: userListOut, ...errorResponses },
       },
     },
     async (request) => listUsers(signedIn(request), request.query),
@@ -72,7 +79,7 @@ export async function usersRoutes(app: App) {
         tags: ['users'],
         summary: 'Administrator: set a new password and unlock the account',
         params: idParams,
-        body: z.object({ password: z.string().min(1).max(1024) }),
+        body: passwordResetIn,
         response: { 204: z.null(), ...errorResponses },
       },
     },

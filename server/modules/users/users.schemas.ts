@@ -1,3 +1,4 @@
+/** The users module's contract: accounts (list, create, edit) and an administrator's password reset. */
 import { z } from 'zod';
 
 export const emailField = z
@@ -19,10 +20,11 @@ export const userOut = z
     locked: z.boolean(),
     demo: z.boolean(),
     locale: z.string(),
-    lastLoginAt: z.string().nullable(),
+    lastLoginAt: z.iso.datetime().nullable(),
     version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    /** update: edit the profile; manage: administrator fields and password reset; grant: add role grants. */
     abilities: z.object({ read: z.boolean(), update: z.boolean(), manage: z.boolean(), grant: z.boolean() }),
   })
   .meta({ id: 'User' });
@@ -37,6 +39,7 @@ export const userCreateIn = z.object({
   password: z.string().optional(),
   locale: z.enum(['vi', 'en']).default('vi'),
 });
+export type UserCreateIn = z.input<typeof userCreateIn>;
 
 export const userUpdateIn = z.object({
   version: z.number().int().positive(),
@@ -49,10 +52,25 @@ export const userUpdateIn = z.object({
   unitId: z.uuid().nullish(),
   active: z.boolean().optional(),
 });
+export type UserUpdateIn = z.input<typeof userUpdateIn>;
+
+/** The orders of the account list: name (default, Vietnamese order), e-mail, unit, position, last sign-in. */
+export const USER_SORTS = ['fullName', 'email', 'unit', 'position', 'lastLoginAt'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
 
 export const userListQuery = z.object({
   q: z.string().max(200).optional(),
   unitId: z.uuid().optional(),
+  sort: z.enum(USER_SORTS).default('fullName'),
+  /** Default A→Z (the last sign-in: most recent first). Missing values come last either way. */
+  dir: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type UserListQuery = z.input<typeof userListQuery>;
+
+export const userListOut = z.object({ items: z.array(userOut), total: z.number().int() });
+export type UserListOut = z.infer<typeof userListOut>;
+
+export const passwordResetIn = z.object({ password: z.string().min(1).max(1024) });
+export type PasswordResetIn = z.input<typeof passwordResetIn>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import {
   AppError,
@@ -16,9 +16,9 @@ import { checkPassword } from '../auth/password-policy.js';
 import { endSessionsOf } from '../auth/sessions.service.js';
 import { revokeAllGrantsOf } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
-import { ancestorPaths, getUnit, getUnits, subtreeSql } from '../units/units.service.js';
+import { ancestorPaths, getUnit, getUnits, subtreeSql, unitNameSortSql } from '../units/units.service.js';
 import { userPolicy, type UserSubject } from './users.policy.js';
-import type { UserOut } from './users.schemas.js';
+import type { UserOut, UserSort } from './users.schemas.js';
 import { users } from './users.table.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -104,7 +104,14 @@ export async function getUser(ctx: RequestContext, id: string): Promise<UserOut>
 /** Accounts the caller administers (admins see the accounts of units in their subtree). */
 export async function listUsers(
   ctx: RequestContext,
-  query: { q?: string | undefined; unitId?: string | undefined; limit: number; offset: number },
+  query: {
+    q?: string | undefined;
+    unitId?: string | undefined;
+    sort?: UserSort | undefined;
+    dir?: 'asc' | 'desc' | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: UserOut[]; total: number }> {
   const actor = requireActor(ctx);
   if (!actor.isAdmin) throw forbidden();
@@ -121,15 +128,30 @@ export async function listUsers(
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
     .where(where);
+  const sort = query.sort ?? 'fullName';
+  const dir = query.dir ?? (sort === 'lastLoginAt' ? 'desc' : 'asc');
+  const d = dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const text = (col: SQLWrapper) => sql`f_unaccent(lower(${col})) ${d} NULLS LAST`;
+  const key: Record<UserSort, SQL> = {
+    fullName: text(users.fullName),
+    // Byte order: the same on every database collation (e-mail addresses are ASCII).
+    email: sql`lower(${users.email}) COLLATE "C" ${d}`,
+    unit: sql`${unitNameSortSql(users.unitId)} ${d} NULLS LAST`,
+    position: text(users.position),
+    lastLoginAt: sql`${users.lastLoginAt} ${d} NULLS LAST`,
+  };
   const rows = await ctx.db
     .select()
     .from(users)
     .where(where)
-    .orderBy(asc(users.fullName))
+    .orderBy(key[sort], asc(users.fullName), asc(users.id))
     .limit(query.limit)
     .offset(query.offset);
-  const collator = new Intl.Collator('vi');
-  rows.sort((a, b) => collator.compare(a.fullName, b.fullName));
+  if (sort === 'fullName') {
+    // Within the page, names in Vietnamese order (tones after the letters; the SQL key ignores them).
+    const collator = new Intl.Collator('vi');
+    rows.sort((a, b) => (dir === 'desc' ? -1 : 1) * collator.compare(a.fullName, b.fullName));
+  }
   return { items: await present(ctx, rows), total: Number(countRow?.n ?? 0) };
 }
 

@@ -172,6 +172,15 @@ describe('acting from the queue', () => {
     expect((res.json() as { error: { code: string } }).error.code).toBe('STALE_VERSION');
   });
 
+  it('an action the kind does not have is a 400 naming the actions, for every kind (was a 500)', async () => {
+    const item = (await queue(tuphap, 'owed')).items[0]!;
+    const res = await act(tuphap, item, { action: 'Rà soát', version: item.version });
+    expect(res.statusCode).toBe(400);
+    const error = (res.json() as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain('report_done');
+  });
+
   it('someone who may not act gets 403 before anything about files', async () => {
     const item = (await queue(tuphap, 'owed')).items[0]!;
     const res = await act(xaydung, item, { action: 'report_done', version: item.version, output: 'x' });

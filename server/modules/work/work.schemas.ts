@@ -30,6 +30,7 @@ export const timingOut = z.object({
   dueSoonFrom: z.string().nullable(),
   effectiveDueDate: z.string().nullable(),
 });
+export type TimingOut = z.infer<typeof timingOut>;
 
 /** What a unit reported and is now verified or reviewed (or was returned): text, files, who, when. */
 export const reportedOut = z.object({
@@ -38,12 +39,18 @@ export const reportedOut = z.object({
   on: z.string().nullable(),
   byName: z.string().nullable(),
 });
+export type ReportedOut = z.infer<typeof reportedOut>;
 
 /** One item a unit owes, whatever its kind. */
 export const workItemOut = z.object({
   kind: z.enum(WORK_KINDS),
   id: z.uuid(),
   title: z.string(),
+  /**
+   * The title in both languages when the server composes it (a pilot report: "Báo cáo 6 tháng 2026 — Sở
+   * Tư pháp" / "Six-month report 2026 — Sở Tư pháp"); absent when a person wrote it (tasks, pilot items).
+   */
+  titles: bilingual.optional(),
   /** Where it comes from: the plan, the pilot programme of a year, … */
   context: bilingual,
   unit: z.object({ id: z.uuid(), name: z.string() }),
@@ -98,12 +105,15 @@ export const actionIn = z.object({
   newDueDate: date.nullish(),
 });
 export type ActionIn = z.infer<typeof actionIn>;
+/** The body of an action as a client sends it. */
+export type ActionInput = z.input<typeof actionIn>;
 
 export const actionOut = z.object({
   item: workItemOut,
   /** Who acts next, in plain words ("Sở Nội vụ kiểm tra, xác nhận"), or null when the item is finished. */
   next: bilingual.nullable(),
 });
+export type ActionOut = z.infer<typeof actionOut>;
 
 export const workEventOut = z.object({
   id: z.uuid(),
@@ -127,3 +137,5 @@ export const uploadOut = z.object({
   sha256: z.string(),
   mediaType: z.string(),
 });
+/** A stored upload: its id (to cite in an action) and what it is. */
+export type UploadOut = z.infer<typeof uploadOut>;

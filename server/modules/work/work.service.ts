@@ -105,6 +105,8 @@ export type WorkKindAdapter = {
   /** Open items with a due date (reminders), and one item whatever its status. */
   deadlines(db: Db): Promise<DeadlineItem[]>;
   deadlineItem(db: Db, id: string): Promise<DeadlineItem | undefined>;
+  /** Every action of the kind (an action outside them is a 400, whoever asks). */
+  actions: readonly string[];
   /** Actions that put the item in front of a reviewer (their latest event is "what is being verified"). */
   reportActions: readonly string[];
   /** Actions that are the reviewer's (the review view lists items where one is allowed). */
@@ -328,6 +330,8 @@ export async function act(
 ): Promise<{ item: WorkItemOut; next: Bilingual | null; row: unknown }> {
   const actor = requireActor(ctx);
   const { adapter, loaded } = await loadOne(ctx, kind, id);
+  if (!adapter.actions.includes(input.action))
+    throw validation('action', 'work.unknown_action', { actions: adapter.actions.join(', ') });
   if (loaded.item.version !== input.version) throw staleVersion(adapter.entity, loaded.item.version);
   const on = today();
   if (!loaded.item.allowedActions.includes(input.action)) {

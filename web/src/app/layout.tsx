@@ -14,87 +14,20 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconAdjustments,
-  IconBuildingCommunity,
-  IconColumns,
-  IconFileImport,
-  IconKey,
-  IconBell,
-  IconCalendar,
-  IconChevronDown,
-  IconFileText,
-  IconHistory,
-  IconHome,
-  IconSitemap,
-  IconLogout,
-  IconChecklist,
-  IconPresentation,
-  IconFlag,
-  IconFolders,
-  IconEye,
-  IconUserCircle,
-  IconUsers,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { navEntries } from '../features';
+import type { NavEntry } from './feature';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { api } from '../lib/api';
 import { storeSession, useSession } from '../lib/session';
 
-type Section = {
-  id: string;
-  to:
-    | '/'
-    | '/documents'
-    | '/units'
-    | '/users'
-    | '/audit'
-    | '/committees'
-    | '/meetings'
-    | '/plans'
-    | '/pilots'
-    | '/dossiers'
-    | '/dossiers/import'
-    | '/dossiers/mappings'
-    | '/dossiers/tokens'
-    | '/dossiers/settings'
-    | '/cockpit'
-    | '/calendar'
-    | '/notifications'
-    | '/profile';
-  icon: Icon;
-  exact?: boolean;
-  /** A page inside a section (id `<section>.<page>`): listed under it, indented. */
-  sub?: boolean;
-};
-
-/** Where each section the server lists lives. Sections the server does not list are not shown. */
-const SECTIONS: Section[] = [
-  { id: 'home', to: '/', icon: IconHome, exact: true },
-  { id: 'documents', to: '/documents', icon: IconFileText },
-  { id: 'units', to: '/units', icon: IconBuildingCommunity },
-  { id: 'users', to: '/users', icon: IconUsers },
-  { id: 'audit', to: '/audit', icon: IconHistory },
-  { id: 'committees', to: '/committees', icon: IconSitemap },
-  { id: 'meetings', to: '/meetings', icon: IconPresentation },
-  { id: 'plans', to: '/plans', icon: IconChecklist },
-  { id: 'pilots', to: '/pilots', icon: IconFlag },
-  { id: 'dossiers', to: '/dossiers', icon: IconFolders },
-  { id: 'dossiers.import', to: '/dossiers/import', icon: IconFileImport, sub: true },
-  { id: 'dossiers.mappings', to: '/dossiers/mappings', icon: IconColumns, sub: true },
-  { id: 'dossiers.tokens', to: '/dossiers/tokens', icon: IconKey, sub: true },
-  { id: 'dossiers.settings', to: '/dossiers/settings', icon: IconAdjustments, sub: true },
-  { id: 'cockpit', to: '/cockpit', icon: IconEye },
-  { id: 'calendar', to: '/calendar', icon: IconCalendar },
-  { id: 'notifications', to: '/notifications', icon: IconBell },
-  { id: 'profile', to: '/profile', icon: IconUserCircle },
-];
+type Section = NavEntry;
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -128,7 +61,8 @@ export function AppLayout() {
   if (!session.data) return null;
 
   const me = session.data;
-  const visible = SECTIONS.filter((s) => me.navigation.includes(s.id));
+  // The server lists the sections this user sees, in order; each feature says where its entries live.
+  const visible = me.navigation.flatMap((id) => navEntries.filter((e) => e.id === id));
 
   const logout = async () => {
     try {
@@ -258,7 +192,7 @@ export function AppLayout() {
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${s.id}`}
                 renderRoot={(props) => (
-                  <Link to={s.to} activeOptions={hasPages ? { exact: true } : undefined} {...props} />
+                  <Link to={s.to as '/'} activeOptions={hasPages ? { exact: true } : undefined} {...props} />
                 )}
                 mb={2}
               />

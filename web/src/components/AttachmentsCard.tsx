@@ -16,11 +16,13 @@ import { IconDownload, IconPaperclip, IconTrash, IconUpload } from '@tabler/icon
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FileOut } from '../../../server/modules/documents/documents.schemas';
 import { ApiError } from '../lib/api';
 import { formatDateTime, formatFileSize } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
 
-export type Attachment = { id: string; originalName: string; size: number; createdAt: string };
+/** What the card shows of a stored file (the documents' and the work engine's files both carry it). */
+export type Attachment = Pick<FileOut, 'id' | 'originalName' | 'size' | 'createdAt'>;
 
 /**
  * A record's attached files: download links, removal and upload for those who may edit. The record's

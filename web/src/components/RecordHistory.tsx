@@ -1,9 +1,9 @@
 import { Badge, Card, Loader, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { HistoryOut } from '../../../server/modules/audit/audit.schemas';
 import { api } from '../lib/api';
 import { formatDateTime } from '../lib/format';
-import type { JournalEntry } from '../lib/types';
 import { ChangeList } from './ChangeList';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -18,12 +18,12 @@ export function actionColor(action: string): string {
   return 'gray';
 }
 
-/** The journal of one record (who changed what, when), newest first. */
+/** The journal of one record (who changed what, when), oldest first. */
 export function RecordHistory({ entity, id }: { entity: 'user' | 'document'; id: string }) {
   const { t } = useTranslation();
   const history = useQuery({
     queryKey: historyQueryKey(entity, id),
-    queryFn: () => api.get<{ items: JournalEntry[] }>(`${PATHS[entity]}/${id}/history`),
+    queryFn: () => api.get<HistoryOut>(`${PATHS[entity]}/${id}/history`),
   });
   return (
     <Card withBorder padding="md" data-testid="record-history">

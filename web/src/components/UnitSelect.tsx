@@ -16,35 +16,21 @@ import { IconCheck } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  SearchScope as UnitScope,
+  UnitHitOut as UnitHit,
+  UnitSearchOut as SearchResult,
+} from '../../../server/modules/units/units.schemas';
 import { api } from '../lib/api';
 import { foldVi, formatDate } from '../lib/format';
 
-/** A unit as the search endpoint (`GET /api/units/search`) returns it: as of a date, with its parent's name. */
-export type UnitHit = {
-  id: string;
-  code: string;
-  name: string;
-  fullName: string;
-  kind: string;
-  parentId: string | null;
-  /** "Xã Anh Sơn", "Sở Tư pháp". */
-  label: string;
-  /** "Nghệ An", "Huyện Anh Sơn, Nghệ An"; null for a province. */
-  parentName: string | null;
-  validFrom: string;
-  validTo: string | null;
-  /** No longer in force on the date asked for. */
-  ended: boolean;
-};
-
-type SearchResult = { asOf: string; items: UnitHit[]; total: number };
-
 /**
- * Whose units a picker offers: `mine` — the subtrees of the user's grants and own unit (the whole province for
- * the standing agency and administrators); `province` — the whole province; `all` — the country
- * (administrators only).
+ * `UnitHit`: a unit as the search endpoint (`GET /api/units/search`) returns it, as of a date, with its
+ * parent's name. `UnitScope`: whose units a picker offers — `mine` (the subtrees of the user's grants and own
+ * unit; the whole province for the standing agency and administrators), `province` (the whole province),
+ * `all` (the country, administrators only).
  */
-export type UnitScope = 'mine' | 'province' | 'all';
+export type { UnitHit, UnitScope };
 
 /** What narrows a picker besides the words typed. */
 type SearchOptions = {

@@ -33,8 +33,37 @@ function applyLanguage(lng: string) {
   }
 }
 
+type Messages = { [key: string]: string | Messages };
+
+/**
+ * The texts: the shell's and the shared components' (`web/src/locales/`), and each feature's own, from its
+ * folder (`web/src/features/<name>/locales/{vi,en}.json`, found by the build — a new feature adds its files,
+ * nothing here). Features may add entries to shared sections (their `nav` labels): merged key by key.
+ */
+function merged(base: Messages, parts: Record<string, { default: Messages }>): Messages {
+  const out: Messages = structuredClone(base);
+  const into = (target: Messages, add: Messages, where: string) => {
+    for (const [key, value] of Object.entries(add)) {
+      const current = target[key];
+      if (typeof value === 'object' && (current === undefined || typeof current === 'object'))
+        into((target[key] ??= {}) as Messages, value, `${where}${key}.`);
+      else if (current !== undefined) throw new Error(`text ${where}${key} is declared twice`);
+      else target[key] = value;
+    }
+  };
+  for (const part of Object.values(parts)) into(out, part.default, '');
+  return out;
+}
+const featureTexts = {
+  vi: import.meta.glob<{ default: Messages }>('../features/*/locales/vi.json', { eager: true }),
+  en: import.meta.glob<{ default: Messages }>('../features/*/locales/en.json', { eager: true }),
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: merged(vi, featureTexts.vi) },
+    en: { translation: merged(en, featureTexts.en) },
+  },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],

@@ -1,50 +1,9 @@
-/** Shapes of the API shared by several features (each feature keeps its own types otherwise). */
+/** Shapes of the API shared by several features: the server's own types (its Zod schemas). */
 
-export type Role =
-  | 'admin'
-  | 'standing_officer'
-  | 'committee_leader'
-  | 'committee_member'
-  | 'focal_point'
-  | 'unit_leader'
-  | 'appraiser'
-  | 'inspector'
-  | 'hotline_officer';
+export type { Role } from '../../../server/modules/access/access.schemas';
+export type { SectionId, SessionOut as Session } from '../../../server/modules/auth/auth.schemas';
 
-export type SectionId =
-  'home' | 'documents' | 'units' | 'users' | 'audit' | 'calendar' | 'profile' | (string & {});
+/** A unit as it stood on a date (`GET /api/units`, `/api/units/:id`). */
+export type { UnitOut as Unit } from '../../../server/modules/units/units.schemas';
 
-export type Session = {
-  user: { id: string; email: string; fullName: string; unitId: string | null; locale: string };
-  grants: { id: string; role: Role; unitId: string }[];
-  roles: Role[];
-  csrfToken: string;
-  expiresAt: string;
-  navigation: SectionId[];
-};
-
-export type Unit = {
-  id: string;
-  code: string;
-  name: string;
-  fullName: string;
-  kind: string;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  version: number;
-};
-
-export type JournalEntry = {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-};
+export type { JournalEntryOut as JournalEntry } from '../../../server/modules/audit/audit.schemas';

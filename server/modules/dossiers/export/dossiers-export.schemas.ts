@@ -15,6 +15,8 @@ export const exportIn = z.object({
   dossierClass: z.enum(DRILL_CLASS_KEYS).nullish(),
 });
 export type ExportIn = z.infer<typeof exportIn>;
+/** The body of `POST /dossiers/exports` as a client sends it (defaults not yet applied). */
+export type ExportInput = z.input<typeof exportIn>;
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
 export const EXPORT_PHASES = [
@@ -48,7 +50,8 @@ export const exportJobOut = z
       unitId: z.string().nullable(),
       subtree: z.boolean(),
       procedureId: z.string().nullable(),
-      groupBy: z.enum(['unit', 'procedure', 'field', 'total']),
+      groupBy: z.enum(BREAKDOWN_BY),
+      /** A drill-down class key (DRILL_CLASS_KEYS) as stored with the job. */
       dossierClass: z.string().nullable(),
     }),
     fileName: z.string().nullable(),
@@ -68,3 +71,4 @@ export const exportJobOut = z
 export type ExportJobOut = z.infer<typeof exportJobOut>;
 
 export const exportListOut = z.object({ items: z.array(exportJobOut) });
+export type ExportListOut = z.infer<typeof exportListOut>;

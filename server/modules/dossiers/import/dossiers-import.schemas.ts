@@ -15,7 +15,10 @@ export const mappingIn = z.object({
   valueMaps,
 });
 export type MappingIn = z.infer<typeof mappingIn>;
+/** A mapping as a client sends it (defaults not yet applied). */
+export type MappingInput = z.input<typeof mappingIn>;
 export const mappingUpdateIn = mappingIn.extend({ version: z.number().int().min(1) });
+export type MappingUpdateInput = z.input<typeof mappingUpdateIn>;
 
 export const mappingOut = mappingIn
   .extend({
@@ -34,6 +37,7 @@ export const mappingListOut = z.object({
   fields: z.array(z.enum(IMPORT_FIELDS)),
   abilities: z.object({ create: z.boolean() }),
 });
+export type MappingListOut = z.infer<typeof mappingListOut>;
 
 export const IMPORT_STATUSES = ['staging', 'staged', 'done', 'failed'] as const;
 
@@ -44,6 +48,8 @@ export const rowErrorOut = z.object({
   key: z.string(),
   message: z.string(),
 });
+/** A refused cell of an import: the file row (header = 1), the field, the column as printed, and why. */
+export type RowErrorOut = z.infer<typeof rowErrorOut>;
 
 export const importJobOut = z
   .object({
@@ -79,14 +85,18 @@ export const importJobOut = z
 export type ImportJobOut = z.infer<typeof importJobOut>;
 
 export const importStartQuery = z.object({ mappingId: z.uuid().optional() });
+/** `replayed`: the same file was imported before; its job is returned, nothing is imported again. */
 export const importStartOut = z.object({ job: importJobOut, replayed: z.boolean() });
+export type ImportStartOut = z.infer<typeof importStartOut>;
 export const importListOut = z.object({ items: z.array(importJobOut) });
+export type ImportListOut = z.infer<typeof importListOut>;
 
 export const tokenIn = z.object({
   name: z.string().trim().min(1).max(200),
   source: z.string().trim().min(1).max(300),
   unitId: z.uuid(),
 });
+export type TokenInput = z.input<typeof tokenIn>;
 export const tokenOut = z
   .object({
     id: z.uuid(),
@@ -103,6 +113,9 @@ export const tokenOut = z
 export type TokenOut = z.infer<typeof tokenOut>;
 /** The token itself is shown once, when it is created. */
 export const tokenCreatedOut = tokenOut.extend({ token: z.string() });
+export type TokenCreatedOut = z.infer<typeof tokenCreatedOut>;
+export const tokenListOut = z.object({ items: z.array(tokenOut) });
+export type TokenListOut = z.infer<typeof tokenListOut>;
 
 /** Pushed dossiers: as in the batch route, the receiving unit by id or by code (as of the receipt day). */
 export const ingestDossierIn = dossierIn.extend({

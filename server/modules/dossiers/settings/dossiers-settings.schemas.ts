@@ -42,23 +42,26 @@ export const settingsIn = z.object({
   }),
 });
 export type SettingsIn = z.infer<typeof settingsIn>;
+/** The body of a new version as a client sends it. */
+export type SettingsInput = z.input<typeof settingsIn>;
 
 export const settingsQuery = z.object({
   /** The day whose rules are "current" (default: today in Vietnam). */
   asOf: z.iso.date().optional(),
 });
 
-const thresholdOut = z.object({
+export const thresholdOut = z.object({
   key: z.enum(THRESHOLD_KEYS),
   direction: z.enum(['higher', 'lower']),
   green: z.number(),
   amber: z.number(),
   source: z.string().nullable(),
 });
+export type ThresholdRuleOut = z.infer<typeof thresholdOut>;
 
-const qd766ConfigOut = z.object({
+export const qd766ConfigOut = z.object({
   version: z.string(),
-  validFrom: z.string(),
+  validFrom: z.iso.date(),
   basis: z.string(),
   groups: z.array(
     z.object({
@@ -77,26 +80,30 @@ const qd766ConfigOut = z.object({
     }),
   ),
 });
+/** The QĐ 766 structure of a version: group maxima, criterion weights, whether each is confirmed. */
+export type Qd766ConfigOut = z.infer<typeof qd766ConfigOut>;
+export type Qd766GroupOut = Qd766ConfigOut['groups'][number];
+export type Qd766CriterionOut = Qd766GroupOut['criteria'][number];
 
 export const settingsVersionOut = z
   .object({
     /** Null for the code's defaults (version 0). */
     id: z.uuid().nullable(),
     version: z.number().int(),
-    effectiveFrom: z.string(),
+    effectiveFrom: z.iso.date(),
     isDefault: z.boolean(),
     thresholds: z.array(thresholdOut),
     qd766: qd766ConfigOut,
     note: z.string().nullable(),
     legalBasis: z.string().nullable(),
     createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-    createdAt: z.string().nullable(),
+    createdAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'DossierRulesVersion' });
 export type SettingsVersionOut = z.infer<typeof settingsVersionOut>;
 
 export const settingsOut = z.object({
-  asOf: z.string(),
+  asOf: z.iso.date(),
   /** The rules in force on `asOf`. */
   current: settingsVersionOut,
   /** The highest stored version number (0: none yet); send it back with a new version. */

@@ -13,7 +13,8 @@ export type TimelineEvent = {
   note: string | null;
   at: string;
   actorName?: string | null;
-  fileIds: string[];
+  /** The cited files' ids, for histories that do not send the files themselves. */
+  fileIds?: string[];
   /** The cited files' names; without them a file is shown as "Evidence n". */
   files?: { id: string; originalName: string }[];
 };
@@ -82,7 +83,7 @@ export function EventTimeline<E extends TimelineEvent>({
               {e.note}
             </Text>
           )}
-          {(e.files ?? e.fileIds.map((id) => ({ id, originalName: '' }))).map((f, i) => (
+          {(e.files ?? (e.fileIds ?? []).map((id) => ({ id, originalName: '' }))).map((f, i) => (
             <Anchor
               key={f.id}
               href={fileHref(f.id)}

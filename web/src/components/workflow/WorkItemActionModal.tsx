@@ -1,7 +1,9 @@
 import type { QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   actOnWorkItem,
   searchRegister,
+  titleOf,
   uploadWorkFile,
   workFileHref,
   workKeys,
@@ -28,11 +30,17 @@ export function WorkItemActionModal({
   onClose: () => void;
   invalidate?: QueryKey[];
 }) {
+  const { i18n } = useTranslation();
   const item = target?.item;
   const returned = !!item && RETURNED.includes(item.status);
   return (
     <WorkflowActionModal<WorkItem, string>
-      target={target && { record: target.item, action: target.action }}
+      target={
+        target && {
+          record: { ...target.item, title: titleOf(target.item, i18n.language) },
+          action: target.action,
+        }
+      }
       onClose={onClose}
       ns="work"
       testId="work-action"

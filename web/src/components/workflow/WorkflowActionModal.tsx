@@ -30,27 +30,30 @@ import { applyServerErrors, orNull } from '../../lib/forms';
 import { formatDate, formatFileSize } from '../../lib/format';
 import { DateField } from '../DateField';
 import { ErrorAlert } from '../ErrorAlert';
+import type { DocumentOut } from '../../../../server/modules/documents/documents.schemas';
+import type { TaskAction } from '../../../../server/modules/plans/plans.schemas';
+import type {
+  ActionInput,
+  Bilingual,
+  ReportedOut,
+  WorkFileOut,
+} from '../../../../server/modules/work/work.schemas';
 
 /** The actions of the task workflow (server/modules/tasks), shared by plan tasks and pilot items. */
-export type WorkflowAction =
-  'start' | 'report_done' | 'withdraw_report' | 'verify' | 'return' | 'reopen' | 'cancel' | 'extend';
+export type WorkflowAction = TaskAction;
 
 /** The actions of a report's review (pilot reports: submit → accept or return), on top of the task workflow's. */
 export type ReviewAction = 'submit' | 'accept';
 
 export type AnyWorkflowAction = WorkflowAction | ReviewAction;
 
-export type WorkflowActionInput<A extends string = WorkflowAction> = {
+/** The body of an action (the work engine's), with the record's own actions. */
+export type WorkflowActionInput<A extends string = WorkflowAction> = Omit<ActionInput, 'action'> & {
   action: A;
-  version: number;
-  reason?: string | null;
-  documentId?: string | null;
-  output?: string | null;
-  fileIds?: string[];
-  newDueDate?: string | null;
 };
 
-export type DocumentRef = { id: string; numberSymbol: string; issuedOn: string; title: string };
+/** A register document as the picker offers it. */
+export type DocumentRef = Pick<DocumentOut, 'id' | 'numberSymbol' | 'issuedOn' | 'title'>;
 export type SearchDocuments = (q: string) => Promise<{ items: DocumentRef[] }>;
 
 type DocProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -109,18 +112,13 @@ const JUDGES_REPORT: readonly string[] = ['verify', 'return', 'accept'];
 const FORM_FIELDS = ['output', 'fileIds', 'reason', 'documentId', 'newDueDate'];
 
 /** An evidence file already stored (what was reported, or what a returned report carried). */
-export type WorkflowFile = { id: string; originalName: string; size: number; mediaType?: string };
+export type WorkflowFile = WorkFileOut;
 
 /** What the unit reported: the output text, the evidence files, who and when. */
-export type ReportedWork = {
-  output: string | null;
-  files: WorkflowFile[];
-  on: string | null;
-  byName: string | null;
-};
+export type ReportedWork = ReportedOut;
 
 /** Who acts next, in both languages (the server's words). */
-export type NextStep = { vi: string; en: string } | null;
+export type NextStep = Bilingual | null;
 
 type Values = {
   output: string;

@@ -3,11 +3,13 @@
  * landing page's queues and the work-item action dialog. The types are the server's own (type-only imports
  * of its Zod schemas: erased from the bundle), so the two cannot drift.
  */
+import type { DocumentListOut } from '../../../../server/modules/documents/documents.schemas';
 import { api } from '../../lib/api';
 import type {
+  ActionOut,
   Bilingual,
   QueueOut as Queue,
-  WorkFileOut as WorkFile,
+  UploadOut,
   WorkItemOut as WorkItem,
   WorkKind,
 } from '../../../../server/modules/work/work.schemas';
@@ -23,7 +25,8 @@ export type {
 export type QueueView = Queue['view'];
 export type WorkTiming = NonNullable<WorkItem['timing']>;
 
-export type WorkActionResult = { item: WorkItem; next: Bilingual | null };
+/** The item as it now stands, and who acts next. */
+export type WorkActionResult = ActionOut;
 
 export const workKeys = {
   all: ['work'] as const,
@@ -38,19 +41,20 @@ export const actOnWorkItem = (kind: WorkKind, id: string, input: WorkflowActionI
   api.post<WorkActionResult>(`/api/work/${kind}/${id}/actions`, input);
 
 export const uploadWorkFile = (kind: WorkKind, id: string, file: File) =>
-  api.upload<WorkFile & { sha256: string }>(`/api/work/${kind}/${id}/files`, file);
+  api.upload<UploadOut>(`/api/work/${kind}/${id}/files`, file);
 
 export const workFileHref = (kind: WorkKind, id: string, fileId: string) =>
   `/api/work/${kind}/${id}/files/${fileId}`;
 
 export const searchRegister = (q: string) =>
-  api.get<{ items: { id: string; numberSymbol: string; issuedOn: string; title: string }[] }>(
-    '/api/documents',
-    { query: { q, limit: 20 } },
-  );
+  api.get<DocumentListOut>('/api/documents', { query: { q, limit: 20 } });
 
 /** The text of a server-made bilingual label in the interface language. */
 export const inLanguage = (text: Bilingual, language: string) =>
   language.startsWith('en') ? text.en : text.vi;
+
+/** A work item's title in the interface language (the server composes some, e.g. a pilot report's). */
+export const titleOf = (item: Pick<WorkItem, 'title' | 'titles'>, language: string) =>
+  item.titles ? inLanguage(item.titles, language) : item.title;
 
 export const getWorkItem = (kind: WorkKind, id: string) => api.get<WorkItem>(`/api/work/${kind}/${id}`);

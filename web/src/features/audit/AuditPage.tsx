@@ -7,26 +7,35 @@ import {
   Loader,
   Select,
   SimpleGrid,
-  Table,
   Text,
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  JournalEntryOut,
+  JournalListOut,
+  JournalQueryIn,
+  JournalSort,
+} from '../../../../server/modules/audit/audit.schemas';
 import { ChangeList } from '../../components/ChangeList';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { actionColor } from '../../components/RecordHistory';
+import { DataTable, type Column, type SortState } from '../../components/table';
 import { api } from '../../lib/api';
-import { formatDateTime, formatNumber } from '../../lib/format';
-import type { JournalEntry } from '../../lib/types';
+import { formatDateTime } from '../../lib/format';
 
 const PAGE_SIZE = 50;
+/** An order of the journal's pages (the server sorts, then pages). */
+type JournalOrder = { key: JournalSort; dir: 'asc' | 'desc' };
+/** Newest first, as a journal is read. */
+const FIRST_SORT: JournalOrder = { key: 'at', dir: 'desc' };
 const ENTITIES = ['user', 'grant', 'document', 'file', 'unit', 'session'] as const;
 const ACTIONS = [
   'create',
@@ -57,34 +66,125 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [filters, setFiltersNow] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<JournalOrder>(FIRST_SORT);
   const [debounced] = useDebouncedValue(filters, 350);
+  // A new filter starts again from the first page.
+  const setFilters = (next: Filters | ((f: Filters) => Filters)) => {
+    setFiltersNow(next);
+    setPage(1);
+  };
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
   const actorIdInvalid = debounced.actorId.trim() !== '' && !UUID.test(debounced.actorId.trim());
 
+  // Empty values are left out of the query string.
   const query = {
     q: debounced.q.trim(),
-    entity: debounced.entity,
+    entity: debounced.entity ?? undefined,
     entityId: debounced.entityId.trim(),
     actorId: actorIdInvalid ? '' : debounced.actorId.trim(),
-    action: debounced.action,
-    from: debounced.from,
-    to: debounced.to,
+    action: debounced.action ?? undefined,
+    from: debounced.from ?? undefined,
+    to: debounced.to ?? undefined,
+    sort: sort.key,
+    dir: sort.dir,
     limit: PAGE_SIZE,
-  };
+    offset: (page - 1) * PAGE_SIZE,
+  } satisfies JournalQueryIn;
 
-  const journal = useInfiniteQuery({
+  const journal = useQuery({
     queryKey: ['audit', query],
-    queryFn: ({ pageParam }) =>
-      api.get<{ items: JournalEntry[]; nextBefore: number | null }>('/api/audit', {
-        query: { ...query, before: pageParam ?? undefined },
-      }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => last.nextBefore,
+    queryFn: () => api.get<JournalListOut>('/api/audit', { query }),
+    placeholderData: keepPreviousData,
   });
-  const entries = journal.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY);
+
+  // Sortable: the time (the # column is the journal's order too) and the actor (the server's sorts).
+  const columns: Column<JournalEntryOut>[] = [
+    {
+      key: 'id',
+      header: '#',
+      sortable: false,
+      cell: (e) => (
+        <Text size="xs" c="dimmed">
+          {e.id}
+        </Text>
+      ),
+    },
+    {
+      key: 'at',
+      header: t('history.at'),
+      sortable: true,
+      firstDir: 'desc',
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (e) => formatDateTime(e.at),
+    },
+    {
+      key: 'actor',
+      header: t('history.actor'),
+      sortable: true,
+      cellStyle: { minWidth: 140 },
+      cell: (e) =>
+        e.actorId ? (
+          <UnstyledButton
+            onClick={() => setFilters((f) => ({ ...f, actorId: e.actorId ?? '' }))}
+            title={t('audit.filterByActor')}
+            aria-label={t('audit.filterByActorNamed', { name: e.actorName ?? e.actorId })}
+            fz="sm"
+          >
+            {e.actorName ?? e.actorId}
+          </UnstyledButton>
+        ) : (
+          t('history.system')
+        ),
+    },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      sortable: false,
+      cell: (e) => (
+        <Badge variant="light" color={actionColor(e.action)}>
+          {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+        </Badge>
+      ),
+    },
+    {
+      key: 'record',
+      header: t('audit.record'),
+      sortable: false,
+      cell: (e) => (
+        <>
+          <Text size="sm">{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</Text>
+          <UnstyledButton
+            onClick={() => setFilters((f) => ({ ...f, entity: e.entity, entityId: e.entityId }))}
+            aria-label={t('audit.filterByRecord', { id: e.entityId })}
+            title={t('audit.filterByRecord', { id: e.entityId })}
+          >
+            <Code fz="xs">{e.entityId.slice(0, 8)}</Code>
+          </UnstyledButton>
+        </>
+      ),
+    },
+    {
+      key: 'changes',
+      header: t('history.changes'),
+      sortable: false,
+      cellStyle: { maxWidth: 420 },
+      cell: (e) => <ChangeList before={e.before} after={e.after} max={4} />,
+    },
+    {
+      key: 'origin',
+      header: t('audit.origin'),
+      sortable: false,
+      cell: (e) => (
+        <Text size="xs" c="dimmed">
+          {e.ip ?? ''}
+        </Text>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -151,98 +251,30 @@ export function AuditPage() {
 
       {journal.isError && <ErrorAlert error={journal.error} />}
 
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped verticalSpacing="xs" data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>{t('history.at')}</Table.Th>
-                <Table.Th>{t('history.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.record')}</Table.Th>
-                <Table.Th>{t('history.changes')}</Table.Th>
-                <Table.Th>{t('audit.origin')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id} data-testid="audit-row">
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {e.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td className="nowrap">{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>
-                    {e.actorId ? (
-                      <UnstyledButton
-                        onClick={() => setFilters((f) => ({ ...f, actorId: e.actorId ?? '' }))}
-                        title={t('audit.filterByActor')}
-                        aria-label={t('audit.filterByActorNamed', { name: e.actorName ?? e.actorId })}
-                        fz="sm"
-                      >
-                        {e.actorName ?? e.actorId}
-                      </UnstyledButton>
-                    ) : (
-                      t('history.system')
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={actionColor(e.action)}>
-                      {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</Text>
-                    <UnstyledButton
-                      onClick={() => setFilters((f) => ({ ...f, entity: e.entity, entityId: e.entityId }))}
-                      aria-label={t('audit.filterByRecord', { id: e.entityId })}
-                      title={t('audit.filterByRecord', { id: e.entityId })}
-                    >
-                      <Code fz="xs">{e.entityId.slice(0, 8)}</Code>
-                    </UnstyledButton>
-                  </Table.Td>
-                  <Table.Td maw={420}>
-                    <ChangeList before={e.before} after={e.after} max={4} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {e.ip ?? ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {journal.data && entries.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {t('common.nothingFound')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      <Group justify="space-between" mt="md">
-        <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-count">
-          {journal.data
-            ? t('audit.shown', { count: entries.length, total: formatNumber(entries.length) })
-            : ''}
-        </Text>
-        {journal.hasNextPage && (
-          <Button
-            variant="light"
-            onClick={() => void journal.fetchNextPage()}
-            loading={journal.isFetchingNextPage}
-            data-testid="audit-load-more"
-          >
-            {t('audit.loadMore')}
-          </Button>
-        )}
-      </Group>
+      {journal.data && (
+        <Card withBorder padding="sm">
+          <DataTable
+            mode="server"
+            rows={journal.data.items}
+            total={journal.data.total ?? journal.data.items.length}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPageChange={setPage}
+            sort={sort}
+            onSortChange={(next: SortState) => {
+              setSort((next as JournalOrder | null) ?? FIRST_SORT);
+              setPage(1);
+            }}
+            columns={columns}
+            rowKey={(e) => String(e.id)}
+            rowProps={() => ({ 'data-testid': 'audit-row' })}
+            empty={t('common.nothingFound')}
+            minWidth={960}
+            label={t('audit.title')}
+            testId="audit-table"
+          />
+        </Card>
+      )}
     </>
   );
 }

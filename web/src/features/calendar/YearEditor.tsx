@@ -27,7 +27,7 @@ import {
   updateYear,
   type AnnouncedDay,
   type CalendarYear,
-  type YearAdjustments,
+  type YearAdjustmentsIn,
 } from './api';
 
 type DayValues = { date: string | null; nameVi: string; nameEn: string; basis: string };
@@ -69,7 +69,7 @@ const toDay = (d: DayValues): AnnouncedDay => ({
   basis: d.basis.trim(),
 });
 
-function toAdjustments(v: Values): YearAdjustments {
+function toAdjustments(v: Values): YearAdjustmentsIn {
   const tet = v.tetAnnounced && v.tetFrom && v.tetTo ? dateRange(v.tetFrom, v.tetTo) : null;
   return {
     tetDays: tet,

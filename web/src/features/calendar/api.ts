@@ -1,33 +1,21 @@
+/** The calendar feature's API: the server's own types (its Zod schemas, `calendar.schemas.ts`). */
+import type {
+  AddWorkingDaysOut,
+  CalendarYearOut,
+  YearUpdateIn,
+} from '../../../../server/modules/calendar/calendar.schemas';
 import { api } from '../../lib/api';
 
-export type LocalizedName = { vi: string; en: string };
-export type AnnouncedDay = { date: string; name: LocalizedName; basis: string };
-export type EntryKind = 'statutory' | 'compensatory' | 'swap_off' | 'working_weekend';
-export type CalendarEntry = AnnouncedDay & { kind: EntryKind };
-export type NationalDayAdjacent = 'before' | 'after';
-
-export type YearAdjustments = {
-  tetDays: string[] | null;
-  tetBasis: string | null;
-  nationalDayAdjacent: NationalDayAdjacent | null;
-  daysOff: AnnouncedDay[];
-  workingSaturdays: AnnouncedDay[];
-};
-
-export type CalendarYear = {
-  year: number;
-  /** 0 while the year uses the shipped defaults. */
-  version: number;
-  usesDefaults: boolean;
-  hasShippedDefaults: boolean;
-  adjustments: YearAdjustments;
-  statutoryTetDays: string[];
-  nationalDayAdjacent: NationalDayAdjacent;
-  days: CalendarEntry[];
-  updatedAt: string | null;
-  updatedBy: string | null;
-  abilities: { read: boolean; update: boolean };
-};
+export type {
+  AnnouncedDayOut as AnnouncedDay,
+  CalendarEntryOut as CalendarEntry,
+  CalendarYearOut as CalendarYear,
+  EntryKind,
+  LocalizedName,
+  NationalDayAdjacent,
+  YearAdjustmentsIn,
+  YearAdjustmentsOut as YearAdjustments,
+} from '../../../../server/modules/calendar/calendar.schemas';
 
 /** The years the lunar calendar (hence the holidays) supports. */
 export const SUPPORTED_YEARS = { from: 1800, to: 2199 } as const;
@@ -38,13 +26,11 @@ export const calendarKeys = {
   addWorkingDays: (from: string, n: number) => ['calendar', 'add', from, n] as const,
 };
 
-export const getYear = (year: number) => api.get<CalendarYear>(`/api/calendar/years/${year}`);
-export const updateYear = (year: number, version: number, adjustments: YearAdjustments) =>
-  api.put<CalendarYear>(`/api/calendar/years/${year}`, { version, adjustments });
+export const getYear = (year: number) => api.get<CalendarYearOut>(`/api/calendar/years/${year}`);
+export const updateYear = (year: number, version: number, adjustments: YearUpdateIn['adjustments']) =>
+  api.put<CalendarYearOut>(`/api/calendar/years/${year}`, { version, adjustments } satisfies YearUpdateIn);
 export const addWorkingDays = (from: string, n: number) =>
-  api.get<{ from: string; n: number; date: string }>('/api/calendar/add-working-days', {
-    query: { from, n },
-  });
+  api.get<AddWorkingDaysOut>('/api/calendar/add-working-days', { query: { from, n } });
 
 /** Day of the week of a `YYYY-MM-DD` date (0 = Sunday … 6 = Saturday), independent of the time zone. */
 export function weekdayOf(date: string): number {

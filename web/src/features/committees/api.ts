@@ -1,5 +1,30 @@
+/**
+ * Steering committees' API (`/api/committees`, memberships, monitoring assignments): the types are the
+ * server's own (type-only imports of its Zod schemas, erased from the bundle), so the two cannot drift.
+ */
+import type { DocumentListOut } from '../../../../server/modules/documents/documents.schemas';
+import type {
+  AssignmentCreateBody,
+  AssignmentOut as Assignment,
+  CommitteeListOut,
+  CompositionOut as Composition,
+  CoverageOut as Coverage,
+  EndBody,
+  MembershipCreateBody,
+  MembershipOut as Membership,
+} from '../../../../server/modules/committees/committees.schemas';
 import { api } from '../../lib/api';
 
+export type {
+  AssignmentOut as Assignment,
+  CommitteeOut as Committee,
+  CompositionOut as Composition,
+  CoverageOut as Coverage,
+  DocumentRef,
+  MembershipOut as Membership,
+  Position,
+} from '../../../../server/modules/committees/committees.schemas';
+/** The positions in rank order (the server's list). */
 export const POSITIONS = [
   'truong_ban',
   'pho_truong_ban_thuong_truc',
@@ -7,89 +32,13 @@ export const POSITIONS = [
   'uy_vien',
   'thu_ky',
   'to_giup_viec',
-] as const;
-export type Position = (typeof POSITIONS)[number];
+] as const satisfies readonly Membership['position'][];
 
-export type Abilities = { read: boolean; update: boolean };
-export type DocumentRef = { id: string; numberSymbol: string; issuedOn: string; title: string };
-
-export type Committee = {
-  id: string;
-  name: string;
-  level: 'province' | 'department' | 'district' | 'commune' | 'other';
-  hostUnitId: string;
-  hostUnitName: string;
-  standingUnitId: string | null;
-  standingUnitName: string | null;
-  foundingDocumentId: string | null;
-  foundingDocument: DocumentRef | null;
-  foundedOn: string;
-  dissolvedOn: string | null;
-  version: number;
-  abilities: Abilities;
-};
-
-export type Assignment = {
-  id: string;
-  membershipId: string;
-  unitId: string;
-  unitName: string;
-  fromDate: string;
-  toDate: string | null;
-  note: string | null;
-  decision: DocumentRef | null;
-  version: number;
-  abilities: Abilities;
-};
-
-export type Membership = {
-  id: string;
-  committeeId: string;
-  userId: string | null;
-  name: string;
-  position: Position;
-  office: string | null;
-  fromDate: string;
-  toDate: string | null;
-  decision: DocumentRef | null;
-  endDecision: DocumentRef | null;
-  assignments: Assignment[];
-  version: number;
-  abilities: Abilities;
-};
-
-export type Composition = { committee: Committee; asOf: string; members: Membership[] };
-
-export type CoverageLevel = 'department' | 'district';
-export type Coverage = {
-  level: CoverageLevel;
-  asOf: string;
-  total: number;
-  founded: number;
-  items: {
-    unitId: string;
-    code: string;
-    unitName: string;
-    committee: { id: string; name: string; foundedOn: string; foundingDocument: DocumentRef | null } | null;
-  }[];
-};
-
-export type MembershipInput = {
-  personName: string | null;
-  position: Position;
-  office: string | null;
-  fromDate: string;
-  toDate: string | null;
-  decisionDocumentId: string | null;
-};
-export type AssignmentInput = {
-  unitId: string;
-  fromDate: string;
-  toDate: string | null;
-  note: string | null;
-  decisionDocumentId: string | null;
-};
-export type EndInput = { version: number; toDate: string; decisionDocumentId: string | null };
+export type Abilities = Membership['abilities'];
+export type CoverageLevel = Coverage['level'];
+export type MembershipInput = MembershipCreateBody;
+export type AssignmentInput = AssignmentCreateBody;
+export type EndInput = EndBody;
 
 export const committeeKeys = {
   all: ['committees'] as const,
@@ -100,7 +49,7 @@ export const committeeKeys = {
 };
 
 export const listCommittees = (level?: string) =>
-  api.get<{ items: Committee[]; abilities: { create: boolean } }>('/api/committees', { query: { level } });
+  api.get<CommitteeListOut>('/api/committees', { query: { level } });
 export const getComposition = (id: string, asOf: string) =>
   api.get<Composition>(`/api/committees/${id}/composition`, { query: { asOf } });
 export const getCoverage = (level: CoverageLevel, asOf: string) =>
@@ -115,5 +64,4 @@ export const endAssignment = (id: string, input: EndInput) =>
   api.post<Assignment>(`/api/monitoring-assignments/${id}/end`, input);
 
 /** Decisions to cite: the register's documents (number/symbol — title). */
-export const listDecisions = () =>
-  api.get<{ items: DocumentRef[] }>('/api/documents', { query: { limit: 500 } });
+export const listDecisions = () => api.get<DocumentListOut>('/api/documents', { query: { limit: 500 } });

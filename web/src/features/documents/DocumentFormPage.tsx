@@ -31,12 +31,13 @@ import {
   type AccessLevel,
   type Document,
   type DocumentInput,
+  type DocumentType,
 } from './api';
 import { DocumentTypeSelect } from './DocumentTypeSelect';
 
 type Values = {
   numberSymbol: string;
-  type: string | null;
+  type: DocumentType | null;
   issuer: string;
   issuedOn: string | null;
   title: string;
@@ -58,7 +59,8 @@ const fromDocument = (d: Document): Values => ({
 
 const toInput = (v: Values): DocumentInput => ({
   numberSymbol: v.numberSymbol.trim(),
-  type: v.type ?? '',
+  // The form requires a type and the select offers only the server's types.
+  type: v.type as DocumentType,
   issuer: v.issuer.trim(),
   issuedOn: v.issuedOn ?? '',
   title: v.title.trim(),

@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { documentKeys, documentTypes } from './api';
+import { documentKeys, documentTypes, type DocumentType } from './api';
 
 const FALLBACK = [
   'quyet_dinh',
@@ -16,7 +16,7 @@ const FALLBACK = [
   'huong_dan',
   'to_trinh',
   'other',
-];
+] satisfies DocumentType[];
 
 export function DocumentTypeSelect(props: Omit<SelectProps, 'data'>) {
   const { t } = useTranslation();

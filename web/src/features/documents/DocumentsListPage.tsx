@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconPaperclip, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -19,15 +8,24 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
+import { DataTable, type Column, type SortState } from '../../components/table';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../lib/format';
 import { AccessBadge } from './AccessBadge';
-import { ACCESS_LEVELS, documentKeys, listDocuments, type DocumentFilters } from './api';
+import {
+  ACCESS_LEVELS,
+  documentKeys,
+  listDocuments,
+  type Document,
+  type DocumentFilters,
+  type DocumentListSort,
+} from './api';
 import { DocumentTypeSelect } from './DocumentTypeSelect';
 
 const PAGE_SIZE = 20;
 const EMPTY: DocumentFilters = { q: '', type: null, unitId: null, access: null, from: null, to: null };
+/** Newest first, as the register is read. */
+const FIRST_SORT: DocumentListSort = { key: 'issuedOn', dir: 'desc' };
 
 export function DocumentsListPage() {
   const { t } = useTranslation();
@@ -41,11 +39,73 @@ export function DocumentsListPage() {
     setPage(1);
   };
 
+  const [sort, setSort] = useState<DocumentListSort>(FIRST_SORT);
   const list = useQuery({
-    queryKey: documentKeys.list(effective, page),
-    queryFn: () => listDocuments(effective, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    queryKey: documentKeys.list(effective, page, sort),
+    queryFn: () => listDocuments(effective, PAGE_SIZE, (page - 1) * PAGE_SIZE, sort),
     placeholderData: keepPreviousData,
   });
+  // The sortable columns' keys are the server's sorts (`DOCUMENT_SORTS`); the server sorts, then pages.
+  const columns: Column<Document>[] = [
+    {
+      key: 'numberSymbol',
+      header: t('documents.numberSymbol'),
+      sortable: true,
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (d) => (
+        <Anchor
+          renderRoot={(props) => (
+            <Link to="/documents/$documentId" params={{ documentId: d.id }} {...props} />
+          )}
+          fw={600}
+          size="sm"
+        >
+          {d.numberSymbol}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'issuedOn',
+      header: t('documents.issuedOn'),
+      sortable: true,
+      firstDir: 'desc',
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (d) => formatDate(d.issuedOn),
+    },
+    {
+      key: 'type',
+      header: t('documents.type'),
+      sortable: false,
+      cell: (d) => t(`documentTypes.${d.type}`, { defaultValue: d.type }),
+    },
+    {
+      key: 'title',
+      header: t('documents.titleField'),
+      sortable: true,
+      cell: (d) => (
+        <>
+          <Text size="sm" lineClamp={2}>
+            {d.title}
+          </Text>
+          {d.files.length > 0 && (
+            <Group gap={2} c="dimmed">
+              <IconPaperclip size={12} aria-hidden />
+              <Text size="xs">{t('documents.filesCount', { count: d.files.length })}</Text>
+            </Group>
+          )}
+        </>
+      ),
+    },
+    { key: 'issuer', header: t('documents.issuer'), sortable: true, cell: (d) => d.issuer },
+    { key: 'unit', header: t('documents.unit'), sortable: true, cell: (d) => d.unitName },
+    {
+      key: 'access',
+      header: t('documents.access'),
+      sortable: true,
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (d) => <AccessBadge access={d.access} />,
+    },
+  ];
   const canCreate = list.data?.abilities?.create ?? true;
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY);
 
@@ -138,68 +198,31 @@ export function DocumentsListPage() {
 
       {list.isError && <ErrorAlert error={list.error} />}
 
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="documents-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('documents.numberSymbol')}</Table.Th>
-                <Table.Th>{t('documents.issuedOn')}</Table.Th>
-                <Table.Th>{t('documents.type')}</Table.Th>
-                <Table.Th>{t('documents.titleField')}</Table.Th>
-                <Table.Th>{t('documents.issuer')}</Table.Th>
-                <Table.Th>{t('documents.unit')}</Table.Th>
-                <Table.Th>{t('documents.access')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data?.items.map((d) => (
-                <Table.Tr key={d.id} data-testid="document-row">
-                  <Table.Td className="nowrap">
-                    <Anchor
-                      renderRoot={(props) => (
-                        <Link to="/documents/$documentId" params={{ documentId: d.id }} {...props} />
-                      )}
-                      fw={600}
-                      size="sm"
-                    >
-                      {d.numberSymbol}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td className="nowrap">{formatDate(d.issuedOn)}</Table.Td>
-                  <Table.Td>{t(`documentTypes.${d.type}`, { defaultValue: d.type })}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {d.title}
-                    </Text>
-                    {d.files.length > 0 && (
-                      <Group gap={2} c="dimmed">
-                        <IconPaperclip size={12} aria-hidden />
-                        <Text size="xs">{t('documents.filesCount', { count: d.files.length })}</Text>
-                      </Group>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{d.issuer}</Table.Td>
-                  <Table.Td>{d.unitName}</Table.Td>
-                  <Table.Td className="nowrap">
-                    <AccessBadge access={d.access} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {list.data && list.data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {filtered ? t('common.nothingFound') : t('documents.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />}
+      {list.data && (
+        <Card withBorder padding="sm">
+          <DataTable
+            mode="server"
+            rows={list.data.items}
+            total={list.data.total}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPageChange={setPage}
+            sort={sort}
+            onSortChange={(next: SortState) => {
+              setSort((next as DocumentListSort | null) ?? FIRST_SORT);
+              setPage(1);
+            }}
+            columns={columns}
+            rowKey={(d) => d.id}
+            rowProps={() => ({ 'data-testid': 'document-row' })}
+            empty={filtered ? t('common.nothingFound') : t('documents.empty')}
+            minWidth={900}
+            label={t('documents.title')}
+            testId="documents-table"
+            tableProps={{ verticalSpacing: 'sm' }}
+          />
+        </Card>
+      )}
     </>
   );
 }

@@ -289,6 +289,7 @@ export function DossiersDashboardPage() {
                       : t('dossiers.ranking.asWasHint')}
                 </Text>
                 <DashboardRanking
+                  key={level === 'unit' ? `unit:${unit?.id ?? ''}` : 'province'}
                   rows={b.groups}
                   heading={level === 'unit' ? t('dossiers.list.procedure') : t('dossiers.list.unit')}
                   onPick={(row) => {
@@ -299,6 +300,12 @@ export function DossiersDashboardPage() {
                   }}
                   open={openRow}
                   testId={level === 'unit' ? 'dossiers-procedure-table' : 'dossiers-unit-table'}
+                  searchLabel={
+                    level === 'unit'
+                      ? t('dossiers.ranking.searchProcedures')
+                      : t('dossiers.ranking.searchUnits')
+                  }
+                  resetKey={`${view.from}|${view.to}|${view.restate}|${view.unitId ?? ''}`}
                 />
                 <LightLegend thresholds={b.thresholds} />
               </>

@@ -3,6 +3,8 @@
  * as the API's `from`/`to` dates; or, on request, the data window the periods module gives that report
  * (Nghị định 09/2019/NĐ-CP Điều 12: from the previous period's cut-off, e.g. 15/12 → 14/12 for a year).
  */
+import type { PeriodOut } from '../../../../server/modules/periods/periods.schemas';
+
 export const PERIOD_KINDS = ['month', 'quarter', 'h1', 'm9', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -48,11 +50,8 @@ export const REPORT_TYPE: Record<PeriodKind, 'month' | 'quarter' | 'half' | 'nin
   year: 'year',
 };
 
-export type ReportingPeriod = {
-  span: { from: string; to: string };
-  window: { from: string; to: string };
-  windowLabel: string;
-};
+/** What the dashboard reads of a reporting period (periods module, `/api/periods`). */
+export type ReportingPeriod = Pick<PeriodOut, 'span' | 'window' | 'windowLabel'>;
 
 /** The reporting period whose calendar span is this period, if the periods module gives one. */
 export function reportingPeriodOf(p: Period, periods: readonly ReportingPeriod[]): ReportingPeriod | null {

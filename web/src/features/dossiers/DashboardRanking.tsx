@@ -1,22 +1,15 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../lib/format';
-import { formatRate, type Breakdown, type DrillClass, type Figures, type LightKey } from './dashboardApi';
+import { DataTable, type Column } from '../../components/table';
+import { foldVi, formatDate, formatNumber } from '../../lib/format';
+import { formatRate, type BreakdownRow, type DrillClass, type Figures, type LightKey } from './dashboardApi';
 import { LightDot } from './DashboardLights';
+import { rankOf, rowMatches } from './rankingRows';
 
-type Row = Breakdown['groups'][number];
+type Row = BreakdownRow;
 type Open = (row: Row, cls: DrillClass, label: string, value: string) => void;
-
-/** Best on-time rate first; rows without dossiers to process last; then Vietnamese order. */
-export function ranked(rows: readonly Row[]): Row[] {
-  const v = (r: Row) => r.indicators.onTimeRate.value;
-  return [...rows].sort((a, b) => {
-    const x = v(a);
-    const y = v(b);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return y - x;
-  });
-}
 
 const RATES: { key: LightKey & keyof Figures['indicators']; cls: DrillClass }[] = [
   { key: 'onTimeRate', cls: 'onTime' },
@@ -25,9 +18,12 @@ const RATES: { key: LightKey & keyof Figures['indicators']; cls: DrillClass }[] 
   { key: 'satisfaction', cls: 'dissatisfied' },
 ];
 
+/** Rows a page: a province has hundreds of units (and a unit hundreds of procedures). */
+const PAGE_SIZE = 25;
+
 /**
- * Units (or procedures) ranked by on-time rate, each rate with its traffic light; a name goes one level
- * down, a number opens its dossiers.
+ * Units (or procedures) ranked by on-time rate, each rate with its traffic light, 25 a page; every column
+ * sorts, a search narrows the rows by name or code; a name goes one level down, a number opens its dossiers.
  */
 export function DashboardRanking({
   rows,
@@ -35,116 +31,174 @@ export function DashboardRanking({
   onPick,
   open,
   testId,
+  searchLabel,
+  resetKey,
 }: {
   rows: Row[];
   heading: string;
   onPick: (row: Row) => void;
   open: Open;
   testId: string;
+  /** The search box's label ("Tìm đơn vị" / "Tìm thủ tục"). */
+  searchLabel: string;
+  /** A new value (another period or scope) goes back to the first page. */
+  resetKey: string;
 }) {
   const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const ranks = useMemo(() => rankOf(rows), [rows]);
+  const needle = foldVi(query);
+  const shown = useMemo(() => (needle ? rows.filter((r) => rowMatches(r, needle)) : rows), [rows, needle]);
+
+  const columns = useMemo((): Column<Row>[] => {
+    const num = (row: Row, cls: DrillClass, label: string, value: string, alert = false) => (
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        c={alert ? 'red.7' : 'blue.8'}
+        underline="always"
+        style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}
+        onClick={() => open(row, cls, `${row.name} — ${label}`, value)}
+        aria-label={t('dossiers.open', { label: `${row.name} — ${label}`, value })}
+        data-testid={`${testId}-${cls}`}
+      >
+        {value}
+      </Anchor>
+    );
+    return [
+      {
+        key: 'rank',
+        header: t('dossiers.ranking.rank'),
+        headerNode: '#',
+        numeric: true,
+        firstDir: 'asc',
+        width: 56,
+        value: (row) => ranks.get(row.key),
+      },
+      {
+        key: 'name',
+        header: heading,
+        value: (row) => row.name,
+        cellStyle: { maxWidth: 320 },
+        cell: (row) => (
+          <>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              fw={500}
+              ta="left"
+              onClick={() => onPick(row)}
+              data-testid={`${testId}-pick`}
+            >
+              {row.name}
+            </Anchor>
+            {row.code && (
+              <Text size="xs" c="dimmed">
+                {row.code}
+              </Text>
+            )}
+            {row.validTo && (
+              <Text size="xs" c="dimmed">
+                {t('dossiers.ranking.ended', { date: formatDate(row.validTo) })}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      {
+        key: 'toProcess',
+        header: t('dossiers.class.toProcess'),
+        numeric: true,
+        value: (row) => row.indicators.toProcess,
+        cell: (row) =>
+          num(row, 'toProcess', t('dossiers.class.toProcess'), formatNumber(row.indicators.toProcess)),
+      },
+      {
+        key: 'late',
+        header: t('dossiers.class.late'),
+        numeric: true,
+        value: (row) => row.indicators.late,
+        cell: (row) =>
+          num(
+            row,
+            'late',
+            t('dossiers.class.late'),
+            formatNumber(row.indicators.late),
+            row.indicators.late > 0,
+          ),
+      },
+      ...RATES.map((r): Column<Row> => ({
+        key: r.key,
+        header: t(`dossiers.kpi.${r.key}`),
+        numeric: true,
+        value: (row) => row.indicators[r.key].value,
+        cell: (row) => (
+          <Group gap={6} justify="flex-end" wrap="nowrap">
+            {num(
+              row,
+              r.cls,
+              t(`dossiers.kpi.${r.key}`),
+              formatRate(row.indicators[r.key].value, i18n.language),
+            )}
+            <LightDot light={row.lights[r.key]} />
+          </Group>
+        ),
+      })),
+      {
+        key: 'qd766',
+        header: t('dossiers.kpi.qd766'),
+        numeric: true,
+        // Scores out of different covered maxima compare as shares of them.
+        value: (row) => (row.qd766.maxCovered > 0 ? row.qd766.score / row.qd766.maxCovered : null),
+        cell: (row) => (
+          <Group gap={6} justify="flex-end" wrap="nowrap">
+            <Text size="sm">
+              {formatNumber(row.qd766.score, 1)}/{formatNumber(row.qd766.maxCovered)}
+              {row.qd766.provisional ? '*' : ''}
+            </Text>
+            <LightDot light={row.lights.qd766} />
+          </Group>
+        ),
+      },
+    ];
+  }, [t, i18n.language, heading, ranks, onPick, open, testId]);
+
   if (rows.length === 0)
     return (
       <Text c="dimmed" size="sm" data-testid={`${testId}-empty`}>
         {t('dossiers.ranking.none')}
       </Text>
     );
-  const num = (row: Row, cls: DrillClass, label: string, value: string, alert = false) => (
-    <Anchor
-      component="button"
-      type="button"
-      size="sm"
-      c={alert ? 'red.7' : 'blue.8'}
-      underline="always"
-      style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}
-      onClick={() => open(row, cls, `${row.name} — ${label}`, value)}
-      aria-label={t('dossiers.open', { label: `${row.name} — ${label}`, value })}
-      data-testid={`${testId}-${cls}`}
-    >
-      {value}
-    </Anchor>
-  );
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
-        <Table.Caption>{t('dossiers.ranking.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={40}>#</Table.Th>
-            <Table.Th>{heading}</Table.Th>
-            <Table.Th ta="right">{t('dossiers.class.toProcess')}</Table.Th>
-            <Table.Th ta="right">{t('dossiers.class.late')}</Table.Th>
-            {RATES.map((r) => (
-              <Table.Th key={r.key} ta="right">
-                {t(`dossiers.kpi.${r.key}`)}
-              </Table.Th>
-            ))}
-            <Table.Th ta="right">{t('dossiers.kpi.qd766')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ranked(rows).map((row, i) => (
-            <Table.Tr key={row.key} data-testid={`${testId}-row`} data-key={row.key}>
-              <Table.Td>{i + 1}</Table.Td>
-              <Table.Td maw={320}>
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="sm"
-                  fw={500}
-                  ta="left"
-                  onClick={() => onPick(row)}
-                  data-testid={`${testId}-pick`}
-                >
-                  {row.name}
-                </Anchor>
-                {row.code && (
-                  <Text size="xs" c="dimmed">
-                    {row.code}
-                  </Text>
-                )}
-                {row.validTo && (
-                  <Text size="xs" c="dimmed">
-                    {t('dossiers.ranking.ended', { date: formatDate(row.validTo) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">
-                {num(row, 'toProcess', t('dossiers.class.toProcess'), formatNumber(row.indicators.toProcess))}
-              </Table.Td>
-              <Table.Td ta="right">
-                {num(
-                  row,
-                  'late',
-                  t('dossiers.class.late'),
-                  formatNumber(row.indicators.late),
-                  row.indicators.late > 0,
-                )}
-              </Table.Td>
-              {RATES.map((r) => {
-                const value = formatRate(row.indicators[r.key].value, i18n.language);
-                return (
-                  <Table.Td key={r.key} ta="right">
-                    <Group gap={6} justify="flex-end" wrap="nowrap">
-                      {num(row, r.cls, t(`dossiers.kpi.${r.key}`), value)}
-                      <LightDot light={row.lights[r.key]} />
-                    </Group>
-                  </Table.Td>
-                );
-              })}
-              <Table.Td ta="right">
-                <Group gap={6} justify="flex-end" wrap="nowrap">
-                  <Text size="sm">
-                    {formatNumber(row.qd766.score, 1)}/{formatNumber(row.qd766.maxCovered)}
-                    {row.qd766.provisional ? '*' : ''}
-                  </Text>
-                  <LightDot light={row.lights.qd766} />
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      {rows.length > PAGE_SIZE / 2 && (
+        <TextInput
+          label={searchLabel}
+          placeholder={t('dossiers.ranking.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          maw={360}
+          mb="sm"
+          data-testid={`${testId}-search`}
+        />
+      )}
+      <DataTable
+        rows={shown}
+        columns={columns}
+        rowKey={(row) => row.key}
+        initialSort={{ key: 'onTimeRate', dir: 'desc' }}
+        pageSize={PAGE_SIZE}
+        resetKey={`${resetKey}|${needle}`}
+        minWidth={900}
+        label={heading}
+        caption={t('dossiers.ranking.caption')}
+        empty={t('dossiers.ranking.noMatch', { q: query.trim() })}
+        testId={testId}
+        rowProps={(row) => ({ 'data-key': row.key })}
+      />
+    </>
   );
 }

@@ -1,13 +1,21 @@
-import { Alert, Badge, Button, Center, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { dossierKeys, getDossierPage, LIST_CLASSES, type DrillClass, type View } from './dashboardApi';
+import { DataTable, type Column } from '../../components/table';
+import {
+  dossierKeys,
+  getDossierPage,
+  LIST_CLASSES,
+  type DossierRow,
+  type DrillClass,
+  type View,
+} from './dashboardApi';
 
-const STATE_COLOR: Record<string, string> = {
+const STATE_COLOR: Record<DossierRow['state'], string> = {
   early: 'teal',
   on_time: 'green',
   late: 'red',
@@ -58,6 +66,55 @@ export function DrillDossierList({
   };
   const data = query.data;
   const count = firstCount ?? data?.count ?? null;
+  const columns: Column<DossierRow>[] = [
+    {
+      key: 'code',
+      header: t('dossiers.list.code'),
+      cell: (d) => (
+        <>
+          <Text size="sm" fw={500} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {d.code}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t(`dossiers.channel.${d.channel}`)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'procedure',
+      header: t('dossiers.list.procedure'),
+      cellStyle: { maxWidth: 280 },
+      cell: (d) => (
+        <>
+          <Text size="sm">{d.procedure.name}</Text>
+          <Text size="xs" c="dimmed">
+            {d.procedure.code}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'unit', header: t('dossiers.list.unit'), cell: (d) => <Text size="sm">{d.unit.name}</Text> },
+    { key: 'received', header: t('dossiers.list.received'), cell: (d) => formatDateTime(d.receivedAt) },
+    { key: 'due', header: t('dossiers.list.due'), cell: (d) => formatDate(d.dueDay) },
+    { key: 'resolved', header: t('dossiers.list.resolved'), cell: (d) => formatDateTime(d.resolvedAt) },
+    {
+      key: 'state',
+      header: t('dossiers.list.class'),
+      cell: (d) => (
+        <>
+          <Badge color={STATE_COLOR[d.state]} variant="light">
+            {t(`dossiers.state.${d.state}`)}
+          </Badge>
+          {d.weight < 1 && (
+            <Text size="xs" c="dimmed">
+              {t('dossiers.drill.share', { share: formatNumber(d.weight * 100, 1) })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <Stack gap="sm" data-testid="drill-list">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -93,57 +150,18 @@ export function DrillDossierList({
         </Alert>
       )}
       {data && data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped verticalSpacing="xs" data-testid="drill-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dossiers.list.code')}</Table.Th>
-                <Table.Th>{t('dossiers.list.procedure')}</Table.Th>
-                <Table.Th>{t('dossiers.list.unit')}</Table.Th>
-                <Table.Th>{t('dossiers.list.received')}</Table.Th>
-                <Table.Th>{t('dossiers.list.due')}</Table.Th>
-                <Table.Th>{t('dossiers.list.resolved')}</Table.Th>
-                <Table.Th>{t('dossiers.list.class')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((d) => (
-                <Table.Tr key={d.id} data-testid="drill-row" data-code={d.code}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {d.code}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t(`dossiers.channel.${d.channel}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={280}>
-                    <Text size="sm">{d.procedure.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {d.procedure.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{d.unit.name}</Text>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(d.receivedAt)}</Table.Td>
-                  <Table.Td>{formatDate(d.dueDay)}</Table.Td>
-                  <Table.Td>{formatDateTime(d.resolvedAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATE_COLOR[d.state] ?? 'gray'} variant="light">
-                      {t(`dossiers.state.${d.state}`, { defaultValue: d.state })}
-                    </Badge>
-                    {d.weight < 1 && (
-                      <Text size="xs" c="dimmed">
-                        {t('dossiers.drill.share', { share: formatNumber(d.weight * 100, 1) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // One page of the server's keyset pages: in receipt order, not re-sorted here.
+        <DataTable
+          rows={data.items}
+          columns={columns}
+          rowKey={(d) => d.id}
+          pageSize={0}
+          minWidth={860}
+          label={t('dossiers.drill.title')}
+          testId="drill-table"
+          tableProps={{ highlightOnHover: false }}
+          rowProps={(d) => ({ 'data-testid': 'drill-row', 'data-code': d.code })}
+        />
       )}
       {data && (page > 0 || data.nextCursor) && (
         <Group justify="space-between">

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   FileInput,
@@ -19,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { JobStatusBadge } from './JobStatusBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { DataTable, type Column } from '../../components/table';
 import { formatDateTime, formatFileSize, formatNumber } from '../../lib/format';
 import {
   getImport,
@@ -160,53 +162,73 @@ function PastImports({ onOpen }: { onOpen: (id: string) => void }) {
   const list = useQuery({ queryKey: importKeys.list, queryFn: listImports });
   if (list.error) return <ErrorAlert error={list.error} />;
   const items = list.data?.items ?? [];
+  const columns: Column<ImportJob>[] = [
+    {
+      key: 'createdAt',
+      header: t('dossiersImport.when'),
+      value: (j) => j.createdAt,
+      firstDir: 'desc',
+      cell: (j) => formatDateTime(j.createdAt),
+    },
+    {
+      key: 'file',
+      header: t('dossiersImport.file'),
+      value: (j) => j.fileName,
+      cell: (j) => (
+        <>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            ta="left"
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(j.id);
+            }}
+          >
+            {j.fileName}
+          </Anchor>{' '}
+          <Text span size="xs" c="dimmed">
+            ({formatFileSize(j.size)})
+          </Text>
+        </>
+      ),
+    },
+    { key: 'mapping', header: t('dossiersImport.mapping'), value: (j) => j.mappingName },
+    {
+      key: 'status',
+      header: t('dossiersImport.statusLabel'),
+      value: (j) => t(`dossiersImport.status.${j.status}`),
+      cell: (j) => <StatusBadge status={j.status} />,
+    },
+    { key: 'rows', header: t('dossiersImport.rows'), numeric: true, value: (j) => j.rowsRead },
+    {
+      key: 'created',
+      header: t('dossiersImport.createdUpdated'),
+      numeric: true,
+      value: (j) => j.created + j.updated,
+      cell: (j) => `${formatNumber(j.created)} / ${formatNumber(j.updated)}`,
+    },
+    { key: 'errors', header: t('dossiersImport.errorCount'), numeric: true, value: (j) => j.errorCount },
+  ];
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
         {t('dossiersImport.pastTitle')}
       </Title>
-      {items.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('dossiersImport.pastEmpty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="import-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dossiersImport.when')}</Table.Th>
-                <Table.Th>{t('dossiersImport.file')}</Table.Th>
-                <Table.Th>{t('dossiersImport.mapping')}</Table.Th>
-                <Table.Th>{t('dossiersImport.statusLabel')}</Table.Th>
-                <Table.Th ta="right">{t('dossiersImport.rows')}</Table.Th>
-                <Table.Th ta="right">{t('dossiersImport.createdUpdated')}</Table.Th>
-                <Table.Th ta="right">{t('dossiersImport.errorCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((j: ImportJob) => (
-                <Table.Tr key={j.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(j.id)}>
-                  <Table.Td>{formatDateTime(j.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {j.fileName}{' '}
-                    <Text span size="xs" c="dimmed">
-                      ({formatFileSize(j.size)})
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{j.mappingName}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={j.status} />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(j.rowsRead)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatNumber(j.created)} / {formatNumber(j.updated)}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(j.errorCount)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {list.data && (
+        <DataTable
+          rows={items}
+          columns={columns}
+          rowKey={(j) => j.id}
+          initialSort={{ key: 'createdAt', dir: 'desc' }}
+          minWidth={720}
+          label={t('dossiersImport.pastTitle')}
+          empty={t('dossiersImport.pastEmpty')}
+          testId="import-list"
+          // The file name is the keyboard's way in; a click anywhere on the row does the same.
+          rowProps={(j) => ({ style: { cursor: 'pointer' }, onClick: () => onOpen(j.id) })}
+        />
       )}
     </Stack>
   );

@@ -9,7 +9,6 @@ import {
   Modal,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -29,7 +28,8 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { DataTable, type Column } from '../../components/table';
+import { formatDateTime } from '../../lib/format';
 import {
   columnProblems,
   createMapping,
@@ -63,7 +63,8 @@ type Draft = {
   valueMaps: Record<ValueMapField, Pair[]>;
 };
 
-const draftOf = (m: MappingBody): Draft => ({
+/** The editor's rows of a stored mapping (or of the default one). */
+const draftOf = (m: MappingList['defaultMapping']): Draft => ({
   name: m.name,
   source: m.source,
   delimiter: m.delimiter,
@@ -87,7 +88,8 @@ const bodyOf = (d: Draft): MappingBody => {
     source: d.source.trim(),
     delimiter: d.delimiter,
     dateFormat: d.dateFormat,
-    columns: fromPairs(d.columns),
+    // The column rows choose among the server's fields only (`MappingList['fields']`).
+    columns: fromPairs(d.columns) as MappingBody['columns'],
     valueMaps,
   };
 };
@@ -377,6 +379,65 @@ export function MappingsPage() {
     },
   });
   const data = list.data;
+  const columns: Column<Mapping>[] = [
+    {
+      key: 'name',
+      header: t('dossiersMappings.name'),
+      value: (m) => m.name,
+      cell: (m) => <Text fw={500}>{m.name}</Text>,
+    },
+    { key: 'source', header: t('dossiersMappings.source'), value: (m) => m.source },
+    {
+      key: 'delimiter',
+      header: t('dossiersMappings.delimiter'),
+      cell: (m) => t(`dossiersMappings.delimiters.${delimiterKey(m.delimiter)}`),
+    },
+    { key: 'dateFormat', header: t('dossiersMappings.dateFormat'), value: (m) => m.dateFormat },
+    {
+      key: 'columns',
+      header: t('dossiersMappings.columnCount'),
+      numeric: true,
+      value: (m) => Object.keys(m.columns).length,
+    },
+    {
+      key: 'updatedAt',
+      header: t('dossiersMappings.updatedAt'),
+      value: (m) => m.updatedAt,
+      firstDir: 'desc',
+      cell: (m) => formatDateTime(m.updatedAt),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      align: 'right',
+      cell: (m) => (
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPencil size={14} aria-hidden />}
+            onClick={() => openEditor(m)}
+            data-testid="mapping-edit"
+          >
+            {m.abilities.update ? t('common.edit') : t('dossiersMappings.view')}
+          </Button>
+          {m.abilities.delete && (
+            <ConfirmButton
+              size="xs"
+              title={t('dossiersMappings.deleteTitle')}
+              message={t('dossiersMappings.deleteMessage', { name: m.name })}
+              confirmLabel={t('common.delete')}
+              onConfirm={() => remove.mutateAsync(m.id).catch(() => undefined)}
+              leftSection={<IconTrash size={14} aria-hidden />}
+              data-testid="mapping-delete"
+            >
+              {t('common.delete')}
+            </ConfirmButton>
+          )}
+        </Group>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -409,65 +470,17 @@ export function MappingsPage() {
             })}
           </Alert>
           <Card withBorder padding="md">
-            {data.items.length === 0 ? (
-              <Text c="dimmed" size="sm" data-testid="mapping-empty">
-                {t('dossiersMappings.empty')}
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped highlightOnHover data-testid="mapping-list">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('dossiersMappings.name')}</Table.Th>
-                      <Table.Th>{t('dossiersMappings.source')}</Table.Th>
-                      <Table.Th>{t('dossiersMappings.delimiter')}</Table.Th>
-                      <Table.Th>{t('dossiersMappings.dateFormat')}</Table.Th>
-                      <Table.Th ta="right">{t('dossiersMappings.columnCount')}</Table.Th>
-                      <Table.Th>{t('dossiersMappings.updatedAt')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((m) => (
-                      <Table.Tr key={m.id} data-testid="mapping-row" data-name={m.name}>
-                        <Table.Td fw={500}>{m.name}</Table.Td>
-                        <Table.Td>{m.source}</Table.Td>
-                        <Table.Td>{t(`dossiersMappings.delimiters.${delimiterKey(m.delimiter)}`)}</Table.Td>
-                        <Table.Td>{m.dateFormat}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(Object.keys(m.columns).length)}</Table.Td>
-                        <Table.Td>{formatDateTime(m.updatedAt)}</Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" justify="flex-end" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="light"
-                              leftSection={<IconPencil size={14} aria-hidden />}
-                              onClick={() => openEditor(m)}
-                              data-testid="mapping-edit"
-                            >
-                              {m.abilities.update ? t('common.edit') : t('dossiersMappings.view')}
-                            </Button>
-                            {m.abilities.delete && (
-                              <ConfirmButton
-                                size="xs"
-                                title={t('dossiersMappings.deleteTitle')}
-                                message={t('dossiersMappings.deleteMessage', { name: m.name })}
-                                confirmLabel={t('common.delete')}
-                                onConfirm={() => remove.mutateAsync(m.id).catch(() => undefined)}
-                                leftSection={<IconTrash size={14} aria-hidden />}
-                                data-testid="mapping-delete"
-                              >
-                                {t('common.delete')}
-                              </ConfirmButton>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <DataTable
+              rows={data.items}
+              columns={columns}
+              rowKey={(m) => m.id}
+              initialSort={{ key: 'name', dir: 'asc' }}
+              minWidth={760}
+              label={t('dossiersMappings.title')}
+              empty={t('dossiersMappings.empty')}
+              testId="mapping-list"
+              rowProps={(m) => ({ 'data-testid': 'mapping-row', 'data-name': m.name })}
+            />
           </Card>
         </Stack>
       )}

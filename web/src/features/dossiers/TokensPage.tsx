@@ -10,7 +10,6 @@ import {
   Group,
   Loader,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -26,7 +25,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect, useUnitNames } from '../../components/UnitSelect';
 import { formatDateTime } from '../../lib/format';
-import { createToken, listTokens, revokeToken, tokenKeys, type CreatedToken } from './tokensApi';
+import { DataTable, type Column } from '../../components/table';
+import {
+  createToken,
+  listTokens,
+  revokeToken,
+  tokenKeys,
+  type CreatedToken,
+  type IngestToken,
+} from './tokensApi';
 
 /** The new token, shown once with a copy button: the server keeps only its SHA-256. */
 function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
@@ -102,6 +109,69 @@ export function TokensPage() {
     },
   });
   const items = list.data?.items ?? [];
+  const columns: Column<IngestToken>[] = [
+    {
+      key: 'name',
+      header: t('dossiersTokens.name'),
+      value: (tk) => tk.name,
+      cell: (tk) => <Text fw={500}>{tk.name}</Text>,
+    },
+    { key: 'source', header: t('dossiersTokens.source'), value: (tk) => tk.source },
+    {
+      key: 'unit',
+      header: t('dossiersTokens.unit'),
+      value: (tk) => units.byId.get(tk.unitId)?.label,
+      cell: (tk) => units.byId.get(tk.unitId)?.label ?? '…',
+    },
+    { key: 'prefix', header: t('dossiersTokens.prefix'), cell: (tk) => <Code>{tk.prefix}…</Code> },
+    {
+      key: 'createdAt',
+      header: t('common.createdAt'),
+      value: (tk) => tk.createdAt,
+      firstDir: 'desc',
+      cell: (tk) => formatDateTime(tk.createdAt),
+    },
+    {
+      key: 'lastUsedAt',
+      header: t('dossiersTokens.lastUsed'),
+      value: (tk) => tk.lastUsedAt,
+      firstDir: 'desc',
+      cell: (tk) => (tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : '—'),
+    },
+    {
+      key: 'state',
+      header: t('dossiersTokens.state'),
+      // Active tokens first, then the revoked ones by the day they were revoked.
+      value: (tk) => (tk.revokedAt ? `1 ${tk.revokedAt}` : '0'),
+      cell: (tk) =>
+        tk.revokedAt ? (
+          <Badge color="gray" variant="light" data-testid="token-state">
+            {t('dossiersTokens.revokedAt', { date: formatDateTime(tk.revokedAt) })}
+          </Badge>
+        ) : (
+          <Badge color="green" variant="light" data-testid="token-state">
+            {t('dossiersTokens.active')}
+          </Badge>
+        ),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (tk) =>
+        !tk.revokedAt && (
+          <ConfirmButton
+            size="xs"
+            title={t('dossiersTokens.revokeTitle')}
+            message={t('dossiersTokens.revokeMessage', { name: tk.name })}
+            confirmLabel={t('dossiersTokens.revoke')}
+            onConfirm={() => revoke.mutateAsync(tk.id).catch(() => undefined)}
+            data-testid="token-revoke"
+          >
+            {t('dossiersTokens.revoke')}
+          </ConfirmButton>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t('dossiersTokens.title')} description={t('dossiersTokens.description')} />
@@ -163,67 +233,19 @@ export function TokensPage() {
             </Center>
           )}
           <ErrorAlert error={list.error ?? revoke.error} />
-          {list.data && items.length === 0 && (
-            <Text c="dimmed" size="sm">
-              {t('dossiersTokens.empty')}
-            </Text>
-          )}
-          {items.length > 0 && (
-            <Table.ScrollContainer minWidth={860}>
-              <Table striped data-testid="token-list">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dossiersTokens.name')}</Table.Th>
-                    <Table.Th>{t('dossiersTokens.source')}</Table.Th>
-                    <Table.Th>{t('dossiersTokens.unit')}</Table.Th>
-                    <Table.Th>{t('dossiersTokens.prefix')}</Table.Th>
-                    <Table.Th>{t('common.createdAt')}</Table.Th>
-                    <Table.Th>{t('dossiersTokens.lastUsed')}</Table.Th>
-                    <Table.Th>{t('dossiersTokens.state')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((tk) => (
-                    <Table.Tr key={tk.id} data-testid="token-row" data-name={tk.name}>
-                      <Table.Td fw={500}>{tk.name}</Table.Td>
-                      <Table.Td>{tk.source}</Table.Td>
-                      <Table.Td>{units.byId.get(tk.unitId)?.label ?? '…'}</Table.Td>
-                      <Table.Td>
-                        <Code>{tk.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(tk.createdAt)}</Table.Td>
-                      <Table.Td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : '—'}</Table.Td>
-                      <Table.Td>
-                        {tk.revokedAt ? (
-                          <Badge color="gray" variant="light" data-testid="token-state">
-                            {t('dossiersTokens.revokedAt', { date: formatDateTime(tk.revokedAt) })}
-                          </Badge>
-                        ) : (
-                          <Badge color="green" variant="light" data-testid="token-state">
-                            {t('dossiersTokens.active')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {!tk.revokedAt && (
-                          <ConfirmButton
-                            size="xs"
-                            title={t('dossiersTokens.revokeTitle')}
-                            message={t('dossiersTokens.revokeMessage', { name: tk.name })}
-                            confirmLabel={t('dossiersTokens.revoke')}
-                            onConfirm={() => revoke.mutateAsync(tk.id).catch(() => undefined)}
-                            data-testid="token-revoke"
-                          >
-                            {t('dossiersTokens.revoke')}
-                          </ConfirmButton>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+          {list.data && (
+            <DataTable
+              rows={items}
+              columns={columns}
+              rowKey={(tk) => tk.id}
+              initialSort={{ key: 'createdAt', dir: 'desc' }}
+              minWidth={860}
+              label={t('dossiersTokens.listTitle')}
+              empty={t('dossiersTokens.empty')}
+              testId="token-list"
+              tableProps={{ highlightOnHover: false }}
+              rowProps={(tk) => ({ 'data-testid': 'token-row', 'data-name': tk.name })}
+            />
           )}
         </Stack>
       </Stack>

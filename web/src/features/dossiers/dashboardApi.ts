@@ -1,10 +1,35 @@
+/**
+ * The dossier dashboard's API (`/api/dossiers/breakdown`, `/trend`, `/list`): the server's own types
+ * (dossiers-query.schemas.ts), under the names the pages use.
+ */
+import type {
+  BreakdownBy,
+  BreakdownResponse,
+  DossierListResponse,
+  DrillClassKey,
+  LightKeyOut,
+  TrendResponse,
+} from '../../../../server/modules/dossiers/dossiers-query.schemas';
+import type { PeriodsOut } from '../../../../server/modules/periods/periods.schemas';
 import { api } from '../../lib/api';
-import type { ReportingPeriod } from './DashboardPeriod';
 
-/** A rate as the server gives it: the value (0–1, null without a denominator) and how it was derived. */
-export type Ratio = { numerator: number; denominator: number; value: number | null };
-export type Light = 'green' | 'amber' | 'red' | null;
+export type { RatioOut as Ratio } from '../../../../server/modules/dossiers/dossiers.schemas';
+export type {
+  BreakdownBy as GroupBy,
+  BreakdownGroupOut as BreakdownRow,
+  BreakdownResponse as Breakdown,
+  DossierListItem as DossierRow,
+  DossierListResponse as DossierPage,
+  DrillClassKey as DrillClass,
+  FiguresOut as Figures,
+  LightKeyOut as LightKey,
+  LightOut as Light,
+  ScopeOut as Scope,
+  ThresholdOut as Threshold,
+  TrendResponse as Trend,
+} from '../../../../server/modules/dossiers/dossiers-query.schemas';
 
+/** The indicators with a traffic light, in the order the legend and settings show them. */
 export const LIGHT_KEYS = [
   'onTimeRate',
   'lateRate',
@@ -14,94 +39,9 @@ export const LIGHT_KEYS = [
   'eResultRate',
   'satisfaction',
   'qd766',
-] as const;
-export type LightKey = (typeof LIGHT_KEYS)[number];
+] as const satisfies readonly LightKeyOut[];
 
-export type Figures = {
-  totals: Record<string, number>;
-  indicators: {
-    toProcess: number;
-    resolved: number;
-    processing: number;
-    late: number;
-    lateRate: Ratio;
-    onTimeRate: Ratio;
-    resolvedEarlyOrOnTimeRate: Ratio;
-    onlineRate: Ratio;
-    onlinePaymentRate: Ratio;
-    digitisationRate: Ratio;
-    eResultRate: Ratio;
-    averageProcessingDays: Ratio;
-    satisfaction: Ratio;
-  };
-  qd766: {
-    version: string;
-    score: number;
-    maxCovered: number;
-    complete: boolean;
-    provisional: boolean;
-    groups: { key: string; max: number; confirmed: boolean; score: number | null }[];
-  };
-  lights: Record<LightKey, Light>;
-};
-
-export type Threshold = {
-  key: LightKey;
-  direction: 'higher' | 'lower';
-  green: number;
-  amber: number;
-  source: string | null;
-};
-
-export type Scope = {
-  unit: { id: string; name: string; code: string | null } | null;
-  procedure: { id: string; code: string; name: string; field: string } | null;
-};
-
-export type GroupBy = 'unit' | 'procedure' | 'field' | 'total';
-
-export type Breakdown = {
-  from: string;
-  to: string;
-  stockDay: string;
-  restated: boolean;
-  groupBy: GroupBy;
-  scope: Scope;
-  thresholds: Threshold[];
-  total: Figures;
-  groups: (Figures & { key: string; name: string; code: string | null; validTo: string | null })[];
-};
-
-export type Trend = {
-  months: (Figures & { month: string; from: string; to: string; stockDay: string })[];
-};
-
-/** The classes a number can be opened into (server: dossiers-query.rules.ts). */
-export type DrillClass =
-  | 'toProcess'
-  | 'received'
-  | 'carriedOver'
-  | 'resolved'
-  | 'resolvedEarly'
-  | 'resolvedOnTime'
-  | 'resolvedLate'
-  | 'onTime'
-  | 'late'
-  | 'processing'
-  | 'notYetDue'
-  | 'dueSoon'
-  | 'overdue'
-  | 'suspended'
-  | 'uncollected'
-  | 'withdrawn'
-  | 'online'
-  | 'feePayable'
-  | 'paidOnline'
-  | 'digitised'
-  | 'eResult'
-  | 'dissatisfied';
-
-export const LIST_CLASSES: DrillClass[] = [
+export const LIST_CLASSES: DrillClassKey[] = [
   'toProcess',
   'onTime',
   'late',
@@ -124,27 +64,6 @@ export const LIST_CLASSES: DrillClass[] = [
   'dissatisfied',
 ];
 
-export type DossierRow = {
-  id: string;
-  code: string;
-  procedure: { id: string; code: string; name: string };
-  unit: { id: string; name: string };
-  channel: 'online' | 'in_person' | 'post';
-  status: string;
-  receivedAt: string;
-  dueDay: string | null;
-  resolvedAt: string | null;
-  state: string;
-  weight: number;
-};
-
-export type DossierPage = {
-  stockDay: string;
-  count: number | null;
-  items: DossierRow[];
-  nextCursor: string | null;
-};
-
 /** What the dashboard shows: a period, units as they were or restated, and where the drill-down is. */
 export type View = {
   from: string;
@@ -163,19 +82,19 @@ const scopeQuery = (v: View) => ({
 });
 
 export const dossierKeys = {
-  breakdown: (v: View, groupBy: GroupBy) => ['dossiers', 'breakdown', v, groupBy] as const,
+  breakdown: (v: View, groupBy: BreakdownBy) => ['dossiers', 'breakdown', v, groupBy] as const,
   trend: (v: View) => ['dossiers', 'trend', v] as const,
-  list: (v: View, cls: DrillClass) => ['dossiers', 'list', v, cls] as const,
+  list: (v: View, cls: DrillClassKey) => ['dossiers', 'list', v, cls] as const,
   periods: (type: string, year: number) => ['periods', type, year] as const,
 };
 
-export const getBreakdown = (v: View, groupBy: GroupBy) =>
-  api.get<Breakdown>('/api/dossiers/breakdown', { query: { ...scopeQuery(v), groupBy } });
+export const getBreakdown = (v: View, groupBy: BreakdownBy) =>
+  api.get<BreakdownResponse>('/api/dossiers/breakdown', { query: { ...scopeQuery(v), groupBy } });
 
-export const getTrend = (v: View) => api.get<Trend>('/api/dossiers/trend', { query: scopeQuery(v) });
+export const getTrend = (v: View) => api.get<TrendResponse>('/api/dossiers/trend', { query: scopeQuery(v) });
 
-export const getDossierPage = (v: View, cls: DrillClass, cursor: string | null, limit = 25) =>
-  api.get<DossierPage>('/api/dossiers/list', {
+export const getDossierPage = (v: View, cls: DrillClassKey, cursor: string | null, limit = 25) =>
+  api.get<DossierListResponse>('/api/dossiers/list', {
     query: { ...scopeQuery(v), class: cls, cursor, limit },
   });
 
@@ -188,4 +107,4 @@ export function formatRate(value: number | null | undefined, language: string): 
 
 /** The reporting periods of a year and type, with their data windows (periods module). */
 export const getReportingPeriods = (type: string, year: number) =>
-  api.get<{ items: ReportingPeriod[] }>('/api/periods', { query: { type, year } });
+  api.get<PeriodsOut>('/api/periods', { query: { type, year } });

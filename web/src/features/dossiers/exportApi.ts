@@ -1,41 +1,18 @@
+/**
+ * Excel exports of the dashboard (`/api/dossiers/exports`): the server's own types
+ * (export/dossiers-export.schemas.ts) under the names the page uses.
+ */
+import type {
+  ExportInput,
+  ExportJobOut,
+  ExportListOut,
+} from '../../../../server/modules/dossiers/export/dossiers-export.schemas';
 import { api } from '../../lib/api';
 import type { DrillClass, GroupBy, View } from './dashboardApi';
 
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
-export type ExportPhase =
-  'queued' | 'summary' | 'breakdown' | 'fields' | 'trend' | 'dossiers' | 'storing' | 'done';
-
-/** An Excel export of the dossier dashboard, made on the server in the background. */
-export type ExportJob = {
-  id: string;
-  status: ExportStatus;
-  phase: ExportPhase;
-  /** 0–1. */
-  progress: number;
-  rowsWritten: number;
-  dossierRows: number;
-  dossierTotal: number | null;
-  capped: boolean;
-  maxDossierRows: number;
-  query: {
-    from: string;
-    to: string;
-    restate: boolean;
-    unitId: string | null;
-    subtree: boolean;
-    procedureId: string | null;
-    groupBy: GroupBy;
-    dossierClass: DrillClass | null;
-  };
-  fileName: string | null;
-  size: number | null;
-  failure: string | null;
-  running: boolean;
-  createdAt: string;
-  finishedAt: string | null;
-  expiresAt: string | null;
-  downloadUrl: string | null;
-};
+export type { ExportJobOut as ExportJob } from '../../../../server/modules/dossiers/export/dossiers-export.schemas';
+export type ExportStatus = ExportJobOut['status'];
+export type ExportPhase = ExportJobOut['phase'];
 
 export const exportKeys = {
   list: ['dossiers', 'exports'] as const,
@@ -44,7 +21,7 @@ export const exportKeys = {
 
 /** Starts an export of what the dashboard shows (and, optionally, the dossiers of one class). */
 export const startExport = (view: View, groupBy: GroupBy, dossierClass: DrillClass | null) =>
-  api.post<ExportJob>('/api/dossiers/exports', {
+  api.post<ExportJobOut>('/api/dossiers/exports', {
     from: view.from,
     to: view.to,
     restate: view.restate,
@@ -52,10 +29,10 @@ export const startExport = (view: View, groupBy: GroupBy, dossierClass: DrillCla
     procedureId: view.procedureId,
     groupBy,
     dossierClass,
-  });
+  } satisfies ExportInput);
 
-export const getExport = (id: string) => api.get<ExportJob>(`/api/dossiers/exports/${id}`);
-export const listExports = () => api.get<{ items: ExportJob[] }>('/api/dossiers/exports');
+export const getExport = (id: string) => api.get<ExportJobOut>(`/api/dossiers/exports/${id}`);
+export const listExports = () => api.get<ExportListOut>('/api/dossiers/exports');
 
-export const isExportFinished = (job: ExportJob) =>
+export const isExportFinished = (job: ExportJobOut) =>
   job.status === 'done' || job.status === 'failed' || job.status === 'expired';

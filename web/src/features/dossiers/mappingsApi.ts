@@ -1,10 +1,32 @@
+/**
+ * Import mappings (`/api/dossiers/import-mappings`): the server's own types
+ * (import/dossiers-import.schemas.ts) under the names the page uses.
+ */
+import type {
+  MappingInput,
+  MappingListOut,
+  MappingOut,
+  MappingUpdateInput,
+} from '../../../../server/modules/dossiers/import/dossiers-import.schemas';
 import { api } from '../../lib/api';
 
-export const DATE_FORMATS = ['dd/mm/yyyy', 'yyyy-mm-dd', 'mm/dd/yyyy'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export type {
+  MappingInput as MappingBody,
+  MappingListOut as MappingList,
+  MappingOut as Mapping,
+} from '../../../../server/modules/dossiers/import/dossiers-import.schemas';
+
+export const DATE_FORMATS = [
+  'dd/mm/yyyy',
+  'yyyy-mm-dd',
+  'mm/dd/yyyy',
+] as const satisfies readonly MappingInput['dateFormat'][];
+export type DateFormat = MappingInput['dateFormat'];
 
 export const VALUE_MAP_FIELDS = ['channel', 'status', 'rating'] as const;
-export type ValueMapField = (typeof VALUE_MAP_FIELDS)[number];
+export type ValueMapField = keyof NonNullable<MappingInput['valueMaps']>;
+/** A dossier field a column can feed (server: column-mapping.ts IMPORT_FIELDS). */
+export type ImportField = MappingListOut['fields'][number];
 
 /** The codes a value map may point to (server: dossier-timing.ts, rollup.ts). */
 export const VALUE_CODES: Record<ValueMapField, readonly string[]> = {
@@ -13,36 +35,13 @@ export const VALUE_CODES: Record<ValueMapField, readonly string[]> = {
   rating: ['very_satisfied', 'satisfied', 'not_satisfied'],
 };
 
-/** What a mapping says: which header feeds which dossier field, and the words of the source system. */
-export type MappingBody = {
-  name: string;
-  source: string;
-  delimiter: string;
-  dateFormat: DateFormat;
-  columns: Record<string, string>;
-  valueMaps: Partial<Record<ValueMapField, Record<string, string>>>;
-};
-
-export type Mapping = MappingBody & {
-  id: string;
-  version: number;
-  updatedAt: string;
-  abilities: { update: boolean; delete: boolean };
-};
-
-export type MappingList = {
-  items: Mapping[];
-  defaultMapping: MappingBody;
-  fields: string[];
-  abilities: { create: boolean };
-};
-
 export const mappingKeys = { list: ['dossiers', 'import', 'mappings'] as const };
 
-export const listMappings = () => api.get<MappingList>('/api/dossiers/import-mappings');
-export const createMapping = (body: MappingBody) => api.post<Mapping>('/api/dossiers/import-mappings', body);
-export const updateMapping = (id: string, body: MappingBody & { version: number }) =>
-  api.put<Mapping>(`/api/dossiers/import-mappings/${id}`, body);
+export const listMappings = () => api.get<MappingListOut>('/api/dossiers/import-mappings');
+export const createMapping = (body: MappingInput) =>
+  api.post<MappingOut>('/api/dossiers/import-mappings', body);
+export const updateMapping = (id: string, body: MappingUpdateInput) =>
+  api.put<MappingOut>(`/api/dossiers/import-mappings/${id}`, body);
 export const deleteMapping = (id: string) => api.delete(`/api/dossiers/import-mappings/${id}`);
 
 /** Rows of the editor ↔ the record's objects (empty rows dropped, text trimmed). */

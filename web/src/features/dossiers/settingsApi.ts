@@ -1,64 +1,25 @@
+/**
+ * The dossier rules (`/api/dossiers/settings`): traffic-light thresholds and QĐ 766 weights as versions in
+ * force from a date — the server's own types (settings/dossiers-settings.schemas.ts).
+ */
+import type {
+  SettingsInput,
+  SettingsOut,
+  SettingsVersionOut,
+} from '../../../../server/modules/dossiers/settings/dossiers-settings.schemas';
 import { api } from '../../lib/api';
-import type { LightKey } from './dashboardApi';
 
-export type ThresholdRule = {
-  key: LightKey;
-  direction: 'higher' | 'lower';
-  green: number;
-  amber: number;
-  source: string | null;
-};
-
-export type Qd766Criterion = {
-  key: string;
-  weight: number;
-  confirmed: boolean;
-  formulaConfirmed: boolean;
-  source: 'dossiers' | 'external';
-};
-export type Qd766Group = { key: string; max: number; confirmed: boolean; criteria: Qd766Criterion[] };
-
-/** One version of the dossier rules (version 0 = the defaults shipped with chidao). */
-export type RulesVersion = {
-  id: string | null;
-  version: number;
-  effectiveFrom: string;
-  isDefault: boolean;
-  thresholds: ThresholdRule[];
-  qd766: { version: string; validFrom: string; basis: string; groups: Qd766Group[] };
-  note: string | null;
-  legalBasis: string | null;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string | null;
-};
-
-export type DossierSettings = {
-  asOf: string;
-  current: RulesVersion;
-  latestVersion: number;
-  history: RulesVersion[];
-  defaults: RulesVersion;
-  abilities: { create: boolean };
-};
-
-export type NewRulesVersion = {
-  version: number;
-  effectiveFrom: string;
-  note: string;
-  legalBasis: string | null;
-  thresholds: { key: LightKey; green: number; amber: number; source: string | null }[];
-  qd766: {
-    groups: {
-      key: string;
-      max: number;
-      confirmed: boolean;
-      criteria: { key: string; weight: number; confirmed: boolean }[];
-    }[];
-  };
-};
+export type {
+  Qd766CriterionOut as Qd766Criterion,
+  Qd766GroupOut as Qd766Group,
+  SettingsInput as NewRulesVersion,
+  SettingsOut as DossierSettings,
+  SettingsVersionOut as RulesVersion,
+  ThresholdRuleOut as ThresholdRule,
+} from '../../../../server/modules/dossiers/settings/dossiers-settings.schemas';
 
 export const settingsKeys = { all: ['dossiers', 'settings'] as const };
 
-export const getSettings = () => api.get<DossierSettings>('/api/dossiers/settings');
-export const addSettingsVersion = (body: NewRulesVersion) =>
-  api.post<RulesVersion>('/api/dossiers/settings', body);
+export const getSettings = () => api.get<SettingsOut>('/api/dossiers/settings');
+export const addSettingsVersion = (body: SettingsInput) =>
+  api.post<SettingsVersionOut>('/api/dossiers/settings', body);

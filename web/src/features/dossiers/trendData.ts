@@ -16,9 +16,9 @@ const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Ma
  * first day), and a rate whose denominator is 0 has none either: the chart leaves a gap there instead of
  * drawing 0% or a line across it.
  */
-export function trendPoints(trend: Trend): TrendPoint[] {
+export function trendPoints(trend: Pick<Trend, 'months'>): TrendPoint[] {
   return trend.months.map((m) => {
-    const empty = m.stockDay < m.from || (m.indicators.toProcess === 0 && (m.totals.received ?? 0) === 0);
+    const empty = m.stockDay < m.from || (m.indicators.toProcess === 0 && m.totals.received === 0);
     return {
       month: `${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`,
       onTimeRate: empty ? null : pct(m.indicators.onTimeRate.value),

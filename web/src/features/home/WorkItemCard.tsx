@@ -2,7 +2,7 @@ import { Badge, Box, Flex, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ActionButtons } from '../../components/workflow/ActionButtons';
 import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
-import { inLanguage, type WorkItem, type WorkKind } from '../../components/workflow/work';
+import { inLanguage, titleOf, type WorkItem, type WorkKind } from '../../components/workflow/work';
 import { formatDate } from '../../lib/format';
 import { InAppLink } from './InAppLink';
 
@@ -66,7 +66,7 @@ export function WorkItemCard({
             style={{ overflowWrap: 'anywhere' }}
             data-testid="work-item-title"
           >
-            {item.title}
+            {titleOf(item, i18n.language)}
           </InAppLink>
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {[

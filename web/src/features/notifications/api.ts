@@ -1,41 +1,28 @@
+/**
+ * The in-app inbox, e-mail preferences and the reminder rule (`/api/notifications/...`): the types are the
+ * server's own (type-only imports of its Zod schemas, erased from the bundle), so the two cannot drift.
+ */
+import type {
+  InboxOut as Inbox,
+  MarkAllOut,
+  NotificationOut as NotificationItem,
+  PreferencesBody,
+  PreferencesOut as Preferences,
+  ReminderRuleBody as ReminderRule,
+  ReminderRuleOut as ReminderRuleState,
+  ReminderRuleSaveBody,
+  UnreadOut,
+} from '../../../../server/modules/notifications/notifications.schemas';
 import { api } from '../../lib/api';
 
-export type NotificationItem = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  entity: { type: string; id: string } | null;
-  createdAt: string;
-  readAt: string | null;
-  emailedAt: string | null;
-};
-
-export type Inbox = { items: NotificationItem[]; total: number; unread: number };
-
-export type EmailPreference = 'immediate' | 'digest' | 'off';
-export type Preferences = {
-  email: EmailPreference;
-  digestHour: number;
-  version: number;
-  emailConfigured: boolean;
-  address: string;
-};
-
-export type ReminderRule = {
-  beforeDueWorkingDays: number[];
-  overdueEvery: { count: number; unit: 'working_days' | 'calendar_days' };
-  maxOverdueReminders: number | null;
-};
-export type ReminderRuleState = {
-  rule: ReminderRule;
-  version: number;
-  isDefault: boolean;
-  updatedAt: string | null;
-  recipientRoles: string[];
-  abilities: { update: boolean };
-};
+export type {
+  InboxOut as Inbox,
+  NotificationOut as NotificationItem,
+  PreferencesOut as Preferences,
+  ReminderRuleBody as ReminderRule,
+  ReminderRuleOut as ReminderRuleState,
+} from '../../../../server/modules/notifications/notifications.schemas';
+export type EmailPreference = Preferences['email'];
 
 /** Query keys: everything under ['notifications'] is refreshed after a change. */
 export const keys = {
@@ -47,14 +34,17 @@ export const keys = {
   rule: ['notifications', 'rule'] as const,
 };
 
-export const getUnreadCount = () => api.get<{ count: number }>('/api/notifications/unread-count');
+export const getUnreadCount = () => api.get<UnreadOut>('/api/notifications/unread-count');
 export const getInbox = (filter: 'all' | 'unread', limit: number, offset: number) =>
   api.get<Inbox>('/api/notifications', { query: { filter, limit, offset } });
 export const markRead = (id: string) => api.post<NotificationItem>(`/api/notifications/${id}/read`);
-export const markAllRead = () => api.post<{ updated: number }>('/api/notifications/read-all');
+export const markAllRead = () => api.post<MarkAllOut>('/api/notifications/read-all');
 export const getPreferences = () => api.get<Preferences>('/api/notifications/preferences');
-export const savePreferences = (body: { email: EmailPreference; digestHour: number; version: number }) =>
+export const savePreferences = (body: PreferencesBody) =>
   api.put<Preferences>('/api/notifications/preferences', body);
 export const getReminderRule = () => api.get<ReminderRuleState>('/api/notifications/reminder-rule');
 export const saveReminderRule = (rule: ReminderRule, version: number) =>
-  api.put<ReminderRuleState>('/api/notifications/reminder-rule', { rule, version });
+  api.put<ReminderRuleState>('/api/notifications/reminder-rule', {
+    rule,
+    version,
+  } satisfies ReminderRuleSaveBody);

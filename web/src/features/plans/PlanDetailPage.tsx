@@ -33,6 +33,7 @@ import {
   listTasks,
   planKeys,
   type Kpis,
+  type PlanKpis,
   type Task,
   type TaskAction,
 } from './api';
@@ -109,13 +110,7 @@ function KpiCards({
   );
 }
 
-function AreaBars({
-  items,
-  onPick,
-}: {
-  items: { key: string | null; kpis: Kpis }[];
-  onPick: (s: Selection) => void;
-}) {
+function AreaBars({ items, onPick }: { items: PlanKpis['byReformArea']; onPick: (s: Selection) => void }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (

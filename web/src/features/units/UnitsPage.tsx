@@ -7,7 +7,7 @@ import {
   Card,
   Group,
   Loader,
-  Table,
+  SegmentedControl,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -27,10 +27,11 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { DataTable, type Column } from '../../components/table';
 import { formatDate, formatNumber, isoDate } from '../../lib/format';
 import { BEFORE_REORG, unitKeys, unitsAsOf, unitTimeline, type UnitAsOf } from './api';
 import { buildTree, type UnitTree } from './lineage';
-import { KindBadge, UnitLink } from './parts';
+import { KindBadge, UnitLink, usePeriod } from './parts';
 
 /** Children are rendered only when their parent is open, and in pages of this many. */
 const CHUNK = 200;
@@ -40,6 +41,7 @@ export function UnitsPage() {
   const today = isoDate();
   const [asOf, setAsOf] = useState<string>(today);
   const [q, setQ] = useState('');
+  const [view, setView] = useState<'tree' | 'table'>('tree');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
 
   const all = useQuery({
@@ -127,13 +129,26 @@ export function UnitsPage() {
             w={340}
             data-testid="units-search"
           />
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v === 'table' ? 'table' : 'tree')}
+            data={[
+              { value: 'tree', label: t('units.viewTree') },
+              { value: 'table', label: t('units.viewTable') },
+            ]}
+            aria-label={t('units.view')}
+            data-testid="units-view"
+          />
           {(all.isFetching || found.isFetching) && <Loader size="sm" aria-label={t('common.loading')} />}
         </Group>
       </Card>
       {all.isError && <ErrorAlert error={all.error} />}
       {found.isError && <ErrorAlert error={found.error} />}
       {debouncedQ !== '' ? (
-        <SearchResults items={found.data?.items} tree={tree} asOf={asOf} />
+        // A new search starts on its first page.
+        <SearchResults key={debouncedQ} items={found.data?.items} tree={tree} asOf={asOf} />
+      ) : view === 'table' ? (
+        all.data && <AllUnits tree={tree} asOf={asOf} />
       ) : (
         all.data && <TreeView tree={tree} asOf={asOf} />
       )}
@@ -141,53 +156,102 @@ export function UnitsPage() {
   );
 }
 
+/**
+ * Units as a table: sortable by name, kind, code, parent (Vietnamese order) and validity, in pages, with the
+ * sideways scroll cue on a phone.
+ */
+function UnitsTable({
+  units,
+  tree,
+  resetKey,
+  testId,
+  rowTestId,
+}: {
+  units: readonly UnitAsOf[];
+  tree: UnitTree;
+  resetKey: string;
+  testId: string;
+  rowTestId: string;
+}) {
+  const { t } = useTranslation();
+  const period = usePeriod();
+  const parentName = (u: UnitAsOf) => (u.parentId ? (tree.byId.get(u.parentId)?.fullName ?? null) : null);
+  const columns: Column<UnitAsOf>[] = [
+    {
+      key: 'name',
+      header: t('units.name'),
+      value: (u) => u.fullName,
+      cellStyle: { minWidth: 200 },
+      cell: (u) => (
+        <UnitLink id={u.id} fw={500}>
+          {u.fullName}
+        </UnitLink>
+      ),
+    },
+    {
+      key: 'kind',
+      header: t('units.kind'),
+      value: (u) => t(`units.kinds.${u.kind}`, { defaultValue: u.kind }),
+      cell: (u) => <KindBadge kind={u.kind} />,
+    },
+    {
+      key: 'code',
+      header: t('units.code'),
+      value: (u) => u.code,
+      cell: (u) => (
+        <Text size="sm" ff="monospace">
+          {u.code}
+        </Text>
+      ),
+    },
+    { key: 'parent', header: t('units.parent'), value: parentName },
+    {
+      key: 'validity',
+      header: t('units.validity'),
+      value: (u) => u.validFrom,
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (u) => period(u.validFrom, u.validTo),
+    },
+  ];
+  return (
+    <DataTable
+      rows={units}
+      columns={columns}
+      rowKey={(u) => u.id}
+      rowProps={() => ({ 'data-testid': rowTestId })}
+      pageSize={50}
+      resetKey={resetKey}
+      empty={t('common.nothingFound')}
+      minWidth={760}
+      label={t('units.title')}
+      testId={testId}
+    />
+  );
+}
+
 function SearchResults({ items, tree, asOf }: { items?: UnitAsOf[]; tree: UnitTree; asOf: string }) {
   const { t } = useTranslation();
   if (!items) return null;
   return (
-    <Card withBorder padding={0}>
-      <Text size="sm" c="dimmed" p="sm" data-testid="units-result-count">
+    <Card withBorder padding="sm">
+      <Text size="sm" c="dimmed" pb="sm" data-testid="units-result-count">
         {t('units.resultCount', { total: formatNumber(items.length), date: formatDate(asOf) })}
       </Text>
-      <Table.ScrollContainer minWidth={700}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="units-results">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('units.name')}</Table.Th>
-              <Table.Th>{t('units.kind')}</Table.Th>
-              <Table.Th>{t('units.code')}</Table.Th>
-              <Table.Th>{t('units.parent')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((u) => (
-              <Table.Tr key={u.id} data-testid="units-result">
-                <Table.Td>
-                  <UnitLink id={u.id} fw={500}>
-                    {u.fullName}
-                  </UnitLink>
-                </Table.Td>
-                <Table.Td>
-                  <KindBadge kind={u.kind} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {u.code}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{u.parentId ? (tree.byId.get(u.parentId)?.fullName ?? '') : ''}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {items.length === 0 && (
-        <Text c="dimmed" ta="center" py="md">
-          {t('common.nothingFound')}
-        </Text>
-      )}
+      <UnitsTable units={items} tree={tree} resetKey={asOf} testId="units-results" rowTestId="units-result" />
+    </Card>
+  );
+}
+
+/** Every unit in force on the date, as a sortable table. */
+function AllUnits({ tree, asOf }: { tree: UnitTree; asOf: string }) {
+  const { t } = useTranslation();
+  const units = useMemo(() => [...tree.byId.values()], [tree]);
+  return (
+    <Card withBorder padding="sm">
+      <Text size="sm" c="dimmed" pb="sm" data-testid="units-count">
+        {t('units.treeCount', { total: formatNumber(units.length), date: formatDate(asOf) })}
+      </Text>
+      <UnitsTable units={units} tree={tree} resetKey={asOf} testId="units-table" rowTestId="units-row" />
     </Card>
   );
 }

@@ -1,6 +1,35 @@
+/** The units feature's API: the server's own types (its Zod schemas, `server/modules/units/units.schemas.ts`). */
+import type { DocumentListOut } from '../../../../server/modules/documents/documents.schemas';
+import type {
+  EventIn,
+  EventKind,
+  EventOut,
+  RestateOut,
+  SettleIn,
+  TimelineOut,
+  UnitKind,
+  UnitListOut,
+  UnresolvedListOut,
+  UnresolvedOut,
+} from '../../../../server/modules/units/units.schemas';
 import { api } from '../../lib/api';
-import type { Unit } from '../../lib/types';
 
+export type {
+  EventIn as EventInput,
+  EventKind,
+  LineageEventOut as LineageEvent,
+  LinkOut as Link,
+  NewUnitIn as NewUnitSpec,
+  ShareOut as Share,
+  TimelineOut as Timeline,
+  UnitKind,
+  UnitOut as UnitAsOf,
+  UnitVersionOut as UnitVersion,
+  UnresolvedOut as Unresolved,
+  UnresolvedRowOut as UnresolvedRow,
+} from '../../../../server/modules/units/units.schemas';
+
+/** The server's unit kinds, in the order the web offers them. */
 export const UNIT_KINDS = [
   'province',
   'department',
@@ -10,9 +39,9 @@ export const UNIT_KINDS = [
   'party_body',
   'mass_organisation',
   'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+] as const satisfies readonly UnitKind[];
 
+/** The server's lineage event kinds, in the order the web offers them. */
 export const EVENT_KINDS = [
   'establish',
   'rename',
@@ -21,8 +50,13 @@ export const EVENT_KINDS = [
   'transfer',
   'absorb',
   'abolish',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+] as const satisfies readonly EventKind[];
+
+// Both lists name every value the server knows (a kind added there fails the web's typecheck here).
+type AllListed<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+type Assert<T extends true> = T;
+type _EveryUnitKind = Assert<AllListed<UnitKind, (typeof UNIT_KINDS)[number]>>;
+type _EveryEventKind = Assert<AllListed<EventKind, (typeof EVENT_KINDS)[number]>>;
 
 /** "In force before the records begin": the GSO registry's start for units older than its data. */
 export const BEFORE_RECORDS = '1900-01-01';
@@ -30,95 +64,8 @@ export const BEFORE_RECORDS = '1900-01-01';
 /** The demo's "before the 2025 reorganisation" date, offered as a quick choice. */
 export const BEFORE_REORG = '2024-06-01';
 
-/** A unit as it stood on a date (the API's `Unit`, without the row version). */
-export type UnitAsOf = Omit<Unit, 'version'>;
-
-export type LinkedUnit = {
-  id: string;
-  code: string;
-  fullName: string;
-  kind: string;
-  validFrom: string;
-  validTo: string | null;
-};
-
-export type Link = {
-  eventId: string;
-  kind: EventKind;
-  effectiveDate: string;
-  legalBasisId: string | null;
-  legalBasisText: string | null;
-  note: string | null;
-  unit: LinkedUnit;
-  weight: number | null;
-};
-
-export type UnitVersion = {
-  id: string;
-  validFrom: string;
-  validTo: string | null;
-  code: string;
-  name: string;
-  fullName: string;
-  parentId: string | null;
-  parentName: string | null;
-  eventId: string | null;
-};
-
-export type LineageEvent = {
-  id: string;
-  kind: EventKind;
-  effectiveDate: string;
-  legalBasisId: string | null;
-  legalBasisText: string | null;
-  note: string | null;
-  source: string;
-};
-
-export type Unresolved = {
-  id: string;
-  sourceText: string;
-  sourceLine: string | null;
-  status: 'open' | 'resolved' | 'dismissed' | (string & {});
-  version: number;
-  successorId: string;
-  resolvedPredecessorId?: string | null;
-};
-
-export type UnresolvedRow = Unresolved & { successor: { id: string; code: string; fullName: string } };
-
-export type Timeline = {
-  unit: Unit;
-  versions: UnitVersion[];
-  events: LineageEvent[];
-  predecessors: Link[];
-  successors: Link[];
-  unresolved: Unresolved[];
-  abilities: { recordEvent: boolean };
-};
-
-export type Share = { unitId: string; weight: number; unit: UnitAsOf | null };
-
-export type NewUnitSpec = {
-  code: string;
-  name: string;
-  fullName: string;
-  kind: UnitKind;
-  parentId: string | null;
-};
-
-export type EventInput = {
-  kind: EventKind;
-  effectiveDate: string;
-  legalBasisId?: string | null;
-  legalBasisText?: string | null;
-  note?: string | null;
-  from: string[];
-  to: ({ unitId: string; weight?: number | null } | { create: NewUnitSpec; weight?: number | null })[];
-  changes?: { name?: string; fullName?: string; code?: string; parentId?: string | null };
-};
-
-export type DocumentHit = { id: string; numberSymbol: string; title: string; issuedOn: string; type: string };
+/** A legal-basis document as the event form's picker shows it (a row of `GET /api/documents`). */
+export type DocumentHit = DocumentListOut['items'][number];
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -133,19 +80,16 @@ export const unitKeys = {
 export const unitsAsOf = (
   asOf: string,
   extra: { q?: string; kind?: string; within?: string; limit?: number } = {},
-) => api.get<{ items: UnitAsOf[] }>('/api/units', { query: { asOf, limit: 20_000, ...extra } });
-export const unitTimeline = (id: string) => api.get<Timeline>(`/api/units/${id}/timeline`);
+) => api.get<UnitListOut>('/api/units', { query: { asOf, limit: 20_000, ...extra } });
+export const unitTimeline = (id: string) => api.get<TimelineOut>(`/api/units/${id}/timeline`);
 export const restate = (id: string, from: string) =>
-  api.get<{ items: Share[] }>(`/api/units/${id}/restate`, { query: { from } });
-export const recordEvent = (input: EventInput) =>
-  api.post<{ eventId: string; created: string[] }>('/api/lineage/events', input);
+  api.get<RestateOut>(`/api/units/${id}/restate`, { query: { from } });
+export const recordEvent = (input: EventIn) => api.post<EventOut>('/api/lineage/events', input);
 export const listUnresolved = (q: string, limit: number, offset: number) =>
-  api.get<{ items: UnresolvedRow[]; total: number }>('/api/lineage/unresolved', {
+  api.get<UnresolvedListOut>('/api/lineage/unresolved', {
     query: { status: 'open', q, limit, offset },
   });
-export const settleUnresolved = (
-  id: string,
-  body: { version: number; predecessorId?: string | null; dismiss?: boolean; note?: string | null },
-) => api.post<Unresolved>(`/api/lineage/unresolved/${id}`, body);
+export const settleUnresolved = (id: string, body: SettleIn) =>
+  api.post<UnresolvedOut>(`/api/lineage/unresolved/${id}`, body);
 export const searchDocuments = (q: string) =>
-  api.get<{ items: DocumentHit[]; total: number }>('/api/documents', { query: { q, limit: 20 } });
+  api.get<DocumentListOut>('/api/documents', { query: { q, limit: 20 } });

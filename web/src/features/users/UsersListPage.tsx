@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Loader, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,23 +7,55 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
+import { DataTable, type Column, type SortState } from '../../components/table';
 import { formatDateTime } from '../../lib/format';
-import { listUsers, userKeys } from './api';
+import { listUsers, userKeys, type User, type UserListSort } from './api';
 import { UserStatus } from './UserStatus';
 
 const PAGE_SIZE = 25;
+const FIRST_SORT: UserListSort = { key: 'fullName', dir: 'asc' };
 
 export function UsersListPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<UserListSort>(FIRST_SORT);
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const list = useQuery({
-    queryKey: userKeys.list(debouncedQ, page),
-    queryFn: () => listUsers(debouncedQ, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    queryKey: userKeys.list(debouncedQ, page, sort),
+    queryFn: () => listUsers(debouncedQ, PAGE_SIZE, (page - 1) * PAGE_SIZE, sort),
     placeholderData: keepPreviousData,
   });
+  // The sortable columns' keys are the server's sorts (`USER_SORTS`); the server sorts, then pages.
+  const columns: Column<User>[] = [
+    {
+      key: 'fullName',
+      header: t('users.fullName'),
+      sortable: true,
+      cellStyle: { minWidth: 160 },
+      cell: (u) => (
+        <Anchor
+          renderRoot={(props) => <Link to="/users/$userId" params={{ userId: u.id }} {...props} />}
+          fw={600}
+          size="sm"
+        >
+          {u.fullName}
+        </Anchor>
+      ),
+    },
+    { key: 'email', header: t('users.email'), sortable: true, cell: (u) => u.email },
+    { key: 'unit', header: t('users.unit'), sortable: true, cell: (u) => u.unitName ?? '' },
+    { key: 'position', header: t('users.position'), sortable: true, cell: (u) => u.position ?? '' },
+    { key: 'status', header: t('users.status'), sortable: false, cell: (u) => <UserStatus user={u} /> },
+    {
+      key: 'lastLoginAt',
+      header: t('users.lastLogin'),
+      sortable: true,
+      firstDir: 'desc',
+      cellStyle: { whiteSpace: 'nowrap' },
+      cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')),
+    },
+  ];
 
   return (
     <>
@@ -58,58 +90,31 @@ export function UsersListPage() {
         </Group>
       </Card>
       {list.isError && <ErrorAlert error={list.error} />}
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.fullName')}</Table.Th>
-                <Table.Th>{t('users.email')}</Table.Th>
-                <Table.Th>{t('users.unit')}</Table.Th>
-                <Table.Th>{t('users.position')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.lastLogin')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data?.items.map((u) => (
-                <Table.Tr key={u.id} data-testid="user-row">
-                  <Table.Td>
-                    <Anchor
-                      renderRoot={(props) => (
-                        <Link to="/users/$userId" params={{ userId: u.id }} {...props} />
-                      )}
-                      fw={600}
-                      size="sm"
-                    >
-                      {u.fullName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{u.unitName ?? ''}</Table.Td>
-                  <Table.Td>{u.position ?? ''}</Table.Td>
-                  <Table.Td>
-                    <UserStatus user={u} />
-                  </Table.Td>
-                  <Table.Td className="nowrap">
-                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {list.data && list.data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {t('common.nothingFound')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />}
+      {list.data && (
+        <Card withBorder padding="sm">
+          <DataTable
+            mode="server"
+            rows={list.data.items}
+            total={list.data.total}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPageChange={setPage}
+            sort={sort}
+            onSortChange={(next: SortState) => {
+              setSort((next as UserListSort | null) ?? FIRST_SORT);
+              setPage(1);
+            }}
+            columns={columns}
+            rowKey={(u) => u.id}
+            rowProps={() => ({ 'data-testid': 'user-row' })}
+            empty={t('common.nothingFound')}
+            minWidth={800}
+            label={t('users.title')}
+            testId="users-table"
+            tableProps={{ verticalSpacing: 'sm' }}
+          />
+        </Card>
+      )}
     </>
   );
 }

@@ -1,75 +1,54 @@
+/** The users feature's API: the server's own types (its Zod schemas: users, access). */
+import type {
+  GrantIn,
+  GrantListOut,
+  GrantOut,
+  RolesOut,
+} from '../../../../server/modules/access/access.schemas';
+import type {
+  PasswordResetIn,
+  UserCreateIn,
+  UserListOut,
+  UserListQuery,
+  UserOut,
+  UserSort,
+  UserUpdateIn,
+} from '../../../../server/modules/users/users.schemas';
 import { api } from '../../lib/api';
-import type { Role } from '../../lib/types';
 
-export type User = {
-  id: string;
-  email: string;
-  fullName: string;
-  phone: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  position: string | null;
-  active: boolean;
-  locked: boolean;
-  demo: boolean;
-  locale: string;
-  lastLoginAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  abilities: { read: boolean; update: boolean; manage: boolean; grant: boolean };
-};
+export type {
+  GrantIn as GrantInput,
+  GrantOut as Grant,
+} from '../../../../server/modules/access/access.schemas';
+export type {
+  UserCreateIn as UserCreateInput,
+  UserOut as User,
+} from '../../../../server/modules/users/users.schemas';
+/** The fields of an account edit (the version is sent beside them). */
+export type UserUpdateInput = Omit<UserUpdateIn, 'version'>;
 
-export type UserCreateInput = {
-  email: string;
-  fullName: string;
-  phone: string | null;
-  unitId: string | null;
-  position: string | null;
-  password?: string;
-  locale: 'vi' | 'en';
-};
-
-export type UserUpdateInput = Partial<Omit<UserCreateInput, 'password'>> & { active?: boolean };
-
-export type Grant = {
-  id: string;
-  userId: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-  validFrom: string | null;
-  validTo: string | null;
-  note: string | null;
-  createdAt: string;
-  abilities: { revoke: boolean };
-};
-
-export type GrantInput = {
-  role: Role;
-  unitId: string;
-  validFrom?: string | null;
-  validTo?: string | null;
-  note?: string | null;
-};
+/** An order of the account list (the server sorts, then pages). */
+export type UserListSort = { key: UserSort; dir: 'asc' | 'desc' };
 
 export const userKeys = {
   all: ['users'] as const,
-  list: (q: string, page: number) => ['users', 'list', q, page] as const,
+  list: (q: string, page: number, sort?: UserListSort) => ['users', 'list', q, page, sort ?? null] as const,
   one: (id: string) => ['users', 'one', id] as const,
   grants: (id: string) => ['users', 'grants', id] as const,
   roles: ['roles'] as const,
 };
 
-export const listUsers = (q: string, limit: number, offset: number) =>
-  api.get<{ items: User[]; total: number }>('/api/users', { query: { q, limit, offset } });
-export const getUser = (id: string) => api.get<User>(`/api/users/${id}`);
-export const createUser = (input: UserCreateInput) => api.post<User>('/api/users', input);
+export const listUsers = (q: string, limit: number, offset: number, sort?: UserListSort) =>
+  api.get<UserListOut>('/api/users', {
+    query: { q, limit, offset, sort: sort?.key, dir: sort?.dir } satisfies UserListQuery,
+  });
+export const getUser = (id: string) => api.get<UserOut>(`/api/users/${id}`);
+export const createUser = (input: UserCreateIn) => api.post<UserOut>('/api/users', input);
 export const updateUser = (id: string, version: number, input: UserUpdateInput) =>
-  api.patch<User>(`/api/users/${id}`, { version, ...input });
+  api.patch<UserOut>(`/api/users/${id}`, { version, ...input } satisfies UserUpdateIn);
 export const resetPassword = (id: string, password: string) =>
-  api.post<void>(`/api/users/${id}/password`, { password });
-export const listGrants = (id: string) => api.get<{ items: Grant[] }>(`/api/users/${id}/grants`);
-export const addGrant = (id: string, input: GrantInput) => api.post<Grant>(`/api/users/${id}/grants`, input);
+  api.post<void>(`/api/users/${id}/password`, { password } satisfies PasswordResetIn);
+export const listGrants = (id: string) => api.get<GrantListOut>(`/api/users/${id}/grants`);
+export const addGrant = (id: string, input: GrantIn) => api.post<GrantOut>(`/api/users/${id}/grants`, input);
 export const revokeGrant = (grantId: string) => api.delete(`/api/grants/${grantId}`);
-export const listRoles = () => api.get<{ items: Role[] }>('/api/roles');
+export const listRoles = () => api.get<RolesOut>('/api/roles');

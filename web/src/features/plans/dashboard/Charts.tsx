@@ -2,8 +2,8 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
-import { formatPct, type Kpis } from '../api';
-import type { TrendPoint, UnitGroup } from './api';
+import { formatPct } from '../api';
+import type { AreaGroup, TrendPoint, UnitGroup } from './api';
 
 /**
  * The charts are pictures of the tables below them (the tables are the source of truth and what screen
@@ -20,13 +20,7 @@ const clickable = (onBar: OnBar) => ({
 });
 
 /** Completion % by reform area (horizontal bars, 0–100). */
-export function AreaCompletionChart({
-  items,
-  onBar,
-}: {
-  items: { key: string; kpis: Kpis }[];
-  onBar: OnBar;
-}) {
+export function AreaCompletionChart({ items, onBar }: { items: AreaGroup[]; onBar: OnBar }) {
   const { t, i18n } = useTranslation();
   const data = items.map((a) => ({
     key: a.key,

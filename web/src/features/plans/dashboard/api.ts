@@ -1,95 +1,24 @@
+/** The plan dashboard's API (`/api/plans/:id/dashboard…`): the server's own types (its Zod schemas). */
 import { api } from '../../../lib/api';
-import type { CompletionMethod, Kpis, Metric, PctMetric, TaskStatus, Timing } from '../api';
+import type {
+  DashboardOut as Dashboard,
+  Dimension,
+  DrillOut,
+  MetricKey,
+} from '../../../../../server/modules/plans/plans.schemas';
+import type { Kpis } from '../api';
 
-export type Dimension = 'area' | 'unit' | 'member' | 'trend' | 'pilot';
-
-/** The numbers a drill-down can open: Kpis' counts, the completion numerator and its denominator. */
-export type MetricKey =
-  | 'total'
-  | 'notStarted'
-  | 'inProgress'
-  | 'reportedDone'
-  | 'returned'
-  | 'verified'
-  | 'cancelled'
-  | 'verifiedOnTime'
-  | 'overdue'
-  | 'completion'
-  | 'owed';
-
-export type UnitGroup = {
-  key: string;
-  name: string;
-  fullName: string;
-  inForce: boolean;
-  restatedFrom: { unitId: string; name: string; weight: number }[];
-  shares: Record<string, number>;
-  kpis: Kpis;
-};
-
-export type MemberGroup = {
-  key: string;
-  name: string;
-  position: string;
-  office: string | null;
-  userId: string | null;
-  followedUnits: { unitId: string; name: string }[];
-  directedTaskIds: string[];
-  kpis: Kpis;
-};
-
-export type TrendPoint = {
-  month: string;
-  on: string;
-  verified: Metric;
-  verifiedOnTime: Metric;
-  overdue: Metric;
-  completionPct: PctMetric;
-};
-
-export type PilotGroup = {
-  programmeId: string;
-  committeeName: string;
-  year: number;
-  overall: Kpis;
-  units: { pilotUnitId: string; unitId: string; unitName: string; kpis: Kpis }[];
-};
-
-export type Dashboard = {
-  plan: { id: string; title: string; year: number; ownerUnitId: string };
-  asOf: string;
-  today: string;
-  restate: boolean;
-  method: { kind: CompletionMethod; unweightedTaskIds: string[] };
-  memberBasis: 'directed_or_followed';
-  committee: { id: string; name: string } | null;
-  overall: Kpis;
-  byArea: { key: string; kpis: Kpis }[] | null;
-  byUnit: UnitGroup[] | null;
-  byMember: MemberGroup[] | null;
-  trend: TrendPoint[] | null;
-  /** Only when asked for (`groupBy=pilot`): the pilot programmes of the plan's committee and year. */
-  pilots: PilotGroup[] | null;
-};
-
-export type DrillTask = {
-  id: string;
-  title: string;
-  reformArea: string;
-  focus: boolean;
-  leadUnitId: string;
-  leadUnitName: string;
-  restatedUnits: { unitId: string; name: string; weight: number }[];
-  existed: boolean;
-  status: TaskStatus | null;
-  dueDate: string | null;
-  originalDueDate: string | null;
-  extended: boolean;
-  reportedOn: string | null;
-  verifiedOn: string | null;
-  weight: number | null;
-  timing: Pick<Timing, 'state' | 'daysOverdue' | 'daysLeft' | 'effectiveDueDate'> | null;
-};
+export type {
+  DashboardOut as Dashboard,
+  Dimension,
+  MetricKey,
+} from '../../../../../server/modules/plans/plans.schemas';
+export type UnitGroup = NonNullable<Dashboard['byUnit']>[number];
+export type MemberGroup = NonNullable<Dashboard['byMember']>[number];
+export type TrendPoint = NonNullable<Dashboard['trend']>[number];
+export type PilotGroup = NonNullable<Dashboard['pilots']>[number];
+export type AreaGroup = NonNullable<Dashboard['byArea']>[number];
+export type DrillTask = DrillOut['items'][number];
 
 export type DashboardView = { asOf: string | null; restate: boolean };
 
@@ -123,18 +52,15 @@ export const getPilotFigures = (planId: string, view: DashboardView) =>
   });
 
 export const getDashboardTasks = (planId: string, view: DashboardView, target: DrillTarget) =>
-  api.get<{ asOf: string; restate: boolean; count: number; items: DrillTask[] }>(
-    `/api/plans/${planId}/dashboard/tasks`,
-    {
-      query: {
-        asOf: view.asOf,
-        restate: view.restate ? 'true' : undefined,
-        dimension: target.dimension,
-        group: target.group,
-        metric: target.metric,
-      },
+  api.get<DrillOut>(`/api/plans/${planId}/dashboard/tasks`, {
+    query: {
+      asOf: view.asOf,
+      restate: view.restate ? 'true' : undefined,
+      dimension: target.dimension,
+      group: target.group,
+      metric: target.metric,
     },
-  );
+  });
 
 /** The ids behind a metric of a KPI block (same rule as the server's drill-down). */
 export function idsOf(kpis: Kpis, metric: MetricKey): string[] {

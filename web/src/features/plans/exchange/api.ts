@@ -1,37 +1,16 @@
+/** The plan's Excel import and its downloads: the server's own types (its Zod schemas). */
 import { api } from '../../../lib/api';
+import type {
+  ImportPreviewOut as ImportPreview,
+  ImportResultOut as ImportResult,
+} from '../../../../../server/modules/plans/plans.schemas';
 
-/** One refused cell of an import: the worksheet row (as Excel numbers it), the column and why. */
-export type ImportRowError = { row: number; field: string; column: string; key: string; message: string };
-
-export type ImportBatch = {
-  importId: string;
-  planId: string;
-  fileName: string;
-  created: number;
-  taskIds: string[];
-  at: string;
-};
-
-export type ImportPreview = {
-  dryRun: true;
-  valid: boolean;
-  total: number;
-  rows: ImportRowError[];
-  tasks: {
-    row: number;
-    title: string;
-    reformArea: string;
-    leadUnitName: string;
-    supportingUnitNames: string[];
-    startDate: string | null;
-    dueDate: string | null;
-    focus: boolean;
-    weight: number | null;
-  }[];
-  alreadyImported: ImportBatch | null;
-};
-
-export type ImportResult = ImportBatch & { replayed: boolean };
+export type {
+  ImportBatchOut as ImportBatch,
+  ImportPreviewOut as ImportPreview,
+  ImportResultOut as ImportResult,
+  ImportRowErrorOut as ImportRowError,
+} from '../../../../../server/modules/plans/plans.schemas';
 
 export const exchangeUrls = {
   template: (planId: string) => `/api/plans/${planId}/tasks/template.xlsx`,

@@ -6,7 +6,7 @@ import {
   unitsWithPlans,
   type ReformArea,
   type SeedTask,
-} from '../plans/plans.service.js';
+} from './plans.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo install has the same plans. */

@@ -4,12 +4,12 @@ import {
   addMembershipRecord,
   createCommitteeRecord,
   findCommittee,
-} from '../committees/committees.service.js';
-import type { Position } from '../committees/committees.schemas.js';
+} from './committees.service.js';
+import type { Position } from './committees.schemas.js';
 import { createDocumentRecord, findDocumentBySymbol } from '../documents/documents.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 import { findUserByEmail } from '../users/users.service.js';
-import { DEPARTMENTS } from './nghe-an.js';
+import { DEPARTMENTS } from '../demo/nghe-an.js';
 
 /** The Provincial PAR Steering Committee, founded by Decision 1830-QĐ/TU of 6/3/2023. */
 export const FOUNDING_SYMBOL = '1830-QĐ/TU';

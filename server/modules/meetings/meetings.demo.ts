@@ -1,11 +1,6 @@
 import type { RequestContext } from '../../core/context.js';
 import { findCommittee } from '../committees/committees.service.js';
-import {
-  findMeeting,
-  insertMeetingRecord,
-  insertNoticeRecord,
-  membersOn,
-} from '../meetings/meetings.service.js';
+import { findMeeting, insertMeetingRecord, insertNoticeRecord, membersOn } from './meetings.service.js';
 import { insertSeedTasks, type ReformArea, type SeedTask } from '../plans/plans.service.js';
 import { planIdFor } from '../plans/task-lookup.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';

@@ -9,7 +9,7 @@ import {
   type SeedItem,
   type SeedPilotUnit,
   type SeedReport,
-} from '../pilots/pilots.service.js';
+} from './pilots.service.js';
 import type { ReformArea } from '../plans/plans.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 

@@ -1,0 +1,117 @@
+/**
+ * Where the records named in API paths live, for the generated authorization test (inside and outside a
+ * grant's subtree) and the fuzzer (real records of the right kind). Every kind of record a route's path names
+ * must be described here — the authorization test fails for a route whose kind is missing.
+ */
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../modules/access/roles.js';
+
+const PILOT_ROLES: readonly Role[] = [
+  'admin',
+  'standing_officer',
+  'committee_leader',
+  'committee_member',
+  'focal_point',
+  'unit_leader',
+];
+import type { TestApp } from '../harness.js';
+
+type Rows = { rows: Record<string, unknown>[] };
+const one = async (t: TestApp, query: ReturnType<typeof sql>): Promise<string | null> => {
+  const db = t.database.db as unknown as { execute(q: unknown): Promise<Rows> };
+  const { rows } = await db.execute(query);
+  return rows[0] ? String(Object.values(rows[0])[0]) : null;
+};
+
+/**
+ * Where each kind of record named in a path lives: a unit's own (`owned`: the record of that unit) or the
+ * province's (`province`: the committee's, the register's, the system's — outside any unit's subtree).
+ * `own`: the caller's own records (their notifications), checked by their own tests.
+ */
+type Kind =
+  | { owned: (unitId: string) => ReturnType<typeof sql>; readers?: readonly Role[] }
+  | { province: ReturnType<typeof sql> }
+  | { own: true };
+export const KINDS: Record<string, Kind> = {
+  units: { owned: (u) => sql`select ${u}::uuid` },
+  tasks: { owned: (u) => sql`select id from plan_tasks where lead_unit_id = ${u} order by id limit 1` },
+  plans: { owned: (u) => sql`select id from plans where owner_unit_id = ${u} order by id limit 1` },
+  // Pilot direction's records: its roles held over the unit read them; appraisers, inspectors and hotline
+  // officers do not (server/modules/pilots/pilots.policy.ts).
+  'pilot-units': {
+    readers: PILOT_ROLES,
+    owned: (u) => sql`select id from pilot_units where unit_id = ${u} order by id limit 1`,
+  },
+  'pilot-items': {
+    readers: PILOT_ROLES,
+    owned: (u) =>
+      sql`select i.id from pilot_items i join pilot_units p on p.id = i.pilot_unit_id where p.unit_id = ${u} order by i.id limit 1`,
+  },
+  'pilot-reports': {
+    readers: PILOT_ROLES,
+    owned: (u) =>
+      sql`select r.id from pilot_reports r join pilot_units p on p.id = r.pilot_unit_id where p.unit_id = ${u} order by r.id limit 1`,
+  },
+  // Accounts are personal data: read by administrators (and the person, through their session), not colleagues.
+  users: {
+    readers: ['admin'],
+    owned: (u) =>
+      sql`select id from users where unit_id = ${u} and email not like 'scope.%' order by id limit 1`,
+  },
+  'pilot-programmes': { province: sql`select id from pilot_programmes order by id limit 1` },
+  committees: { province: sql`select id from committees order by id limit 1` },
+  'committee-memberships': { province: sql`select id from committee_memberships order by id limit 1` },
+  'monitoring-assignments': { province: sql`select id from monitoring_assignments order by id limit 1` },
+  meetings: { province: sql`select id from meetings order by id limit 1` },
+  conclusions: { province: sql`select id from meeting_conclusions order by id limit 1` },
+  documents: { province: sql`select id from documents order by id limit 1` },
+  files: { province: sql`select id from files order by id limit 1` },
+  grants: {
+    province: sql`select g.id from grants g join users u on u.id = g.user_id where u.email = 'daumoi.xaydung@chidao.demo'`,
+  },
+  lineage: { province: sql`select id from lineage_unresolved order by id limit 1` },
+  periods: { province: sql`select id from reporting_rules order by id limit 1` },
+  years: { province: sql`select 2026` },
+  dossiers: { province: sql`select id from dossier_import_jobs order by id limit 1` },
+  notifications: { own: true },
+};
+
+/** The kind of record a route's path names: the segment before its first parameter (`/api/work/:kind/…` by kind). */
+export function kindOf(url: string): string | null {
+  const m = /^\/api\/(.+?)\/:\w+/.exec(url);
+  if (!m) return null;
+  const before = m[1]!.split('/');
+  if (before[0] === 'work') return 'work';
+  return before[0] === 'dossiers' || before[0] === 'calendar'
+    ? before[0] === 'calendar'
+      ? 'years'
+      : 'dossiers'
+    : before[0]!;
+}
+
+export const WORK_KINDS: Record<string, string> = {
+  plan_task: 'tasks',
+  pilot_item: 'pilot-items',
+  pilot_report: 'pilot-reports',
+};
+
+/**
+ * The record of a kind inside the unit `inside` and outside it (the unit `outside`'s, or the province's).
+ * Throws for a kind nobody has described yet: add it to KINDS.
+ */
+export async function records(
+  t: TestApp,
+  kind: string,
+  inside: string,
+  outside: string,
+): Promise<{ inside: string | null; outside: string | null; readers?: readonly Role[] } | 'own'> {
+  const k = KINDS[kind];
+  if (!k) throw new Error(`no way to find a record for "${kind}": add it to KINDS`);
+  if ('own' in k) return 'own';
+  if ('province' in k) return { inside: null, outside: await one(t, k.province) };
+  return {
+    inside: await one(t, k.owned(inside)),
+    outside: await one(t, k.owned(outside)),
+    readers: k.readers,
+  };
+}
