@@ -198,6 +198,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
         params: { max: `${Math.round(config.uploadMaxBytes / 1048576)} MB` },
       });
     }
+    // The database's own refusals that a request can cause: a reference to a record that does not exist (or,
+    // for a deletion, a record still referred to) and a duplicate — 400/409, never a 500 (found by the fuzz test).
+    const dbCode = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? fe.code;
+    if (dbCode === '23503') {
+      return request.method === 'DELETE'
+        ? sendError(request, reply, 409, { code: 'IN_USE', key: 'error.in_use' })
+        : sendError(request, reply, 400, { code: 'REFERENCE_NOT_FOUND', key: 'error.reference_not_found' });
+    }
+    if (dbCode === '23505')
+      return sendError(request, reply, 409, { code: 'CONFLICT', key: 'error.conflict' });
     // A multipart body cut short or without its boundary (the parser's own errors): the client's fault.
     if (
       request.isMultipart() &&

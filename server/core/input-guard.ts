@@ -10,6 +10,8 @@ import type { MessageKey } from './messages.js';
  * - Control characters: C0 (U+0000–U+001F) other than tab, line feed and carriage return, in any string
  *   value or key of the body, the query or the path parameters. Multi-line text keeps its tabs and line
  *   breaks; a field that must be one line says so in its own schema.
+ * - Lone UTF-16 surrogates (`\ud800` in JSON): half a character, which UTF-8 cannot store; refused as the
+ *   control characters are.
  * - Dates: a string that is a date (`YYYY-MM-DD`, or a date-time starting with one) must fall between
  *   1800-01-01 and 2199-12-31, the years the lunar and working-day calendar knows (the unit registry's
  *   "before the records begin", 1900-01-01, is inside); dates beyond them name no period, deadline or unit
@@ -21,8 +23,12 @@ export const DATE_RANGE = { from: '1800-01-01', to: '2199-12-31' } as const;
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const DATE_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/;
 
+/** A UTF-16 surrogate without its pair: not a character, and not storable as UTF-8 (found by the fuzz test). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function problem(value: string): MessageKey | null {
   if (FORBIDDEN_CONTROL.test(value)) return 'error.control_character';
+  if (LONE_SURROGATE.test(value)) return 'error.control_character';
   const date = DATE_LIKE.exec(value);
   if (date) {
     const day = `${date[1]}-${date[2]}-${date[3]}`;

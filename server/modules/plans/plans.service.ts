@@ -188,6 +188,9 @@ export async function updateTask(ctx: RequestContext, taskId: string, input: Tas
   const { version, ...patch } = input;
   if (patch.leadUnitId) await pathOf(ctx, patch.leadUnitId);
   if (patch.parentTaskId) await checkParent(ctx, task.planId, taskId, patch.parentTaskId);
+  // A start after the due date (the database refuses it too): said under the field (found by the fuzz test).
+  if (patch.startDate && task.dueDate && patch.startDate > task.dueDate)
+    throw validation('startDate', 'plans.start_after_due', { due: task.dueDate });
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(planTasks)
