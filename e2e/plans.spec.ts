@@ -49,6 +49,8 @@ async function reportDone(page: Page, output: string, file: string) {
 }
 
 test('a plan from creation to a verified task, with every KPI traceable to its tasks', async ({ page }) => {
+  // Four people, two tasks, a return and a verification in one story: about a minute on 2 shared cores.
+  test.slow();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-e2e-'));
   const file = path.join(dir, 'Báo cáo kết quả rà soát TTHC.pdf');
   fs.writeFileSync(file, PDF);
