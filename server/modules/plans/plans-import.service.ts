@@ -387,7 +387,13 @@ export async function importTasks(
       alreadyImported: earlier ? batchOf(earlier) : null,
     };
   }
-  if (errors.length) return { kind: 'invalid', total, rows };
+  if (errors.length) {
+    // The same file sent twice at once: the other request may have written its tasks while this one read the
+    // plan, so they look like duplicates here. That is a replay, not a mistake in the file.
+    const meanwhile = await earlierImport(ctx, plan.id, sha256);
+    if (meanwhile) return { kind: 'replayed', batch: batchOf(meanwhile) };
+    return { kind: 'invalid', total, rows };
+  }
 
   // The workbook is kept like every upload (file I/O before the transaction).
   const file = await storeUpload(ctx, store, Readable.from(upload.buffer), upload.filename, options.maxBytes);

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../modules/access/roles.js';
+import { RESTRICTED_READERS } from '../../modules/documents/documents.policy.js';
 
 const PILOT_ROLES: readonly Role[] = [
   'admin',
@@ -29,7 +30,12 @@ const one = async (t: TestApp, query: ReturnType<typeof sql>): Promise<string | 
  * `own`: the caller's own records (their notifications), checked by their own tests.
  */
 type Kind =
-  | { owned: (unitId: string) => ReturnType<typeof sql>; readers?: readonly Role[] }
+  | {
+      owned: (unitId: string) => ReturnType<typeof sql>;
+      readers?: readonly Role[];
+      /** A record outside the `inside` unit when the `outside` unit may own none (default: the outside unit's). */
+      elsewhere?: (inside: string) => ReturnType<typeof sql>;
+    }
   | { province: ReturnType<typeof sql> }
   | { own: true };
 export const KINDS: Record<string, Kind> = {
@@ -64,7 +70,14 @@ export const KINDS: Record<string, Kind> = {
   'monitoring-assignments': { province: sql`select id from monitoring_assignments order by id limit 1` },
   meetings: { province: sql`select id from meetings order by id limit 1` },
   conclusions: { province: sql`select id from meeting_conclusions order by id limit 1` },
-  documents: { province: sql`select id from documents order by id limit 1` },
+  // A document belongs to the unit that issued or holds it (its access is judged on that unit's subtree); a
+  // restricted one first, read by the roles of server/modules/documents/documents.policy.ts.
+  documents: {
+    readers: RESTRICTED_READERS,
+    owned: (u) =>
+      sql`select id from documents where unit_id = ${u} order by (access = 'restricted') desc, id limit 1`,
+    elsewhere: (u) => sql`select id from documents where unit_id <> ${u} order by id limit 1`,
+  },
   files: { province: sql`select id from files order by id limit 1` },
   grants: {
     province: sql`select g.id from grants g join users u on u.id = g.user_id where u.email = 'daumoi.xaydung@chidao.demo'`,
@@ -111,7 +124,7 @@ export async function records(
   if ('province' in k) return { inside: null, outside: await one(t, k.province) };
   return {
     inside: await one(t, k.owned(inside)),
-    outside: await one(t, k.owned(outside)),
+    outside: await one(t, k.elsewhere ? k.elsewhere(inside) : k.owned(outside)),
     readers: k.readers,
   };
 }
