@@ -65,8 +65,6 @@ test('a sub-task and a dependency are added from the task drawer', async ({ page
 test("the unit leader's approval: a focal point's update waits, the leader approves, the province sees it", async ({
   page,
 }) => {
-  // Three people and three sign-ins in one story: close to the minute under load.
-  test.slow();
   // The leader of Sở Tư pháp switches approval on.
   await login(page, 'lanhdao.tuphap@chidao.demo');
   await page.getByTestId('nav-plans').click();

@@ -39,7 +39,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <Dates>
-          <Notifications position="top-right" />
+          {/* Bottom right: a confirmation never covers the header (the account menu, the language switch). */}
+          <Notifications position="bottom-right" />
           <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
         </Dates>
       </MantineProvider>
