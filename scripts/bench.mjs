@@ -1,8 +1,10 @@
-// `npm run bench [-- platform|gso|plans|dossiers|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|dossiers|import-latency|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   dossiers: procedure dossiers at scale: import vs COPY, KPI from rollups vs raw GROUP BY (scripts/bench/dossiers.mjs;
 //             -- dossiers [--rows N] [--runs 50])
+//   import-latency: API latency and the event loop's longest block while a dossier file is imported and exported
+//             through the HTTP API of the real server (scripts/bench/import-latency.mjs; -- import-latency [--rows N])
 //   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
 //        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
 //        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
@@ -59,6 +61,14 @@ if (suite === 'dossiers') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'import-latency') {
+  // Requests while a 100,000-row dossier import and export run in the background (does any of them wait?).
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/import-latency.mjs', '--engine', values.engine];
+  if (values.rows) args.push('--rows', values.rows);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite === 'web') {
   // The web app: bundle sizes, initial JS/CSS of the login and landing pages, FCP/LCP (local and slow 4G).
   const { spawnSync } = await import('node:child_process');
@@ -71,7 +81,9 @@ if (suite === 'web') {
   process.exit(r.status ?? 1);
 }
 if (suite !== 'platform') {
-  console.error(`Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers, web`);
+  console.error(
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers, import-latency, web`,
+  );
   process.exit(64);
 }
 const seconds = Number(values.seconds);

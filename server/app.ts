@@ -26,6 +26,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { AppError } from './core/errors.js';
+import { createWorkerPool, type WorkerPool } from './core/jobs/pool.js';
 import type { App } from './core/http.js';
 import { pickLocale, translate, type Locale, type MessageKey, isMessageKey } from './core/messages.js';
 import { metricsPlugin } from './core/metrics.js';
@@ -53,6 +54,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     fileStore: FileStore;
+    /** Worker threads for the CPU-heavy part of background jobs (dossier import, export, demo dossiers). */
+    workerPool: WorkerPool;
   }
 }
 
@@ -135,6 +138,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'fileStore',
     options.fileStore ?? createFileStore({ kind: 'local', root: path.join(config.dataDir, 'files') }),
   );
+  app.decorate('workerPool', createWorkerPool(config.workerThreads));
+  // Close hooks run last-added first: the modules' own (added later) settle their background work before the
+  // workers end.
+  app.addHook('onClose', async () => app.workerPool.close());
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,7 @@ const envSchema = z.object({
   CHIDAO_DOSSIER_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).default(7),
   CHIDAO_DOSSIER_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
   CHIDAO_METRICS_TOKEN: z.string().trim().min(16).optional(),
+  CHIDAO_WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export type Config = {
@@ -63,6 +65,11 @@ export type Config = {
   webRoot: string;
   /** Bearer token a Prometheus scraper sends to `/metrics` (else an administrator's session is needed). */
   metricsToken: string | undefined;
+  /**
+   * Worker threads for the CPU-heavy part of background jobs (server/core/jobs); 0 runs it on the main thread.
+   * Default: one core left to the main thread, at most two workers.
+   */
+  workerThreads: number;
 };
 
 export type NotificationsConfig = {
@@ -115,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     webRoot: path.resolve('dist/web'),
     metricsToken: e.CHIDAO_METRICS_TOKEN || undefined,
+    workerThreads: e.CHIDAO_WORKER_THREADS ?? Math.max(1, Math.min(2, os.availableParallelism() - 1)),
     ...overrides,
   };
 }

@@ -51,7 +51,7 @@ async function main() {
     // In the background: the dashboards fill while the server already answers.
     const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
     void seedDemoDossiers(
-      { db: database.db, store: app.fileStore, log },
+      { db: database.db, store: app.fileStore, log, pool: app.workerPool },
       { rows: config.demoDossiers, officerEmail: DEMO_OFFICER_EMAIL, maxBytes: config.dossierImportMaxBytes },
     )
       .then((jobId) => jobId && app.log.info({ jobId }, 'demo dossiers imported'))

@@ -15,7 +15,7 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
 import { classify, minDay } from './dossier-timing.js';
-import { decodeCursor, encodeCursor } from './dossiers-query.cursor.js';
+import { decodeCursor, encodeCursor, type Cursor } from './dossiers-query.cursor.js';
 import { DRILL_CLASSES, monthsOf, shownInRanking, trafficLight, type Term } from './dossiers-query.rules.js';
 import type {
   BreakdownQuery,
@@ -333,19 +333,14 @@ function classValueSql(terms: readonly Term[], from: string, to: string, stockDa
 }
 
 /**
- * The dossiers behind one number of a scope and period, oldest receipt first, `limit` at a time with a
- * keyset cursor (stable while dossiers are added). Each carries its share in the number and its state
- * as of the stock day.
+ * The dossiers behind one number of a scope and period, as a list to read page by page (the Excel export reads
+ * all of it): the scope is resolved once; `count()` is the number of them; `page(cursor, limit)` is the next
+ * `limit` in receipt order (receipt time, code) after the cursor — a range of the index on those columns.
+ * Each item carries its share in the number and its state as of the stock day.
  */
-export async function listScopeDossiers(
-  ctx: RequestContext,
-  q: DossierListQuery,
-): Promise<DossierListResponse> {
+export async function scopeDossierList(ctx: RequestContext, q: Omit<DossierListQuery, 'cursor' | 'limit'>) {
   const actor = reader(ctx);
   const { stockDay, sources, scope } = await resolveScope(ctx, actor, q);
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  if (q.cursor && !cursor)
-    throw validation('cursor', 'error.validation', { field: 'cursor', issue: 'not a cursor of this list' });
   const base = {
     from: q.from,
     to: q.to,
@@ -354,64 +349,91 @@ export async function listScopeDossiers(
     class: q.class,
     scope,
   };
-  if (!sources.size) return { ...base, count: cursor ? null : 0, items: [], nextCursor: null };
-
-  const where = and(
-    inArray(dossiers.unitId, [...sources.keys()]),
-    q.procedureId ? eq(dossiers.procedureId, q.procedureId) : undefined,
-    // Every counter falls on or after the receipt day, which is never before the local receipt date.
-    sql`${dossiers.receivedAt} < (${q.to}::date + 2)::timestamptz`,
-    sql`${classValueSql(DRILL_CLASSES[q.class], q.from, q.to, stockDay)} > 0`,
-  );
-  const count = cursor
-    ? null
-    : Number(
-        (
-          await sqlRows<{ n: number | string }>(
-            ctx.db,
-            sql`SELECT count(*)::int AS n FROM ${dossiers} WHERE ${where}`,
-          )
-        )[0]?.n ?? 0,
-      );
-  const page = await ctx.db
-    .select({ d: dossiers, p: dossierProcedures })
-    .from(dossiers)
-    .innerJoin(dossierProcedures, eq(dossierProcedures.id, dossiers.procedureId))
-    .where(
-      and(
-        where,
-        cursor
-          ? sql`(${dossiers.receivedAt}, ${dossiers.code}) > (${cursor.receivedAt}::timestamptz, ${cursor.code})`
-          : undefined,
-      ),
-    )
-    .orderBy(dossiers.receivedAt, dossiers.code)
-    .limit(q.limit + 1);
-  const more = page.length > q.limit;
-  const items = page.slice(0, q.limit);
-  const calendar = await loadCalendar(ctx.db);
-  const names = await unitFacts(ctx.db, [...new Set(items.map((r) => r.d.unitId))]);
-  const last = items.at(-1);
-  return {
-    ...base,
-    count,
-    items: items.map(({ d, p }) => {
-      const c = classify(calendar, { ...d, timeLimitDays: p.timeLimitDays }, stockDay);
-      return {
-        id: d.id,
-        code: d.code,
-        procedure: { id: p.id, code: p.code, name: p.name },
-        unit: { id: d.unitId, name: names.get(d.unitId)?.fullName ?? d.unitId },
-        channel: d.channel as DossierListResponse['items'][number]['channel'],
-        status: d.status as DossierListResponse['items'][number]['status'],
-        receivedAt: d.receivedAt.toISOString(),
-        dueDay: 'dueDay' in c ? c.dueDay : null,
-        resolvedAt: d.resolvedAt?.toISOString() ?? null,
-        state: c.state === 'resolved' ? c.timing : c.state,
-        weight: (sources.get(d.unitId) ?? []).reduce((n, s) => n + s.weight, 0),
-      };
-    }),
-    nextCursor:
-      more && last ? encodeCursor({ receivedAt: last.d.receivedAt.toISOString(), code: last.d.code }) : null,
+  const where = sources.size
+    ? and(
+        inArray(dossiers.unitId, [...sources.keys()]),
+        q.procedureId ? eq(dossiers.procedureId, q.procedureId) : undefined,
+        // Every counter falls on or after the receipt day, which is never before the local receipt date.
+        sql`${dossiers.receivedAt} < (${q.to}::date + 2)::timestamptz`,
+        sql`${classValueSql(DRILL_CLASSES[q.class], q.from, q.to, stockDay)} > 0`,
+      )
+    : null;
+  /** Units' full names, kept from page to page (a long list meets the same units again and again). */
+  const names = new Map<string, string>();
+  const count = async () =>
+    where
+      ? Number(
+          (
+            await sqlRows<{ n: number | string }>(
+              ctx.db,
+              sql`SELECT count(*)::int AS n FROM ${dossiers} WHERE ${where}`,
+            )
+          )[0]?.n ?? 0,
+        )
+      : 0;
+  const page = async (
+    cursor: Cursor | null,
+    limit: number,
+  ): Promise<{ items: DossierListResponse['items']; nextCursor: string | null }> => {
+    if (!where) return { items: [], nextCursor: null };
+    const found = await ctx.db
+      .select({ d: dossiers, p: dossierProcedures })
+      .from(dossiers)
+      .innerJoin(dossierProcedures, eq(dossierProcedures.id, dossiers.procedureId))
+      .where(
+        and(
+          where,
+          cursor
+            ? sql`(${dossiers.receivedAt}, ${dossiers.code}) > (${cursor.receivedAt}::timestamptz, ${cursor.code})`
+            : undefined,
+        ),
+      )
+      .orderBy(dossiers.receivedAt, dossiers.code)
+      .limit(limit + 1);
+    const more = found.length > limit;
+    const rows = found.slice(0, limit);
+    const calendar = await loadCalendar(ctx.db);
+    const unnamed = [...new Set(rows.map((r) => r.d.unitId))].filter((id) => !names.has(id));
+    for (const [id, facts] of await unitFacts(ctx.db, unnamed)) names.set(id, facts.fullName);
+    const last = rows.at(-1);
+    return {
+      items: rows.map(({ d, p }) => {
+        const c = classify(calendar, { ...d, timeLimitDays: p.timeLimitDays }, stockDay);
+        return {
+          id: d.id,
+          code: d.code,
+          procedure: { id: p.id, code: p.code, name: p.name },
+          unit: { id: d.unitId, name: names.get(d.unitId) ?? d.unitId },
+          channel: d.channel as DossierListResponse['items'][number]['channel'],
+          status: d.status as DossierListResponse['items'][number]['status'],
+          receivedAt: d.receivedAt.toISOString(),
+          dueDay: 'dueDay' in c ? c.dueDay : null,
+          resolvedAt: d.resolvedAt?.toISOString() ?? null,
+          state: c.state === 'resolved' ? c.timing : c.state,
+          weight: (sources.get(d.unitId) ?? []).reduce((n, s) => n + s.weight, 0),
+        };
+      }),
+      nextCursor:
+        more && last
+          ? encodeCursor({ receivedAt: last.d.receivedAt.toISOString(), code: last.d.code })
+          : null,
+    };
   };
+  return { base, count, page };
+}
+
+/**
+ * The dossiers behind one number of a scope and period, oldest receipt first, `limit` at a time with a
+ * keyset cursor (stable while dossiers are added); the first page carries their count.
+ */
+export async function listScopeDossiers(
+  ctx: RequestContext,
+  q: DossierListQuery,
+): Promise<DossierListResponse> {
+  const list = await scopeDossierList(ctx, q);
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  if (q.cursor && !cursor)
+    throw validation('cursor', 'error.validation', { field: 'cursor', issue: 'not a cursor of this list' });
+  const count = cursor ? null : await list.count();
+  return { ...list.base, count, ...(await list.page(cursor, q.limit)) };
 }

@@ -1,16 +1,20 @@
 /**
  * Demo dossiers: the generated catalogue and dossiers written through the same path as the HTTP ingest
  * (`upsertDossiers`: validation, rollups, audit), in batches (`chidao seed dossiers`), or through the file
- * import on the first `npm start` (`seedDemoDossiers`); never by the demo seed of the tests (they stay fast).
+ * import on the first `npm start` (`seedDemoDossiers`, generated in a worker thread); never by the demo seed of
+ * the tests (they stay fast).
  */
-import { Readable } from 'node:stream';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { systemContext, type RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
+import { inlinePool, taskRef, type WorkerPool } from '../../core/jobs/pool.js';
 import type { Db } from '../../db/client.js';
 import { loadActor } from '../access/access.service.js';
 import { Actor } from '../access/actor.js';
 import { recordChange } from '../audit/audit.service.js';
-import { loadCalendar } from '../calendar/calendar.service.js';
+import { calendarAdjustments, loadCalendar } from '../calendar/calendar.service.js';
 import { addDays } from '../calendar/index.js';
 import type { FileStore } from '../files/file-store.js';
 import { findByCode, unitsAsOf, unitVersionsOf } from '../units/lineage.service.js';
@@ -20,14 +24,13 @@ import { upsertDossiers } from './dossiers.service.js';
 import { kickImport, startImport } from './import/dossiers-import.service.js';
 import { dossierProcedures, dossiers } from './dossiers.table.js';
 import {
-  CSV_HEADER,
-  dossierCsvLine,
   generateDossiers,
   procedureCatalogue,
   type CatalogueEntry,
   type GeneratedDossier,
   type GeneratorUnit,
 } from './generator.js';
+import type * as DemoDossiersTask from './demo-dossiers.task.js';
 
 export const DEMO_PROVINCE_CODE = '40';
 
@@ -183,14 +186,20 @@ export async function seedDossiers(
   return totals;
 }
 
+/** The demo file's generation (demo-dossiers.task.ts). */
+const DEMO_DOSSIERS_TASK = taskRef<typeof DemoDossiersTask>(
+  new URL('./demo-dossiers.task.js', import.meta.url),
+);
+
 /**
  * The demo province's dossiers for `npm start`: on first start (no dossier yet), `rows` generated dossiers
- * of 2023 → today, as a one-stop export in the default layout, imported by the standing agency's demo
- * officer through the file import (stored, staged, applied set-wise — it shows in the import history).
- * Runs in the background; returns the import job's id, or null when there was nothing to do.
+ * of 2023 → today, as a one-stop export in the default layout (written by a worker thread to a temporary
+ * file), imported by the standing agency's demo officer through the file import (stored, staged, applied
+ * set-wise — it shows in the import history). Runs in the background; returns the import job's id, or null
+ * when there was nothing to do.
  */
 export async function seedDemoDossiers(
-  deps: { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void },
+  deps: { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void; pool?: WorkerPool },
   o: { rows: number; officerEmail: string; maxBytes: number; seed?: number },
 ): Promise<string | null> {
   if (o.rows <= 0) return null;
@@ -206,13 +215,26 @@ export async function seedDemoDossiers(
     seed: o.seed ?? 2025,
   });
   await ensureCatalogue(ctx, options.catalogue);
-  const lines = [CSV_HEADER.join(',')];
-  for (const d of generateDossiers({ ...options, rows: o.rows })) lines.push(dossierCsvLine(d));
-  const { job, replayed } = await startImport(ctx, deps.store, {
-    content: Readable.from([Buffer.from(lines.join('\n') + '\n', 'utf8')]),
-    fileName: 'ho-so-tthc-mau-nghe-an.csv',
-    maxBytes: o.maxBytes,
-  });
-  if (!replayed) await kickImport(deps, job.id);
-  return job.id;
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'chidao-demo-dossiers-'));
+  let started: Awaited<ReturnType<typeof startImport>>;
+  try {
+    const file = path.join(dir, 'ho-so.csv');
+    const { calendar: _calendar, ...generator } = options;
+    await (deps.pool ?? inlinePool).run(DEMO_DOSSIERS_TASK, {
+      ...generator,
+      rows: o.rows,
+      calendar: await calendarAdjustments(deps.db),
+      file,
+    });
+    started = await startImport(ctx, deps.store, {
+      content: fs.createReadStream(file),
+      fileName: 'ho-so-tthc-mau-nghe-an.csv',
+      maxBytes: o.maxBytes,
+    });
+  } finally {
+    // The file store has its own copy now.
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+  if (!started.replayed) await kickImport(deps, started.job.id);
+  return started.job.id;
 }

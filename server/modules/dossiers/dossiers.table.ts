@@ -105,6 +105,8 @@ export const dossiers = pgTable(
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
     index('dossiers_unit_received_idx').on(t.unitId, t.receivedAt),
+    // The order of the dossier list (receipt time, code): each page of a wide scope is a range of it.
+    index('dossiers_received_code_idx').on(t.receivedAt, t.code),
     index('dossiers_procedure_idx').on(t.procedureId),
   ],
 );

@@ -27,6 +27,7 @@ export async function dossiersExportRoutes(app: App) {
     store: app.fileStore,
     settings: app.config.dossierExports,
     log: (msg, err) => app.log.error({ err }, msg),
+    pool: app.workerPool,
   };
 
   // Waiting exports are worked and expired workbooks removed when the server listens, then periodically

@@ -4,11 +4,12 @@
  * 1. **Request** — a reader of dossier figures asks for a view (period, restated or not, scope, grouping,
  *    optionally a drill-down class to list). The request is checked like the dashboard's (a unit outside
  *    the reader's grants is 403 at once), recorded as a job owned by the reader and journalled.
- * 2. **Work** — a worker of this process claims the job (a lease, renewed with every progress write),
- *    writes the workbook to a temporary file with ExcelJS's streaming writer (`workbook.ts`; the figures
- *    come from `dossierBreakdown`, `dossierTrend` and `listScopeDossiers`, read as the owner — rights
- *    checked again now), records its phase, rows written and progress as it goes, then streams the file
- *    into the file store (outside any transaction) and marks the job done with an expiry date.
+ * 2. **Work** — this process claims the job (a lease, renewed with every progress write); a worker thread
+ *    writes the workbook to a temporary file with ExcelJS's streaming writer (`workbook.task.ts`) while this
+ *    thread reads what it asks for — `dossierBreakdown`, `dossierTrend`, then `scopeDossierList` a page at a
+ *    time (as the owner: rights checked again now) — and records its phase, rows
+ *    written and progress; then the file is streamed into the file store (outside any transaction) and the
+ *    job marked done with an expiry date.
  * 3. **Read** — only the owner and administrators see a job or download its workbook (others get 404).
  * 4. **Restart and clean-up** — a job whose worker died (lease expired) is worked again from the
  *    beginning, at most `MAX_ATTEMPTS` times; past its expiry a workbook is removed from the file store and
@@ -22,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { systemContext, type RequestContext } from '../../../core/context.js';
 import { AppError, notFound, unauthenticated, validation } from '../../../core/errors.js';
+import { inlinePool, taskRef, type WorkerPool } from '../../../core/jobs/pool.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../../core/messages.js';
 import type { Db } from '../../../db/client.js';
 import { loadActor } from '../../access/access.service.js';
@@ -32,10 +34,15 @@ import type { FileStore } from '../../files/file-store.js';
 import { getFile, removeStoredFile, storeGeneratedFile, type StoredFile } from '../../files/files.service.js';
 import { ancestorPaths } from '../../units/units.service.js';
 import { findUserById } from '../../users/users.service.js';
+import { decodeCursor } from '../dossiers-query.cursor.js';
+import type { DrillClass } from '../dossiers-query.rules.js';
+import { dossierBreakdown, dossierTrend, scopeDossierList } from '../dossiers-query.service.js';
 import { DOSSIER_READ_ROLES, dossierUnitPolicy } from '../dossiers.policy.js';
 import type { ExportIn, ExportJobOut } from './dossiers-export.schemas.js';
 import { dossierExports, type ExportQuery } from './dossiers-export.table.js';
-import { viDate, writeDossierWorkbook, type WorkbookProgress } from './workbook.js';
+import { viDate, type WorkbookProgress } from './workbook.js';
+import type * as WorkbookTask from './workbook.task.js';
+import type { WorkbookAnswer, WorkbookAsk } from './workbook.task.js';
 
 type ExportRow = typeof dossierExports.$inferSelect;
 
@@ -60,8 +67,10 @@ export type ExportDeps = {
   store: FileStore;
   settings: ExportSettings;
   log?: (msg: string, err?: unknown) => void;
-  /** Dossiers read per call of the list (tests make it small). */
+  /** Dossiers read per page of the list (tests make it small). */
   pageSize?: number;
+  /** Worker threads for writing the workbook (absent: this thread, e.g. tests and the CLI). */
+  pool?: WorkerPool;
 };
 
 const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -285,6 +294,50 @@ async function ownerActor(db: Db, userId: string): Promise<{ actor: Actor; local
 const fileNameOf = (q: ExportQuery) =>
   `Số liệu hồ sơ TTHC ${viDate(q.from)} - ${viDate(q.to)}.xlsx`.replace(/\//g, '.');
 
+/** The workbook's worker task (workbook.task.ts). */
+const WORKBOOK_TASK = taskRef<typeof WorkbookTask>(new URL('./workbook.task.js', import.meta.url));
+
+/**
+ * Answers the workbook worker's questions for a job (as its owner): the figures of the view, its dossier list
+ * page by page as the worker asks (so at most one page is in memory, and a slow writer slows the reading), and
+ * its progress, written to the job (during the list at most every `PROGRESS_EVERY_MS`; a lost lease ends the
+ * work).
+ */
+function workbookAnswers(ctx: RequestContext, id: string, q: ExportQuery) {
+  const scope = {
+    from: q.from,
+    to: q.to,
+    restate: q.restate,
+    unitId: q.unitId ?? undefined,
+    subtree: q.subtree,
+    procedureId: q.procedureId ?? undefined,
+  };
+  let list: Awaited<ReturnType<typeof scopeDossierList>> | null = null;
+  let last = 0;
+  return async (ask: WorkbookAsk): Promise<WorkbookAnswer> => {
+    switch (ask.type) {
+      case 'breakdown':
+        return dossierBreakdown(ctx, { ...scope, groupBy: ask.groupBy });
+      case 'trend':
+        return dossierTrend(ctx, scope);
+      case 'list':
+        list = await scopeDossierList(ctx, { ...scope, class: q.dossierClass as DrillClass });
+        return { stockDay: list.base.stockDay, count: await list.count() };
+      case 'page':
+        // Read when asked, not ahead: the database and the worker take turns, leaving a core to requests.
+        return list!.page(ask.cursor === null ? null : decodeCursor(ask.cursor), ask.limit);
+      case 'progress': {
+        const p = ask.progress;
+        const now = Date.now();
+        if (p.phase === 'dossiers' && now - last < PROGRESS_EVERY_MS) return null;
+        last = now;
+        await writeProgress(ctx.db, id, { ...p, progress: p.progress * 0.95 });
+        return null;
+      }
+    }
+  };
+}
+
 /** Works a job to its end (or gives up on it). Returns its final row, or undefined when another holds it. */
 export async function runExport(deps: ExportDeps, id: string): Promise<ExportRow | undefined> {
   const { db, store } = deps;
@@ -303,20 +356,31 @@ export async function runExport(deps: ExportDeps, id: string): Promise<ExportRow
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'chidao-export-'));
   const file = path.join(dir, 'export.xlsx');
   let stored: StoredFile | null = null;
+  /** The first error met on this thread while answering the worker, kept with its class (a lost lease). */
+  let failure: unknown = null;
+  const answer = workbookAnswers(ctx, id, job.query);
   try {
-    let last = 0;
-    const result = await writeDossierWorkbook(ctx, job.query, file, {
-      maxDossierRows: deps.settings.maxDossierRows,
-      pageSize: deps.pageSize,
-      requestedBy: owner.actor.user.fullName,
-      at: job.createdAt,
-      report: async (p) => {
-        const now = Date.now();
-        if (p.phase === 'dossiers' && now - last < PROGRESS_EVERY_MS) return;
-        last = now;
-        await writeProgress(db, id, { ...p, progress: p.progress * 0.95 });
+    const result = await (deps.pool ?? inlinePool).run(
+      WORKBOOK_TASK,
+      {
+        file,
+        query: job.query,
+        maxDossierRows: deps.settings.maxDossierRows,
+        pageSize: deps.pageSize,
+        requestedBy: owner.actor.user.fullName,
+        at: job.createdAt,
       },
-    });
+      {
+        onAsk: async (ask) => {
+          try {
+            return await answer(ask);
+          } catch (err) {
+            failure ??= err;
+            throw err;
+          }
+        },
+      },
+    );
     await writeProgress(db, id, { phase: 'storing', progress: 0.96, ...result });
     stored = await storeGeneratedFile(
       ctx,
@@ -352,7 +416,8 @@ export async function runExport(deps: ExportDeps, id: string): Promise<ExportRow
       .returning();
     if (!finished) throw new LostLease();
     return finished;
-  } catch (err) {
+  } catch (thrown) {
+    const err = failure ?? thrown;
     if (stored) await removeStoredFile(ctx, store, stored.id).catch(() => undefined);
     if (err instanceof LostLease) return undefined;
     deps.log?.(`dossier export ${id} failed`, err);

@@ -8,19 +8,18 @@
  *   group and the total: counts, every rate with its numerator and denominator, the traffic lights as
  *   text, the QĐ 766 score.
  * 3. *Theo lĩnh vực* (unless the view is already by field), 4. *Theo tháng* (the trend), and, when asked,
- * 5. *Danh sách hồ sơ* — the dossiers of one drill-down class, page by page through `listScopeDossiers`,
- *   stopped at a cap that the sheet states.
+ * 5. *Danh sách hồ sơ* — the dossiers of one drill-down class, page by page through `scopeDossierList`'s
+ *   cursor, stopped at a cap that the sheet states.
  *
- * The figures are those of `dossierBreakdown` / `dossierTrend` for the same view, never recomputed here.
+ * The figures are those of `dossierBreakdown` / `dossierTrend` for the same view, never recomputed here: they
+ * come from a `WorkbookSource` (the export's worker thread asks the main thread, which reads the database).
  * Dates are real dates shown dd/mm/yyyy (instants in Vietnam time); counts and rates are numbers with
  * number formats, so Excel shows them in the reader's locale (1.234,5 in Vietnamese).
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { RequestContext } from '../../../core/context.js';
 import type { DrillClass } from '../dossiers-query.rules.js';
-import type { BreakdownResponse, TrendResponse } from '../dossiers-query.schemas.js';
-import { dossierBreakdown, dossierTrend, listScopeDossiers } from '../dossiers-query.service.js';
+import type { BreakdownResponse, DossierListResponse, TrendResponse } from '../dossiers-query.schemas.js';
 import {
   INDICATOR_LABELS,
   QD766_CRITERION_LABELS,
@@ -347,10 +346,23 @@ export type WorkbookProgress = {
   capped: boolean;
 };
 
+/** Where the workbook's figures and dossiers come from, for the export's view. */
+export type WorkbookSource = {
+  breakdown(groupBy: ExportQuery['groupBy']): Promise<BreakdownResponse>;
+  trend(): Promise<TrendResponse>;
+  /** The dossier list of the view's class: the day its states are taken, and how many there are. */
+  list(): Promise<{ stockDay: string; count: number }>;
+  /** The next `limit` dossiers of the list after `cursor` (null: from the start). */
+  page(
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ items: DossierListResponse['items']; nextCursor: string | null }>;
+};
+
 export type WorkbookOptions = {
   /** The dossier list stops after this many rows. */
   maxDossierRows: number;
-  /** Dossiers read per call of `listScopeDossiers`. */
+  /** Dossiers read per page of the list. */
   pageSize?: number;
   requestedBy: string;
   at: Date;
@@ -531,7 +543,7 @@ const DOSSIER_COLUMNS: { header: string; width: number }[] = [
 
 /** Writes the whole workbook to `filename`; reports its progress after each sheet and each page of dossiers. */
 export async function writeDossierWorkbook(
-  ctx: RequestContext,
+  source: WorkbookSource,
   q: ExportQuery,
   filename: string,
   options: WorkbookOptions,
@@ -546,14 +558,6 @@ export async function writeDossierWorkbook(
     await report(phase, 0);
   };
 
-  const scope = {
-    from: q.from,
-    to: q.to,
-    restate: q.restate,
-    unitId: q.unitId ?? undefined,
-    subtree: q.subtree,
-    procedureId: q.procedureId ?? undefined,
-  };
   // Our own stream, so that a failure half-way (or a lost lease) closes the file at once.
   const out = fs.createWriteStream(filename);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -566,7 +570,7 @@ export async function writeDossierWorkbook(
   wb.title = `Số liệu hồ sơ TTHC ${viDate(q.from)} – ${viDate(q.to)}`;
   try {
     await report('summary', 0);
-    const main = await dossierBreakdown(ctx, { ...scope, groupBy: q.groupBy });
+    const main = await source.breakdown(q.groupBy);
     state.rowsWritten += writeInfoSheet(wb, q, main, options);
     await finished('summary');
 
@@ -574,12 +578,12 @@ export async function writeDossierWorkbook(
     await finished('breakdown');
 
     if (q.groupBy !== 'field') {
-      const byField = await dossierBreakdown(ctx, { ...scope, groupBy: 'field' });
+      const byField = await source.breakdown('field');
       state.rowsWritten += writeGroupSheet(wb, GROUP_SHEET_NAMES.field, 'field', byField);
     }
     await finished('fields');
 
-    const trend = await dossierTrend(ctx, scope);
+    const trend = await source.trend();
     state.rowsWritten += writeTrendSheet(wb, trend);
     await finished('trend');
 
@@ -589,16 +593,14 @@ export async function writeDossierWorkbook(
       ws.columns = DOSSIER_COLUMNS.map((c) => ({ width: c.width }));
       const cap = Math.max(0, options.maxDossierRows);
       const pageSize = options.pageSize ?? 1000;
-      let cursor: string | undefined;
+      let cursor: string | null = null;
       let started = false;
-      let stockDay = main.stockDay;
       for (;;) {
         const limit = Math.max(1, Math.min(pageSize, cap - state.dossierRows));
-        const page = await listScopeDossiers(ctx, { ...scope, class: cls, cursor, limit });
         if (!started) {
           started = true;
-          stockDay = page.stockDay;
-          state.dossierTotal = page.count ?? 0;
+          const { stockDay, count } = await source.list();
+          state.dossierTotal = count;
           const title = ws.addRow([
             `Danh sách hồ sơ: ${CLASS_LABELS[cls]} — từ ngày ${viDate(q.from)} đến ngày ${viDate(q.to)} (tình trạng tại ngày ${viDate(stockDay)})`,
           ]);
@@ -616,6 +618,7 @@ export async function writeDossierWorkbook(
           header.alignment = HEADER_ALIGN;
           header.commit();
         }
+        const page = await source.page(cursor, limit);
         for (const d of page.items) {
           if (state.dossierRows >= cap) break;
           state.dossierRows++;
@@ -640,7 +643,7 @@ export async function writeDossierWorkbook(
           row.getCell(12).numFmt = '0.00%';
           row.commit();
         }
-        cursor = page.nextCursor ?? undefined;
+        cursor = page.nextCursor;
         const target = Math.min(cap, state.dossierTotal ?? 0);
         if (!cursor || state.dossierRows >= cap) {
           state.capped =

@@ -1,9 +1,11 @@
 /**
  * Staging and applying a file import set-wise: the staged rows are already the dossiers as they will be
- * stored (`prepareDossier` ran while staging), so the apply is four statements whatever the file's size —
- * the changes for the audit journal, the rollup deltas (new contributions minus the old ones of changed
- * dossiers, at every grain), one upsert of the dossiers, and the clean-up. It does what `upsertDossiers`
- * does row by row (a test keeps the two equal), inside the caller's transaction.
+ * stored (`prepareDossier` ran while staging), so the apply is a few kinds of statement whatever the file's
+ * size — the changes for the audit journal, the rollup deltas (new contributions minus the old ones of changed
+ * dossiers, at every grain), the upsert of the dossiers, and the clean-up. The rollups and the upsert take the
+ * staged rows a range of file rows at a time (`StagedRange`): the deltas add up, so the caller's one
+ * transaction gets the same result from bounded statements. It does what `upsertDossiers` does row by row (a
+ * test keeps the two equal), inside the caller's transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rows as sqlRows, type Db } from '../../../db/client.js';
@@ -11,9 +13,8 @@ import { COMPARED, type DossierValues } from '../dossiers.service.js';
 import { dossiers } from '../dossiers.table.js';
 import { ALL_PROCEDURES, COUNTER_CODE, COUNTERS } from '../rollup.js';
 import { COLUMN } from '../rollup-sql.js';
+import { STAGED, STORED, textArray, type EncodedRows } from './staged-rows.js';
 
-/** The stored columns of a dossier, in the staging table's order (same names in both tables). */
-const STORED: readonly (keyof DossierValues)[] = ['code', ...COMPARED];
 const col = (k: keyof DossierValues) => dossiers[k].name;
 const CONTRIBUTION = new Set<keyof DossierValues>(['contribDay', 'contribCounter', 'contribValue']);
 
@@ -22,70 +23,20 @@ const changed = (stored: string, next: string) =>
   `(${COMPARED.map((k) => `${stored}.${col(k)}`).join(', ')}) IS DISTINCT FROM (${COMPARED.map((k) => `${next}.${col(k)}`).join(', ')})`;
 const CHANGED = changed('d', 's');
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
-
 /**
- * A PostgreSQL array literal of text elements (quoted, `"` and `\\` escaped, NULL for null), passed as one
- * text parameter and cast in SQL — the same on node-postgres and PGlite, whatever their array handling.
+ * Writes checked rows (encoded by `encodeStagedRows`) into the staging table in one statement (each column
+ * as one array parameter, unnested), skipping rows already staged; returns the row numbers written.
  */
-export function textArray(values: readonly (string | number | boolean | null)[]): string {
-  return `{${values
-    .map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`))
-    .join(',')}}`;
-}
-
-type Cell = string | number | boolean | null;
-/**
- * How each stored column travels to the staging table: its element type in the unnested array and the
- * text of a value; the contribution arrays travel as array literals, cast row by row (`cast`).
- */
-const STAGED: Record<keyof DossierValues, { type: string; cast?: string; text: (v: DossierValues) => Cell }> =
-  {
-    code: { type: 'text', text: (v) => v.code },
-    procedureId: { type: 'uuid', text: (v) => v.procedureId },
-    unitId: { type: 'uuid', text: (v) => v.unitId },
-    channel: { type: 'text', text: (v) => v.channel },
-    receivedAt: { type: 'timestamptz', text: (v) => iso(v.receivedAt) },
-    dueAt: { type: 'timestamptz', text: (v) => iso(v.dueAt) },
-    resolvedAt: { type: 'timestamptz', text: (v) => iso(v.resolvedAt) },
-    returnedAt: { type: 'timestamptz', text: (v) => iso(v.returnedAt) },
-    withdrawnAt: { type: 'timestamptz', text: (v) => iso(v.withdrawnAt) },
-    status: { type: 'text', text: (v) => v.status },
-    statusReason: { type: 'text', text: (v) => v.statusReason },
-    suspensions: { type: 'jsonb', text: (v) => JSON.stringify(v.suspensions) },
-    feePayable: { type: 'boolean', text: (v) => v.feePayable },
-    paidOnline: { type: 'boolean', text: (v) => v.paidOnline },
-    digitised: { type: 'boolean', text: (v) => v.digitised },
-    eResult: { type: 'boolean', text: (v) => v.eResult },
-    rating: { type: 'text', text: (v) => v.rating },
-    complained: { type: 'boolean', text: (v) => v.complained },
-    contribDay: { type: 'text', cast: 'date[]', text: (v) => arrayLiteral(v.contribDay) },
-    contribCounter: { type: 'text', cast: 'smallint[]', text: (v) => arrayLiteral(v.contribCounter) },
-    contribValue: { type: 'text', cast: 'integer[]', text: (v) => arrayLiteral(v.contribValue) },
-  };
-
-/**
- * Writes validated rows into the staging table in one statement (each column as one array parameter,
- * unnested), skipping rows already staged; returns the row numbers written.
- */
-export async function insertStagedRows(
-  db: Db,
-  jobId: string,
-  list: readonly { rowNo: number; values: DossierValues }[],
-): Promise<Set<number>> {
-  if (!list.length) return new Set();
+export async function insertStagedRows(db: Db, jobId: string, rows: EncodedRows): Promise<Set<number>> {
+  if (!rows.rowNos.length) return new Set();
   const names = STORED.map(col);
-  const arrays = STORED.map((k) => {
-    const c = STAGED[k];
-    return sql`${textArray(list.map((r) => c.text(r.values)))}::text::${sql.raw(c.type)}[]`;
-  });
+  const arrays = STORED.map((k, i) => sql`${rows.columns[i]!}::text::${sql.raw(STAGED[k].type)}[]`);
   const select = STORED.map((k, i) => `r.${names[i]}${STAGED[k].cast ? `::${STAGED[k].cast}` : ''}`);
   const found = await sqlRows<{ row_no: number }>(
     db,
     sql`INSERT INTO dossier_import_rows (job_id, row_no, ${sql.raw(names.join(', '))})
         SELECT ${jobId}::uuid, r.row_no, ${sql.raw(select.join(', '))}
-          FROM unnest(${textArray(list.map((r) => r.rowNo))}::text::int[], ${sql.join(arrays, sql`, `)})
+          FROM unnest(${textArray(rows.rowNos)}::text::int[], ${sql.join(arrays, sql`, `)})
             AS r(row_no, ${sql.raw(names.join(', '))})
         ON CONFLICT DO NOTHING
         RETURNING row_no`,
@@ -164,12 +115,16 @@ const counterSums = COUNTERS.map(
   (c) => `SUM(CASE WHEN counter = ${COUNTER_CODE[c]} THEN value ELSE 0 END)::int AS ${COLUMN[c]}`,
 ).join(', ');
 
+/** Staged rows of file rows `from`..`to` (inclusive). */
+export type StagedRange = { from: number; to: number };
+const inRange = (r: StagedRange) => sql`s.row_no BETWEEN ${r.from} AND ${r.to}`;
+
 /**
- * Adds to the rollups what the staged rows change: the contributions of new and changed dossiers, minus
+ * Adds to the rollups what the staged rows of a range change: the contributions of new and changed dossiers, minus
  * the stored contributions of the changed ones (on their old unit and procedure), at every grain and for
  * all procedures too (`expandGrains` in SQL).
  */
-export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
+export async function applyStagedRollups(db: Db, jobId: string, range: StagedRange): Promise<void> {
   const cols = COUNTERS.map((c) => COLUMN[c]);
   const colList = cols.join(', ');
   const sums = cols.map((c) => `SUM(${c})::int AS ${c}`).join(', ');
@@ -179,13 +134,13 @@ export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
         FROM dossier_import_rows s
         LEFT JOIN dossiers d ON d.code = s.code
        CROSS JOIN LATERAL unnest(s.contrib_day, s.contrib_counter, s.contrib_value) AS e(day, counter, value)
-       WHERE s.job_id = ${jobId}::uuid AND (d.id IS NULL OR ${sql.raw(CHANGED)})
+       WHERE s.job_id = ${jobId}::uuid AND ${inRange(range)} AND (d.id IS NULL OR ${sql.raw(CHANGED)})
       UNION ALL
       SELECT d.unit_id, d.procedure_id, e.day, e.counter, -e.value
         FROM dossier_import_rows s
         JOIN dossiers d ON d.code = s.code
        CROSS JOIN LATERAL unnest(d.contrib_day, d.contrib_counter, d.contrib_value) AS e(day, counter, value)
-       WHERE s.job_id = ${jobId}::uuid AND ${sql.raw(CHANGED)}
+       WHERE s.job_id = ${jobId}::uuid AND ${inRange(range)} AND ${sql.raw(CHANGED)}
     ), d AS (
       SELECT unit_id, procedure_id, day, ${sql.raw(counterSums)} FROM entries GROUP BY 1, 2, 3
     ), m AS (
@@ -209,10 +164,11 @@ export async function applyStagedRollups(db: Db, jobId: string): Promise<void> {
   await db.execute(query);
 }
 
-/** Inserts the new dossiers and updates the changed ones from the staged rows; returns the counts. */
+/** Inserts the new dossiers and updates the changed ones from the staged rows of a range; returns the counts. */
 export async function upsertStagedDossiers(
   db: Db,
   jobId: string,
+  range: StagedRange,
 ): Promise<{ created: number; updated: number }> {
   const names = STORED.map(col);
   const [counts] = await sqlRows<{ created: number; updated: number }>(
@@ -220,7 +176,7 @@ export async function upsertStagedDossiers(
     sql`WITH up AS (
           INSERT INTO dossiers (${sql.raw(names.join(', '))})
           SELECT ${sql.raw(names.map((n) => `s.${n}`).join(', '))}
-            FROM dossier_import_rows s WHERE s.job_id = ${jobId}::uuid ORDER BY s.row_no
+            FROM dossier_import_rows s WHERE s.job_id = ${jobId}::uuid AND ${inRange(range)} ORDER BY s.row_no
           ON CONFLICT (code) DO UPDATE SET
             ${sql.raw(COMPARED.map((k) => `${col(k)} = excluded.${col(k)}`).join(', '))},
             version = dossiers.version + 1, updated_at = now()

@@ -49,6 +49,7 @@ export async function dossiersImportRoutes(app: App) {
     db: app.database.db,
     store: app.fileStore,
     log: (msg, err) => app.log.error({ err }, msg),
+    pool: app.workerPool,
   };
 
   // Unfinished imports continue when the server listens, then are looked for periodically (not under

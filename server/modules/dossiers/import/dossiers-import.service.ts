@@ -31,37 +31,37 @@ import {
   staleVersion,
   unauthenticated,
 } from '../../../core/errors.js';
+import { inlinePool, taskRef, type WorkerPool } from '../../../core/jobs/pool.js';
+import { transferring, type Transferring } from '../../../core/jobs/task.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../../core/messages.js';
-import type { Db } from '../../../db/client.js';
+import { rows as sqlRows, type Db } from '../../../db/client.js';
 import { loadActor } from '../../access/access.service.js';
 import { Actor } from '../../access/actor.js';
 import { recordChange } from '../../audit/audit.service.js';
-import { loadCalendar } from '../../calendar/calendar.service.js';
+import { calendarAdjustments, loadCalendar } from '../../calendar/calendar.service.js';
+import type { Calendar } from '../../calendar/index.js';
 import type { FileStore } from '../../files/file-store.js';
 import { storeUpload } from '../../files/files.service.js';
-import { findByCode, type UnitAsOf } from '../../units/lineage.service.js';
-import { ancestorPaths } from '../../units/units.service.js';
+import { findByCode, unitVersionsOf, type UnitAsOf } from '../../units/lineage.service.js';
+import { ancestorPaths, listUnits } from '../../units/units.service.js';
 import { findUserById } from '../../users/users.service.js';
 import { DOSSIER_WRITE_ROLES } from '../dossiers.policy.js';
-import { dossierIn, type DossierIn } from '../dossiers.schemas.js';
-import { prepareDossier, upsertDossiers, type DossierValues } from '../dossiers.service.js';
+import type { DossierIn } from '../dossiers.schemas.js';
+import { upsertDossiers } from '../dossiers.service.js';
 import {
   applyStagedRollups,
   changedDossiers,
   duplicateStagedCodes,
   insertStagedRows,
   upsertStagedDossiers,
+  type StagedRange,
 } from './apply-staged.js';
 import { dossierProcedures } from '../dossiers.table.js';
 import {
-  compileMapping,
   DEFAULT_MAPPING,
   IMPORT_FIELDS,
-  mapRow,
   mappingProblems,
-  type CompiledMapping,
   type MappingSpec,
-  type RawDossier,
   type RowError,
 } from './column-mapping.js';
 import type {
@@ -78,14 +78,28 @@ import {
   dossierIngestTokens,
   type StoredRowError,
 } from './dossiers-import.table.js';
-import { byteCounter, readRecords } from './row-source.js';
+import { checkRow, type RowLookups, type StagingSnapshot, type UnitAccess } from './row-check.js';
+import { byteCounter } from './row-source.js';
+import type * as StageTask from './stage.task.js';
+import type { StageAsk, StageOutcome, StageReply, StagedChunk } from './stage.task.js';
 
-/** Rows per staging transaction (each commits with the job's progress: a resumed import restarts there). */
-export const IMPORT_CHUNK = 5000;
+/**
+ * Rows per staging transaction, in one statement (each commits with the job's progress: a resumed import
+ * restarts there). Short: on PGlite a statement holds the one connection and the main thread.
+ */
+export const IMPORT_CHUNK = 1000;
 /** Row errors kept in the job's report (all are counted). */
 export const ERRORS_KEPT = 200;
 /** The largest file accepted (a million dossiers as CSV are about 200 MB). */
 const LEASE_MS = 60_000;
+
+/**
+ * A pause of the background work between two of its statements: a few milliseconds with the main thread free,
+ * so that a request needing several turns of the event loop (a file served, a query answered) completes in one
+ * pause instead of waiting for a statement at each turn — on PGlite each statement holds the main thread.
+ */
+const PAUSE_MS = 10;
+const yieldToRequests = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 
 type JobRow = typeof dossierImportJobs.$inferSelect;
 type MappingRow = typeof dossierImportMappings.$inferSelect;
@@ -230,30 +244,33 @@ export async function deleteMapping(ctx: RequestContext, id: string): Promise<vo
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Row checks (shared by staging and the HTTP ingest)
+// Row checks: the rules are in row-check.ts; here, where they look things up
 
 type ProcedureRow = typeof dossierProcedures.$inferSelect;
 
 /**
- * Resolves and checks rows like `upsertDossiers` does, with small caches (receiving units by code and
- * validity, procedures by code, ancestor paths), so a million rows cost a few queries per distinct unit
- * and procedure, not per row.
+ * The HTTP ingest's lookups (a batch of a few hundred rows, on this thread): in the database, with small
+ * caches — receiving units by code and validity, procedures by code, rights by unit.
  */
-class RowChecker {
+class DbLookups implements RowLookups {
   private readonly units = new Map<string, UnitAsOf[]>();
   private readonly unknownUnits = new Set<string>();
   private readonly procedures = new Map<string, ProcedureRow | null>();
-  private readonly paths = new Map<string, string[] | null>();
-  private calendar: Awaited<ReturnType<typeof loadCalendar>> | null = null;
+  private readonly access = new Map<string, UnitAccess>();
+  private loaded: Calendar | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly actor: Actor,
     /** Only units in this subtree (the ingest token's scope). */
-    private readonly scopeUnitId: string | null = null,
+    private readonly scopeUnitId: string,
   ) {}
 
-  private async unitByCode(code: string, day: string): Promise<string | null> {
+  async calendar(): Promise<Calendar> {
+    return (this.loaded ??= await loadCalendar(this.db));
+  }
+
+  async unitByCode(code: string, day: string): Promise<string | null> {
     const known = this.units.get(code) ?? [];
     const hit = known.find((u) => u.validFrom <= day && (u.validTo === null || u.validTo >= day));
     if (hit) return hit.id;
@@ -268,7 +285,7 @@ class RowChecker {
     return found.id;
   }
 
-  private async procedure(code: string): Promise<ProcedureRow | null> {
+  async procedure(code: string): Promise<ProcedureRow | null> {
     if (!this.procedures.has(code)) {
       const [p] = await this.db.select().from(dossierProcedures).where(eq(dossierProcedures.code, code));
       this.procedures.set(code, p ?? null);
@@ -276,65 +293,56 @@ class RowChecker {
     return this.procedures.get(code)!;
   }
 
-  private async path(unitId: string): Promise<string[] | null> {
-    if (!this.paths.has(unitId)) {
+  async unitAccess(unitId: string): Promise<UnitAccess> {
+    if (!this.access.has(unitId)) {
       const found = z.uuid().safeParse(unitId).success ? await ancestorPaths(this.db, [unitId]) : new Map();
-      this.paths.set(unitId, found.get(unitId) ?? null);
-    }
-    return this.paths.get(unitId)!;
-  }
-
-  /** A raw dossier (unit by code or id) → the dossier as `upsertDossiers` takes it, or its errors. */
-  async check(
-    raw: Omit<RawDossier, 'unitCode' | 'unitId'> & { unitCode?: string | null; unitId?: string | null },
-    row: number,
-    columnOf: (field: string) => string,
-  ): Promise<{ ok: true; value: DossierIn; stored: DossierValues } | { ok: false; errors: RowError[] }> {
-    const errors: RowError[] = [];
-    const err = (field: string, key: string, params?: Record<string, string | number>) =>
-      errors.push({ row, field, column: columnOf(field), key, ...(params ? { params } : {}) });
-    this.calendar ??= await loadCalendar(this.db);
-    const day = raw.receivedAt.slice(0, 10);
-    let unitId = raw.unitId ?? null;
-    if (!unitId && raw.unitCode) {
-      unitId = await this.unitByCode(raw.unitCode, day);
-      if (!unitId) err('unitCode', 'dossiersImport.unknown_unit_code', { code: raw.unitCode, date: day });
-    }
-    const { unitCode: _unitCode, ...rest } = raw;
-    const parsed = dossierIn.safeParse({ ...rest, unitId: unitId ?? undefined });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'row');
-        if (field === 'unitId' && !unitId && raw.unitCode) continue; // reported above
-        err(field, 'dossiersImport.invalid_value', { field: columnOf(field) });
-      }
-      return { ok: false, errors };
-    }
-    const d = parsed.data;
-    const procedure = await this.procedure(d.procedureCode);
-    if (!procedure) err('procedureCode', 'dossiers.unknown_procedure', { code: d.procedureCode });
-    const path = await this.path(d.unitId);
-    if (!path) err(raw.unitCode ? 'unitCode' : 'unitId', 'dossiers.unknown_unit');
-    else if (
-      !this.actor.hasRoleOver(DOSSIER_WRITE_ROLES, path) ||
-      (this.scopeUnitId !== null && !path.includes(this.scopeUnitId))
-    )
-      err(
-        raw.unitCode ? 'unitCode' : 'unitId',
-        this.scopeUnitId ? 'dossiersImport.outside_scope' : 'dossiersImport.unit_not_allowed',
+      const path = found.get(unitId);
+      this.access.set(
+        unitId,
+        !path
+          ? 'unknown'
+          : this.actor.hasRoleOver(DOSSIER_WRITE_ROLES, path) && path.includes(this.scopeUnitId)
+            ? 'allowed'
+            : 'denied',
       );
-    let stored: DossierValues | null = null;
-    if (procedure && path) {
-      const prepared = prepareDossier(this.calendar, procedure, d);
-      if (prepared.ok) stored = prepared.values;
-      else
-        for (const p of prepared.problems) {
-          const field = p.field.startsWith('suspensions') ? 'suspendedFrom' : p.field;
-          err(field, p.key, { field: columnOf(field) });
-        }
     }
-    return errors.length || !stored ? { ok: false, errors } : { ok: true, value: d, stored };
+    return this.access.get(unitId)!;
   }
+}
+
+/** Units per query when taking a snapshot (bound parameters stay far below PostgreSQL's limit). */
+const SNAPSHOT_CHUNK = 5000;
+
+/**
+ * What a file's rows are checked against (row-check.ts), taken once per job: every unit version's code and
+ * validity, the procedures, which units the importer may write (their ancestry against the importer's grants,
+ * as `upsertDossiers` checks it) and the calendar's schedules.
+ */
+async function stagingSnapshot(db: Db, actor: Actor): Promise<StagingSnapshot> {
+  const ids = (await listUnits(db, { limit: Number.MAX_SAFE_INTEGER })).map((u) => u.id);
+  const snapshot: StagingSnapshot = {
+    unitCodes: [],
+    procedures: (
+      await db
+        .select({
+          code: dossierProcedures.code,
+          id: dossierProcedures.id,
+          days: dossierProcedures.timeLimitDays,
+        })
+        .from(dossierProcedures)
+    ).map((p) => [p.code, p.id, p.days]),
+    units: ids,
+    writable: [],
+    calendar: await calendarAdjustments(db),
+  };
+  for (let i = 0; i < ids.length; i += SNAPSHOT_CHUNK) {
+    const part = ids.slice(i, i + SNAPSHOT_CHUNK);
+    for (const v of await unitVersionsOf(db, part))
+      snapshot.unitCodes.push([v.code, v.unitId, v.validFrom, v.validTo]);
+    for (const [id, path] of await ancestorPaths(db, part))
+      if (actor.hasRoleOver(DOSSIER_WRITE_ROLES, path)) snapshot.writable.push(id);
+  }
+  return snapshot;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -508,7 +516,13 @@ export async function resumableImport(ctx: RequestContext, id: string): Promise<
 // ---------------------------------------------------------------------------------------------------
 // Running a job
 
-export type RunDeps = { db: Db; store: FileStore; log?: (msg: string, err?: unknown) => void };
+export type RunDeps = {
+  db: Db;
+  store: FileStore;
+  log?: (msg: string, err?: unknown) => void;
+  /** Worker threads for staging's reading and checking (absent: this thread, e.g. tests and the CLI). */
+  pool?: WorkerPool;
+};
 export type RunOptions = {
   /** Tests: stop (as if the process died) after this many staging chunks, or right after staging. */
   crashAfterChunks?: number;
@@ -635,7 +649,20 @@ export async function runImport(
 }
 
 class LostLease extends Error {}
+/** A test's simulated death of the process in the middle of staging (`crashAfterChunks`). */
+class SimulatedCrash extends Error {}
 
+/** The staging worker's task (stage.task.ts). */
+const STAGE_TASK = taskRef<typeof StageTask>(new URL('./stage.task.js', import.meta.url));
+
+/** A stream's bytes in an ArrayBuffer of their own (moved to the worker; a stream's Buffer may share its memory). */
+const ownBytes = (piece: Buffer): ArrayBuffer => new Uint8Array(piece).buffer;
+
+/**
+ * Stages the file: a worker thread reads, maps and checks its rows (stage.task.ts) while this thread feeds it
+ * the file and writes each chunk of checked rows in a short transaction with the job's progress, yielding
+ * to waiting requests between chunks.
+ */
 async function stage(
   deps: RunDeps,
   job: JobRow,
@@ -644,42 +671,33 @@ async function stage(
   leaseMs: number,
 ): Promise<'staged' | 'failed' | 'interrupted'> {
   const { db, store } = deps;
-  const spec = job.spec as unknown as MappingSpec;
-  const checker = new RowChecker(db, actor);
   const counter = byteCounter();
   const input = store.get(job.fileKey);
   input.on('error', (e) => counter.destroy(e));
-  const source = input.pipe(counter);
-  let mapping: CompiledMapping | null = null;
-  let stagedRow = job.stagedRow;
+  const pieces = input.pipe(counter)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let errorsKept: StoredRowError[] = [...job.errors];
   let chunks = 0;
-  let pendingRows: { rowNo: number; values: DossierValues }[] = [];
-  let pendingErrors: RowError[] = [];
-  let pendingRead = 0;
-  let lastRow = stagedRow;
+  /** The first error met on this thread (reading the file, writing a chunk), kept with its class. */
+  let failure: unknown = null;
 
-  type Batch = {
-    rows: { rowNo: number; values: DossierValues }[];
-    errors: RowError[];
-    read: number;
-    lastRow: number;
-    bytes: number;
-  };
-  const write = async (batch: Batch) => {
+  const write = async (chunk: StagedChunk) => {
     const now = new Date();
     await db.transaction(async (tx) => {
-      const ok = await insertStagedRows(tx, job.id, batch.rows);
-      const duplicates: RowError[] = batch.rows
-        .filter((r) => !ok.has(r.rowNo))
-        .map((r) => ({
-          row: r.rowNo,
-          field: 'code',
-          column: mapping?.index.code?.header ?? 'code',
-          key: 'dossiersImport.duplicate_code',
-          params: { code: r.values.code },
-        }));
-      const newErrors = [...batch.errors, ...duplicates].sort((a, b) => a.row - b.row);
+      const ok = await insertStagedRows(tx, job.id, chunk.rows);
+      const duplicates: RowError[] = chunk.rows.rowNos.flatMap((rowNo, i) =>
+        ok.has(rowNo)
+          ? []
+          : [
+              {
+                row: rowNo,
+                field: 'code',
+                column: chunk.codeColumn,
+                key: 'dossiersImport.duplicate_code',
+                params: { code: chunk.rows.codes[i]! },
+              },
+            ],
+      );
+      const newErrors = [...chunk.errors, ...duplicates].sort((a, b) => a.row - b.row);
       const kept =
         errorsKept.length < ERRORS_KEPT
           ? [...errorsKept, ...newErrors.slice(0, ERRORS_KEPT - errorsKept.length)]
@@ -687,9 +705,9 @@ async function stage(
       const [updated] = await tx
         .update(dossierImportJobs)
         .set({
-          stagedRow: batch.lastRow,
-          bytesRead: batch.bytes,
-          rowsRead: sql`${dossierImportJobs.rowsRead} + ${batch.read}`,
+          stagedRow: chunk.lastRow,
+          bytesRead: counter.bytes,
+          rowsRead: sql`${dossierImportJobs.rowsRead} + ${chunk.read}`,
           rowsValid: sql`${dossierImportJobs.rowsValid} + ${ok.size}`,
           errorCount: sql`${dossierImportJobs.errorCount} + ${newErrors.length}`,
           errors: kept,
@@ -708,93 +726,79 @@ async function stage(
       if (!updated) throw new LostLease();
       errorsKept = kept;
     });
-    stagedRow = batch.lastRow;
     chunks++;
+    // Requests that arrived meanwhile get the database before the next chunk (one connection on PGlite).
+    await yieldToRequests();
   };
-  // A chunk is written while the next one is read and checked (the database and this process work at
-  // the same time); at most one write is in flight, and chunks commit in file order.
+  // A chunk is written while the worker reads and checks the next one; at most one write is in flight, and
+  // chunks commit in file order.
   let inflight: Promise<void> | null = null;
   const settle = async () => {
     const p = inflight;
     inflight = null;
     if (p) await p;
   };
-  const flush = async () => {
-    await settle();
-    const batch: Batch = {
-      rows: pendingRows,
-      errors: pendingErrors,
-      read: pendingRead,
-      lastRow,
-      bytes: counter.bytes,
-    };
-    pendingRows = [];
-    pendingErrors = [];
-    pendingRead = 0;
-    inflight = write(batch);
-    inflight.catch(() => undefined); // observed by the next settle()
+  const onAsk = async (ask: StageAsk): Promise<StageReply | Transferring<StageReply>> => {
+    try {
+      if (ask.type === 'read') {
+        const next = await pieces.next();
+        if (next.done) return { type: 'data', data: null };
+        const data = ownBytes(next.value);
+        return transferring({ type: 'data', data }, [data]);
+      }
+      await settle();
+      inflight = write(ask.chunk);
+      inflight.catch(() => undefined); // observed by the next settle()
+      if (options.crashAfterChunks !== undefined) {
+        await settle();
+        if (chunks >= options.crashAfterChunks) throw new SimulatedCrash();
+      }
+      return { type: 'written' };
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
   };
 
+  let staged: StageOutcome;
   try {
-    for await (const rec of readRecords(job.format as 'csv' | 'xlsx', source, spec.delimiter)) {
-      if (!mapping) {
-        if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-        const compiled = compileMapping(spec, rec.cells);
-        if (!compiled.ok) {
-          await failJob(db, job, null, {
-            errors: compiled.errors.slice(0, ERRORS_KEPT),
-            errorCount: compiled.errors.length,
-          });
-          return 'failed';
-        }
-        mapping = compiled.mapping;
-        continue;
-      }
-      if (rec.row <= stagedRow) continue;
-      lastRow = rec.row;
-      if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-      pendingRead++;
-      const mapped = mapRow(mapping, rec.cells, rec.row);
-      const m = mapping;
-      const columnOf = (f: string) => m.index[f as keyof typeof m.index]?.header ?? f;
-      const checked = mapped.ok
-        ? await checker.check(mapped.value, rec.row, columnOf)
-        : ({ ok: false, errors: mapped.errors } as const);
-      if (checked.ok) pendingRows.push({ rowNo: rec.row, values: checked.stored });
-      else pendingErrors.push(...checked.errors);
-      if (pendingRead >= (options.chunkRows ?? IMPORT_CHUNK)) {
-        await flush();
-        if (options.crashAfterChunks !== undefined) await settle();
-        if (options.crashAfterChunks !== undefined && chunks >= options.crashAfterChunks) {
-          input.destroy();
-          return 'interrupted';
-        }
-      }
-    }
+    staged = await (deps.pool ?? inlinePool).run(
+      STAGE_TASK,
+      {
+        format: job.format as 'csv' | 'xlsx',
+        spec: job.spec as unknown as MappingSpec,
+        after: job.stagedRow,
+        chunkRows: options.chunkRows ?? IMPORT_CHUNK,
+        snapshot: await stagingSnapshot(db, actor),
+      },
+      { onAsk },
+    );
     await settle();
   } catch (err) {
-    input.destroy();
     await settle().catch(() => undefined);
-    if (err instanceof LostLease) return 'interrupted';
-    const detail = err instanceof Error ? err.message : String(err);
+    const cause = failure ?? err;
+    if (cause instanceof LostLease || cause instanceof SimulatedCrash) return 'interrupted';
+    const detail = cause instanceof Error ? cause.message : String(cause);
     await failJob(db, job, { key: 'dossiersImport.unreadable', params: { detail: detail.slice(0, 300) } });
     return 'failed';
+  } finally {
+    input.destroy();
   }
-  if (!mapping) {
-    await failJob(db, job, { key: 'dossiersImport.empty_file' });
+  if (staged.outcome === 'mapping') {
+    await failJob(db, job, null, {
+      errors: staged.errors.slice(0, ERRORS_KEPT),
+      errorCount: staged.errors.length,
+    });
     return 'failed';
   }
-  try {
-    if (pendingRead || lastRow !== stagedRow) await flush();
-    await settle();
-  } catch (err) {
-    if (err instanceof LostLease) return 'interrupted';
-    throw err;
+  if (staged.outcome === 'empty') {
+    await failJob(db, job, { key: 'dossiersImport.empty_file' });
+    return 'failed';
   }
   // Codes repeated within the file (the staging table keeps no index on them).
   const repeated = await duplicateStagedCodes(db, job.id, ERRORS_KEPT);
   if (repeated.count > 0) {
-    const column = mapping.index.code?.header ?? 'code';
+    const column = staged.codeColumn;
     const errors = [
       ...errorsKept,
       ...repeated.rows.map((r) => ({
@@ -840,10 +844,37 @@ async function stage(
   return done ? 'staged' : 'interrupted';
 }
 
+/**
+ * File rows per statement of the apply. The apply stays one transaction — a file is all or nothing — but its
+ * statements stay bounded and this thread yields between them: on PGlite a statement runs on the main thread
+ * (static files, health checks and metrics are served between two), on both engines the progress moves.
+ */
+export const APPLY_ROWS = 5000;
+
+/** The staged file rows in ranges of `APPLY_ROWS`, up to the last staged row. */
+function* stagedRanges(lastRow: number): Generator<StagedRange> {
+  for (let from = 1; from <= lastRow; from += APPLY_ROWS)
+    yield { from, to: Math.min(lastRow, from + APPLY_ROWS - 1) };
+}
+
+/**
+ * After an import that changed many dossiers the planner must know them (PGlite has no autovacuum, and
+ * PostgreSQL's comes later): past autovacuum's own threshold (50 + 10 % of the rows), the table is analysed
+ * (a sample: its cost does not grow with the table), so the list's pages keep to their index.
+ */
+async function analyzeDossiers(db: Db, changed: number): Promise<void> {
+  const [known] = await sqlRows<{ n: number }>(
+    db,
+    sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'dossiers'::regclass`,
+  );
+  if (changed > 50 + 0.1 * Math.max(0, Number(known?.n ?? 0))) await db.execute(sql`ANALYZE dossiers`);
+}
+
 /** Applies the staged rows in one transaction (no file I/O inside), all or nothing. */
 async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
   const { db } = deps;
   const ctx = systemContext(db, actor);
+  let changed = 0;
   try {
     await db.transaction(async (tx) => {
       const [locked] = await tx
@@ -859,6 +890,7 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
       // a large file would spill to disk with the default 4 MB of sort memory.
       await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
       await tx.execute(sql`ANALYZE dossier_import_rows`);
+      await yieldToRequests();
       appliedSoFar.set(job.id, 0);
       // 1. The audit journal gets what changes in stored dossiers, before anything is written.
       for await (const page of changedDossiers(tx, job.id)) {
@@ -870,12 +902,25 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
             entityId: randomUUID(),
             after: { importId: job.id, updated: shown },
           });
+        await yieldToRequests();
       }
-      // 2. Rollups: new contributions minus the old ones of changed dossiers. 3. The dossiers themselves.
-      await applyStagedRollups(tx, job.id);
-      appliedSoFar.set(job.id, Math.round(locked.rowsValid / 2));
-      const written = await upsertStagedDossiers(tx, job.id);
-      appliedSoFar.set(job.id, locked.rowsValid);
+      // 2. Rollups: new contributions minus the old ones of changed dossiers (every range before any dossier
+      // is written: the old contributions are read from the dossiers as they were). 3. The dossiers themselves.
+      const progress = (share: number, range: StagedRange) =>
+        appliedSoFar.set(job.id, Math.round(locked.rowsValid * (share + range.to / locked.stagedRow / 2)));
+      for (const range of stagedRanges(locked.stagedRow)) {
+        await applyStagedRollups(tx, job.id, range);
+        progress(0, range);
+        await yieldToRequests();
+      }
+      const written = { created: 0, updated: 0 };
+      for (const range of stagedRanges(locked.stagedRow)) {
+        const part = await upsertStagedDossiers(tx, job.id, range);
+        written.created += part.created;
+        written.updated += part.updated;
+        progress(0.5, range);
+        await yieldToRequests();
+      }
       const totals = { ...written, unchanged: locked.rowsValid - written.created - written.updated };
       await tx.delete(dossierImportRows).where(eq(dossierImportRows.jobId, job.id));
       const now = new Date();
@@ -896,6 +941,7 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
         entityId: job.id,
         after: { fileName: job.fileName, sha256: job.sha256, mapping: job.mappingName, ...totals },
       });
+      changed = written.created + written.updated;
     });
   } catch (err) {
     const detail =
@@ -906,7 +952,11 @@ async function apply(deps: RunDeps, job: JobRow, actor: Actor): Promise<void> {
           : String(err);
     deps.log?.(`dossier import ${job.id}: apply failed`, err);
     await failJob(db, job, { key: 'dossiersImport.apply_failed', params: { detail: detail.slice(0, 300) } });
+    return;
   }
+  await analyzeDossiers(db, changed).catch((err: unknown) =>
+    deps.log?.(`dossier import ${job.id}: analyze after the import failed`, err),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1010,13 +1060,14 @@ export async function ingestDossiers(
     { id: `token:${token.id}`, role: 'standing_officer', unitId: token.unitId },
   ]);
   const ctx: RequestContext = { ...base, actor };
-  const checker = new RowChecker(base.db, actor, token.unitId);
+  const lookups = new DbLookups(base.db, actor, token.unitId);
   const problems: { field: string; message: string }[] = [];
   let firstKey: MessageKey | null = null;
   let firstParams: Record<string, string | number> = {};
   const dossiers: DossierIn[] = [];
   for (const [i, d] of input.entries()) {
-    const checked = await checker.check(
+    const checked = await checkRow(
+      lookups,
       {
         ...d,
         unitCode: d.unitCode ?? null,
@@ -1030,6 +1081,7 @@ export async function ingestDossiers(
       },
       i,
       (f) => f,
+      true,
     );
     if (checked.ok) dossiers.push(checked.value);
     else
