@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from './build-if-needed.mjs';
+import { adminQuery } from './bench/shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -167,19 +168,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-bench-'));
 // On PostgreSQL the bench makes its own database next to DATABASE_URL's (or the local server's) and drops it.
 const pgBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const benchDb = `chidao_bench_${process.pid}`;
-async function adminQuery(text) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: pgBase });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 let env = {};
 if (values.engine === 'postgres') {
-  await adminQuery(`CREATE DATABASE ${benchDb}`);
+  await adminQuery(pgBase, `CREATE DATABASE ${benchDb}`);
   const url = new URL(pgBase);
   url.pathname = `/${benchDb}`;
   env = { DATABASE_URL: url.toString(), CHIDAO_DEMO: 'on' };
@@ -229,6 +220,7 @@ try {
   });
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (values.engine === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+  if (values.engine === 'postgres')
+    await adminQuery(pgBase, `DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
 }
 console.log(JSON.stringify(result, null, 2));

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeDossierCsv } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -61,7 +62,7 @@ const { dossierIndicators } = await mod('server/modules/dossiers/dossiers.servic
 const { startImport, runImport } = await mod('server/modules/dossiers/import/dossiers-import.service.ts');
 const { createFileStore } = await mod('server/modules/files/file-store.ts');
 const { generatorInput, ensureCatalogue } = await mod('server/modules/dossiers/dossiers-seed.service.ts');
-const { generateDossiers, dossierCsvLine, CSV_HEADER } = await mod('server/modules/dossiers/generator.ts');
+const generator = await mod('server/modules/dossiers/generator.ts');
 
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const secondsSince = (t) => round((performance.now() - t) / 1000);
@@ -94,19 +95,7 @@ try {
   // 1. Generate the CSV (streamed to disk).
   let t = performance.now();
   {
-    const out = fs.createWriteStream(csvPath);
-    const write = (s) => (out.write(s) ? null : new Promise((r) => out.once('drain', r)));
-    await write(CSV_HEADER.join(',') + '\n');
-    let buf = '';
-    for (const d of generateDossiers({ ...options, rows })) {
-      buf += dossierCsvLine(d) + '\n';
-      if (buf.length > 1 << 20) {
-        await write(buf);
-        buf = '';
-      }
-    }
-    await write(buf);
-    await new Promise((r) => out.end(r));
+    await writeDossierCsv(csvPath, generator, options, rows);
   }
   result.gen_s = secondsSince(t);
   result.csv_mb = round(fs.statSync(csvPath).size / 2 ** 20, 1);
@@ -152,7 +141,7 @@ try {
   const typeOf = (field) =>
     field.endsWith('At') ? 'timestamptz' : field.startsWith('suspended') ? 'date' : 'text';
   await database.db.execute(
-    `CREATE TABLE bench_dossiers_copy (${CSV_HEADER.map((h, i) => `c${i} ${typeOf(DEFAULT_MAPPING.columns[h])}`).join(', ')})`,
+    `CREATE TABLE bench_dossiers_copy (${generator.CSV_HEADER.map((h, i) => `c${i} ${typeOf(DEFAULT_MAPPING.columns[h])}`).join(', ')})`,
   );
   const copySql = 'bench_dossiers_copy FROM %s WITH (FORMAT csv, HEADER true)';
   if (database.engine === 'postgres') {

@@ -26,6 +26,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeDossierCsv, adminQuery } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -63,7 +64,7 @@ const { seedDemo } = await mod('server/modules/demo/demo.service.ts');
 const { loadActor } = await mod('server/modules/access/access.service.ts');
 const { findUserByEmail } = await mod('server/modules/users/users.service.ts');
 const { generatorInput, ensureCatalogue } = await mod('server/modules/dossiers/dossiers-seed.service.ts');
-const { generateDossiers, dossierCsvLine, CSV_HEADER } = await mod('server/modules/dossiers/generator.ts');
+const generator = await mod('server/modules/dossiers/generator.ts');
 
 const OFFICER = 'thuongtruc@chidao.demo';
 const PASSWORD = 'chidao-demo';
@@ -76,17 +77,6 @@ const dataDir = path.join(tmp, 'data');
 const csvPath = path.join(tmp, 'dossiers.csv');
 const benchDb = `chidao_bench_latency_${process.pid}`;
 let dbUrl = null;
-
-async function adminQuery(text) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: pgBase });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 const open = () =>
   openDatabase(engine === 'postgres' ? { engine, url: dbUrl, poolSize: 2 } : { engine, dataDir });
@@ -105,19 +95,7 @@ async function prepare() {
       seed: Number(values.seed),
     });
     await ensureCatalogue(ctx, options.catalogue);
-    const out = fs.createWriteStream(csvPath);
-    const write = (s) => (out.write(s) ? null : new Promise((r) => out.once('drain', r)));
-    await write(CSV_HEADER.join(',') + '\n');
-    let buf = '';
-    for (const d of generateDossiers({ ...options, rows })) {
-      buf += dossierCsvLine(d) + '\n';
-      if (buf.length > 1 << 20) {
-        await write(buf);
-        buf = '';
-      }
-    }
-    await write(buf);
-    await new Promise((r) => out.end(r));
+    await writeDossierCsv(csvPath, generator, options, rows);
   } finally {
     await database.close();
   }
@@ -207,7 +185,7 @@ async function request(url, init) {
 }
 
 if (engine === 'postgres') {
-  await adminQuery(`CREATE DATABASE ${benchDb}`);
+  await adminQuery(pgBase, `CREATE DATABASE ${benchDb}`);
   const url = new URL(pgBase);
   url.pathname = `/${benchDb}`;
   dbUrl = url.toString();
@@ -437,5 +415,5 @@ try {
 } finally {
   if (server) await stopServer(server.child);
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (engine === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+  if (engine === 'postgres') await adminQuery(pgBase, `DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
 }
