@@ -4,18 +4,19 @@
 // HTTP API as the standing agency's officer, then a workbook listing the same N dossiers is exported. From a few
 // seconds before the import to the end of the export, a steady open-loop stream of GETs (not waiting for each
 // other, so a stalled server shows as queued latency): `--rate` per second of API reads, one in ten the landing
-// page `/api/home`, the others a light list `/api/documents?limit=10`, half as many of a static file (`/favicon.svg`,
-// served like the web app's assets), and `/metrics` every second for the event loop's longest delay since the previous scrape
-// (prom-client's monitorEventLoopDelay: the longest block of the server's main thread).
+// page `/api/home`, the others a light list `/api/documents?limit=10`, half as many of a static file
+// (`/favicon.svg`, served like the web app's assets), and `/metrics` every second for the event loop's longest
+// delay since the previous scrape (prom-client's monitorEventLoopDelay: the longest block of the main thread).
 //
-// Prints one JSON object:
-//   idle            API/asset latency in the seconds before the import (the baseline)
+// Prints one JSON object; each latency is p50/p95/p99/max with count and errors, API ones also `by_url`:
+//   idle            the 10 s before the import (the baseline; after 3 s of warm-up)
 //   import          upload_s (the file sent and stored), stage_s (job created → apply's transaction begins),
 //                   apply_s (the apply's one transaction: its journal entry's now() → the job's finished_at),
-//                   total_s; api and asset latency over the whole import (p50/p95/p99/max, count, errors),
-//                   api_outside_apply (p99 of the requests not overlapping the apply window), the longest
-//                   event-loop block during staging and during the apply
-//   export          export_s, the rows listed, api and asset latency, the longest event-loop block
+//                   total_s; api and asset latency of the requests sent from the upload to the commit,
+//                   api_outside_apply (those not overlapping the apply's transaction), the longest event-loop
+//                   block over the import and outside the apply
+//   export          export_s (request → finished_at), the rows listed, api and asset latency, the longest
+//                   event-loop block
 // On PGlite every statement runs on the server's main thread (one in-process connection): the apply's
 // transaction holds it whole, so the requests that arrive meanwhile wait — the window is reported apart.
 // PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database is created beside it and dropped).

@@ -4,14 +4,16 @@
  *
  * 1. **Upload** — streamed to the file store (SHA-256 as it goes); the same file again (a job with that
  *    hash that did not fail) returns the first job: a no-op.
- * 2. **Staging** — the file is parsed row by row and every row validated like `upsertDossiers` would
- *    (mapping, receiving unit as of the receipt day, procedure, consistency, access); valid rows go to
- *    `dossier_import_rows` in chunks, each chunk in a short transaction together with the job's progress
- *    (`staged_row`), so a restart continues after the last committed chunk. Errors are counted and the
- *    first ones kept with their rows and columns. No file I/O ever happens inside a transaction.
- * 3. **Apply** — one transaction, no file I/O: the staged rows go through `upsertDossiers` in chunks
- *    (idempotent by code; rollups get new − old), the staging rows are deleted and the job marked done.
- *    Any error rolls the whole file back. A file with any invalid row writes nothing.
+ * 2. **Staging** — a worker thread (stage.task.ts) parses the file row by row and validates every row like
+ *    `upsertDossiers` would (row-check.ts: mapping, receiving unit as of the receipt day, procedure,
+ *    consistency, access) against a snapshot taken here once per job; this thread feeds it the file and
+ *    writes the valid rows to `dossier_import_rows` in chunks, each chunk in a short transaction together
+ *    with the job's progress (`staged_row`), so a restart continues after the last committed chunk. Errors
+ *    are counted and the first ones kept with their rows and columns. No file I/O ever happens inside a
+ *    transaction.
+ * 3. **Apply** — one transaction, no file I/O: the staged rows are applied set-wise (apply-staged.ts, in
+ *    bounded statements; idempotent by code; rollups get new − old), the staging rows are deleted and the job
+ *    marked done. Any error rolls the whole file back. A file with any invalid row writes nothing.
  *
  * A job is worked by one process at a time: a lease (`locked_by`, `locked_until`) renewed with every
  * chunk; staging writes check the lease; apply locks the job row and re-checks its status, so two
