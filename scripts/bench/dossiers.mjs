@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeDossierCsv } from './shared.mjs';
+import { PG_BASE, rerunUnderTsx, writeDossierCsv } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -27,26 +27,12 @@ const { values } = parseArgs({
     year: { type: 'string', default: '2025' },
   },
 });
-const pgBase =
-  process.env.CHIDAO_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgBase = PG_BASE;
 
-if (!process.env.CHIDAO_BENCH_CHILD) {
-  const r = spawnSync(
-    process.execPath,
-    ['--max-old-space-size=4096', '--import', 'tsx', import.meta.filename, ...process.argv.slice(2)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        CHIDAO_BENCH_CHILD: '1',
-        CHIDAO_TEST_ENGINE: values.engine,
-        CHIDAO_TEST_PG_URL: pgBase,
-      },
-    },
-  );
-  process.exit(r.status ?? 1);
-}
+rerunUnderTsx(import.meta.filename, {
+  nodeArgs: ['--max-old-space-size=4096'],
+  env: { CHIDAO_TEST_ENGINE: values.engine, CHIDAO_TEST_PG_URL: pgBase },
+});
 
 const engine = values.engine;
 const rows = Number(values.rows ?? (engine === 'postgres' ? 200_000 : 100_000));

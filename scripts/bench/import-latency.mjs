@@ -20,14 +20,14 @@
 // On PGlite every statement runs on the server's main thread (one in-process connection): the apply's
 // transaction holds it whole, so the requests that arrive meanwhile wait — the window is reported apart.
 // PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database is created beside it and dropped).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeDossierCsv, adminQuery } from './shared.mjs';
+import { adminQuery, PG_BASE, rerunUnderTsx, writeDossierCsv } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -38,18 +38,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2025' },
   },
 });
-const pgBase =
-  process.env.CHIDAO_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgBase = PG_BASE;
 
 // The preparation imports the server's TypeScript modules (generator, demo seed): re-run under tsx.
-if (!process.env.CHIDAO_BENCH_CHILD) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, CHIDAO_BENCH_CHILD: '1' },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderTsx(import.meta.filename);
 
 const { buildIfNeeded } = await import('../build-if-needed.mjs');
 buildIfNeeded();

@@ -1,6 +1,8 @@
 // What several benchmarks do the same way: write a generated dossier CSV to disk, and run one statement on the
 // PostgreSQL server that holds their scratch databases.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * Writes `rows` generated dossiers (server/modules/dossiers/generator.ts, passed in because the benches load the
@@ -33,4 +35,26 @@ export async function adminQuery(url, text) {
   } finally {
     await client.end();
   }
+}
+
+/** The PostgreSQL server that holds the benches' scratch databases. */
+export const PG_BASE =
+  process.env.CHIDAO_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Benches that import the server's TypeScript modules run themselves again under tsx (once: the child is marked
+ * by CHIDAO_BENCH_CHILD) and exit with the child's status; in the child this returns and the bench goes on.
+ */
+export function rerunUnderTsx(filename, { nodeArgs = [], env = {} } = {}) {
+  if (process.env.CHIDAO_BENCH_CHILD) return;
+  const r = spawnSync(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', filename, ...process.argv.slice(2)],
+    {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      stdio: 'inherit',
+      env: { ...process.env, ...env, CHIDAO_BENCH_CHILD: '1' },
+    },
+  );
+  process.exit(r.status ?? 1);
 }
