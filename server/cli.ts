@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { demoEnabled, openConfiguredDatabase } from './boot.js';
 import { loadConfig } from './config.js';
 import { systemContext } from './core/context.js';
@@ -7,7 +6,7 @@ import { AppError } from './core/errors.js';
 import { translate } from './core/messages.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrationStatus } from './db/migration-status.js';
-import { createAdministrator } from './modules/access/bootstrap.service.js';
+import { ADMIN_HELP, adminCreateCommand } from './modules/access/bootstrap.cli.js';
 import { calendarCommand } from './modules/calendar/calendar.cli.js';
 import { UNITS_HELP, unitsCommand } from './modules/units/units.cli.js';
 import { NOTIFICATIONS_HELP, notificationsCommand } from './modules/notifications/notifications.cli.js';
@@ -15,7 +14,6 @@ import { createFileStore } from './modules/files/file-store.js';
 import { workForWorker } from './work-kinds.js';
 import { seedDemo } from './modules/demo/demo.service.js';
 import { DOSSIERS_HELP, seedDossiersCommand } from './modules/dossiers/dossiers.cli.js';
-import { PROVINCE } from './modules/demo/nghe-an.js';
 import { BACKUP_HELP, backupCommand, restoreCommand } from './modules/backup/backup.cli.js';
 
 const HELP = `chidao — administration commands
@@ -23,8 +21,7 @@ const HELP = `chidao — administration commands
   chidao migrate                      apply database migrations and report their status
   chidao seed demo                    seed the demo province (Nghệ An) with demo accounts
 ${DOSSIERS_HELP}
-  chidao admin create --email E --name "Full Name" [--password P] [--unit CODE]
-                                      create an administrator over the top unit (or --unit)
+${ADMIN_HELP}
   chidao calendar add-working-days YYYY-MM-DD N [--json]
                                       the N-th working day after the date (holidays, make-up days)
   chidao calendar holidays YEAR [--json]
@@ -74,31 +71,7 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    if (command === 'admin' && sub === 'create') {
-      const { values } = parseArgs({
-        args: argv.slice(2),
-        options: {
-          email: { type: 'string' },
-          name: { type: 'string' },
-          password: { type: 'string' },
-          unit: { type: 'string' },
-        },
-      });
-      const password = values.password ?? process.env.CHIDAO_ADMIN_PASSWORD;
-      if (!values.email || !values.name || !password) {
-        console.error('admin create needs --email, --name and --password (or CHIDAO_ADMIN_PASSWORD).');
-        return 64;
-      }
-      const { user, unitName } = await createAdministrator(ctx, {
-        email: values.email,
-        fullName: values.name,
-        password,
-        unitCode: values.unit ?? PROVINCE.code,
-        createUnit: values.unit ? undefined : { name: PROVINCE.name, fullName: PROVINCE.fullName },
-      });
-      console.log(`Administrator ${user.email} created over ${unitName}.`);
-      return 0;
-    }
+    if (command === 'admin' && sub === 'create') return await adminCreateCommand(argv.slice(2), ctx);
     console.error(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 64;
   } finally {
