@@ -171,13 +171,103 @@ test('KPI cards → a unit → a procedure → its dossiers, page by page', asyn
   await shot(page, '136-dossiers-report-window');
 });
 
-test('a focal point sees only their own department', async ({ page }) => {
+test('a focal point sees only their own department, named as such (not "Toàn tỉnh")', async ({ page }) => {
   await login(page, 'daumoi.tuphap@chidao.demo');
   await page.getByTestId('nav-dossiers').click();
   await expect(page.getByTestId('dossiers-unit-table-row').first()).toBeVisible();
   await expect(page.getByTestId('dossiers-unit-table-row')).toHaveCount(1);
   await expect(page.getByTestId('dossiers-unit-table-row')).toContainText('Sở Tư pháp');
+  await expect(page.getByTestId('dossiers-crumb-province')).toContainText('Sở Tư pháp');
+  await expect(page.getByTestId('dossiers-crumb-province')).not.toContainText('Toàn tỉnh');
+  await expect(page.getByTestId('dossiers-scope-label')).toContainText('Số liệu của Sở Tư pháp');
   await shot(page, '135-dossiers-focal-point');
+});
+
+test('the ranking: QĐ 766 order with ties, units without dossiers last, sorted by a column; figures by online level', async ({
+  page,
+}) => {
+  // Two departments with the same figures (a tie), and one whose only dossier is of last year.
+  const { csrfToken } = (await (await api.get('/api/auth/session')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  const noiVu = await unitId('Sở Nội vụ');
+  const congThuong = await unitId('Sở Công Thương');
+  const yTe = await unitId('Sở Y tế');
+  const same = (code: string, unit: string, day: number, channel: string) => ({
+    code,
+    procedureCode: PROC_A.code,
+    unitId: unit,
+    channel,
+    receivedAt: at(9, day),
+    resolvedAt: at(9, day, '16:00'),
+    status: 'resolved',
+  });
+  const res = await api.post('/api/dossiers/batch', {
+    data: {
+      dossiers: [
+        same('E2E-NV-1', noiVu, 8, 'online'),
+        same('E2E-NV-2', noiVu, 9, 'in_person'),
+        same('E2E-CT-1', congThuong, 8, 'online'),
+        same('E2E-CT-2', congThuong, 9, 'in_person'),
+        {
+          code: 'E2E-YT-1',
+          procedureCode: PROC_A.code,
+          unitId: yTe,
+          channel: 'in_person',
+          receivedAt: `${YEAR - 1}-09-08T09:00:00+07:00`,
+          resolvedAt: `${YEAR - 1}-09-08T16:00:00+07:00`,
+          returnedAt: `${YEAR - 1}-09-09T09:00:00+07:00`,
+          status: 'returned',
+        },
+      ],
+    },
+    headers,
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.getByTestId('nav-dossiers').click();
+  await expect(page.getByTestId('dossiers-scope-label')).toHaveText('Số liệu toàn tỉnh');
+  const rows = page.getByTestId('dossiers-unit-table-row');
+  await expect(rows.first()).toBeVisible();
+  // Default order: the rank (QĐ 766 share, then on-time, then online rate); ties share it.
+  await expect(page.getByTestId('dossiers-unit-table-th-rank')).toHaveAttribute('aria-sort', 'ascending');
+  const noiVuRow = rows.filter({ hasText: 'Sở Nội vụ' });
+  const congThuongRow = rows.filter({ hasText: 'Sở Công Thương' });
+  const rankOf = async (row: typeof rows) => row.getAttribute('data-rank');
+  expect(await rankOf(noiVuRow)).toBe(await rankOf(congThuongRow));
+  await expect(noiVuRow.getByTestId('dossiers-unit-table-tied')).toBeVisible();
+  // Sở Y tế: nothing this year — last, no rank, said in words instead of "0 / 0".
+  await expect(rows.last()).toContainText('Sở Y tế');
+  await expect(rows.last().getByTestId('dossiers-unit-table-no-dossiers')).toHaveText(
+    'Chưa có hồ sơ trong kỳ',
+  );
+  await expect(rows.last()).not.toContainText('0/0');
+  expect(await rankOf(rows.last())).toBe('');
+  // Figures by online level: the full-process procedure's dossiers, the partial one's (all in person).
+  await expect(page.getByTestId('dossiers-levels')).toBeVisible();
+  await expect(page.getByTestId('dossiers-level-rate-partial')).toHaveText('0,00%');
+  await expect(page.getByTestId('dossiers-level-rate-full')).toHaveText(/^\d{1,3},\d{2}%$/);
+  await page.getByTestId('dossiers-levels').scrollIntoViewIfNeeded();
+  await shot(page, '138-dossiers-levels');
+
+  // Sorted by the online rate, highest first; Sở Y tế (no rate) stays last.
+  await page.getByTestId('dossiers-unit-table-sort-onlineRate').click();
+  await expect(page.getByTestId('dossiers-unit-table-th-onlineRate')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(rows.first()).not.toContainText('Sở Xây dựng');
+  await expect(rows.last()).toContainText('Sở Y tế');
+  await page.getByTestId('dossiers-unit-table').scrollIntoViewIfNeeded();
+  await shot(page, '139-dossiers-ranking-sorted');
+
+  // On a phone: the same table scrolls sideways with its cue; the level figures too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('dossiers-unit-table-scroll')).toBeVisible();
+  await page.getByTestId('dossiers-unit-table').scrollIntoViewIfNeeded();
+  await shot(page, '139-dossiers-ranking-sorted-phone', { fullPage: false });
+  await page.getByTestId('dossiers-levels').scrollIntoViewIfNeeded();
+  await shot(page, '138-dossiers-levels-phone', { fullPage: false });
 });
 
 test('a standing officer imports a one-stop CSV: a bad row is reported and nothing written, then the fixed file imports', async ({
@@ -224,4 +314,34 @@ test('a standing officer imports a one-stop CSV: a bad row is reported and nothi
   await shot(page, '137-dossiers-import-done');
   const found = await api.get('/api/dossiers/by-code/CSV-E2E-2');
   expect(found.status()).toBe(200);
+});
+
+test('the procedure catalogue: a file with the online level and publication, then a change in place', async ({
+  page,
+}) => {
+  const csv = [
+    'Mã TTHC,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Thời hạn giải quyết,Mức độ DVC,Công khai',
+    '1.008801,Đăng ký kết hôn,Hộ tịch,Cấp xã,3,Toàn trình,Có',
+    '1.008802,Cấp bản sao trích lục hộ tịch,Hộ tịch,Cấp xã,1,Mức độ 3,Không',
+  ].join('\n');
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.getByTestId('nav-dossiers').click();
+  await page.getByTestId('dossiers-procedures-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh mục thủ tục hành chính');
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'danh-muc.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('procedures-import').click();
+  await expect(page.getByText('Đã nhập danh mục: 2 thủ tục mới')).toBeVisible();
+  const row = page.locator('[data-testid="procedures-table-row"][data-code="1.008802"]');
+  await page.getByTestId('procedures-search').fill('trich luc');
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('procedure-level')).toHaveValue('Một phần');
+  await expect(row.getByTestId('procedure-published')).toHaveValue('Chưa công khai');
+  await row.getByTestId('procedure-published').click();
+  await page.getByRole('option', { name: 'Đã công khai' }).click();
+  await expect(page.getByText('Đã lưu thủ tục 1.008802.')).toBeVisible();
+  await expect(row.getByTestId('procedure-published')).toHaveValue('Đã công khai');
+  await page.getByTestId('procedures-search').fill('');
+  await shot(page, '140-dossiers-procedure-catalogue');
 });

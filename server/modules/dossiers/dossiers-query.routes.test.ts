@@ -154,7 +154,7 @@ describe('figures of a scope (rollups only)', () => {
     for (const restate of ['false', 'true']) {
       const mine = await get<Breakdown>(
         member,
-        `/api/dossiers/breakdown?${Q1}&groupBy=unit&restate=${restate}`,
+        `/api/dossiers/breakdown?${Q1}&groupBy=unit&restate=${restate}&ended=show`,
       );
       const theirs = await get<Breakdown>(
         member,
@@ -162,7 +162,10 @@ describe('figures of a scope (rollups only)', () => {
       );
       expect(mine.total.totals).toEqual(theirs.total.totals);
       expect(mine.total.indicators).toEqual(theirs.total.indicators);
-      expect(mine.groups.map((g) => [g.key, g.totals])).toEqual(theirs.groups.map((g) => [g.key, g.totals]));
+      // The breakdown is in ranking order, the indicators in name order: the same rows.
+      const byKey = (list: Breakdown['groups']) =>
+        list.map((g) => [g.key, g.totals] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+      expect(byKey(mine.groups)).toEqual(byKey(theirs.groups));
     }
   });
 
@@ -384,7 +387,7 @@ describe('rankings by unit: units that had ended before the period', () => {
   });
 
   it('as they were: an ended unit without figures in the period is left out, one with dossiers still open stays', async () => {
-    const r = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q3}&groupBy=unit`);
+    const r = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q3}&groupBy=unit&ended=show`);
     const byKey = new Map(r.groups.map((g) => [g.key, g]));
     expect(byKey.has(khdt)).toBe(false);
     // The province still counts its result waiting to be collected.
@@ -398,8 +401,8 @@ describe('rankings by unit: units that had ended before the period', () => {
     // Leaving rows out changes no total: the rows still add up to the province.
     const sum = r.groups.reduce((n, g) => n + g.indicators.toProcess, 0);
     expect(sum).toBe(r.total.indicators.toProcess);
-    // In the period it had dossiers in, the ended unit has its row.
-    const q1 = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit`);
+    // In the period it had dossiers in, the ended unit has its row (when ended units are listed).
+    const q1 = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit&ended=show`);
     expect(q1.groups.find((g) => g.key === khdt)).toMatchObject({
       validTo: '2025-02-28',
       totals: expect.objectContaining({ received: 1 }),
@@ -420,5 +423,105 @@ describe('rankings by unit: units that had ended before the period', () => {
     const theirs = await get<Breakdown>(member, `/api/dossiers/indicators?${Q3}&groupBy=unit&restate=true`);
     expect(theirs.groups.find((g) => g.key === units.xaydung)?.totals).toEqual(xd.totals);
     expect(theirs.groups.map((g) => g.key)).not.toContain(units.gtvt);
+  });
+});
+
+describe('the ranking and the online levels (issue 12)', () => {
+  type Ranked = Omit<Breakdown, 'groups'> & {
+    reader: { whole: boolean; units: { id: string; name: string }[] };
+    ranking: { rule: string; ended: string; endedUnits: number };
+    byLevel: {
+      level: string;
+      received: number;
+      receivedOnline: number;
+      proceduresWithDossiers: number;
+      onlineRate: Ratio;
+    }[];
+    catalogue: {
+      level: string;
+      procedures: number;
+      published: number;
+      notPublished: number;
+      unknown: number;
+    }[];
+    groups: (Breakdown['groups'][number] & { rank: number | null; tied: boolean; noDossiers: boolean })[];
+  };
+
+  it('ranks the units with dossiers first (rule dossier-ranking-1), the others last with no rank', async () => {
+    // Q3 2025: Sở Tư pháp still has dossiers open; Sở Xây dựng none (a row all the same: it had some before).
+    const r = await get<Ranked>(member, `/api/dossiers/breakdown?from=2025-07-01&to=2025-09-30&groupBy=unit`);
+    expect(r.ranking.rule).toBe('dossier-ranking-1');
+    const firstEmpty = r.groups.findIndex((g) => g.noDossiers);
+    expect(firstEmpty).toBeGreaterThan(0);
+    expect(r.groups.slice(firstEmpty).every((g) => g.noDossiers && g.rank === null)).toBe(true);
+    const ranked = r.groups.slice(0, firstEmpty);
+    expect(ranked.every((g) => g.rank !== null)).toBe(true);
+    expect(ranked.map((g) => g.rank)).toEqual([...ranked.map((g) => g.rank)].sort((a, b) => a! - b!));
+    expect(ranked.map((g) => g.key)).toEqual([units.tuphap]);
+    expect(r.groups.find((g) => g.key === units.xaydung)).toMatchObject({ rank: null, noDossiers: true });
+    // Sở GTVT (ended 28/2/2025, G-2 still open) is hidden by default; listed on request, with a rank.
+    expect(r.groups.some((g) => g.key === units.gtvt)).toBe(false);
+  });
+
+  it('hides the units ended by the stock day unless asked; the total keeps their figures', async () => {
+    const hidden = await get<Ranked>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit`);
+    const shown = await get<Ranked>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit&ended=show`);
+    expect(hidden.ranking).toMatchObject({ ended: 'hide', endedUnits: expect.any(Number) });
+    expect(hidden.ranking.endedUnits).toBeGreaterThan(0);
+    expect(hidden.groups.some((g) => g.key === units.gtvt)).toBe(false);
+    const gtvt = shown.groups.find((g) => g.key === units.gtvt)!;
+    expect(gtvt).toMatchObject({ validTo: '2025-02-28', noDossiers: false });
+    expect(gtvt.rank).not.toBeNull();
+    expect(hidden.total.totals).toEqual(shown.total.totals);
+    expect(shown.groups.length - hidden.groups.length).toBe(hidden.ranking.endedUnits);
+    // Restated, Sở GTVT's figures are Sở Xây dựng's: no ended unit left to hide.
+    const restated = await get<Ranked>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit&restate=true`);
+    expect(restated.ranking.endedUnits).toBe(0);
+    expect(restated.groups.find((g) => g.key === units.xaydung)!.totals.received).toBe(3);
+  });
+
+  it('splits the online rate by the level of the procedures (one toàn trình, one một phần)', async () => {
+    for (const restate of ['false', 'true']) {
+      const r = await get<Ranked>(member, `/api/dossiers/breakdown?${Q1}&groupBy=unit&restate=${restate}`);
+      const by = Object.fromEntries(r.byLevel.map((l) => [l.level, l]));
+      // 1.001234 (toàn trình): TP-1 online of TP-1, 2, 3, 4, 6 and KH-1 (Sở KH&ĐT, ended: still counted);
+      // 2.000123 (một phần): TPB-1, X-1 online of TPB-1, G-1, G-2, X-1.
+      expect(by.full!.onlineRate).toEqual({ numerator: 1, denominator: 6, value: 1 / 6 });
+      expect(by.partial!.onlineRate).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
+      expect(by.online!.onlineRate.numerator).toBe(3);
+      expect(by.online!.onlineRate.denominator).toBe(10);
+      expect(by.none!.onlineRate.value).toBeNull();
+      expect(by.online!.proceduresWithDossiers).toBe(2);
+      // The levels add up to the overall online rate.
+      expect(by.online!.onlineRate.numerator).toBe(r.total.indicators.onlineRate.numerator);
+      expect(by.online!.onlineRate.denominator + by.none!.received).toBe(
+        r.total.indicators.onlineRate.denominator,
+      );
+    }
+    const unit = await get<Ranked>(
+      member,
+      `/api/dossiers/breakdown?${Q1}&unitId=${units.xaydung}&restate=true&groupBy=procedure`,
+    );
+    expect(unit.byLevel.find((l) => l.level === 'partial')!.onlineRate).toEqual({
+      numerator: 1,
+      denominator: 3,
+      value: 1 / 3,
+    });
+    const catalogue = Object.fromEntries(unit.catalogue.map((c) => [c.level, c]));
+    expect(catalogue.full).toMatchObject({ procedures: 1 });
+    expect(catalogue.partial).toMatchObject({ procedures: 1 });
+  });
+
+  it('names whose figures they are: a focal point sees their unit, a committee member the province', async () => {
+    const mine = await get<Ranked>(focal, `/api/dossiers/breakdown?${Q1}&groupBy=unit`);
+    expect(mine.reader.whole).toBe(false);
+    expect(mine.reader.units.map((u) => u.name)).toEqual([expect.stringContaining('Tư pháp')]);
+    expect(mine.groups.map((g) => g.key)).toEqual([units.tuphap]);
+    const province = await get<Ranked>(member, `/api/dossiers/breakdown?${Q1}&groupBy=total`);
+    expect(province.reader).toEqual({ whole: true, units: [] });
+  });
+
+  it('takes ended=hide|show only', async () => {
+    expect((await member.request('GET', `/api/dossiers/breakdown?${Q1}&ended=all`)).statusCode).toBe(400);
   });
 });

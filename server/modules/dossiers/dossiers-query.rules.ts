@@ -8,7 +8,8 @@
  *   linear combination of counters (`DRILL_CLASSES`); the SQL of the list is generated from it.
  * - **Traffic lights.** Thresholds are data (`DEFAULT_THRESHOLDS`, chidao defaults **[?]** except where a
  *   source is named), a light is green / amber / red or null when the value is unknown.
- * - **Rankings** leave out the units that had ended before the period and have nothing in it.
+ * - **Rankings** leave out the units that had ended before the period and have nothing in it, hide the
+ *   units ended by the stock day unless asked, and rank by `RANKING_RULE` (ties share a rank).
  * - **Months** of a period for the trend (the keyset cursor of the dossier list: dossiers-query.cursor.ts).
  */
 import type { Counter, PeriodTotals } from './rollup.js';
@@ -114,6 +115,97 @@ export function hasFigures(t: PeriodTotals): boolean {
 export function shownInRanking(unit: { validTo: string | null }, from: string, t: PeriodTotals): boolean {
   return unit.validTo === null || unit.validTo >= from || hasFigures(t);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The order of a ranking
+
+/** A row to rank: the figures its order is made of. */
+export type RankInput = {
+  key: string;
+  name: string;
+  /** Dossiers received in the period and dossiers to process (received + carried over − withdrawn). */
+  received: number;
+  toProcess: number;
+  /** QĐ 766 score ÷ the maximum of the groups it covers (0–1), null when no group has data. */
+  qd766Share: number | null;
+  onTimeRate: number | null;
+  onlineRate: number | null;
+};
+
+export type RankOut = {
+  /** 1 = best; rows that compare equal on every key share it ("đồng hạng"); null without dossiers. */
+  rank: number | null;
+  /** Another row has the same rank. */
+  tied: boolean;
+  /** Nothing received, carried over or processing in the period: listed last, with no rank. */
+  noDossiers: boolean;
+};
+
+/**
+ * The ranking rule (a version, shown on the page): highest first by
+ *  1. the QĐ 766 score as a share of the maximum it covers (QĐ 766/QĐ-TTg: the five-group score is the
+ *     measure of service quality; shares, because rows may cover different groups), to 0.1 point of 100;
+ *  2. the on-time rate (Gia Lai statistics), to 0.01%;
+ *  3. the online-submission rate, to 0.01%.
+ * Values are compared as displayed (rounded), so two rows that look the same rank the same: equal on every
+ * key → the same rank (competition ranking 1, 1, 3), listed in Vietnamese order of names. A missing value
+ * ranks below any value. Rows with no dossiers in the period get no rank and come last.
+ */
+export const RANKING_RULE = {
+  version: 'dossier-ranking-1',
+  keys: ['qd766Share', 'onTimeRate', 'onlineRate'] as const,
+  /** Rounding of each key before comparing: 0.1 point of 100, 0.01%, 0.01%. */
+  steps: { qd766Share: 1000, onTimeRate: 10000, onlineRate: 10000 },
+} as const;
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const rounded = (v: number | null, step: number) =>
+  v === null || !Number.isFinite(v) ? null : Math.round(v * step);
+
+/** Compares two rows by the ranking keys only (negative: `a` ranks higher); 0 = tied. */
+export function compareRank(a: RankInput, b: RankInput): number {
+  for (const k of RANKING_RULE.keys) {
+    const x = rounded(a[k], RANKING_RULE.steps[k]);
+    const y = rounded(b[k], RANKING_RULE.steps[k]);
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return y - x;
+  }
+  return 0;
+}
+
+export const hasDossiers = (r: Pick<RankInput, 'received' | 'toProcess'>) =>
+  Math.abs(r.received) > 1e-9 || Math.abs(r.toProcess) > 1e-9;
+
+/**
+ * Rows in ranking order (`RANKING_RULE`; ties by name, then key) with each row's rank; rows without
+ * dossiers last (by name), unranked.
+ */
+export function rankRows<T extends RankInput>(rows: readonly T[]): (T & RankOut)[] {
+  const byName = (a: T, b: T) =>
+    collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const ranked = rows.filter(hasDossiers).sort((a, b) => compareRank(a, b) || byName(a, b));
+  const empty = rows.filter((r) => !hasDossiers(r)).sort(byName);
+  const out: (T & RankOut)[] = [];
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    const rank = prev && compareRank(prev, r) === 0 ? out[i - 1]!.rank : i + 1;
+    out.push({ ...r, rank, tied: false, noDossiers: false });
+  });
+  const counts = new Map<number, number>();
+  for (const r of out) counts.set(r.rank!, (counts.get(r.rank!) ?? 0) + 1);
+  for (const r of out) r.tied = counts.get(r.rank!)! > 1;
+  for (const r of empty) out.push({ ...r, rank: null, tied: false, noDossiers: true });
+  return out;
+}
+
+/**
+ * Whether a ranking row is a unit that was no longer in force on the stock day (merged, split, abolished):
+ * hidden unless asked for — its figures stay in the total, and restated they count for its successors.
+ */
+export const endedBy = (unit: { validTo: string | null }, stockDay: string) =>
+  unit.validTo !== null && unit.validTo < stockDay;
 
 // ---------------------------------------------------------------------------------------------------
 // Traffic lights

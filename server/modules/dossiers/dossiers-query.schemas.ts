@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES } from './dossier-timing.js';
 import { DRILL_CLASS_KEYS } from './dossiers-query.rules.js';
-import { groupOut, indicatorsOut, qd766Out, totalsOut } from './dossiers.schemas.js';
+import {
+  catalogueCountOut,
+  groupOut,
+  indicatorsOut,
+  levelRateOut,
+  qd766Out,
+  totalsOut,
+} from './dossiers.schemas.js';
 import { THRESHOLD_KEYS } from './settings/dossiers-settings.rules.js';
 
 const isoDate = z.iso.date();
@@ -27,7 +34,11 @@ export type ScopeQuery = z.infer<typeof scopeQuery>;
 export const BREAKDOWN_BY = ['unit', 'procedure', 'field', 'total'] as const;
 /** What a breakdown's rows are: units, procedures, fields, or none (the total alone). */
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
-export const breakdownQuery = scopeQuery.extend({ groupBy: z.enum(BREAKDOWN_BY).default('unit') });
+export const breakdownQuery = scopeQuery.extend({
+  groupBy: z.enum(BREAKDOWN_BY).default('unit'),
+  /** By unit: leave out (default) or list the units no longer in force on the stock day. */
+  ended: z.enum(['hide', 'show']).default('hide'),
+});
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 
 /** A class of dossiers a number can be opened into (dossiers-query.rules.ts `DRILL_CLASSES`). */
@@ -79,8 +90,14 @@ export const scopeOut = z.object({
 });
 export type ScopeOut = z.infer<typeof scopeOut>;
 
-/** A row of a breakdown: a unit, procedure or field with its figures. */
-export const breakdownGroupOut = figuresOut.extend(groupOut);
+/** A row of a breakdown: a unit, procedure or field with its figures and its rank (`RANKING_RULE`). */
+export const breakdownGroupOut = figuresOut.extend(groupOut).extend({
+  /** 1 = best; equal rows share it ("đồng hạng"); null when the row has no dossiers in the period. */
+  rank: z.number().int().nullable(),
+  tied: z.boolean(),
+  /** Nothing received, carried over or processing in the period. */
+  noDossiers: z.boolean(),
+});
 export type BreakdownGroupOut = z.infer<typeof breakdownGroupOut>;
 
 export const breakdownResponse = z.object({
@@ -91,11 +108,28 @@ export const breakdownResponse = z.object({
   restated: z.boolean(),
   groupBy: z.enum(BREAKDOWN_BY),
   scope: scopeOut,
+  /** Whose figures the reader sees at the top: the whole province, or the units of their grants. */
+  reader: z.object({
+    whole: z.boolean(),
+    units: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
   thresholds: z.array(thresholdOut),
   total: figuresOut,
+  ranking: z.object({
+    /** The ranking rule's version (dossiers-query.rules.ts `RANKING_RULE`). */
+    rule: z.string(),
+    ended: z.enum(['hide', 'show']),
+    /** By unit: how many listed-able units had ended by the stock day (hidden unless `ended=show`). */
+    endedUnits: z.number().int(),
+  }),
+  /** The online-submission rate by the online level of the procedures (and the online levels together). */
+  byLevel: z.array(levelRateOut),
+  /** The procedure catalogue by online level and publication (province-wide). */
+  catalogue: z.array(catalogueCountOut),
   /**
    * By unit: the units in force during the period, and those that had ended before it only when they
-   * still have figures in it (restated, these count for their successors). Vietnamese order of names.
+   * still have figures in it (restated, these count for their successors); units ended by the stock day
+   * only with `ended=show`. Ranking order (`rank`), rows without dossiers last.
    */
   groups: z.array(breakdownGroupOut),
 });

@@ -16,7 +16,17 @@ import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
 import { classify, minDay } from './dossier-timing.js';
 import { decodeCursor, encodeCursor, type Cursor } from './dossiers-query.cursor.js';
-import { DRILL_CLASSES, monthsOf, shownInRanking, trafficLight, type Term } from './dossiers-query.rules.js';
+import {
+  DRILL_CLASSES,
+  endedBy,
+  monthsOf,
+  rankRows,
+  RANKING_RULE,
+  shownInRanking,
+  trafficLight,
+  type Term,
+} from './dossiers-query.rules.js';
+import { countCatalogue, onlineRateByLevel, type LevelFlow, type OnlineLevel } from './online-levels.js';
 import type {
   BreakdownQuery,
   BreakdownResponse,
@@ -182,7 +192,89 @@ const idList = (ids: readonly string[]) =>
     sql`, `,
   );
 
-/** Figures of a scope and period, by unit, procedure, field or in total (rollups only). */
+/**
+ * Whose figures a reader sees without choosing a unit: the whole province when a read grant covers a unit
+ * at the top of the registry, else the units of their grants (a focal point: their own unit) — the pages
+ * name them instead of "Toàn tỉnh".
+ */
+async function readerScope(ctx: RequestContext, actor: Actor) {
+  const roots = actor.rootsFor(DOSSIER_READ_ROLES);
+  const facts = await unitFacts(ctx.db, roots);
+  const whole = [...facts.values()].some((f) => f.path.length === 1);
+  return {
+    whole,
+    units: whole
+      ? []
+      : [...facts.entries()]
+          .map(([id, f]) => ({ id, name: f.fullName }))
+          .sort((a, b) => viCollator.compare(a.name, b.name)),
+  };
+}
+
+/** The catalogue counted by online level and publication (province-wide: the catalogue is). */
+export async function catalogueCounts(db: Db) {
+  const found = await db
+    .select({ onlineCapability: dossierProcedures.onlineCapability, published: dossierProcedures.published })
+    .from(dossierProcedures);
+  return countCatalogue(found);
+}
+
+/**
+ * Dossiers received in the period, and received online, by receiving unit × online level of the procedure
+ * (with the procedures that received any), for the units feeding a scope; each unit's row is weighted by its
+ * shares in the scope, as every other figure (a split unit's dossiers are shared by its successors).
+ */
+async function levelFlows(
+  ctx: RequestContext,
+  q: { from: string; to: string; procedureId?: string | undefined },
+  stockDay: string,
+  sources: Map<string, Share[]>,
+): Promise<LevelFlow[]> {
+  if (!sources.size) return [];
+  const found = await sqlRows<{
+    unit_id: string;
+    level: string;
+    received: number | string;
+    received_online: number | string;
+    procedure_ids: string[] | null;
+  }>(
+    ctx.db,
+    sql`SELECT r.unit_id::text AS unit_id, p.online_capability AS level,
+               SUM(r.received)::float8 AS received, SUM(r.received_online)::float8 AS received_online,
+               array_agg(r.procedure_id::text) FILTER (WHERE r.received <> 0) AS procedure_ids
+          FROM (${periodTotalsSql({
+            from: q.from,
+            to: q.to,
+            stockDay,
+            keys: ['unit_id', 'procedure_id'],
+            scope: and(
+              q.procedureId
+                ? sql`procedure_id = ${q.procedureId}::uuid`
+                : sql`procedure_id <> ${ALL_PROCEDURES}::uuid`,
+              sql`unit_id IN (${idList([...sources.keys()])})`,
+            )!,
+          })}) AS r
+          JOIN dossier_procedures p ON p.id = r.procedure_id
+         GROUP BY 1, 2`,
+  );
+  return found.map((r) => {
+    const weight = (sources.get(String(r.unit_id)) ?? []).reduce((n, s) => n + s.weight, 0);
+    return {
+      level: r.level as OnlineLevel,
+      received: Number(r.received) * weight,
+      receivedOnline: Number(r.received_online) * weight,
+      procedureIds: weight > 0 ? (r.procedure_ids ?? []) : [],
+    };
+  });
+}
+
+/**
+ * Figures of a scope and period, by unit, procedure, field or in total (rollups only). Rows are ranked
+ * (`RANKING_RULE`: QĐ 766 share, then on-time rate, then online rate; ties share a rank; rows without
+ * dossiers last, unranked) and, by unit, the units ended by the stock day are left out unless
+ * `ended=show` (their figures stay in the total). The online rate is also split by the online level of
+ * the procedures, and the catalogue counted by level and publication.
+ */
 export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): Promise<BreakdownResponse> {
   const actor = reader(ctx);
   const { stockDay, sources, scope } = await resolveScope(ctx, actor, q);
@@ -237,6 +329,26 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
       }
     }
   }
+  const listed = [...groups.values()].filter((g) => q.groupBy !== 'unit' || shownInRanking(g, q.from, g.t));
+  const ended = q.groupBy === 'unit' ? listed.filter((g) => endedBy(g, stockDay)) : [];
+  const kept = q.ended === 'show' ? listed : listed.filter((g) => !ended.includes(g));
+  const rows = kept.map(({ t, ...g }) => {
+    const f = figures(t, rules);
+    return {
+      ...g,
+      ...f,
+      received: t.received,
+      toProcess: f.indicators.toProcess,
+      qd766Share: f.qd766.maxCovered > 0 ? f.qd766.score / f.qd766.maxCovered : null,
+      onTimeRate: f.indicators.onTimeRate.value,
+      onlineRate: f.indicators.onlineRate.value,
+    };
+  });
+  const [flows, catalogue, readerOf] = await Promise.all([
+    levelFlows(ctx, q, stockDay, sources),
+    catalogueCounts(ctx.db),
+    readerScope(ctx, actor),
+  ]);
   return {
     from: q.from,
     to: q.to,
@@ -244,12 +356,19 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     restated: q.restate,
     groupBy: q.groupBy,
     scope,
+    reader: readerOf,
     thresholds: [...rules.thresholds],
     total: figures(total, rules),
-    groups: [...groups.values()]
-      .filter((g) => q.groupBy !== 'unit' || shownInRanking(g, q.from, g.t))
-      .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
-      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules) })),
+    ranking: {
+      rule: RANKING_RULE.version,
+      ended: q.ended,
+      endedUnits: ended.length,
+    },
+    byLevel: onlineRateByLevel(flows),
+    catalogue,
+    groups: rankRows(rows).map(
+      ({ received: _r, toProcess: _p, qd766Share: _q, onTimeRate: _o, onlineRate: _n, ...g }) => g,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type RequestContext } from '../../core/context.js';
 import { freshDatabase } from '../../test/harness.js';
 import { seedDemo } from '../demo/demo.service.js';
-import { seedDossiers } from './dossiers-seed.service.js';
+import { ensureCatalogue, seedDossiers } from './dossiers-seed.service.js';
 
 let ctx: RequestContext;
 let drop: () => Promise<void>;
@@ -57,5 +57,33 @@ describe('chidao seed dossiers', () => {
         "SELECT sum(received)::int AS n FROM dossier_rollups WHERE grain = 'd' AND procedure_id <> '00000000-0000-0000-0000-000000000000'",
       ),
     ).toBe(600);
+  });
+
+  it('the demo catalogue has realistic levels and publication; a stored procedure without it gets it, a recorded one is kept', async () => {
+    const share = async (where: string) =>
+      n(
+        `SELECT round(100.0 * count(*) FILTER (WHERE ${where}) / count(*))::int AS n FROM dossier_procedures`,
+      );
+    expect(await share('published')).toBeGreaterThanOrEqual(90);
+    expect(await share('published')).toBeLessThan(100);
+    expect(await share("online_capability = 'full'")).toBeGreaterThan(10);
+    expect(await share("online_capability = 'partial'")).toBeGreaterThan(10);
+    // As after migration 0043 on an older database: publication not recorded; and one recorded by a person.
+    await ctx.db.execute(
+      'UPDATE dossier_procedures SET published = NULL WHERE code IN (SELECT code FROM dossier_procedures ORDER BY code LIMIT 20)',
+    );
+    const [first] = (
+      (await ctx.db.execute('SELECT code FROM dossier_procedures ORDER BY code LIMIT 1')) as unknown as {
+        rows: { code: string }[];
+      }
+    ).rows;
+    await ctx.db.execute(`UPDATE dossier_procedures SET published = false WHERE code = '${first!.code}'`);
+    expect(await ensureCatalogue(ctx)).toBe(0);
+    expect(await n('SELECT count(*)::int AS n FROM dossier_procedures WHERE published IS NULL')).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM dossier_procedures WHERE code = '${first!.code}' AND published = false`,
+      ),
+    ).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
  * import on the first `npm start` (`seedDemoDossiers`, generated in a worker thread); never by the demo seed of
  * the tests (they stay fast).
  */
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,11 +98,24 @@ export async function ensureCatalogue(
           field: p.field,
           level: p.level,
           onlineCapability: p.onlineCapability,
+          published: p.published,
           timeLimitDays: p.timeLimitDays,
         })),
       )
       .onConflictDoNothing({ target: dossierProcedures.code })
       .returning({ code: dossierProcedures.code });
+    // Procedures stored before publication was recorded (migration 0043) get the catalogue's flag; a
+    // recorded value is never overwritten.
+    const known = catalogue.filter((p) => !added.some((a) => a.code === p.code));
+    if (known.length)
+      await tx.execute(
+        sql`UPDATE dossier_procedures AS p SET published = v.published, version = p.version + 1, updated_at = now()
+              FROM (VALUES ${sql.join(
+                known.map((k) => sql`(${k.code}::text, ${k.published}::boolean)`),
+                sql`, `,
+              )}) AS v(code, published)
+             WHERE p.code = v.code AND p.published IS NULL`,
+      );
     if (added.length)
       await recordChange(
         { ...ctx, db: tx },

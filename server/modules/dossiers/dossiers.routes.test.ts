@@ -249,3 +249,107 @@ describe('a unit merged mid-period (Sở GTVT into Sở Xây dựng on 1/3/2025,
     expect(r.total.totals.received).toBe(1);
   });
 });
+
+describe('online level and publication of procedures (NĐ 42/2022; QĐ 766 group 1)', () => {
+  type Proc = {
+    id: string;
+    code: string;
+    onlineCapability: string;
+    published: boolean | null;
+    version: number;
+  };
+  type List = {
+    items: Proc[];
+    catalogue: {
+      level: string;
+      procedures: number;
+      published: number;
+      notPublished: number;
+      unknown: number;
+    }[];
+    abilities: { create: boolean; update: boolean };
+  };
+  const find = async (code: string) =>
+    ((await focal.request('GET', `/api/dossiers/procedures?q=${code}`)).json() as List).items.find(
+      (p) => p.code === code,
+    )!;
+
+  it('a procedure added without publication is "not recorded"; the list counts the catalogue by level', async () => {
+    const p = await find('1.001234');
+    expect(p).toMatchObject({ onlineCapability: 'full', published: null });
+    const list = (
+      await focal.request('GET', '/api/dossiers/procedures?onlineCapability=partial')
+    ).json() as List;
+    expect(list.items.every((i) => i.onlineCapability === 'partial')).toBe(true);
+    expect(list.abilities).toEqual({ create: false, update: false });
+    const full = list.catalogue.find((c) => c.level === 'full')!;
+    expect(full.procedures).toBeGreaterThanOrEqual(1);
+    expect(full.unknown).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the standing agency changes level and publication with the version read (409 on a stale one), journalled', async () => {
+    const p = await find('2.000123');
+    expect(
+      (
+        await focal.request('PATCH', `/api/dossiers/procedures/${p.id}`, {
+          version: p.version,
+          published: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await standing.request('PATCH', `/api/dossiers/procedures/${p.id}`, {
+      version: p.version,
+      onlineCapability: 'full',
+      published: true,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ onlineCapability: 'full', published: true, version: p.version + 1 });
+    const stale = await standing.request('PATCH', `/api/dossiers/procedures/${p.id}`, {
+      version: p.version,
+      published: false,
+    });
+    expect(stale.statusCode).toBe(409);
+    const back = await standing.request('PATCH', `/api/dossiers/procedures/${p.id}`, {
+      version: p.version + 1,
+      onlineCapability: 'partial',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const journal = await admin.request('GET', `/api/audit?entity=dossier_procedure&entityId=${p.id}`);
+    if (journal.statusCode === 200) expect(journal.body).toContain('onlineCapability');
+  });
+
+  it('imports a catalogue file with the new columns, and an old file without them, all or nothing', async () => {
+    const csv = [
+      'Mã TTHC,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Thời hạn giải quyết,Mức độ DVC,Công khai',
+      '1.007001,Đăng ký kết hôn,Hộ tịch,Cấp xã,3,Toàn trình,Có',
+      '1.007002,Cấp bản sao trích lục hộ tịch,Hộ tịch,Cấp xã,1,Mức độ 3,Không',
+    ].join('\n');
+    expect((await focal.request('POST', '/api/dossiers/procedures/import', { csv })).statusCode).toBe(403);
+    const res = await standing.request('POST', '/api/dossiers/procedures/import', { csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(await find('1.007001')).toMatchObject({ onlineCapability: 'full', published: true });
+    expect(await find('1.007002')).toMatchObject({ onlineCapability: 'partial', published: false });
+    // An old file: no level, no publication; the known procedure keeps both, a new one is "none" / not recorded.
+    const old = [
+      'Mã TTHC;Tên thủ tục;Lĩnh vực;Cấp thực hiện;Thời hạn giải quyết',
+      '1.007001;Đăng ký kết hôn;Hộ tịch;Cấp xã;5',
+      '1.007003;Đăng ký giám hộ;Hộ tịch;Cấp xã;3',
+    ].join('\n');
+    const again = await standing.request('POST', '/api/dossiers/procedures/import', {
+      csv: old,
+      delimiter: ';',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ created: 1, updated: 1 });
+    expect(await find('1.007001')).toMatchObject({ onlineCapability: 'full', published: true });
+    expect(await find('1.007003')).toMatchObject({ onlineCapability: 'none', published: null });
+    // A bad cell refuses the whole file, naming the row and column.
+    const bad = await standing.request('POST', '/api/dossiers/procedures/import', {
+      csv: 'Mã TTHC,Mức độ DVC\n1.007001,Mức độ 3\n1.007002,mức độ 9',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Mức độ DVC');
+    expect(await find('1.007001')).toMatchObject({ onlineCapability: 'full' });
+  });
+});

@@ -6,7 +6,9 @@ import {
   createProcedure,
   dossierIndicators,
   getDossier,
+  importProcedures,
   listProcedures,
+  updateProcedure,
   upsertDossiers,
 } from './dossiers.service.js';
 import {
@@ -19,6 +21,9 @@ import {
   procedureListOut,
   procedureListQuery,
   procedureOut,
+  procedureImportIn,
+  procedureImportOut,
+  procedureUpdateIn,
 } from './dossiers.schemas.js';
 
 const tags = ['dossiers'];
@@ -50,6 +55,37 @@ export async function dossiersRoutes(app: App) {
       },
     },
     async (request, reply) => reply.status(201).send(await createProcedure(signedIn(request), request.body)),
+  );
+
+  app.post(
+    '/dossiers/procedures/import',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary:
+          'Import a procedure catalogue file (CSV: Mã TTHC, Tên thủ tục, Lĩnh vực, Cấp thực hiện, Thời hạn giải quyết, Mức độ DVC, Công khai), all or nothing (admin, standing agency)',
+        body: procedureImportIn,
+        response: { 200: procedureImportOut, ...errorResponses },
+      },
+    },
+    async (request) => importProcedures(signedIn(request), request.body),
+  );
+
+  app.patch(
+    '/dossiers/procedures/:id',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary:
+          "Change a procedure's online level (NĐ 42/2022: none / một phần / toàn trình), publication or time limit (admin, standing agency; version-checked)",
+        params: z.object({ id: z.uuid() }),
+        body: procedureUpdateIn,
+        response: { 200: procedureOut, ...errorResponses },
+      },
+    },
+    async (request) => updateProcedure(signedIn(request), request.params.id, request.body),
   );
 
   app.post(

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES } from './dossier-timing.js';
+import { LEVEL_SPLITS, ONLINE_LEVELS } from './online-levels.js';
 import { QD766_GROUPS } from './qd766.js';
 import { RATINGS } from './rollup.js';
 
 export const PROCEDURE_LEVELS = ['province', 'commune', 'central', 'multi'] as const;
-export const ONLINE_CAPABILITIES = ['none', 'partial', 'full'] as const;
+/** Online public-service level (NĐ 42/2022/NĐ-CP): none / một phần / toàn trình (online-levels.ts). */
+export const ONLINE_CAPABILITIES = ONLINE_LEVELS;
 export const GROUP_BY = ['unit', 'field', 'procedure', 'total'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
@@ -20,8 +22,19 @@ export const procedureCreateIn = z.object({
   field: z.string().trim().min(1).max(300),
   level: z.enum(PROCEDURE_LEVELS),
   onlineCapability: z.enum(ONLINE_CAPABILITIES),
+  /** Publicly posted on the national and provincial portals; null/absent = not recorded. */
+  published: z.boolean().nullish(),
   timeLimitDays: z.number().int().min(0).max(3650),
 });
+
+/** A change of a procedure's online level or publication (optimistic concurrency: the version read). */
+export const procedureUpdateIn = z.object({
+  version: z.number().int().min(1),
+  onlineCapability: z.enum(ONLINE_CAPABILITIES).optional(),
+  published: z.boolean().nullable().optional(),
+  timeLimitDays: z.number().int().min(0).max(3650).optional(),
+});
+export type ProcedureUpdateIn = z.infer<typeof procedureUpdateIn>;
 
 export const procedureOut = z
   .object({
@@ -31,6 +44,7 @@ export const procedureOut = z
     field: z.string(),
     level: z.enum(PROCEDURE_LEVELS),
     onlineCapability: z.enum(ONLINE_CAPABILITIES),
+    published: z.boolean().nullable(),
     timeLimitDays: z.number().int(),
     version: z.number().int(),
   })
@@ -38,15 +52,51 @@ export const procedureOut = z
 export type ProcedureOut = z.infer<typeof procedureOut>;
 export type ProcedureCreateIn = z.input<typeof procedureCreateIn>;
 
+/** The catalogue counted by online level and publication (online-levels.ts `countCatalogue`). */
+export const catalogueCountOut = z.object({
+  level: z.enum(ONLINE_LEVELS),
+  procedures: z.number().int(),
+  published: z.number().int(),
+  notPublished: z.number().int(),
+  unknown: z.number().int(),
+});
+export type CatalogueCountOut = z.infer<typeof catalogueCountOut>;
+
+/** The online-submission rate of the procedures of one level (online-levels.ts `onlineRateByLevel`). */
+export const levelRateOut = z.object({
+  level: z.enum(LEVEL_SPLITS),
+  proceduresWithDossiers: z.number().int(),
+  received: z.number(),
+  receivedOnline: z.number(),
+  onlineRate: z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() }),
+});
+export type LevelRateOut = z.infer<typeof levelRateOut>;
+
+/** A catalogue file (CSV text, the national database's headers; see procedure-import.ts). */
+export const procedureImportIn = z.object({
+  csv: z.string().min(1).max(5_000_000),
+  delimiter: z.enum([',', ';', '\t']).default(','),
+});
+export const procedureImportOut = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  catalogue: z.array(catalogueCountOut),
+});
+export type ProcedureImportOut = z.infer<typeof procedureImportOut>;
+
 export const procedureListOut = z.object({
   items: z.array(procedureOut),
-  abilities: z.object({ create: z.boolean() }),
+  /** The whole catalogue by level and publication (whatever the search). */
+  catalogue: z.array(catalogueCountOut),
+  abilities: z.object({ create: z.boolean(), update: z.boolean() }),
 });
 export type ProcedureListOut = z.infer<typeof procedureListOut>;
 
 export const procedureListQuery = z.object({
   q: z.string().max(200).optional(),
   field: z.string().max(300).optional(),
+  onlineCapability: z.enum(ONLINE_CAPABILITIES).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
@@ -135,7 +185,10 @@ export const indicatorsOut = z.object({
 export type IndicatorsOut = z.infer<typeof indicatorsOut>;
 
 export const qd766Out = z.object({
+  /** Internal key of the configuration (never shown: `edition` names it). */
   version: z.string(),
+  /** Which edition of the QĐ 766 set: the shipped defaults, or the Nth version stored in the settings. */
+  edition: z.object({ isDefault: z.boolean(), number: z.number().int(), basisYear: z.number().int() }),
   score: z.number(),
   maxCovered: z.number(),
   complete: z.boolean(),

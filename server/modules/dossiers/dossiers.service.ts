@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { AppError, notFound, unauthenticated, validation } from '../../core/errors.js';
+import { AppError, notFound, staleVersion, unauthenticated, validation } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
 import { rows as sqlRows } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
@@ -24,7 +24,7 @@ import {
   type Channel,
   type DossierStatus,
 } from './dossier-timing.js';
-import { periodCarriers } from './dossiers-query.service.js';
+import { catalogueCounts, periodCarriers } from './dossiers-query.service.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { qd766Score, type Qd766Config } from './qd766.js';
 import { dossierRulesFor } from './settings/dossiers-settings.service.js';
@@ -46,7 +46,17 @@ import {
 import { addInto, COLUMN, emptyTotals, periodTotalsSql, totalsOfRow } from './rollup-sql.js';
 import { dossierProcedures, dossierRollups, dossiers } from './dossiers.table.js';
 import { dossierUnitPolicy, procedureCatalogPolicy, DOSSIER_READ_ROLES } from './dossiers.policy.js';
-import type { DossierIn, GroupBy, IndicatorsResponse, ProcedureOut } from './dossiers.schemas.js';
+import { csvRecords, isBlank } from './import/csv-stream.js';
+import { mapProcedureFile } from './procedure-import.js';
+import type {
+  DossierIn,
+  GroupBy,
+  IndicatorsResponse,
+  ProcedureImportOut,
+  ProcedureListOut,
+  ProcedureOut,
+  ProcedureUpdateIn,
+} from './dossiers.schemas.js';
 
 const CHUNK = 500;
 const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
@@ -68,6 +78,7 @@ const presentProcedure = (p: ProcedureRow): ProcedureOut => ({
   field: p.field,
   level: p.level as ProcedureOut['level'],
   onlineCapability: p.onlineCapability as ProcedureOut['onlineCapability'],
+  published: p.published,
   timeLimitDays: p.timeLimitDays,
   version: p.version,
 });
@@ -77,12 +88,18 @@ const presentProcedure = (p: ProcedureRow): ProcedureOut => ({
 
 export async function listProcedures(
   ctx: RequestContext,
-  query: { q?: string | undefined; field?: string | undefined; limit: number },
-): Promise<{ items: ProcedureOut[]; abilities: { create: boolean } }> {
+  query: {
+    q?: string | undefined;
+    field?: string | undefined;
+    onlineCapability?: ProcedureOut['onlineCapability'] | undefined;
+    limit: number;
+  },
+): Promise<ProcedureListOut> {
   const actor = requireActor(ctx);
   authorize(procedureCatalogPolicy, actor, 'read', null);
   const c: SQL[] = [];
   if (query.field) c.push(eq(dossierProcedures.field, query.field));
+  if (query.onlineCapability) c.push(eq(dossierProcedures.onlineCapability, query.onlineCapability));
   if (query.q?.trim()) {
     const needle = `%${query.q.trim().toLowerCase()}%`;
     c.push(
@@ -95,15 +112,60 @@ export async function listProcedures(
     .where(c.length ? and(...c) : undefined)
     .orderBy(asc(dossierProcedures.code))
     .limit(query.limit);
+  const canWrite = allow(procedureCatalogPolicy, actor, 'create', null);
   return {
     items: found.map(presentProcedure),
-    abilities: { create: allow(procedureCatalogPolicy, actor, 'create', null) },
+    catalogue: await catalogueCounts(ctx.db),
+    abilities: { create: canWrite, update: canWrite },
   };
+}
+
+/**
+ * Changes a procedure's online level, publication or time limit (admin, standing agency): `version` must be
+ * the one read (409 otherwise); journalled with the values before and after. A new time limit applies to
+ * dossiers stored from then on (stored dossiers keep the due day they were classified with).
+ */
+export async function updateProcedure(
+  ctx: RequestContext,
+  id: string,
+  input: ProcedureUpdateIn,
+): Promise<ProcedureOut> {
+  const actor = requireActor(ctx);
+  authorize(procedureCatalogPolicy, actor, 'create', null);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(dossierProcedures).where(eq(dossierProcedures.id, id)).for('update');
+    if (!row) throw notFound('procedure');
+    if (row.version !== input.version) throw staleVersion('dossier_procedure', row.version);
+    const patch: Partial<ProcedureRow> = {};
+    if (input.onlineCapability !== undefined && input.onlineCapability !== row.onlineCapability)
+      patch.onlineCapability = input.onlineCapability;
+    if (input.published !== undefined && input.published !== row.published) patch.published = input.published;
+    if (input.timeLimitDays !== undefined && input.timeLimitDays !== row.timeLimitDays)
+      patch.timeLimitDays = input.timeLimitDays;
+    if (!Object.keys(patch).length) return presentProcedure(row);
+    const [next] = await tx
+      .update(dossierProcedures)
+      .set({ ...patch, version: row.version + 1, updatedAt: new Date() })
+      .where(and(eq(dossierProcedures.id, id), eq(dossierProcedures.version, row.version)))
+      .returning();
+    if (!next) throw staleVersion('dossier_procedure', row.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'update',
+        entity: 'dossier_procedure',
+        entityId: id,
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, row[k as keyof ProcedureRow]])),
+        after: patch,
+      },
+    );
+    return presentProcedure(next);
+  });
 }
 
 export async function createProcedure(
   ctx: RequestContext,
-  input: Omit<ProcedureOut, 'id' | 'version'>,
+  input: Omit<ProcedureOut, 'id' | 'version' | 'published'> & { published?: boolean | null | undefined },
 ): Promise<ProcedureOut> {
   const actor = requireActor(ctx);
   authorize(procedureCatalogPolicy, actor, 'create', null);
@@ -114,7 +176,10 @@ export async function createProcedure(
   if (existing) throw new AppError(409, 'CONFLICT', 'dossiers.procedure_exists', { code: input.code });
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const [row] = await tx.insert(dossierProcedures).values(input).returning();
+    const [row] = await tx
+      .insert(dossierProcedures)
+      .values({ ...input, published: input.published ?? null })
+      .returning();
     await recordChange(txCtx, {
       action: 'create',
       entity: 'dossier_procedure',
@@ -122,6 +187,97 @@ export async function createProcedure(
       after: row,
     });
     return presentProcedure(row!);
+  });
+}
+
+/**
+ * Imports a procedure catalogue file (admin, standing agency), all or nothing: new codes are added, existing
+ * ones take the columns the file fills (procedure-import.ts: old files without the online level or
+ * publication leave them as they are). Changed procedures get a new version; one journal entry lists the
+ * changes with their values before.
+ */
+export async function importProcedures(
+  ctx: RequestContext,
+  input: { csv: string; delimiter: ',' | ';' | '\t' },
+): Promise<ProcedureImportOut> {
+  const actor = requireActor(ctx);
+  authorize(procedureCatalogPolicy, actor, 'create', null);
+  const records: { row: number; cells: string[] }[] = [];
+  for await (const r of csvRecords(
+    (async function* () {
+      yield input.csv;
+    })(),
+    input.delimiter,
+  ))
+    if (!isBlank(r.cells)) records.push(r);
+  const [header, ...rowsIn] = records;
+  if (!header) throw validation('csv', 'dossiers.procedure_import.no_code_column');
+  return ctx.db.transaction(async (tx) => {
+    const stored = new Map((await tx.select().from(dossierProcedures).for('update')).map((p) => [p.code, p]));
+    const { changes, problems } = mapProcedureFile(header.cells, rowsIn, new Set(stored.keys()));
+    if (problems.length)
+      fail(
+        problems.map((p) => ({
+          field: `csv.${p.row}.${p.column}`,
+          message: p.key,
+          params: { row: p.row, column: p.column },
+        })),
+      );
+    let created = 0;
+    let updated = 0;
+    const journal: {
+      code: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    }[] = [];
+    for (const c of changes) {
+      const old = stored.get(c.code);
+      const { row: _row, code, ...fields } = c;
+      if (!old) {
+        await tx.insert(dossierProcedures).values({
+          code,
+          name: fields.name!,
+          field: fields.field!,
+          level: fields.level!,
+          timeLimitDays: fields.timeLimitDays!,
+          onlineCapability: fields.onlineCapability ?? 'none',
+          published: fields.published ?? null,
+        });
+        created++;
+        journal.push({ code, before: null, after: { ...fields } });
+        continue;
+      }
+      const patch = Object.fromEntries(
+        Object.entries(fields).filter(([k, v]) => old[k as keyof ProcedureRow] !== v),
+      ) as Partial<ProcedureRow>;
+      if (!Object.keys(patch).length) continue;
+      await tx
+        .update(dossierProcedures)
+        .set({ ...patch, version: old.version + 1, updatedAt: new Date() })
+        .where(eq(dossierProcedures.id, old.id));
+      updated++;
+      journal.push({
+        code,
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, old[k as keyof ProcedureRow]])),
+        after: patch,
+      });
+    }
+    if (journal.length)
+      await recordChange(
+        { ...ctx, db: tx },
+        {
+          action: 'import',
+          entity: 'dossier_procedure',
+          entityId: randomUUID(),
+          after: { created, updated, changes: journal },
+        },
+      );
+    return {
+      created,
+      updated,
+      unchanged: changes.length - created - updated,
+      catalogue: await catalogueCounts(tx),
+    };
   });
 }
 

@@ -29,8 +29,13 @@ export const dossierProcedures = pgTable(
     field: text('field').notNull(),
     /** province | commune | central | multi */
     level: text('level').notNull(),
-    /** none | partial | full (dịch vụ công trực tuyến một phần / toàn trình) */
+    /**
+     * none | partial | full: the online public-service level of NĐ 42/2022/NĐ-CP (dịch vụ công trực tuyến
+     * một phần / toàn trình; legacy levels 2/3/4 mapped by online-levels.ts).
+     */
     onlineCapability: text('online_capability').notNull(),
+    /** Publicly posted (công khai) on the national and provincial portals; null = not recorded. */
+    published: boolean('published'),
     /** The legal time limit in working days. */
     timeLimitDays: integer('time_limit_days').notNull(),
     version: integer('version').notNull().default(1),
@@ -40,6 +45,7 @@ export const dossierProcedures = pgTable(
   (t) => [
     uniqueIndex('dossier_procedures_code_uq').on(t.code),
     index('dossier_procedures_field_idx').on(t.field),
+    index('dossier_procedures_online_idx').on(t.onlineCapability, t.published),
   ],
 );
 

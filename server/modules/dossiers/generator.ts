@@ -58,6 +58,12 @@ export type CatalogueEntry = {
   field: string;
   level: 'province' | 'commune';
   onlineCapability: OnlineCapability;
+  /**
+   * Publicly posted on the national and provincial portals. Most are; a few newly announced ones (the
+   * "(liên thông)" shapes more often) are not yet — drawn from the code, so the catalogue's codes and
+   * every other draw stay what they were.
+   */
+  published: boolean;
   timeLimitDays: number;
   tier: Tier;
   /** Department codes (`40.<key>`) that receive it, first in force wins (mergers of 2025). */
@@ -511,19 +517,22 @@ export function procedureCatalogue(seed = 2025): CatalogueEntry[] {
     for (const [name, limit, cap, fee, weight] of names) {
       const entries: [string, number][] = [[name, weight]];
       if (weight >= 1) entries.push([`${name} (liên thông)`, weight * 0.05]);
-      for (const [n, w] of entries)
+      for (const [n, w] of entries) {
+        const c = code();
         out.push({
-          code: code(),
+          code: c,
           name: n,
           field: f.field,
           level: f.tier === 'department' ? 'province' : 'commune',
           onlineCapability: cap,
+          published: hash32(`published:${c}`) % 100 >= (n.endsWith('(liên thông)') ? 15 : 4),
           timeLimitDays: limit,
           tier: f.tier,
           departments: f.departments ?? [],
           feeShare: fee,
           weight: w,
         });
+      }
     }
   }
   return out;

@@ -63,6 +63,22 @@ export const DOSSIER_MESSAGES = {
     vi: 'Ngày bắt đầu kỳ phải trước hoặc bằng ngày kết thúc.',
     en: 'The period must start on or before its last day.',
   },
+  'dossiers.procedure_import.no_code_column': {
+    vi: 'Tệp danh mục thủ tục cần có cột “Mã TTHC”.',
+    en: 'The procedure file needs a “Mã TTHC” (procedure code) column.',
+  },
+  'dossiers.procedure_import.required': {
+    vi: 'Dòng {row}: thủ tục mới cần có giá trị ở cột “{column}”.',
+    en: 'Row {row}: a new procedure needs a value in the column “{column}”.',
+  },
+  'dossiers.procedure_import.bad_value': {
+    vi: 'Dòng {row}: giá trị ở cột “{column}” không đọc được.',
+    en: 'Row {row}: the value in the column “{column}” cannot be read.',
+  },
+  'dossiers.procedure_import.duplicate_code': {
+    vi: 'Dòng {row}: mã thủ tục đã có ở một dòng trước trong tệp.',
+    en: 'Row {row}: the procedure code already appears on an earlier row of the file.',
+  },
 } as const;
 
 export type DossierMessageKey = keyof typeof DOSSIER_MESSAGES;

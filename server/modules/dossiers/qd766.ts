@@ -132,8 +132,35 @@ export type Qd766GroupScore = {
   criteria: { key: Qd766Criterion; weight: number; confirmed: boolean; value: number | null }[];
 };
 
+/**
+ * Which edition a configuration is, for people: the shipped defaults (`qd766-<year>-…`) or the Nth version
+ * stored in the settings (`dossier-rules-N`); `basisYear` is the year of the decision (QĐ 766/QĐ-TTg, 2022).
+ * Pages show "Bộ chỉ số QĐ 766/QĐ-TTg năm 2022 — phiên bản N", never the key.
+ */
+export function qd766Edition(version: string): { isDefault: boolean; number: number; basisYear: number } {
+  const stored = /^dossier-rules-(\d+)$/.exec(version);
+  if (stored) return { isDefault: false, number: Number(stored[1]), basisYear: 2022 };
+  const shipped = /^qd766-(\d{4})-.*?(\d+)$/.exec(version);
+  return {
+    isDefault: true,
+    number: shipped ? Number(shipped[2]) : 1,
+    basisYear: shipped ? Number(shipped[1]) : 2022,
+  };
+}
+
+/** "Bộ chỉ số QĐ 766/QĐ-TTg năm 2022 — phiên bản 1" (a stored version) or "… — mặc định" (the shipped one). */
+export function qd766EditionLabel(
+  e: { isDefault: boolean; number: number; basisYear: number },
+  locale: 'vi' | 'en',
+): string {
+  if (locale === 'en')
+    return `QĐ 766/QĐ-TTg indicator set (${e.basisYear}) — ${e.isDefault ? 'default edition' : `version ${e.number}`}`;
+  return `Bộ chỉ số QĐ 766/QĐ-TTg năm ${e.basisYear} — ${e.isDefault ? 'bản mặc định' : `phiên bản ${e.number}`}`;
+}
+
 export type Qd766Score = {
   version: string;
+  edition: { isDefault: boolean; number: number; basisYear: number };
   /** Sum of the groups that have a score. */
   score: number;
   /** Sum of the maxima of those groups (100 when every group has data). */
@@ -169,6 +196,7 @@ export function qd766Score(
   const scored = groups.filter((g) => g.score !== null);
   return {
     version: cfg.version,
+    edition: qd766Edition(cfg.version),
     score: scored.reduce((n, g) => n + g.score!, 0),
     maxCovered: scored.reduce((n, g) => n + g.max, 0),
     complete:

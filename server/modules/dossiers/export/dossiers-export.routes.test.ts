@@ -25,6 +25,8 @@ import {
   FIGURE_COLUMNS,
   GROUP_SHEET_NAMES,
   INFO_SHEET,
+  LEVEL_LABELS,
+  LEVEL_SHEET,
   LIGHT_TEXT,
   TREND_SHEET,
 } from './workbook.js';
@@ -162,7 +164,7 @@ afterAll(async () => {
 
 describe('Excel export of the dossier dashboard', () => {
   it('runs in the background to 100% and its workbook holds the breakdown API’s numbers', async () => {
-    const { job, seen } = await exportAndWait(standing, { ...Q1, groupBy: 'unit' });
+    const { job, seen } = await exportAndWait(standing, { ...Q1, groupBy: 'unit', ended: 'show' });
     expect(job.status, job.failure ?? '').toBe('done');
     expect(job.phase).toBe('done');
     expect(job.progress).toBe(1);
@@ -176,14 +178,16 @@ describe('Excel export of the dossier dashboard', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       INFO_SHEET,
       GROUP_SHEET_NAMES.unit,
+      LEVEL_SHEET,
       GROUP_SHEET_NAMES.field,
       TREND_SHEET,
     ]);
 
-    // By unit: every group row and the total equal the API's figures, column by column.
+    // By unit: every group row and the total equal the API's figures, column by column (ended units listed,
+    // as asked), each with its rank.
     const api = await get<BreakdownResponse>(
       standing,
-      `/api/dossiers/breakdown?from=${Q1.from}&to=${Q1.to}&groupBy=unit`,
+      `/api/dossiers/breakdown?from=${Q1.from}&to=${Q1.to}&groupBy=unit&ended=show`,
     );
     expect(api.groups.length).toBeGreaterThanOrEqual(3);
     const byUnit = wb.getWorksheet(GROUP_SHEET_NAMES.unit)!;
@@ -193,7 +197,30 @@ describe('Excel export of the dossier dashboard', () => {
       expect(n, g.name).toBeDefined();
       expect(figureCells(byUnit, n!, 4)).toEqual(expected(g));
       expect(byUnit.getRow(n!).getCell(2).value ?? null).toBe(g.code);
+      expect(byUnit.getRow(n!).getCell(1).value ?? null).toBe(g.rank);
     }
+    // The online rate by level of the procedures: the API's, row by row (one toàn trình, one một phần).
+    const levels = wb.getWorksheet(LEVEL_SHEET)!;
+    const levelRows = new Map<string, number>();
+    levels.eachRow((row, n) => {
+      const label = String(row.getCell(1).value);
+      if (n > 1 && !levelRows.has(label)) levelRows.set(label, n);
+    });
+    for (const l of api.byLevel) {
+      const r = levels.getRow(levelRows.get(LEVEL_LABELS[l.level])!);
+      expect([r.getCell(3).value, r.getCell(4).value, r.getCell(5).value ?? null], l.level).toEqual([
+        l.received,
+        l.receivedOnline,
+        l.onlineRate.value,
+      ]);
+    }
+    expect(api.byLevel.find((l) => l.level === 'full')!.received).toBeGreaterThan(0);
+    expect(api.byLevel.find((l) => l.level === 'partial')!.received).toBeGreaterThan(0);
+    // The QĐ 766 set is named for people, not by its key.
+    const infoText: string[] = [];
+    wb.getWorksheet(INFO_SHEET)!.eachRow((row) => infoText.push(String(row.getCell(1).value ?? '')));
+    expect(infoText).toContain('Bộ chỉ số QĐ 766/QĐ-TTg năm 2022 — bản mặc định');
+    expect(infoText.join('\n')).not.toMatch(/qd766-2022|chidao/);
     expect(figureCells(byUnit, rows.get('Tổng cộng')!, 4)).toEqual(expected(api.total));
     // An ended unit says so (Sở GTVT merged on 1/3/2025).
     const gtvt = api.groups.find((g) => g.key === units.gtvt)!;
@@ -332,6 +359,7 @@ describe('Excel export of the dossier dashboard', () => {
     const ctx = { ...systemContext(t.database.db, actor) };
     const row = await requestExport(ctx, {
       ...Q1,
+      ended: 'hide',
       restate: false,
       subtree: false,
       groupBy: 'unit',
@@ -365,6 +393,7 @@ describe('Excel export of the dossier dashboard', () => {
     });
     const row = await requestExport(systemContext(t.database.db, actor), {
       ...Q1,
+      ended: 'hide',
       restate: false,
       subtree: false,
       groupBy: 'total',
@@ -417,6 +446,7 @@ describe('Excel export of the dossier dashboard', () => {
     });
     const row = await requestExport(systemContext(t.database.db, actor), {
       ...Q1,
+      ended: 'hide',
       restate: false,
       subtree: false,
       groupBy: 'unit',

@@ -13,6 +13,8 @@ export const exportIn = z.object({
   groupBy: z.enum(BREAKDOWN_BY).default('unit'),
   /** Add a sheet listing the dossiers behind one number (a drill-down class); omitted: no list. */
   dossierClass: z.enum(DRILL_CLASS_KEYS).nullish(),
+  /** By unit: leave out (default) or list the units ended by the stock day, as the dashboard shows them. */
+  ended: z.enum(['hide', 'show']).default('hide'),
 });
 export type ExportIn = z.infer<typeof exportIn>;
 /** The body of `POST /dossiers/exports` as a client sends it (defaults not yet applied). */
@@ -53,6 +55,7 @@ export const exportJobOut = z
       groupBy: z.enum(BREAKDOWN_BY),
       /** A drill-down class key (DRILL_CLASS_KEYS) as stored with the job. */
       dossierClass: z.string().nullable(),
+      ended: z.enum(['hide', 'show']),
     }),
     fileName: z.string().nullable(),
     size: z.number().nullable(),

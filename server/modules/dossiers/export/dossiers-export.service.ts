@@ -111,6 +111,7 @@ export function presentExport(row: ExportRow, locale: Locale, settings: ExportSe
       procedureId: q.procedureId ?? null,
       groupBy: q.groupBy,
       dossierClass: q.dossierClass ?? null,
+      ended: q.ended ?? 'hide',
     },
     fileName: row.fileName,
     size: row.size,
@@ -151,6 +152,7 @@ export async function requestExport(ctx: RequestContext, input: ExportIn): Promi
     procedureId: input.procedureId ?? null,
     groupBy: input.groupBy,
     dossierClass: input.dossierClass ?? null,
+    ended: input.ended,
   };
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -317,7 +319,7 @@ function workbookAnswers(ctx: RequestContext, id: string, q: ExportQuery) {
   return async (ask: WorkbookAsk): Promise<WorkbookAnswer> => {
     switch (ask.type) {
       case 'breakdown':
-        return dossierBreakdown(ctx, { ...scope, groupBy: ask.groupBy });
+        return dossierBreakdown(ctx, { ...scope, groupBy: ask.groupBy, ended: q.ended ?? 'hide' });
       case 'trend':
         return dossierTrend(ctx, scope);
       case 'list':

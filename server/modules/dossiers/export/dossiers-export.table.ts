@@ -22,6 +22,8 @@ export type ExportQuery = {
   groupBy: 'unit' | 'procedure' | 'field' | 'total';
   /** Add a sheet listing the dossiers of this drill-down class (null: no list). */
   dossierClass: string | null;
+  /** By unit: list the units ended by the stock day too (absent in jobs stored before: hidden). */
+  ended?: 'hide' | 'show';
 };
 
 /**

@@ -26,7 +26,7 @@ import {
   QD766_GROUP_LABELS,
   type ThresholdKey,
 } from '../settings/dossiers-settings.rules.js';
-import type { Qd766Criterion, Qd766Group } from '../qd766.js';
+import { qd766EditionLabel, type Qd766Criterion, type Qd766Group } from '../qd766.js';
 import type { ExportQuery } from './dossiers-export.table.js';
 
 type Figures = BreakdownResponse['total'];
@@ -381,7 +381,69 @@ function scopeText(b: BreakdownResponse, q: ExportQuery): string {
   if (b.scope.unit)
     parts.push(q.subtree ? `${b.scope.unit.name} và các đơn vị trực thuộc` : b.scope.unit.name);
   if (b.scope.procedure) parts.push(`thủ tục ${b.scope.procedure.code} – ${b.scope.procedure.name}`);
-  return parts.length ? parts.join('; ') : 'Toàn tỉnh (các đơn vị người xuất được xem)';
+  if (parts.length) return parts.join('; ');
+  // Whose figures these are: the province only for a reader over the whole province.
+  return b.reader.whole || b.reader.units.length === 0
+    ? 'Toàn tỉnh'
+    : b.reader.units.map((u) => u.name).join('; ');
+}
+
+/** Vietnamese names of the online levels (NĐ 42/2022/NĐ-CP) and of the online services together. */
+export const LEVEL_LABELS: Record<BreakdownResponse['byLevel'][number]['level'], string> = {
+  full: 'DVC trực tuyến toàn trình',
+  partial: 'DVC trực tuyến một phần',
+  online: 'DVC trực tuyến (toàn trình + một phần; trước đây mức độ 3, 4)',
+  none: 'Không cung cấp DVC trực tuyến',
+};
+export const LEVEL_SHEET = 'Theo mức độ DVC';
+
+/**
+ * The online-submission rate by the online level of the procedures (dossiers of the view, restated as the
+ * view is), and the province's catalogue by level and publication.
+ */
+function writeLevelSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, b: BreakdownResponse): number {
+  const ws = wb.addWorksheet(LEVEL_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ width: 58 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 16 }, { width: 16 }];
+  let rows = 0;
+  const head = (values: string[]) => {
+    const r = ws.addRow(values);
+    r.font = BOLD;
+    r.alignment = HEADER_ALIGN;
+    r.commit();
+  };
+  head([
+    'Mức độ dịch vụ công trực tuyến của thủ tục',
+    'Thủ tục có hồ sơ',
+    'Hồ sơ tiếp nhận',
+    'Tiếp nhận trực tuyến',
+    'Tỷ lệ trực tuyến',
+  ]);
+  for (const l of b.byLevel) {
+    const r = ws.addRow([
+      LEVEL_LABELS[l.level],
+      l.proceduresWithDossiers,
+      l.received,
+      l.receivedOnline,
+      l.onlineRate.value,
+    ]);
+    r.getCell(3).numFmt = formatFor('count', l.received)!;
+    r.getCell(4).numFmt = formatFor('count', l.receivedOnline)!;
+    r.getCell(5).numFmt = '0.00%';
+    if (l.level === 'online') r.font = BOLD;
+    r.commit();
+    rows++;
+  }
+  ws.addRow([
+    'Tỷ lệ trực tuyến = hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận, của các thủ tục ở mức độ đó (Nghị định 42/2022/NĐ-CP; mức độ 3 → một phần, mức độ 4 → toàn trình).',
+  ]).commit();
+  ws.addRow([]).commit();
+  head(['Danh mục thủ tục của tỉnh', 'Số thủ tục', 'Đã công khai', 'Chưa công khai', 'Chưa ghi nhận']);
+  for (const c of b.catalogue) {
+    ws.addRow([LEVEL_LABELS[c.level], c.procedures, c.published, c.notPublished, c.unknown]).commit();
+    rows++;
+  }
+  ws.commit();
+  return rows;
 }
 
 function writeInfoSheet(
@@ -413,6 +475,17 @@ function writeInfoSheet(
       ? 'Quy đổi theo đơn vị hiện nay (số liệu của đơn vị đã sáp nhập, hợp nhất cộng vào đơn vị kế thừa)'
       : 'Theo đơn vị tiếp nhận tại thời điểm đó',
   );
+  line(
+    'Xếp hạng',
+    'Theo điểm QĐ 766 (tỷ lệ trên điểm tối đa của các nhóm có số liệu), rồi tỷ lệ đúng hạn, rồi tỷ lệ trực tuyến; bằng nhau thì đồng hạng; đơn vị chưa có hồ sơ trong kỳ xếp cuối, không xếp hạng.',
+  );
+  if (main.ranking.endedUnits > 0)
+    line(
+      'Đơn vị đã kết thúc',
+      main.ranking.ended === 'show'
+        ? `${main.ranking.endedUnits} đơn vị đã kết thúc hoạt động được liệt kê`
+        : `${main.ranking.endedUnits} đơn vị đã kết thúc hoạt động không liệt kê (số liệu vẫn tính vào tổng; chọn quy đổi theo đơn vị hiện nay để cộng vào đơn vị kế thừa)`,
+    );
   if (q.dossierClass) line('Danh sách hồ sơ', CLASS_LABELS[q.dossierClass as DrillClass] ?? q.dossierClass);
   line('Người xuất', options.requestedBy);
   line('Thời điểm xuất', instantCell(options.at.toISOString()), DATETIME_FMT);
@@ -432,7 +505,7 @@ function writeInfoSheet(
       t.direction === 'higher' ? 'Càng cao càng tốt' : 'Càng thấp càng tốt',
       t.green,
       t.amber,
-      t.source ?? 'Ngưỡng mặc định của chidao (chưa có văn bản quy định), có thể điều chỉnh',
+      t.source ?? 'Ngưỡng mặc định của hệ thống (chưa có văn bản quy định), có thể điều chỉnh',
     ]);
     row.getCell(3).numFmt = '0.00%';
     row.getCell(4).numFmt = '0.00%';
@@ -442,7 +515,7 @@ function writeInfoSheet(
   ws.addRow([]).commit();
 
   const qd = main.total.qd766;
-  const qh = ws.addRow([`Bộ chỉ số QĐ 766/QĐ-TTg (${qd.version})`, 'Điểm tối đa', 'Trọng số', 'Đã xác nhận']);
+  const qh = ws.addRow([qd766EditionLabel(qd.edition, 'vi'), 'Điểm tối đa', 'Trọng số', 'Đã xác nhận']);
   qh.font = BOLD;
   qh.commit();
   for (const g of qd.groups) {
@@ -482,16 +555,17 @@ function writeGroupSheet(
   b: BreakdownResponse,
 ): number {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
-  setWidths(ws, [6, 14, 48, 20]);
-  writeTableHeader(ws, 1, ['STT', 'Mã', GROUP_NAME_HEADERS[groupBy], 'Ghi chú'], FIGURE_COLUMNS);
+  setWidths(ws, [8, 14, 48, 24]);
+  writeTableHeader(ws, 1, ['Hạng', 'Mã', GROUP_NAME_HEADERS[groupBy], 'Ghi chú'], FIGURE_COLUMNS);
   let rows = 0;
-  b.groups.forEach((g, i) => {
-    writeFiguresRow(
-      ws,
-      [i + 1, g.code, g.name, g.validTo ? `Đã kết thúc ngày ${viDate(g.validTo)}` : null],
-      [],
-      g,
-    );
+  // Ranking order (dossiers-query.rules.ts RANKING_RULE): equal rows share a rank, rows without dossiers last.
+  b.groups.forEach((g) => {
+    const notes = [
+      g.tied ? 'Đồng hạng' : null,
+      g.noDossiers ? 'Chưa có hồ sơ trong kỳ' : null,
+      g.validTo ? `Đã kết thúc ngày ${viDate(g.validTo)}` : null,
+    ].filter(Boolean);
+    writeFiguresRow(ws, [g.rank, g.code, g.name, notes.length ? notes.join('; ') : null], [], g);
     rows++;
   });
   writeFiguresRow(
@@ -575,6 +649,7 @@ export async function writeDossierWorkbook(
     await finished('summary');
 
     state.rowsWritten += writeGroupSheet(wb, GROUP_SHEET_NAMES[q.groupBy], q.groupBy, main);
+    state.rowsWritten += writeLevelSheet(wb, main);
     await finished('breakdown');
 
     if (q.groupBy !== 'field') {

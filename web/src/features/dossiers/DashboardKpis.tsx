@@ -116,8 +116,12 @@ export function DashboardKpis({ figures, open }: { figures: Figures; open: Open 
         })}
         <Card_
           label={t('dossiers.kpi.qd766')}
-          value={`${formatNumber(q.score, 1)} / ${formatNumber(q.maxCovered)}`}
-          detail={t('dossiers.kpi.qd766Detail', { version: q.version })}
+          value={q.maxCovered > 0 ? `${formatNumber(q.score, 1)} / ${formatNumber(q.maxCovered)}` : '—'}
+          detail={t('dossiers.kpi.qd766Detail', {
+            edition: q.edition.isDefault
+              ? t('dossiers.kpi.editionDefault', { year: q.edition.basisYear })
+              : t('dossiers.kpi.edition', { year: q.edition.basisYear, n: q.edition.number }),
+          })}
           light={figures.lights.qd766}
           testId="dossiers-kpi-qd766"
           extra={

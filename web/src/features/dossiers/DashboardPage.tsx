@@ -33,6 +33,7 @@ import {
   type View,
 } from './dashboardApi';
 import { DashboardKpis } from './DashboardKpis';
+import { DashboardLevels } from './DashboardLevels';
 import { LightLegend } from './DashboardLights';
 import {
   defaultIndex,
@@ -119,6 +120,7 @@ export function DossiersDashboardPage() {
   const [listClass, setListClass] = useState<DrillClass>('toProcess');
   const [target, setTarget] = useState<DrillTarget | null>(null);
   const [useWindow, setUseWindow] = useState(false);
+  const [showEnded, setShowEnded] = useState(false);
   const reporting = useQuery({
     queryKey: dossierKeys.periods(REPORT_TYPE[period.kind], period.year),
     queryFn: () => getReportingPeriods(REPORT_TYPE[period.kind], period.year),
@@ -129,9 +131,10 @@ export function DossiersDashboardPage() {
   const range = report ? report.window : periodRange(period);
   const view: View = { ...range, restate, unitId: unit?.id ?? null, procedureId: procedure?.id ?? null };
   const groupBy: GroupBy = procedure ? 'total' : unit ? 'procedure' : 'unit';
+  const ended = groupBy === 'unit' && showEnded ? 'show' : 'hide';
   const breakdown = useQuery({
-    queryKey: dossierKeys.breakdown(view, groupBy),
-    queryFn: () => getBreakdown(view, groupBy),
+    queryKey: dossierKeys.breakdown(view, groupBy, ended),
+    queryFn: () => getBreakdown(view, groupBy, ended),
     placeholderData: keepPreviousData,
   });
   const trend = useQuery({
@@ -154,6 +157,11 @@ export function DossiersDashboardPage() {
     setUnit(null);
     setProcedure(null);
   };
+  // Whose figures the top level shows: the province, or (a focal point…) the units of the reader's grants.
+  const readerUnits = b && !b.reader.whole ? b.reader.units : [];
+  const rootLabel = readerUnits.length
+    ? readerUnits.map((u) => u.name).join(', ')
+    : t('dossiers.crumb.province');
 
   return (
     <>
@@ -165,9 +173,8 @@ export function DossiersDashboardPage() {
             <ExportButton
               view={view}
               groupBy={groupBy}
-              scopeName={
-                procedure?.name ?? (unit ? (b?.scope.unit?.name ?? unit.name) : t('dossiers.crumb.province'))
-              }
+              ended={ended}
+              scopeName={procedure?.name ?? (unit ? (b?.scope.unit?.name ?? unit.name) : rootLabel)}
             />
             {canImport && (
               <Button
@@ -228,7 +235,7 @@ export function DossiersDashboardPage() {
 
       <Breadcrumbs mb="md" data-testid="dossiers-crumbs">
         <Anchor component="button" type="button" onClick={toProvince} data-testid="dossiers-crumb-province">
-          {t('dossiers.crumb.province')}
+          {rootLabel}
         </Anchor>
         {unit && (
           <Anchor
@@ -255,7 +262,15 @@ export function DossiersDashboardPage() {
       {breakdown.isError && <ErrorAlert error={breakdown.error} />}
       {b && (
         <>
+          <Text size="sm" fw={500} mb="xs" data-testid="dossiers-scope-label">
+            {unit || procedure
+              ? (procedure?.name ?? b.scope.unit?.name ?? unit?.name)
+              : readerUnits.length
+                ? t('dossiers.scope.mine', { names: rootLabel })
+                : t('dossiers.scope.province')}
+          </Text>
           <DashboardKpis figures={b.total} open={openTotal} />
+          {level !== 'procedure' && <DashboardLevels b={b} />}
           <Card withBorder padding="lg" mb="md">
             <Title order={2} size="h4" mb="sm">
               {t('dossiers.trend.title')}
@@ -288,6 +303,21 @@ export function DossiersDashboardPage() {
                       ? t('dossiers.ranking.restatedHint')
                       : t('dossiers.ranking.asWasHint')}
                 </Text>
+                {level === 'province' && b.ranking.endedUnits > 0 && (
+                  <Stack gap={4} mb="sm">
+                    <Switch
+                      label={t('dossiers.ranking.endedSwitch', { count: b.ranking.endedUnits })}
+                      checked={showEnded}
+                      onChange={(e) => setShowEnded(e.currentTarget.checked)}
+                      data-testid="dossiers-show-ended"
+                    />
+                    <Text size="xs" c="dimmed" data-testid="dossiers-ended-note">
+                      {showEnded
+                        ? t('dossiers.ranking.endedShown', { count: b.ranking.endedUnits })
+                        : t('dossiers.ranking.endedHidden', { count: b.ranking.endedUnits })}
+                    </Text>
+                  </Stack>
+                )}
                 <DashboardRanking
                   key={level === 'unit' ? `unit:${unit?.id ?? ''}` : 'province'}
                   rows={b.groups}
@@ -305,7 +335,7 @@ export function DossiersDashboardPage() {
                       ? t('dossiers.ranking.searchProcedures')
                       : t('dossiers.ranking.searchUnits')
                   }
-                  resetKey={`${view.from}|${view.to}|${view.restate}|${view.unitId ?? ''}`}
+                  resetKey={`${view.from}|${view.to}|${view.restate}|${view.unitId ?? ''}|${ended}`}
                 />
                 <LightLegend thresholds={b.thresholds} />
               </>

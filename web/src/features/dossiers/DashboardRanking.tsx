@@ -1,4 +1,4 @@
-import { Anchor, Group, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../../components/table';
 import { foldVi, formatDate, formatNumber } from '../../lib/format';
 import { formatRate, type BreakdownRow, type DrillClass, type Figures, type LightKey } from './dashboardApi';
 import { LightDot } from './DashboardLights';
-import { rankOf, rowMatches } from './rankingRows';
+import { rankValue, rowMatches } from './rankingRows';
 
 type Row = BreakdownRow;
 type Open = (row: Row, cls: DrillClass, label: string, value: string) => void;
@@ -22,8 +22,10 @@ const RATES: { key: LightKey & keyof Figures['indicators']; cls: DrillClass }[] 
 const PAGE_SIZE = 25;
 
 /**
- * Units (or procedures) ranked by on-time rate, each rate with its traffic light, 25 a page; every column
- * sorts, a search narrows the rows by name or code; a name goes one level down, a number opens its dossiers.
+ * Units (or procedures) in the server's ranking order (QĐ 766 share, then on-time rate, then online rate;
+ * equal rows share a rank, "đồng hạng"; rows without dossiers last, unranked, saying so), each rate with its
+ * traffic light, 25 a page; every column sorts (in the browser: the server sends every row), a search
+ * narrows the rows by name or code; a name goes one level down, a number opens its dossiers.
  */
 export function DashboardRanking({
   rows,
@@ -46,26 +48,30 @@ export function DashboardRanking({
 }) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
-  const ranks = useMemo(() => rankOf(rows), [rows]);
   const needle = foldVi(query);
   const shown = useMemo(() => (needle ? rows.filter((r) => rowMatches(r, needle)) : rows), [rows, needle]);
 
   const columns = useMemo((): Column<Row>[] => {
-    const num = (row: Row, cls: DrillClass, label: string, value: string, alert = false) => (
-      <Anchor
-        component="button"
-        type="button"
-        size="sm"
-        c={alert ? 'red.7' : 'blue.8'}
-        underline="always"
-        style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}
-        onClick={() => open(row, cls, `${row.name} — ${label}`, value)}
-        aria-label={t('dossiers.open', { label: `${row.name} — ${label}`, value })}
-        data-testid={`${testId}-${cls}`}
-      >
-        {value}
-      </Anchor>
-    );
+    const num = (row: Row, cls: DrillClass, label: string, value: string, alert = false) =>
+      row.noDossiers ? (
+        <Text size="sm" c="dimmed" aria-label={t('dossiers.ranking.noDossiers')}>
+          —
+        </Text>
+      ) : (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          c={alert ? 'red.7' : 'blue.8'}
+          underline="always"
+          style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}
+          onClick={() => open(row, cls, `${row.name} — ${label}`, value)}
+          aria-label={t('dossiers.open', { label: `${row.name} — ${label}`, value })}
+          data-testid={`${testId}-${cls}`}
+        >
+          {value}
+        </Anchor>
+      );
     return [
       {
         key: 'rank',
@@ -73,8 +79,29 @@ export function DashboardRanking({
         headerNode: '#',
         numeric: true,
         firstDir: 'asc',
-        width: 56,
-        value: (row) => ranks.get(row.key),
+        width: 64,
+        value: rankValue,
+        cell: (row) =>
+          row.rank === null ? (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          ) : row.tied ? (
+            <Tooltip label={t('dossiers.ranking.rankTied', { rank: row.rank })}>
+              <Text
+                size="sm"
+                span
+                aria-label={t('dossiers.ranking.rankTied', { rank: row.rank })}
+                data-testid={`${testId}-tied`}
+              >
+                {row.rank}=
+              </Text>
+            </Tooltip>
+          ) : (
+            <Text size="sm" span>
+              {row.rank}
+            </Text>
+          ),
       },
       {
         key: 'name',
@@ -103,6 +130,20 @@ export function DashboardRanking({
               <Text size="xs" c="dimmed">
                 {t('dossiers.ranking.ended', { date: formatDate(row.validTo) })}
               </Text>
+            )}
+            {row.noDossiers && (
+              <Tooltip label={t('dossiers.ranking.noDossiersHint')} multiline w={280}>
+                <Badge
+                  variant="light"
+                  color="gray"
+                  size="sm"
+                  tt="none"
+                  mt={2}
+                  data-testid={`${testId}-no-dossiers`}
+                >
+                  {t('dossiers.ranking.noDossiers')}
+                </Badge>
+              </Tooltip>
             )}
           </>
         ),
@@ -152,18 +193,23 @@ export function DashboardRanking({
         numeric: true,
         // Scores out of different covered maxima compare as shares of them.
         value: (row) => (row.qd766.maxCovered > 0 ? row.qd766.score / row.qd766.maxCovered : null),
-        cell: (row) => (
-          <Group gap={6} justify="flex-end" wrap="nowrap">
-            <Text size="sm">
-              {formatNumber(row.qd766.score, 1)}/{formatNumber(row.qd766.maxCovered)}
-              {row.qd766.provisional ? '*' : ''}
+        cell: (row) =>
+          row.qd766.maxCovered > 0 ? (
+            <Group gap={6} justify="flex-end" wrap="nowrap">
+              <Text size="sm">
+                {formatNumber(row.qd766.score, 1)}/{formatNumber(row.qd766.maxCovered)}
+                {row.qd766.provisional ? '*' : ''}
+              </Text>
+              <LightDot light={row.lights.qd766} />
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed" title={t('dossiers.ranking.noScore')}>
+              —
             </Text>
-            <LightDot light={row.lights.qd766} />
-          </Group>
-        ),
+          ),
       },
     ];
-  }, [t, i18n.language, heading, ranks, onPick, open, testId]);
+  }, [t, i18n.language, heading, onPick, open, testId]);
 
   if (rows.length === 0)
     return (
@@ -189,7 +235,7 @@ export function DashboardRanking({
         rows={shown}
         columns={columns}
         rowKey={(row) => row.key}
-        initialSort={{ key: 'onTimeRate', dir: 'desc' }}
+        initialSort={{ key: 'rank', dir: 'asc' }}
         pageSize={PAGE_SIZE}
         resetKey={`${resetKey}|${needle}`}
         minWidth={900}
@@ -197,7 +243,7 @@ export function DashboardRanking({
         caption={t('dossiers.ranking.caption')}
         empty={t('dossiers.ranking.noMatch', { q: query.trim() })}
         testId={testId}
-        rowProps={(row) => ({ 'data-key': row.key })}
+        rowProps={(row) => ({ 'data-key': row.key, 'data-rank': row.rank ?? '' })}
       />
     </>
   );

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { JobStatusBadge } from './JobStatusBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatFileSize, formatNumber } from '../../lib/format';
-import { LIST_CLASSES, type DrillClass, type GroupBy, type View } from './dashboardApi';
+import { LIST_CLASSES, type DrillClass, type Ended, type GroupBy, type View } from './dashboardApi';
 import {
   exportKeys,
   getExport,
@@ -199,9 +199,12 @@ export function ExportButton({
   view,
   groupBy,
   scopeName,
+  ended = 'hide',
 }: {
   view: View;
   groupBy: GroupBy;
+  /** By unit: whether the ranking lists the units that have ended (the workbook does the same). */
+  ended?: Ended;
   /** What the page shows now ("Toàn tỉnh", a unit, a procedure), for the dialog's summary. */
   scopeName: string;
 }) {
@@ -212,7 +215,7 @@ export function ExportButton({
   const [cls, setCls] = useState<DrillClass>('toProcess');
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: () => startExport(view, groupBy, withList ? cls : null),
+    mutationFn: () => startExport(view, groupBy, withList ? cls : null, ended),
     onSuccess: (job) => {
       setJobId(job.id);
       queryClient.setQueryData(exportKeys.job(job.id), job);

@@ -82,14 +82,20 @@ const scopeQuery = (v: View) => ({
 });
 
 export const dossierKeys = {
-  breakdown: (v: View, groupBy: BreakdownBy) => ['dossiers', 'breakdown', v, groupBy] as const,
+  breakdown: (v: View, groupBy: BreakdownBy, ended: Ended = 'hide') =>
+    ['dossiers', 'breakdown', v, groupBy, ended] as const,
   trend: (v: View) => ['dossiers', 'trend', v] as const,
   list: (v: View, cls: DrillClassKey) => ['dossiers', 'list', v, cls] as const,
   periods: (type: string, year: number) => ['periods', type, year] as const,
 };
 
-export const getBreakdown = (v: View, groupBy: BreakdownBy) =>
-  api.get<BreakdownResponse>('/api/dossiers/breakdown', { query: { ...scopeQuery(v), groupBy } });
+/** By unit: the units ended by the stock day left out (default) or listed. */
+export type Ended = 'hide' | 'show';
+
+export const getBreakdown = (v: View, groupBy: BreakdownBy, ended: Ended = 'hide') =>
+  api.get<BreakdownResponse>('/api/dossiers/breakdown', {
+    query: { ...scopeQuery(v), groupBy, ended: ended === 'show' ? 'show' : undefined },
+  });
 
 export const getTrend = (v: View) => api.get<TrendResponse>('/api/dossiers/trend', { query: scopeQuery(v) });
 

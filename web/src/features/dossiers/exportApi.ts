@@ -8,7 +8,7 @@ import type {
   ExportListOut,
 } from '../../../../server/modules/dossiers/export/dossiers-export.schemas';
 import { api } from '../../lib/api';
-import type { DrillClass, GroupBy, View } from './dashboardApi';
+import type { DrillClass, Ended, GroupBy, View } from './dashboardApi';
 
 export type { ExportJobOut as ExportJob } from '../../../../server/modules/dossiers/export/dossiers-export.schemas';
 export type ExportStatus = ExportJobOut['status'];
@@ -20,7 +20,12 @@ export const exportKeys = {
 };
 
 /** Starts an export of what the dashboard shows (and, optionally, the dossiers of one class). */
-export const startExport = (view: View, groupBy: GroupBy, dossierClass: DrillClass | null) =>
+export const startExport = (
+  view: View,
+  groupBy: GroupBy,
+  dossierClass: DrillClass | null,
+  ended: Ended = 'hide',
+) =>
   api.post<ExportJobOut>('/api/dossiers/exports', {
     from: view.from,
     to: view.to,
@@ -29,6 +34,7 @@ export const startExport = (view: View, groupBy: GroupBy, dossierClass: DrillCla
     procedureId: view.procedureId,
     groupBy,
     dossierClass,
+    ended,
   } satisfies ExportInput);
 
 export const getExport = (id: string) => api.get<ExportJobOut>(`/api/dossiers/exports/${id}`);

@@ -22,6 +22,10 @@ export const dossiersFeature = {
       lazyRouteComponent(() => import('./TokensPage'), 'TokensPage'),
     ),
     page(
+      '/dossiers/procedures',
+      lazyRouteComponent(() => import('./ProceduresPage'), 'ProceduresPage'),
+    ),
+    page(
       '/dossiers/settings',
       lazyRouteComponent(() => import('./SettingsPage'), 'SettingsPage'),
     ),

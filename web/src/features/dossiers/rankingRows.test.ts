@@ -1,24 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { sortRows } from '../../components/table';
 import { foldVi } from '../../lib/format';
-import { rankOf, rowMatches } from './rankingRows';
+import { rankValue, rowMatches } from './rankingRows';
 
-const row = (key: string, name: string, rate: number | null, code: string | null = null) => ({
+const row = (key: string, name: string, rank: number | null, code: string | null = null) => ({
   key,
   name,
   code,
-  indicators: { onTimeRate: { value: rate } },
+  rank,
 });
 
-describe('ranks of the dossier ranking', () => {
-  it('ranks by on-time rate, best first; units without dossiers to process last; ties keep the given order', () => {
-    const rows = [
-      row('a', 'Phường Bến Thủy', 0.97),
-      row('b', 'Phường Cửa Nam', null),
-      row('c', 'Phường Hưng Dũng', 1),
-      row('d', 'Phường Trường Vinh', 0.97),
-      row('e', 'Phường Vinh Hưng', 0.5),
-    ];
-    expect(Object.fromEntries(rankOf(rows))).toEqual({ c: 1, a: 2, d: 3, e: 4, b: 5 });
+describe('the rank column of the dossier ranking', () => {
+  const rows = [
+    row('a', 'Phường Bến Thủy', 2),
+    row('b', 'Phường Cửa Nam', null),
+    row('c', 'Phường Hưng Dũng', 1),
+    row('d', 'Phường Trường Vinh', 2),
+    row('e', 'Phường Vinh Hưng', 4),
+  ];
+  const sorted = (dir: 'asc' | 'desc') =>
+    sortRows(rows, [{ key: 'rank', value: rankValue }], { key: 'rank', dir }).map((r) => r.key);
+  it('sorts by the server’s rank; tied rows keep the server’s order; no rank stays last', () => {
+    expect(sorted('asc')).toEqual(['c', 'a', 'd', 'e', 'b']);
+  });
+  it('sorted the other way, rows without dossiers are still last', () => {
+    expect(sorted('desc').at(-1)).toBe('b');
   });
 });
 
