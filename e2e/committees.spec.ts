@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, shot } from './helpers.js';
+import { login, logout, shot } from './helpers.js';
 
 test('the provincial committee: the Trưởng ban heads its composition, and it changes with the date', async ({
   page,
@@ -18,9 +18,13 @@ test('the provincial committee: the Trưởng ban heads its composition, and it 
   // A committee leader reads; only the administrator and the standing agency keep it.
   await expect(page.getByTestId('member-add')).toHaveCount(0);
   await expect(page.getByTestId('composition-table')).toContainText('Võ Văn Giang');
-  await expect(
-    page.getByTestId('member-row').filter({ hasText: 'Phạm Thị Ủy Viên' }).getByTestId('member-follows'),
-  ).toHaveText(['Sở Tư pháp', 'Sở Xây dựng']);
+  // (A pilot unit she is responsible for adds an assignment of its own: the same unit may appear twice.)
+  const follows = page
+    .getByTestId('member-row')
+    .filter({ hasText: 'Phạm Thị Ủy Viên' })
+    .getByTestId('member-follows');
+  await expect(follows.filter({ hasText: 'Sở Tư pháp' }).first()).toBeVisible();
+  await expect(follows.filter({ hasText: 'Sở Xây dựng' }).first()).toBeVisible();
   await shot(page, '60-committee-composition-today');
 
   const date = page.getByTestId('composition-date');
@@ -31,17 +35,81 @@ test('the provincial committee: the Trưởng ban heads its composition, and it 
   await shot(page, '61-committee-composition-2023');
 });
 
-test('lower-level committees: 19/20 districts had founded theirs on 1/6/2024', async ({ page }) => {
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 860 };
+
+test('lower-level committees: counted within Nghệ An, by kind, with who follows each', async ({ page }) => {
   await login(page, 'uyvien@chidao.demo');
   await page.getByTestId('nav-committees').click();
   await page.getByTestId('tab-coverage').click();
   const date = page.getByTestId('coverage-date');
   await date.fill('01/06/2024');
   await date.press('Tab');
-  await expect(page.getByTestId('coverage-summary')).toContainText('19/20 huyện đã thành lập Ban Chỉ đạo');
-  await expect(page.getByTestId('coverage-row')).toHaveCount(20);
+  await expect(page.getByTestId('coverage-scope')).toContainText('Nghệ An');
+  // Departments, management boards, districts… each a category of its own (by the unit's kind).
+  await expect(page.locator('[data-testid="coverage-category"][data-kind="management_board"]')).toBeVisible();
+  await page.locator('[data-testid="coverage-category"][data-kind="district"]').click();
+  // 21 districts in 2024 (Cửa Lò until 1/12/2024): 20 had their committee — never "20/697".
+  await expect(page.getByTestId('coverage-summary')).toContainText('20/21 đơn vị đã thành lập Ban Chỉ đạo');
+  await expect(page.getByTestId('coverage-row')).toHaveCount(21);
   await expect(page.locator('[data-testid="coverage-row"][data-founded="no"]')).toContainText('Kỳ Sơn');
   await shot(page, '62-committee-coverage-districts');
+  await page.locator('[data-testid="coverage-category"][data-kind="department"]').click();
+  await expect(page.getByTestId('coverage-row').filter({ hasText: 'Sở Tư pháp' })).toContainText(
+    'Phạm Thị Ủy Viên',
+  );
+  await shot(page, '62b-committee-coverage-departments');
+  await page.setViewportSize(PHONE);
+  await shot(page, '62c-committee-coverage-phone');
+});
+
+test('the working group (Tổ giúp việc) is a body with its own decision; a member by name is linked to an account', async ({
+  page,
+}) => {
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.getByTestId('nav-committees').click();
+  await expect(page.getByTestId('committee-founder')).toContainText('Văn bản của Đảng');
+  const group = page.getByTestId('working-group');
+  await expect(group.getByTestId('working-group-name')).toContainText('Tổ giúp việc Ban Chỉ đạo');
+  await expect(group).toContainText('02-QĐ/BCĐ');
+  await expect(group.getByTestId('working-group-head')).toContainText('Nguyễn Hữu Thắng');
+  await expect(group.getByTestId('working-group-member')).toHaveCount(5);
+  // The working group is not mixed into the committee's own members.
+  await expect(page.getByTestId('composition-table')).not.toContainText('Nguyễn Hữu Thắng');
+  await shot(page, '65-committee-working-group');
+  await page.setViewportSize(PHONE);
+  await shot(page, '65b-committee-working-group-phone');
+  await page.setViewportSize(DESKTOP);
+
+  // A member added by name (no account yet), then linked to the appraiser's account by its e-mail.
+  await page.getByTestId('member-add').click();
+  await page.getByTestId('member-name').fill('Bùi Thị Thẩm Định');
+  await page.getByTestId('member-office').fill('Phó Giám đốc Sở Nội vụ');
+  await page.getByTestId('member-submit').click();
+  await expect(page.getByTestId('member-form')).toHaveCount(0);
+  const row = page.getByTestId('member-row').filter({ hasText: 'Bùi Thị Thẩm Định' });
+  await row.getByTestId('member-assign').click();
+  await page.getByTestId('assign-unit').click();
+  await page.getByTestId('assign-unit').fill('Y te');
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: /Sở Y tế/ })
+    .first()
+    .click();
+  await page.getByTestId('assign-submit').click();
+  await expect(row.getByTestId('member-follows')).toHaveText(['Sở Y tế']);
+  await row.getByTestId('member-link').click();
+  await page.getByTestId('link-email').fill('thamdinh@chidao.demo');
+  await shot(page, '66-committee-link-account', { fullPage: false });
+  await page.getByTestId('link-submit').click();
+  await expect(page.getByTestId('link-form')).toHaveCount(0);
+  await expect(row.getByTestId('member-link')).toHaveCount(0);
+
+  // Her landing page now shows the unit she follows.
+  await logout(page);
+  await login(page, 'thamdinh@chidao.demo');
+  await expect(page.getByTestId('panel-following')).toContainText('Sở Y tế');
+  await shot(page, '67-linked-member-landing');
 });
 
 test('the standing agency adds a member to the committee', async ({ page }) => {

@@ -18,8 +18,12 @@ test('the standing agency turns a conclusion into a task and sees whether it was
   await page.getByTestId('nav-meetings').click();
   // What the last meeting decided, and the meetings newest first.
   await expect(page.getByTestId('follow-up')).toContainText('6 tháng đầu năm 2025');
-  await expect(page.getByTestId('meeting-row')).toHaveCount(5);
-  await expect(page.getByTestId('meeting-row').last()).toContainText('25/TB-BCĐ');
+  await expect(page.getByTestId('meeting-row')).toHaveCount(6);
+  await expect(page.getByTestId('meeting-row').last()).toContainText('25-TB/BCĐ');
+  // The working group's internal meeting, with no unit.
+  await expect(page.getByTestId('meeting-row').filter({ hasText: 'Họp Tổ giúp việc' })).toContainText(
+    'Phiên họp nội bộ',
+  );
   await shot(page, '110-meetings-list');
 
   await page.getByTestId('meeting-row').filter({ hasText: REVIEW_2024 }).getByTestId('meeting-open').click();
@@ -84,11 +88,29 @@ test('a committee member reads a meeting and its notice, without editing', async
   await expect(page.getByTestId('meeting-edit')).toHaveCount(0);
   await expect(page.getByTestId('conclusion-add')).toHaveCount(0);
   await expect(page.getByTestId('conclusion-create-task')).toHaveCount(0);
-  await expect(page.getByTestId('meeting-notice')).toContainText('25/TB-BCĐ');
+  await expect(page.getByTestId('meeting-notice')).toContainText('25-TB/BCĐ');
   await shot(page, '116-meeting-member-view');
   await page.getByTestId('meeting-notice').click();
-  await expect(page.getByTestId('document-number')).toContainText('25/TB-BCĐ');
+  await expect(page.getByTestId('document-number')).toContainText('25-TB/BCĐ');
   await shot(page, '117-meeting-notice-document');
+});
+
+test('the standing agency records a committee-internal meeting with no unit', async ({ page }) => {
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.getByTestId('nav-meetings').click();
+  await page.getByTestId('meeting-create').click();
+  await page.getByTestId('meeting-kind').getByText('Phiên họp nội bộ').click();
+  await expect(page.getByTestId('meeting-internal-note')).toBeVisible();
+  await page.getByTestId('meeting-title').fill('Họp Tổ giúp việc rà soát tiến độ các kết luận quý I/2025');
+  const date = page.getByTestId('meeting-date');
+  await date.fill('14/03/2025');
+  await date.press('Tab');
+  await expect(page.getByTestId('attendance-row').first()).toBeVisible();
+  await page.getByTestId('meeting-place').fill('Phòng họp tầng 3, Sở Nội vụ');
+  await shot(page, '121-meeting-internal-form');
+  await page.getByTestId('meeting-submit').click();
+  await expect(page.getByTestId('meeting-title')).toContainText('Họp Tổ giúp việc');
+  await shot(page, '122-meeting-internal');
 });
 
 test('the standing agency records a working session with a unit, holds it and issues the notice', async ({
@@ -117,13 +139,24 @@ test('the standing agency records a working session with a unit, holds it and is
   await page.getByTestId('conclusion-submit').click();
   await expect(page.getByTestId('conclusion')).toHaveCount(1);
   await page.getByTestId('notice-issue').click();
+  // The committee was founded by the Tỉnh ủy: a Party notice (Hướng dẫn 36-HD/VPTW). A state-style
+  // number is refused, naming the form; the preview shows the Party header.
   await page.getByTestId('notice-number').fill('45/TB-BCĐ');
   await page.getByTestId('notice-submit').click();
-  await expect(page.getByTestId('meeting-notice')).toContainText('45/TB-BCĐ');
+  await expect(page.getByTestId('notice-form')).toContainText('không đúng thể thức văn bản của Ban Chỉ đạo');
+  await page.getByTestId('notice-number').fill('45-TB/BCĐ');
+  await expect(page.getByTestId('notice-preview-heading')).toHaveText(['ĐẢNG CỘNG SẢN VIỆT NAM']);
+  await expect(page.getByTestId('notice-preview-number')).toHaveText('Số 45-TB/BCĐ');
+  await shot(page, '118b-meeting-party-notice-preview', { fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, '118c-meeting-party-notice-preview-phone', { fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.getByTestId('notice-submit').click();
+  await expect(page.getByTestId('meeting-notice')).toContainText('45-TB/BCĐ');
   await shot(page, '119-meeting-notice-issued');
   // The notice itself is in the register, with the .docx laid out as Decree 30/2020/NĐ-CP prescribes.
   await page.getByTestId('meeting-notice').click();
-  await expect(page.getByTestId('document-number')).toContainText('45/TB-BCĐ');
+  await expect(page.getByTestId('document-number')).toContainText('45-TB/BCĐ');
   await expect(page.getByTestId('document-file')).toContainText('Thông báo kết luận 45-TB-BCĐ.docx');
   await shot(page, '120-meeting-notice-docx');
 });

@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import {
   addAssignmentRecord,
   addMembershipRecord,
+  createBodyRecord,
   createCommitteeRecord,
   findCommittee,
+  linkMembershipRecord,
 } from './committees.service.js';
+import { committeeBodies } from './committees.table.js';
 import type { Position } from './committees.schemas.js';
 import { createDocumentRecord, findDocumentBySymbol } from '../documents/documents.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
@@ -39,6 +43,45 @@ type DemoMember = {
   /** Department keys the member follows (phân công theo dõi). */
   follows?: string[];
 };
+
+/**
+ * The committee's working group (Tổ giúp việc), founded by the committee's own decision before its first
+ * session (the seeds: the first session "công bố các quyết định thành lập Ban Chỉ đạo, Tổ giúp việc").
+ * The committee was founded by the Tỉnh ủy, so its decisions are Party documents ("…-QĐ/BCĐ", Hướng dẫn
+ * 36-HD/VPTW). Number and content are fictional.
+ */
+export const WORKING_GROUP_DECISION = {
+  numberSymbol: '02-QĐ/BCĐ',
+  type: 'quyet_dinh',
+  issuer: 'Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An',
+  issuedOn: '2023-03-15',
+  title: 'Quyết định thành lập Tổ giúp việc Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An (dữ liệu minh họa)',
+  summary:
+    'Thành lập Tổ giúp việc gồm công chức Sở Nội vụ, Văn phòng UBND tỉnh, Sở Tư pháp; Tổ trưởng là Phó Giám đốc Sở Nội vụ. Số hiệu và nội dung là giả định.',
+  access: 'public' as const,
+};
+export const WORKING_GROUP_NAME = 'Tổ giúp việc Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An';
+
+/** The working group's members (fictional); the head first. */
+export const WORKING_GROUP: {
+  name: string;
+  office: string;
+  head?: boolean;
+  linkTo?: string;
+  linkedOn?: string;
+}[] = [
+  { name: 'Nguyễn Hữu Thắng', office: 'Phó Giám đốc Sở Nội vụ', head: true },
+  { name: 'Phan Thị Minh Huệ', office: 'Trưởng phòng Cải cách hành chính, Sở Nội vụ' },
+  { name: 'Hồ Văn Lộc', office: 'Phó Chánh Văn phòng UBND tỉnh' },
+  { name: 'Trần Đình Khoa', office: 'Trưởng phòng Kiểm soát thủ tục hành chính, Văn phòng UBND tỉnh' },
+  // Recorded by name as printed in the decision, linked to her account when it was opened.
+  {
+    name: 'Lê Thị Thường Trực',
+    office: 'Chuyên viên Phòng CCHC, Sở Nội vụ',
+    linkTo: 'thuongtruc@chidao.demo',
+    linkedOn: '2023-04-03',
+  },
+];
 
 /** Fictional people (the real committee's names are not reproduced). */
 export const DEMO_MEMBERS: DemoMember[] = [
@@ -101,13 +144,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     from: FOUNDED_ON,
     follows: ['gddt'],
   },
-  {
-    name: 'Lê Thị Thường Trực',
-    email: 'thuongtruc@chidao.demo',
-    position: 'to_giup_viec',
-    office: 'Chuyên viên Phòng CCHC, Sở Nội vụ',
-    from: FOUNDED_ON,
-  },
 ];
 
 /** Departments that founded their own committee, and when. */
@@ -119,7 +155,7 @@ export const DEPARTMENT_COMMITTEES: { key: string; foundedOn: string }[] = [
   { key: 'gddt', foundedOn: '2023-06-01' },
 ];
 
-/** The one district (by GSO code) that had not founded its committee — 19 of Nghệ An's 20 did in 2023. */
+/** The one district (by GSO code) that had not founded its committee — 20 of Nghệ An's 21 did in 2023. */
 export const DISTRICT_WITHOUT_COMMITTEE = '417';
 
 /**
@@ -141,6 +177,9 @@ export async function seedCommittees(
       standingUnitId: unitIds.get('noivu') ?? null,
       foundingDocumentId: founding?.id ?? null,
       foundedOn: FOUNDED_ON,
+      // Founded by the Ban Thường vụ Tỉnh ủy (1830-QĐ/TU): its documents are Party documents.
+      founderKind: 'party',
+      founderName: 'Tỉnh ủy Nghệ An',
     });
     const reshuffle =
       (await findDocumentBySymbol(t, RESHUFFLE.numberSymbol)) ??
@@ -170,6 +209,7 @@ export async function seedCommittees(
         });
       }
     }
+    await seedWorkingGroup(t, committee.id, unitIds.get('noivu') ?? provinceId);
     created = true;
   }
 
@@ -199,4 +239,37 @@ export async function seedCommittees(
     created = true;
   }
   return created;
+}
+
+/**
+ * The provincial committee's working group (Tổ giúp việc) with its founding decision, head and members;
+ * one member recorded by name and later linked to her account (as the standing agency does on the page).
+ */
+async function seedWorkingGroup(t: RequestContext, committeeId: string, ownerUnitId: string): Promise<void> {
+  const decision =
+    (await findDocumentBySymbol(t, WORKING_GROUP_DECISION.numberSymbol)) ??
+    (await createDocumentRecord(t, { ...WORKING_GROUP_DECISION, unitId: ownerUnitId }));
+  const body = await createBodyRecord(t, committeeId, {
+    name: WORKING_GROUP_NAME,
+    foundingDocumentId: decision.id,
+    foundedOn: WORKING_GROUP_DECISION.issuedOn,
+  });
+  for (const m of WORKING_GROUP) {
+    const membership = await addMembershipRecord(t, committeeId, {
+      userId: null,
+      personName: m.name,
+      position: 'to_giup_viec',
+      office: m.office,
+      fromDate: WORKING_GROUP_DECISION.issuedOn,
+      decisionDocumentId: decision.id,
+      bodyId: body.id,
+    });
+    if (m.head)
+      await t.db
+        .update(committeeBodies)
+        .set({ headMembershipId: membership.id })
+        .where(eq(committeeBodies.id, body.id));
+    const user = m.linkTo ? await findUserByEmail(t, m.linkTo) : undefined;
+    if (user) await linkMembershipRecord(t, membership.id, user.id);
+  }
 }

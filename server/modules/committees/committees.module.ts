@@ -2,6 +2,7 @@
 import { defineModule } from '../../core/module.js';
 import { seedCommittees } from './committees.demo.js';
 import { committeesRoutes } from './committees.routes.js';
+import { COMMITTEE_MESSAGES } from './committees.messages.js';
 
 export const committeesModule = defineModule({
   name: 'committees',
@@ -9,4 +10,5 @@ export const committeesModule = defineModule({
   // The steering committees (after the accounts, which some members are linked to).
   demo: [{ order: 10, seed: (ctx, f) => seedCommittees(ctx, f.provinceId, f.unitIds) }],
   sections: [{ id: 'committees', roles: 'all', order: 60 }],
+  messages: COMMITTEE_MESSAGES,
 });

@@ -8,18 +8,25 @@ import {
   assertCommitteeExists,
   composition,
   coverage,
+  createBody,
   createCommittee,
   endAssignment,
   endMembership,
   getCommittee,
+  linkMembership,
   listCommittees,
   myMonitoring,
+  updateBody,
   updateCommittee,
 } from './committees.service.js';
 import {
   asOfQuery,
   assignmentCreateIn,
   assignmentOut,
+  bodyCreateIn,
+  bodyOut,
+  bodyParams,
+  bodyUpdateIn,
   committeeCreateIn,
   committeeListOut,
   committeeListQuery,
@@ -30,6 +37,7 @@ import {
   coverageQuery,
   endIn,
   membershipCreateIn,
+  membershipLinkIn,
   membershipOut,
   myMonitoringOut,
 } from './committees.schemas.js';
@@ -57,7 +65,8 @@ export async function committeesRoutes(app: App) {
       config: { access: SESSION },
       schema: {
         tags,
-        summary: 'Which departments or districts in force on a date have founded their own committee',
+        summary:
+          'A province’s units in force on a date, by kind (departments, management boards, Party bodies, mass organisations, districts, communes): which founded their own committee, which a provincial member follows',
         querystring: coverageQuery,
         response: { 200: coverageOut, ...errorResponses },
       },
@@ -138,6 +147,53 @@ export async function committeesRoutes(app: App) {
     },
     async (request, reply) =>
       reply.status(201).send(await addMembership(signedIn(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/committees/:id/bodies',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary: 'Record the committee’s working group (Tổ giúp việc) founded by its own decision',
+        params: idParams,
+        body: bodyCreateIn,
+        response: { 201: bodyOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createBody(signedIn(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/committees/:id/bodies/:bodyId',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary: 'Edit a working group: its head, decision, dates (send the version you read; stale → 409)',
+        params: bodyParams,
+        body: bodyUpdateIn,
+        response: { 200: bodyOut, ...errorResponses },
+      },
+    },
+    async (request) => updateBody(signedIn(request), request.params.id, request.params.bodyId, request.body),
+  );
+
+  app.post(
+    '/committee-memberships/:id/link',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary:
+          'Link a membership recorded by name to the person’s account (admin, standing agency); their landing page then shows the units they follow',
+        params: idParams,
+        body: membershipLinkIn,
+        response: { 200: membershipOut, ...errorResponses },
+      },
+    },
+    async (request) => linkMembership(signedIn(request), request.params.id, request.body),
   );
 
   app.post(

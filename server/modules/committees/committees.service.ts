@@ -14,7 +14,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { documentRefs, type DocumentRef } from '../documents/documents.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 import { ancestorPaths, getUnit, unitFacts, viCollator } from '../units/units.service.js';
-import { usersByIds } from '../users/users.service.js';
+import { findUserByEmail, usersByIds } from '../users/users.service.js';
 import {
   canCreateFor,
   committeePolicy,
@@ -23,24 +23,43 @@ import {
 } from './committees.policy.js';
 import {
   positionRank,
+  BODY_POSITION,
   type AssignmentInput,
   type AssignmentOut,
+  type BodyInput,
+  type BodyOut,
+  type BodyUpdate,
   type CommitteeInput,
   type CommitteeLevel,
   type CommitteeOut,
   type CommitteeUpdate,
   type CoverageOut,
   type EndInput,
+  type FounderKind,
   type MembershipInput,
+  type MembershipLinkInput,
   type MembershipOut,
   type MyMonitoringOut,
 } from './committees.schemas.js';
-import { committeeMemberships, committees, monitoringAssignments } from './committees.table.js';
+import {
+  committeeBodies,
+  committeeMemberships,
+  committees,
+  monitoringAssignments,
+} from './committees.table.js';
+import {
+  coverageCategories,
+  defaultCoverageKind,
+  isCoverageKind,
+  localRecipient,
+  type CoverageKind,
+} from './coverage-rules.js';
 import { todayInVietnam } from '../../core/dates.js';
 
 type CommitteeRow = typeof committees.$inferSelect;
 type MembershipRow = typeof committeeMemberships.$inferSelect;
 type AssignmentRow = typeof monitoringAssignments.$inferSelect;
+type BodyRow = typeof committeeBodies.$inferSelect;
 
 /** Today in the province (UTC+7), as `YYYY-MM-DD`. */
 
@@ -85,6 +104,9 @@ async function presentCommittees(ctx: RequestContext, rows: CommitteeRow[]): Pro
     foundingDocument: ref(refs, r.foundingDocumentId),
     foundedOn: r.foundedOn,
     dissolvedOn: r.dissolvedOn,
+    founderKind: r.founderKind as FounderKind,
+    founderName: r.founderName,
+    symbol: r.symbol,
     version: r.version,
     abilities: abilities(committeePolicy, ctx.actor, {
       hostPath: facts.get(r.hostUnitId)?.path ?? [r.hostUnitId],
@@ -160,6 +182,9 @@ export async function createCommitteeRecord(
       foundingDocumentId: input.foundingDocumentId ?? null,
       foundedOn: input.foundedOn,
       dissolvedOn: input.dissolvedOn ?? null,
+      founderKind: input.founderKind ?? 'state',
+      founderName: input.founderName ?? null,
+      ...(input.symbol ? { symbol: input.symbol } : {}),
     })
     .returning();
   await recordChange(ctx, { action: 'create', entity: 'committee', entityId: row!.id, after: row });
@@ -257,6 +282,7 @@ async function presentMemberships(
       toDate: r.toDate,
       decision: ref(refs, r.decisionDocumentId),
       endDecision: ref(refs, r.endDecisionDocumentId),
+      bodyId: r.bodyId,
       assignments: assignments
         .filter((a) => a.membershipId === r.id)
         .map(presentAssignment)
@@ -277,7 +303,7 @@ export async function composition(
   ctx: RequestContext,
   id: string,
   asOf?: string,
-): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[] }> {
+): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[]; bodies: BodyOut[] }> {
   requireActor(ctx);
   const date = asOf ?? todayInVietnam();
   const committee = await loadCommittee(ctx, id);
@@ -304,11 +330,151 @@ export async function composition(
           ),
         )
     : [];
+  const bodies = await ctx.db
+    .select()
+    .from(committeeBodies)
+    .where(
+      and(
+        eq(committeeBodies.committeeId, id),
+        inForce(committeeBodies.foundedOn, committeeBodies.dissolvedOn, date),
+      ),
+    )
+    .orderBy(asc(committeeBodies.foundedOn));
   return {
     committee: (await presentCommittees(ctx, [committee]))[0]!,
     asOf: date,
     members: await presentMemberships(ctx, committee, members, assignments),
+    bodies: await presentBodies(ctx, committee, bodies),
   };
+}
+
+async function presentBodies(
+  ctx: RequestContext,
+  committee: CommitteeRow,
+  rows: BodyRow[],
+): Promise<BodyOut[]> {
+  if (!rows.length) return [];
+  const subject = (await hostPaths(ctx, [committee]))(committee.hostUnitId);
+  const can = abilities(committeePolicy, ctx.actor, subject);
+  const refs = await documentRefs(
+    ctx,
+    rows.flatMap((r) => (r.foundingDocumentId ? [r.foundingDocumentId] : [])),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    committeeId: r.committeeId,
+    kind: r.kind as BodyOut['kind'],
+    name: r.name,
+    foundingDocument: ref(refs, r.foundingDocumentId),
+    foundedOn: r.foundedOn,
+    dissolvedOn: r.dissolvedOn,
+    headMembershipId: r.headMembershipId,
+    version: r.version,
+    abilities: can,
+  }));
+}
+
+/** Inserts a committee body (Tổ giúp việc) and its journal entry in the caller's transaction (no permission check). */
+export async function createBodyRecord(
+  ctx: RequestContext,
+  committeeId: string,
+  input: BodyInput,
+): Promise<BodyRow> {
+  const [row] = await ctx.db
+    .insert(committeeBodies)
+    .values({
+      committeeId,
+      kind: input.kind ?? 'to_giup_viec',
+      name: input.name,
+      foundingDocumentId: input.foundingDocumentId ?? null,
+      foundedOn: input.foundedOn,
+      dissolvedOn: input.dissolvedOn ?? null,
+    })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'committee_body', entityId: row!.id, after: row });
+  return row!;
+}
+
+/** Records the committee's working group (Tổ giúp việc) founded by its own decision. */
+export async function createBody(
+  ctx: RequestContext,
+  committeeId: string,
+  input: BodyInput,
+): Promise<BodyOut> {
+  const committee = await committeeToEdit(ctx, committeeId);
+  await requireDocument(ctx, 'foundingDocumentId', input.foundingDocumentId);
+  checkRange('foundedOn', input.foundedOn, 'dissolvedOn', input.dissolvedOn);
+  if (input.foundedOn < committee.foundedOn)
+    throw validation('foundedOn', 'committee.before_founding', {
+      date: input.foundedOn,
+      founded: committee.foundedOn,
+    });
+  const row = await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(committees)
+      .set({ version: sql`${committees.version} + 1`, updatedAt: new Date() })
+      .where(eq(committees.id, committeeId));
+    return createBodyRecord({ ...ctx, db: tx }, committeeId, input);
+  });
+  return (await presentBodies(ctx, committee, [row]))[0]!;
+}
+
+/** Sets a body's head (one of its members), decision, dates or name (send the version you read: 409 if stale). */
+export async function updateBody(
+  ctx: RequestContext,
+  committeeId: string,
+  bodyId: string,
+  input: BodyUpdate,
+): Promise<BodyOut> {
+  const committee = await committeeToEdit(ctx, committeeId);
+  const [current] = await ctx.db
+    .select()
+    .from(committeeBodies)
+    .where(and(eq(committeeBodies.id, bodyId), eq(committeeBodies.committeeId, committeeId)));
+  if (!current) throw notFound('committee_body');
+  await requireDocument(ctx, 'foundingDocumentId', input.foundingDocumentId);
+  const { version, ...patch } = input;
+  checkRange(
+    'foundedOn',
+    patch.foundedOn ?? current.foundedOn,
+    'dissolvedOn',
+    patch.dissolvedOn === undefined ? current.dissolvedOn : patch.dissolvedOn,
+  );
+  if (patch.headMembershipId) {
+    const [head] = await ctx.db
+      .select({ id: committeeMemberships.id })
+      .from(committeeMemberships)
+      .where(
+        and(eq(committeeMemberships.id, patch.headMembershipId), eq(committeeMemberships.bodyId, bodyId)),
+      );
+    if (!head) throw validation('headMembershipId', 'committee.head_not_member');
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(committeeBodies)
+      .set({ ...patch, version: sql`${committeeBodies.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(committeeBodies.id, bodyId), eq(committeeBodies.version, version)))
+      .returning();
+    if (!updated) throw staleVersion('committee_body', current.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'committee_body', entityId: bodyId, before: current, after: updated },
+    );
+    return updated;
+  });
+  return (await presentBodies(ctx, committee, [row]))[0]!;
+}
+
+/** A body of the committee in force on `date`, for a member joining it (400 naming `bodyId` otherwise). */
+async function requireBody(ctx: RequestContext, committeeId: string, bodyId: string, date: string) {
+  const [body] = await ctx.db
+    .select()
+    .from(committeeBodies)
+    .where(and(eq(committeeBodies.id, bodyId), eq(committeeBodies.committeeId, committeeId)));
+  if (!body) throw validation('bodyId', 'committee.body_not_found');
+  if (body.foundedOn > date || (body.dissolvedOn && body.dissolvedOn < date))
+    throw validation('bodyId', 'committee.body_not_in_force', { date });
+  return body;
 }
 
 /** Inserts a membership and its journal entry in the caller's transaction (no permission check). */
@@ -329,6 +495,7 @@ export async function addMembershipRecord(
       toDate: input.toDate ?? null,
       decisionDocumentId: input.decisionDocumentId ?? null,
       endDecisionDocumentId: input.endDecisionDocumentId ?? null,
+      bodyId: input.bodyId ?? null,
     })
     .returning();
   await recordChange(ctx, {
@@ -360,6 +527,11 @@ export async function addMembership(
     });
   checkRange('fromDate', input.fromDate, 'toDate', input.toDate);
   await requireDocument(ctx, 'decisionDocumentId', input.decisionDocumentId);
+  // The working group's members belong to one of its bodies (Tổ giúp việc), and only they do.
+  if (input.position === BODY_POSITION) {
+    if (!input.bodyId) throw validation('bodyId', 'committee.body_required');
+    await requireBody(ctx, committeeId, input.bodyId, input.fromDate);
+  } else if (input.bodyId) throw validation('bodyId', 'committee.body_position_only');
   const row = await ctx.db.transaction(async (tx) => {
     // Adding a member changes the committee's composition: its version goes up (others editing it are told).
     await tx
@@ -436,6 +608,76 @@ export async function endMembership(
     .from(monitoringAssignments)
     .where(eq(monitoringAssignments.membershipId, id));
   return (await presentMemberships(ctx, committee, [row], assignments))[0]!;
+}
+
+/**
+ * Links a membership recorded by name (as printed in the decision) to the person's account: from then on
+ * their landing page and cockpit show the units they follow. The name as printed is kept. A membership
+ * already linked to another account is a 409 (end it and record the right one instead).
+ */
+export async function linkMembership(
+  ctx: RequestContext,
+  id: string,
+  input: MembershipLinkInput,
+): Promise<MembershipOut> {
+  const { membership, committee } = await membershipToEdit(ctx, id);
+  const email = input.email?.trim().toLowerCase();
+  const user = input.userId
+    ? (await usersByIds(ctx, [input.userId]))[0]
+    : email
+      ? await findUserByEmail(ctx, email)
+      : undefined;
+  if (!user) throw validation(input.userId ? 'userId' : 'email', 'committee.user_not_found');
+  if (membership.userId && membership.userId !== user.id) {
+    const [linked] = await usersByIds(ctx, [membership.userId]);
+    throw conflict('committee.already_linked', { name: linked?.fullName ?? '' });
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(committeeMemberships)
+      .set({
+        userId: user.id,
+        personName: membership.personName ?? user.fullName,
+        version: sql`${committeeMemberships.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(committeeMemberships.id, id), eq(committeeMemberships.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('committee_membership', membership.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'link_account',
+        entity: 'committee_membership',
+        entityId: id,
+        before: { userId: membership.userId },
+        after: { userId: user.id, personName: updated.personName },
+      },
+    );
+    return updated;
+  });
+  const assignments = await ctx.db
+    .select()
+    .from(monitoringAssignments)
+    .where(eq(monitoringAssignments.membershipId, id));
+  return (await presentMemberships(ctx, committee, [row], assignments))[0]!;
+}
+
+/** Links a membership to an account in the caller's transaction (seeding: no permission check). */
+export async function linkMembershipRecord(ctx: RequestContext, id: string, userId: string): Promise<void> {
+  const [before] = await ctx.db.select().from(committeeMemberships).where(eq(committeeMemberships.id, id));
+  if (!before) throw notFound('committee_membership');
+  await ctx.db
+    .update(committeeMemberships)
+    .set({ userId, version: sql`${committeeMemberships.version} + 1`, updatedAt: new Date() })
+    .where(eq(committeeMemberships.id, id));
+  await recordChange(ctx, {
+    action: 'link_account',
+    entity: 'committee_membership',
+    entityId: id,
+    before: { userId: before.userId },
+    after: { userId, personName: before.personName },
+  });
 }
 
 /** Inserts an assignment and its journal entry in the caller's transaction (no permission check). */
@@ -551,9 +793,16 @@ export async function myMonitoring(ctx: RequestContext, asOf?: string): Promise<
     ctx.db,
     found.map((f) => f.a.unitId),
   );
+  // A unit followed through several assignments (e.g. also as a pilot unit's responsible member) is one
+  // unit followed: the earliest assignment stands for it.
+  const byUnit = new Map<string, (typeof found)[number]>();
+  for (const f of [...found].sort((x, y) => x.a.fromDate.localeCompare(y.a.fromDate))) {
+    const key = `${f.c.id}:${f.a.unitId}`;
+    if (!byUnit.has(key)) byUnit.set(key, f);
+  }
   return {
     asOf: date,
-    items: found
+    items: [...byUnit.values()]
       .map((f) => ({
         assignmentId: f.a.id,
         unitId: f.a.unitId,
@@ -569,32 +818,56 @@ export async function myMonitoring(ctx: RequestContext, asOf?: string): Promise<
   };
 }
 
+/** The top unit (the province) of a unit's ancestry. */
+async function topUnitOf(db: Db, unitId: string): Promise<string> {
+  return (await ancestorPaths(db, [unitId])).get(unitId)?.at(-1) ?? unitId;
+}
+
 /**
- * Lower-level committees: for each department or district in force on `asOf`, whether it has a
- * committee of that level founded by then (and not dissolved), with the founding decision.
+ * A province's coverage on `asOf` (default today): its units in force then — counted only within the
+ * province (the committee's top unit, or `withinId`), by kind (departments, management boards, Party
+ * bodies, mass organisations, districts, communes: the unit registry's kinds, coverage-rules.ts) — which
+ * have founded a committee of their own by then (not dissolved), and which a member of the provincial
+ * committee follows then. The items are those of one kind.
  */
 export async function coverage(
   ctx: RequestContext,
-  query: { level: 'department' | 'district'; asOf?: string | undefined; withinId?: string | undefined },
+  query: {
+    kind?: CoverageKind | undefined;
+    asOf?: string | undefined;
+    committeeId?: string | undefined;
+    withinId?: string | undefined;
+  },
 ): Promise<CoverageOut> {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   const date = query.asOf ?? todayInVietnam();
-  const unitList = await unitsAsOf(ctx.db, {
-    date,
-    kind: query.level,
-    ...(query.withinId ? { withinId: query.withinId } : {}),
-  });
-  const found = unitList.length
+  const committee = query.committeeId ? await loadCommittee(ctx, query.committeeId) : undefined;
+  // The province counted: the unit asked for, the committee's top unit, else the caller's own province.
+  const anchor = query.withinId ?? committee?.hostUnitId ?? actor.grants[0]?.unitId ?? actor.user.unitId;
+  const empty: CoverageOut = {
+    kind: null,
+    asOf: date,
+    scope: null,
+    categories: [],
+    total: 0,
+    founded: 0,
+    followed: 0,
+    items: [],
+  };
+  if (!anchor) return empty;
+  const scopeId = query.withinId ?? (await topUnitOf(ctx.db, anchor));
+  const inScope = await unitsAsOf(ctx.db, { date, withinId: scopeId });
+  const scopeUnit = inScope.find((u) => u.id === scopeId);
+  const counted = inScope.filter((u) => u.id !== scopeId && isCoverageKind(u.kind));
+  const ids = counted.map((u) => u.id);
+  // Lower-level committees in force on the date, hosted by the counted units.
+  const found = ids.length
     ? await ctx.db
         .select()
         .from(committees)
         .where(
           and(
-            eq(committees.level, query.level),
-            inArray(
-              committees.hostUnitId,
-              unitList.map((u) => u.id),
-            ),
+            inArray(committees.hostUnitId, ids),
             lte(committees.foundedOn, date),
             or(isNull(committees.dissolvedOn), gte(committees.dissolvedOn, date)),
           ),
@@ -603,11 +876,60 @@ export async function coverage(
     : [];
   const byUnit = new Map<string, CommitteeRow>();
   for (const c of found) if (!byUnit.has(c.hostUnitId)) byUnit.set(c.hostUnitId, c);
+  // Who follows whom: the provincial committee's members in office then and their assignments then.
+  const provincial =
+    committee ??
+    (
+      await ctx.db
+        .select()
+        .from(committees)
+        .where(and(eq(committees.hostUnitId, scopeId), eq(committees.level, 'province')))
+        .orderBy(asc(committees.foundedOn))
+    )[0];
+  const follows =
+    provincial && ids.length
+      ? await ctx.db
+          .select({ unitId: monitoringAssignments.unitId, m: committeeMemberships })
+          .from(monitoringAssignments)
+          .innerJoin(committeeMemberships, eq(committeeMemberships.id, monitoringAssignments.membershipId))
+          .where(
+            and(
+              eq(committeeMemberships.committeeId, provincial.id),
+              inForce(committeeMemberships.fromDate, committeeMemberships.toDate, date),
+              inForce(monitoringAssignments.fromDate, monitoringAssignments.toDate, date),
+              inArray(monitoringAssignments.unitId, ids),
+            ),
+          )
+      : [];
+  const users = new Map(
+    (
+      await usersByIds(
+        ctx,
+        follows.flatMap((f) => (f.m.userId ? [f.m.userId] : [])),
+      )
+    ).map((u) => [u.id, u.fullName]),
+  );
+  const followersOf = new Map<string, { membershipId: string; name: string }[]>();
+  for (const f of follows) {
+    const list = followersOf.get(f.unitId) ?? [];
+    if (!list.some((x) => x.membershipId === f.m.id))
+      list.push({
+        membershipId: f.m.id,
+        name: f.m.personName ?? (f.m.userId ? (users.get(f.m.userId) ?? '') : ''),
+      });
+    followersOf.set(f.unitId, list);
+  }
+  const categories = coverageCategories(counted, new Set(byUnit.keys()), new Set(followersOf.keys()));
+  const kind = defaultCoverageKind(categories, query.kind);
+  const listed = counted.filter((u) => u.kind === kind);
   const refs = await documentRefs(
     ctx,
-    found.flatMap((c) => (c.foundingDocumentId ? [c.foundingDocumentId] : [])),
+    listed.flatMap((u) => {
+      const id = byUnit.get(u.id)?.foundingDocumentId;
+      return id ? [id] : [];
+    }),
   );
-  const items = [...unitList]
+  const items = [...listed]
     .sort((a, b) => viCollator.compare(a.name, b.name))
     .map((u) => {
       const c = byUnit.get(u.id);
@@ -623,15 +945,31 @@ export async function coverage(
               foundingDocument: ref(refs, c.foundingDocumentId),
             }
           : null,
+        followedBy: (followersOf.get(u.id) ?? []).sort((a, b) => viCollator.compare(a.name, b.name)),
       };
     });
   return {
-    level: query.level,
+    kind,
     asOf: date,
+    scope: scopeUnit ? { id: scopeUnit.id, name: scopeUnit.name } : null,
+    categories,
     total: items.length,
     founded: items.filter((i) => i.committee).length,
+    followed: items.filter((i) => i.followedBy.length).length,
     items,
   };
+}
+
+/**
+ * How a provincial document names the localities it goes to on `date`: "UBND cấp huyện" while the
+ * province has districts in force, "UBND cấp xã" after (coverage-rules.ts `localRecipient`).
+ */
+export async function localRecipientAsOf(db: Db, unitId: string, date: string): Promise<string | null> {
+  const provinceId = await topUnitOf(db, unitId);
+  const kinds = new Set<string>();
+  for (const kind of ['district', 'commune'])
+    if ((await unitsAsOf(db, { date, kind, withinId: provinceId, limit: 1 })).length) kinds.add(kind);
+  return localRecipient(kinds);
 }
 
 /** Committees (and their records) are readable by every signed-in user; 404 when missing. */
@@ -661,4 +999,38 @@ export async function committeeNames(db: Db, ids: readonly string[]): Promise<Ma
     .from(committees)
     .where(inArray(committees.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Read-only, for the units' stale-links report: the monitoring assignments in force on `on` whose
+ * membership is in force then too, with the member's name (as printed in the decision, else the account's),
+ * the membership's dates and the committee (id, name, host unit). No access check: the caller filters.
+ */
+export async function assignmentsInForce(db: Db, on: string) {
+  const found = await db
+    .select({ a: monitoringAssignments, m: committeeMemberships, c: committees })
+    .from(monitoringAssignments)
+    .innerJoin(committeeMemberships, eq(committeeMemberships.id, monitoringAssignments.membershipId))
+    .innerJoin(committees, eq(committees.id, committeeMemberships.committeeId))
+    .where(
+      and(
+        lte(monitoringAssignments.fromDate, on),
+        or(isNull(monitoringAssignments.toDate), gte(monitoringAssignments.toDate, on)),
+        lte(committeeMemberships.fromDate, on),
+        or(isNull(committeeMemberships.toDate), gte(committeeMemberships.toDate, on)),
+      ),
+    );
+  return found.map(({ a, m, c }) => ({
+    id: a.id,
+    version: a.version,
+    unitId: a.unitId,
+    fromDate: a.fromDate,
+    toDate: a.toDate,
+    membershipId: m.id,
+    userId: m.userId,
+    personName: m.personName,
+    membershipFrom: m.fromDate,
+    membershipTo: m.toDate,
+    committee: { id: c.id, name: c.name, hostUnitId: c.hostUnitId },
+  }));
 }

@@ -19,6 +19,15 @@ export const committees = pgTable(
     foundingDocumentId: uuid('founding_document_id'),
     foundedOn: date('founded_on', { mode: 'string' }).notNull(),
     dissolvedOn: date('dissolved_on', { mode: 'string' }),
+    /**
+     * Who founded it: `party` (a Party committee, e.g. the Ban Thường vụ Tỉnh ủy — its documents follow the
+     * Party layout, Hướng dẫn 36-HD/VPTW) or `state` (UBND — Decree 30/2020/NĐ-CP). Migration 0042.
+     */
+    founderKind: text('founder_kind').notNull().default('state'),
+    /** The founding body as printed above the committee in its documents' header, e.g. "Tỉnh ủy Nghệ An". */
+    founderName: text('founder_name'),
+    /** The committee's abbreviation in document symbols ("TB-BCĐ", "TB/BCĐ"). */
+    symbol: text('symbol').notNull().default('BCĐ'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,6 +55,8 @@ export const committeeMemberships = pgTable(
     decisionDocumentId: uuid('decision_document_id'),
     /** The decision ending the membership. */
     endDecisionDocumentId: uuid('end_decision_document_id'),
+    /** The committee's body (Tổ giúp việc) the member belongs to; set exactly for position `to_giup_viec`. */
+    bodyId: uuid('body_id'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,7 +64,31 @@ export const committeeMemberships = pgTable(
   (t) => [
     index('committee_memberships_committee_idx').on(t.committeeId),
     index('committee_memberships_user_idx').on(t.userId),
+    index('committee_memberships_body_idx').on(t.bodyId),
   ],
+);
+
+/**
+ * A body of the committee with its own founding decision — the working group (Tổ giúp việc) that prepares
+ * its work. Its members are memberships with `bodyId` set; its head (Tổ trưởng) is one of them.
+ */
+export const committeeBodies = pgTable(
+  'committee_bodies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull(),
+    /** to_giup_viec */
+    kind: text('kind').notNull().default('to_giup_viec'),
+    name: text('name').notNull(),
+    foundingDocumentId: uuid('founding_document_id'),
+    foundedOn: date('founded_on', { mode: 'string' }).notNull(),
+    dissolvedOn: date('dissolved_on', { mode: 'string' }),
+    headMembershipId: uuid('head_membership_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('committee_bodies_committee_idx').on(t.committeeId)],
 );
 
 /** The units a member follows for a period (phân công theo dõi). */

@@ -36,7 +36,7 @@ describe('the demo is seeded once per database and never blocks a start', () => 
 
   it('after a demo meeting is renamed and a membership ended, the next start adds nothing and does not fail', async () => {
     const before = await meetings();
-    expect(before).toHaveLength(5);
+    expect(before).toHaveLength(6);
     const july = before.find((m) => m.date === '2025-07-18')!;
     const first = before.find((m) => m.date === '2023-03-20')!;
     for (const m of [july, first]) {
@@ -63,7 +63,7 @@ describe('the demo is seeded once per database and never blocks a start', () => 
     expect(log).not.toHaveBeenCalled();
     expect(result).toMatchObject({ created: false });
     const after = await meetings();
-    expect(after).toHaveLength(5);
+    expect(after).toHaveLength(6);
     expect(after.filter((m) => m.title.endsWith('(đã sửa tên)'))).toHaveLength(2);
   });
 
@@ -76,7 +76,7 @@ describe('the demo is seeded once per database and never blocks a start', () => 
     expect(log).toHaveBeenCalledOnce();
     expect(String(log.mock.calls[0]![1])).toMatch(/not a member/);
     // Nothing half-done: the seed's transaction was rolled back, the run is still unrecorded.
-    expect(await meetings()).toHaveLength(5);
+    expect(await meetings()).toHaveLength(6);
     expect(await demoSeededAt(t.database.db)).toBeNull();
   });
 });

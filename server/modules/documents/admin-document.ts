@@ -104,6 +104,15 @@ export type AdminDocumentSpec = {
     /** Họ và tên; empty leaves the line for the signer. */
     name?: string | null;
   };
+  /**
+   * Another heading convention than Decree 30/2020's (e.g. a Party document, Hướng dẫn 36-HD/VPTW: the right
+   * column is "ĐẢNG CỘNG SẢN VIỆT NAM", a star stands under the issuing body, the number reads "Số 25-TB/BCĐ").
+   */
+  layout?: {
+    heading: readonly { text: string; size: number }[];
+    issuerMark: 'rule' | 'star';
+    numberText: string;
+  };
   /** Body size in points: 13 or 14. */
   fontSize?: 13 | 14;
   /** Document properties. */
@@ -218,19 +227,24 @@ function headerTable(spec: AdminDocumentSpec, textWidth: number): Table {
   left.push(centred(issuing, { size: bodySize, bold: true }));
   // The rule under the issuing body: 1/3–1/2 of its (longest) line.
   const longest = Math.min(leftW, textWidthMm(issuing, bodySize, true));
-  left.push(rule(Math.max(15, longest * 0.4), leftW));
+  if (spec.layout?.issuerMark === 'star') left.push(centred('*', { size: bodySize }));
+  else left.push(rule(Math.max(15, longest * 0.4), leftW));
   left.push(
     new Paragraph({
       spacing: { before: 120, after: 0 },
       alignment: AlignmentType.CENTER,
-      children: [run(numberLine(spec.number, spec.symbol), { size: 13 })],
+      children: [run(spec.layout?.numberText ?? numberLine(spec.number, spec.symbol), { size: 13 })],
     }),
   );
 
+  const heading = spec.layout?.heading ?? [
+    { text: MOTTO, size: 12 },
+    { text: SLOGAN, size: 13 },
+  ];
+  const last = heading.at(-1)!;
   const right: Paragraph[] = [
-    centred(MOTTO, { size: 12, bold: true }),
-    centred(SLOGAN, { size: 13, bold: true }),
-    rule(Math.min(rightW, textWidthMm(SLOGAN, 13, true)), rightW),
+    ...heading.map((h) => centred(h.text, { size: h.size, bold: true })),
+    rule(Math.min(rightW, textWidthMm(last.text, last.size, true)), rightW),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 160, after: 0 },

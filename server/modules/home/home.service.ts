@@ -72,8 +72,11 @@ export async function home(ctx: RequestContext, env: HomeEnv, asOf = todayInViet
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   let panels = panelsFor(actor);
+  const follows = (await myMonitoring(ctx, asOf)).items.length > 0;
+  // A member recorded by name and later linked to their account follows units without a committee role.
+  if (follows && !panels.includes('following')) panels = ['following', ...panels];
   // A committee leader who follows no unit asks first how the province is doing.
-  if (panels.includes('following') && !(await myMonitoring(ctx, asOf)).items.length)
+  if (panels.includes('following') && !follows)
     panels = [...panels.filter((p) => p !== 'following'), 'following'];
   const facts = await unitFacts(
     ctx.db,

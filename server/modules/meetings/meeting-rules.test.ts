@@ -81,6 +81,12 @@ describe('checkShape', () => {
   it('a working session names its unit', () => {
     expect(checkShape({ ...base, kind: 'working_session' })[0]!.field).toBe('unitId');
     expect(checkShape({ ...base, kind: 'working_session', unitId: 'u' })).toEqual([]);
+    // A committee-internal meeting (e.g. of its Tổ giúp việc) is held with no unit.
+    expect(checkShape({ ...base, kind: 'internal' })).toEqual([]);
+    expect(checkShape({ ...base, kind: 'internal', unitId: 'u' })[0]).toMatchObject({
+      field: 'unitId',
+      key: 'meeting.internal_no_unit',
+    });
   });
   it('a meeting in the future may be planned, not held', () => {
     expect(checkShape({ ...base, date: '2024-06-21' })).toEqual([]);

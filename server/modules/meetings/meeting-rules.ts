@@ -4,7 +4,12 @@
  * text of the conclusion notice. No I/O and no clock: callers pass the members in force and today.
  */
 
-export const MEETING_KINDS = ['session', 'working_session'] as const;
+/**
+ * session: a session of the committee (phiên họp định kỳ / bất thường); working_session: with a unit
+ * (cuộc làm việc, names the unit); internal: a committee-internal meeting — e.g. of its working group
+ * (Tổ giúp việc) — held with no unit.
+ */
+export const MEETING_KINDS = ['session', 'working_session', 'internal'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['planned', 'held'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -14,6 +19,7 @@ export type RuleKey =
   | 'meeting.chair_not_member'
   | 'meeting.attendance_overlap'
   | 'meeting.unit_required'
+  | 'meeting.internal_no_unit'
   | 'meeting.held_in_future'
   | 'meeting.before_founding'
   | 'meeting.after_dissolution';
@@ -70,11 +76,13 @@ export type ShapeInput = {
   committeeDissolvedOn: string | null;
 };
 
-/** A working session names its unit; a held meeting is not in the future; the committee existed then. */
+/** A working session names its unit, an internal one none; a held meeting is not in the future; the committee existed then. */
 export function checkShape(input: ShapeInput): RuleError[] {
   const errors: RuleError[] = [];
   if (input.kind === 'working_session' && !input.unitId)
     errors.push({ field: 'unitId', key: 'meeting.unit_required', params: {} });
+  if (input.kind === 'internal' && input.unitId)
+    errors.push({ field: 'unitId', key: 'meeting.internal_no_unit', params: {} });
   if (input.status === 'held' && input.date > input.today)
     errors.push({ field: 'status', key: 'meeting.held_in_future', params: { date: input.date } });
   if (input.date < input.committeeFoundedOn)

@@ -25,7 +25,7 @@ type DemoConclusion = {
 };
 
 type DemoMeeting = {
-  kind: 'session' | 'working_session';
+  kind: 'session' | 'working_session' | 'internal';
   number?: number;
   title: string;
   date: string;
@@ -54,7 +54,8 @@ const verified = (
 /**
  * The demo's meetings of the provincial Steering Committee, 2023–2025 (fictional content in the style of
  * real notices): the first session after Decision 1830-QĐ/TU of 6/3/2023, the 6-month reviews of 2023,
- * 2024 and 2025, and a working session with Diễn Châu district (a 2023 pilot unit).
+ * 2024 and 2025, the working group's internal meeting before the 2023 review, and a working session with
+ * Diễn Châu district (a 2023 pilot unit).
  */
 export const DEMO_MEETINGS: DemoMeeting[] = [
   {
@@ -76,7 +77,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     minutes:
       'Phiên họp công bố quyết định thành lập Ban Chỉ đạo, thảo luận dự thảo Quy chế hoạt động và Kế hoạch CCHC năm 2023. ' +
       'Các thành viên thống nhất bốn nhóm nhiệm vụ trọng tâm: cải cách TTHC; kỷ luật, kỷ cương; chính quyền số; kiểm tra, tuyên truyền.',
-    notice: { numberSymbol: '25/TB-BCĐ', issuedOn: '2023-03-24' },
+    // The committee was founded by the Tỉnh ủy: a Party notice (Hướng dẫn 36-HD/VPTW: "Số 25-TB/BCĐ").
+    notice: { numberSymbol: '25-TB/BCĐ', issuedOn: '2023-03-24' },
     conclusions: [
       {
         text: 'Sở Nội vụ hoàn thiện, trình Trưởng ban ký ban hành Quy chế hoạt động của Ban Chỉ đạo.',
@@ -160,6 +162,32 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
         area: 'procedures',
         due: '2023-12-31',
         followUp: verified('2023-12-22', '2024-01-05'),
+      },
+    ],
+  },
+  {
+    // A committee-internal meeting: the working group prepares the 6-month review (no unit).
+    kind: 'internal',
+    title: 'Họp Tổ giúp việc chuẩn bị phiên họp sơ kết 6 tháng đầu năm 2023',
+    date: '2023-07-28',
+    startTime: '14:00',
+    place: 'Phòng họp tầng 3, Sở Nội vụ',
+    chair: 'Nguyễn Hữu Thắng',
+    only: ['Phan Thị Minh Huệ', 'Hồ Văn Lộc', 'Trần Đình Khoa', 'Lê Thị Thường Trực'],
+    guests: [],
+    agenda: [
+      'Rà soát dự thảo Báo cáo CCHC 6 tháng đầu năm 2023',
+      'Tổng hợp tiến độ các kết luận của phiên họp thứ nhất',
+    ],
+    minutes:
+      'Tổ giúp việc thống nhất số liệu báo cáo 6 tháng (31/56 nhiệm vụ hoàn thành) và danh sách nhiệm vụ chậm tiến độ trình Ban Chỉ đạo.',
+    conclusions: [
+      {
+        text: 'Sở Nội vụ hoàn thiện dự thảo Báo cáo CCHC 6 tháng đầu năm 2023, gửi thành viên Ban Chỉ đạo trước phiên họp.',
+        lead: 'noivu',
+        area: 'direction',
+        due: '2023-08-05',
+        followUp: { task: false },
       },
     ],
   },

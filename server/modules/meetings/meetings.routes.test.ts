@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/context.js';
 import { seedDemo } from '../demo/demo.service.js';
@@ -37,6 +38,12 @@ type Meeting = {
   abilities: { read: boolean; update: boolean };
 };
 type ErrorBody = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
+
+/** The text of a .docx's body (its runs joined). */
+const docxText = async (bytes: Buffer) =>
+  (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string'))
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ');
 
 let t: TestApp;
 let officer: Caller;
@@ -107,6 +114,7 @@ type Summary = {
   date: string;
   kind: string;
   unitName: string | null;
+  chair: { name: string } | null;
   notice: { numberSymbol: string } | null;
   conclusionCount: number;
   conclusionStates: Record<string, number>;
@@ -123,20 +131,26 @@ describe('the demo province', () => {
       '2024-07-25',
       '2024-03-15',
       '2023-08-10',
+      '2023-07-28',
       '2023-03-20',
     ]);
     const first = list.items.at(-1)!;
     // The first session after Decision 1830-QĐ/TU of 6/3/2023, with its conclusion notice.
     expect(first.title).toContain('Phiên họp thứ nhất');
-    expect(first.notice?.numberSymbol).toBe('25/TB-BCĐ');
+    // The committee was founded by the Tỉnh ủy (1830-QĐ/TU): its notice is numbered as a Party document.
+    expect(first.notice?.numberSymbol).toBe('25-TB/BCĐ');
     expect(first.conclusionStates).toMatchObject({ done: 4, untracked: 1 });
     const working = list.items.find((m) => m.kind === 'working_session')!;
     expect(working.unitName).toContain('Diễn Châu');
     expect(working.conclusionStates).toMatchObject({ done: 1, overdue: 1, untracked: 1 });
     const total = list.items.reduce((n, m) => n + m.conclusionCount, 0);
     const tracked = list.items.reduce((n, m) => n + m.conclusionCount - m.conclusionStates.untracked!, 0);
-    expect(total).toBe(20);
+    expect(total).toBe(21);
     expect(tracked).toBe(17);
+    // The working group's internal meeting: no unit, its members only.
+    const internal = list.items.find((m) => m.kind === 'internal')!;
+    expect(internal.unitName).toBeNull();
+    expect(internal.chair?.name).toBe('Nguyễn Hữu Thắng');
   });
 
   it('the tasks of the conclusions sit in that year’s committee plan, with their source', async () => {
@@ -166,7 +180,7 @@ describe('the demo province', () => {
     const list = (await officer.request('GET', `/api/committees/${committeeId}/meetings`)).json() as {
       items: Summary[];
     };
-    expect(list.items).toHaveLength(5);
+    expect(list.items).toHaveLength(6);
   });
 });
 
@@ -219,6 +233,33 @@ describe('recording a meeting', () => {
     });
     expect(noUnit.statusCode).toBe(400);
     expect((noUnit.json() as ErrorBody).error.details?.[0]?.field).toBe('unitId');
+  });
+
+  it('accepts a committee-internal session with no unit (the working group meets), and refuses one with a unit', async () => {
+    const members = await membersOn('2024-06-20');
+    const group = members.filter((m) => m.position === 'to_giup_viec');
+    expect(group.length).toBeGreaterThan(1);
+    const res = await officer.request('POST', `/api/committees/${committeeId}/meetings`, {
+      kind: 'internal',
+      title: 'Họp Tổ giúp việc rà soát tiến độ kết luận',
+      date: '2024-06-20',
+      place: 'Phòng họp Sở Nội vụ',
+      chairMembershipId: group[0]!.id,
+      attendeeMembershipIds: group.slice(1).map((m) => m.id),
+      status: 'held',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json() as Meeting & { kind: string; unitId: string | null };
+    expect(m).toMatchObject({ kind: 'internal', unitId: null });
+    expect(m.attendees.map((a) => a.name)).toContain('Lê Thị Thường Trực');
+    const withUnit = await officer.request('POST', `/api/committees/${committeeId}/meetings`, {
+      kind: 'internal',
+      title: 'Họp nội bộ',
+      date: '2024-06-20',
+      unitId: units.get('Sở Tư pháp'),
+    });
+    expect(withUnit.statusCode).toBe(400);
+    expect((withUnit.json() as ErrorBody).error.details?.[0]?.field).toBe('unitId');
   });
 
   it('refuses a meeting marked held in the future and one before the committee was founded', async () => {
@@ -439,12 +480,12 @@ describe('conclusions and their tasks', () => {
     const page = (await officer.request('GET', `/api/meetings/${meeting.id}`)).json() as Meeting;
     const res = await officer.request('POST', `/api/meetings/${meeting.id}/notice`, {
       version: page.version,
-      numberSymbol: '123/TB-BCĐ',
+      numberSymbol: '123-TB/BCĐ',
       issuedOn: '2024-10-15',
     });
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json() as Meeting;
-    expect(m.notice?.numberSymbol).toBe('123/TB-BCĐ');
+    expect(m.notice?.numberSymbol).toBe('123-TB/BCĐ');
     expect(m.version).toBe(page.version + 1);
     const doc = (await member.request('GET', `/api/documents/${m.notice!.id}`)).json() as {
       type: string;
@@ -461,6 +502,13 @@ describe('conclusions and their tasks', () => {
     const docx = await member.request('GET', `/api/files/${doc.files[0]!.id}/download`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Laid out as a Party document: the Party heading, the star, "Số 123-TB/BCĐ", T/M (HD 36-HD/VPTW).
+    const xml = await docxText(docx.rawPayload);
+    expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(xml).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(xml).toContain('Số 123-TB/BCĐ');
+    expect(xml).toContain('TỈNH ỦY NGHỆ AN');
+    expect(xml).toContain('T/M BAN CHỈ ĐẠO');
     expect(doc.issuer).toContain('Ban Chỉ đạo');
     expect(doc.summary).toContain('1. Sở Tư pháp rà soát');
     expect(doc.summary).toContain('10/10/2024');
@@ -470,6 +518,30 @@ describe('conclusions and their tasks', () => {
       issuedOn: '2024-10-16',
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('a state-style number on a Party committee’s notice is refused, naming the form to use', async () => {
+    const created = await createSession('2025-02-11', { status: 'held' });
+    await officer.request('POST', `/api/meetings/${created.id}/conclusions`, { text: 'Kết luận thử nghiệm' });
+    const page = (await officer.request('GET', `/api/meetings/${created.id}`)).json() as Meeting & {
+      noticeFormat: { layout: string; example: string; numberPrefix: string; heading: string[] };
+    };
+    expect(page.noticeFormat).toMatchObject({
+      layout: 'party',
+      example: '01-TB/BCĐ',
+      numberPrefix: 'Số ',
+      heading: ['ĐẢNG CỘNG SẢN VIỆT NAM'],
+    });
+    const res = await officer.request('POST', `/api/meetings/${created.id}/notice`, {
+      version: page.version,
+      numberSymbol: '07/TB-BCĐ',
+      issuedOn: '2025-02-12',
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as ErrorBody;
+    expect(body.error.details?.[0]?.field).toBe('numberSymbol');
+    expect(body.error.message).toContain('01-TB/BCĐ');
+    expect(body.error.message).toContain('36-HD/VPTW');
   });
 
   it('the committee view shows what the last meeting decided and whether it was done', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REFORM_AREAS, TASK_STATUSES } from '../tasks/index.js';
 import { timingOut } from '../work/work.schemas.js';
+import { FOUNDER_KINDS } from '../committees/committees.schemas.js';
 import { CONCLUSION_STATES, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
 
 const date = z.iso.date();
@@ -111,6 +112,22 @@ export const meetingOut = meetingSummaryOut
   .extend({
     committeeName: z.string(),
     hostUnitId: z.uuid(),
+    /** How the committee's notices are headed and numbered (its founder's layout: state or Party). */
+    noticeFormat: z.object({
+      layout: z.enum(FOUNDER_KINDS),
+      /** The legal text of the layout, as users cite it. */
+      basis: z.string(),
+      /** The notice's symbol, e.g. "TB/BCĐ" (Party) or "TB-BCĐ" (state). */
+      symbol: z.string(),
+      /** A number and symbol as the register takes it, e.g. "01-TB/BCĐ". */
+      example: z.string(),
+      /** The words before the number on the document: "Số " (Party) or "Số: " (state). */
+      numberPrefix: z.string(),
+      /** The right column's heading lines. */
+      heading: z.array(z.string()),
+      /** The founding body printed above the committee. */
+      parentBody: z.string().nullable(),
+    }),
     chairMembershipId: z.uuid().nullable(),
     attendees: z.array(memberSnapshotOut),
     absentees: z.array(memberSnapshotOut),

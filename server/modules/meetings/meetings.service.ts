@@ -53,6 +53,29 @@ import type {
 } from './meetings.schemas.js';
 import { meetingConclusions, meetingFiles, meetings, type MemberSnapshot } from './meetings.table.js';
 import { noticeDocumentSpec, type NoticeFacts } from './notice-document.js';
+import {
+  ISSUING_LAYOUTS,
+  TYPE_ABBREVIATIONS,
+  formatNumberSymbol,
+  numberLineOf,
+  parseNumberSymbol,
+  symbolFor,
+} from './issuing-layouts.js';
+
+/** How the committee's notices are numbered and headed (its founder's layout), for the notice form. */
+function noticeFormatOf(committee: CommitteeOut): MeetingOut['noticeFormat'] {
+  const layout = ISSUING_LAYOUTS[committee.founderKind];
+  const symbol = symbolFor(layout, TYPE_ABBREVIATIONS.thong_bao, committee.symbol);
+  return {
+    layout: committee.founderKind,
+    basis: layout.basis,
+    symbol,
+    example: formatNumberSymbol(layout, 1, symbol),
+    numberPrefix: layout.numberPrefix,
+    heading: layout.heading.map((h) => h.text),
+    parentBody: committee.founderName,
+  };
+}
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ConclusionRow = typeof meetingConclusions.$inferSelect;
@@ -287,6 +310,7 @@ async function presentMeeting(ctx: RequestContext, row: MeetingRow, c: Committee
     ...summary,
     committeeName: c.committee.name,
     hostUnitId: c.committee.hostUnitId,
+    noticeFormat: noticeFormatOf(c.committee),
     chairMembershipId: row.chairMembershipId,
     attendees: row.attendees,
     absentees: row.absentees,
@@ -761,6 +785,8 @@ async function draftNotice(
     }).slice(0, 5000),
     title: input.title ?? noticeTitle(meeting.title, meeting.date),
     facts: {
+      founderKind: committee.founderKind,
+      founderName: committee.founderName,
       numberSymbol: input.numberSymbol,
       issuedOn: input.issuedOn,
       issuer: input.issuer,
@@ -832,6 +858,16 @@ export async function issueNotice(
   if (meeting.version !== input.version) throw staleVersion('meeting', meeting.version);
   if (meeting.status !== 'held') throw conflict('meeting.not_held');
   if (meeting.noticeDocumentId) throw conflict('meeting.notice_exists');
+  // The number follows the founder's layout: "25/TB-BCĐ" for a UBND committee, "25-TB/BCĐ" for a Party one.
+  const layout = ISSUING_LAYOUTS[c.committee.founderKind];
+  if (!parseNumberSymbol(layout, input.numberSymbol)) {
+    const format = noticeFormatOf(c.committee);
+    throw validation('numberSymbol', 'meeting.notice_number_layout', {
+      example: format.example,
+      line: numberLineOf(layout, 1, format.symbol),
+      basis: layout.basis,
+    });
+  }
   const fields = {
     numberSymbol: input.numberSymbol,
     issuedOn: input.issuedOn,

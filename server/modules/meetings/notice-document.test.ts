@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { noticeDocumentSpec, splitNumberSymbol, type NoticeFacts } from './notice-document.js';
 
 const facts: NoticeFacts = {
+  founderKind: 'state',
+  founderName: null,
   numberSymbol: '25/TB-BCĐ',
   issuedOn: '2023-03-24',
   issuer: 'Ban Chỉ đạo cải cách hành chính tỉnh Nghệ An',
@@ -27,8 +29,9 @@ describe('splitNumberSymbol', () => {
   });
 });
 
+const spec = noticeDocumentSpec(facts);
+
 describe('noticeDocumentSpec', () => {
-  const spec = noticeDocumentSpec(facts);
   it('is a thông báo of the issuer, dated and numbered as registered', () => {
     expect(spec).toMatchObject({
       docType: 'Thông báo',
@@ -57,5 +60,29 @@ describe('noticeDocumentSpec', () => {
       position: 'Trưởng ban',
       name: 'Trần Văn Chỉ Đạo',
     });
+  });
+});
+
+describe('noticeDocumentSpec of a committee founded by the Tỉnh ủy (Party layout, Hướng dẫn 36-HD/VPTW 2018)', () => {
+  const party = noticeDocumentSpec({
+    ...facts,
+    founderKind: 'party',
+    founderName: 'Tỉnh ủy Nghệ An',
+    numberSymbol: '01-TB/BCĐ',
+  });
+  it('reads the Party number "01-TB/BCĐ" as number 1, symbol TB/BCĐ — never "Số:       /01-TB/BCĐ"', () => {
+    expect(party).toMatchObject({ number: 1, symbol: 'TB/BCĐ', parentBody: 'Tỉnh ủy Nghệ An' });
+    expect(party.layout?.numberText).toBe('Số 01-TB/BCĐ');
+  });
+  it('heads it "ĐẢNG CỘNG SẢN VIỆT NAM" with a star under the issuing body, not the national motto', () => {
+    expect(party.layout?.heading).toEqual([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', size: 15 }]);
+    expect(party.layout?.issuerMark).toBe('star');
+  });
+  it('signs "T/M BAN CHỈ ĐẠO" (the Party form of "on behalf of")', () => {
+    expect(party.signature.authority).toEqual(['T/M BAN CHỈ ĐẠO']);
+  });
+  it('keeps the state layout for a UBND committee (no override: Decree 30/2020 header)', () => {
+    expect(spec.layout).toBeUndefined();
+    expect(spec.parentBody).toBeNull();
   });
 });

@@ -1,9 +1,12 @@
 /**
- * The conclusion notice (thông báo kết luận) as a Vietnamese administrative document: the content of the
- * .docx attached to the register's record, laid out by documents/admin-document.ts (Decree 30/2020/NĐ-CP,
- * Appendix I). Pure: meeting facts in, a document spec out.
+ * The conclusion notice (thông báo kết luận) as a Vietnamese document: the content of the .docx attached to
+ * the register's record, laid out by documents/admin-document.ts in the layout of whoever founded the
+ * committee (issuing-layouts.ts: Decree 30/2020/NĐ-CP for a UBND committee, Hướng dẫn 36-HD/VPTW for a
+ * Party one). Pure: meeting facts in, a document spec out.
  */
+import type { FounderKind } from '../committees/committees.schemas.js';
 import type { AdminDocumentSpec, Block } from '../documents/admin-document.js';
+import { ISSUING_LAYOUTS, numberLineOf, parseNumberSymbol } from './issuing-layouts.js';
 import { lowerFirst, withTail } from './meeting-rules.js';
 
 const POSITION_TITLES: Record<string, string> = {
@@ -24,6 +27,10 @@ export function splitNumberSymbol(numberSymbol: string): { number: number | null
 }
 
 export type NoticeFacts = {
+  /** Who founded the committee: the layout and numbering of its documents. */
+  founderKind: FounderKind;
+  /** The founding body printed above the committee ("Tỉnh ủy Nghệ An", "UBND tỉnh Nghệ An"). */
+  founderName: string | null;
   numberSymbol: string;
   issuedOn: string;
   /** The body issuing the notice, e.g. the committee's name. */
@@ -47,7 +54,8 @@ export type NoticeFacts = {
 
 /** The notice's layout: header, the meeting in one paragraph, the conclusions numbered, recipients, signature. */
 export function noticeDocumentSpec(f: NoticeFacts): AdminDocumentSpec {
-  const { number, symbol } = splitNumberSymbol(f.numberSymbol);
+  const layout = ISSUING_LAYOUTS[f.founderKind];
+  const { number, symbol } = parseNumberSymbol(layout, f.numberSymbol) ?? splitNumberSymbol(f.numberSymbol);
   const chairTitle = f.chair ? `${POSITION_TITLES[f.chair.position] ?? ''}`.trim() : '';
   const chairText = f.chair
     ? `đồng chí ${f.chair.name}${f.chair.office ? `, ${f.chair.office}` : ''}${chairTitle ? `, ${chairTitle} Ban Chỉ đạo` : ''}`
@@ -82,9 +90,19 @@ export function noticeDocumentSpec(f: NoticeFacts): AdminDocumentSpec {
   ];
   const leads = [...new Set(f.conclusions.flatMap((c) => (c.leadUnitName ? [c.leadUnitName] : [])))];
   return {
+    parentBody: f.founderName,
     issuingBody: f.issuer,
     number,
     symbol,
+    ...(f.founderKind === 'party'
+      ? {
+          layout: {
+            heading: layout.heading,
+            issuerMark: layout.issuerMark,
+            numberText: numberLineOf(layout, number, symbol),
+          },
+        }
+      : {}),
     place: f.place,
     date: f.issuedOn,
     docType: 'Thông báo',
@@ -92,7 +110,7 @@ export function noticeDocumentSpec(f: NoticeFacts): AdminDocumentSpec {
     body,
     recipients: ['Thành viên Ban Chỉ đạo', ...leads, 'Lưu: VT'],
     signature: {
-      authority: ['TM. BAN CHỈ ĐẠO'],
+      authority: [`${layout.onBehalf} BAN CHỈ ĐẠO`],
       position: chairTitle || 'Trưởng ban',
       name: f.chair?.name ?? null,
     },

@@ -7,17 +7,18 @@ import {
   Group,
   Loader,
   Progress,
-  SegmentedControl,
   SimpleGrid,
   Stack,
+  UnstyledButton,
   Table,
   Tabs,
   Text,
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconUserMinus, IconEye, IconX } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconCrown, IconEye, IconLink, IconPlus, IconUserMinus, IconX } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,12 +31,14 @@ import {
   getComposition,
   getCoverage,
   listCommittees,
+  updateBody,
+  type Body,
   type Committee,
-  type CoverageLevel,
+  type CoverageKind,
   type DocumentRef,
   type Membership,
 } from './api';
-import { AddMemberModal, AssignModal, EndModal } from './forms';
+import { AddMemberModal, AssignModal, BodyModal, EndModal, LinkModal } from './forms';
 
 function DocLink({ doc }: { doc: DocumentRef | null }) {
   if (!doc) return null;
@@ -61,12 +64,16 @@ function Composition({ committee }: { committee: Committee }) {
   const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
   const [ending, setEnding] = useState<EndTarget | null>(null);
   const [assigning, setAssigning] = useState<Membership | null>(null);
+  const [linking, setLinking] = useState<Membership | null>(null);
+  const [foundingBody, { open: openBody, close: closeBody }] = useDisclosure(false);
   const composition = useQuery({
     queryKey: committeeKeys.composition(committee.id, date),
     queryFn: () => getComposition(committee.id, date),
     placeholderData: keepPreviousData,
   });
   const canEdit = committee.abilities.update;
+  const members = composition.data?.members.filter((m) => !m.bodyId) ?? [];
+  const bodies = composition.data?.bodies ?? [];
 
   return (
     <Stack gap="md">
@@ -96,6 +103,21 @@ function Composition({ committee }: { committee: Committee }) {
             </Text>
             <Text size="sm">{committee.hostUnitName}</Text>
           </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('committees.founder')}
+            </Text>
+            <Group gap={6}>
+              {committee.founderName && <Text size="sm">{committee.founderName}</Text>}
+              <Badge
+                variant="light"
+                color={committee.founderKind === 'party' ? 'red' : 'blue'}
+                data-testid="committee-founder"
+              >
+                {t(`committees.founderKinds.${committee.founderKind}`)}
+              </Badge>
+            </Group>
+          </div>
         </SimpleGrid>
       </Card>
 
@@ -112,9 +134,7 @@ function Composition({ committee }: { committee: Committee }) {
           <Group gap="xs">
             {composition.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="composition-count">
-              {composition.data
-                ? t('committees.memberCount', { count: composition.data.members.length })
-                : ''}
+              {composition.data ? t('committees.memberCount', { count: members.length }) : ''}
             </Text>
             {canEdit && (
               <Button
@@ -149,7 +169,7 @@ function Composition({ committee }: { committee: Committee }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {composition.data?.members.map((m) => (
+              {members.map((m) => (
                 <Table.Tr key={m.id} data-testid="member-row" data-position={m.position}>
                   <Table.Td className="nowrap">
                     <Badge variant={m.position === 'truong_ban' ? 'filled' : 'light'} color="red">
@@ -208,6 +228,17 @@ function Composition({ committee }: { committee: Committee }) {
                   {canEdit && (
                     <Table.Td ta="right" className="nowrap">
                       <Group gap={4} justify="flex-end" wrap="nowrap">
+                        {!m.userId && (
+                          <ActionIcon
+                            variant="subtle"
+                            onClick={() => setLinking(m)}
+                            aria-label={t('committees.link.title', { name: m.name })}
+                            title={t('committees.link.action')}
+                            data-testid="member-link"
+                          >
+                            <IconLink size={16} aria-hidden />
+                          </ActionIcon>
+                        )}
                         <ActionIcon
                           variant="subtle"
                           onClick={() => setAssigning(m)}
@@ -241,7 +272,7 @@ function Composition({ committee }: { committee: Committee }) {
                   )}
                 </Table.Tr>
               ))}
-              {composition.data && composition.data.members.length === 0 && (
+              {composition.data && members.length === 0 && (
                 <Table.Tr>
                   <Table.Td colSpan={canEdit ? 6 : 5}>
                     <Text c="dimmed" ta="center" py="lg">
@@ -254,25 +285,218 @@ function Composition({ committee }: { committee: Committee }) {
           </Table>
         </Table.ScrollContainer>
       </Card>
+      <WorkingGroups
+        committee={committee}
+        bodies={bodies}
+        members={composition.data?.members ?? []}
+        onFound={openBody}
+        onLink={setLinking}
+        onEnd={(m) =>
+          setEnding({
+            kind: 'membership',
+            id: m.id,
+            version: m.version,
+            label: `${t('committees.positions.to_giup_viec')}: ${m.name}`,
+          })
+        }
+      />
       {canEdit && (
         <>
-          <AddMemberModal committeeId={committee.id} opened={adding} onClose={closeAdd} />
+          <AddMemberModal committeeId={committee.id} bodies={bodies} opened={adding} onClose={closeAdd} />
           <EndModal target={ending} onClose={() => setEnding(null)} />
           <AssignModal membership={assigning} onClose={() => setAssigning(null)} />
+          <LinkModal membership={linking} onClose={() => setLinking(null)} />
+          <BodyModal committeeId={committee.id} opened={foundingBody} onClose={closeBody} />
         </>
       )}
     </Stack>
   );
 }
 
-function CoverageView() {
+/** The committee's working groups (Tổ giúp việc): each founded by its own decision, its head and members. */
+function WorkingGroups({
+  committee,
+  bodies,
+  members,
+  onFound,
+  onLink,
+  onEnd,
+}: {
+  committee: Committee;
+  bodies: readonly Body[];
+  members: readonly Membership[];
+  onFound: () => void;
+  onLink: (m: Membership) => void;
+  onEnd: (m: Membership) => void;
+}) {
   const { t } = useTranslation();
-  const [level, setLevel] = useState<CoverageLevel>('district');
+  const queryClient = useQueryClient();
+  const canEdit = committee.abilities.update;
+  const setHead = useMutation({
+    mutationFn: ({ body, membershipId }: { body: Body; membershipId: string }) =>
+      updateBody(committee.id, body.id, { version: body.version, headMembershipId: membershipId }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('committees.body.headSet') });
+      await queryClient.invalidateQueries({ queryKey: committeeKeys.all });
+    },
+    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+  });
+  return (
+    <Card withBorder padding="md" data-testid="working-groups">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={3} size="h5">
+          {t('committees.body.title')}
+        </Title>
+        {canEdit && (
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={onFound}
+            data-testid="body-add"
+          >
+            {t('committees.body.create')}
+          </Button>
+        )}
+      </Group>
+      {bodies.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('committees.body.none')}
+        </Text>
+      )}
+      <Stack gap="md">
+        {bodies.map((b) => {
+          // The head first, then the members in the order of the composition.
+          const group = members
+            .filter((m) => m.bodyId === b.id)
+            .sort((x, y) => Number(y.id === b.headMembershipId) - Number(x.id === b.headMembershipId));
+          const head = group.find((m) => m.id === b.headMembershipId);
+          return (
+            <div key={b.id} data-testid="working-group">
+              <Text fw={600} data-testid="working-group-name">
+                {b.name}
+              </Text>
+              <Group gap="lg" mb="xs" wrap="wrap">
+                <Text size="sm">
+                  {t('committees.body.foundingDecision')}:{' '}
+                  {b.foundingDocument ? (
+                    <DocLink doc={b.foundingDocument} />
+                  ) : (
+                    t('committees.body.noDecision')
+                  )}{' '}
+                  ({formatDate(b.foundedOn)})
+                </Text>
+                <Text size="sm" data-testid="working-group-head">
+                  {t('committees.body.head')}: {head ? head.name : t('committees.body.noHead')}
+                </Text>
+              </Group>
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped verticalSpacing="xs" data-testid="working-group-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('committees.member')}</Table.Th>
+                      <Table.Th>{t('committees.body.role')}</Table.Th>
+                      <Table.Th>{t('committees.period')}</Table.Th>
+                      <Table.Th>{t('committees.body.account')}</Table.Th>
+                      {canEdit && (
+                        <Table.Th>
+                          <span className="visually-hidden">{t('common.actions')}</span>
+                        </Table.Th>
+                      )}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {group.map((m) => (
+                      <Table.Tr key={m.id} data-testid="working-group-member">
+                        <Table.Td miw={220}>
+                          <Text size="sm" fw={600}>
+                            {m.name}
+                          </Text>
+                          {m.office && (
+                            <Text size="xs" c="dimmed">
+                              {m.office}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td className="nowrap">
+                          <Badge variant={m.id === b.headMembershipId ? 'filled' : 'light'} color="red">
+                            {m.id === b.headMembershipId
+                              ? t('committees.body.headRole')
+                              : t('committees.body.memberRole')}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td className="nowrap">
+                          <Text size="sm">{period(m.fromDate, m.toDate)}</Text>
+                        </Table.Td>
+                        <Table.Td className="nowrap">
+                          {m.userId ? (
+                            <Badge color="green" variant="light">
+                              {t('committees.body.linked')}
+                            </Badge>
+                          ) : (
+                            <Badge color="gray" variant="light" data-testid="member-unlinked">
+                              {t('committees.body.notLinked')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        {canEdit && (
+                          <Table.Td ta="right" className="nowrap">
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              {!m.userId && (
+                                <ActionIcon
+                                  variant="subtle"
+                                  onClick={() => onLink(m)}
+                                  aria-label={t('committees.link.title', { name: m.name })}
+                                  title={t('committees.link.action')}
+                                  data-testid="member-link"
+                                >
+                                  <IconLink size={16} aria-hidden />
+                                </ActionIcon>
+                              )}
+                              {m.id !== b.headMembershipId && !m.toDate && (
+                                <ActionIcon
+                                  variant="subtle"
+                                  onClick={() => setHead.mutate({ body: b, membershipId: m.id })}
+                                  aria-label={t('committees.body.makeHeadNamed', { name: m.name })}
+                                  title={t('committees.body.makeHead')}
+                                >
+                                  <IconCrown size={16} aria-hidden />
+                                </ActionIcon>
+                              )}
+                              {!m.toDate && (
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="red"
+                                  onClick={() => onEnd(m)}
+                                  aria-label={t('committees.form.endMembershipNamed', { name: m.name })}
+                                  title={t('committees.form.endMembership')}
+                                >
+                                  <IconUserMinus size={16} aria-hidden />
+                                </ActionIcon>
+                              )}
+                            </Group>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </div>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}
+
+function CoverageView({ committee }: { committee: Committee }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<CoverageKind | null>(null);
   const [asOf, setAsOf] = useState<string | null>(isoDate());
   const date = asOf ?? isoDate();
   const coverage = useQuery({
-    queryKey: committeeKeys.coverage(level, date),
-    queryFn: () => getCoverage(level, date),
+    queryKey: committeeKeys.coverage(committee.id, kind, date),
+    queryFn: () => getCoverage(committee.id, kind, date),
     placeholderData: keepPreviousData,
   });
   const c = coverage.data;
@@ -280,21 +504,6 @@ function CoverageView() {
     <Stack gap="md">
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap" gap="md">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="coverage-level-label">
-              {t('committees.coverage.level')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="coverage-level-label"
-              value={level}
-              onChange={(v) => setLevel(v as CoverageLevel)}
-              data={[
-                { value: 'district', label: t('committees.coverage.district') },
-                { value: 'department', label: t('committees.coverage.department') },
-              ]}
-              data-testid="coverage-level"
-            />
-          </Stack>
           <DateField
             label={t('committees.asOf')}
             value={asOf}
@@ -305,32 +514,74 @@ function CoverageView() {
           />
           {coverage.isFetching && <Loader size="xs" aria-label={t('common.loading')} />}
         </Group>
+        {c?.scope && (
+          <Text size="sm" c="dimmed" mt="xs" data-testid="coverage-scope">
+            {t('committees.coverage.scope', { name: c.scope.name, date: formatDate(c.asOf) })}
+          </Text>
+        )}
       </Card>
       {coverage.isError && <ErrorAlert error={coverage.error} />}
-      {c && (
+      {c && c.categories.length === 0 && (
+        <Text c="dimmed" data-testid="coverage-summary">
+          {t('committees.coverage.noUnits', { date: formatDate(c.asOf) })}
+        </Text>
+      )}
+      {c && c.categories.length > 0 && (
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="coverage-categories">
+          {c.categories.map((cat) => (
+            <UnstyledButton
+              key={cat.kind}
+              onClick={() => setKind(cat.kind)}
+              aria-pressed={cat.kind === c.kind}
+              data-testid="coverage-category"
+              data-kind={cat.kind}
+            >
+              <Card
+                withBorder
+                padding="sm"
+                style={
+                  cat.kind === c.kind
+                    ? { borderColor: 'var(--mantine-color-red-6)', borderWidth: 2 }
+                    : undefined
+                }
+              >
+                <Text size="sm" fw={600}>
+                  {t(`unitKinds.${cat.kind}`)}
+                </Text>
+                <Text size="xl" fw={700}>
+                  {cat.founded}/{cat.total}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('committees.coverage.foundedShort')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('committees.coverage.followedShort', { count: cat.followed })}
+                </Text>
+              </Card>
+            </UnstyledButton>
+          ))}
+        </SimpleGrid>
+      )}
+      {c && c.kind && c.total > 0 && (
         <Card withBorder padding="lg">
-          {c.total === 0 ? (
-            <Text c="dimmed" data-testid="coverage-summary">
-              {t('committees.coverage.noUnits', { date: formatDate(c.asOf) })}
-            </Text>
-          ) : (
-            <>
-              <Text size="xl" fw={700} data-testid="coverage-summary" aria-live="polite">
-                {t(`committees.coverage.summary_${c.level}`, {
-                  founded: c.founded,
-                  total: c.total,
-                  date: formatDate(c.asOf),
-                })}
-              </Text>
-              <Progress
-                value={(100 * c.founded) / c.total}
-                mt="sm"
-                size="lg"
-                color={c.founded === c.total ? 'green' : 'orange'}
-                aria-label={t('committees.coverage.progress')}
-              />
-            </>
-          )}
+          <Text size="xl" fw={700} data-testid="coverage-summary" aria-live="polite">
+            {t('committees.coverage.summary', {
+              founded: c.founded,
+              total: c.total,
+              kind: t(`unitKinds.${c.kind}`),
+              date: formatDate(c.asOf),
+            })}
+          </Text>
+          <Progress
+            value={(100 * c.founded) / c.total}
+            mt="sm"
+            size="lg"
+            color={c.founded === c.total ? 'green' : 'orange'}
+            aria-label={t('committees.coverage.progress')}
+          />
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('committees.coverage.followedSummary', { followed: c.followed, total: c.total })}
+          </Text>
         </Card>
       )}
       {c && c.total > 0 && (
@@ -343,6 +594,7 @@ function CoverageView() {
                   <Table.Th>{t('committees.coverage.status')}</Table.Th>
                   <Table.Th>{t('committees.foundedOn')}</Table.Th>
                   <Table.Th>{t('committees.coverage.foundingDocument')}</Table.Th>
+                  <Table.Th>{t('committees.coverage.followedBy')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -375,6 +627,15 @@ function CoverageView() {
                           —
                         </Text>
                       ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {i.followedBy.length ? (
+                        i.followedBy.map((f) => f.name).join(', ')
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('committees.coverage.notFollowed')}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -414,9 +675,7 @@ export function CommitteesPage() {
           {provincial.data && !committee && <Text c="dimmed">{t('committees.none')}</Text>}
           {committee && <Composition committee={committee} />}
         </Tabs.Panel>
-        <Tabs.Panel value="coverage">
-          <CoverageView />
-        </Tabs.Panel>
+        <Tabs.Panel value="coverage">{committee && <CoverageView committee={committee} />}</Tabs.Panel>
       </Tabs>
     </div>
   );

@@ -6,17 +6,22 @@ import type { DocumentListOut } from '../../../../server/modules/documents/docum
 import type {
   AssignmentCreateBody,
   AssignmentOut as Assignment,
+  BodyCreateBody,
+  BodyOut as Body,
+  BodyUpdateBody,
   CommitteeListOut,
   CompositionOut as Composition,
   CoverageOut as Coverage,
   EndBody,
   MembershipCreateBody,
+  MembershipLinkBody,
   MembershipOut as Membership,
 } from '../../../../server/modules/committees/committees.schemas';
 import { api } from '../../lib/api';
 
 export type {
   AssignmentOut as Assignment,
+  BodyOut as Body,
   CommitteeOut as Committee,
   CompositionOut as Composition,
   CoverageOut as Coverage,
@@ -35,7 +40,7 @@ export const POSITIONS = [
 ] as const satisfies readonly Membership['position'][];
 
 export type Abilities = Membership['abilities'];
-export type CoverageLevel = Coverage['level'];
+export type CoverageKind = NonNullable<Coverage['kind']>;
 export type MembershipInput = MembershipCreateBody;
 export type AssignmentInput = AssignmentCreateBody;
 export type EndInput = EndBody;
@@ -44,7 +49,8 @@ export const committeeKeys = {
   all: ['committees'] as const,
   list: (level?: string) => ['committees', 'list', level ?? null] as const,
   composition: (id: string, asOf: string) => ['committees', 'composition', id, asOf] as const,
-  coverage: (level: CoverageLevel, asOf: string) => ['committees', 'coverage', level, asOf] as const,
+  coverage: (committeeId: string, kind: CoverageKind | null, asOf: string) =>
+    ['committees', 'coverage', committeeId, kind, asOf] as const,
   mine: ['committees', 'me', 'monitoring'] as const,
 };
 
@@ -52,8 +58,14 @@ export const listCommittees = (level?: string) =>
   api.get<CommitteeListOut>('/api/committees', { query: { level } });
 export const getComposition = (id: string, asOf: string) =>
   api.get<Composition>(`/api/committees/${id}/composition`, { query: { asOf } });
-export const getCoverage = (level: CoverageLevel, asOf: string) =>
-  api.get<Coverage>('/api/committees/coverage', { query: { level, asOf } });
+export const getCoverage = (committeeId: string, kind: CoverageKind | null, asOf: string) =>
+  api.get<Coverage>('/api/committees/coverage', { query: { committeeId, kind: kind ?? undefined, asOf } });
+export const createBody = (committeeId: string, input: BodyCreateBody) =>
+  api.post<Body>(`/api/committees/${committeeId}/bodies`, input);
+export const updateBody = (committeeId: string, bodyId: string, input: BodyUpdateBody) =>
+  api.patch<Body>(`/api/committees/${committeeId}/bodies/${bodyId}`, input);
+export const linkMembership = (id: string, input: MembershipLinkBody) =>
+  api.post<Membership>(`/api/committee-memberships/${id}/link`, input);
 export const addMembership = (committeeId: string, input: MembershipInput) =>
   api.post<Membership>(`/api/committees/${committeeId}/memberships`, input);
 export const endMembership = (id: string, input: EndInput) =>

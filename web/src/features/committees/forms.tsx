@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput, type SelectProps } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,10 +13,13 @@ import {
   addAssignment,
   addMembership,
   committeeKeys,
+  createBody,
   endAssignment,
   endMembership,
+  linkMembership,
   listDecisions,
   POSITIONS,
+  type Body,
   type Position,
 } from './api';
 
@@ -70,6 +73,7 @@ const useRefresh = () => {
 type MemberValues = {
   personName: string;
   position: Position | null;
+  bodyId: string | null;
   office: string;
   fromDate: string | null;
   toDate: string | null;
@@ -78,10 +82,13 @@ type MemberValues = {
 
 export function AddMemberModal({
   committeeId,
+  bodies,
   opened,
   onClose,
 }: {
   committeeId: string;
+  /** The working groups in force: a `to_giup_viec` member joins one of them. */
+  bodies: readonly Body[];
   opened: boolean;
   onClose: () => void;
 }) {
@@ -91,6 +98,7 @@ export function AddMemberModal({
     initialValues: {
       personName: '',
       position: 'uy_vien',
+      bodyId: null,
       office: '',
       fromDate: isoDate(),
       toDate: null,
@@ -99,6 +107,7 @@ export function AddMemberModal({
     validate: {
       personName: (v) => (v.trim() ? null : t('common.required')),
       position: (v) => (v ? null : t('common.required')),
+      bodyId: (v, values) => (values.position === 'to_giup_viec' && !v ? t('common.required') : null),
       fromDate: (v) => (v ? null : t('common.required')),
     },
   });
@@ -107,6 +116,7 @@ export function AddMemberModal({
       addMembership(committeeId, {
         personName: orNull(v.personName),
         position: v.position!,
+        bodyId: v.position === 'to_giup_viec' ? v.bodyId : null,
         office: orNull(v.office),
         fromDate: v.fromDate!,
         toDate: v.toDate,
@@ -139,6 +149,16 @@ export function AddMemberModal({
             {...form.getInputProps('position')}
             data-testid="member-position"
           />
+          {form.values.position === 'to_giup_viec' && (
+            <Select
+              label={t('committees.body.title')}
+              withAsterisk
+              data={bodies.map((b) => ({ value: b.id, label: b.name }))}
+              nothingFoundMessage={t('committees.body.none')}
+              {...field(form, 'bodyId')}
+              data-testid="member-body"
+            />
+          )}
           <TextInput
             label={t('committees.office')}
             placeholder={t('committees.form.officePlaceholder')}
@@ -311,6 +331,129 @@ export function AssignModal({
             </Button>
             <Button type="submit" loading={add.isPending} data-testid="assign-submit">
               {t('committees.form.assign')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type BodyValues = { name: string; foundedOn: string | null; foundingDocumentId: string | null };
+
+/** Records the committee's working group (Tổ giúp việc) founded by its own decision. */
+export function BodyModal({
+  committeeId,
+  opened,
+  onClose,
+}: {
+  committeeId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const form = useForm<BodyValues>({
+    initialValues: { name: t('committees.body.defaultName'), foundedOn: isoDate(), foundingDocumentId: null },
+    validate: {
+      name: (v) => (v.trim().length >= 3 ? null : t('common.required')),
+      foundedOn: (v) => (v ? null : t('common.required')),
+    },
+  });
+  const add = useMutation({
+    mutationFn: (v: BodyValues) =>
+      createBody(committeeId, {
+        name: v.name.trim(),
+        foundedOn: v.foundedOn!,
+        foundingDocumentId: v.foundingDocumentId,
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('committees.body.created') });
+      form.reset();
+      onClose();
+      await refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('committees.body.create')} size="lg" centered>
+      <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate data-testid="body-form">
+        <Stack gap="sm">
+          {add.isError && <ErrorAlert error={add.error} />}
+          <TextInput label={t('committees.body.name')} withAsterisk {...form.getInputProps('name')} />
+          <DateField label={t('committees.foundedOn')} withAsterisk {...field(form, 'foundedOn')} />
+          <DecisionSelect
+            label={t('committees.body.foundingDecision')}
+            {...field(form, 'foundingDocumentId')}
+            data-testid="body-decision"
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="body-submit">
+              {t('committees.body.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type LinkValues = { email: string };
+
+/** Links a membership recorded by name to the person's account, found by its e-mail. */
+export function LinkModal({
+  membership,
+  onClose,
+}: {
+  membership: { id: string; name: string; version: number } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const form = useForm<LinkValues>({
+    initialValues: { email: '' },
+    validate: { email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('committees.link.emailInvalid')) },
+  });
+  const link = useMutation({
+    mutationFn: (v: LinkValues) =>
+      linkMembership(membership!.id, { version: membership!.version, email: v.email.trim() }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('committees.link.done', { name: membership?.name }) });
+      form.reset();
+      onClose();
+      await refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  return (
+    <Modal
+      opened={!!membership}
+      onClose={onClose}
+      title={t('committees.link.title', { name: membership?.name ?? '' })}
+      centered
+    >
+      <form onSubmit={form.onSubmit((v) => link.mutate(v))} noValidate data-testid="link-form">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('committees.link.lead')}
+          </Text>
+          {link.isError && <ErrorAlert error={link.error} onReload={() => void refresh().then(onClose)} />}
+          <TextInput
+            type="email"
+            label={t('committees.link.email')}
+            withAsterisk
+            {...form.getInputProps('email')}
+            data-testid="link-email"
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={link.isPending} data-testid="link-submit">
+              {t('committees.link.submit')}
             </Button>
           </Group>
         </Stack>

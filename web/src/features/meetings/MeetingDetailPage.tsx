@@ -231,11 +231,11 @@ function History({ id }: { id: string }) {
                   <Table.Td>{e.actorName ?? t('history.system')}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={actionColor(e.action)}>
-                      {t(`meetings.actions.${e.action}`, { defaultValue: e.action })}
+                      {e.actionLabel}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <ChangeList before={e.before} after={e.after} />
+                    <ChangeList changes={e.changes} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -199,6 +199,7 @@ function MeetingForm({ committeeId, meeting }: { committeeId: string; meeting: M
                   data={[
                     { value: 'session', label: t('meetings.kinds.session') },
                     { value: 'working_session', label: t('meetings.kinds.working_session') },
+                    { value: 'internal', label: t('meetings.kinds.internal') },
                   ]}
                   data-testid="meeting-kind"
                 />
@@ -211,6 +212,10 @@ function MeetingForm({ committeeId, meeting }: { committeeId: string; meeting: M
                   label={t('meetings.form.extraordinary')}
                   {...form.getInputProps('extraordinary', { type: 'checkbox' })}
                 />
+              ) : form.values.kind === 'internal' ? (
+                <Text size="sm" c="dimmed" mt={{ base: 0, md: 28 }} data-testid="meeting-internal-note">
+                  {t('meetings.form.internalNote')}
+                </Text>
               ) : (
                 <UnitSelect
                   label={t('meetings.unit')}

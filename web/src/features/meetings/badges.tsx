@@ -38,9 +38,12 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
 export function MeetingKindBadge({ meeting }: { meeting: Pick<MeetingSummary, 'kind' | 'extraordinary'> }) {
   const { t } = useTranslation();
   const key =
-    meeting.kind === 'session' ? (meeting.extraordinary ? 'extraordinary' : 'session') : 'working_session';
+    meeting.kind === 'session' ? (meeting.extraordinary ? 'extraordinary' : 'session') : meeting.kind;
   return (
-    <Badge color={meeting.kind === 'session' ? 'red' : 'indigo'} variant="outline">
+    <Badge
+      color={meeting.kind === 'session' ? 'red' : meeting.kind === 'internal' ? 'gray' : 'indigo'}
+      variant="outline"
+    >
       {t(`meetings.kinds.${key}`)}
     </Badge>
   );

@@ -1,4 +1,15 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -351,14 +362,19 @@ export function NoticeModal({
       <form onSubmit={form.onSubmit((v) => issue.mutate(v))} noValidate data-testid="notice-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {t('meetings.notice.lead', { count: meeting.conclusions.length, date: formatDate(meeting.date) })}
+            {t('meetings.notice.lead', {
+              count: meeting.conclusions.length,
+              date: formatDate(meeting.date),
+              basis: meeting.noticeFormat.basis,
+            })}
           </Text>
           {issue.isError && <ErrorAlert error={issue.error} />}
           <Group grow align="flex-start">
             <TextInput
               label={t('documents.numberSymbol')}
               withAsterisk
-              placeholder="25/TB-BCĐ"
+              placeholder={meeting.noticeFormat.example}
+              description={t('meetings.notice.numberHint', { example: meeting.noticeFormat.example })}
               {...form.getInputProps('numberSymbol')}
               data-testid="notice-number"
             />
@@ -372,6 +388,11 @@ export function NoticeModal({
             />
           </Group>
           <TextInput label={t('documents.issuer')} {...form.getInputProps('issuer')} />
+          <NoticeHeaderPreview
+            meeting={meeting}
+            numberSymbol={form.values.numberSymbol}
+            issuer={form.values.issuer}
+          />
           <TextInput
             label={t('documents.titleField')}
             placeholder={t('meetings.notice.titlePlaceholder')}
@@ -388,5 +409,52 @@ export function NoticeModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * How the notice's header will print, in the committee's layout (the server's `noticeFormat`): a Party
+ * document (Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM", a star, "Số 01-TB/BCĐ") or an administrative
+ * one (Decree 30/2020: the national motto, "Số: 01/TB-BCĐ").
+ */
+function NoticeHeaderPreview({
+  meeting,
+  numberSymbol,
+  issuer,
+}: {
+  meeting: Meeting;
+  numberSymbol: string;
+  issuer: string;
+}) {
+  const { t } = useTranslation();
+  const f = meeting.noticeFormat;
+  const upper = (v: string) => v.toLocaleUpperCase('vi');
+  return (
+    <Paper withBorder p="sm" data-testid="notice-preview" data-layout={f.layout}>
+      <Text size="xs" c="dimmed" mb={6}>
+        {t('meetings.notice.preview', { basis: f.basis })}
+      </Text>
+      <SimpleGrid cols={2} spacing="xs" style={{ fontFamily: '"Times New Roman", Liberation Serif, serif' }}>
+        <Stack gap={0} align="center">
+          {f.parentBody && <Text size="xs">{upper(f.parentBody)}</Text>}
+          <Text size="xs" fw={700} ta="center">
+            {upper(issuer || meeting.committeeName)}
+          </Text>
+          <Text size="xs">{f.layout === 'party' ? '*' : '———'}</Text>
+          <Text size="xs" data-testid="notice-preview-number">
+            {f.numberPrefix}
+            {numberSymbol.trim() || f.example}
+          </Text>
+        </Stack>
+        <Stack gap={0} align="center">
+          {f.heading.map((h) => (
+            <Text key={h} size="xs" fw={700} ta="center" data-testid="notice-preview-heading">
+              {h}
+            </Text>
+          ))}
+          <Text size="xs">———</Text>
+        </Stack>
+      </SimpleGrid>
+    </Paper>
   );
 }
