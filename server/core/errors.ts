@@ -1,3 +1,4 @@
+import type { EntityName } from './labels.js';
 import type { MessageKey } from './messages.js';
 
 /**
@@ -22,11 +23,12 @@ export const badRequest = (key: MessageKey, params?: Record<string, string | num
   new AppError(400, 'BAD_REQUEST', key, params);
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'error.unauthenticated');
 export const forbidden = (key: MessageKey = 'error.forbidden') => new AppError(403, 'FORBIDDEN', key);
-export const notFound = (entity: string) => new AppError(404, 'NOT_FOUND', 'error.not_found', { entity });
+/** `entity` must be a registered kind of record (core/labels.ts): the message names it in words. */
+export const notFound = (entity: EntityName) => new AppError(404, 'NOT_FOUND', 'error.not_found', { entity });
 export const conflict = (key: MessageKey = 'error.conflict', params?: Record<string, string | number>) =>
   new AppError(409, 'CONFLICT', key, params);
 /** A write based on an old version of the record (optimistic concurrency). */
-export const staleVersion = (entity: string, current: number) =>
+export const staleVersion = (entity: EntityName, current: number) =>
   new AppError(409, 'STALE_VERSION', 'error.stale_version', { entity, current });
 export const validation = (field: string, key: MessageKey, params: Record<string, string | number> = {}) =>
   new AppError(400, 'VALIDATION_FAILED', key, { field, ...params }, [{ field, message: key }]);

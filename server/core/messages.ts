@@ -1,4 +1,5 @@
 import type { MODULES } from '../modules/index.js';
+import { NAME_PARAMS } from './labels.js';
 /**
  * Server-side messages in Vietnamese (default) and English. Keys are semantic; `{name}` placeholders
  * are filled from the error's params.
@@ -12,9 +13,9 @@ const vi = {
   'error.route_not_found': 'Không có địa chỉ {method} {url}.',
   'error.conflict': 'Dữ liệu bị xung đột với bản ghi đã có.',
   'error.stale_version':
-    'Bản ghi {entity} đã được người khác sửa (phiên bản hiện tại {current}). Hãy tải lại rồi sửa lại.',
+    'Dữ liệu {entity} này đã được người khác sửa (phiên bản hiện tại {current}). Hãy tải lại rồi sửa lại.',
   'error.invalid_json': 'Nội dung gửi lên không phải JSON hợp lệ: {detail}',
-  'error.validation': 'Trường "{field}" không hợp lệ: {issue}',
+  'error.validation': 'Thông tin “{field}” không hợp lệ: {issue}',
   'error.unsupported_media_type': 'Kiểu nội dung {type} không được hỗ trợ.',
   'error.payload_too_large': 'Nội dung gửi lên quá lớn (tối đa {max}).',
   'error.malformed_upload': 'Tệp tải lên bị hỏng hoặc chưa gửi hết. Hãy gửi lại.',
@@ -24,8 +25,8 @@ const vi = {
   'error.rate_limited': 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {after}.',
   'error.csrf': 'Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.',
   'error.email_taken': 'Địa chỉ e-mail {email} đã được dùng cho tài khoản khác.',
-  'error.control_character': 'Trường "{field}" chứa ký tự điều khiển không được phép (ví dụ ký tự NUL).',
-  'error.date_out_of_range': 'Trường "{field}" có ngày nằm ngoài khoảng cho phép ({from} – {to}).',
+  'error.control_character': 'Thông tin “{field}” chứa ký tự điều khiển không được phép (ví dụ ký tự NUL).',
+  'error.date_out_of_range': 'Thông tin “{field}” có ngày nằm ngoài khoảng cho phép ({from} – {to}).',
   'dashboard.as_of_future': 'Ngày xem số liệu không được sau hôm nay ({today}).',
   'dashboard.no_such_group': 'Không có nhóm “{group}” trong bảng theo dõi tiến độ.',
   'dashboard.no_such_metric': 'Chỉ số “{metric}” không có trong nhóm này.',
@@ -66,7 +67,7 @@ const vi = {
   'lineage.no_change': 'Không có thay đổi nào để ghi nhận.',
   'lineage.already_resolved': 'Tiền thân này đã được xử lý.',
   'periods.invalid_rules': 'Quy tắc kỳ báo cáo không hợp lệ: {detail}',
-  'periods.already_retired': 'Bộ quy tắc kỳ báo cáo {id} đã được bãi bỏ.',
+  'periods.already_retired': 'Bộ quy tắc kỳ báo cáo này đã được bãi bỏ.',
   'periods.retire_before_start':
     'Ngày bãi bỏ không được trước ngày áp dụng phiên bản hiện hành của bộ quy tắc ({from}).',
   'calendar.year_out_of_range': 'Năm {year} nằm ngoài phạm vi lịch hỗ trợ ({from}–{to}).',
@@ -154,7 +155,7 @@ const en: Record<keyof typeof vi, string> = {
   'error.stale_version':
     'This {entity} was changed by someone else (current version {current}). Reload it and make your change again.',
   'error.invalid_json': 'The request body is not valid JSON: {detail}',
-  'error.validation': 'Field "{field}" is invalid: {issue}',
+  'error.validation': '“{field}” is invalid: {issue}',
   'error.unsupported_media_type': 'Content type {type} is not supported.',
   'error.payload_too_large': 'The request body is too large (at most {max}).',
   'error.malformed_upload': 'The upload is damaged or was cut short. Please send it again.',
@@ -164,8 +165,8 @@ const en: Record<keyof typeof vi, string> = {
   'error.rate_limited': 'Too many attempts. Please try again in {after}.',
   'error.csrf': 'The anti-forgery (CSRF) token is missing or wrong. Reload the page and try again.',
   'error.email_taken': 'The e-mail address {email} is already used by another account.',
-  'error.control_character': 'Field "{field}" contains a control character that is not allowed (e.g. NUL).',
-  'error.date_out_of_range': 'Field "{field}" has a date outside the allowed range ({from} – {to}).',
+  'error.control_character': '“{field}” contains a control character that is not allowed (e.g. NUL).',
+  'error.date_out_of_range': '“{field}” has a date outside the allowed range ({from} – {to}).',
   'dashboard.as_of_future': 'The as-of date cannot be after today ({today}).',
   'dashboard.no_such_group': 'The dashboard has no group “{group}”.',
   'dashboard.no_such_metric': 'This group has no figure “{metric}”.',
@@ -205,7 +206,7 @@ const en: Record<keyof typeof vi, string> = {
   'lineage.no_change': 'There is no change to record.',
   'lineage.already_resolved': 'This predecessor has already been settled.',
   'periods.invalid_rules': 'The reporting rules are not valid: {detail}',
-  'periods.already_retired': 'The reporting rule set {id} has already been retired.',
+  'periods.already_retired': 'This reporting rule set has already been retired.',
   'periods.retire_before_start': 'A rule set cannot be retired before its current version starts ({from}).',
   'calendar.year_out_of_range': 'The year {year} is outside the supported calendar ({from}–{to}).',
   'calendar.date_out_of_range': 'The date {date} is outside the supported calendar (years {from}–{to}).',
@@ -295,21 +296,34 @@ export function isMessageKey(key: string): key is MessageKey {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Figures as the UI shows them (1.234,5); small whole numbers (years, counts, versions) as they are. */
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
 /** Dates in messages read as people write them: 2025-06-30 → 30/06/2025 (both languages, as in the UI). */
 function displayValue(value: string | number): string {
-  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) < 10000 ? String(value) : VI_NUMBER.format(value);
+  const m = ISO_DATE.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }
 
+/**
+ * Fills a message. Dates read dd/mm/yyyy; placeholders that may carry an internal name (`{entity}`,
+ * `{field}`, `{actions}`, `{kind}`, `{status}`: `NAME_PARAMS` in ./labels.ts) are filled with what people
+ * call the thing, so no message shows a table, field or operation name.
+ */
 export function translate(
   locale: Locale,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
   const template = catalogs[locale][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_: string, name: string) =>
-    params[name] === undefined ? `{${name}}` : displayValue(params[name]),
-  );
+  return template.replace(/\{(\w+)\}/g, (_: string, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    const named = Object.hasOwn(NAME_PARAMS, name) ? NAME_PARAMS[name] : undefined;
+    return named && typeof value === 'string' ? named(locale, value) : displayValue(value);
+  });
 }
 
 /** Picks vi or en from an Accept-Language header (or an explicit choice); Vietnamese is the default. */

@@ -80,3 +80,72 @@ describe('the audit journal in numbered pages', () => {
     expect((await admin.request('GET', '/api/audit?sort=ip')).statusCode).toBe(400);
   });
 });
+
+type Presented = Entry & {
+  entityId: string;
+  actionLabel: string;
+  entityLabel: string;
+  recordName: string | null;
+  recordRef: string | null;
+  changes: { field: string; label: string; before: unknown; after: unknown }[];
+};
+const UUID_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+describe('the journal as a person reads it', () => {
+  it('labels operations, kinds of record and fields in Vietnamese, names the record and the units it points to', async () => {
+    const res = await admin.request('GET', '/api/audit?entity=document&limit=3');
+    const page = res.json() as Page & {
+      items: Presented[];
+      vocabulary: {
+        entities: { value: string; label: string }[];
+        actions: { value: string; label: string }[];
+      };
+    };
+    const e = page.items.find((i) => i.recordName === 'Thông báo số 3' || i.recordName?.includes('3/TB-NK'))!;
+    expect(e, JSON.stringify(page.items[0])).toBeTruthy();
+    expect(e.actionLabel).toBe('Tạo mới');
+    expect(e.entityLabel).toBe('Văn bản');
+    expect(e.recordName).toBe('3/TB-NK — Thông báo số 3');
+    const byField = new Map(e.changes.map((c) => [c.field, c]));
+    expect(byField.get('issuedOn')).toMatchObject({
+      label: 'Ngày ban hành',
+      after: { kind: 'date', value: '2025-01-02' },
+    });
+    // The owning unit is shown by its name, not its id.
+    expect(byField.get('unitId')).toMatchObject({ label: 'Đơn vị', after: { kind: 'ref', entity: 'unit' } });
+    expect((byField.get('unitId')!.after as { name: string | null }).name).toMatch(
+      /^Sở|^Văn phòng|^Ban|^Thanh tra/,
+    );
+    expect(byField.get('type')).toMatchObject({ after: { kind: 'code', value: 'thong_bao' } });
+    // Bookkeeping is left out of a creation.
+    expect(byField.has('version')).toBe(false);
+    // No label is a raw name; no text value a UUID.
+    for (const c of e.changes) expect(c.label).not.toBe(c.field);
+    expect(JSON.stringify(e.changes.map((c) => c.label))).not.toMatch(UUID_TEXT);
+    expect(page.vocabulary.actions.find((a) => a.value === 'restore')?.label).toBe('Khôi phục');
+    expect(page.vocabulary.entities.find((a) => a.value === 'backup')?.label).toBe('Bản sao lưu');
+  });
+
+  it('in English on request', async () => {
+    const res = await admin.request('GET', '/api/audit?entity=document&limit=1', undefined, {
+      'accept-language': 'en',
+    });
+    const [e] = (res.json() as { items: Presented[] }).items;
+    expect(e!.actionLabel).toBe('Created');
+    expect(e!.entityLabel).toBe('Document');
+    expect(e!.changes.find((c) => c.field === 'issuedOn')?.label).toBe('Issued on');
+  });
+
+  it('names a user record by the person, a grant by its account', async () => {
+    const page = (await admin.request('GET', '/api/audit?entity=grant&limit=5')).json() as {
+      items: Presented[];
+    };
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const e of page.items) {
+      expect(e.entityLabel).toBe('Phân quyền');
+      expect(e.recordName, JSON.stringify(e)).toBeTruthy();
+      const user = e.changes.find((c) => c.field === 'userId');
+      if (user) expect((user.after as { name: string }).name).toBeTruthy();
+    }
+  });
+});

@@ -2,10 +2,9 @@ import { roles, SESSION } from '../../core/access.js';
 import type { RequestContext } from '../../core/context.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { historyOf, journalPage, searchJournal, type JournalEntry } from './audit.service.js';
+import { journalVocabulary, presentEntries } from './audit.present.js';
+import { historyOf, journalPage, searchJournal } from './audit.service.js';
 import { historyOut, journalListOut, journalQuery } from './audit.schemas.js';
-
-const present = (e: JournalEntry) => ({ ...e, at: e.at.toISOString() });
 
 /**
  * Adds `GET /:id/history` to a module's routes: the journal of one record, for whoever may read it.
@@ -31,7 +30,7 @@ export function historyRoute(
     async (request) => {
       const ctx = signedIn(request);
       await assertCanRead(ctx, request.params.id);
-      return { items: (await historyOf(ctx, entity, request.params.id)).map(present) };
+      return { items: await presentEntries(ctx, await historyOf(ctx, entity, request.params.id)) };
     },
   );
 }
@@ -51,15 +50,22 @@ export async function auditRoutes(app: App) {
     async (request) => {
       const ctx = signedIn(request);
       const q = request.query;
+      const vocabulary = journalVocabulary(ctx.locale === 'en' ? 'en' : 'vi');
       if (q.sort || q.offset !== undefined) {
         const page = await journalPage(ctx, q);
-        return { items: page.items.map(present), nextBefore: null, total: page.total };
+        return {
+          items: await presentEntries(ctx, page.items),
+          nextBefore: null,
+          total: page.total,
+          vocabulary,
+        };
       }
       const items = await searchJournal(ctx, q);
       return {
-        items: items.map(present),
+        items: await presentEntries(ctx, items),
         nextBefore: items.length === q.limit ? (items.at(-1)?.id ?? null) : null,
         total: null,
+        vocabulary,
       };
     },
   );

@@ -218,7 +218,7 @@ describe('validation names the field', () => {
     );
     // Refused at the door, for every route alike (core/input-guard.ts), within the calendar's own years.
     expect(old.error.message).toBe(
-      'Trường "from" có ngày nằm ngoài khoảng cho phép (01/01/1800 – 31/12/2199).',
+      'Thông tin “Từ” có ngày nằm ngoài khoảng cho phép (01/01/1800 – 31/12/2199).',
     );
     expectField(await focal.request('GET', '/api/calendar/years/2300'), 'year');
   });

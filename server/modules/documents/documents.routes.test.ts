@@ -223,7 +223,7 @@ describe('bad input', () => {
       .error;
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.details[0]!.field).toBe('issuedOn');
-    expect(err.message).toContain('Trường "issuedOn"');
+    expect(err.message).toContain('Thông tin “Ngày ban hành”');
     const en = await admin.request(
       'POST',
       '/api/documents',
@@ -232,7 +232,7 @@ describe('bad input', () => {
     );
     const enErr = (en.json() as { error: { message: string; details: { field: string }[] } }).error;
     expect(enErr.details.map((d) => d.field)).toEqual(expect.arrayContaining(['issuedOn', 'unitId']));
-    expect(enErr.message).toMatch(/^Field "/);
+    expect(enErr.message).toMatch(/^“(Issued on|Unit)” is invalid/);
   });
 
   it('a missing required field is named', async () => {

@@ -1,39 +1,118 @@
-import { Code, List, Text } from '@mantine/core';
+import { Anchor, List, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../lib/format';
+import type { AuditChange, AuditValue } from '../../../server/modules/audit/audit.schemas';
+import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 
-const NOISE = new Set(['updatedAt', 'version', 'updatedBy', 'createdAt', 'createdBy']);
+/**
+ * Where the page's own labels of a coded value live, by field (a task's status, a unit's kind…). The
+ * first catalogue that has the value names it; a value none has reads as "giá trị khác", never as its code.
+ */
+const CODE_LABELS: Record<string, readonly string[]> = {
+  status: ['work.status', 'meetings.status', 'pilots.status', 'plans.status', 'units.unresolved.status'],
+  fromStatus: ['work.status'],
+  toStatus: ['work.status'],
+  kind: [
+    'units.kinds',
+    'unitKinds',
+    'units.eventKinds',
+    'meetings.kinds',
+    'work.kinds',
+    'pilots.reportKinds',
+  ],
+  level: ['units.kinds', 'unitKinds'],
+  role: ['roles'],
+  type: ['documentTypes'],
+  access: ['access'],
+  reformArea: ['plans.areas', 'pilots.areas'],
+  focusAreas: ['plans.areas'],
+  position: ['committees.positions', 'pilots.positions'],
+  method: ['plans.methods'],
+  source: ['units.sources', 'audit.taskSources'],
+  locale: ['language'],
+};
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function codeLabel(t: TFunction, i18nHas: (key: string) => boolean, field: string, value: string): string {
+  for (const prefix of CODE_LABELS[field] ?? []) {
+    const key = `${prefix}.${value}`;
+    if (i18nHas(key)) return t(key);
+  }
+  return t('audit.value.other');
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
-  const s = typeof value === 'string' ? value : JSON.stringify(value);
-  return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+/** One value as a person reads it: 28/02/2025, 1.234,5, Có/Không, a record's name (or "bản ghi" + link). */
+export function AuditValueText({
+  value,
+  onRecord,
+}: {
+  value: AuditValue | null;
+  /** Opens the journal of a record another record points to (its name unknown, or to see its history). */
+  onRecord?: (id: string, entity: string | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const has = (key: string) => i18n.exists(key);
+  if (!value) return null;
+  switch (value.kind) {
+    case 'empty':
+      return <>{t('audit.value.empty')}</>;
+    case 'hidden':
+      return <>{t('audit.value.hidden')}</>;
+    case 'text':
+      return <>{value.text}</>;
+    case 'date':
+      return <>{formatDate(value.value)}</>;
+    case 'datetime':
+      return <>{formatDateTime(value.value)}</>;
+    case 'number':
+      return <>{formatNumber(value.value)}</>;
+    case 'boolean':
+      return <>{value.value ? t('audit.value.yes') : t('audit.value.no')}</>;
+    case 'code':
+      return <>{codeLabel(t, has, value.field, value.value)}</>;
+    case 'details':
+      return <>{t('audit.value.details', { count: value.count })}</>;
+    case 'ref': {
+      const text = value.name ?? t('audit.value.record');
+      return onRecord ? (
+        <Anchor
+          component="button"
+          type="button"
+          fz="inherit"
+          onClick={() => onRecord(value.id, value.entity)}
+          title={t('audit.value.openRecord')}
+        >
+          {text}
+        </Anchor>
+      ) : (
+        <>{text}</>
+      );
+    }
+    case 'list':
+      return (
+        <>
+          {value.items.map((item, i) => (
+            <span key={i}>
+              {i > 0 && '; '}
+              <AuditValueText value={item} onRecord={onRecord} />
+            </span>
+          ))}
+          {value.more > 0 && ` ${t('audit.value.more', { count: value.more })}`}
+        </>
+      );
+  }
 }
 
-export type Change = { field: string; before: unknown; after: unknown };
-
-/** The fields that differ between a journal entry's `before` and `after`. */
-export function changesOf(before: unknown, after: unknown): Change[] {
-  const b = isRecord(before) ? before : {};
-  const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const created = !isRecord(before);
-  return keys
-    .filter((k) => !NOISE.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .filter((k) => !(created && (k === 'id' || a[k] === null || a[k] === undefined)))
-    .map((k) => ({ field: k, before: b[k], after: a[k] }));
-}
-
-/** "field: old → new" for each changed field of a journal entry. */
-export function ChangeList({ before, after, max = 8 }: { before: unknown; after: unknown; max?: number }) {
+/** "Field: old → new" for each changed field of a journal entry, labelled and formatted by the server. */
+export function ChangeList({
+  changes,
+  max = 8,
+  onRecord,
+}: {
+  changes: readonly AuditChange[];
+  max?: number;
+  onRecord?: (id: string, entity: string | null) => void;
+}) {
   const { t } = useTranslation();
-  const changes = changesOf(before, after);
   if (changes.length === 0) {
     return (
       <Text size="xs" c="dimmed">
@@ -41,14 +120,21 @@ export function ChangeList({ before, after, max = 8 }: { before: unknown; after:
       </Text>
     );
   }
-  const onlyAfter = !isRecord(before);
-  const onlyBefore = !isRecord(after);
   return (
-    <List size="xs" spacing={2} listStyleType="none" m={0} p={0}>
+    <List size="xs" spacing={2} listStyleType="none" m={0} p={0} data-testid="change-list">
       {changes.slice(0, max).map((c) => (
         <List.Item key={c.field}>
-          <Code>{c.field}</Code>{' '}
-          {onlyAfter ? show(c.after) : onlyBefore ? show(c.before) : `${show(c.before)} → ${show(c.after)}`}
+          <Text span fz="xs" fw={600}>
+            {c.label}:
+          </Text>{' '}
+          {c.before && c.after ? (
+            <>
+              <AuditValueText value={c.before} onRecord={onRecord} /> →{' '}
+              <AuditValueText value={c.after} onRecord={onRecord} />
+            </>
+          ) : (
+            <AuditValueText value={c.after ?? c.before} onRecord={onRecord} />
+          )}
         </List.Item>
       ))}
       {changes.length > max && (

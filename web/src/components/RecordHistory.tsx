@@ -6,6 +6,7 @@ import { api } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { ChangeList } from './ChangeList';
 import { ErrorAlert } from './ErrorAlert';
+import { ScrollCue } from './table/ScrollCue';
 
 const PATHS: Record<'user' | 'document', string> = { user: '/api/users', document: '/api/documents' };
 
@@ -20,9 +21,10 @@ export function actionColor(action: string): string {
 
 /** The journal of one record (who changed what, when), oldest first. */
 export function RecordHistory({ entity, id }: { entity: 'user' | 'document'; id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = useQuery({
-    queryKey: historyQueryKey(entity, id),
+    // Labels come from the server in the page's language.
+    queryKey: [...historyQueryKey(entity, id), i18n.language],
     queryFn: () => api.get<HistoryOut>(`${PATHS[entity]}/${id}/history`),
   });
   return (
@@ -34,7 +36,7 @@ export function RecordHistory({ entity, id }: { entity: 'user' | 'document'; id:
       {history.isError && <ErrorAlert error={history.error} />}
       {history.data && history.data.items.length === 0 && <Text c="dimmed">{t('history.empty')}</Text>}
       {history.data && history.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
+        <ScrollCue minWidth={600} label={t('history.title')} testId="record-history-scroll">
           <Table verticalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr>
@@ -51,22 +53,22 @@ export function RecordHistory({ entity, id }: { entity: 'user' | 'document'; id:
                   <Table.Td>{e.actorName ?? t('history.system')}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={actionColor(e.action)}>
-                      {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                      {e.actionLabel}
                     </Badge>
                     {e.entity !== entity && (
                       <Text size="xs" c="dimmed">
-                        {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
+                        {e.entityLabel}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <ChangeList before={e.before} after={e.after} />
+                    <ChangeList changes={e.changes} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       )}
     </Card>
   );

@@ -1,8 +1,9 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
-  Code,
+  CloseButton,
   Group,
   Loader,
   Select,
@@ -36,36 +37,21 @@ const PAGE_SIZE = 50;
 type JournalOrder = { key: JournalSort; dir: 'asc' | 'desc' };
 /** Newest first, as a journal is read. */
 const FIRST_SORT: JournalOrder = { key: 'at', dir: 'desc' };
-const ENTITIES = ['user', 'grant', 'document', 'file', 'unit', 'session'] as const;
-const ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'attach_file',
-  'detach_file',
-  'password_change',
-  'lock',
-  'read',
-  'legal_basis',
-  'deactivate_demo',
-] as const;
-
 type Filters = {
   q: string;
   entity: string | null;
-  entityId: string;
-  actorId: string;
+  /** One record (set by a click on it): its id for the query, its name for the chip. */
+  record: { id: string; name: string | null } | null;
+  /** One actor (set by a click on the name). */
+  actor: { id: string; name: string } | null;
   action: string | null;
   from: string | null;
   to: string | null;
 };
-const EMPTY: Filters = { q: '', entity: null, entityId: '', actorId: '', action: null, from: null, to: null };
-
-const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMPTY: Filters = { q: '', entity: null, record: null, actor: null, action: null, from: null, to: null };
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFiltersNow] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<JournalOrder>(FIRST_SORT);
@@ -77,14 +63,13 @@ export function AuditPage() {
   };
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
-  const actorIdInvalid = debounced.actorId.trim() !== '' && !UUID.test(debounced.actorId.trim());
 
   // Empty values are left out of the query string.
   const query = {
     q: debounced.q.trim(),
     entity: debounced.entity ?? undefined,
-    entityId: debounced.entityId.trim(),
-    actorId: actorIdInvalid ? '' : debounced.actorId.trim(),
+    entityId: debounced.record?.id,
+    actorId: debounced.actor?.id,
     action: debounced.action ?? undefined,
     from: debounced.from ?? undefined,
     to: debounced.to ?? undefined,
@@ -95,11 +80,15 @@ export function AuditPage() {
   } satisfies JournalQueryIn;
 
   const journal = useQuery({
-    queryKey: ['audit', query],
+    // The labels come from the server in the page's language.
+    queryKey: ['audit', query, i18n.language],
     queryFn: () => api.get<JournalListOut>('/api/audit', { query }),
     placeholderData: keepPreviousData,
   });
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY);
+  const vocabulary = journal.data?.vocabulary ?? { entities: [], actions: [] };
+  const showRecord = (id: string, entity: string | null, name: string | null = null) =>
+    setFilters((f) => ({ ...f, entity: entity ?? f.entity, record: { id, name } }));
 
   // Sortable: the time (the # column is the journal's order too) and the actor (the server's sorts).
   const columns: Column<JournalEntryOut>[] = [
@@ -129,12 +118,17 @@ export function AuditPage() {
       cell: (e) =>
         e.actorId ? (
           <UnstyledButton
-            onClick={() => setFilters((f) => ({ ...f, actorId: e.actorId ?? '' }))}
+            onClick={() =>
+              setFilters((f) => ({
+                ...f,
+                actor: { id: e.actorId!, name: e.actorName ?? t('history.system') },
+              }))
+            }
             title={t('audit.filterByActor')}
-            aria-label={t('audit.filterByActorNamed', { name: e.actorName ?? e.actorId })}
+            aria-label={t('audit.filterByActorNamed', { name: e.actorName ?? '' })}
             fz="sm"
           >
-            {e.actorName ?? e.actorId}
+            {e.actorName ?? t('audit.value.record')}
           </UnstyledButton>
         ) : (
           t('history.system')
@@ -145,8 +139,8 @@ export function AuditPage() {
       header: t('audit.action'),
       sortable: false,
       cell: (e) => (
-        <Badge variant="light" color={actionColor(e.action)}>
-          {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+        <Badge variant="light" color={actionColor(e.action)} style={{ textTransform: 'none' }}>
+          {e.actionLabel}
         </Badge>
       ),
     },
@@ -154,16 +148,27 @@ export function AuditPage() {
       key: 'record',
       header: t('audit.record'),
       sortable: false,
+      cellStyle: { maxWidth: 260 },
       cell: (e) => (
         <>
-          <Text size="sm">{t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}</Text>
-          <UnstyledButton
-            onClick={() => setFilters((f) => ({ ...f, entity: e.entity, entityId: e.entityId }))}
-            aria-label={t('audit.filterByRecord', { id: e.entityId })}
-            title={t('audit.filterByRecord', { id: e.entityId })}
-          >
-            <Code fz="xs">{e.entityId.slice(0, 8)}</Code>
-          </UnstyledButton>
+          <Text size="xs" c="dimmed">
+            {e.entityLabel}
+          </Text>
+          {e.recordRef ? (
+            <Anchor
+              component="button"
+              type="button"
+              fz="sm"
+              ta="left"
+              onClick={() => showRecord(e.recordRef!, e.entity, e.recordName)}
+              title={t('audit.filterByRecord')}
+              data-testid="audit-record"
+            >
+              {e.recordName ?? t('audit.value.record')}
+            </Anchor>
+          ) : (
+            <Text size="sm">{e.recordName ?? ''}</Text>
+          )}
         </>
       ),
     },
@@ -171,8 +176,10 @@ export function AuditPage() {
       key: 'changes',
       header: t('history.changes'),
       sortable: false,
-      cellStyle: { maxWidth: 420 },
-      cell: (e) => <ChangeList before={e.before} after={e.after} max={4} />,
+      cellStyle: { minWidth: 300, maxWidth: 440 },
+      cell: (e) => (
+        <ChangeList changes={e.changes} max={5} onRecord={(id, entity) => showRecord(id, entity)} />
+      ),
     },
     {
       key: 'origin',
@@ -205,7 +212,8 @@ export function AuditPage() {
             placeholder={t('common.all')}
             value={filters.entity}
             onChange={(v) => set('entity', v)}
-            data={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+            searchable
+            data={vocabulary.entities}
             data-testid="audit-entity"
           />
           <Select
@@ -215,26 +223,47 @@ export function AuditPage() {
             placeholder={t('common.all')}
             value={filters.action}
             onChange={(v) => set('action', v)}
-            data={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+            data={vocabulary.actions}
             data-testid="audit-action"
-          />
-          <TextInput
-            label={t('audit.entityId')}
-            value={filters.entityId}
-            onChange={(e) => set('entityId', e.currentTarget.value)}
-            styles={MONO}
-            data-testid="audit-entity-id"
-          />
-          <TextInput
-            label={t('audit.actorId')}
-            value={filters.actorId}
-            onChange={(e) => set('actorId', e.currentTarget.value)}
-            error={actorIdInvalid ? t('audit.actorIdInvalid') : undefined}
-            styles={MONO}
           />
           <DateField label={t('audit.from')} value={filters.from} onChange={(v) => set('from', v)} />
           <DateField label={t('audit.to')} value={filters.to} onChange={(v) => set('to', v)} />
-          <Group align="flex-end">
+          <Group align="flex-end" gap="xs">
+            {filters.record && (
+              <Badge
+                variant="light"
+                size="lg"
+                maw="100%"
+                style={{ textTransform: 'none' }}
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('audit.clearRecord')}
+                    onClick={() => setFilters((f) => ({ ...f, record: null }))}
+                  />
+                }
+                data-testid="audit-record-filter"
+              >
+                {t('audit.onlyRecord', { name: filters.record.name ?? t('audit.value.record') })}
+              </Badge>
+            )}
+            {filters.actor && (
+              <Badge
+                variant="light"
+                size="lg"
+                maw="100%"
+                style={{ textTransform: 'none' }}
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('audit.clearActor')}
+                    onClick={() => setFilters((f) => ({ ...f, actor: null }))}
+                  />
+                }
+              >
+                {t('audit.onlyActor', { name: filters.actor.name })}
+              </Badge>
+            )}
             {filtered && (
               <Button
                 variant="subtle"
@@ -269,7 +298,7 @@ export function AuditPage() {
             rowKey={(e) => String(e.id)}
             rowProps={() => ({ 'data-testid': 'audit-row' })}
             empty={t('common.nothingFound')}
-            minWidth={960}
+            minWidth={1040}
             label={t('audit.title')}
             testId="audit-table"
           />

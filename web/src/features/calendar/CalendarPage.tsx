@@ -32,6 +32,7 @@ import {
 } from './api';
 import { Legend, YearGrid } from './MonthGrid';
 import { YearEditor } from './YearEditor';
+import { ScrollCue } from '../../components/table';
 
 const KIND_COLOR: Record<EntryKind, string> = {
   statutory: 'red',
@@ -43,7 +44,7 @@ const KIND_COLOR: Record<EntryKind, string> = {
 function DaysTable({ days }: { days: CalendarEntry[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollCue minWidth={640} testId="calendar-days-scroll">
       <Table striped verticalSpacing="xs" data-testid="calendar-days">
         <Table.Thead>
           <Table.Tr>
@@ -88,7 +89,7 @@ function DaysTable({ days }: { days: CalendarEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 

@@ -24,6 +24,7 @@ import { applyServerErrors, orNull } from '../../lib/forms';
 import { formatDate } from '../../lib/format';
 import type { Role } from '../../lib/types';
 import { addGrant, listGrants, listRoles, revokeGrant, userKeys, type User } from './api';
+import { ScrollCue } from '../../components/table';
 
 type Values = {
   role: string | null;
@@ -92,7 +93,7 @@ export function GrantsPanel({ user }: { user: User }) {
       {revoke.isError && <ErrorAlert error={revoke.error} />}
       {grants.data && grants.data.items.length === 0 && <Text c="dimmed">{t('grants.empty')}</Text>}
       {grants.data && grants.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollCue minWidth={640} testId="grants-table-scroll">
           <Table verticalSpacing="xs" data-testid="grants-table">
             <Table.Thead>
               <Table.Tr>
@@ -138,7 +139,7 @@ export function GrantsPanel({ user }: { user: User }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       )}
 
       {user.abilities.grant && (
