@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   ActionIcon,
   Anchor,
@@ -152,7 +153,7 @@ function Composition({ committee }: { committee: Committee }) {
       {composition.isError && <ErrorAlert error={composition.error} />}
 
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={980}>
+        <ScrollCue minWidth={980}>
           <Table striped verticalSpacing="sm" data-testid="composition-table">
             <Table.Thead>
               <Table.Tr>
@@ -283,7 +284,7 @@ function Composition({ committee }: { committee: Committee }) {
               )}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       </Card>
       <WorkingGroups
         committee={committee}
@@ -389,7 +390,7 @@ function WorkingGroups({
                   {t('committees.body.head')}: {head ? head.name : t('committees.body.noHead')}
                 </Text>
               </Group>
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollCue minWidth={720}>
                 <Table striped verticalSpacing="xs" data-testid="working-group-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -480,7 +481,7 @@ function WorkingGroups({
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollCue>
             </div>
           );
         })}
@@ -586,7 +587,7 @@ function CoverageView({ committee }: { committee: Committee }) {
       )}
       {c && c.total > 0 && (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollCue minWidth={720}>
             <Table striped verticalSpacing="xs" data-testid="coverage-table">
               <Table.Thead>
                 <Table.Tr>
@@ -641,7 +642,7 @@ function CoverageView({ committee }: { committee: Committee }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollCue>
         </Card>
       )}
     </Stack>

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Alert,
   Anchor,
@@ -149,7 +150,7 @@ function RecentExports({ onOpen }: { onOpen: (id: string) => void }) {
           {t('dossiersExport.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollCue minWidth={520}>
           <Table striped verticalSpacing={4} data-testid="export-list">
             <Table.Thead>
               <Table.Tr>
@@ -184,7 +185,7 @@ function RecentExports({ onOpen }: { onOpen: (id: string) => void }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       )}
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Alert,
   Badge,
@@ -85,7 +86,7 @@ function ThresholdTable({
   const set = (i: number, patch: Partial<DraftThreshold>) =>
     onChange(draft.thresholds.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <ScrollCue minWidth={820}>
       <Table striped verticalSpacing={6} data-testid="settings-thresholds">
         <Table.Thead>
           <Table.Tr>
@@ -160,7 +161,7 @@ function ThresholdTable({
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 
@@ -183,7 +184,7 @@ function WeightsTable({
   const sum = draft.groups.reduce((n, g) => n + (Number.isFinite(g.max) ? g.max : 0), 0);
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={820}>
+      <ScrollCue minWidth={820}>
         <Table verticalSpacing={6} data-testid="settings-weights">
           <Table.Thead>
             <Table.Tr>
@@ -268,7 +269,7 @@ function WeightsTable({
             ])}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollCue>
       <Text size="sm" c={Math.abs(sum - 100) > 1e-9 ? 'red' : 'dimmed'} data-testid="settings-max-sum">
         {t('dossiersSettings.maxSum', { sum: formatNumber(sum) })}
       </Text>
@@ -280,7 +281,7 @@ function History({ settings }: { settings: DossierSettings }) {
   const { t } = useTranslation();
   const rows = [...settings.history, settings.defaults];
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollCue minWidth={860}>
       <Table striped data-testid="settings-history">
         <Table.Thead>
           <Table.Tr>
@@ -318,7 +319,7 @@ function History({ settings }: { settings: DossierSettings }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 

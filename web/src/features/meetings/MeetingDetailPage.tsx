@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   ActionIcon,
   Anchor,
@@ -214,7 +215,7 @@ function History({ id }: { id: string }) {
       {history.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {history.isError && <ErrorAlert error={history.error} />}
       {history.data && (
-        <Table.ScrollContainer minWidth={600}>
+        <ScrollCue minWidth={600}>
           <Table verticalSpacing="xs" striped>
             <Table.Thead>
               <Table.Tr>
@@ -241,7 +242,7 @@ function History({ id }: { id: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       )}
     </Card>
   );

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Anchor,
   Badge,
@@ -327,7 +328,7 @@ function MeetingForm({ committeeId, meeting }: { committeeId: string; meeting: M
             comboboxProps={{ withinPortal: true }}
             data-testid="meeting-chair"
           />
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollCue minWidth={760}>
             <Table verticalSpacing="xs" aria-labelledby={attendanceId} data-testid="attendance-table">
               <Table.Thead>
                 <Table.Tr>
@@ -393,7 +394,7 @@ function MeetingForm({ committeeId, meeting }: { committeeId: string; meeting: M
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollCue>
           <Textarea
             mt="md"
             label={t('meetings.guests')}

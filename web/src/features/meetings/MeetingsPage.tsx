@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ScrollCue } from '../../components/table';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -188,7 +189,7 @@ export function MeetingsPage() {
           {followUp.data && <FollowUpCard data={followUp.data} />}
           {meetings.isError && <ErrorAlert error={meetings.error} />}
           <Card withBorder padding={0}>
-            <Table.ScrollContainer minWidth={900}>
+            <ScrollCue minWidth={900}>
               <Table striped highlightOnHover verticalSpacing="sm" data-testid="meetings-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -282,7 +283,7 @@ export function MeetingsPage() {
                   )}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollCue>
           </Card>
         </Stack>
       )}
