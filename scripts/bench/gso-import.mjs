@@ -1,5 +1,5 @@
-// `node scripts/bench/gso-import.mjs [--engine pglite|postgres] [--province 40]`: imports the 2025 GSO unit
-// data (whole country by default) into a fresh, migrated database with the demo seed, twice, and prints one
+// `node scripts/bench/gso-import.mjs [--engine pglite|postgres] [--province 40]`: imports the GSO unit data with
+// its history 2017 → 2025 (whole country by default) into a fresh, migrated database with the demo seed, twice, and prints one
 // JSON object with timings and counts. PostgreSQL: DATABASE_URL or CHIDAO_TEST_PG_URL (a scratch database is
 // created and dropped). Runs the TypeScript sources through tsx.
 import { spawnSync } from 'node:child_process';
@@ -33,10 +33,11 @@ const { freshDatabase } = await import(path.join(root, 'server/test/harness.ts')
 const { systemContext } = await import(path.join(root, 'server/core/context.ts'));
 const { seedDemo } = await import(path.join(root, 'server/modules/demo/demo.service.ts'));
 const { importGso } = await import(path.join(root, 'server/modules/units/gso-import.service.ts'));
-const { loadGsoData } = await import(path.join(root, 'server/modules/units/gso-data.ts'));
+const { loadGsoData, loadGsoHistory } = await import(path.join(root, 'server/modules/units/gso-data.ts'));
 
 let t = performance.now();
 loadGsoData();
+loadGsoHistory();
 const loadMs = Math.round(performance.now() - t);
 const { database, drop } = await freshDatabase();
 try {

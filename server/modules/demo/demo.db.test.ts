@@ -34,6 +34,16 @@ describe('the demo is seeded once per database and never blocks a start', () => 
     expect(await demoSeededAt(t.database.db)).toBeInstanceOf(Date);
   });
 
+  it('names each department once with its province (a name that already says Nghệ An is kept)', async () => {
+    const rows = await t.database.db.execute<{ full_name: string }>(
+      sql`SELECT full_name FROM units WHERE kind IN ('department', 'management_board')`,
+    );
+    const names = rows.rows.map((r) => r.full_name);
+    expect(names).toContain('Ban Quản lý Khu kinh tế Đông Nam Nghệ An');
+    expect(names).toContain('Sở Nội vụ tỉnh Nghệ An');
+    expect(names.filter((n) => /Nghệ An.*Nghệ An/.test(n))).toEqual([]);
+  });
+
   it('after a demo meeting is renamed and a membership ended, the next start adds nothing and does not fail', async () => {
     const before = await meetings();
     expect(before).toHaveLength(6);

@@ -8,7 +8,7 @@ import { MODULES } from '../index.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
-import { importGso, loadGsoData } from '../units/gso-import.service.js';
+import { importGso, loadGsoData, loadGsoHistory } from '../units/gso-import.service.js';
 import { recordEvent, unitsAsOf } from '../units/lineage.service.js';
 import {
   DEMO_ACCOUNTS,
@@ -35,7 +35,9 @@ export async function demoSeededAt(db: Db): Promise<Date | null> {
 }
 
 const deptCode = (key: string) => `40.${key}`;
-const fullNameOf = (name: string) => `${name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh');
+/** "Sở Nội vụ" → "Sở Nội vụ tỉnh Nghệ An"; a name that already names the province is kept as it is. */
+const fullNameOf = (name: string) =>
+  name.endsWith('Nghệ An') ? name : `${name} tỉnh Nghệ An`.replace('tỉnh tỉnh', 'tỉnh');
 
 /**
  * Seeds the demo province (Nghệ An): the province, its departments before and after the 2025
@@ -55,6 +57,7 @@ export async function seedDemo(
   let created = false;
   // Read before the transaction: nothing slow happens while PGlite's one connection is held.
   const gso = loadGsoData();
+  const history = loadGsoHistory();
   const claimed = await ctx.db.transaction(async (tx) => {
     // Claimed first: an instance starting at the same time waits here, then finds the run recorded.
     const [claim] = await tx
@@ -171,7 +174,7 @@ export async function seedDemo(
     }
 
     // Nghệ An's 20 districts and their communes until 30/6/2025, and its 130 communes since (GSO data).
-    const imported = await importGso(t, { province: PROVINCE.code, data: gso });
+    const imported = await importGso(t, { province: PROVINCE.code, data: gso, history });
     if (imported.unitsCreated) created = true;
 
     if (options.withAccounts) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGsoData } from './gso-data.js';
+import { loadGsoData, loadGsoHistory } from './gso-data.js';
 import {
   BEFORE_RECORDS,
   DISTRICT_BASIS,
@@ -169,5 +169,100 @@ describe('planGsoImport, Nghệ An (40)', () => {
     const abolish = ngheAn.events.find((e) => e.key === `abolish:${dc.key}`)!;
     expect(abolish).toMatchObject({ kind: 'abolish', legalBasisText: DISTRICT_BASIS });
     expect(abolish.links).toEqual([{ from: dc.key, to: null, weight: null }]);
+  });
+});
+
+describe('planGsoImport with the history 2017 → 2025 (decision 0007)', () => {
+  const history = loadGsoHistory();
+  const withHistory = planGsoImport(data, { province: '40', history });
+  const inForce = (u: { validFrom: string; validTo: string | null }, date: string) =>
+    u.validFrom <= date && (u.validTo === null || u.validTo >= date);
+  const districts = (date: string) =>
+    withHistory.units.filter((u) => u.kind === 'district' && inForce(u, date));
+  const eventsOf = (key: string) => withHistory.events.filter((e) => e.links.some((l) => l.from === key));
+
+  it('Nghệ An has 21 district-level units on 1/6/2024 and 20 on 1/1/2025', () => {
+    expect(districts('2024-06-01')).toHaveLength(21);
+    expect(districts('2025-01-01')).toHaveLength(20);
+    expect(districts('2019-01-01')).toHaveLength(21);
+    // Communes: 480 in the 2017 list, 460 after the 2019–2020 mergers, 412 after 1/12/2024.
+    const communes = (date: string) =>
+      withHistory.units.filter((u) => u.kind === 'commune' && inForce(u, date)).length;
+    expect([communes('2017-10-15'), communes('2023-01-01'), communes('2025-01-01')]).toEqual([480, 460, 412]);
+  });
+
+  it('Thị xã Cửa Lò: founding date unknown (attested since 15/10/2017), absorbed into Thành phố Vinh on 1/12/2024', () => {
+    const cuaLo = withHistory.units.find((u) => u.kind === 'district' && u.code === '413')!;
+    expect(cuaLo).toMatchObject({
+      validFrom: BEFORE_RECORDS,
+      knownSince: '2017-10-15',
+      validTo: '2024-11-30',
+      parentKey: 'province:40:1900-01-01',
+    });
+    const [end] = eventsOf(cuaLo.key);
+    expect(end).toMatchObject({
+      kind: 'absorb',
+      effectiveDate: '2024-12-01',
+      earliestDate: null,
+      source: 'gso-history',
+      links: [{ from: cuaLo.key, to: 'district:412:1900-01-01', weight: null }],
+    });
+    // Resolution 1243/NQ-UBTVQH15 of 24/10/2024 (the chidao supplement; the GSO lists give only a window).
+    expect(end!.legalBasisText).toMatch(/^Nghị quyết 1243\/NQ-UBTVQH15 ngày 24\/10\/2024 .*tỉnh Nghệ An/);
+  });
+
+  it('the same resolution dates the commune changes of Nghệ An in that interval', () => {
+    const nghiPhu = withHistory.units.find((u) => u.code === '16702' && u.validTo === LAST_OLD_DAY)!;
+    expect(nghiPhu.versions.map((v) => [v.validFrom, v.validTo, v.fullName])).toEqual([
+      [BEFORE_RECORDS, '2024-11-30', 'Xã Nghi Phú'],
+      ['2024-12-01', LAST_OLD_DAY, 'Phường Nghi Phú'],
+    ]);
+    const rename = withHistory.events.find((e) => e.key === nghiPhu.versions[1]!.eventKey)!;
+    expect(rename).toMatchObject({ kind: 'rename', effectiveDate: '2024-12-01', earliestDate: null });
+    expect(rename.legalBasisText).toContain('1243/NQ-UBTVQH15');
+  });
+
+  it('a commune merged away in 2019/2020 ends inside its window, with its successor left for a person', () => {
+    const queSon = withHistory.units.find((u) => u.kind === 'commune' && u.code === '16763')!;
+    expect(queSon).toMatchObject({ knownSince: '2017-10-15', validTo: '2020-02-01' });
+    const [end] = eventsOf(queSon.key);
+    // Between 16/10/2017 and 2/2/2020: no usable source dates it or names its successor.
+    expect(end).toMatchObject({ kind: 'abolish', effectiveDate: '2020-02-02', earliestDate: '2017-10-16' });
+    expect(end!.legalBasisText).toBeNull();
+    const open = withHistory.unresolved.filter((u) => u.predecessorKey === queSon.key);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.successorKey).toBeNull();
+    expect(open[0]!.sourceText).toContain('16/10/2017 – 02/02/2020');
+  });
+
+  it('no unit claims to be in force since 1900: every open start says since when it is attested', () => {
+    const open = withHistory.units.filter((u) => u.validFrom === BEFORE_RECORDS);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((u) => u.knownSince === '2017-10-15')).toBe(true);
+    // Without the history only the 30/6/2025 list attests them.
+    expect(
+      ngheAn.units.filter((u) => u.validFrom === BEFORE_RECORDS).every((u) => u.knownSince === '2025-06-30'),
+    ).toBe(true);
+  });
+
+  it('re-codings keep the unit: one unit with two codes over time', () => {
+    const recoded = withHistory.units.filter((u) => new Set(u.versions.map((v) => v.code)).size > 1);
+    expect(recoded).toHaveLength(8);
+    for (const u of recoded) expect(u.versions.at(-1)!.code).toBe(u.code);
+  });
+
+  it('keeps the 2025 event keys of the 2025-only import and the upgrade path of every old unit', () => {
+    const plainKeys = new Set(ngheAn.events.map((e) => e.key));
+    const historyKeys2025 = withHistory.events.filter((e) => e.source === 'gso-2025').map((e) => e.key);
+    expect(new Set(historyKeys2025)).toEqual(plainKeys);
+    for (const u of withHistory.units.filter((x) => x.validTo === LAST_OLD_DAY))
+      expect(u.legacyKey ?? u.key).toBe(`${u.kind}:${u.code}:${BEFORE_RECORDS}`);
+  });
+
+  it('the whole country: 1,153 units ended before 2025, every unit key unique, every link inside the plan', () => {
+    const all = planGsoImport(data, { history });
+    expect(all.history).toMatchObject({ endedBefore2025: 1153, unresolved: 1130 });
+    expect(new Set(all.units.map((u) => u.key)).size).toBe(all.units.length);
+    expect(new Set(all.events.map((e) => e.key)).size).toBe(all.events.length);
   });
 });

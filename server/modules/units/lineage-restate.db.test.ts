@@ -63,6 +63,7 @@ async function restateOverAllLinks(db: Db, unitId: string, from: string, to: str
             parentId: v?.parentId ?? u.parentId,
             validFrom: u.validFrom,
             validTo: u.validTo,
+            knownSince: u.knownSince,
           }
         : null,
     });

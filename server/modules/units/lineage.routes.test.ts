@@ -262,7 +262,7 @@ describe('recording events', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { error: { message: string } }).error.message).toContain('0.7');
+    expect((res.json() as { error: { message: string } }).error.message).toContain('0,7');
     expect(await asOf('2024-06-01', '&q=T-Y1')).toEqual([]);
   });
 
@@ -328,6 +328,56 @@ describe('recording events', () => {
     expect(now.name).toBe('Mã dùng lại');
   });
 
+  it('a merge may give the new unit the code of one of its predecessors (they end the day before); a real overlap stays 409', async () => {
+    const create = (code: string, name: string, date: string) =>
+      event(admin, {
+        kind: 'establish',
+        effectiveDate: date,
+        to: [
+          {
+            create: {
+              code,
+              name,
+              fullName: `${name} tỉnh Nghệ An`,
+              kind: 'department',
+              parentId: province.id,
+            },
+          },
+        ],
+      });
+    const a = (await create('40.bana', 'Ban A', '2026-02-01')).json() as { created: string[] };
+    const b = (await create('40.banb', 'Ban B', '2026-02-01')).json() as { created: string[] };
+    const merge = (code: string) =>
+      event(admin, {
+        kind: 'merge',
+        effectiveDate: '2026-05-01',
+        legalBasisText: 'Quyết định hợp nhất Ban A và Ban B',
+        from: [a.created[0], b.created[0]],
+        to: [
+          {
+            create: {
+              code,
+              name: 'Ban AB',
+              fullName: 'Ban AB tỉnh Nghệ An',
+              kind: 'department',
+              parentId: province.id,
+            },
+          },
+        ],
+      });
+    // A code held by a unit the event does not end is a real overlap.
+    const clash = await merge('40.tuphap');
+    expect(clash.statusCode).toBe(409);
+    expect((clash.json() as { error: { key: string } }).error.key).toBe('lineage.code_overlap');
+    const merged = await merge('40.bana');
+    expect(merged.statusCode, merged.body).toBe(201);
+    const then = (await admin.request('GET', '/api/units/by-code/40.bana?asOf=2026-04-30')).json() as U;
+    const now = (await admin.request('GET', '/api/units/by-code/40.bana?asOf=2026-05-01')).json() as U;
+    expect(then).toMatchObject({ name: 'Ban A', validTo: '2026-04-30' });
+    expect(now).toMatchObject({ name: 'Ban AB', validFrom: '2026-05-01', validTo: null });
+    expect(now.id).not.toBe(then.id);
+  });
+
   it('refuses the wrong shape for a kind and a unit not in force', async () => {
     const tp = await byName('2026-01-01', 'Sở Tư pháp');
     const shape = await event(admin, { kind: 'merge', effectiveDate: '2026-01-01', from: [tp.id], to: [] });
@@ -357,12 +407,14 @@ describe('unresolved predecessors (names in the source data that no code matched
   type Row = {
     id: string;
     successorId: string;
+    predecessorId: string | null;
     sourceText: string;
     status: string;
     resolvedPredecessorId: string | null;
     resolvedAt: string | null;
     version: number;
-    successor: { id: string; code: string; fullName: string };
+    successor: { id: string; code: string; fullName: string } | null;
+    predecessor: { id: string; code: string; fullName: string; validTo: string | null } | null;
   };
   const open = async () =>
     (await admin.request('GET', '/api/lineage/unresolved?status=open&limit=500')).json() as {
@@ -373,11 +425,11 @@ describe('unresolved predecessors (names in the source data that no code matched
   it("lists each with the unit it was named for; that unit's page shows it; dismissing one takes it off the list", async () => {
     const before = await open();
     expect(before.total).toBeGreaterThan(0);
-    const row = before.items[0]!;
+    const row = before.items.find((i) => i.successor)!;
     // What the web settles a row with and links it to.
     expect(row).toMatchObject({ status: 'open', resolvedAt: null, resolvedPredecessorId: null });
-    expect(row.successorId).toBe(row.successor.id);
-    expect(row.successor.fullName).not.toBe('');
+    expect(row.successorId).toBe(row.successor!.id);
+    expect(row.successor!.fullName).not.toBe('');
 
     const tl = (await admin.request('GET', `/api/units/${row.successorId}/timeline`)).json() as {
       unresolved: Omit<Row, 'successor'>[];
@@ -402,5 +454,44 @@ describe('unresolved predecessors (names in the source data that no code matched
     const after = await open();
     expect(after.total).toBe(before.total - 1);
     expect(after.items.map((i) => i.id)).not.toContain(row.id);
+  });
+
+  it('an ended unit without a known successor is listed with it; naming the successor turns its end into an absorption', async () => {
+    const list = (
+      await admin.request(
+        'GET',
+        `/api/lineage/unresolved?status=open&limit=50&q=${encodeURIComponent('Xã Quế Sơn')}`,
+      )
+    ).json() as { items: Row[] };
+    const row = list.items.find((i) => i.predecessor?.fullName === 'Xã Quế Sơn')!;
+    expect(row).toMatchObject({
+      successorId: null,
+      successor: null,
+      predecessor: { code: '16763', validTo: '2020-02-01' },
+    });
+    expect(row.sourceText).toContain('16/10/2017 – 02/02/2020');
+    // Its successor: a commune of Huyện Quế Phong in force on 2/2/2020.
+    const district = (
+      await asOf('2020-02-02', `&kind=district&q=${encodeURIComponent('Huyện Quế Phong')}`)
+    )[0]!;
+    const heir = (await asOf('2020-02-02', `&kind=commune&within=${district.id}`))[0]!;
+    const res = await admin.request('POST', `/api/lineage/unresolved/${row.id}`, {
+      version: row.version,
+      successorId: heir.id,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'resolved',
+      successorId: heir.id,
+      predecessorId: row.predecessorId,
+    });
+    const tl = await timeline(row.predecessorId!);
+    expect(tl.successors).toEqual([
+      expect.objectContaining({
+        kind: 'absorb',
+        effectiveDate: '2020-02-02',
+        unit: expect.objectContaining({ id: heir.id }),
+      }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../../core/context.js';
 import type { MessageKey } from '../../core/messages.js';
 import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
@@ -30,6 +31,8 @@ export type UnitAsOf = {
   parentId: string | null;
   validFrom: string;
   validTo: string | null;
+  /** Founding date unknown: attested since this date (validFrom is then the open start 1900-01-01). */
+  knownSince?: string | null;
 };
 
 /** The columns of a `UnitAsOf`: the version's code, names and parent with the unit's kind and whole validity. */
@@ -42,6 +45,7 @@ const AS_OF_COLUMNS = {
   parentId: unitVersions.parentId,
   validFrom: units.validFrom,
   validTo: units.validTo,
+  knownSince: units.knownSince,
 };
 
 const inForce = (date: string): SQL =>
@@ -174,7 +178,19 @@ function refuse(status: 400 | 409, key: MessageKey, params: Record<string, strin
   ]);
 }
 
-async function assertCodeFree(db: Db, code: string, kind: string, from: string, exceptUnitId?: string) {
+/**
+ * A code is used by one unit of a kind at a time. Units this same event ends (`ending`: id → their last day)
+ * count as ending then, so a merge, split or absorption may give a successor the code of one of its
+ * predecessors: the predecessor ends the day before the successor starts and the ranges do not overlap.
+ */
+async function assertCodeFree(
+  db: Db,
+  code: string,
+  kind: string,
+  from: string,
+  exceptUnitId?: string,
+  ending: ReadonlyMap<string, string> = new Map(),
+) {
   const same = await db
     .select({
       unitId: unitVersions.unitId,
@@ -185,7 +201,12 @@ async function assertCodeFree(db: Db, code: string, kind: string, from: string, 
     .from(unitVersions)
     .innerJoin(units, eq(units.id, unitVersions.unitId))
     .where(and(eq(unitVersions.code, code), eq(units.kind, kind)));
-  const clash = same.find((v) => v.unitId !== exceptUnitId && overlaps(from, null, v.validFrom, v.validTo));
+  const clash = same.find((v) => {
+    if (v.unitId === exceptUnitId) return false;
+    const last = ending.get(v.unitId);
+    const to = last !== undefined && (v.validTo === null || v.validTo > last) ? last : v.validTo;
+    return overlaps(from, null, v.validFrom, to);
+  });
   if (clash)
     throw refuse(409, 'lineage.code_overlap', { code, name: clash.fullName, from: clash.validFrom }, 'code');
 }
@@ -261,8 +282,15 @@ export async function recordEvent(
           'to',
         );
       }
-      await assertCodeFree(db, t.create.code, t.create.kind, date);
     }
+  }
+  const ending = new Set(endsPredecessors(kind) ? input.from : []);
+  const endingOn = new Map([...ending].map((id) => [id, lastDay]));
+  const created = input.to.flatMap((t) => ('create' in t ? [t.create] : []));
+  for (const [i, c] of created.entries()) {
+    if (created.some((o, j) => j < i && o.code === c.code && o.kind === c.kind))
+      throw refuse(409, 'lineage.code_overlap', { code: c.code, name: c.fullName, from: date }, 'code');
+    await assertCodeFree(db, c.code, c.kind, date, undefined, endingOn);
   }
   const shares = successorShares(
     kind,
@@ -272,7 +300,6 @@ export async function recordEvent(
     const sum = input.to.reduce((a, t) => a + (t.weight ?? 0), 0);
     throw refuse(400, 'lineage.weights', { sum: Math.round(sum * 1000) / 1000 }, 'to');
   }
-  const ending = new Set(endsPredecessors(kind) ? input.from : []);
   for (const v of fromVersions.filter((x) => ending.has(x.unitId))) {
     const children = await openChildren(db, v.unitId, date, ending);
     if (children.length)
@@ -431,6 +458,7 @@ export type TimelineLink = {
   eventId: string;
   kind: EventKind;
   effectiveDate: string;
+  earliestDate: string | null;
   legalBasisId: string | null;
   legalBasisText: string | null;
   note: string | null;
@@ -441,6 +469,7 @@ export type TimelineLink = {
     kind: string;
     validFrom: string;
     validTo: string | null;
+    knownSince: string | null;
   };
   weight: number | null;
 };
@@ -463,6 +492,7 @@ async function linksAround(
     eventId: r.event.id,
     kind: r.event.kind as EventKind,
     effectiveDate: r.event.effectiveDate,
+    earliestDate: r.event.earliestDate,
     legalBasisId: r.event.legalBasisId,
     legalBasisText: r.event.legalBasisText,
     note: r.event.note,
@@ -473,6 +503,7 @@ async function linksAround(
       kind: r.unit.kind,
       validFrom: r.unit.validFrom,
       validTo: r.unit.validTo,
+      knownSince: r.unit.knownSince,
     },
     weight: r.link.weight,
   }));
@@ -506,7 +537,7 @@ export async function unitTimeline(ctx: RequestContext, unitId: string) {
   const unresolved = await ctx.db
     .select()
     .from(lineageUnresolved)
-    .where(eq(lineageUnresolved.successorId, unitId));
+    .where(or(eq(lineageUnresolved.successorId, unitId), eq(lineageUnresolved.predecessorId, unitId)));
   const path = (await ancestorPaths(ctx.db, [unitId])).get(unitId) ?? [unitId];
   return {
     unit,
@@ -599,6 +630,7 @@ export async function restateMany(
       parentId: units.parentId,
       validFrom: units.validFrom,
       validTo: units.validTo,
+      knownSince: units.knownSince,
       version: {
         code: unitVersions.code,
         name: unitVersions.name,
@@ -621,6 +653,7 @@ export async function restateMany(
       parentId: v?.parentId ?? u.parentId,
       validFrom: u.validFrom,
       validTo: u.validTo,
+      knownSince: u.knownSince,
     });
   }
   for (const [id, list] of shares) {
@@ -654,35 +687,61 @@ export type UnresolvedQuery = {
   offset: number;
 };
 
-/** Predecessors named by the source data that no code matched, for a person to settle. */
+/**
+ * Lineage the source data leaves open, for a person to settle: predecessors named without a code (with their
+ * successor) and units that ended without a known successor (with the ended unit), ended units first by name.
+ */
 export async function listUnresolved(ctx: RequestContext, query: UnresolvedQuery) {
+  const succ = alias(units, 'succ');
+  const pred = alias(units, 'pred');
   const c: SQL[] = [];
   if (query.status) c.push(eq(lineageUnresolved.status, query.status));
-  if (query.successorId) c.push(eq(lineageUnresolved.successorId, query.successorId));
+  if (query.successorId)
+    c.push(
+      or(
+        eq(lineageUnresolved.successorId, query.successorId),
+        eq(lineageUnresolved.predecessorId, query.successorId),
+      )!,
+    );
   if (query.q?.trim()) {
     const needle = `%${query.q.trim().toLowerCase()}%`;
     c.push(
-      sql`f_unaccent(lower(${lineageUnresolved.sourceText} || ' ' || ${units.fullName})) LIKE f_unaccent(${needle})`,
+      sql`f_unaccent(lower(${lineageUnresolved.sourceText} || ' ' || coalesce(${succ.fullName}, '') || ' ' || coalesce(${pred.fullName}, ''))) LIKE f_unaccent(${needle})`,
     );
   }
   const found = await ctx.db
     .select({
       item: lineageUnresolved,
-      successor: { id: units.id, code: units.code, fullName: units.fullName },
+      successor: { id: succ.id, code: succ.code, fullName: succ.fullName, validTo: succ.validTo },
+      predecessor: { id: pred.id, code: pred.code, fullName: pred.fullName, validTo: pred.validTo },
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
     })
     .from(lineageUnresolved)
-    .innerJoin(units, eq(units.id, lineageUnresolved.successorId))
+    .leftJoin(succ, eq(succ.id, lineageUnresolved.successorId))
+    .leftJoin(pred, eq(pred.id, lineageUnresolved.predecessorId))
     .where(c.length ? and(...c) : undefined)
-    .orderBy(asc(units.fullName), asc(lineageUnresolved.sourceText))
+    .orderBy(
+      asc(sql`coalesce(${succ.fullName}, ${pred.fullName})`),
+      asc(lineageUnresolved.sourceText),
+      asc(lineageUnresolved.id),
+    )
     .limit(query.limit)
     .offset(query.offset);
-  return { items: found.map((f) => ({ ...f.item, successor: f.successor })), total: found[0]?.total ?? 0 };
+  return {
+    items: found.map((f) => ({
+      ...f.item,
+      successor: f.successor?.id ? f.successor : null,
+      predecessor: f.predecessor?.id ? f.predecessor : null,
+    })),
+    total: found[0]?.total ?? 0,
+  };
 }
 
 /**
- * Settles an unresolved predecessor: links the chosen old unit to the successor (on the successor's
- * merge event, or a new absorb link), or dismisses it with a note. Version-checked.
+ * Settles an unresolved item, version-checked. A predecessor named without a code: links the chosen old unit
+ * to the successor (on the successor's merge event, or a new absorb link). A unit that ended without a known
+ * successor: the chosen unit (in force the day it ended + 1) takes it over — its `abolish` event becomes an
+ * `absorb` into it. Or dismisses it with a note.
  */
 export async function settleUnresolved(
   ctx: RequestContext,
@@ -690,22 +749,61 @@ export async function settleUnresolved(
   input: {
     version: number;
     predecessorId?: string | null | undefined;
+    successorId?: string | null | undefined;
     dismiss?: boolean | undefined;
     note?: string | null | undefined;
   },
 ) {
   const [item] = await ctx.db.select().from(lineageUnresolved).where(eq(lineageUnresolved.id, id));
-  if (!item) throw notFound('unresolved predecessor');
+  if (!item) throw notFound('lineage_unresolved');
+  const chosen = item.predecessorId ? input.successorId : input.predecessorId;
   const paths = await ancestorPaths(ctx.db, [
-    item.successorId,
-    ...(input.predecessorId ? [input.predecessorId] : []),
+    ...[item.successorId, item.predecessorId].filter((x): x is string => !!x),
+    ...(chosen ? [chosen] : []),
   ]);
   requireEditor(ctx, [...paths.values()]);
   if (item.status !== 'open') throw new AppError(409, 'CONFLICT', 'lineage.already_resolved');
-  if (item.version !== input.version) throw staleVersion('unresolved predecessor', item.version);
+  if (item.version !== input.version) throw staleVersion('lineage_unresolved', item.version);
   return ctx.db.transaction(async (tx) => {
     let eventId: string | null = null;
-    if (input.predecessorId && !input.dismiss) {
+    if (chosen && !input.dismiss && item.predecessorId) {
+      // The ended unit's own ending event (abolish, without successor): it now names the successor.
+      const [ended] = await tx.select().from(units).where(eq(units.id, item.predecessorId));
+      const [ev] = await tx
+        .select({ id: lineageEvents.id, kind: lineageEvents.kind, date: lineageEvents.effectiveDate })
+        .from(lineageEvents)
+        .innerJoin(lineageLinks, eq(lineageLinks.eventId, lineageEvents.id))
+        .where(
+          and(
+            eq(lineageLinks.predecessorId, item.predecessorId),
+            inArray(lineageEvents.kind, ['abolish', 'absorb']),
+          ),
+        )
+        .limit(1);
+      if (!ended || !ev) throw notFound('lineage_event');
+      if (!(await versionOn(tx, chosen, ev.date)))
+        throw refuse(
+          409,
+          'lineage.unit_not_valid',
+          { name: await nameOf(tx, chosen), date: ev.date },
+          'successorId',
+        );
+      eventId = ev.id;
+      await tx
+        .delete(lineageLinks)
+        .where(
+          and(
+            eq(lineageLinks.eventId, ev.id),
+            eq(lineageLinks.predecessorId, item.predecessorId),
+            sql`${lineageLinks.successorId} IS NULL`,
+          ),
+        );
+      await tx
+        .insert(lineageLinks)
+        .values({ eventId, predecessorId: item.predecessorId, successorId: chosen, weight: null });
+      if (ev.kind === 'abolish')
+        await tx.update(lineageEvents).set({ kind: 'absorb' }).where(eq(lineageEvents.id, ev.id));
+    } else if (chosen && !input.dismiss && item.successorId) {
       const [ev] = await tx
         .select({ id: lineageEvents.id })
         .from(lineageEvents)
@@ -718,16 +816,17 @@ export async function settleUnresolved(
         )
         .limit(1);
       eventId = ev?.id ?? null;
-      if (!eventId) throw notFound('lineage event');
+      if (!eventId) throw notFound('lineage_event');
       await tx
         .insert(lineageLinks)
-        .values({ eventId, predecessorId: input.predecessorId, successorId: item.successorId, weight: null });
+        .values({ eventId, predecessorId: chosen, successorId: item.successorId, weight: null });
     }
     const [updated] = await tx
       .update(lineageUnresolved)
       .set({
         status: input.dismiss ? 'dismissed' : 'resolved',
-        resolvedPredecessorId: input.dismiss ? null : (input.predecessorId ?? null),
+        resolvedPredecessorId: input.dismiss || item.predecessorId ? null : (chosen ?? null),
+        ...(item.predecessorId && !input.dismiss && chosen ? { successorId: chosen } : {}),
         resolvedEventId: eventId,
         resolvedBy: ctx.actor?.user.id ?? null,
         resolvedAt: new Date(),
@@ -735,7 +834,7 @@ export async function settleUnresolved(
       })
       .where(and(eq(lineageUnresolved.id, id), eq(lineageUnresolved.version, input.version)))
       .returning();
-    if (!updated) throw staleVersion('unresolved predecessor', item.version);
+    if (!updated) throw staleVersion('lineage_unresolved', item.version);
     await recordChange(
       { ...ctx, db: tx },
       {

@@ -34,12 +34,14 @@ export const lineageEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    /** Known only within a window: its first possible day (effective_date is then the last). Null = exact. */
+    earliestDate: date('earliest_date', { mode: 'string' }),
     /** A document of the register, when the basis is registered. */
     legalBasisId: uuid('legal_basis_id'),
     /** The basis as printed (always kept, also when a document is linked). */
     legalBasisText: text('legal_basis_text'),
     note: text('note'),
-    /** Where the event came from: 'manual', 'gso-2025', 'demo'. */
+    /** Where the event came from: 'manual', 'gso-2025', 'gso-history', 'demo'. */
     source: text('source').notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
@@ -65,14 +67,16 @@ export const lineageLinks = pgTable(
 );
 
 /**
- * Predecessors the source data names but no code matches ("một phần diện tích…", misspellings). Kept
- * visible for a person to settle, never dropped.
+ * Lineage the source data leaves open, kept visible for a person to settle, never dropped: a predecessor the
+ * 2025 merger map names but no code matches ("một phần diện tích…", misspellings; `successor_id` set), or a unit
+ * that ended 2017–2025 without a known successor (`predecessor_id` set; settling names the successor).
  */
 export const lineageUnresolved = pgTable(
   'lineage_unresolved',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    successorId: uuid('successor_id').notNull(),
+    successorId: uuid('successor_id'),
+    predecessorId: uuid('predecessor_id'),
     sourceText: text('source_text').notNull(),
     /** The whole source line it was taken from, for context. */
     sourceLine: text('source_line'),
@@ -85,6 +89,7 @@ export const lineageUnresolved = pgTable(
   },
   (t) => [
     index('lineage_unresolved_succ_idx').on(t.successorId),
+    index('lineage_unresolved_pred_idx').on(t.predecessorId),
     index('lineage_unresolved_status_idx').on(t.status),
   ],
 );

@@ -163,9 +163,13 @@ describe('as of a date', () => {
     const in2026 = await search(standing, { q: 'dan toc', asOf: '2026-01-01' });
     expect(in2026.items.map((h) => h.name)).toEqual(['Sở Dân tộc và Tôn giáo']);
     expect(in2026.items[0]!.id).toBe(in2024.items[0]!.id);
-    // An old commune in 2024 sits under its district: "Thị trấn Kim Nhan — Huyện Anh Sơn, Nghệ An".
-    const kimNhan = await search(standing, { q: 'kim nhan', asOf: '2024-06-01' });
+    // An old commune sits under its district, with its name of the date: Thị trấn Anh Sơn was renamed Thị trấn
+    // Kim Nhan on 1/12/2024 (Resolution 1243/NQ-UBTVQH15; the GSO history).
+    const in2024town = await search(standing, { q: 'thi tran anh son', asOf: '2024-06-01' });
+    expect(in2024town.items.map(shown)).toContain('Thị trấn Anh Sơn — Huyện Anh Sơn, Nghệ An');
+    const kimNhan = await search(standing, { q: 'kim nhan', asOf: '2025-03-01' });
     expect(kimNhan.items.map(shown)).toContain('Thị trấn Kim Nhan — Huyện Anh Sơn, Nghệ An');
+    expect(kimNhan.items[0]!.id).toBe(in2024town.items.find((h) => h.label === 'Thị trấn Anh Sơn')!.id);
   });
 });
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { RequestContext } from '../../core/context.js';
 import { importGso } from './gso-import.service.js';
+import { DEPARTMENTS_HELP, importDepartmentsCommand } from './departments.cli.js';
 import { findByCode, unitTimeline, unitsAsOf, type UnitAsOf } from './lineage.service.js';
 import { UNIT_KINDS } from './units.service.js';
 import { todayInVietnam } from '../../core/dates.js';
@@ -13,7 +14,9 @@ export const UNITS_HELP = `  chidao units list --as-of YYYY-MM-DD [--within CODE
   chidao units lineage CODE [--as-of YYYY-MM-DD] [--json]
                                       a unit's predecessors and successors, with event, date and legal basis
   chidao units import-gso [--province CODE]
-                                      import the GSO units before and after 1/7/2025 with their lineage (idempotent)`;
+                                      import the GSO units 2017 → 2025 → after 1/7/2025 with their lineage (idempotent;
+                                      upgrades a database that holds the 2025-only import)
+${DEPARTMENTS_HELP}`;
 
 function fail(message: string): number {
   console.error(message);
@@ -23,6 +26,7 @@ function fail(message: string): number {
 /** `chidao units …`. Returns the exit code. */
 export async function unitsCommand(args: string[], ctx: RequestContext): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'import-departments') return importDepartmentsCommand(rest, ctx);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -57,10 +61,13 @@ export async function unitsCommand(args: string[], ctx: RequestContext): Promise
       parentCode: u.parentId ? (everything.get(u.parentId)?.code ?? null) : null,
       validFrom: u.validFrom,
       validTo: u.validTo,
+      /** Founding date unknown: attested since this date (validFrom is then the open start). */
+      knownSince: u.knownSince ?? null,
     }));
     if (values.json) console.log(JSON.stringify(out, null, 2));
     else {
-      for (const u of out) console.log(`${u.code.padEnd(14)} ${u.kind.padEnd(12)} ${u.fullName}`);
+      for (const u of out)
+        console.log(`${u.code.padEnd(14)} ${u.kind.padEnd(12)} ${u.fullName.padEnd(40)} ${period(u)}`);
       console.log(`${out.length} units in force on ${date}.`);
     }
     return 0;
@@ -75,6 +82,8 @@ export async function unitsCommand(args: string[], ctx: RequestContext): Promise
     const link = (l: (typeof t.predecessors)[number]) => ({
       event: l.kind,
       date: l.effectiveDate,
+      /** Known only within a window: its first day (date is the last). */
+      earliestDate: l.earliestDate,
       legalBasis: l.legalBasisText,
       weight: l.weight,
       unit: {
@@ -92,11 +101,15 @@ export async function unitsCommand(args: string[], ctx: RequestContext): Promise
     };
     if (values.json) console.log(JSON.stringify(out, null, 2));
     else {
-      console.log(`${unit.fullName} (${unit.code}), ${unit.validFrom} – ${unit.validTo ?? '…'}`);
+      console.log(`${unit.fullName} (${unit.code}), ${period(unit)}`);
       for (const p of out.predecessors)
-        console.log(`  ← ${p.event} ${p.date}: ${p.unit.fullName} (${p.unit.code})  [${p.legalBasis ?? ''}]`);
+        console.log(
+          `  ← ${p.event} ${when(p)}: ${p.unit.fullName} (${p.unit.code})  [${p.legalBasis ?? ''}]`,
+        );
       for (const s of out.successors)
-        console.log(`  → ${s.event} ${s.date}: ${s.unit.fullName} (${s.unit.code})  [${s.legalBasis ?? ''}]`);
+        console.log(
+          `  → ${s.event} ${when(s)}: ${s.unit.fullName} (${s.unit.code})  [${s.legalBasis ?? ''}]`,
+        );
     }
     return 0;
   }
@@ -110,6 +123,14 @@ export async function unitsCommand(args: string[], ctx: RequestContext): Promise
   return fail(`Unknown units command.\n${UNITS_HELP}`);
 }
 
+/** "2008-04-04 – now", "before 2017-10-15 (founding date unknown) – 2024-11-30". */
+const period = (u: { validFrom: string; validTo: string | null; knownSince?: string | null | undefined }) =>
+  `${u.knownSince ? `before ${u.knownSince} (founding date unknown)` : u.validFrom} – ${u.validTo ?? 'now'}`;
+
+/** An event's date, or its window when the exact day is unknown. */
+const when = (l: { date: string; earliestDate: string | null }) =>
+  l.earliestDate ? `between ${l.earliestDate} and ${l.date}` : l.date;
+
 const present = (u: UnitAsOf) => ({
   code: u.code,
   name: u.name,
@@ -117,4 +138,5 @@ const present = (u: UnitAsOf) => ({
   kind: u.kind,
   validFrom: u.validFrom,
   validTo: u.validTo,
+  knownSince: u.knownSince ?? null,
 });

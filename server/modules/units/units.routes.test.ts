@@ -46,7 +46,7 @@ describe('demo province units', () => {
     }
   });
 
-  it("as of 1/6/2024 Nghệ An has its 20 districts and the departments of the time; as of 1/1/2026 its 130 communes and today's departments", async () => {
+  it("as of 1/6/2024 Nghệ An has its 21 districts and the departments of the time; as of 1/1/2026 its 130 communes and today's departments", async () => {
     const province = (
       (await caller.request('GET', '/api/units/by-code/40?asOf=2026-01-01')).json() as { id: string }
     ).id;
@@ -56,7 +56,9 @@ describe('demo province units', () => {
           await caller.request('GET', `/api/units?asOf=${date}&within=${province}&kind=${kind}&limit=20000`)
         ).json() as { items: Unit[] }
       ).items.length;
-    expect(await count('2024-06-01', 'district')).toBe(20);
+    // Thị xã Cửa Lò joined Thành phố Vinh on 1/12/2024 (Resolution 1243/NQ-UBTVQH15): 21, then 20.
+    expect(await count('2024-06-01', 'district')).toBe(21);
+    expect(await count('2025-01-01', 'district')).toBe(20);
     expect(await count('2026-01-01', 'district')).toBe(0);
     expect(await count('2026-01-01', 'commune')).toBe(130);
     expect(await count('2024-06-01', 'department')).toBe(19);

@@ -44,6 +44,7 @@ const present = (u: Unit) => ({
   parentId: u.parentId,
   validFrom: u.validFrom,
   validTo: u.validTo,
+  knownSince: u.knownSince,
 });
 
 /** An unresolved predecessor as the API shows it (the settling time as an ISO string). */

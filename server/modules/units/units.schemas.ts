@@ -1,7 +1,8 @@
 /**
  * The units module's contract: the registry (units as of a date, one unit, its timeline, restatement), the
  * pickers' search, lineage events and the unresolved predecessors of the source data. Dates travel as
- * `YYYY-MM-DD` strings; `1900-01-01` as a start means "in force before the records begin".
+ * `YYYY-MM-DD` strings; `1900-01-01` as a start is an open start: the founding date is unknown, and
+ * `knownSince` says since when the unit is attested (e.g. the oldest GSO list, 15/10/2017).
  */
 import { z } from 'zod';
 import { EVENT_KINDS } from './lineage-rules.js';
@@ -106,6 +107,12 @@ export const unitOut = z
     parentId: z.uuid().nullable(),
     validFrom: z.iso.date(),
     validTo: z.iso.date().nullable(),
+    knownSince: z.iso
+      .date()
+      .nullish()
+      .describe(
+        'Founding date unknown: the unit is attested since this date (validFrom is then the open start 1900-01-01)',
+      ),
   })
   .meta({ id: 'Unit' });
 export type UnitOut = z.infer<typeof unitOut>;
@@ -129,6 +136,8 @@ export const linkOut = z.object({
   eventId: z.uuid(),
   kind: z.enum(EVENT_KINDS),
   effectiveDate: z.iso.date(),
+  /** Known only within a window: its first possible day (effectiveDate is the last); null = exact. */
+  earliestDate: z.iso.date().nullable(),
   legalBasisId: z.uuid().nullable(),
   legalBasisText: z.string().nullable(),
   note: z.string().nullable(),
@@ -139,6 +148,7 @@ export const linkOut = z.object({
     kind: z.string(),
     validFrom: z.iso.date(),
     validTo: z.iso.date().nullable(),
+    knownSince: z.iso.date().nullable(),
   }),
   /** The successor's share (0–1) of a split, null when none was recorded. */
   weight: z.number().nullable(),
@@ -164,10 +174,12 @@ export const lineageEventOut = z.object({
   id: z.uuid(),
   kind: z.enum(EVENT_KINDS),
   effectiveDate: z.iso.date(),
+  /** Known only within a window: its first possible day (effectiveDate is the last); null = exact. */
+  earliestDate: z.iso.date().nullable(),
   legalBasisId: z.uuid().nullable(),
   legalBasisText: z.string().nullable(),
   note: z.string().nullable(),
-  /** Where the event came from: 'manual', 'gso-2025', 'demo'. */
+  /** Where the event came from: 'manual', 'gso-2025', 'gso-history', 'demo'. */
   source: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -176,10 +188,14 @@ export type LineageEventOut = z.infer<typeof lineageEventOut>;
 export const UNRESOLVED_STATUSES = ['open', 'resolved', 'dismissed'] as const;
 export type UnresolvedStatus = (typeof UNRESOLVED_STATUSES)[number];
 
-/** A predecessor the source data names but no code matched, until a person settles it. */
+/**
+ * Lineage the source data leaves open, until a person settles it: a predecessor named without a code
+ * (`successorId` set), or a unit that ended without a known successor (`predecessorId` set).
+ */
 export const unresolvedOut = z.object({
   id: z.uuid(),
-  successorId: z.uuid(),
+  successorId: z.uuid().nullable(),
+  predecessorId: z.uuid().nullable(),
   sourceText: z.string(),
   /** The source line it was read from, for reference. */
   sourceLine: z.string().nullable(),
@@ -259,8 +275,15 @@ export const unresolvedQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+const unitRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  fullName: z.string(),
+  validTo: z.iso.date().nullable(),
+});
 export const unresolvedRowOut = unresolvedOut.extend({
-  successor: z.object({ id: z.uuid(), code: z.string(), fullName: z.string() }),
+  successor: unitRef.nullable(),
+  predecessor: unitRef.nullable(),
 });
 export type UnresolvedRowOut = z.infer<typeof unresolvedRowOut>;
 export const unresolvedListOut = z.object({ items: z.array(unresolvedRowOut), total: z.number().int() });
@@ -268,7 +291,10 @@ export type UnresolvedListOut = z.infer<typeof unresolvedListOut>;
 
 export const settleIn = z.object({
   version: z.number().int().positive(),
+  /** For a predecessor named without a code: the old unit it means. */
   predecessorId: z.uuid().nullish(),
+  /** For a unit that ended without a known successor: the unit that took it over. */
+  successorId: z.uuid().nullish(),
   dismiss: z.boolean().optional(),
   note: z.string().max(1000).nullish(),
 });

@@ -14,6 +14,11 @@ export const units = pgTable(
     parentId: uuid('parent_id'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
+    /**
+     * Founding date unknown: the unit is attested since this date and `valid_from` holds the open start
+     * 1900-01-01 (shown as "existed before …", never as a date). Null: `valid_from` is the real start.
+     */
+    knownSince: date('known_since', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

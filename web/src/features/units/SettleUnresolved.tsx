@@ -10,19 +10,25 @@ import { api } from '../../lib/api';
 import { isoDate } from '../../lib/format';
 import type { Unit } from '../../lib/types';
 import { BEFORE_RECORDS, settleUnresolved, unitKeys, type Unresolved } from './api';
-import { dayBefore } from './lineage';
+import { dayAfter, dayBefore } from './lineage';
 import { UnitPicker } from './pickers';
 
 type Props = {
   item: Pick<Unresolved, 'id' | 'sourceText' | 'sourceLine' | 'version'>;
-  successor: { id: string; fullName: string };
+  /** A predecessor named without a code: the unit it was named for. */
+  successor?: { id: string; fullName: string };
   /** The successor's start, when known (otherwise read when the dialog opens). */
   successorFrom?: string;
+  /** A unit that ended without a known successor (history 2017–2025): the successor is chosen instead. */
+  ended?: { id: string; fullName: string; validTo: string | null };
   size?: 'xs' | 'sm';
 };
 
-/** "Choose the predecessor" and "Dismiss" for one unresolved predecessor the source data named. */
-export function SettleUnresolved({ item, successor, successorFrom, size = 'xs' }: Props) {
+/**
+ * "Choose the predecessor" (or, for a unit that ended without a known successor, "Choose the successor") and
+ * "Dismiss" for one unresolved item of the source data.
+ */
+export function SettleUnresolved({ item, successor, successorFrom, ended, size = 'xs' }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
@@ -30,24 +36,40 @@ export function SettleUnresolved({ item, successor, successorFrom, size = 'xs' }
   const [predecessorId, setPredecessorId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const unit = useQuery({
-    queryKey: ['units', 'one', successor.id],
-    queryFn: () => api.get<Unit>(`/api/units/${successor.id}`),
-    enabled: opened && !successorFrom,
+    queryKey: ['units', 'one', successor?.id],
+    queryFn: () => api.get<Unit>(`/api/units/${successor!.id}`),
+    enabled: opened && !successorFrom && !!successor,
   });
   const from = successorFrom ?? unit.data?.validFrom;
-  const asOf = from && from !== BEFORE_RECORDS ? dayBefore(from) : isoDate();
+  // The predecessor: in force the day before the successor began; the successor: on the day the unit ended + 1.
+  const asOf = ended?.validTo
+    ? dayAfter(ended.validTo)
+    : from && from !== BEFORE_RECORDS
+      ? dayBefore(from)
+      : isoDate();
+  const subject = ended ?? successor!;
   const settle = useMutation({
     mutationFn: () =>
       settleUnresolved(item.id, {
         version: item.version,
-        ...(mode === 'dismiss' ? { dismiss: true } : { predecessorId }),
+        ...(mode === 'dismiss'
+          ? { dismiss: true }
+          : ended
+            ? { successorId: predecessorId }
+            : { predecessorId }),
         note: note.trim() || null,
       }),
     onSuccess: async () => {
       close();
       notifications.show({
         color: 'green',
-        message: t(mode === 'dismiss' ? 'units.unresolved.dismissed' : 'units.unresolved.settled'),
+        message: t(
+          mode === 'dismiss'
+            ? 'units.unresolved.dismissed'
+            : ended
+              ? 'units.unresolved.settledSuccessor'
+              : 'units.unresolved.settled',
+        ),
       });
       await queryClient.invalidateQueries({ queryKey: unitKeys.all });
     },
@@ -67,7 +89,7 @@ export function SettleUnresolved({ item, successor, successorFrom, size = 'xs' }
           onClick={() => start('pick')}
           data-testid="unresolved-pick"
         >
-          {t('units.unresolved.pick')}
+          {t(ended ? 'units.unresolved.pickSuccessor' : 'units.unresolved.pick')}
         </Button>
         <Button
           size={size}
@@ -83,13 +105,21 @@ export function SettleUnresolved({ item, successor, successorFrom, size = 'xs' }
       <Modal
         opened={opened}
         onClose={close}
-        title={t(mode === 'dismiss' ? 'units.unresolved.dismissTitle' : 'units.unresolved.pickTitle')}
+        title={t(
+          mode === 'dismiss'
+            ? 'units.unresolved.dismissTitle'
+            : ended
+              ? 'units.unresolved.pickSuccessor'
+              : 'units.unresolved.pickTitle',
+        )}
         size="lg"
         centered
       >
         <Stack>
           <Text size="sm">
-            {t('units.unresolved.context', { successor: successor.fullName, text: item.sourceText })}
+            {ended
+              ? t('units.unresolved.contextEnded', { unit: subject.fullName, text: item.sourceText })
+              : t('units.unresolved.context', { successor: subject.fullName, text: item.sourceText })}
           </Text>
           {item.sourceLine && item.sourceLine !== item.sourceText && (
             <Text size="xs" c="dimmed">
@@ -98,8 +128,8 @@ export function SettleUnresolved({ item, successor, successorFrom, size = 'xs' }
           )}
           {mode === 'pick' && (
             <UnitPicker
-              label={t('units.unresolved.predecessor')}
-              description={t('units.unresolved.predecessorHint')}
+              label={t(ended ? 'units.unresolved.successorLabel' : 'units.unresolved.predecessor')}
+              description={t(ended ? 'units.unresolved.successorHint' : 'units.unresolved.predecessorHint')}
               asOf={asOf}
               value={predecessorId}
               onChange={(v) => setPredecessorId(v)}

@@ -43,7 +43,7 @@ import {
 } from './api';
 import { emptyEvent, EventForm, newSuccessor, type EventValues } from './EventForm';
 import { dayBefore, mapLimit, mergeHeirs } from './lineage';
-import { formatShare, KindBadge, UnitLink, useFromDate, usePeriod } from './parts';
+import { formatShare, KindBadge, UnitLink, useEventDate, useFromDate, usePeriod } from './parts';
 import { SettleUnresolved } from './SettleUnresolved';
 
 const EVENT_COLORS: Record<string, string> = {
@@ -94,6 +94,7 @@ export function UnitDetailPage() {
   const { unitId = '' } = useParams({ strict: false });
   const period = usePeriod();
   const fromDate = useFromDate();
+  const eventDate = useEventDate();
   const [dialog, setDialog] = useState<null | { title: string; initial: EventValues }>(null);
   const timeline = useQuery({ queryKey: unitKeys.timeline(unitId), queryFn: () => unitTimeline(unitId) });
 
@@ -110,6 +111,10 @@ export function UnitDetailPage() {
   const can = tl.abilities.recordEvent;
   const ended = !!u.validTo;
   const sources = new Map(tl.events.map((e) => [e.id, e.source]));
+  // Ended on a day known only within a window (the GSO lists 2017–2025): the window, not a made-up day.
+  const endedWithin = ended
+    ? tl.events.find((e) => e.earliestDate && dayBefore(e.effectiveDate) === u.validTo)
+    : undefined;
 
   const recordEvent = () =>
     setDialog({
@@ -147,13 +152,20 @@ export function UnitDetailPage() {
               {t('units.codeN', { code: u.code })}
             </Text>
             <Text span size="sm" data-testid="unit-validity">
-              {u.validTo
-                ? t('units.validFromTo', { from: fromDate(u.validFrom), to: formatDate(u.validTo) })
-                : t('units.validFrom', { from: fromDate(u.validFrom) })}
+              {u.validFrom === BEFORE_RECORDS
+                ? period(u.validFrom, u.validTo, u.knownSince)
+                : u.validTo
+                  ? t('units.validFromTo', { from: fromDate(u.validFrom), to: formatDate(u.validTo) })
+                  : t('units.validFrom', { from: fromDate(u.validFrom) })}
             </Text>
             {ended ? (
               <Badge color="red" variant="filled" size="sm" data-testid="unit-ended">
-                {t('units.ended', { date: formatDate(u.validTo) })}
+                {endedWithin
+                  ? t('units.endedBetween', {
+                      from: formatDate(endedWithin.earliestDate),
+                      to: formatDate(endedWithin.effectiveDate),
+                    })
+                  : t('units.ended', { date: formatDate(u.validTo) })}
               </Badge>
             ) : (
               <Badge color="green" variant="light" size="sm" data-testid="unit-current">
@@ -215,10 +227,14 @@ export function UnitDetailPage() {
         {tl.unresolved.length > 0 && (
           <Card withBorder padding="md" data-testid="unit-unresolved">
             <Title order={2} size="h4" mb={4}>
-              {t('units.unresolved.title')}
+              {tl.unresolved.some((r) => r.predecessorId === u.id)
+                ? t('units.unresolved.endedTitle')
+                : t('units.unresolved.title')}
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
-              {t('units.unresolved.lead')}
+              {tl.unresolved.some((r) => r.predecessorId === u.id)
+                ? t('units.unresolved.endedLead')
+                : t('units.unresolved.lead')}
             </Text>
             <Table verticalSpacing="xs">
               <Table.Tbody>
@@ -243,7 +259,13 @@ export function UnitDetailPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {can && r.status === 'open' && !ended && (
+                      {can && r.status === 'open' && r.predecessorId === u.id && (
+                        <SettleUnresolved
+                          item={r}
+                          ended={{ id: u.id, fullName: u.fullName, validTo: u.validTo }}
+                        />
+                      )}
+                      {can && r.status === 'open' && r.successorId === u.id && !ended && (
                         <SettleUnresolved item={r} successor={u} successorFrom={u.validFrom} />
                       )}
                     </Table.Td>
@@ -263,7 +285,7 @@ export function UnitDetailPage() {
                 {tl.versions.map((v) => (
                   <Timeline.Item key={v.id} title={v.fullName} bullet={<IconHistory size={11} aria-hidden />}>
                     <Text size="sm" c="dimmed">
-                      {period(v.validFrom, v.validTo)}
+                      {period(v.validFrom, v.validTo, u.knownSince)}
                     </Text>
                     <Text size="sm">
                       {t('units.codeN', { code: v.code })}
@@ -297,8 +319,8 @@ export function UnitDetailPage() {
                     <div key={e.id}>
                       <Group gap="xs">
                         <EventBadge kind={e.kind} />
-                        <Text size="sm" fw={500}>
-                          {formatDate(e.effectiveDate)}
+                        <Text size="sm" fw={500} data-testid="event-date">
+                          {eventDate(e)}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {t(`units.sources.${e.source}`, { defaultValue: e.source })}
@@ -349,6 +371,7 @@ function LinkCard({
 }) {
   const { t } = useTranslation();
   const period = usePeriod();
+  const eventDate = useEventDate();
   const byEvent = new Map<string, LineageLink[]>();
   for (const l of links) byEvent.set(l.eventId, [...(byEvent.get(l.eventId) ?? []), l]);
   return (
@@ -367,13 +390,14 @@ function LinkCard({
         <Stack gap="sm">
           {[...byEvent.values()].map((group) => {
             const e = group[0]!;
-            const showNote = e.note && sources.get(e.eventId) !== 'gso-2025';
+            // The registry imports keep their plan key in the note: not for people.
+            const showNote = e.note && !(sources.get(e.eventId) ?? '').startsWith('gso-');
             return (
               <Card key={e.eventId} withBorder padding="sm" data-testid="lineage-event">
                 <Group gap="xs" mb={4} wrap="wrap">
                   <EventBadge kind={e.kind} />
                   <Text size="sm" fw={500}>
-                    {formatDate(e.effectiveDate)}
+                    {eventDate(e)}
                   </Text>
                 </Group>
                 <LegalBasis id={e.legalBasisId} text={e.legalBasisText} />
@@ -390,7 +414,7 @@ function LinkCard({
                       </UnitLink>{' '}
                       {l.unit.kind !== ownKind && <KindBadge kind={l.unit.kind} />}{' '}
                       <Text span size="xs" c="dimmed">
-                        ({period(l.unit.validFrom, l.unit.validTo)})
+                        ({period(l.unit.validFrom, l.unit.validTo, l.unit.knownSince)})
                       </Text>
                       {l.weight != null && (
                         <Badge variant="outline" color="gray" size="sm" ml={6}>
@@ -437,19 +461,28 @@ function EndedBox({ timeline }: { timeline: UnitTimeline }) {
     },
   });
   const endings = timeline.events.filter((e) => dayBefore(e.effectiveDate) === validTo);
+  const eventDate = useEventDate();
+  const within = endings.find((e) => e.earliestDate);
   return (
     <Alert
       color="orange"
       variant="light"
-      title={t('units.endedTitle', { date: formatDate(validTo) })}
+      title={
+        within
+          ? t('units.endedTitleBetween', {
+              from: formatDate(within.earliestDate),
+              to: formatDate(within.effectiveDate),
+            })
+          : t('units.endedTitle', { date: formatDate(validTo) })
+      }
       data-testid="unit-ended-box"
     >
       <Stack gap="sm">
         {endings.map((e) => (
           <Group key={e.id} gap="xs" wrap="nowrap" align="flex-start">
             <EventBadge kind={e.kind} />
-            <Text size="sm">
-              {t('units.endedBy', { date: formatDate(e.effectiveDate) })}
+            <Text size="sm" data-testid="unit-ended-by">
+              {e.earliestDate ? eventDate(e) : t('units.endedBy', { date: formatDate(e.effectiveDate) })}
               {e.legalBasisText ? ` — ${e.legalBasisText}` : ''}
             </Text>
           </Group>

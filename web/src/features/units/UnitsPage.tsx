@@ -19,6 +19,7 @@ import {
   IconPlus,
   IconQuestionMark,
   IconSearch,
+  IconLinkOff,
 } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -81,6 +82,14 @@ export function UnitsPage() {
               data-testid="units-unresolved-link"
             >
               {t('units.unresolved.title')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconLinkOff size={16} aria-hidden />}
+              renderRoot={(props) => <Link to="/units/stale-links" {...props} />}
+              data-testid="units-stale-links-link"
+            >
+              {t('staleLinks.title')}
             </Button>
             {canRecord && (
               <Button
@@ -210,7 +219,7 @@ function UnitsTable({
       header: t('units.validity'),
       value: (u) => u.validFrom,
       cellStyle: { whiteSpace: 'nowrap' },
-      cell: (u) => period(u.validFrom, u.validTo),
+      cell: (u) => period(u.validFrom, u.validTo, u.knownSince),
     },
   ];
   return (
@@ -362,7 +371,10 @@ function Node({ unit, tree, open, toggle, depth }: Omit<NodesProps, 'units'> & {
         <UnitLink id={unit.id} size="sm" fw={depth === 0 ? 600 : 500}>
           {unit.fullName}
         </UnitLink>
-        <KindBadge kind={unit.kind} />
+        {/* At phone width the names need the room (the kind shows in the name: "Huyện …", "Sở …"). */}
+        <Box visibleFrom="sm" style={{ flexShrink: 0 }}>
+          <KindBadge kind={unit.kind} />
+        </Box>
         <Text size="xs" c="dimmed" ff="monospace" visibleFrom="sm">
           {unit.code}
         </Text>

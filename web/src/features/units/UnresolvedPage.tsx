@@ -14,7 +14,10 @@ import { SettleUnresolved } from './SettleUnresolved';
 
 const PAGE_SIZE = 25;
 
-/** `/units/unresolved`: predecessors the source data named but no code matched, still open. */
+/**
+ * `/units/unresolved`: predecessors the source data named but no code matched, and units that ended 2017–2025
+ * without a known successor, still open.
+ */
 export function UnresolvedPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -61,7 +64,7 @@ export function UnresolvedPage() {
             <Table striped verticalSpacing="sm" data-testid="unresolved-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('units.unresolved.successor')}</Table.Th>
+                  <Table.Th>{t('units.name')}</Table.Th>
                   <Table.Th>{t('units.unresolved.text')}</Table.Th>
                   <Table.Th>{t('units.unresolved.sourceLine')}</Table.Th>
                   <Table.Th>{t('common.actions')}</Table.Th>
@@ -71,12 +74,31 @@ export function UnresolvedPage() {
                 {list.data.items.map((r) => (
                   <Table.Tr key={r.id} data-testid="unresolved-row">
                     <Table.Td>
-                      <UnitLink id={r.successor.id} size="sm" fw={500}>
-                        {r.successor.fullName}
-                      </UnitLink>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {r.successor.code}
-                      </Text>
+                      {r.successor ? (
+                        <>
+                          <UnitLink id={r.successor.id} size="sm" fw={500}>
+                            {r.successor.fullName}
+                          </UnitLink>
+                          <Text size="xs" c="dimmed">
+                            {t('units.unresolved.successor')} ·{' '}
+                            <Text span ff="monospace" size="xs">
+                              {r.successor.code}
+                            </Text>
+                          </Text>
+                        </>
+                      ) : r.predecessor ? (
+                        <>
+                          <UnitLink id={r.predecessor.id} size="sm" fw={500}>
+                            {r.predecessor.fullName}
+                          </UnitLink>
+                          <Text size="xs" c="dimmed">
+                            {t('units.unresolved.endedUnit')} ·{' '}
+                            <Text span ff="monospace" size="xs">
+                              {r.predecessor.code}
+                            </Text>
+                          </Text>
+                        </>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500}>
@@ -89,7 +111,11 @@ export function UnresolvedPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <SettleUnresolved item={r} successor={r.successor} />
+                      {r.successor ? (
+                        <SettleUnresolved item={r} successor={r.successor} />
+                      ) : r.predecessor ? (
+                        <SettleUnresolved item={r} ended={r.predecessor} />
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -62,6 +62,13 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The day after a YYYY-MM-DD date (the first day of the units that continue an ended one). */
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
 export async function mapLimit<T, R>(
   items: readonly T[],

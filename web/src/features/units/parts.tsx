@@ -37,18 +37,35 @@ export function UnitLink({ id, children, ...rest }: AnchorProps & { id: string; 
   );
 }
 
-/** A validity start: dd/mm/yyyy, or "before records begin" for the registry's 1900-01-01 sentinel. */
+/**
+ * A validity start: dd/mm/yyyy, or — when the founding date is unknown (the open start 1900-01-01) — "Có trước
+ * 15/10/2017 (chưa rõ ngày thành lập)" with the date since which the unit is attested; never "since 1900".
+ */
 export function useFromDate() {
   const { t } = useTranslation();
-  return (date: string) => (date === BEFORE_RECORDS ? t('units.beforeRecords') : formatDate(date));
+  return (date: string, knownSince?: string | null) =>
+    date !== BEFORE_RECORDS
+      ? formatDate(date)
+      : knownSince
+        ? t('units.existedBefore', { date: formatDate(knownSince) })
+        : t('units.beforeRecords');
 }
 
-/** "01/01/2008 – nay", with the sentinel start spelled out. */
+/** "01/01/2008 – nay", with an unknown start spelled out. */
 export function usePeriod() {
   const { t } = useTranslation();
   const from = useFromDate();
-  return (validFrom: string, validTo: string | null) =>
-    `${from(validFrom)} – ${validTo ? formatDate(validTo) : t('units.now')}`;
+  return (validFrom: string, validTo: string | null, knownSince?: string | null) =>
+    `${from(validFrom, knownSince)} – ${validTo ? formatDate(validTo) : t('units.now')}`;
+}
+
+/** An event's date: dd/mm/yyyy, or the window it lies in when the exact day is unknown. */
+export function useEventDate() {
+  const { t } = useTranslation();
+  return (e: { effectiveDate: string; earliestDate?: string | null }) =>
+    e.earliestDate
+      ? t('units.between', { from: formatDate(e.earliestDate), to: formatDate(e.effectiveDate) })
+      : formatDate(e.effectiveDate);
 }
 
 /** A share as a percentage: 1 → 100 %, 0.333333 → 33,33 %. */
