@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import { Anchor, Box, Card, Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
@@ -60,7 +61,7 @@ export function UnresolvedPage() {
       {list.isError && <ErrorAlert error={list.error} />}
       {list.data && (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={800}>
+          <ScrollCue minWidth={800}>
             <Table striped verticalSpacing="sm" data-testid="unresolved-table">
               <Table.Thead>
                 <Table.Tr>
@@ -121,7 +122,7 @@ export function UnresolvedPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollCue>
           {list.data.items.length === 0 && (
             <Text c="dimmed" ta="center" py="md">
               {t('units.unresolved.none')}
