@@ -113,3 +113,63 @@ test('a focal point reports an item done with evidence; the standing officer ver
   await expect(page.getByTestId('report-card')).toHaveCount(2);
   await shot(page, '84-pilot-unit-reports');
 });
+
+test('one resolver: Huyện Diễn Châu has the same 8 successors on the pilot page and the restated dashboard; links to ended units', async ({
+  page,
+}) => {
+  await login(page, 'thuongtruc@chidao.demo');
+  await openUnit(page, '2023', 'Huyện Diễn Châu');
+  const successors = page.getByTestId('successor');
+  await expect(successors).toHaveCount(8);
+  const names = (await successors.allTextContents()).map((s) => s.trim());
+  await shot(page, '82-pilot-dien-chau-successors');
+
+  // The 2024 committee plan holds the Diễn Châu working session's open conclusion: restated, it is
+  // carried by the same 8 communes, each with its share.
+  await page.getByTestId('nav-plans').click();
+  await page.getByTestId('plans-year').click();
+  await page.getByRole('option', { name: '2024', exact: true }).click();
+  await page
+    .getByTestId('plans-table')
+    .getByRole('link', { name: 'Kế hoạch công tác CCHC năm 2024 của Ban Chỉ đạo CCHC tỉnh' })
+    .click();
+  await page.getByTestId('plan-dashboard-link').click();
+  await page.getByTestId('dash-restate').check({ force: true });
+  await page.getByTestId('dash-tab-unit').click();
+  const rows = page.getByTestId('dash-unit-table-row').filter({ hasText: 'Huyện Diễn Châu' });
+  await expect(rows).toHaveCount(8);
+  const rowText = (await rows.allTextContents()).join(' | ');
+  for (const n of names) expect(rowText).toContain(n);
+  await expect(page.getByTestId('dash-unit-table')).not.toContainText('không có đơn vị kế thừa');
+  await shot(page, '83-dashboard-dien-chau-restated');
+
+  // Links to ended units, from the units area.
+  await page.getByTestId('nav-units').click();
+  await page.getByTestId('units-stale-links-link').click();
+  await expect(page.getByRole('heading', { name: 'Liên kết tới đơn vị đã kết thúc' })).toBeVisible();
+  await expect(page.getByTestId('stale-row').first()).toBeVisible();
+  const khdtFollow = page
+    .getByTestId('stale-row')
+    .filter({ hasText: 'Phân công theo dõi' })
+    .filter({ hasText: 'Sở Kế hoạch và Đầu tư' })
+    .first();
+  await expect(khdtFollow).toContainText('Sở Tài chính');
+  await expect(
+    page
+      .getByTestId('stale-row')
+      .filter({ hasText: 'Kết luận cuộc họp' })
+      .filter({ hasText: 'Huyện Diễn Châu' }),
+  ).toContainText('Quá hạn');
+  await shot(page, '84-stale-links');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, '84-stale-links-phone', { fullPage: false });
+  await page.getByTestId('stale-card').nth(1).scrollIntoViewIfNeeded();
+  await shot(page, '84-stale-links-phone-cards', { fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 860 });
+
+  // One click applies the proposal; the link leaves the list.
+  const before = await page.getByTestId('stale-row').count();
+  await khdtFollow.getByTestId('stale-apply').click();
+  await expect(page.getByTestId('stale-row')).toHaveCount(before - 1);
+  await shot(page, '85-stale-links-applied');
+});

@@ -1,14 +1,17 @@
-import { SESSION } from '../../core/access.js';
+import { roles, SESSION } from '../../core/access.js';
 import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { getUser } from '../users/users.service.js';
 import { addGrant, listGrantsOf, revokeGrant } from './access.service.js';
+import { getLineageRule, setLineageRule } from './lineage-follow.service.js';
 import {
   grantIdParams,
   grantIn,
   grantListOut,
   grantOut,
+  lineageRuleIn,
+  lineageRuleOut,
   ROLES,
   rolesOut,
   userIdParams,
@@ -80,5 +83,32 @@ export async function accessRoutes(app: App) {
       await revokeGrant(signedIn(request), request.params.grantId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/access/lineage-rule',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags: ['access'],
+        summary: "Access follows lineage: whether successors act on their predecessors' open work",
+        response: { 200: lineageRuleOut, ...errorResponses },
+      },
+    },
+    async (request) => getLineageRule(signedIn(request)),
+  );
+
+  app.put(
+    '/access/lineage-rule',
+    {
+      config: { access: roles('admin') },
+      schema: {
+        tags: ['access'],
+        summary: 'Change the lineage access rule (administrators; version-checked, journalled)',
+        body: lineageRuleIn,
+        response: { 200: lineageRuleOut, ...errorResponses },
+      },
+    },
+    async (request) => setLineageRule(signedIn(request), request.body),
   );
 }

@@ -1,5 +1,6 @@
 /** The access module's contract: the roles that can be granted and an account's role grants. */
 import { z } from 'zod';
+import { LINEAGE_FOLLOW_MODES } from './lineage-follow.rules.js';
 import { ROLES, type Role } from './roles.js';
 
 export { ROLES, type Role };
@@ -38,3 +39,21 @@ export const grantIn = z.object({
   note: z.string().max(500).nullish(),
 });
 export type GrantIn = z.input<typeof grantIn>;
+
+/** Access follows lineage (`lineage-follow.rules.ts`): the rule in force and its change. */
+export const lineageRuleOut = z
+  .object({
+    mode: z.enum(LINEAGE_FOLLOW_MODES),
+    legalBasis: z.string(),
+    version: z.number().int(),
+    isDefault: z.boolean(),
+    abilities: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: 'LineageFollowRule' });
+export type LineageRuleOut = z.infer<typeof lineageRuleOut>;
+
+export const lineageRuleIn = z.object({
+  mode: z.enum(LINEAGE_FOLLOW_MODES),
+  legalBasis: z.string().trim().min(1).max(2000),
+  version: z.number().int().min(0),
+});

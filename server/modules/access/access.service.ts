@@ -6,9 +6,13 @@ import { recordChange } from '../audit/audit.service.js';
 import { ancestorPaths, getUnit, getUnits } from '../units/units.service.js';
 import { Actor, type ActorUser, type Grant } from './actor.js';
 import { grants } from './access.table.js';
+import { inheritedGrants } from './lineage-follow.service.js';
 import { isRole, type Role } from './roles.js';
 
-/** Builds the actor for a signed-in user: the grants in force now. */
+/**
+ * Builds the actor for a signed-in user: the grants in force now, and those they pass on to the ended units
+ * their units carry (`lineage-follow.service`).
+ */
 export async function loadActor(db: Db, user: ActorUser, at = new Date()): Promise<Actor> {
   const found = await db
     .select({ id: grants.id, role: grants.role, unitId: grants.unitId })
@@ -23,7 +27,8 @@ export async function loadActor(db: Db, user: ActorUser, at = new Date()): Promi
   const valid: Grant[] = found.flatMap((g) =>
     isRole(g.role) ? [{ id: g.id, role: g.role, unitId: g.unitId }] : [],
   );
-  return new Actor(user, valid);
+  // Access follows lineage: grants on a successor unit reach the ended units it carries (rule as data).
+  return new Actor(user, valid, await inheritedGrants(db, valid));
 }
 
 export type GrantOut = {

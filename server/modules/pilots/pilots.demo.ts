@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/context.js';
 import { Actor } from '../access/actor.js';
-import { findCommittee } from '../committees/committees.service.js';
+import { addAssignmentRecord, findCommittee } from '../committees/committees.service.js';
 import { findDocumentBySymbol } from '../documents/documents.service.js';
 import {
   committeeMembersOfYear,
@@ -261,5 +261,21 @@ export async function seedDemoPilots(
       { committeeId: committee.id, year, decisionDocumentId: decision?.id ?? null },
       units,
     );
+    // The member responsible for a pilot unit follows it from the programme's start (phân công theo dõi),
+    // with no end recorded: after the 2025 reorganisation these are the follow-ups the province has not
+    // updated yet — the stale links the units page flags (Sở KH&ĐT, Huyện Diễn Châu…).
+    for (const u of units) {
+      const m = members.find((x) => x.membershipId === u.responsibleMembershipId);
+      if (!m || m.toDate) continue;
+      await addAssignmentRecord(t, m.membershipId, {
+        unitId: u.unitId,
+        fromDate: later(m.fromDate, `${year}-03-15`),
+        toDate: null,
+        note: `Theo dõi đơn vị chỉ đạo điểm năm ${year}`,
+        decisionDocumentId: decision?.id ?? null,
+      });
+    }
   }
 }
+
+const later = (a: string, b: string) => (a > b ? a : b);

@@ -28,6 +28,7 @@ import {
   completion,
   computeKpis,
   DEFAULT_TIMING_RULE,
+  OPEN_STATUSES,
   taskTiming,
   type Kpis,
   type TaskActor,
@@ -35,7 +36,8 @@ import {
   type TaskRuleKey,
   type TaskStatus,
 } from '../tasks/index.js';
-import { restateMany, unitsAsOf, type RestatedShare } from '../units/lineage.service.js';
+import { carriersOn } from '../units/carriers.service.js';
+import { unitsAsOf } from '../units/lineage.service.js';
 import { getUnits, unitFacts, viCollator, type Unit } from '../units/units.service.js';
 import { usersByIds } from '../users/users.service.js';
 import {
@@ -201,38 +203,27 @@ async function unitsInYear(db: Db, units: Unit[], year: number) {
 type Successor = UnitAsItWas['successors'][number];
 
 /**
- * The units that carry an ended unit's facts on `on` (lineage.service `restateMany`, forward: a few
- * statements whatever the size of the lineage, so nothing is cached and a new lineage event shows at once).
- * A district abolished in 2025 has no successor of its own — its communes merged into new ones — so its
- * communes' successors continue it.
+ * The units that carry ended units' facts on `on`: the unit registry's one resolver
+ * (`units/carriers.service` `carriersOn`: lineage forward, and a district abolished in 2025 — which has no
+ * successor of its own — carried by its communes' successors), for all the units of a page at once.
  */
 async function successorsOf(
   db: Db,
-  unit: { id: string; validTo: string | null },
+  list: readonly { id: string; validTo: string | null }[],
   on: string,
-): Promise<Successor[]> {
-  if (!unit.validTo || !hasEnded(unit.validTo, on)) return [];
-  const carriers = (id: string, all: Map<string, RestatedShare[]>) =>
-    (all.get(id) ?? []).filter((s) => s.unitId !== id && s.unit);
-  let found = carriers(unit.id, await restateMany(db, [unit.id], unit.validTo, on));
-  if (!found.length) {
-    // A district abolished with its communes is carried on by the communes' successors: one batch.
-    const children = await unitsAsOf(db, { date: unit.validTo, parentId: unit.id });
-    const all = await restateMany(
-      db,
-      children.map((c) => c.id),
-      unit.validTo,
-      on,
+): Promise<Map<string, Successor[]>> {
+  const ended = list.filter((u) => u.validTo && hasEnded(u.validTo, on)).map((u) => u.id);
+  const out = new Map<string, Successor[]>();
+  for (const [id, c] of await carriersOn(db, ended, on)) {
+    if (c.status !== 'carried') continue;
+    out.set(
+      id,
+      c.carriers
+        .map((s) => ({ id: s.unit.id, code: s.unit.code, name: displayName(s.unit), kind: s.unit.kind }))
+        .sort((a, b) => viCollator.compare(a.name, b.name)),
     );
-    found = children.flatMap((c) => carriers(c.id, all));
   }
-  const byId = new Map<string, Successor>();
-  for (const s of found) {
-    const u = s.unit!;
-    if (u.validTo && u.validTo < on) continue;
-    byId.set(u.id, { id: u.id, code: u.code, name: displayName(u), kind: u.kind });
-  }
-  return [...byId.values()].sort((a, b) => viCollator.compare(a.name, b.name));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -433,6 +424,18 @@ async function presentCards(
   const members = new Map(
     (await membersOfYear(ctx, committee, programme.year)).map((m) => [m.membershipId, m]),
   );
+  // A responsible member named anew after a kiện toàn (stale links) may sit on the committee only today.
+  if (rows.some((r) => r.responsibleMembershipId && !members.has(r.responsibleMembershipId)))
+    for (const m of (await composition(ctx, committee.id, today())).members)
+      if (!members.has(m.id))
+        members.set(m.id, {
+          membershipId: m.id,
+          name: m.name,
+          position: m.position,
+          office: m.office,
+          fromDate: m.fromDate,
+          toDate: m.toDate,
+        });
   const items = await itemsOf(
     ctx,
     visible.map((r) => r.id),
@@ -443,6 +446,7 @@ async function presentCards(
   );
   const calendar = await loadCalendar(ctx.db);
   const now = today();
+  const successors = await successorsOf(ctx.db, units, now);
   const cards: PilotUnitCardOut[] = [];
   for (const r of visible) {
     const u = unitById.get(r.unitId)!;
@@ -463,7 +467,7 @@ async function presentCards(
         validFrom: u.validFrom,
         validTo: u.validTo,
         ended: hasEnded(u.validTo, now),
-        successors: await successorsOf(ctx.db, u, now),
+        successors: successors.get(u.id) ?? [],
       },
       responsible: r.responsibleMembershipId ? (members.get(r.responsibleMembershipId) ?? null) : null,
       note: r.note,
@@ -1373,3 +1377,71 @@ export async function insertProgramme(
   }
   return p!.id;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Stale links (units/stale-links.service): pilot units whose responsible member no longer fits
+
+/**
+ * Read-only: the pilot units that still have open items (not started, in progress, returned or reported
+ * and awaiting verification), with their programme's year and committee and their responsible membership.
+ * No access check: the caller filters by the unit and the committee's host.
+ */
+export async function pilotUnitsWithOpenItems(db: Db) {
+  const found = await db
+    .select({
+      id: pilotUnits.id,
+      version: pilotUnits.version,
+      unitId: pilotUnits.unitId,
+      responsibleMembershipId: pilotUnits.responsibleMembershipId,
+      programmeId: pilotProgrammes.id,
+      year: pilotProgrammes.year,
+      committeeId: pilotProgrammes.committeeId,
+      open: sql<number>`count(${pilotItems.id})::int`,
+    })
+    .from(pilotUnits)
+    .innerJoin(pilotProgrammes, eq(pilotProgrammes.id, pilotUnits.programmeId))
+    .innerJoin(pilotItems, eq(pilotItems.pilotUnitId, pilotUnits.id))
+    .where(inArray(pilotItems.status, [...OPEN_STATUSES, 'reported_done']))
+    .groupBy(pilotUnits.id, pilotProgrammes.id);
+  return found.map((r) => ({ ...r, open: Number(r.open) }));
+}
+
+/**
+ * Names a pilot unit's responsible member anew (the standing agency; version-checked: 409; journalled).
+ * Unlike choosing one for the year, the member may be one in force on `on` (today): open items of an
+ * earlier year need someone on the committee now, after a kiện toàn replaced the one named then.
+ */
+export async function reassignResponsible(
+  ctx: RequestContext,
+  id: string,
+  input: { responsibleMembershipId: string; version: number },
+  on = today(),
+): Promise<void> {
+  const { actor, pu, committee, subject } = await pilotUnitContext(ctx, id);
+  if (!allow(pilotUnitPolicy, actor, 'manage', subject)) throw forbidden();
+  if (pu.version !== input.version) throw staleVersion('pilot_unit', pu.version);
+  const now = (await composition(ctx, committee.id, on)).members;
+  if (!now.some((m) => m.id === input.responsibleMembershipId))
+    throw validation('responsibleMembershipId', 'pilots.member_not_in_year', {
+      year: Number(on.slice(0, 4)),
+    });
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(pilotUnits)
+      .set({
+        responsibleMembershipId: input.responsibleMembershipId,
+        version: sql`${pilotUnits.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(pilotUnits.id, id), eq(pilotUnits.version, input.version)))
+      .returning();
+    if (!updated) throw staleVersion('pilot_unit', pu.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'pilot_unit', entityId: id, before: pu, after: updated },
+    );
+  });
+}
+
+/** The pure naming rule of units on pilot pages ("Huyện Diễn Châu", "Sở Tài chính"), for other modules. */
+export { displayName } from './pilot-rules.js';

@@ -44,8 +44,9 @@ import {
   type Timing,
   type TimingState,
 } from '../tasks/index.js';
-import { restateMany, unitsAsOf } from '../units/lineage.service.js';
-import { getUnits, unitFacts, viCollator } from '../units/units.service.js';
+import { carriersOn } from '../units/carriers.service.js';
+import { unitsAsOf } from '../units/lineage.service.js';
+import { unitFacts, viCollator } from '../units/units.service.js';
 import { monthEnds, stateOn, timelineOf, type HistoryEvent, type TaskState, type Timeline } from './as-of.js';
 import { getPlan } from './plans.service.js';
 import { DIMENSIONS, METRICS, type Dimension, type MetricKey } from './plans.schemas.js';
@@ -382,10 +383,10 @@ async function unitCarriers(
   names: Map<string, { name: string; fullName: string; inForce: boolean }>;
 }> {
   const ids = [...new Set(leadUnitIds)];
-  const facts = await unitFacts(ctx.db, ids);
   const names = new Map<string, { name: string; fullName: string; inForce: boolean }>();
   const carriers = new Map<string, Carrier[]>();
   if (!restated) {
+    const facts = await unitFacts(ctx.db, ids);
     // Names as they were on the as-of day (the plan owner's subtree then); units no longer or not yet
     // in force then keep their last recorded name.
     const then = new Map(
@@ -395,7 +396,7 @@ async function unitCarriers(
       const u = then.get(id);
       const f = facts.get(id);
       names.set(id, {
-        name: u?.name ?? f?.name ?? id,
+        name: (u && shownName(u)) ?? f?.name ?? id,
         fullName: u?.fullName ?? f?.fullName ?? id,
         inForce: !!u,
       });
@@ -403,33 +404,38 @@ async function unitCarriers(
     }
     return { carriers, names };
   }
-  const rows = await getUnits(ctx.db, ids);
-  const ended = new Set(rows.filter((u) => u.validTo !== null && u.validTo < data.today).map((u) => u.id));
-  // One lineage look-up for all the lead units no longer in force (two statements, whatever their number).
-  const restatedUnits = await restateMany(ctx.db, [...ended], '1900-01-01', data.today);
+  // The unit registry's one resolver (the same answer as the pilot page): lineage forward, and a district
+  // abolished in 2025 carried by its communes' successors — for all the lead units at once.
+  const resolved = await carriersOn(ctx.db, ids, data.today);
   for (const id of ids) {
-    const f = facts.get(id);
-    names.set(id, { name: f?.name ?? id, fullName: f?.fullName ?? id, inForce: !ended.has(id) });
-    if (!ended.has(id)) {
+    const r = resolved.get(id);
+    const inForce = r?.status === 'in_force';
+    names.set(id, {
+      name: r?.unit ? shownName(r.unit) : id,
+      fullName: r?.unit?.fullName ?? id,
+      inForce,
+    });
+    if (!r || r.status !== 'carried') {
+      // In force, or ended with nobody carrying it on: its facts stay with it.
       carriers.set(id, [{ unitId: id, weight: 1 }]);
       continue;
     }
-    const shares = restatedUnits.get(id) ?? [];
     carriers.set(
       id,
-      shares.map((s) => ({ unitId: s.unitId, weight: s.weight })),
+      r.carriers.map((s) => ({ unitId: s.unitId, weight: s.weight })),
     );
-    for (const s of shares) {
-      if (!s.unit) continue;
-      names.set(s.unitId, {
-        name: s.unit.name,
-        fullName: s.unit.fullName,
-        inForce: s.unit.validTo === null || s.unit.validTo >= data.today,
-      });
-    }
+    for (const s of r.carriers)
+      names.set(s.unitId, { name: shownName(s.unit), fullName: s.unit.fullName, inForce: true });
   }
   return { carriers, names };
 }
+
+/**
+ * A lead unit's name as the dashboard shows it: localities by their full name ("Huyện Diễn Châu", "Xã Diễn
+ * Châu": the short name is the same for a district and the commune that continues it), others by their name.
+ */
+const shownName = (u: { kind: string; name: string; fullName: string }) =>
+  u.kind === 'district' || u.kind === 'commune' || u.kind === 'province' ? u.fullName : u.name;
 
 async function byUnit(
   ctx: RequestContext,

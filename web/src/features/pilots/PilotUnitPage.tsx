@@ -27,6 +27,7 @@ import { EndedUnit, ItemStatusBadge, TimingBadge } from './badges';
 import { AddItemModal } from './forms';
 import { ItemActionModal } from './ItemActionModal';
 import { ReportCard } from './reports';
+import { ScrollCue } from '../../components/table';
 
 function ItemsTable({
   items,
@@ -45,7 +46,7 @@ function ItemsTable({
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollCue minWidth={860} testId="items-table-scroll">
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="items-table">
         <Table.Thead>
           <Table.Tr>
@@ -98,7 +99,7 @@ function ItemsTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 

@@ -14,6 +14,10 @@ export const unitsFeature = {
       lazyRouteComponent(() => import('./UnresolvedPage'), 'UnresolvedPage'),
     ),
     page(
+      '/units/stale-links',
+      lazyRouteComponent(() => import('./StaleLinksPage'), 'StaleLinksPage'),
+    ),
+    page(
       '/units/events/new',
       lazyRouteComponent(() => import('./EventCreatePage'), 'EventCreatePage'),
     ),
