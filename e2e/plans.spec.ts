@@ -129,3 +129,120 @@ test('a plan from creation to a verified task, with every KPI traceable to its t
   await expect(events.first().getByRole('link')).toHaveCount(1);
   await shot(page, '75-task-history');
 });
+
+const TASK_BACKFILL = 'Ban hành kế hoạch kiểm soát thủ tục hành chính năm 2026';
+
+test('a province starting mid-year: the year list, a backfilled completion with both dates, distinct confirmations, buttons by ability', async ({
+  page,
+}) => {
+  test.setTimeout(120_000); // five sign-ins and a dozen saves
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-e2e-'));
+  const file = path.join(dir, 'Kế hoạch kiểm soát TTHC.pdf');
+  fs.writeFileSync(file, PDF);
+
+  // The plans page opens on the latest year that has a plan; the year list marks which years have plans,
+  // and tasks still overdue from earlier years are listed under it.
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.getByTestId('nav-plans').click();
+  await expect(page.getByTestId('plans-year')).toHaveValue('2026');
+  await expect(page.getByTestId('plans-table').getByRole('link', { name: PLAN })).toBeVisible();
+  await expect(page.getByTestId('plans-carried-over')).toBeVisible();
+  await expect(page.getByTestId('carried-over-row').first()).toContainText(/Quá hạn/);
+  await page.getByTestId('plans-year').click();
+  await expect(page.getByRole('option', { name: '2024', exact: true })).toContainText('kế hoạch');
+  await expect(page.getByRole('option', { name: '2027', exact: true })).toContainText('chưa có kế hoạch');
+  await shot(page, '76-plans-year-list', { fullPage: false });
+  await page.getByRole('option', { name: '2027', exact: true }).click();
+  await expect(page.getByTestId('plans-empty')).toContainText('Năm 2027 chưa có kế hoạch');
+  await expect(page.getByTestId('plan-new-empty')).toBeVisible();
+  await shot(page, '77-plans-empty-year');
+
+  // A task recorded today whose work was done in March.
+  await page.getByTestId('plans-year').click();
+  await page.getByRole('option', { name: '2026', exact: true }).click();
+  await page.getByTestId('plans-table').getByRole('link', { name: PLAN }).click();
+  await page.getByTestId('task-new').click();
+  await page.getByTestId('task-title').fill(TASK_BACKFILL);
+  await page.getByTestId('task-area').click();
+  await page.getByRole('option', { name: 'Cải cách thủ tục hành chính' }).click();
+  await pick(page, 'task-lead', 'Sở Tư pháp', 'Sở Tư pháp — Nghệ An');
+  const due = page.getByTestId('task-due');
+  await due.fill('31/03/2026');
+  await due.press('Tab');
+  await page.getByTestId('task-submit').click();
+  await expect(row(page, TASK_BACKFILL)).toBeVisible();
+  await logout(page);
+
+  // The unit's leader reports it done on its real day, 15/03/2026, with the evidence picker's rules shown.
+  await login(page, 'lanhdao.tuphap@chidao.demo');
+  await openPlan(page);
+  await row(page, TASK_BACKFILL).getByTestId('task-action-report_done').click();
+  await page.getByTestId('action-output').fill('Quyết định số 45/QĐ-STP ngày 15/03/2026 ban hành kế hoạch.');
+  await page.getByTestId('action-files').setInputFiles(file);
+  await expect(page.getByTestId('action-form')).toContainText('PDF');
+  await expect(page.getByTestId('action-chosen-files')).toContainText('Kế hoạch kiểm soát TTHC.pdf');
+  const effective = page.getByTestId('action-effective-date');
+  await effective.fill('15/03/2026');
+  await effective.press('Tab');
+  await shot(page, '78-action-effective-date', { fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, '78-action-effective-date-phone', { fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.getByTestId('action-submit').click();
+  await expect(page.getByTestId('workflow-done')).toContainText('Đã gửi báo cáo hoàn thành');
+  await expect(page.getByTestId('workflow-done')).toContainText('Tiếp theo:');
+  await expect(row(page, TASK_BACKFILL).getByTestId('task-status')).toHaveText('Đã báo cáo hoàn thành');
+  await shot(page, '79-toast-reported', { fullPage: false });
+  await logout(page);
+
+  // The officer verifies it as of 20/03/2026: done on time, not "late 250 days".
+  await login(page, 'thuongtruc@chidao.demo');
+  await openPlan(page);
+  // Verify, return and cancel side by side: green, orange, quiet red — not three red buttons.
+  await shot(page, '80-review-buttons', { fullPage: false });
+  await row(page, TASK_BACKFILL).getByTestId('task-action-verify').click();
+  await page.getByTestId('action-effective-date').fill('20/03/2026');
+  await page.getByTestId('action-effective-date').press('Tab');
+  await page.getByTestId('action-submit').click();
+  await expect(page.getByTestId('workflow-done')).toContainText('Đã xác nhận hoàn thành');
+  await expect(row(page, TASK_BACKFILL).getByTestId('task-status')).toHaveText('Đã xác nhận hoàn thành');
+  await expect(row(page, TASK_BACKFILL)).toContainText('Hoàn thành đúng hạn');
+  await shot(page, '81-toast-verified', { fullPage: false });
+
+  // The history shows both dates: when it happened, and when and by whom it was recorded.
+  await row(page, TASK_BACKFILL).getByTestId('task-open').click();
+  const backdated = page.getByTestId('task-event-backdated');
+  await expect(backdated).toHaveCount(2);
+  await expect(backdated.first()).toContainText('Ngày thực hiện 15/03/2026 — ghi nhận lúc');
+  await expect(backdated.first()).toContainText('bởi');
+  await expect(page.getByTestId('workflow-done')).toHaveCount(0, { timeout: 15_000 });
+  await page.getByTestId('task-events').scrollIntoViewIfNeeded();
+  await shot(page, '82-history-backfilled', { fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('task-events').scrollIntoViewIfNeeded();
+  await shot(page, '82-history-backfilled-phone', { fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.keyboard.press('Escape');
+
+  // Reopening has its own words (and "Mở lại" is a neutral button, not a red one on every verified row).
+  await row(page, TASK_BACKFILL).getByTestId('task-action-reopen').click();
+  await page.getByTestId('action-reason').fill('Cần bổ sung báo cáo đánh giá sau rà soát.');
+  await page.getByTestId('action-submit').click();
+  await expect(page.getByTestId('workflow-done')).toContainText('Đã mở lại');
+  await shot(page, '83-toast-reopened', { fullPage: false });
+  await logout(page);
+
+  // The hotline officer reads plans but is offered no "Tạo kế hoạch" (the server's abilities decide).
+  await login(page, 'duongdaynong@chidao.demo');
+  await page.getByTestId('nav-plans').click();
+  await expect(page.getByTestId('plans-table')).toBeVisible();
+  await expect(page.getByTestId('plan-new')).toHaveCount(0);
+  await shot(page, '84-plans-hotline');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, '84-plans-hotline-phone', { fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.getByTestId('plans-year').click();
+  await page.getByRole('option', { name: '2027', exact: true }).click();
+  await expect(page.getByTestId('plans-empty')).toContainText('Cơ quan thường trực tạo kế hoạch');
+  await expect(page.getByTestId('plan-new-empty')).toHaveCount(0);
+});

@@ -12,8 +12,8 @@ export const NOTIFICATION_MESSAGES = {
     en: 'Due soon: {task}',
   },
   'notification.task_due_soon.body': {
-    vi: '“{task}” ({plan}) đến hạn ngày {due}, còn {days} ngày làm việc.',
-    en: '“{task}” ({plan}) is due on {due}: {days} working day(s) left.',
+    vi: '“{task}” ({plan}) đến hạn ngày {due}, còn {days} ngày làm việc (tính đến ngày {on}).',
+    en: '“{task}” ({plan}) is due on {due}: {days} working day(s) left as of {on}.',
   },
   'notification.task_due_today.title': {
     vi: 'Đến hạn hôm nay: {task}',
@@ -28,8 +28,8 @@ export const NOTIFICATION_MESSAGES = {
     en: 'Overdue: {task}',
   },
   'notification.task_overdue.body': {
-    vi: '“{task}” ({plan}) đã quá hạn {days} ngày làm việc (hạn {due}). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo.',
-    en: '“{task}” ({plan}) is {days} working day(s) overdue (due {due}). Please complete and report it.',
+    vi: '“{task}” ({plan}) đã quá hạn {days} ngày làm việc tính đến ngày {on} (hạn {due}). Đề nghị đơn vị khẩn trương hoàn thành và báo cáo.',
+    en: '“{task}” ({plan}) is {days} working day(s) overdue as of {on} (due {due}). Please complete and report it.',
   },
   // Task workflow events (sent by the plans module).
   'notification.task_returned.title': {

@@ -336,7 +336,9 @@ describe('the inbox', () => {
     };
     const enOurs = en.items.filter((n) => n.entity?.id === taskId);
     expect(enOurs[0]!.title).toBe(`Overdue: ${TITLE}`);
-    expect(enOurs[0]!.body).toMatch(/is 1 working day\(s\) overdue \(due 23\/02\/2026\)/);
+    expect(enOurs[0]!.body).toMatch(
+      /is 1 working day\(s\) overdue as of \d\d\/\d\d\/2026 \(due 23\/02\/2026\)/,
+    );
   });
 
   it('marks one read (idempotent), then all; another user’s notification is not found', async () => {

@@ -193,6 +193,7 @@ async function runReminder(deps: WorkerDeps, job: JobRow, now: Date): Promise<Ou
             plan: task.context,
             due: p.dueDate,
             days: reminderDays(calendar, p.dueDate, todayInVietnam(now)),
+            on: todayInVietnam(now),
           },
           link: task.link,
           entity: { type: task.kind === 'plan_task' ? 'task' : task.kind, id: task.id },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, createCalendar } from '../calendar/index.js';
-import type { ReminderTask } from '../tasks/index.js';
+import { DEFAULT_TIMING_RULE, taskTiming, type ReminderTask } from '../tasks/index.js';
 import {
   DEFAULT_NOTIFICATION_RULE,
   digestJobKey,
@@ -194,6 +194,30 @@ describe('message parameters', () => {
     expect(reminderDays(calendar, '2026-02-23', '2026-02-23')).toBe(0);
     expect(reminderDays(calendar, '2026-02-13', '2026-02-23')).toBe(1); // 16–20/2 Tết, 21–22 weekend
     expect(reminderDays(calendar, '2026-02-22', '2026-02-23')).toBe(0); // due on a Sunday → Mon 23/2
+  });
+  it('counted once: a reminder says what the cockpit and the plan pages say, on every day, days off included', () => {
+    // Issue 12: "quá hạn 776 ngày làm việc" in a notification and "777" on the cockpit the same Sunday —
+    // the reminder counted up to the day off, the timing from the next working day. Both now use
+    // taskTiming (what tasksLedBy gives the cockpit).
+    const cockpit = (due: string, day: string) => {
+      const t = taskTiming({
+        status: 'in_progress',
+        dueDate: due,
+        today: day,
+        calendar,
+        rule: DEFAULT_TIMING_RULE,
+      });
+      return t.state === 'overdue' ? t.daysOverdue : t.daysLeft;
+    };
+    for (const due of ['2023-10-31', '2026-02-13', '2026-04-30', '2026-12-04']) {
+      for (let day = '2026-01-01'; day <= '2026-12-31'; day = addDays(day, 1))
+        expect(reminderDays(calendar, due, day), `${due} on ${day}`).toBe(cockpit(due, day));
+    }
+    // Sunday 6/12/2026, a task due 31/10/2023: the same figure in both places (the Monday counts).
+    expect(reminderDays(calendar, '2023-10-31', '2026-12-06')).toBe(cockpit('2023-10-31', '2026-12-07'));
+    expect(reminderDays(calendar, '2023-10-31', '2026-12-06')).toBe(
+      reminderDays(calendar, '2023-10-31', '2026-12-04') + 1,
+    );
   });
   it('each reminder kind has its message', () => {
     expect(REMINDER_TEMPLATE).toEqual({

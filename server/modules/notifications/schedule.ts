@@ -11,9 +11,10 @@
  */
 import type { Calendar, IsoDate } from '../calendar/index.js';
 import {
+  DEFAULT_TIMING_RULE,
   dueReminders,
-  effectiveDue,
   remindersFor,
+  taskTiming,
   type Reminder,
   type ReminderKind,
   type ReminderRule,
@@ -89,11 +90,14 @@ export const REMINDER_TEMPLATE: Record<ReminderKind, NotificationTemplate> = {
 /**
  * The `days` parameter of a reminder's message, counted on `today` (the day it is written, which after
  * downtime may be later than the day it was planned for): working days left before the effective due
- * date, or working days overdue.
+ * date, or working days overdue. It is the task timing's own count (../tasks/overdue.ts `taskTiming`,
+ * the rule the cockpit, the plan pages and the dashboards show), never a second computation: on a day
+ * off "today" counts as the next working day there, and so it does here (issue 12: a notification said
+ * 776 working days overdue while the cockpit said 777 on the same Sunday).
  */
 export function reminderDays(calendar: Calendar, dueDate: IsoDate, today: IsoDate): number {
-  const due = effectiveDue(calendar, dueDate);
-  return Math.abs(calendar.workingDaysBetween(today, due));
+  const timing = taskTiming({ status: 'in_progress', dueDate, today, calendar, rule: DEFAULT_TIMING_RULE });
+  return timing.state === 'overdue' ? timing.daysOverdue : (timing.daysLeft ?? 0);
 }
 
 const VN_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving)

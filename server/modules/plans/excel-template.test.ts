@@ -247,6 +247,11 @@ describe('validating rows (all or nothing)', () => {
         expectedOutput: 'Quyết định',
         focus: true,
         weight: 1.5,
+        status: 'not_started',
+        reportedOn: null,
+        verifiedOn: null,
+        progress: null,
+        output: null,
       },
       {
         row: 5,
@@ -260,6 +265,11 @@ describe('validating rows (all or nothing)', () => {
         expectedOutput: null,
         focus: false,
         weight: null,
+        status: 'not_started',
+        reportedOn: null,
+        verifiedOn: null,
+        progress: null,
+        output: null,
       },
     ]);
   });
@@ -406,5 +416,106 @@ describe('validating rows (all or nothing)', () => {
     expect(errorsOf([ok(2), ok(3), ok(4)], { maxRows: 2 })).toEqual([
       [4, 'file', 'plan_import.too_many_rows'],
     ]);
+  });
+});
+
+describe('history columns (a province that starts mid-year)', () => {
+  const at = (rows: RawRow[]) => validateTaskRows(rows, { ...CTX, today: '2026-12-06' });
+  const keys = (rows: RawRow[]) => at(rows).errors.map((e) => [e.row, e.field, e.key]);
+
+  it('a file without them imports tasks not started, as before', () => {
+    const { tasks, errors } = at([ok(2)]);
+    expect(errors).toEqual([]);
+    expect(tasks[0]).toMatchObject({
+      status: 'not_started',
+      reportedOn: null,
+      verifiedOn: null,
+      progress: null,
+    });
+  });
+
+  it('reads the statuses by their labels (vi, en) or keys, with their dates', () => {
+    const { tasks, errors } = at([
+      ok(2, {
+        status: 'Đã xác nhận hoàn thành',
+        doneDate: '15/03/2026',
+        verifiedDate: '20/03/2026',
+        progress: 100,
+      }),
+      ok(3, { status: 'reported done', doneDate: new Date(Date.UTC(2026, 4, 15)), output: 'Báo cáo số 12' }),
+      ok(4, { status: 'dang thuc hien', progress: '40%' }),
+      ok(5, { status: 'Chưa bắt đầu' }),
+    ]);
+    expect(errors).toEqual([]);
+    expect(tasks.map((t) => [t.status, t.reportedOn, t.verifiedOn, t.progress, t.output])).toEqual([
+      ['verified', '2026-03-15', '2026-03-20', 100, null],
+      ['reported_done', '2026-05-15', null, null, 'Báo cáo số 12'],
+      ['in_progress', null, null, 40, null],
+      ['not_started', null, null, null, null],
+    ]);
+  });
+
+  it('an empty status is inferred from the dates and the progress', () => {
+    const { tasks } = at([
+      ok(2, { doneDate: '15/03/2026', verifiedDate: '16/03/2026' }),
+      ok(3, { doneDate: '15/03/2026' }),
+      ok(4, { progress: 30 }),
+    ]);
+    expect(tasks.map((t) => t.status)).toEqual(['verified', 'reported_done', 'in_progress']);
+    // A verified task without its own verification date is verified on the done date.
+    expect(at([ok(2, { status: 'verified', doneDate: '15/03/2026' })]).tasks[0]!.verifiedOn).toBe(
+      '2026-03-15',
+    );
+  });
+
+  it('refuses what cannot be true, naming the row and column', () => {
+    expect(
+      keys([
+        ok(2, { status: 'Đã xác nhận hoàn thành' }),
+        ok(3, { status: 'Đã hủy' }),
+        ok(4, { status: 'Xong rồi' }),
+        ok(5, { status: 'Đang thực hiện', doneDate: '15/03/2026' }),
+        ok(6, { doneDate: '07/12/2026' }),
+        ok(7, { doneDate: '31/12/2025' }),
+        ok(8, { startDate: '01/03/2026', doneDate: '15/02/2026' }),
+        ok(9, { doneDate: '15/03/2026', verifiedDate: '10/03/2026' }),
+        ok(10, { status: 'Chưa bắt đầu', progress: 20 }),
+        ok(11, { doneDate: '15/03/2026', progress: 80 }),
+        ok(12, { progress: 120 }),
+        ok(13, { status: 'Đang thực hiện', output: 'Kết quả' }),
+      ]),
+    ).toEqual([
+      [2, 'doneDate', 'plan_import.done_date_required'],
+      [3, 'status', 'plan_import.status_not_importable'],
+      [4, 'status', 'plan_import.status_unknown'],
+      [5, 'doneDate', 'plan_import.only_with_status'],
+      [6, 'doneDate', 'plan_import.date_in_future'],
+      [7, 'doneDate', 'plan_import.date_before_year'],
+      [8, 'doneDate', 'plan_import.date_before_start'],
+      [9, 'verifiedDate', 'plan_import.verified_before_done'],
+      [10, 'progress', 'plan_import.progress_mismatch'],
+      [11, 'progress', 'plan_import.progress_mismatch'],
+      [12, 'progress', 'plan_import.progress_invalid'],
+      [13, 'output', 'plan_import.only_with_status'],
+    ]);
+  });
+
+  it('every new message exists in both languages and the guide documents every column', () => {
+    for (const key of [
+      'plan_import.status_unknown',
+      'plan_import.status_not_importable',
+      'plan_import.done_date_required',
+      'plan_import.only_with_status',
+      'plan_import.date_in_future',
+      'plan_import.date_before_start',
+      'plan_import.verified_before_done',
+      'plan_import.progress_invalid',
+      'plan_import.progress_mismatch',
+    ] as const) {
+      expect(IMPORT_MESSAGES[key].vi).toBeTruthy();
+      expect(IMPORT_MESSAGES[key].en).toBeTruthy();
+    }
+    for (const key of ['status', 'doneDate', 'verifiedDate', 'progress', 'output'] as const)
+      expect(TASK_COLUMNS.find((c) => c.key === key)!.guide.length).toBeGreaterThan(20);
   });
 });

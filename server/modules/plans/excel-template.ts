@@ -20,6 +20,21 @@
  *   before the start date; "Thường xuyên" (ongoing) or empty means no due date.
  * - Trọng tâm: "x" (also X, có, 1) marks a focus task; empty (or 0, không) does not.
  * - Trọng số: a number > 0 and ≤ 1000 (1,5 or 1.5); required when the plan computes completion by weight.
+ * - History (optional columns, for a province that starts mid-year or takes over a predecessor's work;
+ *   a file without them imports every task not started, as before):
+ *   - Trạng thái: "Chưa bắt đầu", "Đang thực hiện", "Đã báo cáo hoàn thành", "Đã xác nhận hoàn thành"
+ *     (the labels of the plan's export; English labels and the keys are read too). "Bị trả lại" and "Đã hủy"
+ *     are refused: a return or cancellation needs its reason (and a cancellation its decision) — record them
+ *     on the page. Empty: inferred — a verification date → verified, a done date → reported done, a
+ *     progress above 0 → in progress, else not started.
+ *   - Ngày hoàn thành (the day the unit reported the task done — what lateness is measured by): required
+ *     for "reported done" and "verified", refused otherwise. Ngày xác nhận: only for "verified" (default
+ *     the done date), not before the done date. Both from 1/1 of the plan year (or the start date when
+ *     given) up to the import day — never in the future.
+ *   - Tiến độ (%): a whole number 0–100; a task not started has none (or 0), a done one none or 100.
+ *   - Kết quả đạt được: the output reported (≤ 5,000 characters), only with a done status.
+ *   The import records each step as an event of the work engine dated on its day (effective date), with
+ *   the import's day and importer as its recording (../work/effective-date.ts).
  */
 import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from '../tasks/index.js';
 
@@ -42,6 +57,11 @@ export const COLUMN_KEYS = [
   'expectedOutput',
   'focus',
   'weight',
+  'status',
+  'doneDate',
+  'verifiedDate',
+  'progress',
+  'output',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -150,7 +170,68 @@ export const TASK_COLUMNS: readonly ColumnDef[] = [
       'Số dương, tối đa 1.000 (ví dụ 1 hoặc 1,5). Bắt buộc khi kế hoạch tính tỷ lệ hoàn thành theo trọng số.',
     example: '1',
   },
+  {
+    key: 'status',
+    header: 'Trạng thái',
+    required: false,
+    width: 24,
+    guide:
+      'Chỉ khi nhập lịch sử (bắt đầu dùng hệ thống giữa năm): Chưa bắt đầu, Đang thực hiện, Đã báo cáo hoàn thành hoặc Đã xác nhận hoàn thành. Để trống: hệ thống suy ra từ các ngày (có Ngày xác nhận → đã xác nhận; có Ngày hoàn thành → đã báo cáo; có Tiến độ → đang thực hiện), không có gì → chưa bắt đầu. Bị trả lại, Đã hủy: thực hiện trên trang nhiệm vụ.',
+    example: 'Đã xác nhận hoàn thành',
+  },
+  {
+    key: 'doneDate',
+    header: 'Ngày hoàn thành',
+    required: false,
+    width: 16,
+    guide:
+      'Ngày đơn vị báo cáo hoàn thành (dd/mm/yyyy), dùng để tính đúng hạn/chậm. Bắt buộc với Đã báo cáo hoàn thành và Đã xác nhận hoàn thành; từ đầu năm kế hoạch (hoặc ngày bắt đầu) đến hôm nay.',
+    example: '15/03/2026',
+  },
+  {
+    key: 'verifiedDate',
+    header: 'Ngày xác nhận',
+    required: false,
+    width: 16,
+    guide:
+      'Ngày cơ quan thường trực xác nhận hoàn thành (dd/mm/yyyy), chỉ với Đã xác nhận hoàn thành; không trước Ngày hoàn thành, không sau hôm nay. Để trống: lấy Ngày hoàn thành.',
+    example: '20/03/2026',
+  },
+  {
+    key: 'progress',
+    header: 'Tiến độ (%)',
+    required: false,
+    width: 12,
+    guide:
+      'Số nguyên từ 0 đến 100. Nhiệm vụ chưa bắt đầu: để trống hoặc 0; đã hoàn thành: để trống hoặc 100.',
+    example: '100',
+  },
+  {
+    key: 'output',
+    header: 'Kết quả đạt được',
+    required: false,
+    width: 30,
+    guide: 'Kết quả, sản phẩm đơn vị đã báo cáo (tối đa 5.000 ký tự), chỉ với nhiệm vụ đã hoàn thành.',
+    example: 'Quyết định số 123/QĐ-UBND ngày 10/03/2026',
+  },
 ];
+
+/** The statuses a file may set (a return or a cancellation needs its reason: recorded on the page). */
+export const IMPORT_STATUSES = ['not_started', 'in_progress', 'reported_done', 'verified'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** The status labels the file uses (those of the plan's Excel export), with their English forms. */
+export const IMPORT_STATUS_LABELS: Record<
+  ImportStatus | 'returned' | 'cancelled',
+  { vi: string; en: string }
+> = {
+  not_started: { vi: 'Chưa bắt đầu', en: 'Not started' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  reported_done: { vi: 'Đã báo cáo hoàn thành', en: 'Reported done' },
+  verified: { vi: 'Đã xác nhận hoàn thành', en: 'Verified' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+};
 
 export const COLUMN_BY_KEY = Object.fromEntries(TASK_COLUMNS.map((c) => [c.key, c])) as Record<
   ColumnKey,
@@ -258,6 +339,42 @@ export const IMPORT_MESSAGES = {
   'plan_import.not_xlsx': {
     vi: 'Chỉ nhận tệp Excel .xlsx theo mẫu (nội dung thực của tệp là {detected}).',
     en: 'Only an .xlsx Excel file from the template is accepted (this file’s content is {detected}).',
+  },
+  'plan_import.status_unknown': {
+    vi: 'Trạng thái "{value}" không hợp lệ: nhập Chưa bắt đầu, Đang thực hiện, Đã báo cáo hoàn thành hoặc Đã xác nhận hoàn thành.',
+    en: 'Status "{value}" is not valid: enter Chưa bắt đầu, Đang thực hiện, Đã báo cáo hoàn thành or Đã xác nhận hoàn thành.',
+  },
+  'plan_import.status_not_importable': {
+    vi: 'Trạng thái "{value}" cần lý do (và văn bản khi hủy) nên không nhập từ tệp được: nhập trạng thái trước đó rồi thực hiện thao tác trên trang nhiệm vụ.',
+    en: 'Status "{value}" needs a reason (and a decision to cancel), so it cannot come from a file: import the status before it, then act on the task page.',
+  },
+  'plan_import.done_date_required': {
+    vi: 'Trạng thái {status} cần Ngày hoàn thành.',
+    en: 'Status {status} needs the done date.',
+  },
+  'plan_import.only_with_status': {
+    vi: 'Cột {column} chỉ nhập khi Trạng thái là {states}.',
+    en: 'The {column} column is only for status {states}.',
+  },
+  'plan_import.date_in_future': {
+    vi: '{column} {value} sau ngày nhập ({today}).',
+    en: '{column} {value} is after the day of the import ({today}).',
+  },
+  'plan_import.date_before_start': {
+    vi: '{column} {value} trước ngày bắt đầu {start}.',
+    en: '{column} {value} is before the start date {start}.',
+  },
+  'plan_import.verified_before_done': {
+    vi: 'Ngày xác nhận {value} trước Ngày hoàn thành {done}.',
+    en: 'The verification date {value} is before the done date {done}.',
+  },
+  'plan_import.progress_invalid': {
+    vi: 'Tiến độ "{value}" phải là số nguyên từ 0 đến 100.',
+    en: 'Progress "{value}" must be a whole number from 0 to 100.',
+  },
+  'plan_import.progress_mismatch': {
+    vi: 'Tiến độ {value}% không khớp trạng thái {status}.',
+    en: 'Progress {value}% does not fit status {status}.',
   },
   'plan_import.invalid': {
     vi: 'Tệp có {errors} lỗi ở {rows} dòng; chưa nhiệm vụ nào được ghi. Sửa các dòng được nêu rồi nhập lại.',
@@ -460,6 +577,8 @@ export type ValidationContext = {
   /** The plan's tasks already recorded (name + lead unit). */
   existing?: readonly { title: string; leadUnitId: string }[];
   maxRows?: number;
+  /** The day of the import: history dates may not be after it. Default: no limit (tests of other rules). */
+  today?: string;
 };
 
 export type ValidTask = {
@@ -474,7 +593,28 @@ export type ValidTask = {
   expectedOutput: string | null;
   focus: boolean;
   weight: number | null;
+  /** The status the task is imported in, with its history's dates (see the module comment). */
+  status: ImportStatus;
+  /** The day the unit reported it done (reported_done, verified). */
+  reportedOn: string | null;
+  verifiedOn: string | null;
+  progress: number | null;
+  output: string | null;
 };
+
+const STATUS_LOOKUP = new Map<string, ImportStatus | 'returned' | 'cancelled'>(
+  (Object.keys(IMPORT_STATUS_LABELS) as (keyof typeof IMPORT_STATUS_LABELS)[]).flatMap((k) => [
+    [fold(k), k],
+    [fold(k.replace(/_/g, ' ')), k],
+    [fold(IMPORT_STATUS_LABELS[k].vi), k],
+    [fold(IMPORT_STATUS_LABELS[k].en), k],
+  ]),
+);
+
+/** The status a cell names (Vietnamese or English label, or key; accents and case ignored). */
+export function resolveStatus(text: string): ImportStatus | 'returned' | 'cancelled' | null {
+  return STATUS_LOOKUP.get(fold(text)) ?? null;
+}
 
 const AREA_LOOKUP = new Map<string, ReformArea>(
   REFORM_AREAS.flatMap((a) => [
@@ -670,7 +810,7 @@ export function validateTaskRows(
     }
 
     // Ngày
-    const dateOf = (key: 'startDate' | 'dueDate'): string | null => {
+    const dateOf = (key: 'startDate' | 'dueDate' | 'doneDate' | 'verifiedDate'): string | null => {
       const v = values[key];
       if (v && typeof v === 'object' && !(v instanceof Date)) return null; // formula error, reported
       const parsed = parseDateCell(v, key === 'dueDate');
@@ -737,6 +877,9 @@ export function validateTaskRows(
     } else if (w === null && ctx.method === 'weighted')
       errors.push(rowError(row, 'weight', 'plan_import.weight_required'));
 
+    // Trạng thái và lịch sử
+    const history = historyOf(row, values, startDate, text, dateOf, errors, { first, today: ctx.today });
+
     if (title && lead && existing.has(`${squash(title)}|${lead.id}`))
       errors.push(rowError(row, 'title', 'plan_import.already_in_plan'));
 
@@ -753,7 +896,132 @@ export function validateTaskRows(
         expectedOutput,
         focus,
         weight,
+        ...history,
       });
   }
   return { tasks: errors.length ? [] : tasks, errors, total: data.length };
+}
+
+const DONE: readonly ImportStatus[] = ['reported_done', 'verified'];
+const statusLabel = (s: ImportStatus) => IMPORT_STATUS_LABELS[s].vi;
+
+/** The status columns of one row (see the module comment): the status, its dates, progress and output. */
+function historyOf(
+  row: number,
+  values: Record<ColumnKey, CellValue>,
+  startDate: string | null,
+  text: (key: ColumnKey, maxLength: number) => string | null,
+  dateOf: (key: 'doneDate' | 'verifiedDate') => string | null,
+  errors: RowError[],
+  bounds: { first: string; today: string | undefined },
+): Pick<ValidTask, 'status' | 'reportedOn' | 'verifiedOn' | 'progress' | 'output'> {
+  const none = {
+    status: 'not_started' as const,
+    reportedOn: null,
+    verifiedOn: null,
+    progress: null,
+    output: null,
+  };
+  const before = errors.length;
+  const floor = startDate && startDate > bounds.first ? startDate : bounds.first;
+  const dated = (key: 'doneDate' | 'verifiedDate'): string | null => {
+    const d = dateOf(key);
+    if (!d) return null;
+    if (bounds.today && d > bounds.today) {
+      errors.push(
+        rowError(row, key, 'plan_import.date_in_future', { value: viDate(d), today: viDate(bounds.today) }),
+      );
+      return null;
+    }
+    if (d < floor) {
+      errors.push(
+        startDate && startDate > bounds.first
+          ? rowError(row, key, 'plan_import.date_before_start', {
+              value: viDate(d),
+              start: viDate(startDate),
+            })
+          : rowError(row, key, 'plan_import.date_before_year', {
+              value: viDate(d),
+              year: bounds.first.slice(0, 4),
+            }),
+      );
+      return null;
+    }
+    return d;
+  };
+  const done = dated('doneDate');
+  const verified = dated('verifiedDate');
+
+  let progress: number | null = null;
+  const p = values.progress;
+  if (p !== null && !(typeof p === 'object' && !(p instanceof Date))) {
+    const n = parseViNumber(typeof p === 'string' ? p.replace(/%$/, '').trim() : p);
+    if (n === null || !Number.isInteger(n) || n < 0 || n > 100)
+      errors.push(
+        rowError(row, 'progress', 'plan_import.progress_invalid', {
+          value: typeof p === 'number' ? viNumber(p) : String(p),
+        }),
+      );
+    else progress = n;
+  }
+  const output = text('output', 5000);
+
+  const statusText = text('status', 100);
+  let status: ImportStatus;
+  if (statusText) {
+    const found = resolveStatus(statusText);
+    if (!found) {
+      errors.push(rowError(row, 'status', 'plan_import.status_unknown', { value: statusText }));
+      return none;
+    }
+    if (found === 'returned' || found === 'cancelled') {
+      errors.push(rowError(row, 'status', 'plan_import.status_not_importable', { value: statusText }));
+      return none;
+    }
+    status = found;
+  } else
+    status =
+      values.verifiedDate !== null
+        ? 'verified'
+        : values.doneDate !== null
+          ? 'reported_done'
+          : progress
+            ? 'in_progress'
+            : 'not_started';
+
+  const isDone = DONE.includes(status);
+  if (isDone && values.doneDate === null)
+    errors.push(rowError(row, 'doneDate', 'plan_import.done_date_required', { status: statusLabel(status) }));
+  const onlyWith = (key: ColumnKey, states: readonly ImportStatus[]) => {
+    if (values[key] !== null && !states.includes(status))
+      errors.push(
+        rowError(row, key, 'plan_import.only_with_status', { states: states.map(statusLabel).join(', ') }),
+      );
+  };
+  onlyWith('doneDate', DONE);
+  onlyWith('verifiedDate', ['verified']);
+  onlyWith('output', DONE);
+  if (progress !== null && ((status === 'not_started' && progress > 0) || (isDone && progress !== 100)))
+    errors.push(
+      rowError(row, 'progress', 'plan_import.progress_mismatch', {
+        value: progress,
+        status: statusLabel(status),
+      }),
+    );
+  const verifiedOn = status === 'verified' ? (verified ?? done) : null;
+  if (status === 'verified' && done && verified && verified < done)
+    errors.push(
+      rowError(row, 'verifiedDate', 'plan_import.verified_before_done', {
+        value: viDate(verified),
+        done: viDate(done),
+      }),
+    );
+  if (errors.length > before) return none;
+  return {
+    status,
+    reportedOn: isDone ? done : null,
+    verifiedOn,
+    progress,
+    output: isDone ? output : null,
+  };
 }

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import {
@@ -85,6 +86,14 @@ async function load(ctx: RequestContext, ids: readonly string[], asOf: string) {
       },
       row: task,
       meta: { plan, path } satisfies Meta,
+      // A step's effective date: from the plan year's first day (or an earlier start date); the lead unit
+      // dates its steps from the day the task was recorded, the standing agency may backfill before it.
+      dates: {
+        recordedOn: todayInVietnam(task.createdAt),
+        earliest: [`${plan.year}-01-01`, task.startDate]
+          .filter((d): d is string => !!d)
+          .reduce((a, b) => (b < a ? b : a)),
+      },
     };
     out.set(task.id, loaded);
   }

@@ -176,7 +176,18 @@ describe('the import template', () => {
       'Sản phẩm',
       'Trọng tâm (x)',
       'Trọng số',
+      // The history of a province that starts mid-year (optional; an old file without them still imports).
+      'Trạng thái',
+      'Ngày hoàn thành',
+      'Ngày xác nhận',
+      'Tiến độ (%)',
+      'Kết quả đạt được',
     ]);
+    const status = wb.getWorksheet(SHEETS.tasks)!.getCell('L2').dataValidation;
+    expect(status).toMatchObject({
+      type: 'list',
+      formulae: ['"Chưa bắt đầu,Đang thực hiện,Đã báo cáo hoàn thành,Đã xác nhận hoàn thành"'],
+    });
     const area = wb.getWorksheet(SHEETS.tasks)!.getCell('D2').dataValidation;
     expect(area).toMatchObject({ type: 'list', formulae: [`'${SHEETS.areas}'!$A$2:$A$8`] });
     const areas = wb.getWorksheet(SHEETS.areas)!.getColumn(1).values.slice(2);
@@ -415,6 +426,160 @@ describe('importing tasks from Excel (all or nothing, idempotent)', () => {
     const dry = await upload(focal, planId, file, '?dryRun=true');
     expect(dry.statusCode).toBe(403);
     expect(await tasksOf(planId)).toHaveLength(before);
+  });
+});
+
+describe('a province that starts mid-year imports its history (states and dates)', () => {
+  let backfillPlan: string;
+  beforeAll(async () => {
+    const list = (await officer.request('GET', '/api/units?asOf=2026-06-01&limit=5000')).json() as {
+      items: { id: string; name: string }[];
+    };
+    const res = await officer.request('POST', '/api/plans', {
+      year: 2026,
+      ownerUnitId: list.items.find((u) => u.name === 'Nghệ An')!.id,
+      title: 'Kế hoạch CCHC năm 2026 (nhập lịch sử)',
+      method: 'count',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    backfillPlan = (res.json() as { id: string }).id;
+  });
+
+  const HISTORY = [
+    {
+      title: 'Ban hành kế hoạch rà soát TTHC năm 2026',
+      reformArea: 'Cải cách thủ tục hành chính',
+      leadUnit: 'Sở Tư pháp',
+      startDate: '05/01/2026',
+      dueDate: '31/03/2026',
+      status: 'Đã xác nhận hoàn thành',
+      doneDate: '15/03/2026',
+      verifiedDate: '20/03/2026',
+      progress: 100,
+      output: 'Quyết định số 45/QĐ-STP ngày 15/03/2026',
+    },
+    {
+      title: 'Công khai TTHC trên Cổng dịch vụ công',
+      reformArea: 'Cải cách thủ tục hành chính',
+      leadUnit: 'Sở Tư pháp',
+      dueDate: '31/03/2026',
+      status: 'Đã báo cáo hoàn thành',
+      doneDate: '07/04/2026',
+    },
+    {
+      title: 'Số hóa hồ sơ công chức',
+      reformArea: 'Cải cách chế độ công vụ',
+      leadUnit: 'Sở Nội vụ',
+      startDate: '01/02/2026',
+      dueDate: '31/12/2026',
+      status: 'Đang thực hiện',
+      progress: 60,
+    },
+  ];
+
+  it('the dry run previews each status with its dates', async () => {
+    const res = await upload(officer, backfillPlan, await filledTemplate(HISTORY), '?dryRun=true');
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json() as { valid: boolean; tasks: Record<string, unknown>[] };
+    expect(preview.valid).toBe(true);
+    expect(preview.tasks.map((t) => [t.status, t.reportedOn, t.verifiedOn, t.progress])).toEqual([
+      ['verified', '2026-03-15', '2026-03-20', 100],
+      ['reported_done', '2026-04-07', null, null],
+      ['in_progress', null, null, 60],
+    ]);
+  });
+
+  it('imports the states; "late" is counted from the done dates, the history keeps both dates', async () => {
+    const res = await upload(officer, backfillPlan, await filledTemplate(HISTORY));
+    expect(res.statusCode, res.body).toBe(201);
+    const batch = res.json() as Batch;
+    const tasks = await tasksOf(backfillPlan);
+    const [onTime, late, open] = HISTORY.map((h) => tasks.find((x) => x.title === h.title)!) as (Task & {
+      status: string;
+      reportedOn: string | null;
+      verifiedOn: string | null;
+      timing: { state: string; daysOverdue: number };
+    })[];
+    expect(onTime).toMatchObject({ status: 'verified', reportedOn: '2026-03-15', verifiedOn: '2026-03-20' });
+    expect(onTime!.timing).toMatchObject({ state: 'done_on_time', daysOverdue: 0 });
+    // Due 31/03, reported 07/04: 5 working days late — not the months since, to the day of the import.
+    expect(late).toMatchObject({ status: 'reported_done', reportedOn: '2026-04-07' });
+    expect(late!.timing).toMatchObject({ state: 'overdue', daysOverdue: 5 });
+    expect(open!.status).toBe('in_progress');
+
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const history = (
+      (await officer.request('GET', `/api/tasks/${onTime!.id}/events`)).json() as {
+        items: {
+          action: string;
+          on: string;
+          recordedOn: string;
+          percent: number | null;
+          note: string | null;
+        }[];
+      }
+    ).items;
+    expect(history.map((e) => [e.action, e.on, e.recordedOn])).toEqual([
+      ['start', '2026-01-05', today],
+      ['report_done', '2026-03-15', today],
+      ['verify', '2026-03-20', today],
+      ['progress', '2026-03-20', today],
+    ]);
+    expect(history[1]!.note).toBe('Quyết định số 45/QĐ-STP ngày 15/03/2026');
+
+    // The plan's figures as they stood on 31/03/2026 (the dashboard's as-of view, from the events).
+    const kpis = (await officer.request('GET', `/api/plans/${backfillPlan}/kpis`)).json() as Kpis;
+    expect(kpis.overall.verifiedOnTime!.taskIds).toEqual([onTime!.id]);
+    const dash = (
+      await officer.request('GET', `/api/plans/${backfillPlan}/dashboard?asOf=2026-03-31&groupBy=area`)
+    ).json() as { overall: Record<string, Metric> };
+    expect(dash.overall.verified!.taskIds).toEqual([onTime!.id]);
+
+    // Idempotent as before: the same file again writes nothing.
+    const again = await upload(officer, backfillPlan, await filledTemplate(HISTORY));
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as Batch).importId).toBe(batch.importId);
+    expect(await tasksOf(backfillPlan)).toHaveLength(3);
+  });
+
+  it('a history that cannot be true is refused row by row, and nothing is written', async () => {
+    const before = (await tasksOf(backfillPlan)).length;
+    const res = await upload(
+      officer,
+      backfillPlan,
+      await filledTemplate([
+        { ...HISTORY[0]!, title: 'Nhiệm vụ A', verifiedDate: '10/03/2026' },
+        { ...HISTORY[1]!, title: 'Nhiệm vụ B', doneDate: '31/12/2099' },
+        { ...HISTORY[2]!, title: 'Nhiệm vụ C', status: 'Đã hủy' },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const rows = (res.json() as { error: { details?: unknown }; rows?: RowError[] }).rows ?? [];
+    expect(rows.map((r) => [r.row, r.field, r.key])).toEqual([
+      [2, 'verifiedDate', 'plan_import.verified_before_done'],
+      [3, 'doneDate', 'plan_import.date_in_future'],
+      [4, 'status', 'plan_import.status_not_importable'],
+    ]);
+    expect(await tasksOf(backfillPlan)).toHaveLength(before);
+  });
+
+  it('an old file (the template before these columns) still imports, every task not started', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SHEETS.tasks);
+    ws.addRow(['STT', 'Tên nhiệm vụ*', 'Lĩnh vực CCHC*', 'Đơn vị chủ trì*', 'Hạn hoàn thành']);
+    ws.addRow([1, 'Nhiệm vụ từ tệp mẫu cũ', 'Cải cách thể chế', 'Sở Tư pháp', '30/09/2026']);
+    const res = await upload(
+      officer,
+      backfillPlan,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      '',
+      'mau-cu.xlsx',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const task = (await tasksOf(backfillPlan)).find((x) => x.title === 'Nhiệm vụ từ tệp mẫu cũ')! as Task & {
+      status: string;
+    };
+    expect(task.status).toBe('not_started');
   });
 });
 

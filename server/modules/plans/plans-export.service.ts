@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { composition, listCommittees } from '../committees/committees.service.js';
+import { composition, listCommittees, localRecipientAsOf } from '../committees/committees.service.js';
 // A pure builder shared by every module that issues administrative documents (see its header).
 import { adminDocumentBuffer, type Block } from '../documents/admin-document.js';
 import { getUnits, unitFacts } from '../units/units.service.js';
@@ -239,6 +239,9 @@ async function issuer(ctx: RequestContext, ownerUnitId: string, ownerKind: strin
  * "BÁO CÁO Tiến độ thực hiện <plan>" as of a date: I. overall results, II. by reform area, III. overdue
  * tasks with their lead units, IV. tasks returned for rework.
  */
+/** The day whose units a report of the plan's year addresses: its date, at most the year's last day. */
+const yearEnd = (year: number, asOf: string) => (asOf < `${year}-12-31` ? asOf : `${year}-12-31`);
+
 export async function progressReport(
   ctx: RequestContext,
   planId: string,
@@ -375,7 +378,17 @@ export async function progressReport(
     body,
     recipients: [
       ...(plan.ownerKind === 'committee'
-        ? ['Chủ tịch UBND tỉnh (để b/c)', 'Thành viên Ban Chỉ đạo', 'Các sở, ban, ngành, UBND cấp xã']
+        ? [
+            'Chủ tịch UBND tỉnh (để b/c)',
+            'Thành viên Ban Chỉ đạo',
+            // The localities of the plan's year as they stood (districts until 30/6/2025, then communes).
+            [
+              'Các sở, ban, ngành',
+              await localRecipientAsOf(ctx.db, plan.ownerUnitId, yearEnd(plan.year, asOf)),
+            ]
+              .filter(Boolean)
+              .join(', '),
+          ]
         : ['Cơ quan thường trực Ban Chỉ đạo CCHC tỉnh']),
       plan.ownerKind === 'committee' ? 'Lưu: VT, BCĐ' : 'Lưu: VT',
     ],

@@ -32,6 +32,8 @@ import {
   validateTaskRows,
   viDate,
   fold,
+  IMPORT_STATUSES,
+  IMPORT_STATUS_LABELS,
   type ColumnKey,
   type RawRow,
   type RowError,
@@ -42,6 +44,8 @@ import { planImports } from './exchange.table.js';
 import { getPlan } from './plans.service.js';
 import { planTasks } from './plans.table.js';
 import { REFORM_AREAS, REFORM_AREA_LABELS } from '../tasks/index.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { appendEvents, type NewWorkEvent } from '../work/work.service.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -117,7 +121,8 @@ export async function taskTemplate(
     cell.note = c.guide;
   });
   const col = (key: ColumnKey) => TASK_COLUMNS.findIndex((c) => c.key === key) + 1;
-  for (const key of ['startDate', 'dueDate'] as const) ws.getColumn(col(key)).numFmt = 'dd/mm/yyyy';
+  for (const key of ['startDate', 'dueDate', 'doneDate', 'verifiedDate'] as const)
+    ws.getColumn(col(key)).numFmt = 'dd/mm/yyyy';
   for (const key of ['leadUnit', 'supportingUnits'] as const) ws.getColumn(col(key)).numFmt = '@';
   for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
     const row = ws.getRow(r);
@@ -135,6 +140,22 @@ export async function taskTemplate(
       formulae: ['"x"'],
       showErrorMessage: true,
       error: 'Ghi "x" hoặc để trống.',
+    };
+    row.getCell(col('status')).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${IMPORT_STATUSES.map((st) => IMPORT_STATUS_LABELS[st].vi).join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Trạng thái',
+      error: 'Chọn một trạng thái trong danh sách, hoặc để trống.',
+    };
+    row.getCell(col('progress')).dataValidation = {
+      type: 'whole',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: true,
+      error: 'Tiến độ là số nguyên từ 0 đến 100.',
     };
     row.getCell(col('weight')).dataValidation = {
       type: 'decimal',
@@ -167,6 +188,9 @@ export async function taskTemplate(
   ]);
   guide.addRow([
     'Nhập lại đúng tệp đã nhập thành công sẽ không tạo thêm nhiệm vụ (hệ thống trả lại kết quả lần nhập trước).',
+  ]);
+  guide.addRow([
+    'Bắt đầu dùng hệ thống giữa năm: điền Trạng thái, Ngày hoàn thành, Ngày xác nhận, Tiến độ để nhập cả lịch sử. Đúng hạn hay chậm được tính theo Ngày hoàn thành, không theo ngày nhập; lịch sử ghi rõ ngày thực hiện và ngày, người nhập.',
   ]);
   guide.addRow([]);
   const th = guide.addRow(['Cột', 'Bắt buộc', 'Cách nhập', 'Ví dụ']);
@@ -229,6 +253,10 @@ export type TaskPreview = {
   dueDate: string | null;
   focus: boolean;
   weight: number | null;
+  status: ValidTask['status'];
+  reportedOn: string | null;
+  verifiedOn: string | null;
+  progress: number | null;
 };
 
 export type ImportBatch = {
@@ -333,6 +361,7 @@ async function validateFile(ctx: RequestContext, plan: Plan, buffer: Buffer) {
     unitsDate: unitsDateOf(plan.year),
     outOfForce,
     existing,
+    today: todayInVietnam(),
   });
   return { ...result, units };
 }
@@ -383,6 +412,10 @@ export async function importTasks(
         dueDate: t.dueDate,
         focus: t.focus,
         weight: t.weight,
+        status: t.status,
+        reportedOn: t.reportedOn,
+        verifiedOn: t.verifiedOn,
+        progress: t.progress,
       })),
       alreadyImported: earlier ? batchOf(earlier) : null,
     };
@@ -421,6 +454,10 @@ export async function importTasks(
                 focus: t.focus,
                 weight: t.weight,
                 source: 'plan',
+                status: t.status,
+                reportedOn: t.reportedOn,
+                verifiedOn: t.verifiedOn,
+                output: t.output,
               })),
             )
             .returning()),
@@ -428,6 +465,11 @@ export async function importTasks(
       }
       for (const task of created)
         await recordChange(txCtx, { action: 'create', entity: 'task', entityId: task.id, after: task });
+      // The history the file gives, each step on its own day (effective date), recorded today by the importer.
+      await appendEvents(
+        tx,
+        created.flatMap((task, i) => importedHistory(task.id, tasks[i]!, ctx.actor?.user.id ?? null)),
+      );
       const [row] = await tx
         .insert(planImports)
         .values({
@@ -450,6 +492,50 @@ export async function importTasks(
     if (again) return { kind: 'replayed', batch: batchOf(again) };
     throw err;
   }
+}
+
+/**
+ * The steps that lead an imported task to its status, each dated on the day it took effect (`on`), all
+ * recorded today by the importer: a start on the start date (when given and the task has begun), the
+ * done report on the done date, the verification on its date, and the progress given (on the latest of
+ * those days, else today). Instants increase by a millisecond so the history keeps the workflow's order.
+ */
+export function importedHistory(taskId: string, t: ValidTask, actorId: string | null): NewWorkEvent[] {
+  const recordedOn = todayInVietnam();
+  const base = Date.now();
+  const events: NewWorkEvent[] = [];
+  const push = (e: Omit<NewWorkEvent, 'kind' | 'itemId' | 'recordedOn' | 'actorId' | 'at'>) =>
+    events.push({
+      kind: 'plan_task',
+      itemId: taskId,
+      recordedOn,
+      actorId,
+      at: new Date(base + events.length),
+      ...e,
+    });
+  if (t.status === 'not_started') return events;
+  let from = 'not_started';
+  if (t.startDate && t.startDate <= (t.reportedOn ?? recordedOn)) {
+    push({ action: 'start', fromStatus: from, toStatus: 'in_progress', on: t.startDate });
+    from = 'in_progress';
+  } else if (t.status === 'in_progress') {
+    push({ action: 'start', fromStatus: from, toStatus: 'in_progress', on: recordedOn });
+    from = 'in_progress';
+  }
+  if (t.reportedOn) {
+    push({
+      action: 'report_done',
+      fromStatus: from,
+      toStatus: 'reported_done',
+      on: t.reportedOn,
+      note: t.output,
+    });
+    if (t.status === 'verified' && t.verifiedOn)
+      push({ action: 'verify', fromStatus: 'reported_done', toStatus: 'verified', on: t.verifiedOn });
+  }
+  if (t.progress !== null)
+    push({ action: 'progress', percent: t.progress, on: t.verifiedOn ?? t.reportedOn ?? recordedOn });
+  return events;
 }
 
 /** The imports of a plan, newest first (who imported which file, how many tasks). */

@@ -344,3 +344,59 @@ describe('one contract: every answer about a task is the task as the list shows 
     expect(forMember.abilities).toEqual({ manage: false });
   });
 });
+
+describe('the plans list: years with plans, what the caller may create, overdue tasks of earlier years', () => {
+  type List = {
+    items: { year: number }[];
+    years: { year: number; committee: number; unit: number }[];
+    abilities: { createCommittee: boolean; createUnit: boolean };
+  };
+  it('lists every year that has a plan, newest first, whatever the filter', async () => {
+    const list = (await officer.request('GET', '/api/plans?year=2019')).json() as List;
+    expect(list.items).toEqual([]);
+    const years = list.years.map((y) => y.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(years).toContain(2026);
+    const y2026 = list.years.find((y) => y.year === 2026)!;
+    expect(y2026.committee).toBeGreaterThanOrEqual(1);
+  });
+
+  it('abilities come from the plans policy: the hotline officer and a member create nothing', async () => {
+    const ask = async (who: Caller) => ((await who.request('GET', '/api/plans')).json() as List).abilities;
+    expect(await ask(officer)).toEqual({ createCommittee: true, createUnit: true });
+    expect(await ask(tuphap)).toEqual({ createCommittee: false, createUnit: true });
+    expect(await ask(member)).toEqual({ createCommittee: false, createUnit: false });
+    const hotline = await t.login('duongdaynong@chidao.demo');
+    expect(await ask(hotline)).toEqual({ createCommittee: false, createUnit: false });
+    // …and what the page hides, the server refuses.
+    const refused = await hotline.request('POST', '/api/plans', {
+      year: 2027,
+      ownerUnitId: units.get('Nghệ An'),
+      title: 'Kế hoạch CCHC năm 2027',
+      method: 'count',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it("carried over: earlier years' open tasks that are overdue today, most overdue first, by the cockpit's rule", async () => {
+    const res = await member.request('GET', '/api/plans/carried-over?year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      total: number;
+      items: { planYear: number; status: string; timing: { state: string; daysOverdue: number } }[];
+    };
+    expect(body.total).toBeGreaterThan(0);
+    for (const i of body.items) {
+      expect(i.planYear).toBeLessThan(2026);
+      expect(['not_started', 'in_progress', 'returned']).toContain(i.status);
+      expect(i.timing.state).toBe('overdue');
+    }
+    const days = body.items.map((i) => i.timing.daysOverdue);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    // Nothing is carried over into the earliest plan year.
+    const none = (await member.request('GET', '/api/plans/carried-over?year=2000')).json() as {
+      total: number;
+    };
+    expect(none.total).toBe(0);
+  });
+});

@@ -9,6 +9,8 @@ import {
   approvalSettingIn,
   approvalSettingOut,
   asOfQuery,
+  carriedOverOut,
+  carriedOverQuery,
   dependencyIn,
   directionIn,
   planDetailOut,
@@ -32,6 +34,8 @@ import {
   taskEvidenceFile,
   actOnTask,
   addTask,
+  carriedOverTasks,
+  planYearsAndAbilities,
   createPlan,
   getPlan,
   getTask,
@@ -60,7 +64,22 @@ export async function plansRoutes(app: App) {
     },
     async (request) => ({
       items: await listPlans(signedIn(request), request.query.year, request.query.ownerKind),
+      ...(await planYearsAndAbilities(signedIn(request))),
     }),
+  );
+
+  app.get(
+    '/plans/carried-over',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags: ['plans'],
+        summary: "Open tasks of earlier years' plans that are overdue today, most overdue first",
+        querystring: carriedOverQuery,
+        response: { 200: carriedOverOut, ...errorResponses },
+      },
+    },
+    async (request) => carriedOverTasks(signedIn(request), request.query.year, request.query.limit),
   );
 
   app.post(

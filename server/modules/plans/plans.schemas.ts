@@ -46,6 +46,37 @@ export const PROGRESS_STATES = ['published', 'pending', 'rejected'] as const;
 
 const year = z.number().int().min(2000).max(2100);
 
+/** Open tasks of earlier years' plans that are overdue today (what the year's list would hide). */
+export const carriedOverQuery = z.object({
+  /** Tasks of plans before this year. */
+  year: z.coerce.number().int().min(2000).max(2100),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const carriedOverOut = z
+  .object({
+    year: z.number().int(),
+    asOf: date,
+    /** How many there are (before the limit). */
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        planId: z.uuid(),
+        planYear: z.number().int(),
+        planTitle: z.string(),
+        leadUnitId: z.uuid(),
+        leadUnitName: z.string(),
+        status: z.enum(TASK_STATUSES),
+        dueDate: date.nullable(),
+        timing: timingOut,
+      }),
+    ),
+  })
+  .meta({ id: 'PlanTasksCarriedOver' });
+export type CarriedOverOut = z.infer<typeof carriedOverOut>;
+
 export const plansQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   ownerKind: z.enum(PLAN_OWNER_KINDS).optional(),
@@ -155,7 +186,20 @@ export const planDetailOut = planOut
   .meta({ id: 'PlanDetail' });
 export type PlanDetailOut = z.infer<typeof planDetailOut>;
 
-export const planListOut = z.object({ items: z.array(planOut) });
+export const planListOut = z.object({
+  items: z.array(planOut),
+  /**
+   * Every year that has a plan (whatever the filter), newest first, with how many plans of each kind: the
+   * year list marks them, and the page opens on the latest one (not on a January with no plan yet).
+   */
+  years: z.array(z.object({ year: z.number().int(), committee: z.number().int(), unit: z.number().int() })),
+  /**
+   * What the caller may create (the plans policy: the committee's plan by the standing agency and
+   * administrators; a unit's own plan also by its focal point or leader). The web shows "Tạo kế hoạch"
+   * only then.
+   */
+  abilities: z.object({ createCommittee: z.boolean(), createUnit: z.boolean() }),
+});
 export type PlanListOut = z.infer<typeof planListOut>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -238,8 +282,13 @@ export const taskEventOut = z
     percent: z.number().int().nullable(),
     /** The register document cited (cancellations, extensions). */
     documentId: z.uuid().nullable(),
+    /** When it was recorded … */
     at: dateTime,
+    /** … the day it took effect (lateness and KPIs count it) … */
     on: date,
+    /** … and the day it was recorded (later than `on` when backfilled). */
+    recordedOn: date,
+    /** Who recorded it. */
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),
     fileIds: z.array(z.uuid()),
@@ -560,6 +609,11 @@ export const importPreviewOut = z.object({
       dueDate: date.nullable(),
       focus: z.boolean(),
       weight: z.number().nullable(),
+      /** The status it is imported in, with the dates of its history (a province starting mid-year). */
+      status: z.enum(TASK_STATUSES),
+      reportedOn: date.nullable(),
+      verifiedOn: date.nullable(),
+      progress: z.number().int().nullable(),
     }),
   ),
   /** The same file was imported before (a real import would answer that result). */

@@ -40,7 +40,14 @@ import {
   type TaskRow,
 } from './plan-access.js';
 import { todayInVietnam } from '../../core/dates.js';
-import type { PlanDetailOut, PlanKpisOut, PlanOut, TaskOut } from './plans.schemas.js';
+import type {
+  CarriedOverOut,
+  PlanDetailOut,
+  PlanKpisOut,
+  PlanListOut,
+  PlanOut,
+  TaskOut,
+} from './plans.schemas.js';
 
 const today = () => todayInVietnam();
 
@@ -118,6 +125,88 @@ export async function listPlans(
     rows.map((r) => r.ownerUnitId),
   );
   return rows.map((r) => planOut(r, facts.get(r.ownerUnitId)?.fullName ?? ''));
+}
+
+/**
+ * The years that have plans (newest first, counts by kind) and what the caller may create, from the
+ * same rule as `createPlan`: a committee's plan needs a manager role (admin, standing officer); a unit's
+ * own plan also a focal point or unit leader. The rule asks about a unit; here the question is "over
+ * any unit", so the roles the caller holds answer it (the form then offers only units they may choose).
+ */
+export async function planYearsAndAbilities(ctx: RequestContext): Promise<Omit<PlanListOut, 'items'>> {
+  const actor = requireActor(ctx);
+  const rows = await ctx.db
+    .select({ year: plans.year, ownerKind: plans.ownerKind, n: sql<number>`count(*)::int` })
+    .from(plans)
+    .groupBy(plans.year, plans.ownerKind);
+  const years = new Map<number, { year: number; committee: number; unit: number }>();
+  for (const r of rows) {
+    const y = years.get(r.year) ?? { year: r.year, committee: 0, unit: 0 };
+    if (r.ownerKind === 'unit') y.unit += Number(r.n);
+    else y.committee += Number(r.n);
+    years.set(r.year, y);
+  }
+  const roles = actor.roles;
+  const manager = MANAGERS.some((r) => roles.has(r));
+  return {
+    years: [...years.values()].sort((a, b) => b.year - a.year),
+    abilities: {
+      createCommittee: manager,
+      createUnit: manager || roles.has('focal_point') || roles.has('unit_leader'),
+    },
+  };
+}
+
+/**
+ * Open tasks of plans before `year` that are overdue today (the cockpit's rule: ../tasks/overdue.ts on
+ * the working-day calendar), most overdue first — the tasks a year's list would otherwise hide.
+ */
+export async function carriedOverTasks(
+  ctx: RequestContext,
+  year: number,
+  limit = 100,
+): Promise<CarriedOverOut> {
+  requireActor(ctx);
+  const asOf = today();
+  const rows = await ctx.db
+    .select({ task: planTasks, plan: plans })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(
+      and(
+        sql`${plans.year} < ${year}`,
+        inArray(planTasks.status, ['not_started', 'in_progress', 'returned']),
+        sql`${planTasks.dueDate} IS NOT NULL AND ${planTasks.dueDate} < ${asOf}`,
+      ),
+    );
+  const calendar = await loadCalendar(ctx.db);
+  const facts = await unitFacts(
+    ctx.db,
+    rows.map((r) => r.task.leadUnitId),
+  );
+  const items = rows
+    .map(({ task, plan }) => ({
+      id: task.id,
+      title: task.title,
+      planId: plan.id,
+      planYear: plan.year,
+      planTitle: plan.title,
+      leadUnitId: task.leadUnitId,
+      leadUnitName: facts.get(task.leadUnitId)?.fullName ?? '',
+      status: task.status as TaskStatus,
+      dueDate: task.dueDate,
+      timing: taskTiming({
+        status: task.status as TaskStatus,
+        dueDate: task.dueDate,
+        completedOn: task.reportedOn,
+        today: asOf,
+        rule: DEFAULT_TIMING_RULE,
+        calendar,
+      }),
+    }))
+    .filter((i) => i.timing.state === 'overdue')
+    .sort((a, b) => b.timing.daysOverdue - a.timing.daysOverdue || a.title.localeCompare(b.title, 'vi'));
+  return { year, asOf, total: items.length, items: items.slice(0, limit) };
 }
 
 /** One plan with the caller's abilities on it. */

@@ -43,6 +43,7 @@ function eventOut(
     documentId: e.documentId,
     at: e.at.toISOString(),
     on: e.on,
+    recordedOn: e.recordedOn,
     actorId: e.actorId,
     actorName: extra.actorName,
     fileIds: e.fileIds,

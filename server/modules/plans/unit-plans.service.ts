@@ -6,6 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
+import { documentRefs } from '../documents/documents.service.js';
 import { roundPct } from '../tasks/index.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 import { requireActor } from './plan-access.js';
@@ -52,7 +53,16 @@ export async function unitPlanCoverage(
         .from(plans)
         .where(and(eq(plans.year, year), eq(plans.ownerKind, 'unit'), inArray(plans.ownerUnitId, ids)))
     : [];
-  const byUnit = new Map(unitPlans.map((p) => [p.ownerUnitId, p]));
+  // A plan counts once issued: its decision dated on or before the day (a plan issued later was not there yet).
+  const refs = await documentRefs(
+    ctx,
+    unitPlans.flatMap((p) => (p.documentId ? [p.documentId] : [])),
+  );
+  const issuedBy = unitPlans.filter((p) => {
+    const issuedOn = p.documentId ? refs.get(p.documentId)?.issuedOn : undefined;
+    return !issuedOn || issuedOn <= asOf;
+  });
+  const byUnit = new Map(issuedBy.map((p) => [p.ownerUnitId, p]));
   const units = children.map((u) => {
     const p = byUnit.get(u.id);
     return {

@@ -73,7 +73,7 @@ export {
   type ReminderTask,
   type UserDigest,
 } from './reminders.js';
-export { effectiveDue, workingDaysBefore } from './days.js';
+export { effectiveDue, isIsoDate, workingDaysBefore } from './days.js';
 export {
   checkDependency,
   FINISHED_FOR_DEPENDENCIES,

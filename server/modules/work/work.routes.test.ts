@@ -178,7 +178,9 @@ describe('acting from the queue', () => {
     expect(res.statusCode).toBe(400);
     const error = (res.json() as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toContain('report_done');
+    // The actions by their names, never their keys (issue 12, point 16).
+    expect(error.message).toContain('báo cáo hoàn thành');
+    expect(error.message).not.toContain('report_done');
   });
 
   it('someone who may not act gets 403 before anything about files', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorResponses, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { requiredUpload, uploadedFileOut } from '../../core/upload.js';
+import { ALLOWED_TYPES } from '../files/content-type.js';
 import { sendStoredFile } from '../files/files.routes.js';
 import {
   actionIn,
@@ -11,6 +12,7 @@ import {
   queueOut,
   queueQuery,
   uploadOut,
+  uploadRulesOut,
   workEventOut,
   workItemOut,
 } from './work.schemas.js';
@@ -41,6 +43,22 @@ export async function workRoutes(app: App) {
       },
     },
     async (request) => workQueue(signedIn(request), request.query.view, request.query.limit),
+  );
+
+  app.get(
+    '/work/upload-rules',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary: 'What an evidence file may be: the accepted types (by content) and the largest size',
+        response: { 200: uploadRulesOut, ...errorResponses },
+      },
+    },
+    async () => ({
+      maxBytes: app.config.uploadMaxBytes,
+      extensions: [...new Set([...Object.values(ALLOWED_TYPES), 'csv'])],
+    }),
   );
 
   app.get(

@@ -103,6 +103,12 @@ export const actionIn = z.object({
   output: z.string().trim().max(5000).nullish(),
   fileIds: z.array(z.uuid()).max(20).optional(),
   newDueDate: date.nullish(),
+  /**
+   * The day the step took effect (default today): not in the future, not before the item's previous
+   * step or period, and not before the item was recorded unless the caller backfills (standing agency,
+   * administrators). Lateness, overdue and KPIs count it; the history keeps when it was recorded.
+   */
+  effectiveDate: date.nullish(),
 });
 export type ActionIn = z.infer<typeof actionIn>;
 /** The body of an action as a client sends it. */
@@ -123,8 +129,13 @@ export const workEventOut = z.object({
   note: z.string().nullable(),
   percent: z.number().nullable(),
   documentId: z.uuid().nullable(),
+  /** When it was recorded (the instant) … */
   at: z.string(),
+  /** … the day it took effect (lateness and KPIs count this one) … */
   on: date,
+  /** … and the day it was recorded: later than `on` for a backfilled step. */
+  recordedOn: date,
+  /** Who recorded it. */
   actorName: z.string().nullable(),
   files: z.array(workFileOut),
 });
@@ -139,3 +150,11 @@ export const uploadOut = z.object({
 });
 /** A stored upload: its id (to cite in an action) and what it is. */
 export type UploadOut = z.infer<typeof uploadOut>;
+
+/** What an evidence upload may be (the file picker shows it): extensions whose content is accepted, and the size. */
+export const uploadRulesOut = z.object({
+  /** File extensions, without the dot, whose sniffed content is accepted (the type is read from the content). */
+  extensions: z.array(z.string()),
+  maxBytes: z.number().int(),
+});
+export type UploadRulesOut = z.infer<typeof uploadRulesOut>;

@@ -17,6 +17,7 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
+import type { EntityName } from '../../core/labels.js';
 import {
   AppError,
   forbidden,
@@ -27,6 +28,7 @@ import {
 } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { actingContext } from '../access/lineage-follow.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { myMonitoring } from '../committees/committees.service.js';
 import { documentRefs } from '../documents/documents.service.js';
@@ -37,6 +39,7 @@ import { notify, recipientsForUnit } from '../notifications/notifications.servic
 import { byUrgency } from '../tasks/index.js';
 import { unitFacts } from '../units/units.service.js';
 import { usersByIds } from '../users/users.service.js';
+import { DEFAULT_EFFECTIVE_DATE_RULE, effectiveDateProblem } from './effective-date.js';
 import { workAttachments, workEventFiles, workEvents } from './work.table.js';
 import type {
   ActionIn,
@@ -65,6 +68,12 @@ export type LoadedItem = {
   row: unknown;
   /** Whatever else the kind's adapter loaded with it (its plan, programme, …), for its own later steps. */
   meta?: unknown;
+  /**
+   * The dates that bound a step's effective date (./effective-date.ts): the day the item was recorded
+   * (default: the day of the row's `createdAt`, when it has one) and the first day of its period (none by
+   * default).
+   */
+  dates?: { recordedOn?: string | null; earliest?: string | null };
 };
 
 export type Decision =
@@ -79,7 +88,7 @@ export type DeadlineItem = DeadlineFeedItem & { kind: WorkKind };
 export type WorkKindAdapter = {
   kind: WorkKind;
   /** The journal's entity name for the kind's record. */
-  entity: string;
+  entity: EntityName;
   /** Loads items with the caller's relation to each (one batch; absent ids are left out). */
   load(ctx: RequestContext, ids: readonly string[], asOf: string): Promise<Map<string, LoadedItem>>;
   /** The kind's pure rules: may `input.action` happen now, and what it writes on the record. */
@@ -139,7 +148,18 @@ const today = () => todayInVietnam();
 // Events and attachments (also used by the kinds' modules for their own events: progress, directions)
 
 export type WorkEventRow = typeof workEvents.$inferSelect & { fileIds: string[] };
-export type NewWorkEvent = Omit<typeof workEvents.$inferInsert, 'id'> & { id?: string; fileIds?: string[] };
+/**
+ * An event to append. `on` is the day it takes effect; `recordedOn` (the day it is recorded) defaults to
+ * the day of `at` in Vietnam, else today.
+ */
+export type NewWorkEvent = Omit<typeof workEvents.$inferInsert, 'id' | 'recordedOn'> & {
+  id?: string;
+  fileIds?: string[];
+  recordedOn?: string;
+};
+
+const dayOf = (at: Date | string | undefined): string =>
+  todayInVietnam(at === undefined ? new Date() : new Date(at));
 
 /**
  * Appends events with the files they cite (inside the caller's transaction). Citing a file makes it
@@ -149,7 +169,7 @@ export async function appendEvents(db: Db, events: readonly NewWorkEvent[]): Pro
   if (!events.length) return [];
   const inserted = await db
     .insert(workEvents)
-    .values(events.map(({ fileIds: _files, ...e }) => e))
+    .values(events.map(({ fileIds: _files, ...e }) => ({ ...e, recordedOn: e.recordedOn ?? dayOf(e.at) })))
     .returning();
   const links = inserted.flatMap((e, i) =>
     (events[i]!.fileIds ?? []).map((fileId, position) => ({ eventId: e.id, fileId, position })),
@@ -190,7 +210,9 @@ export async function listEvents(
           : undefined,
       ),
     )
-    .orderBy(asc(workEvents.at), asc(workEvents.id));
+    // Effective order: by the day each step took effect, then as recorded (a backfilled step sits where it
+    // happened; status steps cannot be dated before the previous one, so their order is the recorded one).
+    .orderBy(asc(workEvents.on), asc(workEvents.at), asc(workEvents.id));
   if (options.withFiles === false) return rows.map((r) => ({ ...r, fileIds: [] }));
   const files = await filesOfEvents(
     db,
@@ -328,17 +350,20 @@ export async function act(
   id: string,
   input: ActionIn,
 ): Promise<{ item: WorkItemOut; next: Bilingual | null; row: unknown }> {
+  ctx = actingContext(ctx); // access follows lineage: grants passed on for reading only do not act
   const actor = requireActor(ctx);
   const { adapter, loaded } = await loadOne(ctx, kind, id);
   if (!adapter.actions.includes(input.action))
     throw validation('action', 'work.unknown_action', { actions: adapter.actions.join(', ') });
   if (loaded.item.version !== input.version) throw staleVersion(adapter.entity, loaded.item.version);
-  const on = today();
+  const recordedOn = today();
   if (!loaded.item.allowedActions.includes(input.action)) {
     // Not this person's step, or not now: the kind's rules say which (403 who, 409 when), before files.
-    const refused = await adapter.decide(ctx, loaded, input, input.fileIds?.length ?? 0, on);
+    const refused = await adapter.decide(ctx, loaded, input, input.fileIds?.length ?? 0, recordedOn);
     throw refused.ok ? forbidden() : refused.error;
   }
+  // The day the step took effect (default today): checked before anything is read or written.
+  const on = await checkEffectiveDate(ctx, adapter, loaded, input.effectiveDate ?? recordedOn, recordedOn);
   const files = await citableFiles(ctx, kind, id, input.fileIds);
   const decision = await adapter.decide(ctx, loaded, input, files.length, on);
   if (!decision.ok) throw decision.error;
@@ -359,6 +384,7 @@ export async function act(
         note: decision.note !== undefined ? decision.note : (input.reason ?? input.output ?? null),
         documentId: input.documentId ?? null,
         on,
+        recordedOn,
         actorId: actor.user.id,
         fileIds: files.map((f) => f.id),
       },
@@ -368,18 +394,68 @@ export async function act(
       entity: adapter.entity,
       entityId: id,
       before: loaded.row,
-      after: updated,
+      // A backdated step says so in the journal: the day it took effect beside the entry's own time.
+      after: on !== recordedOn ? { ...(updated as object), effectiveDate: on } : updated,
     });
     await notifyStep(txCtx, adapter, loaded, input);
     return updated;
   });
-  const after = (await adapter.load(ctx, [id], on)).get(id)!;
+  const after = (await adapter.load(ctx, [id], recordedOn)).get(id)!;
   return {
     item: (await present(ctx, kind, [after]))[0]!,
     next: adapter.next(after, after.item.status),
     row,
   };
 }
+
+/** The day of an instant in Vietnam, or null. */
+const dayOfCreated = (row: unknown): string | null => {
+  const created = (row as { createdAt?: unknown } | null)?.createdAt;
+  return created instanceof Date ? todayInVietnam(created) : null;
+};
+
+/**
+ * Checks a step's effective date against the rules of ./effective-date.ts (400 on `effectiveDate`) and
+ * returns it: not in the future, not before the item's previous status step nor its period, and not
+ * before the day it was recorded unless the actor backfills (a reviewing role over the item's reviewing
+ * unit, or an owing role — the unit's leader — over the unit that owes it).
+ */
+async function checkEffectiveDate(
+  ctx: RequestContext,
+  adapter: WorkKindAdapter,
+  loaded: LoadedItem,
+  effective: string,
+  recordedOn: string,
+): Promise<string> {
+  const actor = requireActor(ctx);
+  const steps = await listEvents(ctx.db, adapter.kind, [loaded.item.id], {
+    statusChangesOnly: true,
+    withFiles: false,
+  });
+  const lastStepOn = steps.reduce<string | null>((m, e) => (m && m > e.on ? m : e.on), null);
+  const reviewUnit = adapter.reviewUnit(loaded);
+  const owingUnit = loaded.item.unit.id;
+  const facts = await unitFacts(ctx.db, [reviewUnit, owingUnit]);
+  const rule = DEFAULT_EFFECTIVE_DATE_RULE;
+  const problem = effectiveDateProblem({
+    effective,
+    today: recordedOn,
+    recordedOn: loaded.dates?.recordedOn !== undefined ? loaded.dates.recordedOn : dayOfCreated(loaded.row),
+    earliest: loaded.dates?.earliest ?? null,
+    lastStepOn,
+    mayBackfill:
+      actor.hasRoleOver(rule.reviewingRoles, facts.get(reviewUnit)?.path ?? [reviewUnit]) ||
+      actor.hasRoleOver(rule.owingRoles, facts.get(owingUnit)?.path ?? [owingUnit]),
+  });
+  if (problem) throw validation('effectiveDate', problem.key, { limit: viDay(problem.limit) });
+  return effective;
+}
+
+/** 2026-03-15 → 15/03/2026 (dates in messages). */
+const viDay = (iso: string | undefined): string => {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '');
+};
 
 /**
  * Who hears of a step, in the step's transaction (notify() only writes, so a rolled-back step notifies
@@ -437,6 +513,7 @@ export async function uploadAttachment(
   maxBytes: number,
   keepHours = UPLOAD_KEEP_HOURS,
 ): Promise<StoredFile> {
+  ctx = actingContext(ctx); // access follows lineage: grants passed on for reading only do not upload
   const actor = requireActor(ctx);
   const { loaded } = await loadOne(ctx, kind, id);
   if (!loaded.access.upload) throw forbidden();
@@ -526,6 +603,7 @@ export async function workHistory(ctx: RequestContext, kind: WorkKind, id: strin
     documentId: e.documentId,
     at: e.at.toISOString(),
     on: e.on,
+    recordedOn: e.recordedOn,
     actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
     files: e.fileIds.flatMap((f) => (files.get(f) ? [fileOut(files.get(f)!)] : [])),
   }));

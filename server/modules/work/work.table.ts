@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * The history of every item a unit owes, whatever its kind (plan task, pilot item, pilot report, …):
@@ -33,8 +34,17 @@ export const workEvents = pgTable(
     needsApproval: boolean('needs_approval').notNull().default(false),
     /** For 'approve_progress' / 'reject_progress': the progress update reviewed. */
     reviewOf: uuid('review_of'),
+    /** The instant it was recorded (with `actorId`: who recorded it, and when). */
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day the step took effect (its effective date: lateness, overdue, KPIs and dashboards count it).
+     * Equal to `recordedOn` unless the step was recorded later than it happened (backfilled history).
+     */
     on: date('on', { mode: 'string' }).notNull(),
+    /** The day it was recorded, Vietnam time (migration 0041; never changed). */
+    recordedOn: date('recorded_on', { mode: 'string' })
+      .notNull()
+      .default(sql`(((now() AT TIME ZONE 'UTC') + interval '7 hours')::date)`),
     actorId: uuid('actor_id'),
   },
   (t) => [index('work_events_item_idx').on(t.kind, t.itemId, t.at)],

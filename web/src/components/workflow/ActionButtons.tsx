@@ -1,8 +1,24 @@
 import { Button, Group, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** The step that moves the work on (report, verify, submit, accept): the filled button. */
-const PRIMARY: readonly string[] = ['report_done', 'verify', 'submit', 'accept'];
+/**
+ * Each action's look, by what it means (issue 12: verify, return and cancel were all red side by side and
+ * "Mở lại" red on every verified row): the step that moves the work on is filled — verify and accept green,
+ * report and submit the primary colour; a return sends it back (orange, light); a cancellation ends it
+ * (red, subtle: present but quiet); reopening and withdrawing are neutral (outline); the rest light.
+ */
+const LOOK: Record<string, Pick<ButtonProps, 'variant' | 'color'>> = {
+  report_done: { variant: 'filled' },
+  submit: { variant: 'filled' },
+  verify: { variant: 'filled', color: 'green' },
+  accept: { variant: 'filled', color: 'green' },
+  return: { variant: 'light', color: 'orange' },
+  cancel: { variant: 'subtle', color: 'red' },
+  reopen: { variant: 'default' },
+  withdraw_report: { variant: 'default' },
+  start: { variant: 'light' },
+  extend: { variant: 'light' },
+};
 
 /** The workflow actions the caller may take on a record, as compact buttons (the table's last column). */
 export function ActionButtons<A extends string>({
@@ -28,8 +44,8 @@ export function ActionButtons<A extends string>({
         <Button
           key={a}
           size={size}
-          variant={PRIMARY.includes(a) ? 'filled' : 'light'}
-          color={a === 'cancel' || a === 'return' ? 'red' : undefined}
+          variant={LOOK[a]?.variant ?? 'light'}
+          color={LOOK[a]?.color}
           onClick={() => onAction(a)}
           data-testid={`${testId}-${a}`}
         >

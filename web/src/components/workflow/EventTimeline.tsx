@@ -2,7 +2,7 @@ import { Anchor, Center, Group, Loader, Text, Timeline } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { StatusBadge } from './badges';
 
@@ -12,6 +12,10 @@ export type TimelineEvent = {
   toStatus: string | null;
   note: string | null;
   at: string;
+  /** The day the step took effect (its effective date), when the history sends it. */
+  on?: string;
+  /** The day it was recorded: later than `on` for a backfilled step (both are shown then). */
+  recordedOn?: string;
   actorName?: string | null;
   /** The cited files' ids, for histories that do not send the files themselves. */
   fileIds?: string[];
@@ -28,7 +32,7 @@ export function EventTimeline<E extends TimelineEvent>({
   ns,
   testId,
   fileHref,
-  when = (e) => `${formatDateTime(e.at)}${e.actorName ? ` · ${e.actorName}` : ''}`,
+  when,
   titleExtra,
   footer,
 }: {
@@ -38,12 +42,27 @@ export function EventTimeline<E extends TimelineEvent>({
   /** Prefix of the data-testids: `<testId>-events`, `-event`, `-status`, `-evidence`. */
   testId: string;
   fileHref: (fileId: string) => string;
-  /** The line under the title (by default: when it was recorded, and by whom). */
+  /**
+   * The line under the title (by default: when it was recorded, and by whom; for a backfilled step the
+   * day it took effect first, then when and by whom it was recorded).
+   */
   when?: (e: E) => string;
   titleExtra?: (e: E) => ReactNode;
   footer?: (e: E) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const recorded = (e: E) => `${formatDateTime(e.at)}${e.actorName ? ` · ${e.actorName}` : ''}`;
+  const backdated = (e: E) => !!e.on && !!e.recordedOn && e.on < e.recordedOn;
+  const line =
+    when ??
+    ((e: E) =>
+      backdated(e)
+        ? t(e.actorName ? 'workflow.backdated' : 'workflow.backdatedNoActor', {
+            on: formatDate(e.on),
+            at: formatDateTime(e.at),
+            who: e.actorName,
+          })
+        : recorded(e));
   if (query.isLoading)
     return (
       <Center>
@@ -75,8 +94,8 @@ export function EventTimeline<E extends TimelineEvent>({
             </Group>
           }
         >
-          <Text size="xs" c="dimmed">
-            {when(e)}
+          <Text size="xs" c="dimmed" data-testid={backdated(e) ? `${testId}-event-backdated` : undefined}>
+            {line(e)}
           </Text>
           {e.note && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -61,6 +61,7 @@ export function WorkItemActionModal({
       }
       fileHref={(fileId) => workFileHref(item!.kind, item!.id, fileId)}
       nextStep={(result) => (result as WorkActionResult | undefined)?.next ?? null}
+      effectiveDate
     />
   );
 }

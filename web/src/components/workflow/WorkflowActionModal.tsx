@@ -2,8 +2,8 @@ import {
   Anchor,
   Button,
   Checkbox,
+  FileInput,
   Group,
-  Input,
   Modal,
   Paper,
   Select,
@@ -22,12 +22,13 @@ import {
   useQueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { formatDate, formatFileSize } from '../../lib/format';
+import { formatDate, formatFileSize, isoDate } from '../../lib/format';
+import { api } from '../../lib/api';
 import { DateField } from '../DateField';
 import { ErrorAlert } from '../ErrorAlert';
 import type { DocumentOut } from '../../../../server/modules/documents/documents.schemas';
@@ -36,6 +37,7 @@ import type {
   ActionInput,
   Bilingual,
   ReportedOut,
+  UploadRulesOut,
   WorkFileOut,
 } from '../../../../server/modules/work/work.schemas';
 
@@ -109,7 +111,29 @@ const NEEDS_REASON: readonly string[] = ['return', 'reopen', 'cancel', 'extend']
 const NEEDS_DOCUMENT: readonly string[] = ['cancel', 'extend'];
 /** Actions that judge what a unit reported: the dialog shows it. */
 const JUDGES_REPORT: readonly string[] = ['verify', 'return', 'accept'];
-const FORM_FIELDS = ['output', 'fileIds', 'reason', 'documentId', 'newDueDate'];
+const FORM_FIELDS = ['output', 'fileIds', 'reason', 'documentId', 'newDueDate', 'effectiveDate'];
+
+/** How each outcome is confirmed: its own words (`workflow.done.<action>`) and colour. */
+const DONE_COLOR: Record<string, string> = {
+  verify: 'green',
+  accept: 'green',
+  report_done: 'teal',
+  submit: 'teal',
+  return: 'orange',
+  cancel: 'gray',
+  reopen: 'blue',
+  extend: 'blue',
+  start: 'blue',
+  withdraw_report: 'gray',
+};
+
+/** What an evidence file may be (types by content, size): asked once, shown beside the picker. */
+const useUploadRules = () =>
+  useQuery({
+    queryKey: ['work', 'upload-rules'],
+    queryFn: () => api.get<UploadRulesOut>('/api/work/upload-rules'),
+    staleTime: Infinity,
+  });
 
 /** An evidence file already stored (what was reported, or what a returned report carried). */
 export type WorkflowFile = WorkFileOut;
@@ -126,6 +150,7 @@ type Values = {
   reason: string;
   documentId: string | null;
   newDueDate: string | null;
+  effectiveDate: string | null;
 };
 
 export type WorkflowRecord = { id: string; title: string; version: number };
@@ -158,6 +183,11 @@ export type WorkflowActionModalProps<R extends WorkflowRecord, A extends string 
   fileHref?: (fileId: string) => string;
   /** Who acts next, read from the action's answer: said in the confirmation. */
   nextStep?: (result: unknown) => NextStep;
+  /**
+   * Ask for the day the step took effect (default today; the server's rules bound it). Only where the
+   * action's route takes `effectiveDate` (the work engine's and the plans' routes).
+   */
+  effectiveDate?: boolean;
 };
 
 function FileList({
@@ -204,17 +234,25 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
   previous,
   fileHref,
   nextStep,
+  effectiveDate: askEffectiveDate = false,
 }: WorkflowActionModalProps<R, A>) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const fileInputId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
-  const [inputKey, setInputKey] = useState(0);
   const action = target?.action;
+  const today = isoDate();
   const form = useForm<Values>({
-    initialValues: { output: '', fileIds: '', reason: '', documentId: null, newDueDate: null },
+    initialValues: {
+      output: '',
+      fileIds: '',
+      reason: '',
+      documentId: null,
+      newDueDate: null,
+      effectiveDate: today,
+    },
   });
+  const rules = useUploadRules();
+  const tooBig = (f: File) => !!rules.data && f.size > rules.data.maxBytes;
   const reReport = !!action && NEEDS_OUTPUT.includes(action) && !!previous;
   // The previous files cited again (all, until the user unticks one); reset with each new target.
   const [kept, setKept] = useState<string[] | null>(null);
@@ -232,7 +270,6 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
   const close = () => {
     form.reset();
     setFiles([]);
-    setInputKey((k) => k + 1);
     act.reset();
     onClose();
   };
@@ -257,17 +294,24 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
         ...(NEEDS_REASON.includes(action!) ? { reason: orNull(v.reason) } : {}),
         ...(NEEDS_DOCUMENT.includes(action!) ? { documentId: v.documentId } : {}),
         ...(action === 'extend' ? { newDueDate: v.newDueDate } : {}),
+        // Sent only when it is not today (the server's default), so routes without it are unaffected.
+        ...(askEffectiveDate && v.effectiveDate && v.effectiveDate !== today
+          ? { effectiveDate: v.effectiveDate }
+          : {}),
       });
     },
     onSuccess: async (result) => {
       const next = nextStep?.(result) ?? null;
       // The server's sentence may end with its own full stop; the message adds one.
       const who = next ? (i18n.language.startsWith('en') ? next.en : next.vi).replace(/[.\s]+$/, '') : null;
+      // Each outcome in its own words (verified, returned, cancelled, reopened…), then who acts next.
+      const done = t([`workflow.done.${action!}`, `${ns}.actions.done`]);
       notifications.show({
-        color: 'green',
-        title: who ? t(`${ns}.actions.done`) : undefined,
-        message: who ? t('workflow.next', { who }) : t(`${ns}.actions.done`),
+        color: DONE_COLOR[action!] ?? 'green',
+        title: who ? done : undefined,
+        message: who ? t('workflow.next', { who }) : done,
         'data-testid': 'workflow-done',
+        'data-action': action,
       });
       close();
       await refresh();
@@ -288,7 +332,20 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
       centered
     >
       {target && (
-        <form onSubmit={form.onSubmit((v) => act.mutate(v))} noValidate data-testid={`${testId}-form`}>
+        <form
+          onSubmit={form.onSubmit((v) => {
+            // A file over the size limit is named at once, before anything is uploaded.
+            const big = files.find(tooBig);
+            if (big)
+              form.setFieldError(
+                'fileIds',
+                t('workflow.fileTooBig', { name: big.name, max: formatFileSize(rules.data!.maxBytes) }),
+              );
+            else act.mutate(v);
+          })}
+          noValidate
+          data-testid={`${testId}-form`}
+        >
           <Stack gap="sm">
             <Text fw={500}>{target.record.title}</Text>
             {reported && JUDGES_REPORT.includes(target.action) && (
@@ -352,15 +409,12 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
                   {...form.getInputProps('output')}
                   data-testid={`${testId}-output`}
                 />
-                <Input.Wrapper
-                  label={t(`${ns}.actions.evidence`)}
-                  description={t(`${ns}.actions.evidenceHint`)}
-                  error={form.errors.fileIds}
-                  id={fileInputId}
-                  withAsterisk={evidenceRequired}
-                >
+                <Stack gap={4}>
                   {reReport && !!previous?.files.length && (
-                    <Stack gap={4} my={6} data-testid={`${testId}-previous-files`}>
+                    <Stack gap={4} data-testid={`${testId}-previous-files`}>
+                      <Text size="sm" fw={500}>
+                        {t(`${ns}.actions.evidence`)}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {t('workflow.previousFiles')}
                       </Text>
@@ -388,41 +442,62 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
                       ))}
                     </Stack>
                   )}
-                  {/* The browser's own file input speaks the browser's language: a button of ours opens it. */}
-                  <input
-                    key={inputKey}
-                    ref={fileInput}
-                    type="file"
+                  <FileInput
+                    label={reReport && !!previous?.files.length ? undefined : t(`${ns}.actions.evidence`)}
+                    description={
+                      rules.data
+                        ? t('workflow.evidenceRules', {
+                            types: rules.data.extensions.map((e) => e.toUpperCase()).join(', '),
+                            max: formatFileSize(rules.data.maxBytes),
+                          })
+                        : t(`${ns}.actions.evidenceHint`)
+                    }
+                    placeholder={t('workflow.chooseFiles')}
+                    withAsterisk={evidenceRequired && !(reReport && keptIds.length)}
                     multiple
-                    hidden
-                    tabIndex={-1}
-                    data-testid={`${testId}-files`}
-                    onChange={(e) => {
-                      setFiles(Array.from(e.currentTarget.files ?? []));
-                      form.clearFieldError('fileIds');
+                    clearable
+                    accept={rules.data?.extensions.map((e) => `.${e}`).join(',')}
+                    leftSection={<IconPaperclip size={16} aria-hidden />}
+                    value={files}
+                    onChange={(picked) => {
+                      setFiles(picked);
+                      const big = picked.find(tooBig);
+                      if (big)
+                        form.setFieldError(
+                          'fileIds',
+                          t('workflow.fileTooBig', {
+                            name: big.name,
+                            max: formatFileSize(rules.data!.maxBytes),
+                          }),
+                        );
+                      else form.clearFieldError('fileIds');
                     }}
+                    valueComponent={({ value }) => (
+                      <Text size="sm" truncate>
+                        {Array.isArray(value) && value.length > 1
+                          ? t('workflow.filesChosen', { count: value.length })
+                          : Array.isArray(value)
+                            ? (value[0]?.name ?? '')
+                            : (value?.name ?? '')}
+                      </Text>
+                    )}
+                    error={form.errors.fileIds}
+                    fileInputProps={{ 'data-testid': `${testId}-files` } as React.ComponentProps<'input'>}
+                    data-testid={`${testId}-choose-files`}
                   />
-                  <Group gap="sm" mt={4} wrap="nowrap" align="center">
-                    <Button
-                      id={fileInputId}
-                      variant="default"
-                      size="xs"
-                      leftSection={<IconPaperclip size={14} aria-hidden />}
-                      onClick={() => fileInput.current?.click()}
-                      style={{ flexShrink: 0 }}
-                      data-testid={`${testId}-choose-files`}
-                    >
-                      {t('workflow.chooseFiles')}
-                    </Button>
-                    <Text
-                      size="sm"
-                      c={files.length ? undefined : 'dimmed'}
-                      style={{ overflowWrap: 'anywhere' }}
-                    >
-                      {files.length ? files.map((f) => f.name).join(', ') : t('workflow.noFileChosen')}
-                    </Text>
-                  </Group>
-                </Input.Wrapper>
+                  {files.length > 0 && (
+                    <Stack gap={2} data-testid={`${testId}-chosen-files`}>
+                      {files.map((f) => (
+                        <Text size="sm" key={`${f.name}-${f.size}`} c={tooBig(f) ? 'red' : undefined}>
+                          {f.name}{' '}
+                          <Text span size="xs" c="dimmed">
+                            ({formatFileSize(f.size)})
+                          </Text>
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Stack>
               </>
             )}
             {NEEDS_REASON.includes(target.action) && (
@@ -456,6 +531,19 @@ export function WorkflowActionModal<R extends WorkflowRecord, A extends string =
                 onChange={(v) => form.setFieldValue('newDueDate', v)}
                 error={form.errors.newDueDate}
                 data-testid={`${testId}-new-due`}
+              />
+            )}
+            {askEffectiveDate && (
+              <DateField
+                label={t('workflow.effectiveDate')}
+                description={t('workflow.effectiveDateHint')}
+                withAsterisk
+                clearable={false}
+                maxDate={today}
+                value={form.values.effectiveDate}
+                onChange={(v) => form.setFieldValue('effectiveDate', v ?? today)}
+                error={form.errors.effectiveDate}
+                data-testid={`${testId}-effective-date`}
               />
             )}
             <Group justify="flex-end" mt="sm">

@@ -8,6 +8,7 @@ import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { getCockpit, homeKeys } from './api';
 import { InAppLink } from './InAppLink';
+import { ScrollCue } from '../../components/table';
 
 /**
  * A committee member's cockpit (`GET /api/home/cockpit`): the units I follow and their tasks, overdue
@@ -81,7 +82,7 @@ export function CockpitPage() {
       )}
       {!!cockpit.data?.tasks.length && !phone && (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={800}>
+          <ScrollCue minWidth={800} testId="cockpit-tasks-scroll">
             <Table striped verticalSpacing="sm" data-testid="cockpit-tasks">
               <Table.Thead>
                 <Table.Tr>
@@ -112,7 +113,7 @@ export function CockpitPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollCue>
         </Card>
       )}
       {!!cockpit.data?.pilotItems.length && (
@@ -138,7 +139,7 @@ export function CockpitPage() {
               ))}
             </Stack>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollCue minWidth={560} testId="cockpit-followed-scroll">
               <Table striped>
                 <Table.Tbody>
                   {cockpit.data.pilotItems.slice(0, 15).map((item) => (
@@ -162,7 +163,7 @@ export function CockpitPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollCue>
           )}
         </Card>
       )}

@@ -13,6 +13,8 @@ import {
   Tabs,
   Text,
   TextInput,
+  Title,
+  type SelectProps,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
@@ -22,12 +24,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors } from '../../lib/forms';
-import { unitsDayOfYear } from '../../lib/format';
-import { createPlan, listPlans, planKeys, type CompletionMethod } from './api';
+import { formatDate, unitsDayOfYear } from '../../lib/format';
+import { TimingBadge } from '../../components/workflow/badges';
+import { carriedOver, createPlan, listPlans, planKeys, type CompletionMethod, type PlanListOut } from './api';
 import { UnitPlansPanel } from './UnitPlansPanel';
 import { ApprovalSettingCard } from './ApprovalSettingCard';
 
@@ -42,12 +46,29 @@ type PlanValues = {
   method: CompletionMethod;
 };
 
-function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: () => void; year: string }) {
+function CreatePlanModal({
+  opened,
+  onClose,
+  year,
+  kinds,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  year: string;
+  /** The kinds of plan the caller may create (the server's abilities). */
+  kinds: ('committee' | 'unit')[];
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm<PlanValues>({
-    initialValues: { year, ownerKind: 'committee', ownerUnitId: null, title: '', method: 'count' },
+    initialValues: {
+      year,
+      ownerKind: kinds[0] ?? 'committee',
+      ownerUnitId: null,
+      title: '',
+      method: 'count',
+    },
     validate: {
       year: (v) => (/^\d{4}$/.test(v) ? null : t('common.required')),
       ownerUnitId: (v) => (v ? null : t('common.required')),
@@ -89,7 +110,7 @@ function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: 
           <Select
             label={t('plans.ownerKind')}
             withAsterisk
-            data={(['committee', 'unit'] as const).map((k) => ({
+            data={kinds.map((k) => ({
               value: k,
               label: t(`plans.ownerKinds.${k}`),
             }))}
@@ -136,25 +157,150 @@ function CreatePlanModal({ opened, onClose, year }: { opened: boolean; onClose: 
   );
 }
 
+/** The years offered: every year with a plan, and the years around this one; newest first. */
+function yearOptions(years: PlanListOut['years']) {
+  const all = new Set([...years.map((y) => y.year), ...YEARS.map(Number)]);
+  return [...all].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
+}
+
+/**
+ * A year of the list with how many plans it has (or that it has none). The count is a mark for the eye
+ * (hidden from the option's accessible name, which stays the year, as the year filter is named).
+ */
+function yearOption(
+  years: PlanListOut['years'],
+  kind: 'committee' | 'unit',
+  t: TFunction,
+): SelectProps['renderOption'] {
+  const counts = new Map(years.map((y) => [String(y.year), y[kind]]));
+  return ({ option, checked }) => {
+    const n = counts.get(option.value) ?? 0;
+    return (
+      <Group gap="xs" justify="space-between" w="100%" wrap="nowrap" data-has-plans={n > 0}>
+        <Text size="sm" fw={checked || n > 0 ? 600 : 400}>
+          {option.label}
+        </Text>
+        <Badge
+          size="sm"
+          variant={n > 0 ? 'light' : 'transparent'}
+          color={n > 0 ? 'blue' : 'gray'}
+          aria-hidden
+        >
+          {n > 0 ? t('plans.yearPlans', { count: n }) : t('plans.yearNoPlan')}
+        </Badge>
+      </Group>
+    );
+  };
+}
+
+/** Open tasks of earlier years still overdue today (hidden by a year's list otherwise). */
+function CarriedOver({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const query = useQuery({
+    queryKey: [...planKeys.all, 'carried-over', year],
+    queryFn: () => carriedOver(year),
+  });
+  const data = query.data;
+  if (!data || data.total === 0) return null;
+  return (
+    <Card withBorder padding="lg" mt="md" data-testid="plans-carried-over">
+      <Title order={2} size="h4">
+        {t('plans.carriedOver.title', { count: data.total })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('plans.carriedOver.description', { year })}
+      </Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('plans.task')}</Table.Th>
+              <Table.Th>{t('plans.carriedOver.plan')}</Table.Th>
+              <Table.Th>{t('plans.leadUnit')}</Table.Th>
+              <Table.Th>{t('plans.dueDate')}</Table.Th>
+              <Table.Th>{t('plans.statusLabel')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((i) => (
+              <Table.Tr key={i.id} data-testid="carried-over-row">
+                <Table.Td>
+                  <Anchor
+                    size="sm"
+                    renderRoot={(props) => (
+                      <Link
+                        to="/plans/$planId"
+                        params={{ planId: i.planId }}
+                        search={{ task: i.id }}
+                        {...props}
+                      />
+                    )}
+                  >
+                    {i.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {i.planYear} — {i.planTitle}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{i.leadUnitName}</Text>
+                </Table.Td>
+                <Table.Td>{formatDate(i.dueDate)}</Table.Td>
+                <Table.Td>
+                  <TimingBadge timing={i.timing} ns="plans" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data.total > data.items.length && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('plans.carriedOver.more', { count: data.total - data.items.length })}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
 export function PlansListPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState<string | null>(String(thisYear));
+  // undefined: not chosen yet (the page opens on the latest year with a plan); null: every year.
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
   const [opened, { open, close }] = useDisclosure(false);
   const [tab, setTab] = useState<string | null>('committee');
+  const overview = useQuery({
+    queryKey: [...planKeys.list(null), 'overview'],
+    queryFn: () => listPlans(null, 'committee'),
+  });
+  const latest = overview.data?.years.find((y) => (tab === 'units' ? y.unit : y.committee) > 0)?.year;
+  const year = chosen !== undefined ? chosen : overview.data ? String(latest ?? thisYear) : undefined;
   const plans = useQuery({
     queryKey: [...planKeys.list(year ? Number(year) : null), 'committee'],
     queryFn: () => listPlans(year ? Number(year) : null, 'committee'),
+    enabled: year !== undefined,
   });
+  const abilities = overview.data?.abilities;
+  const kinds = abilities
+    ? [
+        ...(abilities.createCommittee ? (['committee'] as const) : []),
+        ...(abilities.createUnit ? (['unit'] as const) : []),
+      ]
+    : [];
+  const canCreate = kinds.length > 0;
+  const createButton = (testId: string) => (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} data-testid={testId}>
+      {t('plans.create')}
+    </Button>
+  );
   return (
     <>
       <PageHeader
         title={t('plans.title')}
         description={t('plans.description')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} data-testid="plan-new">
-            {t('plans.create')}
-          </Button>
-        }
+        actions={canCreate ? createButton('plan-new') : undefined}
       />
       <ApprovalSettingCard />
       <Tabs value={tab} onChange={setTab} mb="md">
@@ -171,27 +317,35 @@ export function PlansListPage() {
         <Group mb="md">
           <Select
             label={t('plans.year')}
-            data={YEARS}
-            value={year}
-            onChange={setYear}
+            description={t('plans.yearsHint')}
+            data={yearOptions(overview.data?.years ?? [])}
+            renderOption={yearOption(overview.data?.years ?? [], tab === 'units' ? 'unit' : 'committee', t)}
+            value={year ?? null}
+            onChange={setChosen}
             clearable
             placeholder={t('common.all')}
-            w={160}
+            w={320}
+            comboboxProps={{ withinPortal: true }}
             data-testid="plans-year"
           />
         </Group>
         {tab === 'units' ? (
           <UnitPlansPanel year={year ? Number(year) : thisYear} />
-        ) : plans.isLoading ? (
+        ) : overview.isLoading || plans.isLoading ? (
           <Center py="xl">
             <Loader aria-label={t('common.loading')} />
           </Center>
-        ) : plans.isError ? (
-          <ErrorAlert error={plans.error} />
+        ) : overview.isError || plans.isError ? (
+          <ErrorAlert error={overview.error ?? plans.error} />
         ) : (plans.data?.items.length ?? 0) === 0 ? (
-          <Text c="dimmed" data-testid="plans-empty">
-            {t('plans.empty')}
-          </Text>
+          <Stack gap="sm" align="flex-start" data-testid="plans-empty">
+            <Text c="dimmed">
+              {year
+                ? t(abilities?.createCommittee ? 'plans.emptyCanCreate' : 'plans.emptyReadOnly', { year })
+                : t('plans.empty')}
+            </Text>
+            {abilities?.createCommittee && createButton('plan-new-empty')}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={600}>
             <Table striped highlightOnHover data-testid="plans-table">
@@ -230,7 +384,10 @@ export function PlansListPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      <CreatePlanModal opened={opened} onClose={close} year={year ?? String(thisYear)} />
+      {year && <CarriedOver year={Number(year)} />}
+      {canCreate && (
+        <CreatePlanModal opened={opened} onClose={close} year={year ?? String(thisYear)} kinds={kinds} />
+      )}
     </>
   );
 }

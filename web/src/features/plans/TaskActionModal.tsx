@@ -25,6 +25,7 @@ export function TaskActionModal({
       ns="plans"
       testId="action"
       {...work}
+      effectiveDate
       searchDocuments={searchDocuments}
       invalidate={(task) => [
         planKeys.tasks(planId),

@@ -138,7 +138,14 @@ function ReviewButtons({ task, event }: { task: Task; event: TaskEvent }) {
   const review = useMutation({
     mutationFn: (action: 'approve_progress' | 'reject_progress') =>
       reviewProgress(task.id, event.id, { action, reason: action === 'reject_progress' ? reason : null }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.events(task.id) }),
+    onSuccess: async (_r, action) => {
+      notifications.show({
+        color: action === 'approve_progress' ? 'green' : 'orange',
+        message: t(action === 'approve_progress' ? 'plans.progress.approved' : 'plans.progress.rejected'),
+        'data-testid': 'progress-reviewed',
+      });
+      await queryClient.invalidateQueries({ queryKey: planKeys.events(task.id) });
+    },
   });
   return (
     <Stack gap={4} mt={4}>
@@ -165,7 +172,7 @@ function ReviewButtons({ task, event }: { task: Task; event: TaskEvent }) {
         </Button>
         <Button
           size="compact-sm"
-          color="red"
+          color="orange"
           variant="light"
           onClick={() => (rejecting ? review.mutate('reject_progress') : setRejecting(true))}
           data-testid="review-reject"
@@ -216,13 +223,14 @@ export function TaskDrawer({
         <Stack gap="md">
           <div>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text fw={600} data-testid="drawer-title">
+              <Text fw={600} style={{ minWidth: 0 }} data-testid="drawer-title">
                 {task.title}
               </Text>
               {manage && (
                 <Button
                   size="compact-sm"
                   variant="subtle"
+                  style={{ flexShrink: 0 }}
                   leftSection={<IconPencil size={14} aria-hidden />}
                   onClick={openEdit}
                   data-testid="task-edit"

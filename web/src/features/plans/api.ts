@@ -13,6 +13,7 @@ import type { DocumentOut } from '../../../../server/modules/documents/documents
 import type {
   ApprovalSettingIn,
   ApprovalSettingOut as ApprovalSetting,
+  CarriedOverOut,
   PlanDetailOut as Plan,
   PlanIn as PlanInput,
   PlanKpisOut as PlanKpis,
@@ -40,6 +41,7 @@ export type {
   PlanDetailOut as Plan,
   PlanIn as PlanInput,
   PlanKpisOut as PlanKpis,
+  PlanListOut,
   PlanOut as PlanListItem,
   ReformArea,
   TaskAction,
@@ -86,6 +88,9 @@ export const planKeys = {
 export const listPlans = (year: number | null, ownerKind?: 'committee' | 'unit') =>
   api.get<PlanListOut>('/api/plans', { query: { year, ownerKind } });
 export const getPlan = (id: string) => api.get<Plan>(`/api/plans/${id}`);
+/** Open tasks of plans before `year` still overdue today. */
+export const carriedOver = (year: number) =>
+  api.get<CarriedOverOut>('/api/plans/carried-over', { query: { year, limit: 10 } });
 export const createPlan = (input: PlanInput) => api.post<Plan>('/api/plans', input);
 export const listTasks = (planId: string) => api.get<TaskListOut>(`/api/plans/${planId}/tasks`);
 export const addTask = (planId: string, input: TaskInput) =>
