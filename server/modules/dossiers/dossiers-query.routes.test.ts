@@ -521,6 +521,31 @@ describe('the ranking and the online levels (issue 12)', () => {
     expect(province.reader).toEqual({ whole: true, units: [] });
   });
 
+  it('restated: an abolished district’s dossiers go to its communes’ successors, as on the pilots page and the plan dashboard (one resolver)', async () => {
+    const found = await get<{ items: { id: string; name: string }[] }>(
+      admin,
+      `/api/units?q=${encodeURIComponent('Diễn Châu')}&asOf=2024-06-01&kind=district`,
+    );
+    const district = found.items.find((u) => u.name === 'Diễn Châu')!.id;
+    const res = await standing.request('POST', '/api/dossiers/batch', {
+      dossiers: [d('DC-1', { unitId: district, receivedAt: at('2024-02-05') })],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const Q = 'from=2024-02-01&to=2024-02-29';
+    const asWas = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q}&groupBy=unit&ended=show`);
+    expect(asWas.groups.map((g) => g.key)).toEqual([district]);
+    const restated = await get<Breakdown>(member, `/api/dossiers/breakdown?${Q}&groupBy=unit&restate=true`);
+    const keys = restated.groups.map((g) => g.key).sort();
+    expect(keys).not.toContain(district);
+    // The same 8 communes the pilots page and the restated plan dashboard name (units/carriers.service).
+    expect(keys).toHaveLength(8);
+    expect(restated.groups.map((g) => g.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/An Châu/)]),
+    );
+    const received = restated.groups.reduce((n, g) => n + g.totals.received!, 0);
+    expect(received).toBeCloseTo(1, 6);
+  });
+
   it('takes ended=hide|show only', async () => {
     expect((await member.request('GET', `/api/dossiers/breakdown?${Q1}&ended=all`)).statusCode).toBe(400);
   });

@@ -12,6 +12,7 @@ import { rows as sqlRows, type Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { allow, authorize } from '../access/policy.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { carriersOn } from '../units/carriers.service.js';
 import { restateMany } from '../units/lineage.service.js';
 import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
 import { classify, minDay } from './dossier-timing.js';
@@ -118,6 +119,15 @@ export async function periodCarriers(
   }
   for (const [lastDay, ids] of endedBefore)
     for (const [id, list] of await restateMany(db, ids, lastDay, today)) carriers.set(id, list);
+  // A unit still carried by nobody but itself although it has ended — a district abolished on 1/7/2025 —
+  // is carried by its communes' successors: the registry's one resolver (units/carriers.service), so
+  // the dossiers, the plan dashboard and the pilots restate it alike.
+  const stranded = [...carriers]
+    .filter(([id, list]) => list.length === 1 && list[0]!.unitId === id && !!list[0]!.unit?.validTo)
+    .map(([id]) => id);
+  if (stranded.length)
+    for (const [id, c] of await carriersOn(db, stranded, today))
+      if (c.via === 'children') carriers.set(id, c.carriers);
   return carriers;
 }
 
