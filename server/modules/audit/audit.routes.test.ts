@@ -94,7 +94,7 @@ const UUID_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
 describe('the journal as a person reads it', () => {
   it('labels operations, kinds of record and fields in Vietnamese, names the record and the units it points to', async () => {
     const res = await admin.request('GET', '/api/audit?entity=document&limit=3');
-    const page = res.json() as Page & {
+    const page = res.json() as Omit<Page, 'items'> & {
       items: Presented[];
       vocabulary: {
         entities: { value: string; label: string }[];

@@ -35,10 +35,10 @@ describe('the demo is seeded once per database and never blocks a start', () => 
   });
 
   it('names each department once with its province (a name that already says Nghệ An is kept)', async () => {
-    const rows = await t.database.db.execute<{ full_name: string }>(
+    const result = await t.database.db.execute(
       sql`SELECT full_name FROM units WHERE kind IN ('department', 'management_board')`,
     );
-    const names = rows.rows.map((r) => r.full_name);
+    const names = (result as unknown as { rows: { full_name: string }[] }).rows.map((r) => r.full_name);
     expect(names).toContain('Ban Quản lý Khu kinh tế Đông Nam Nghệ An');
     expect(names).toContain('Sở Nội vụ tỉnh Nghệ An');
     expect(names.filter((n) => /Nghệ An.*Nghệ An/.test(n))).toEqual([]);
