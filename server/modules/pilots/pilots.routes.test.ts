@@ -370,6 +370,14 @@ describe('a new programme', () => {
         output: 'Bổ sung số liệu',
         fileIds: [file.id],
       });
+      // The pilot page takes the work engine's effective date too: a day in the future is refused on it.
+      const future = await act(officer, {
+        action: 'verify',
+        version: (res.json() as Item).version,
+        effectiveDate: '2099-01-05',
+      });
+      expect(future.statusCode, future.body).toBe(400);
+      expect(fieldOf(future.body)).toBe('effectiveDate');
       res = await act(officer, { action: 'verify', version: (res.json() as Item).version });
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as Item).status).toBe('verified');

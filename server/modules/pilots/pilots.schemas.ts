@@ -73,6 +73,8 @@ export const itemActionIn = z.object({
   output: z.string().trim().max(5000).nullish(),
   fileIds: z.array(z.uuid()).max(20).optional(),
   newDueDate: date.nullish(),
+  /** The day the step took effect, when recorded later (the work engine's effective-date rules). */
+  effectiveDate: date.nullish(),
 });
 export type ItemActionInput = z.infer<typeof itemActionIn>;
 export type ItemActionBody = z.input<typeof itemActionIn>;
@@ -92,6 +94,8 @@ export const reportActionIn = z.object({
   action: z.enum(['submit', 'accept', 'return']),
   version: z.number().int().positive(),
   reason: z.string().trim().max(2000).nullish(),
+  /** The day the step took effect, when recorded later (the work engine's effective-date rules). */
+  effectiveDate: date.nullish(),
 });
 export type ReportActionInput = z.infer<typeof reportActionIn>;
 export type ReportActionBody = z.input<typeof reportActionIn>;

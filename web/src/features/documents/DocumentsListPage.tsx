@@ -106,7 +106,8 @@ export function DocumentsListPage() {
       cell: (d) => <AccessBadge access={d.access} />,
     },
   ];
-  const canCreate = list.data?.abilities?.create ?? true;
+  // Shown only once the server says so (not while the list loads): a button offered then refused is worse than none.
+  const canCreate = list.data?.abilities?.create ?? false;
   const filtered = JSON.stringify(filters) !== JSON.stringify(EMPTY);
 
   return (

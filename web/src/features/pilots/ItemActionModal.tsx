@@ -24,6 +24,7 @@ export function ItemActionModal({
       ns="pilots"
       testId="item-action"
       {...work}
+      effectiveDate
       searchDocuments={searchDocuments}
       invalidate={(item) => [
         pilotKeys.unit(pilotUnitId),

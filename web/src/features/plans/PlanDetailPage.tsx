@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Anchor,
   Badge,
@@ -160,7 +161,7 @@ function TaskTable({
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollCue minWidth={900}>
       <Table striped highlightOnHover data-testid="tasks-table" verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -216,7 +217,7 @@ function TaskTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Anchor,
   Badge,
@@ -210,7 +211,7 @@ function CarriedOver({ year }: { year: number }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('plans.carriedOver.description', { year })}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollCue minWidth={640}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -255,7 +256,7 @@ function CarriedOver({ year }: { year: number }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollCue>
       {data.total > data.items.length && (
         <Text size="sm" c="dimmed" mt="xs">
           {t('plans.carriedOver.more', { count: data.total - data.items.length })}
@@ -347,7 +348,7 @@ export function PlansListPage() {
             {abilities?.createCommittee && createButton('plan-new-empty')}
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
+          <ScrollCue minWidth={600}>
             <Table striped highlightOnHover data-testid="plans-table">
               <Table.Thead>
                 <Table.Tr>
@@ -381,7 +382,7 @@ export function PlansListPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollCue>
         )}
       </Card>
       {year && <CarriedOver year={Number(year)} />}

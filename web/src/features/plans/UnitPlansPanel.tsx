@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../components/table';
 import {
   Anchor,
   Badge,
@@ -68,7 +69,7 @@ export function UnitPlansPanel({ year }: { year: number }) {
         />
       </Group>
       <Progress value={c.percent ?? 0} size="lg" aria-label={t('plans.unitPlans.title')} />
-      <Table.ScrollContainer minWidth={600}>
+      <ScrollCue minWidth={600}>
         <Table striped data-testid="unit-plans-table">
           <Table.Thead>
             <Table.Tr>
@@ -102,7 +103,7 @@ export function UnitPlansPanel({ year }: { year: number }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollCue>
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../../components/table';
 import '@mantine/charts/styles.css';
 import {
   Alert,
@@ -188,7 +189,7 @@ function GroupTable({
     />
   );
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ScrollCue minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid={testId}>
         <Table.Caption>{t('dashboard.tableCaption')}</Table.Caption>
         <Table.Thead>
@@ -222,7 +223,7 @@ function GroupTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 
@@ -230,7 +231,7 @@ function TrendTable({ points, open }: { points: NonNullable<Dashboard['trend']>;
   const { t, i18n } = useTranslation();
   const metrics = ['verified', 'verifiedOnTime', 'overdue'] as const;
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <ScrollCue minWidth={600}>
       <Table striped verticalSpacing="xs" data-testid="dash-trend-table">
         <Table.Caption>{t('dashboard.trend.caption')}</Table.Caption>
         <Table.Thead>
@@ -281,7 +282,7 @@ function TrendTable({ points, open }: { points: NonNullable<Dashboard['trend']>;
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollCue>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ScrollCue } from '../../../components/table';
 import { Alert, Badge, Center, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconStar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -66,7 +67,7 @@ export function TasksDrawer({
         </Alert>
       )}
       {tasks.data && tasks.data.count > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollCue minWidth={720}>
           <Table striped verticalSpacing="xs" data-testid="drill-table">
             <Table.Thead>
               <Table.Tr>
@@ -141,7 +142,7 @@ export function TasksDrawer({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollCue>
       )}
     </Drawer>
   );
