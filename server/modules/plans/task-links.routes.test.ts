@@ -339,6 +339,38 @@ describe("units' own yearly PAR plans", () => {
     expect(c.percent).toBeLessThan(100);
   });
 
+  it('a plan counts from the day its decision was issued, not before (issue 12)', async () => {
+    type Coverage = { issued: string[]; units: { kind: string; unitId: string; plan: unknown }[] };
+    const before = (await officer.request('GET', '/api/plans/unit-coverage?year=2025')).json() as Coverage;
+    const [late, onTime] = before.units.filter((u) => u.kind === 'commune' && !u.plan);
+    const register = async (unitId: string, issuedOn: string, n: number) => {
+      const doc = await officer.request('POST', '/api/documents', {
+        numberSymbol: `${n}/KH-UBND`,
+        type: 'ke_hoach',
+        issuer: 'UBND xã',
+        issuedOn,
+        title: 'Kế hoạch cải cách hành chính năm 2025',
+        unitId,
+      });
+      expect(doc.statusCode, doc.body).toBe(201);
+      const plan = await officer.request('POST', '/api/plans', {
+        year: 2025,
+        ownerUnitId: unitId,
+        ownerKind: 'unit',
+        title: 'Kế hoạch cải cách hành chính năm 2025',
+        documentId: (doc.json() as { id: string }).id,
+      });
+      expect(plan.statusCode, plan.body).toBe(201);
+    };
+    // Issued in January 2026: the year-end figure of 2025 (reference 31/12/2025) does not count it.
+    await register(late!.unitId, '2026-01-15', 901);
+    await register(onTime!.unitId, '2025-12-20', 902);
+    const after = (await officer.request('GET', '/api/plans/unit-coverage?year=2025')).json() as Coverage;
+    expect(after.issued).toContain(onTime!.unitId);
+    expect(after.issued).not.toContain(late!.unitId);
+    expect(after.issued).toHaveLength(before.issued.length + 1);
+  });
+
   it("a unit's focal point registers its own plan, not another unit's, and not the committee's", async () => {
     const own = await tuphap.request('POST', '/api/plans', {
       year: 2027,
