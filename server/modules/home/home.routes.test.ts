@@ -168,6 +168,12 @@ describe("the administrator's health and set-up list", () => {
     expect(focal.link).toBe('/users');
     expect(focal.count).toBe(Number(focal.params.total) - 2);
     expect(focal.count).toBeGreaterThan(100);
+    // The demo's links to units that ended in 2025 (members following abolished districts, tasks led by
+    // merged departments): counted, with the page that proposes each successor (issue 12, point 6).
+    const stale = panel!.setup.find((s) => s.id === 'stale_links')!;
+    expect(stale).toMatchObject({ severity: 'todo', link: '/units/stale-links' });
+    const listed = (await admin.request('GET', '/api/units/stale-links')).json() as { items: unknown[] };
+    expect(stale.count).toBe(listed.items.length);
   });
 
   it('counts an account without any role, and a saved calendar of next year is no longer to confirm', async () => {

@@ -82,6 +82,7 @@ export const SETUP_ITEMS = [
   'no_province_committee',
   'users_without_grants',
   'units_without_focal_point',
+  'stale_links',
   'smtp_missing',
 ] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];

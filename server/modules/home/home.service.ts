@@ -6,6 +6,7 @@
  */
 import type { NotificationsConfig } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
+import { staleLinkCount } from '../units/stale-links.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { unauthenticated } from '../../core/errors.js';
 import { migrationStatus } from '../../db/migration-status.js';
@@ -285,6 +286,12 @@ export async function adminPanel(ctx: RequestContext, env: HomeEnv, asOf: string
       params: { total: units.length },
       link: '/users',
     });
+
+  // Links still pointing at units that have ended (members following them, tasks led by them, …): each
+  // with its proposed successor on the stale-links page (units/stale-links.service).
+  const stale = await staleLinkCount(ctx, asOf);
+  if (stale)
+    setup.push({ id: 'stale_links', severity: 'todo', count: stale, params: {}, link: '/units/stale-links' });
 
   if (!env.config.notifications.smtpUrl)
     setup.push({ id: 'smtp_missing', severity: 'todo', count: null, params: {}, link: '/notifications' });
