@@ -1,5 +1,24 @@
-import { expect, test } from '@playwright/test';
-import { login, logout, shot } from './helpers.js';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { DEMO_PASSWORD, login, logout, shot } from './helpers.js';
+
+/** An account of its own for the member linked below (a demo account would change another spec's landing page). */
+const LINKED = { email: 'to.giup.viec@chidao.demo', fullName: 'Bùi Thị Tổ Giúp Việc' };
+const LINKED_PASSWORD = 'mat-khau-to-giup-viec-2026';
+
+async function createLinkedAccount(baseURL: string) {
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const signIn = await api.post('/api/auth/login', {
+    data: { email: 'admin@chidao.demo', password: DEMO_PASSWORD },
+  });
+  expect(signIn.ok(), await signIn.text()).toBe(true);
+  const { csrfToken } = (await (await api.get('/api/auth/session')).json()) as { csrfToken: string };
+  const res = await api.post('/api/users', {
+    data: { ...LINKED, position: 'Chuyên viên Sở Nội vụ', password: LINKED_PASSWORD },
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  expect([201, 409], await res.text()).toContain(res.status());
+  await api.dispose();
+}
 
 test('the provincial committee: the Trưởng ban heads its composition, and it changes with the date', async ({
   page,
@@ -65,7 +84,9 @@ test('lower-level committees: counted within Nghệ An, by kind, with who follow
 
 test('the working group (Tổ giúp việc) is a body with its own decision; a member by name is linked to an account', async ({
   page,
+  baseURL,
 }) => {
+  await createLinkedAccount(baseURL!);
   await login(page, 'thuongtruc@chidao.demo');
   await page.getByTestId('nav-committees').click();
   await expect(page.getByTestId('committee-founder')).toContainText('Văn bản của Đảng');
@@ -81,13 +102,13 @@ test('the working group (Tổ giúp việc) is a body with its own decision; a m
   await shot(page, '65b-committee-working-group-phone');
   await page.setViewportSize(DESKTOP);
 
-  // A member added by name (no account yet), then linked to the appraiser's account by its e-mail.
+  // A member added by name (no account yet), then linked to her account by its e-mail.
   await page.getByTestId('member-add').click();
-  await page.getByTestId('member-name').fill('Bùi Thị Thẩm Định');
+  await page.getByTestId('member-name').fill(LINKED.fullName);
   await page.getByTestId('member-office').fill('Phó Giám đốc Sở Nội vụ');
   await page.getByTestId('member-submit').click();
   await expect(page.getByTestId('member-form')).toHaveCount(0);
-  const row = page.getByTestId('member-row').filter({ hasText: 'Bùi Thị Thẩm Định' });
+  const row = page.getByTestId('member-row').filter({ hasText: LINKED.fullName });
   await row.getByTestId('member-assign').click();
   await page.getByTestId('assign-unit').click();
   await page.getByTestId('assign-unit').fill('Y te');
@@ -99,7 +120,7 @@ test('the working group (Tổ giúp việc) is a body with its own decision; a m
   await page.getByTestId('assign-submit').click();
   await expect(row.getByTestId('member-follows')).toHaveText(['Sở Y tế']);
   await row.getByTestId('member-link').click();
-  await page.getByTestId('link-email').fill('thamdinh@chidao.demo');
+  await page.getByTestId('link-email').fill(LINKED.email);
   await shot(page, '66-committee-link-account', { fullPage: false });
   await page.getByTestId('link-submit').click();
   await expect(page.getByTestId('link-form')).toHaveCount(0);
@@ -107,8 +128,10 @@ test('the working group (Tổ giúp việc) is a body with its own decision; a m
 
   // Her landing page now shows the unit she follows.
   await logout(page);
-  await login(page, 'thamdinh@chidao.demo');
+  await login(page, LINKED.email, LINKED_PASSWORD);
   await expect(page.getByTestId('panel-following')).toContainText('Sở Y tế');
+  // She holds no role, but is not told she has nothing: she follows units for the committee.
+  await expect(page.getByTestId('home-no-roles')).toContainText('theo phân công của Ban Chỉ đạo');
   await shot(page, '67-linked-member-landing');
 });
 

@@ -54,8 +54,9 @@ export function HomePage() {
         {data && (
           <Group gap={6} mt={6} data-testid="home-units">
             {data.units.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('home.noRoles')}
+              <Text size="sm" c="dimmed" data-testid="home-no-roles">
+                {/* A member recorded by name and linked to an account follows units without any role. */}
+                {data.panels.includes('following') ? t('home.followsOnly') : t('home.noRoles')}
               </Text>
             )}
             {data.units.map((u) =>
