@@ -286,6 +286,12 @@ export function replayHistory(history: GsoHistory): HistoryResult {
         continue;
       }
       const [name, fullName, type, parentCode] = after!;
+      /** The unit as this record states it, from the change's date (its parent is resolved later). */
+      const addVersion = (life: Life, validFrom: string, event: LifeVersion['event']) => {
+        const v: LifeVersion = { validFrom, code, name, fullName, type, parentCode, parent: null, event };
+        life.versions.push(v);
+        fresh.push({ life, version: v });
+      };
       if (kind === 'changed') {
         const life = map.get(code);
         if (!life)
@@ -306,18 +312,7 @@ export function replayHistory(history: GsoHistory): HistoryResult {
           ...w,
           links: [{ from: life, to: life, weight: null }],
         });
-        const v: LifeVersion = {
-          validFrom: w.effectiveDate,
-          code,
-          name,
-          fullName,
-          type,
-          parentCode,
-          parent: null,
-          event,
-        };
-        life.versions.push(v);
-        fresh.push({ life, version: v });
+        addVersion(life, w.effectiveDate, event);
         continue;
       }
       if (kind === 'recoded') {
@@ -335,18 +330,7 @@ export function replayHistory(history: GsoHistory): HistoryResult {
           ...w,
           links: [{ from: life, to: life, weight: null }],
         });
-        const v: LifeVersion = {
-          validFrom: w.effectiveDate,
-          code,
-          name,
-          fullName,
-          type,
-          parentCode,
-          parent: null,
-          event,
-        };
-        life.versions.push(v);
-        fresh.push({ life, version: v });
+        addVersion(life, w.effectiveDate, event);
         map.set(code, life);
         continue;
       }
@@ -375,18 +359,7 @@ export function replayHistory(history: GsoHistory): HistoryResult {
         ...w,
         links: [{ from: null, to: life, weight: null }],
       });
-      const v: LifeVersion = {
-        validFrom: w.effectiveDate,
-        code,
-        name,
-        fullName,
-        type,
-        parentCode,
-        parent: null,
-        event,
-      };
-      life.versions.push(v);
-      fresh.push({ life, version: v });
+      addVersion(life, w.effectiveDate, event);
       map.set(code, life);
       noteAbsorbed(life, links);
     }
