@@ -11,6 +11,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { forbidden, staleVersion, unauthenticated } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
+import { onLineageChanged } from '../units/lineage-changes.service.js';
 import { carriedBy } from '../units/carriers.service.js';
 import { accessRules } from './access.table.js';
 import type { Grant, InheritedGrant } from './actor.js';
@@ -100,6 +101,30 @@ export async function setLineageRule(
 }
 
 /**
+ * What each unit carries on a day, remembered per database for {@link CACHE_MS} (every request loads its
+ * user's grants, and a commune formed in 2025 carries the communes it was formed from: without it, three to
+ * four statements more on every request). Any write of the lineage clears it (`units/lineage-changes.service.ts`);
+ * another process sees such a write within the same 30 s as it sees a change of the rule.
+ */
+type Carried = Awaited<ReturnType<typeof carriedBy>>;
+let carriedCache = new WeakMap<Db, Map<string, { at: number; value: Carried }>>();
+onLineageChanged(() => {
+  carriedCache = new WeakMap();
+});
+
+async function carriedByCached(db: Db, unitIds: readonly string[], on: string): Promise<Carried> {
+  const key = `${on}|${[...new Set(unitIds)].sort().join(',')}`;
+  let entries = carriedCache.get(db);
+  const hit = entries?.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await carriedBy(db, unitIds, on);
+  if (!entries) carriedCache.set(db, (entries = new Map()));
+  if (entries.size > 5000) entries.clear();
+  entries.set(key, { at: Date.now(), value });
+  return value;
+}
+
+/**
  * The grants a user's grants pass on through lineage on `on` (default today): for each grant on a unit
  * that carries ended predecessors, the same role over each predecessor (its subtree; an abolished district
  * carried through its communes only as itself). None when the rule is off; for reading only when it says
@@ -114,7 +139,7 @@ export async function inheritedGrants(
   if (!passing.length) return [];
   const rule = await lineageFollowRule(db);
   if (rule.mode === 'off') return [];
-  const carried = await carriedBy(
+  const carried = await carriedByCached(
     db,
     passing.map((g) => g.unitId),
     on,

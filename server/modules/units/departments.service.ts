@@ -1,3 +1,4 @@
+import { notifyingLineage } from './lineage-changes.service.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -126,7 +127,7 @@ const inForceOn = (u: { validFrom: string; validTo: string | null }, date: strin
  * is written. Units are created by `insertUnits` (one journal entry each); each unit an event ends or
  * renames gets its own entry, and the import one summary entry (entity `unit_import`).
  */
-export async function importDepartments(
+async function importDepartmentsNow(
   ctx: RequestContext,
   options: ImportDepartmentsOptions,
 ): Promise<DepartmentsImportResult> {
@@ -513,3 +514,6 @@ export async function soleProvince(db: Db, date: string): Promise<ProvinceChoice
 export function provinceLines(list: readonly Pick<ProvinceRow, 'code' | 'fullName'>[]): string {
   return list.map((p) => `  ${p.code.padEnd(4)} ${p.fullName}`).join('\n');
 }
+
+/** {@link importDepartmentsNow}, telling the lineage caches afterwards (./lineage-changes.service.ts). */
+export const importDepartments = notifyingLineage(importDepartmentsNow);

@@ -1,3 +1,4 @@
+import { notifyingLineage } from './lineage-changes.service.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -68,10 +69,7 @@ function chunks<T>(list: readonly T[], size = BATCH): T[][] {
  * Units are journalled one entry each; the events, links and unresolved items by one summary entry (entity
  * `unit_import`). The data is read and planned before the transaction starts.
  */
-export async function importGso(
-  ctx: RequestContext,
-  options: GsoImportOptions = {},
-): Promise<GsoImportResult> {
+async function importGsoNow(ctx: RequestContext, options: GsoImportOptions = {}): Promise<GsoImportResult> {
   const started = performance.now();
   const history = options.history === undefined ? loadGsoHistory() : options.history;
   const plan = planGsoImport(options.data ?? loadGsoData(), { province: options.province, history });
@@ -316,3 +314,6 @@ async function applyPlan(ctx: RequestContext, plan: GsoPlan): Promise<Omit<GsoIm
 
 /** The shipped GSO data and history, loaded once (callers load them before opening a transaction). */
 export { loadGsoData, loadGsoHistory } from './gso-data.js';
+
+/** {@link importGsoNow}, telling the lineage caches afterwards (./lineage-changes.service.ts). */
+export const importGso = notifyingLineage(importGsoNow);

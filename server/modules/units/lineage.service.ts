@@ -1,3 +1,4 @@
+import { notifyingLineage } from './lineage-changes.service.js';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../../core/context.js';
@@ -237,7 +238,7 @@ function requireEditor(ctx: RequestContext, paths: string[][]) {
  * a transfer would make a unit its own ancestor, a code would be used twice in one period, or weights
  * do not add up.
  */
-export async function recordEvent(
+async function recordEventNow(
   ctx: RequestContext,
   input: EventInput,
   options: { skipAuthorization?: boolean } = {},
@@ -743,7 +744,7 @@ export async function listUnresolved(ctx: RequestContext, query: UnresolvedQuery
  * successor: the chosen unit (in force the day it ended + 1) takes it over — its `abolish` event becomes an
  * `absorb` into it. Or dismisses it with a note.
  */
-export async function settleUnresolved(
+async function settleUnresolvedNow(
   ctx: RequestContext,
   id: string,
   input: {
@@ -848,3 +849,9 @@ export async function settleUnresolved(
     return updated;
   });
 }
+
+/** {@link recordEventNow}, telling the lineage caches afterwards (./lineage-changes.service.ts). */
+export const recordEvent = notifyingLineage(recordEventNow);
+
+/** {@link settleUnresolvedNow}, telling the lineage caches afterwards (./lineage-changes.service.ts). */
+export const settleUnresolved = notifyingLineage(settleUnresolvedNow);

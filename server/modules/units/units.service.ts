@@ -1,3 +1,4 @@
+import { notifyingLineage } from './lineage-changes.service.js';
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { type Db, rows } from '../../db/client.js';
@@ -130,7 +131,7 @@ export type NewUnit = {
 };
 
 /** Inserts units with their first version (seed and import), journalling each, in the caller's transaction. */
-export async function insertUnits(
+async function insertUnitsNow(
   ctx: RequestContext,
   list: NewUnit[],
   eventId: string | null = null,
@@ -161,3 +162,6 @@ export async function insertUnits(
     await recordChange(ctx, { action: 'create', entity: 'unit', entityId: u.id, after: u });
   return created;
 }
+
+/** {@link insertUnitsNow}, telling the lineage caches afterwards (./lineage-changes.service.ts). */
+export const insertUnits = notifyingLineage(insertUnitsNow);
