@@ -11,6 +11,7 @@
  *   time limit.
  * - "Mức độ" takes the words of NĐ 42/2022 or a legacy level 1–4 (online-levels.ts `ONLINE_LEVEL_RULES`).
  */
+import { normalizeLabel } from './import/column-mapping.js';
 import {
   ONLINE_LEVEL_RULES,
   parseOnlineLevel,
@@ -37,15 +38,8 @@ export const PROCEDURE_REQUIRED_NEW: readonly ProcedureField[] = [
   'timeLimitDays',
 ];
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Lower case, no diacritics, single spaces (the import's one normaliser). */
+const fold = normalizeLabel;
 
 /** Headers (folded) → field. */
 export const PROCEDURE_HEADERS: Record<string, ProcedureField> = {
