@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 /** The end-to-end suite: Debian's Chromium (never a downloaded browser) against a server on an empty PGlite. */
 const port = Number(process.env.CHIDAO_E2E_PORT ?? 3457);
 const dataDir = path.join(os.tmpdir(), `chidao-e2e-${process.pid}-${Date.now()}`);
+/** A second server: a province that is not the demo, set up from the command line only (e2e/fresh-province.spec.ts). */
+const freshPort = Number(process.env.CHIDAO_E2E_FRESH_PORT ?? 3458);
+const freshDataDir = `${dataDir}-fresh`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,21 +38,39 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node scripts/build-if-needed.mjs && node dist/server/main.js',
-    url: `http://127.0.0.1:${port}/readyz`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    // The suites create the dossiers they count; the demo's generated ones (imported on a first start) are
-    // covered by server/modules/dossiers/dossiers-seed.db.test.ts.
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CHIDAO_DATA_DIR: dataDir,
-      CHIDAO_LOG_LEVEL: 'warn',
-      CHIDAO_DEMO_DOSSIERS: '0',
+  webServer: [
+    {
+      command: 'node scripts/build-if-needed.mjs && node dist/server/main.js',
+      url: `http://127.0.0.1:${port}/readyz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      // The suites create the dossiers they count; the demo's generated ones (imported on a first start) are
+      // covered by server/modules/dossiers/dossiers-seed.db.test.ts.
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CHIDAO_DATA_DIR: dataDir,
+        CHIDAO_LOG_LEVEL: 'warn',
+        CHIDAO_DEMO_DOSSIERS: '0',
+      },
     },
-  },
+    // Started after the first (which builds): the GSO import of Hà Tĩnh, its departments, then the server.
+    {
+      command: 'node scripts/e2e-fresh-province.mjs',
+      url: `http://127.0.0.1:${freshPort}/readyz`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(freshPort),
+        HOST: '127.0.0.1',
+        CHIDAO_DATA_DIR: freshDataDir,
+        CHIDAO_LOG_LEVEL: 'warn',
+        CHIDAO_DEMO: 'off',
+      },
+    },
+  ],
 });

@@ -105,17 +105,27 @@ try {
   // Statements sent to the database: every query of either engine goes through the client's query().
   const client = database.db.$client;
   let statements = 0;
+  // CHIDAO_BENCH_TRACE=1 prints each measured request's statements (first line of each) to stderr.
+  const trace = process.env.CHIDAO_BENCH_TRACE ? [] : null;
   const query = client.query.bind(client);
   client.query = (...args) => {
     statements++;
+    const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
+    trace?.push(
+      String(text ?? '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 160),
+    );
     return query(...args);
   };
   const progress = {};
   const measure = async (name, fn) => {
     for (let i = 0; i < 3; i++) await fn();
     statements = 0;
+    if (trace) trace.length = 0;
     await fn();
     progress[`${name}_queries`] = statements;
+    if (trace) process.stderr.write(`-- ${name}\n${trace.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n`);
     const samples = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();

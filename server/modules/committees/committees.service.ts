@@ -348,6 +348,98 @@ export async function composition(
   };
 }
 
+/** A member in office with the units they follow: what other modules group their figures by. */
+export type RosterMember = {
+  id: string;
+  name: string;
+  position: MembershipOut['position'];
+  office: string | null;
+  userId: string | null;
+  assignments: { unitId: string; unitName: string }[];
+};
+
+/**
+ * The committee of a unit in force on a day (its provincial committee first) and its members then, each with the
+ * units they follow — names only, no documents or abilities: five statements, for dashboards that group by
+ * member (the composition page uses `composition`).
+ */
+export async function committeeRoster(
+  ctx: RequestContext,
+  hostUnitId: string,
+  asOf: string,
+): Promise<{ committee: { id: string; name: string } | null; members: RosterMember[] }> {
+  requireActor(ctx);
+  const found = await ctx.db
+    .select({ id: committees.id, name: committees.name, level: committees.level })
+    .from(committees)
+    .where(
+      and(eq(committees.hostUnitId, hostUnitId), inForce(committees.foundedOn, committees.dissolvedOn, asOf)),
+    )
+    .orderBy(asc(committees.foundedOn));
+  const committee = found.find((c) => c.level === 'province') ?? found[0];
+  if (!committee) return { committee: null, members: [] };
+  const members = await ctx.db
+    .select()
+    .from(committeeMemberships)
+    .where(
+      and(
+        eq(committeeMemberships.committeeId, committee.id),
+        inForce(committeeMemberships.fromDate, committeeMemberships.toDate, asOf),
+      ),
+    );
+  const assignments = members.length
+    ? await ctx.db
+        .select({
+          membershipId: monitoringAssignments.membershipId,
+          unitId: monitoringAssignments.unitId,
+        })
+        .from(monitoringAssignments)
+        .where(
+          and(
+            inArray(
+              monitoringAssignments.membershipId,
+              members.map((m) => m.id),
+            ),
+            inForce(monitoringAssignments.fromDate, monitoringAssignments.toDate, asOf),
+          ),
+        )
+    : [];
+  const users = new Map(
+    (
+      await usersByIds(
+        ctx,
+        members.flatMap((m) => (m.userId && !m.personName ? [m.userId] : [])),
+      )
+    ).map((u) => [u.id, u.fullName]),
+  );
+  const facts = await unitFacts(
+    ctx.db,
+    assignments.map((a) => a.unitId),
+  );
+  const roster = members.map((m) => ({
+    id: m.id,
+    name: m.personName ?? (m.userId ? (users.get(m.userId) ?? '') : ''),
+    position: m.position as MembershipOut['position'],
+    office: m.office,
+    userId: m.userId,
+    fromDate: m.fromDate,
+    assignments: assignments
+      .filter((a) => a.membershipId === m.id)
+      .map((a) => ({ unitId: a.unitId, unitName: facts.get(a.unitId)?.name ?? '' }))
+      .sort((x, y) => viCollator.compare(x.unitName, y.unitName)),
+  }));
+  roster.sort(
+    (a, b) =>
+      positionRank(a.position) - positionRank(b.position) ||
+      viCollator.compare(a.name, b.name) ||
+      a.fromDate.localeCompare(b.fromDate),
+  );
+  return {
+    committee: { id: committee.id, name: committee.name },
+    members: roster.map(({ fromDate: _, ...m }) => m),
+  };
+}
+
 async function presentBodies(
   ctx: RequestContext,
   committee: CommitteeRow,

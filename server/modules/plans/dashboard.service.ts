@@ -29,7 +29,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { validation } from '../../core/errors.js';
 import { searchJournal } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
-import { composition, listCommittees } from '../committees/committees.service.js';
+import { committeeRoster, listCommittees } from '../committees/committees.service.js';
 import { listProgrammes, pilotItemsForUnits, pilotKpis } from '../pilots/pilots.service.js';
 import type { Calendar } from '../calendar/index.js';
 import {
@@ -514,9 +514,8 @@ async function byMember(
   options: KpiOptions,
   carriers: Map<string, Carrier[]> | null,
 ): Promise<{ committee: { id: string; name: string } | null; groups: MemberGroup[] }> {
-  const committee = await planCommittee(ctx, data);
+  const { committee, members } = await committeeRoster(ctx, data.plan.ownerUnitId, data.asOf);
   if (!committee) return { committee: null, groups: [] };
-  const { members } = await composition(ctx, committee.id, data.asOf);
   const groups = members.map((m) => {
     const followed = new Set(m.assignments.map((a) => a.unitId));
     const directed = facts.filter(

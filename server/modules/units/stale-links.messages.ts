@@ -16,6 +16,10 @@ export const STALE_LINK_MESSAGES = {
     vi: 'Một nhiệm vụ chỉ có một đơn vị chủ trì: hãy chọn đúng một đơn vị kế thừa.',
     en: 'A task has one lead unit: choose exactly one successor.',
   },
+  'stale_links.open_record': {
+    vi: 'Liên kết này được xử lý trên trang của bản ghi (kết luận: trang phiên họp), không áp dụng tại đây.',
+    en: 'This link is handled on the record’s own page (a conclusion: the meeting page), not applied here.',
+  },
   'stale_links.one_member': {
     vi: 'Hãy chọn đúng một thành viên phụ trách.',
     en: 'Choose exactly one responsible member.',

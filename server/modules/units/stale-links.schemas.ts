@@ -1,8 +1,21 @@
 /** Links to ended units (`stale-links.service.ts`): the report and the apply action. */
 import { z } from 'zod';
 
-export const STALE_LINK_KINDS = ['monitoring', 'task', 'conclusion_task', 'pilot_responsible'] as const;
+export const STALE_LINK_KINDS = [
+  'monitoring',
+  'task',
+  'conclusion_task',
+  'untracked_conclusion',
+  'pilot_responsible',
+] as const;
 export type StaleLinkKind = (typeof STALE_LINK_KINDS)[number];
+
+/**
+ * The kinds applied here (`POST /api/units/stale-links/apply`). An untracked conclusion (never turned into
+ * a task) is acted on where the meeting is kept: its page, where the standing agency changes the
+ * conclusion's lead unit or turns it into a task for the successor.
+ */
+export const STALE_LINK_APPLY_KINDS = ['monitoring', 'task', 'conclusion_task', 'pilot_responsible'] as const;
 
 const isoDate = z.iso.date();
 
@@ -13,9 +26,9 @@ export const staleLinkOut = z
     kind: z.enum(STALE_LINK_KINDS),
     recordId: z.uuid(),
     version: z.number().int(),
-    /** The member's name, the task's title, or the pilot unit's name. */
+    /** The member's name, the task's title, the conclusion's text (shortened), or the pilot unit's name. */
     subject: z.string(),
-    /** The committee's name, the plan's title, or the pilot programme's year. */
+    /** The committee's name, the plan's title, the meeting's title, or the pilot programme's year. */
     context: z.string().nullable(),
     /** The unit the link points at (ended; for a pilot unit, the unit as it is known), as it was last. */
     unit: z.object({ id: z.uuid(), name: z.string(), validTo: isoDate.nullable() }),
@@ -30,17 +43,31 @@ export const staleLinkOut = z
         kind: z.enum(['unit', 'member']),
       }),
     ),
-    /** Since when the link exists (an assignment's start) or the task's due date. */
+    /** Since when the link exists (an assignment's start) or the task's (the conclusion's) due date. */
     since: isoDate.nullable(),
-    /** Tasks: overdue today. */
+    /** Tasks and untracked conclusions: overdue today (working days, as on the plan's task list). */
     overdue: z.boolean().nullable(),
     /** The page of the record. */
     link: z.string().nullable(),
-    /** Whether the caller may apply a proposal (the owning record's managers). */
+    /**
+     * Whether the caller may act on the proposal (the owning record's managers): apply it here or, for an
+     * untracked conclusion (not applied here), change it on the meeting page (`link`).
+     */
     canApply: z.boolean(),
     /** Pilot units: the member named now, and whether they have left the committee. */
     responsible: z
       .object({ id: z.uuid(), name: z.string().nullable(), left: z.boolean() })
+      .nullable()
+      .optional(),
+    /** Untracked conclusions: the meeting (title, date, held or planned) and the conclusion's number there. */
+    meeting: z
+      .object({
+        id: z.uuid(),
+        title: z.string(),
+        date: isoDate,
+        held: z.boolean(),
+        ordinal: z.number().int(),
+      })
       .nullable()
       .optional(),
   })
@@ -55,6 +82,7 @@ export const staleLinksOut = z
       monitoring: z.number().int(),
       task: z.number().int(),
       conclusion_task: z.number().int(),
+      untracked_conclusion: z.number().int(),
       pilot_responsible: z.number().int(),
     }),
     items: z.array(staleLinkOut),
@@ -63,7 +91,7 @@ export const staleLinksOut = z
 export type StaleLinksOut = z.infer<typeof staleLinksOut>;
 
 export const staleLinkApplyIn = z.object({
-  kind: z.enum(STALE_LINK_KINDS),
+  kind: z.enum(STALE_LINK_APPLY_KINDS),
   recordId: z.uuid(),
   version: z.number().int().min(1),
   /** The chosen proposals: successor units (one for a task, one or more for a member's follow-up) or one member. */

@@ -8,12 +8,17 @@
  *   assignment on the unit's last day and has the member follow the chosen successors from the day after.
  * - `task` / `conclusion_task`: an open plan task (or the task a meeting conclusion became) led by an ended
  *   unit — it stays overdue with nobody named. Apply makes the chosen successor its lead unit.
+ * - `untracked_conclusion`: a meeting conclusion with a lead unit and a due date that was never turned into
+ *   a task (the meetings module's `untrackedConclusions`), whose lead unit has ended. Not applied here: the
+ *   link opens the meeting, where the standing agency changes the conclusion's lead unit or turns it into
+ *   a task for the successor (`canApply` says whether the caller may).
  * - `pilot_responsible`: a pilot unit with open items whose responsible member has left the committee
  *   (kiện toàn) or no longer follows the unit or its successors while others do. Apply names the member
  *   who follows it now.
  *
  * Scope: links about units (or their successors) under the caller's grants — inherited ones included —
- * and, for committee records, the committee's host for its leaders, members and managers.
+ * and, for committee records, the committee's host for its leaders, members and managers; conclusions of
+ * the meetings the caller may read (the meetings policy: a role over the committee's host, or a member).
  */
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -28,11 +33,13 @@ import {
   composition,
   endAssignment,
 } from '../committees/committees.service.js';
+import { untrackedConclusions } from '../meetings/conclusions-unresolved.service.js';
 import { getPlan, tasksByIds, updateTask } from '../plans/plans.service.js';
 import { tasksLedBy } from '../plans/task-lookup.service.js';
 // `displayName`: the naming rule shared with the pilot page ("Huyện Diễn Châu", "Sở Tài chính").
 import { displayName, pilotUnitsWithOpenItems, reassignResponsible } from '../pilots/pilots.service.js';
 import { carriersOn, type Carried } from './carriers.service.js';
+import { shortText } from './stale-links.rules.js';
 import type { StaleLinkApplyIn, StaleLinkOut, StaleLinksOut } from './stale-links.schemas.js';
 import { ancestorPaths, subtreeSql, viCollator } from './units.service.js';
 
@@ -71,7 +78,9 @@ type Found = {
         following: Set<string>;
       }
     | { kind: 'task' }
-    | { kind: 'pilot_responsible' };
+    | { kind: 'pilot_responsible' }
+    /** Acted on in the owning module's page (`item.link`), not applied here. */
+    | { kind: 'open' };
 };
 
 /** The ended units under the caller's grants (and inherited grants), ended by `on`. */
@@ -102,16 +111,24 @@ const proposalsOf = (c: Carried) =>
 
 async function collect(ctx: RequestContext, on: string): Promise<Found[]> {
   const actor = requireActor(ctx);
-  const [assignments, endedInScope, pilots] = [
+  const [assignments, endedInScope, pilots, conclusions] = [
     await assignmentsInForce(ctx.db, on),
     await unitsInScope(ctx, actor, on),
     await pilotUnitsWithOpenItems(ctx.db),
+    // Few (conclusions nobody followed up, of the meetings the caller reads): whether the lead unit has
+    // ended is the resolver's answer below.
+    await untrackedConclusions(ctx, { asOf: on }),
   ];
   const tasks = (await tasksLedBy(ctx, endedInScope, on)).filter((t) => OPEN_TASK.has(t.status));
   // One resolver call for every unit any link points at (and the pilot units' units).
   const carried = await carriersOn(
     ctx.db,
-    [...assignments.map((a) => a.unitId), ...tasks.map((t) => t.leadUnitId), ...pilots.map((p) => p.unitId)],
+    [
+      ...assignments.map((a) => a.unitId),
+      ...tasks.map((t) => t.leadUnitId),
+      ...conclusions.map((k) => k.leadUnitId),
+      ...pilots.map((p) => p.unitId),
+    ],
     on,
   );
   const ended = (id: string) => {
@@ -201,6 +218,37 @@ async function collect(ctx: RequestContext, on: string): Promise<Found[]> {
     });
   }
 
+  // Conclusions never turned into a task, led by an ended unit: the meeting page is where they are fixed.
+  for (const k of conclusions) {
+    const c = ended(k.leadUnitId);
+    if (!c) continue;
+    out.push({
+      item: {
+        id: `untracked_conclusion:${k.id}`,
+        kind: 'untracked_conclusion',
+        recordId: k.id,
+        version: k.version,
+        subject: shortText(k.text),
+        context: k.meeting.title,
+        unit: unitOut(c),
+        via: c.via === 'children' || c.via === 'lineage' ? c.via : null,
+        proposals: proposalsOf(c),
+        since: k.dueDate,
+        overdue: k.timing.state === 'overdue',
+        link: `/meetings/${k.meeting.id}`,
+        canApply: k.abilities.update,
+        meeting: {
+          id: k.meeting.id,
+          title: k.meeting.title,
+          date: k.meeting.date,
+          held: k.meeting.status === 'held',
+          ordinal: k.ordinal,
+        },
+      },
+      apply: { kind: 'open' },
+    });
+  }
+
   // Pilot units: the members who follow each unit (or the units carrying it) today.
   const followers = new Map<string, Map<string, string>>();
   for (const a of assignments) {
@@ -254,7 +302,13 @@ async function collect(ctx: RequestContext, on: string): Promise<Found[]> {
   return out;
 }
 
-const KIND_ORDER = ['conclusion_task', 'task', 'monitoring', 'pilot_responsible'] as const;
+const KIND_ORDER = [
+  'conclusion_task',
+  'untracked_conclusion',
+  'task',
+  'monitoring',
+  'pilot_responsible',
+] as const;
 
 /** The links to ended units the caller may see, overdue tasks first, then by unit name. */
 export async function staleLinks(ctx: RequestContext, on = todayInVietnam()): Promise<StaleLinksOut> {
@@ -266,7 +320,13 @@ export async function staleLinks(ctx: RequestContext, on = todayInVietnam()): Pr
       viCollator.compare(a.unit.name, b.unit.name) ||
       viCollator.compare(a.subject, b.subject),
   );
-  const counts = { monitoring: 0, task: 0, conclusion_task: 0, pilot_responsible: 0 };
+  const counts = {
+    monitoring: 0,
+    task: 0,
+    conclusion_task: 0,
+    untracked_conclusion: 0,
+    pilot_responsible: 0,
+  };
   for (const i of found) counts[i.kind]++;
   return { asOf: on, total: found.length, counts, items: found };
 }
@@ -291,6 +351,7 @@ export async function applyStaleLink(
   );
   if (!found) throw conflict('stale_links.gone');
   const { item, apply } = found;
+  if (apply.kind === 'open') throw validation('kind', 'stale_links.open_record');
   if (item.version !== input.version) throw conflict('stale_links.changed');
   const chosen = [...new Set(input.targetIds)];
   const offered = new Set(item.proposals.map((p) => p.id));

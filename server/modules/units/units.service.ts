@@ -6,6 +6,14 @@ import { recordChange } from '../audit/audit.service.js';
 import { unitVersions } from './lineage.table.js';
 import { UNIT_KINDS, type UnitKind } from './units.schemas.js';
 import { units } from './units.table.js';
+import { TERRITORIAL_KINDS } from './unit-label.js';
+
+/** unitDisplayName (unit-label.ts) in SQL, over the units row aliased `u`. */
+const displayNameSql = (u: SQL) =>
+  sql`CASE WHEN ${u}.kind IN (${sql.join(
+    TERRITORIAL_KINDS.map((k) => sql`${k}`),
+    sql`, `,
+  )}) AND ${u}.full_name IS NOT NULL AND ${u}.full_name <> '' THEN ${u}.full_name ELSE ${u}.name END`;
 
 export { UNIT_KINDS, type UnitKind };
 
@@ -24,7 +32,11 @@ export async function ancestorPaths(db: Db, unitIds: readonly string[]): Promise
 
 export type UnitFacts = { name: string; fullName: string; path: string[] };
 
-/** Name, full name and ancestor chain of each unit, in one query (for presenting records with their units). */
+/**
+ * Name, full name and ancestor chain of each unit, in one query (for presenting records with their units).
+ * `name` is the name shown beside a record: a local government by its full name ("Huyện Kỳ Anh", not "Kỳ Anh",
+ * which is also a thị xã and, since 2025, a xã of Hà Tĩnh), an agency by its short name ("Sở Tư pháp").
+ */
 export async function unitFacts(db: Db, unitIds: readonly string[]): Promise<Map<string, UnitFacts>> {
   const unique = [...new Set(unitIds)];
   const out = new Map<string, UnitFacts>();
@@ -40,7 +52,7 @@ export async function unitFacts(db: Db, unitIds: readonly string[]): Promise<Map
           UNION ALL
           SELECT c.start, p.id, p.parent_id, c.depth + 1 FROM units p JOIN chain c ON p.id = c.parent_id
            WHERE c.depth < 32)
-        SELECT u.id, u.name, u.full_name, p.path
+        SELECT u.id, ${displayNameSql(sql`u`)} AS name, u.full_name, p.path
           FROM (SELECT start, array_agg(id::text ORDER BY depth) AS path FROM chain GROUP BY start) AS p
           JOIN units u ON u.id = p.start`,
   );

@@ -33,3 +33,14 @@ export function useSession() {
 export function canSee(session: Session | null | undefined, section: SectionId): boolean {
   return !!session?.navigation.includes(section);
 }
+
+/**
+ * The unit a user works for, to start a form with: their own unit, else the one unit all their grants are over
+ * (an administrator created over the province has no unit of their own); null when it cannot be told.
+ */
+export function homeUnitOf(session: Session | null | undefined): string | null {
+  if (!session) return null;
+  if (session.user.unitId) return session.user.unitId;
+  const units = [...new Set(session.grants.map((g) => g.unitId))];
+  return units.length === 1 ? units[0]! : null;
+}

@@ -17,7 +17,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCrown, IconEye, IconLink, IconPlus, IconUserMinus, IconX } from '@tabler/icons-react';
+import {
+  IconCrown,
+  IconEye,
+  IconLink,
+  IconPencil,
+  IconPlus,
+  IconUserMinus,
+  IconX,
+} from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -35,11 +43,23 @@ import {
   updateBody,
   type Body,
   type Committee,
+  type CommitteeLevel,
   type CoverageKind,
   type DocumentRef,
   type Membership,
 } from './api';
-import { AddMemberModal, AssignModal, BodyModal, EndModal, LinkModal } from './forms';
+import {
+  AddMemberModal,
+  AssignModal,
+  BodyModal,
+  CommitteeModal,
+  EndModal,
+  LinkModal,
+  unitLabel,
+  type CommitteeTarget,
+} from './forms';
+import { homeUnitOf, useSession } from '../../lib/session';
+import { useUnitNames } from '../../components/UnitSelect';
 
 function DocLink({ doc }: { doc: DocumentRef | null }) {
   if (!doc) return null;
@@ -73,15 +93,30 @@ function Composition({ committee }: { committee: Committee }) {
     placeholderData: keepPreviousData,
   });
   const canEdit = committee.abilities.update;
+  const [editing, setEditing] = useState<CommitteeTarget | null>(null);
   const members = composition.data?.members.filter((m) => !m.bodyId) ?? [];
   const bodies = composition.data?.bodies ?? [];
 
   return (
     <Stack gap="md">
       <Card withBorder padding="lg">
-        <Title order={2} size="h4" mb="xs" data-testid="committee-name">
-          {committee.name}
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
+          <Title order={2} size="h4" data-testid="committee-name">
+            {committee.name}
+          </Title>
+          {canEdit && (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => setEditing({ mode: 'edit', committee })}
+              data-testid="committee-edit"
+            >
+              {t('committees.form.edit')}
+            </Button>
+          )}
+        </Group>
+        <CommitteeModal target={editing} onClose={() => setEditing(null)} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <div>
             <Text size="xs" c="dimmed">
@@ -490,8 +525,13 @@ function WorkingGroups({
   );
 }
 
-function CoverageView({ committee }: { committee: Committee }) {
+/** The level a unit's own committee is recorded at, by the kind of unit. */
+const levelOfKind = (kind: CoverageKind): CommitteeLevel =>
+  kind === 'department' || kind === 'district' || kind === 'commune' ? kind : 'other';
+
+function CoverageView({ committee, canCreate }: { committee: Committee; canCreate: boolean }) {
   const { t } = useTranslation();
+  const [recording, setRecording] = useState<CommitteeTarget | null>(null);
   const [kind, setKind] = useState<CoverageKind | null>(null);
   const [asOf, setAsOf] = useState<string | null>(isoDate());
   const date = asOf ?? isoDate();
@@ -503,6 +543,7 @@ function CoverageView({ committee }: { committee: Committee }) {
   const c = coverage.data;
   return (
     <Stack gap="md">
+      <CommitteeModal target={recording} onClose={() => setRecording(null)} />
       <Card withBorder padding="md">
         <Group align="flex-end" wrap="wrap" gap="md">
           <DateField
@@ -612,9 +653,29 @@ function CoverageView({ committee }: { committee: Committee }) {
                           {t('committees.coverage.founded')}
                         </Badge>
                       ) : (
-                        <Badge color="orange" variant="light">
-                          {t('committees.coverage.notFounded')}
-                        </Badge>
+                        <Group gap="xs" wrap="nowrap">
+                          <Badge color="orange" variant="light">
+                            {t('committees.coverage.notFounded')}
+                          </Badge>
+                          {canCreate && c.kind && (
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              aria-label={t('committees.form.recordFor', { name: i.unitName })}
+                              onClick={() =>
+                                setRecording({
+                                  mode: 'create',
+                                  level: levelOfKind(c.kind!),
+                                  hostUnitId: i.unitId,
+                                  hostUnitName: i.unitName,
+                                })
+                              }
+                              data-testid="coverage-record"
+                            >
+                              {t('committees.form.record')}
+                            </Button>
+                          )}
+                        </Group>
                       )}
                     </Table.Td>
                     <Table.Td className="nowrap">
@@ -649,6 +710,44 @@ function CoverageView({ committee }: { committee: Committee }) {
   );
 }
 
+/** No provincial committee yet: who may, records it from its founding decision; the others are told. */
+function NoCommittee({ canCreate }: { canCreate: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [target, setTarget] = useState<CommitteeTarget | null>(null);
+  // The province the administrator or the standing agency keeps (the grant over it), as a start.
+  const province =
+    session.data?.grants.find((g) => g.role === 'admin' || g.role === 'standing_officer')?.unitId ??
+    homeUnitOf(session.data);
+  const names = useUnitNames([province]);
+  if (!canCreate) return <Text c="dimmed">{t('committees.none')}</Text>;
+  return (
+    <Card withBorder padding="lg" data-testid="committee-none">
+      <Stack gap="sm" align="flex-start">
+        <Text fw={600}>{t('committees.none')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('committees.noneCanCreate')}
+        </Text>
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() =>
+            setTarget({
+              mode: 'create',
+              level: 'province',
+              hostUnitId: province,
+              hostUnitName: province ? unitLabel(names.byId.get(province)) : undefined,
+            })
+          }
+          data-testid="committee-create"
+        >
+          {t('committees.form.createCommittee')}
+        </Button>
+      </Stack>
+      <CommitteeModal target={target} onClose={() => setTarget(null)} />
+    </Card>
+  );
+}
+
 /** Ban Chỉ đạo: the provincial committee's composition on a date, and the lower-level committees. */
 export function CommitteesPage() {
   const { t } = useTranslation();
@@ -673,10 +772,14 @@ export function CommitteesPage() {
         <Tabs.Panel value="composition">
           {provincial.isLoading && <Loader aria-label={t('common.loading')} />}
           {provincial.isError && <ErrorAlert error={provincial.error} />}
-          {provincial.data && !committee && <Text c="dimmed">{t('committees.none')}</Text>}
+          {provincial.data && !committee && <NoCommittee canCreate={provincial.data.abilities.create} />}
           {committee && <Composition committee={committee} />}
         </Tabs.Panel>
-        <Tabs.Panel value="coverage">{committee && <CoverageView committee={committee} />}</Tabs.Panel>
+        <Tabs.Panel value="coverage">
+          {committee && (
+            <CoverageView committee={committee} canCreate={!!provincial.data?.abilities.create} />
+          )}
+        </Tabs.Panel>
       </Tabs>
     </div>
   );

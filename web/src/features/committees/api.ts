@@ -2,14 +2,16 @@
  * Steering committees' API (`/api/committees`, memberships, monitoring assignments): the types are the
  * server's own (type-only imports of its Zod schemas, erased from the bundle), so the two cannot drift.
  */
-import type { DocumentListOut } from '../../../../server/modules/documents/documents.schemas';
 import type {
   AssignmentCreateBody,
   AssignmentOut as Assignment,
   BodyCreateBody,
   BodyOut as Body,
   BodyUpdateBody,
+  CommitteeCreateBody,
   CommitteeListOut,
+  CommitteeOut,
+  CommitteeUpdateBody,
   CompositionOut as Composition,
   CoverageOut as Coverage,
   EndBody,
@@ -60,6 +62,11 @@ export const getComposition = (id: string, asOf: string) =>
   api.get<Composition>(`/api/committees/${id}/composition`, { query: { asOf } });
 export const getCoverage = (committeeId: string, kind: CoverageKind | null, asOf: string) =>
   api.get<Coverage>('/api/committees/coverage', { query: { committeeId, kind: kind ?? undefined, asOf } });
+export const createCommittee = (input: CommitteeCreateBody) =>
+  api.post<CommitteeOut>('/api/committees', input);
+export const updateCommittee = (id: string, input: CommitteeUpdateBody) =>
+  api.patch<CommitteeOut>(`/api/committees/${id}`, input);
+export type CommitteeLevel = CommitteeOut['level'];
 export const createBody = (committeeId: string, input: BodyCreateBody) =>
   api.post<Body>(`/api/committees/${committeeId}/bodies`, input);
 export const updateBody = (committeeId: string, bodyId: string, input: BodyUpdateBody) =>
@@ -74,6 +81,3 @@ export const addAssignment = (membershipId: string, input: AssignmentInput) =>
   api.post<Assignment>(`/api/committee-memberships/${membershipId}/assignments`, input);
 export const endAssignment = (id: string, input: EndInput) =>
   api.post<Assignment>(`/api/monitoring-assignments/${id}/end`, input);
-
-/** Decisions to cite: the register's documents (number/symbol — title). */
-export const listDecisions = () => api.get<DocumentListOut>('/api/documents', { query: { limit: 500 } });

@@ -1,60 +1,30 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
+import { DecisionHint, DecisionSelect } from '../../components/DecisionSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { accentInsensitiveFilter, UnitSelect } from '../../components/UnitSelect';
+import { UnitSelect, useUnitNames } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { formatDate, isoDate } from '../../lib/format';
+import { isoDate } from '../../lib/format';
 import {
   addAssignment,
   addMembership,
   committeeKeys,
   createBody,
+  createCommittee,
+  updateCommittee,
   endAssignment,
   endMembership,
   linkMembership,
-  listDecisions,
   POSITIONS,
   type Body,
+  type Committee,
+  type CommitteeLevel,
   type Position,
 } from './api';
-
-type DecisionProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
-  value: string | null;
-  onChange: (value: string | null) => void;
-};
-
-/** A decision from the register, searched by number/symbol or title (accents ignored). */
-export function DecisionSelect({ value, onChange, ...rest }: DecisionProps) {
-  const { t } = useTranslation();
-  const docs = useQuery({ queryKey: ['documents', 'decisions'], queryFn: listDecisions, staleTime: 60_000 });
-  const data = useMemo(
-    () =>
-      (docs.data?.items ?? []).map((d) => ({
-        value: d.id,
-        label: `${d.numberSymbol} (${formatDate(d.issuedOn)}) — ${d.title}`,
-      })),
-    [docs.data],
-  );
-  return (
-    <Select
-      searchable
-      clearable
-      data={data}
-      value={value}
-      onChange={onChange}
-      filter={accentInsensitiveFilter}
-      nothingFoundMessage={docs.isLoading ? t('common.loading') : t('common.nothingFound')}
-      placeholder={t('committees.form.decisionPlaceholder')}
-      comboboxProps={{ withinPortal: true }}
-      {...rest}
-    />
-  );
-}
 
 /** Value, change handler and error of a nullable string field (dates, pickers) of a Mantine form. */
 function field<V extends Record<string, unknown>>(form: UseFormReturnType<V>, key: keyof V & string) {
@@ -387,6 +357,7 @@ export function BodyModal({
             {...field(form, 'foundingDocumentId')}
             data-testid="body-decision"
           />
+          <DecisionHint />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -459,5 +430,236 @@ export function LinkModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+type CommitteeValues = {
+  name: string;
+  hostUnitId: string | null;
+  standingUnitId: string | null;
+  founderKind: 'state' | 'party';
+  founderName: string;
+  foundingDocumentId: string | null;
+  foundedOn: string | null;
+  dissolvedOn: string | null;
+  symbol: string;
+};
+
+/** What the form opens with: a committee to edit, or a new one's level and host unit. */
+export type CommitteeTarget =
+  | { mode: 'edit'; committee: Committee }
+  | { mode: 'create'; level: CommitteeLevel; hostUnitId: string | null; hostUnitName?: string };
+
+/** The words that name a level of local government, written in lower case inside a name ("… tỉnh Hà Tĩnh"). */
+const TERRITORIAL = /^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) /;
+
+/** "Ban Chỉ đạo cải cách hành chính tỉnh Hà Tĩnh", "… Sở Tư pháp": the usual name of a unit's committee. */
+/** A unit as its committee is named after: a province by its full name ("Tỉnh Hà Tĩnh"), others by name. */
+export const unitLabel = (u: { name: string; fullName?: string | null; kind: string } | undefined) =>
+  u ? (u.kind === 'province' ? (u.fullName ?? u.name) : u.name) : undefined;
+
+export const defaultCommitteeName = (prefix: string, unitName: string | undefined) =>
+  unitName ? `${prefix} ${unitName.replace(TERRITORIAL, (w) => w.toLocaleLowerCase('vi'))}` : '';
+
+/**
+ * Records a steering committee (the province's or a lower level's) from its founding decision, or edits one:
+ * who founded it (a Party committee prints its notices in the Party layout), its standing agency and symbol.
+ */
+export function CommitteeModal({ target, onClose }: { target: CommitteeTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const key =
+    target?.mode === 'edit'
+      ? `edit:${target.committee.id}:${target.committee.version}`
+      : `create:${target?.hostUnitId ?? ''}`;
+  return (
+    <Modal
+      opened={!!target}
+      onClose={onClose}
+      title={
+        target?.mode === 'edit' ? t('committees.form.editCommittee') : t('committees.form.createCommittee')
+      }
+      size="lg"
+      centered
+    >
+      {target && <CommitteeForm key={key} target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function CommitteeForm({ target, onClose }: { target: CommitteeTarget; onClose: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const editing = target?.mode === 'edit' ? target.committee : null;
+  const initial = (): CommitteeValues =>
+    editing
+      ? {
+          name: editing.name,
+          hostUnitId: editing.hostUnitId,
+          standingUnitId: editing.standingUnitId,
+          founderKind: editing.founderKind,
+          founderName: editing.founderName ?? '',
+          foundingDocumentId: editing.foundingDocumentId,
+          foundedOn: editing.foundedOn,
+          dissolvedOn: editing.dissolvedOn,
+          symbol: editing.symbol,
+        }
+      : {
+          name:
+            target.mode === 'create'
+              ? defaultCommitteeName(t('committees.form.namePrefix'), target.hostUnitName)
+              : '',
+          hostUnitId: target.mode === 'create' ? target.hostUnitId : null,
+          standingUnitId: null,
+          founderKind: 'state',
+          founderName: '',
+          foundingDocumentId: null,
+          foundedOn: null,
+          dissolvedOn: null,
+          symbol: t('committees.form.defaultSymbol'),
+        };
+  const form = useForm<CommitteeValues>({
+    initialValues: initial(),
+    validate: {
+      name: (v) => (v.trim().length >= 3 ? null : t('common.required')),
+      hostUnitId: (v) => (v ? null : t('common.required')),
+      foundedOn: (v) => (v ? null : t('common.required')),
+      symbol: (v) => (v.trim() ? null : t('common.required')),
+    },
+  });
+  const hostNames = useUnitNames([form.values.hostUnitId]);
+  const save = useMutation({
+    mutationFn: (v: CommitteeValues) => {
+      const common = {
+        name: v.name.trim(),
+        standingUnitId: v.standingUnitId,
+        foundingDocumentId: v.foundingDocumentId,
+        foundedOn: v.foundedOn!,
+        dissolvedOn: v.dissolvedOn,
+        founderKind: v.founderKind,
+        founderName: orNull(v.founderName),
+        symbol: v.symbol.trim(),
+      };
+      return editing
+        ? updateCommittee(editing.id, { version: editing.version, ...common })
+        : createCommittee({
+            ...common,
+            level: target.mode === 'create' ? target.level : 'other',
+            hostUnitId: v.hostUnitId!,
+          });
+    },
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: editing ? t('committees.form.committeeSaved') : t('committees.form.committeeCreated'),
+      });
+      onClose();
+      await refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  const hostName = form.values.hostUnitId ? unitLabel(hostNames.byId.get(form.values.hostUnitId)) : undefined;
+  const suggested = defaultCommitteeName(t('committees.form.namePrefix'), hostName);
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="committee-form">
+      <Stack gap="sm">
+        {save.isError && <ErrorAlert error={save.error} onReload={() => void refresh().then(onClose)} />}
+        {!editing && (
+          <UnitSelect
+            label={t('committees.host')}
+            description={t('committees.form.hostHint')}
+            withAsterisk
+            {...field(form, 'hostUnitId')}
+            data-testid="committee-host"
+          />
+        )}
+        <TextInput
+          label={t('committees.form.name')}
+          withAsterisk
+          {...form.getInputProps('name')}
+          description={
+            !editing && suggested && suggested !== form.values.name ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                onClick={() => form.setFieldValue('name', suggested)}
+                data-testid="committee-name-suggest"
+              >
+                {t('committees.form.useName', { name: suggested })}
+              </Anchor>
+            ) : undefined
+          }
+          data-testid="committee-name-input"
+        />
+        <Radio.Group
+          label={t('committees.founder')}
+          description={t('committees.form.founderKindHint')}
+          value={form.values.founderKind}
+          onChange={(v) => form.setFieldValue('founderKind', v as CommitteeValues['founderKind'])}
+          data-testid="committee-founder-kind"
+        >
+          <Stack gap={6} mt={6}>
+            {(['party', 'state'] as const).map((k) => (
+              <Radio key={k} value={k} label={t(`committees.founderKinds.${k}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <TextInput
+          label={t('committees.form.founderName')}
+          placeholder={
+            form.values.founderKind === 'party'
+              ? t('committees.form.founderNamePartyPlaceholder')
+              : t('committees.form.founderNameStatePlaceholder')
+          }
+          {...form.getInputProps('founderName')}
+          data-testid="committee-founder-name"
+        />
+        <Group grow align="flex-start">
+          <DateField
+            label={t('committees.foundedOn')}
+            withAsterisk
+            {...field(form, 'foundedOn')}
+            data-testid="committee-founded-on"
+          />
+          {editing && (
+            <DateField
+              label={t('committees.form.dissolvedOn')}
+              {...field(form, 'dissolvedOn')}
+              data-testid="committee-dissolved-on"
+            />
+          )}
+        </Group>
+        <Stack gap={4}>
+          <DecisionSelect
+            label={t('committees.form.foundingDecision')}
+            {...field(form, 'foundingDocumentId')}
+            data-testid="committee-decision"
+          />
+          <DecisionHint />
+        </Stack>
+        <UnitSelect
+          label={t('committees.standingAgency')}
+          description={t('committees.form.standingHint')}
+          {...field(form, 'standingUnitId')}
+          data-testid="committee-standing"
+        />
+        <TextInput
+          label={t('committees.form.symbol')}
+          description={t('committees.form.symbolHint')}
+          withAsterisk
+          w={220}
+          {...form.getInputProps('symbol')}
+          data-testid="committee-symbol"
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="committee-submit">
+            {editing ? t('common.save') : t('committees.form.createCommittee')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

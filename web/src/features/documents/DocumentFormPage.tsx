@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
-import { useSession } from '../../lib/session';
+import { homeUnitOf, useSession } from '../../lib/session';
 import {
   ACCESS_LEVELS,
   createDocument,
@@ -232,7 +232,7 @@ export function DocumentCreatePage() {
     issuedOn: null,
     title: '',
     summary: '',
-    unitId: session.data?.user.unitId ?? null,
+    unitId: homeUnitOf(session.data),
     access: 'internal',
   };
   return (

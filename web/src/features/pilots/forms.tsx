@@ -2,8 +2,10 @@ import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@manti
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
+import { DecisionHint, DecisionSelect } from '../../components/DecisionSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
@@ -22,7 +24,12 @@ import {
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
 
-type ProgrammeValues = { committeeId: string | null; year: string; note: string };
+type ProgrammeValues = {
+  committeeId: string | null;
+  year: string;
+  decisionDocumentId: string | null;
+  note: string;
+};
 
 /** A year's pilot programme of a committee (standing agency). */
 export function CreateProgrammeModal({
@@ -42,15 +49,22 @@ export function CreateProgrammeModal({
     enabled: opened,
   });
   const form = useForm<ProgrammeValues>({
-    initialValues: { committeeId: null, year: String(thisYear), note: '' },
+    initialValues: { committeeId: null, year: String(thisYear), decisionDocumentId: null, note: '' },
     validate: { committeeId: (v) => (v ? null : t('common.required')) },
   });
+  // The province has one committee as a rule: it is chosen already.
+  const only = committees.data?.items.length === 1 ? committees.data.items[0]!.id : null;
+  const { setFieldValue } = form;
+  const chosen = form.values.committeeId;
+  useEffect(() => {
+    if (opened && only && !chosen) setFieldValue('committeeId', only);
+  }, [opened, only, chosen, setFieldValue]);
   const create = useMutation({
     mutationFn: (v: ProgrammeValues) =>
       createProgramme({
         committeeId: v.committeeId!,
         year: Number(v.year),
-        decisionDocumentId: null,
+        decisionDocumentId: v.decisionDocumentId,
         note: orNull(v.note),
       }),
     onSuccess: async (p) => {
@@ -85,6 +99,15 @@ export function CreateProgrammeModal({
             {...form.getInputProps('year')}
             data-testid="programme-year"
           />
+          <Stack gap={4}>
+            <DecisionSelect
+              label={t('pilots.form.decision')}
+              value={form.values.decisionDocumentId}
+              onChange={(v) => form.setFieldValue('decisionDocumentId', v)}
+              data-testid="programme-decision"
+            />
+            <DecisionHint />
+          </Stack>
           <TextInput label={t('pilots.form.note')} {...form.getInputProps('note')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -1,8 +1,10 @@
 /**
  * `/units/stale-links`: records that still point at a unit no longer in force — committee members who
- * follow it, open tasks it leads, pilot units whose responsible member has left — with the successors the
- * unit registry proposes and, for those allowed to change the record, a one-click "apply" (the server
- * re-points it, version-checked and journalled). Also the rule "successors act on predecessors' open work".
+ * follow it, open tasks it leads, meeting conclusions assigned to it that were never turned into a task,
+ * pilot units whose responsible member has left — with the successors the unit registry proposes and, for
+ * those allowed to change the record, a one-click "apply" (the server re-points it, version-checked and
+ * journalled) or, for a conclusion, the way to the meeting page where it is changed. Also the rule
+ * "successors act on predecessors' open work".
  */
 import {
   Alert,
@@ -21,7 +23,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconPresentation, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -36,8 +38,57 @@ import { formatDate, formatNumber } from '../../lib/format';
 const keys = { links: ['units', 'stale-links'] as const, rule: ['access', 'lineage-rule'] as const };
 
 const pct = (w: number | null) => (w === null || w >= 1 ? '' : ` (${formatNumber(w * 100, 1)}%)`);
+const proposalLabel = (p: StaleLinkOut['proposals'][number]) => `${p.name}${pct(p.weight)}`;
 
-function ApplyCell({ item }: { item: StaleLinkOut }) {
+type ApplyKind = Exclude<StaleLinkOut['kind'], 'untracked_conclusion'>;
+
+/**
+ * An untracked conclusion is not re-pointed here: the successors are shown and, for those who keep the
+ * meeting (the server's `canApply`), the way to the meeting page, where the conclusion's lead unit is
+ * changed or the conclusion turned into a task.
+ */
+function OpenCell({ item }: { item: StaleLinkOut }) {
+  const { t } = useTranslation();
+  const meeting = item.meeting;
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c={item.proposals.length ? undefined : 'dimmed'}>
+        {item.proposals.length ? item.proposals.map(proposalLabel).join(', ') : t('staleLinks.noSuccessor')}
+      </Text>
+      {item.canApply && meeting && (
+        <>
+          <Text size="xs" c="dimmed">
+            {t(meeting.held ? 'staleLinks.openHint.held' : 'staleLinks.openHint.planned')}
+          </Text>
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPresentation size={14} aria-hidden />}
+              renderRoot={(props) => (
+                <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }} {...props} />
+              )}
+              data-testid="stale-open"
+            >
+              {t('staleLinks.open.untracked_conclusion', { n: meeting.ordinal })}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** The proposals and what the caller may do with them: apply here, or open the record's page. */
+function ActionCell({ item }: { item: StaleLinkOut }) {
+  return item.kind === 'untracked_conclusion' ? (
+    <OpenCell item={item} />
+  ) : (
+    <ApplyCell item={item} kind={item.kind} />
+  );
+}
+
+function ApplyCell({ item, kind }: { item: StaleLinkOut; kind: ApplyKind }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const many = item.kind === 'monitoring';
@@ -47,14 +98,14 @@ function ApplyCell({ item }: { item: StaleLinkOut }) {
   const apply = useMutation({
     mutationFn: () =>
       api.post<StaleLinksOut>('/api/units/stale-links/apply', {
-        kind: item.kind,
+        kind,
         recordId: item.recordId,
         version: item.version,
         targetIds: chosen,
       }),
     onSuccess: (data) => {
       client.setQueryData(keys.links, data);
-      notifications.show({ color: 'green', message: t(`staleLinks.applied.${item.kind}`) });
+      notifications.show({ color: 'green', message: t(`staleLinks.applied.${kind}`) });
     },
     onError: (e) => {
       notifications.show({ color: 'red', message: errorMessage(e, t('common.unexpectedError')) });
@@ -67,7 +118,7 @@ function ApplyCell({ item }: { item: StaleLinkOut }) {
         {t(item.kind === 'pilot_responsible' ? 'staleLinks.noFollower' : 'staleLinks.noSuccessor')}
       </Text>
     );
-  const label = (p: StaleLinkOut['proposals'][number]) => `${p.name}${pct(p.weight)}`;
+  const label = proposalLabel;
   return (
     <Stack gap={6}>
       {!item.canApply ? (
@@ -104,7 +155,7 @@ function ApplyCell({ item }: { item: StaleLinkOut }) {
             onClick={() => apply.mutate()}
             data-testid="stale-apply"
           >
-            {t(`staleLinks.apply.${item.kind}`)}
+            {t(`staleLinks.apply.${kind}`)}
           </Button>
         </Group>
       )}
@@ -202,6 +253,8 @@ function What({ i }: { i: StaleLinkOut }) {
       )}
       <Text size="xs" c="dimmed">
         {i.kind === 'pilot_responsible' ? t('staleLinks.pilotYear', { year: i.context }) : i.context}
+        {i.meeting &&
+          ` · ${t('staleLinks.meetingOn', { date: formatDate(i.meeting.date) })} · ${t('staleLinks.conclusionNo', { n: i.meeting.ordinal })}`}
         {i.since &&
           ` · ${t(i.kind === 'monitoring' ? 'staleLinks.since' : 'staleLinks.due', { date: formatDate(i.since) })}`}
       </Text>
@@ -263,7 +316,9 @@ export function StaleLinksPage() {
             <Badge variant="light" color={d.total ? 'orange' : 'green'} size="lg">
               {t('staleLinks.total', { count: d.total })}
             </Badge>
-            {(['conclusion_task', 'task', 'monitoring', 'pilot_responsible'] as const).map(
+            {(
+              ['conclusion_task', 'untracked_conclusion', 'task', 'monitoring', 'pilot_responsible'] as const
+            ).map(
               (k) =>
                 d.counts[k] > 0 && (
                   <Badge key={k} variant="outline" color="gray">
@@ -298,7 +353,7 @@ export function StaleLinksPage() {
                         <Text size="xs" c="dimmed" fw={600}>
                           {t('staleLinks.col.proposed')}
                         </Text>
-                        <ApplyCell key={`${i.id}:${i.version}`} item={i} />
+                        <ActionCell key={`${i.id}:${i.version}`} item={i} />
                       </div>
                     </Stack>
                   </Card>
@@ -324,7 +379,7 @@ export function StaleLinksPage() {
                             <EndedUnit i={i} />
                           </Table.Td>
                           <Table.Td>
-                            <ApplyCell key={`${i.id}:${i.version}`} item={i} />
+                            <ActionCell key={`${i.id}:${i.version}`} item={i} />
                           </Table.Td>
                         </Table.Tr>
                       ))}
