@@ -252,8 +252,7 @@ test('a province that is not the demo records the seeds’ story through the pag
   await expect(page.getByTestId('task-form')).toHaveCount(0);
   // The notice: a Party committee's number, suggested.
   await page.getByTestId('notice-issue').click();
-  if (!(await page.getByTestId('notice-number').inputValue()))
-    await page.getByTestId('notice-number').fill('01-TB/BCĐ'); // TEMP
+  await fillDate(page, 'notice-date', '15/04/2024');
   await expect(page.getByTestId('notice-number')).toHaveValue('01-TB/BCĐ');
   await expect(page.getByTestId('notice-preview-heading')).toHaveText(['ĐẢNG CỘNG SẢN VIỆT NAM']);
   await shot(page, '308-fresh-notice-preview', { fullPage: false });

@@ -13,8 +13,12 @@
  *   with a star "*" under it; "Số 25-TB/BCĐ" (number, "-", the type's abbreviation, "/", the body's;
  *   no colon); the authority "T/M"; numbers run from 01 for each type of document within a Party
  *   committee's term (nhiệm kỳ cấp ủy), not a calendar year (HD 36-HD/VPTW, II.1.3.1.a).
+ * The next free number for a date: notice-numbering.ts; a Party document's .docx: party-document.ts.
  */
 import type { FounderKind } from '../committees/committees.schemas.js';
+
+/** What starts a body's numbering again at 01: the calendar year (state) or the Party committee's term. */
+export const NUMBERING_RESTARTS = ['calendar_year', 'party_term'] as const;
 
 export type IssuingLayout = {
   /** The legal text the layout follows, as users cite it. */
@@ -32,7 +36,7 @@ export type IssuingLayout = {
   /** The signer's authority for a collective body: "TM." or "T/M". */
   onBehalf: string;
   /** What restarts the numbering at 01. */
-  numberingRestarts: 'calendar_year' | 'party_term';
+  numberingRestarts: (typeof NUMBERING_RESTARTS)[number];
 };
 
 export const ISSUING_LAYOUTS: Record<FounderKind, IssuingLayout> = {

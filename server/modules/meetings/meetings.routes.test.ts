@@ -476,6 +476,40 @@ describe('conclusions and their tasks', () => {
     expect(gone.statusCode).toBe(204);
   });
 
+  it('suggests the next free notice number for the date: after the demo’s 25-TB/BCĐ, 26-TB/BCĐ', async () => {
+    type Suggestion = {
+      issuedOn: string;
+      numberSymbol: string;
+      numbering: string;
+      previous: { numberSymbol: string; issuedOn: string } | null;
+    };
+    const res = await officer.request(
+      'GET',
+      `/api/meetings/${meeting.id}/notice/next-number?issuedOn=2024-10-15`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    // A Party committee (1830-QĐ/TU): numbers run on within the Party term (HD 36-HD/VPTW), not from 01 each year.
+    expect(res.json()).toMatchObject({
+      issuedOn: '2024-10-15',
+      numberSymbol: '26-TB/BCĐ',
+      numbering: 'party_term',
+      previous: { numberSymbol: '25-TB/BCĐ', issuedOn: '2023-03-24' },
+    } satisfies Partial<Suggestion>);
+    // Without a date: today's.
+    const today = (
+      await officer.request('GET', `/api/meetings/${meeting.id}/notice/next-number`)
+    ).json() as Suggestion;
+    expect(today.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // It serves the issuing form: members who read the meeting do not issue its notice.
+    expect((await member.request('GET', `/api/meetings/${meeting.id}/notice/next-number`)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await officer.request('GET', `/api/meetings/${meeting.id}/notice/next-number?issuedOn=2024-02-30`))
+        .statusCode,
+    ).toBe(400);
+  });
+
   it('issuing the conclusion notice registers a thông báo listing the conclusions, once', async () => {
     const page = (await officer.request('GET', `/api/meetings/${meeting.id}`)).json() as Meeting;
     const res = await officer.request('POST', `/api/meetings/${meeting.id}/notice`, {
@@ -542,6 +576,19 @@ describe('conclusions and their tasks', () => {
     expect(body.error.details?.[0]?.field).toBe('numberSymbol');
     expect(body.error.message).toContain('01-TB/BCĐ');
     expect(body.error.message).toContain('36-HD/VPTW');
+  });
+
+  it('after issuing 123-TB/BCĐ, the next suggestion is 124-TB/BCĐ, in the next year too (Party term)', async () => {
+    const other = await createSession('2025-03-03', { status: 'held' });
+    const res = await officer.request(
+      'GET',
+      `/api/meetings/${other.id}/notice/next-number?issuedOn=2025-03-04`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      numberSymbol: '124-TB/BCĐ',
+      previous: { numberSymbol: '123-TB/BCĐ', issuedOn: '2024-10-15' },
+    });
   });
 
   it('the committee view shows what the last meeting decided and whether it was done', async () => {

@@ -19,6 +19,7 @@ import {
   listMeetings,
   meetingCommittees,
   meetingFileForDownload,
+  nextNoticeNumber,
   updateConclusion,
   updateMeeting,
 } from './meetings.service.js';
@@ -35,6 +36,8 @@ import {
   meetingOut,
   meetingUpdateIn,
   noticeIn,
+  noticeNumberOut,
+  noticeNumberQuery,
   versionQuery,
 } from './meetings.schemas.js';
 
@@ -196,6 +199,22 @@ export async function meetingsRoutes(app: App) {
       reply
         .status(201)
         .send(await createTaskFromConclusion(signedIn(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/meetings/:id/notice/next-number',
+    {
+      config: { access: SESSION },
+      schema: {
+        tags,
+        summary:
+          "The next free number of the committee's notice for a date (its layout; from 01 each calendar year, or each Party term)",
+        params: idParams,
+        querystring: noticeNumberQuery,
+        response: { 200: noticeNumberOut, ...errorResponses },
+      },
+    },
+    async (request) => nextNoticeNumber(signedIn(request), request.params.id, request.query.issuedOn),
   );
 
   app.post(

@@ -3,6 +3,7 @@ import { REFORM_AREAS, TASK_STATUSES } from '../tasks/index.js';
 import { timingOut } from '../work/work.schemas.js';
 import { FOUNDER_KINDS } from '../committees/committees.schemas.js';
 import { CONCLUSION_STATES, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
+import { NUMBERING_RESTARTS } from './issuing-layouts.js';
 
 const date = z.iso.date();
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -268,6 +269,27 @@ export const noticeIn = z.object({
 });
 export type NoticeInput = z.infer<typeof noticeIn>;
 export type NoticeBody = z.input<typeof noticeIn>;
+
+export const noticeNumberQuery = z.object({ issuedOn: date.optional() });
+
+/** The next free number of a committee's notice for a date (server/modules/meetings/notice-numbering.ts). */
+export const noticeNumberOut = z
+  .object({
+    /** The date the suggestion is for (the query's, or today). */
+    issuedOn: z.string(),
+    /** E.g. "26-TB/BCĐ" (Party) or "01/TB-BCĐ" (state). */
+    numberSymbol: z.string(),
+    number: z.number().int().positive(),
+    /** What starts the numbering again at 01: the calendar year (state) or the Party term (Party). */
+    numbering: z.enum(NUMBERING_RESTARTS),
+    /** First and last day of the running sequence (null: open on that side). */
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    /** The committee's notice holding the highest number of the sequence; null when the suggestion is 01. */
+    previous: z.object({ numberSymbol: z.string(), issuedOn: z.string() }).nullable(),
+  })
+  .meta({ id: 'NoticeNumber' });
+export type NoticeNumberOut = z.infer<typeof noticeNumberOut>;
 
 export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const followUpQuery = z.object({ asOf: date.optional() });

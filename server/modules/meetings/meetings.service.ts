@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, asc, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, max, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import {
@@ -17,7 +17,6 @@ import { recordChange } from '../audit/audit.service.js';
 import { composition, getCommittee, listCommittees } from '../committees/committees.service.js';
 import type { CommitteeOut, MembershipOut } from '../committees/committees.schemas.js';
 import { attachFile, createDocumentRecord, documentRefs } from '../documents/documents.service.js';
-import { adminDocumentBuffer } from '../documents/admin-document.js';
 import type { FileStore } from '../files/file-store.js';
 import { getFile, getFiles, storeUpload, type StoredFile } from '../files/files.service.js';
 import { addTask, listPlans } from '../plans/plans.service.js';
@@ -50,9 +49,11 @@ import type {
   MeetingSummaryOut,
   MeetingUpdate,
   NoticeInput,
+  NoticeNumberOut,
 } from './meetings.schemas.js';
 import { meetingConclusions, meetingFiles, meetings, type MemberSnapshot } from './meetings.table.js';
-import { noticeDocumentSpec, type NoticeFacts } from './notice-document.js';
+import { noticeDocx, type NoticeFacts } from './notice-document.js';
+import { suggestNoticeNumber } from './notice-numbering.js';
 import {
   ISSUING_LAYOUTS,
   TYPE_ABBREVIATIONS,
@@ -841,9 +842,9 @@ async function recordNotice(
 
 /**
  * Issues the conclusion notice (thông báo kết luận): registers a `thong_bao` document whose summary
- * lists the conclusions, links it to the meeting, then attaches the notice itself as a .docx in the
- * Vietnamese administrative layout (Decree 30/2020/NĐ-CP) — built before the transaction, stored after
- * it (no file I/O while the database is held). Once per meeting; only for a held meeting with
+ * lists the conclusions, links it to the meeting, then attaches the notice itself as a .docx in its
+ * committee's layout (Decree 30/2020/NĐ-CP, or Hướng dẫn 36-HD/VPTW for a Party committee) — built before
+ * the transaction, stored after it (no file I/O while the database is held). Once per meeting; only for a held meeting with
  * conclusions.
  */
 export async function issueNotice(
@@ -874,7 +875,7 @@ export async function issueNotice(
     issuer: input.issuer ?? c.committee.name,
   };
   const draft = await draftNotice(ctx, meeting, c.committee, { ...fields, title: input.title });
-  const docx = await adminDocumentBuffer(noticeDocumentSpec(draft.facts));
+  const docx = await noticeDocx(draft.facts);
   const { meeting: row, documentId } = await ctx.db.transaction((tx) =>
     recordNotice({ ...ctx, db: tx }, meeting, c.committee, fields, draft),
   );
@@ -889,6 +890,33 @@ export async function issueNotice(
     Math.max(maxBytes, docx.length),
   );
   return presentMeeting(ctx, row, c);
+}
+
+/**
+ * The next free number for the meeting's notice dated `issuedOn` (default today), in its committee's layout
+ * (`notice-numbering.ts`): after the highest number of the committee's notices in the same sequence — the
+ * calendar year (state), the Party term (Party). The committee's notices are those of its meetings.
+ * Managers only (it serves the issuing form).
+ */
+export async function nextNoticeNumber(
+  ctx: RequestContext,
+  meetingId: string,
+  issuedOn: string | undefined,
+): Promise<NoticeNumberOut> {
+  const meeting = await meetingRow(ctx, meetingId);
+  const c = await managed(ctx, meeting.committeeId);
+  const rows = await ctx.db
+    .select({ documentId: meetings.noticeDocumentId })
+    .from(meetings)
+    .where(and(eq(meetings.committeeId, meeting.committeeId), isNotNull(meetings.noticeDocumentId)));
+  const notices = await documentRefs(
+    ctx,
+    rows.flatMap((r) => (r.documentId ? [r.documentId] : [])),
+  );
+  const layout = ISSUING_LAYOUTS[c.committee.founderKind];
+  const symbol = symbolFor(layout, TYPE_ABBREVIATIONS.thong_bao, c.committee.symbol);
+  const on = issuedOn ?? todayInVietnam();
+  return { issuedOn: on, ...suggestNoticeNumber(layout, symbol, on, [...notices.values()]) };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 /**
  * The conclusion notice (thông báo kết luận) as a Vietnamese document: the content of the .docx attached to
- * the register's record, laid out by documents/admin-document.ts in the layout of whoever founded the
- * committee (issuing-layouts.ts: Decree 30/2020/NĐ-CP for a UBND committee, Hướng dẫn 36-HD/VPTW for a
- * Party one). Pure: meeting facts in, a document spec out.
+ * the register's record, in the layout of whoever founded the committee (issuing-layouts.ts): Decree
+ * 30/2020/NĐ-CP for a UBND committee, laid out by documents/admin-document.ts; Hướng dẫn 36-HD/VPTW for a
+ * Party one, laid out by party-document.ts. Pure: meeting facts in, a document spec (or its .docx) out.
  */
 import type { FounderKind } from '../committees/committees.schemas.js';
-import type { AdminDocumentSpec, Block } from '../documents/admin-document.js';
+import { adminDocumentBuffer, type AdminDocumentSpec, type Block } from '../documents/admin-document.js';
 import { ISSUING_LAYOUTS, numberLineOf, parseNumberSymbol } from './issuing-layouts.js';
 import { lowerFirst, withTail } from './meeting-rules.js';
+import { partyDocumentBuffer } from './party-document.js';
 
 const POSITION_TITLES: Record<string, string> = {
   truong_ban: 'Trưởng ban',
@@ -118,4 +119,10 @@ export function noticeDocumentSpec(f: NoticeFacts): AdminDocumentSpec {
     title: `Thông báo kết luận ${f.numberSymbol}`,
     creator: 'chidao',
   };
+}
+
+/** The notice's .docx in its committee's layout: a Party document (HD 36-HD/VPTW) or a state one (Decree 30/2020). */
+export function noticeDocx(f: NoticeFacts): Promise<Buffer> {
+  const spec = noticeDocumentSpec(f);
+  return spec.layout ? partyDocumentBuffer({ ...spec, layout: spec.layout }) : adminDocumentBuffer(spec);
 }

@@ -16,6 +16,7 @@ import type {
   MeetingOut as Meeting,
   MeetingUpdateBody,
   NoticeBody,
+  NoticeNumberOut,
 } from '../../../../server/modules/meetings/meetings.schemas';
 import { api } from '../../lib/api';
 
@@ -53,6 +54,8 @@ export type MeetingInput = MeetingCreateBody;
 export type ConclusionInput = ConclusionCreateBody;
 export type TaskInput = ConclusionTaskBody;
 export type NoticeInput = NoticeBody;
+/** The next free number of the committee's notice for a date (the server's suggestion). */
+export type NoticeNumber = NoticeNumberOut;
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -61,6 +64,7 @@ export const meetingKeys = {
   followUp: (committeeId: string) => ['meetings', 'follow-up', committeeId] as const,
   one: (id: string) => ['meetings', 'one', id] as const,
   history: (id: string) => ['meetings', 'history', id] as const,
+  noticeNumber: (id: string, date: string) => ['meetings', 'notice-number', id, date] as const,
   members: (committeeId: string, date: string) => ['meetings', 'members', committeeId, date] as const,
 };
 
@@ -84,6 +88,9 @@ export const createTask = (conclusionId: string, input: TaskInput) =>
   api.post<Conclusion>(`/api/conclusions/${conclusionId}/tasks`, input);
 export const issueNotice = (meetingId: string, input: NoticeInput) =>
   api.post<Meeting>(`/api/meetings/${meetingId}/notice`, input);
+/** The next free number of the meeting's notice dated `issuedOn`, in its committee's layout. */
+export const nextNoticeNumber = (meetingId: string, issuedOn: string) =>
+  api.get<NoticeNumber>(`/api/meetings/${meetingId}/notice/next-number`, { query: { issuedOn } });
 export const uploadFile = (meetingId: string, file: File) =>
   api.upload<Meeting>(`/api/meetings/${meetingId}/files`, file);
 export const removeFile = (meetingId: string, fileId: string, version: number) =>

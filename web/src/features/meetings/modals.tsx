@@ -12,8 +12,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -25,10 +25,12 @@ import {
   createTask,
   issueNotice,
   meetingKeys,
+  nextNoticeNumber,
   REFORM_AREAS,
   updateConclusion,
   type Conclusion,
   type Meeting,
+  type NoticeNumber,
   type ReformArea,
 } from './api';
 
@@ -339,6 +341,24 @@ export function NoticeModal({
       issuedOn: (v) => (v ? null : t('common.required')),
     },
   });
+  // The number starts as the next free one for the notice's date (the server counts it: from 01 each year,
+  // or through the Party term); a later suggestion (another date, another year) replaces it only while the
+  // field is empty or still holds the previous suggestion — never a number the user wrote.
+  const issuedOn = form.values.issuedOn;
+  const suggestion = useQuery({
+    queryKey: meetingKeys.noticeNumber(meeting.id, issuedOn ?? ''),
+    queryFn: () => nextNoticeNumber(meeting.id, issuedOn!),
+    enabled: opened && !!issuedOn,
+    retry: false,
+  });
+  const suggested = useRef('');
+  const next = suggestion.data?.numberSymbol;
+  useEffect(() => {
+    if (!next) return;
+    const current = form.values.numberSymbol.trim();
+    if (current === '' || current === suggested.current) form.setFieldValue('numberSymbol', next);
+    suggested.current = next;
+  }, [next]);
   const issue = useMutation({
     mutationFn: (v: NoticeValues) =>
       issueNotice(meeting.id, {
@@ -354,6 +374,7 @@ export function NoticeModal({
       onClose();
       await refresh();
       await queryClient.invalidateQueries({ queryKey: ['documents'] });
+      await queryClient.invalidateQueries({ queryKey: ['meetings', 'notice-number'] });
     },
     onError: (e) => applyServerErrors(form, e),
   });
@@ -374,7 +395,13 @@ export function NoticeModal({
               label={t('documents.numberSymbol')}
               withAsterisk
               placeholder={meeting.noticeFormat.example}
-              description={t('meetings.notice.numberHint', { example: meeting.noticeFormat.example })}
+              description={
+                suggestion.data ? (
+                  <NumberSuggestion suggestion={suggestion.data} />
+                ) : (
+                  t('meetings.notice.numberHint', { example: meeting.noticeFormat.example })
+                )
+              }
               {...form.getInputProps('numberSymbol')}
               data-testid="notice-number"
             />
@@ -409,6 +436,25 @@ export function NoticeModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Where the suggested number comes from: the number it follows, and how the committee's numbers run. */
+function NumberSuggestion({ suggestion: s }: { suggestion: NoticeNumber }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="notice-number-suggestion">
+      {s.previous
+        ? t('meetings.notice.nextAfter', {
+            next: s.numberSymbol,
+            previous: s.previous.numberSymbol,
+            date: formatDate(s.previous.issuedOn),
+          })
+        : t('meetings.notice.nextFirst', { next: s.numberSymbol })}{' '}
+      {s.numbering === 'calendar_year'
+        ? t('meetings.notice.numberingYear', { year: s.issuedOn.slice(0, 4) })
+        : t('meetings.notice.numberingTerm')}
+    </span>
   );
 }
 
