@@ -130,7 +130,7 @@ test('a province that is not the demo records the seeds’ story through the pag
   await expect(page.getByTestId('committee-name-input')).toHaveValue(
     'Ban Chỉ đạo cải cách hành chính tỉnh Hà Tĩnh',
   );
-  await page.getByTestId('committee-founder-kind').getByText('Văn bản của Đảng').click();
+  await page.getByRole('radio', { name: /^Văn bản của Đảng/ }).check();
   await page.getByTestId('committee-founder-name').fill('Ban Thường vụ Tỉnh ủy');
   await fillDate(page, 'committee-founded-on', '15/03/2024');
   await pick(page, 'committee-decision', '1466', /1466-QĐ\/TU/);
@@ -171,7 +171,7 @@ test('a province that is not the demo records the seeds’ story through the pag
   await expect(page.getByTestId('committee-name-input')).toHaveValue(
     'Ban Chỉ đạo cải cách hành chính Sở Tư pháp',
   );
-  await page.getByTestId('committee-founder-kind').getByText('Văn bản hành chính').click();
+  await page.getByRole('radio', { name: /^Văn bản hành chính/ }).check();
   await fillDate(page, 'committee-founded-on', '02/04/2024');
   await page.getByTestId('committee-submit').click();
   await expect(stp).toHaveAttribute('data-founded', 'yes');

@@ -52,8 +52,9 @@ export function CreateProgrammeModal({
     initialValues: { committeeId: null, year: String(thisYear), decisionDocumentId: null, note: '' },
     validate: { committeeId: (v) => (v ? null : t('common.required')) },
   });
-  // The province has one committee as a rule: it is chosen already.
-  const only = committees.data?.items.length === 1 ? committees.data.items[0]!.id : null;
+  // Pilot units are chosen by the province's committee as a rule: it is chosen already when there is one.
+  const provincial = (committees.data?.items ?? []).filter((c) => c.level === 'province');
+  const only = provincial.length === 1 ? provincial[0]!.id : null;
   const { setFieldValue } = form;
   const chosen = form.values.committeeId;
   useEffect(() => {
