@@ -46,7 +46,7 @@ import {
 } from '../tasks/index.js';
 import { carriersOn } from '../units/carriers.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
-import { unitFacts, viCollator } from '../units/units.service.js';
+import { unitDisplayName, unitFacts, viCollator } from '../units/units.service.js';
 import { monthEnds, stateOn, timelineOf, type HistoryEvent, type TaskState, type Timeline } from './as-of.js';
 import { getPlan } from './plans.service.js';
 import { DIMENSIONS, METRICS, type Dimension, type MetricKey } from './plans.schemas.js';
@@ -434,8 +434,7 @@ async function unitCarriers(
  * A lead unit's name as the dashboard shows it: localities by their full name ("Huyện Diễn Châu", "Xã Diễn
  * Châu": the short name is the same for a district and the commune that continues it), others by their name.
  */
-const shownName = (u: { kind: string; name: string; fullName: string }) =>
-  u.kind === 'district' || u.kind === 'commune' || u.kind === 'province' ? u.fullName : u.name;
+const shownName = unitDisplayName;
 
 async function byUnit(
   ctx: RequestContext,

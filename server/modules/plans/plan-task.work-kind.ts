@@ -50,7 +50,7 @@ async function load(ctx: RequestContext, ids: readonly string[], asOf: string) {
   for (const { task, plan } of found) {
     const path = facts.get(task.leadUnitId)?.path ?? [task.leadUnitId];
     const who = taskActor(actor, path);
-    const unitName = facts.get(task.leadUnitId)?.fullName ?? '';
+    const unitName = facts.get(task.leadUnitId)?.name ?? '';
     const status = task.status as TaskStatus;
     const loaded: LoadedItem = {
       item: {

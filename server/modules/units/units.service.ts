@@ -8,6 +8,8 @@ import { UNIT_KINDS, type UnitKind } from './units.schemas.js';
 import { units } from './units.table.js';
 import { TERRITORIAL_KINDS } from './unit-label.js';
 
+export { unitDisplayName } from './unit-label.js';
+
 /** unitDisplayName (unit-label.ts) in SQL, over the units row aliased `u`. */
 const displayNameSql = (u: SQL) =>
   sql`CASE WHEN ${u}.kind IN (${sql.join(

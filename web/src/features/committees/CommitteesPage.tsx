@@ -55,9 +55,9 @@ import {
   CommitteeModal,
   EndModal,
   LinkModal,
-  unitLabel,
   type CommitteeTarget,
 } from './forms';
+import { unitLabel } from './naming';
 import { homeUnitOf, useSession } from '../../lib/session';
 import { useUnitNames } from '../../components/UnitSelect';
 

@@ -8,6 +8,7 @@ import { DecisionHint, DecisionSelect } from '../../components/DecisionSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitSelect, useUnitNames } from '../../components/UnitSelect';
 import { applyServerErrors, orNull } from '../../lib/forms';
+import { defaultCommitteeName, unitLabel } from './naming';
 import { isoDate } from '../../lib/format';
 import {
   addAssignment,
@@ -449,17 +450,6 @@ type CommitteeValues = {
 export type CommitteeTarget =
   | { mode: 'edit'; committee: Committee }
   | { mode: 'create'; level: CommitteeLevel; hostUnitId: string | null; hostUnitName?: string };
-
-/** The words that name a level of local government, written in lower case inside a name ("… tỉnh Hà Tĩnh"). */
-const TERRITORIAL = /^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) /;
-
-/** "Ban Chỉ đạo cải cách hành chính tỉnh Hà Tĩnh", "… Sở Tư pháp": the usual name of a unit's committee. */
-/** A unit as its committee is named after: a province by its full name ("Tỉnh Hà Tĩnh"), others by name. */
-export const unitLabel = (u: { name: string; fullName?: string | null; kind: string } | undefined) =>
-  u ? (u.kind === 'province' ? (u.fullName ?? u.name) : u.name) : undefined;
-
-export const defaultCommitteeName = (prefix: string, unitName: string | undefined) =>
-  unitName ? `${prefix} ${unitName.replace(TERRITORIAL, (w) => w.toLocaleLowerCase('vi'))}` : '';
 
 /**
  * Records a steering committee (the province's or a lower level's) from its founding decision, or edits one:
