@@ -134,7 +134,10 @@ test('one resolver: Huyện Diễn Châu has the same 8 successors on the pilot 
     .getByRole('link', { name: 'Kế hoạch công tác CCHC năm 2024 của Ban Chỉ đạo CCHC tỉnh' })
     .click();
   await page.getByTestId('plan-dashboard-link').click();
-  await page.getByTestId('dash-restate').check({ force: true });
+  // Under load the dashboard may still be settling when the switch is first clicked: retry until it holds.
+  await expect(async () => {
+    await page.getByTestId('dash-restate').check({ force: true, timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('dash-tab-unit').click();
   const rows = page.getByTestId('dash-unit-table-row').filter({ hasText: 'Huyện Diễn Châu' });
   await expect(rows).toHaveCount(8);
