@@ -25,24 +25,32 @@ export type Database = {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (to open a copy with `loadDataDir`). */
+  dumpDataDir?(): Promise<Blob>;
 };
 
 export type OpenOptions =
-  | { engine: 'pglite'; dataDir: string | null /* null = in memory */ }
+  | {
+      engine: 'pglite';
+      dataDir: string | null /* null = in memory */;
+      /** Starts from a copy of a dumped data directory (`Database.dumpDataDir`), e.g. a seeded test template. */
+      loadDataDir?: Blob;
+    }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 /** Opens the embedded database (PGlite) or a PostgreSQL server; the rest of chidao does not know which. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   const lock = dataDir ? lockDataDir(dataDir) : null;
   try {
     const client = await PGlite.create({
       dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
       extensions: { unaccent, pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
@@ -56,6 +64,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
         await client.close();
         lock?.release();
       },
+      dumpDataDir: () => client.dumpDataDir('none'),
     };
   } catch (err) {
     lock?.release();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,10 +68,67 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/**
+ * Where the seeded PGlite template of this source tree and day is kept: its name hashes every server source
+ * file (migrations, schema, demo) and today's date (the demo is dated relative to today), so a change of either
+ * builds a new one.
+ */
+function templateFile(): string {
+  const root = path.resolve(import.meta.dirname, '..');
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(ts|sql|json)$/.test(e.name) && !e.name.endsWith('.test.ts')) {
+        hash.update(full.slice(root.length));
+        hash.update(fs.readFileSync(full));
+      }
+    }
+  };
+  walk(root);
+  hash.update(new Date().toISOString().slice(0, 10));
+  return path.join(os.tmpdir(), `chidao-test-template-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+/**
+ * A fresh in-memory PGlite holding the migrated demo province: a copy of a template built once per source tree
+ * (migrating and seeding take 5–7 s a test file; loading the copy about 1 s). Test files share nothing else.
+ */
+async function seededPglite(): Promise<Database> {
+  const file = templateFile();
+  if (!fs.existsSync(file)) {
+    const build = await openDatabase({ engine: 'pglite', dataDir: null });
+    await build.migrate();
+    await seedDemo(systemContext(build.db), { withAccounts: true });
+    const blob = await build.dumpDataDir!();
+    await build.close();
+    // Written aside then renamed: test files building it at once each leave a whole file.
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(tmp, file);
+    for (const old of fs.readdirSync(os.tmpdir()))
+      if (
+        old.startsWith('chidao-test-template-') &&
+        path.join(os.tmpdir(), old) !== file &&
+        !old.includes('.tar.')
+      )
+        fs.rmSync(path.join(os.tmpdir(), old), { force: true });
+  }
+  return openDatabase({ engine: 'pglite', dataDir: null, loadDataDir: new Blob([fs.readFileSync(file)]) });
+}
+
 /** The whole application on a fresh database seeded with the demo province and accounts. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { database, drop } = await freshDatabase();
-  await seedDemo(systemContext(database.db), { withAccounts: true });
+  const { database, drop } =
+    testEngine === 'pglite'
+      ? await seededPglite().then((d) => ({ database: d, drop: () => d.close() }))
+      : await freshDatabase().then(async (f) => {
+          await seedDemo(systemContext(f.database.db), { withAccounts: true });
+          return f;
+        });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-test-'));
   const config = loadConfig(
     { CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: process.env.CHIDAO_TEST_LOG ? 'error' : 'silent' },
