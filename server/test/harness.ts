@@ -25,21 +25,32 @@ export async function freshDatabase(): Promise<{ database: Database; drop(): Pro
     await database.migrate();
     return { database, drop: () => database.close() };
   }
-  const baseUrl = process.env.CHIDAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `chidao_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
+  const name = testDatabaseName();
+  const admin = new pg.Client({ connectionString: PG_BASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(baseUrl);
+  const opened = await openTestPostgres(name);
+  await opened.database.migrate();
+  return opened;
+}
+
+const PG_BASE_URL = process.env.CHIDAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgUrlOf = (name: string) => {
+  const url = new URL(PG_BASE_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
-  await database.migrate();
+  return url.toString();
+};
+const testDatabaseName = () => `chidao_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+/** Opens a test database created on the PostgreSQL server; `drop` closes it and drops it. */
+async function openTestPostgres(name: string): Promise<{ database: Database; drop(): Promise<void> }> {
+  const database = await openDatabase({ engine: 'postgres', url: pgUrlOf(name), poolSize: 4 });
   return {
     database,
     async drop() {
       await database.close();
-      const c = new pg.Client({ connectionString: baseUrl });
+      const c = new pg.Client({ connectionString: PG_BASE_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
@@ -120,15 +131,55 @@ async function seededPglite(): Promise<Database> {
   return openDatabase({ engine: 'pglite', dataDir: null, loadDataDir: new Blob([fs.readFileSync(file)]) });
 }
 
+/**
+ * A new PostgreSQL database holding the migrated demo province: `CREATE DATABASE … TEMPLATE` of a template
+ * database built once per source tree and day (named after the same hash as the PGlite template), under an
+ * advisory lock so that test files starting together build it once. Older templates are dropped.
+ */
+async function seededPostgres(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const template = `chidao_tmpl_${path.basename(templateFile(), '.tar').slice('chidao-test-template-'.length)}`;
+  const admin = new pg.Client({ connectionString: PG_BASE_URL });
+  await admin.connect();
+  const name = testDatabaseName();
+  try {
+    await admin.query('SELECT pg_advisory_lock(7303241002)');
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (exists.rowCount === 0) {
+        const old = await admin.query(
+          "SELECT datname FROM pg_database WHERE datname LIKE 'chidao\\_tmpl\\_%' AND datname <> $1",
+          [template],
+        );
+        for (const r of old.rows as { datname: string }[])
+          await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+        // Built under another name and renamed when whole: a run killed half-way leaves no broken template.
+        const building = `${template}_b${randomBytes(3).toString('hex')}`;
+        await admin.query(`CREATE DATABASE ${building}`);
+        const build = await openDatabase({ engine: 'postgres', url: pgUrlOf(building), poolSize: 2 });
+        try {
+          await build.migrate();
+          await seedDemo(systemContext(build.db), { withAccounts: true });
+        } finally {
+          await build.close();
+        }
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+      }
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(7303241002)');
+    }
+  } finally {
+    await admin.end();
+  }
+  return openTestPostgres(name);
+}
+
 /** The whole application on a fresh database seeded with the demo province and accounts. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } =
     testEngine === 'pglite'
       ? await seededPglite().then((d) => ({ database: d, drop: () => d.close() }))
-      : await freshDatabase().then(async (f) => {
-          await seedDemo(systemContext(f.database.db), { withAccounts: true });
-          return f;
-        });
+      : await seededPostgres();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-test-'));
   const config = loadConfig(
     { CHIDAO_DATA_DIR: dataDir, CHIDAO_LOG_LEVEL: process.env.CHIDAO_TEST_LOG ? 'error' : 'silent' },
