@@ -399,17 +399,27 @@ function signatureTable(spec: AdminDocumentSpec, size: number, textWidth: number
   });
 }
 
-/** The document as a `docx` Document (Decree 30/2020/NĐ-CP layout). */
-export function buildAdminDocument(spec: AdminDocumentSpec): Document {
-  const size = spec.fontSize ?? 14;
-  const textWidth = LAYOUT.pageWidthMm - LAYOUT.marginLeftMm - LAYOUT.marginRightMm;
+/** The width of the text between the margins, in millimetres. */
+export const TEXT_WIDTH_MM = LAYOUT.pageWidthMm - LAYOUT.marginLeftMm - LAYOUT.marginRightMm;
+
+/**
+ * The page every administrative or Party document is printed on (A4, the margins of Decree 30/2020/NĐ-CP
+ * Appendix I, HD 36-HD/VPTW alike), page numbers centred in the top margin from page 2 on, and its content.
+ */
+export function documentShell(o: {
+  title: string;
+  creator?: string | undefined;
+  /** The body text size (pt), also of the page numbers. */
+  size: number;
+  children: (Paragraph | Table)[];
+}): Document {
   return new Document({
-    title: spec.title ?? `${spec.docType} ${spec.summary}`,
-    creator: spec.creator ?? 'chidao',
+    title: o.title,
+    creator: o.creator ?? 'chidao',
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: pt(size), color: '000000' },
+          run: { font: FONT, size: pt(o.size), color: '000000' },
           paragraph: { spacing: { line: 276 } },
         },
       },
@@ -431,25 +441,36 @@ export function buildAdminDocument(spec: AdminDocumentSpec): Document {
           },
         },
         headers: {
-          // Page numbers centred in the top margin, from page 2 on.
           default: new Header({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(size) })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(o.size) })],
               }),
             ],
           }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
-        children: [
-          headerTable(spec, textWidth),
-          ...titleBlock(spec, size, textWidth),
-          ...bodyBlocks(spec.body, size, textWidth),
-          new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size })] }),
-          signatureTable(spec, size, textWidth),
-        ],
+        children: o.children,
       },
+    ],
+  });
+}
+
+/** The document as a `docx` Document (Decree 30/2020/NĐ-CP layout). */
+export function buildAdminDocument(spec: AdminDocumentSpec): Document {
+  const size = spec.fontSize ?? 14;
+  const textWidth = TEXT_WIDTH_MM;
+  return documentShell({
+    title: spec.title ?? `${spec.docType} ${spec.summary}`,
+    creator: spec.creator,
+    size,
+    children: [
+      headerTable(spec, textWidth),
+      ...titleBlock(spec, size, textWidth),
+      ...bodyBlocks(spec.body, size, textWidth),
+      new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size })] }),
+      signatureTable(spec, size, textWidth),
     ],
   });
 }

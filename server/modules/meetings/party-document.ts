@@ -14,10 +14,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Header,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -26,12 +23,15 @@ import {
   TextRun,
   UnderlineType,
   WidthType,
+  type Document,
   type IBorderOptions,
 } from 'docx';
 import {
   FONT,
   LAYOUT,
+  TEXT_WIDTH_MM,
   dateLine,
+  documentShell,
   recipientLines,
   type AdminDocumentSpec,
   type Run,
@@ -223,60 +223,17 @@ function signatureTable(spec: PartyDocumentSpec, textWidth: number): Table {
 
 /** The document as a `docx` Document in the Party layout (Hướng dẫn 36-HD/VPTW). */
 export function buildPartyDocument(spec: PartyDocumentSpec): Document {
-  const textWidth = LAYOUT.pageWidthMm - LAYOUT.marginLeftMm - LAYOUT.marginRightMm;
-  return new Document({
+  const textWidth = TEXT_WIDTH_MM;
+  return documentShell({
     title: spec.title ?? `${spec.docType} ${spec.summary}`,
-    creator: spec.creator ?? 'chidao',
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: pt(PARTY_STYLE.body.size), color: '000000' },
-          paragraph: { spacing: { line: 276 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: mm(LAYOUT.pageWidthMm), height: mm(LAYOUT.pageHeightMm) },
-            margin: {
-              top: mm(LAYOUT.marginTopMm),
-              bottom: mm(LAYOUT.marginBottomMm),
-              left: mm(LAYOUT.marginLeftMm),
-              right: mm(LAYOUT.marginRightMm),
-              header: mm(10),
-              footer: mm(10),
-            },
-          },
-        },
-        headers: {
-          // Page numbers centred in the top margin, from page 2 on.
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT],
-                    font: FONT,
-                    size: pt(PARTY_STYLE.body.size),
-                  }),
-                ],
-              }),
-            ],
-          }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children: [
-          headerTable(spec, textWidth),
-          ...titleBlock(spec, textWidth),
-          ...bodyBlocks(spec.body),
-          new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', PARTY_STYLE.body)] }),
-          signatureTable(spec, textWidth),
-        ],
-      },
+    creator: spec.creator,
+    size: PARTY_STYLE.body.size,
+    children: [
+      headerTable(spec, textWidth),
+      ...titleBlock(spec, textWidth),
+      ...bodyBlocks(spec.body),
+      new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', PARTY_STYLE.body)] }),
+      signatureTable(spec, textWidth),
     ],
   });
 }
