@@ -298,21 +298,14 @@ async function presentMemberships(
     );
 }
 
-/** The members in office on `asOf` (default today), by position rank then name, with the units they follow then. */
-export async function composition(
-  ctx: RequestContext,
-  id: string,
-  asOf?: string,
-): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[]; bodies: BodyOut[] }> {
-  requireActor(ctx);
-  const date = asOf ?? todayInVietnam();
-  const committee = await loadCommittee(ctx, id);
+/** A committee's memberships in force on a day and their monitoring assignments in force then (two statements). */
+async function membersInForce(ctx: RequestContext, committeeId: string, date: string) {
   const members = await ctx.db
     .select()
     .from(committeeMemberships)
     .where(
       and(
-        eq(committeeMemberships.committeeId, id),
+        eq(committeeMemberships.committeeId, committeeId),
         inForce(committeeMemberships.fromDate, committeeMemberships.toDate, date),
       ),
     );
@@ -330,6 +323,19 @@ export async function composition(
           ),
         )
     : [];
+  return { members, assignments };
+}
+
+/** The members in office on `asOf` (default today), by position rank then name, with the units they follow then. */
+export async function composition(
+  ctx: RequestContext,
+  id: string,
+  asOf?: string,
+): Promise<{ committee: CommitteeOut; asOf: string; members: MembershipOut[]; bodies: BodyOut[] }> {
+  requireActor(ctx);
+  const date = asOf ?? todayInVietnam();
+  const committee = await loadCommittee(ctx, id);
+  const { members, assignments } = await membersInForce(ctx, id, date);
   const bodies = await ctx.db
     .select()
     .from(committeeBodies)
@@ -378,32 +384,7 @@ export async function committeeRoster(
     .orderBy(asc(committees.foundedOn));
   const committee = found.find((c) => c.level === 'province') ?? found[0];
   if (!committee) return { committee: null, members: [] };
-  const members = await ctx.db
-    .select()
-    .from(committeeMemberships)
-    .where(
-      and(
-        eq(committeeMemberships.committeeId, committee.id),
-        inForce(committeeMemberships.fromDate, committeeMemberships.toDate, asOf),
-      ),
-    );
-  const assignments = members.length
-    ? await ctx.db
-        .select({
-          membershipId: monitoringAssignments.membershipId,
-          unitId: monitoringAssignments.unitId,
-        })
-        .from(monitoringAssignments)
-        .where(
-          and(
-            inArray(
-              monitoringAssignments.membershipId,
-              members.map((m) => m.id),
-            ),
-            inForce(monitoringAssignments.fromDate, monitoringAssignments.toDate, asOf),
-          ),
-        )
-    : [];
+  const { members, assignments } = await membersInForce(ctx, committee.id, asOf);
   const users = new Map(
     (
       await usersByIds(
