@@ -155,11 +155,13 @@ export function recipientLines(recipients: readonly string[]): string[] {
 
 // ---------------------------------------------------------------------------------------------------
 
-const pt = (points: number) => points * 2; // docx sizes are in half-points
+/** Points to docx sizes (half-points). */
+export const pt = (points: number) => points * 2;
 /** Millimetres to twips (1/1440 inch), rounded: A4 is 11906 × 16838. */
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = {
+export const mm = (v: number) => Math.round((v * 1440) / 25.4);
+export const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** A layout table's cells: no borders. */
+export const NO_BORDERS = {
   top: NONE,
   bottom: NONE,
   left: NONE,
@@ -167,7 +169,8 @@ const NO_BORDERS = {
   insideHorizontal: NONE,
   insideVertical: NONE,
 };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+/** The thin rule under a heading. */
+export const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
 type RunStyle = { size: number; bold?: boolean; italics?: boolean };
 

@@ -13,7 +13,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Packer,
   Paragraph,
   Table,
@@ -24,14 +23,18 @@ import {
   UnderlineType,
   WidthType,
   type Document,
-  type IBorderOptions,
 } from 'docx';
 import {
   FONT,
   LAYOUT,
+  LINE,
+  NONE,
+  NO_BORDERS,
   TEXT_WIDTH_MM,
   dateLine,
   documentShell,
+  mm,
+  pt,
   recipientLines,
   type AdminDocumentSpec,
   type Run,
@@ -79,18 +82,6 @@ export const PARTY_STYLE = {
 export const PARTY_HEADER_LEFT_MM = 75;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
-const pt = (points: number) => points * 2; // docx sizes are in half-points
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
 function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
