@@ -88,8 +88,8 @@ export const NarrativeField = z.strictObject({
   aggregate: Aggregate.default('compile'),
 });
 
-export const NumberField = z.strictObject({
-  ...entered,
+/** What a number holds, as a field or as a table column: its unit, range, decimals and aggregate. */
+const numberShape = {
   type: z.literal('number'),
   unit: LocalText.optional(),
   min: z.number().optional(),
@@ -97,20 +97,22 @@ export const NumberField = z.strictObject({
   /** 0 = whole numbers only. */
   decimals: decimals(6, 0),
   aggregate: Aggregate.default('sum'),
-  /** The numeric field that weighs this one under `weighted_average`. */
+  /** The numeric field (or column of the same table) that weighs this one under `weighted_average`. */
   weight: Key.optional(),
-});
+};
 
-export const PercentField = z.strictObject({
-  ...entered,
+/** What a percentage holds: within 0–100 (min/max narrow the range). */
+const percentShape = {
   type: z.literal('percent'),
-  /** Within 0–100; narrows the range. */
   min: z.number().optional(),
   max: z.number().optional(),
   decimals: decimals(4, 2),
   aggregate: Aggregate.default('average'),
   weight: Key.optional(),
-});
+};
+
+export const NumberField = z.strictObject({ ...entered, ...numberShape });
+export const PercentField = z.strictObject({ ...entered, ...percentShape });
 
 export const ChoiceField = z.strictObject({
   ...entered,
@@ -121,26 +123,8 @@ export const ChoiceField = z.strictObject({
 });
 
 const columnBase = { ...base, required: z.boolean().default(false) };
-export const NumberColumn = z.strictObject({
-  ...columnBase,
-  type: z.literal('number'),
-  unit: LocalText.optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  decimals: decimals(6, 0),
-  aggregate: Aggregate.default('sum'),
-  /** A numeric column of the same table. */
-  weight: Key.optional(),
-});
-export const PercentColumn = z.strictObject({
-  ...columnBase,
-  type: z.literal('percent'),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  decimals: decimals(4, 2),
-  aggregate: Aggregate.default('average'),
-  weight: Key.optional(),
-});
+export const NumberColumn = z.strictObject({ ...columnBase, ...numberShape });
+export const PercentColumn = z.strictObject({ ...columnBase, ...percentShape });
 export const TextColumn = z.strictObject({
   ...columnBase,
   type: z.literal('text'),
