@@ -5,8 +5,10 @@
  * - All or nothing: every row is validated first (outside any transaction: PGlite has one connection),
  *   and the tasks are written only when no row has an error, in one transaction, with one journal
  *   entry per task and one for the import batch.
- * - Idempotent: the batch is keyed by (plan, SHA-256 of the file); importing the same file again into
- *   the same plan returns the first import's result and writes nothing. A different file naming a task
+ * - Idempotent: the batch is keyed by (plan, SHA-256 of the rows the file holds: its header and the cells of
+ *   its task rows, not its bytes — Excel stamps the time into a workbook each time it is saved, so the same
+ *   rows saved again are a different file but the same import); importing them again into the same plan
+ *   returns the first import's result and writes nothing. A different file naming a task
  *   that is already in the plan (same name and lead unit) is refused row by row.
  * - Only the plan's managers (admin, standing officer over the plan's owner unit) import.
  */
@@ -344,8 +346,16 @@ async function outOfForceUnits(ctx: RequestContext, texts: string[]): Promise<Un
   return out;
 }
 
-async function validateFile(ctx: RequestContext, plan: Plan, buffer: Buffer) {
-  const { rows, headerErrors } = await readWorkbook(buffer);
+/** The key of a batch: the SHA-256 of the rows read (header errors included), whatever else the file holds. */
+function contentKey(read: { rows: RawRow[]; headerErrors: RowError[] }): string {
+  return createHash('sha256').update(JSON.stringify(read)).digest('hex');
+}
+
+async function validateFile(
+  ctx: RequestContext,
+  plan: Plan,
+  { rows, headerErrors }: { rows: RawRow[]; headerErrors: RowError[] },
+) {
   if (headerErrors.length) return { tasks: [] as ValidTask[], errors: headerErrors, total: 0, units: [] };
   const units = await planUnits(ctx, plan);
   const existing = await ctx.db
@@ -388,11 +398,12 @@ export async function importTasks(
   if ('rejected' in sniffed) throw sniffFailure(sniffed.rejected);
   if (sniffed.mediaType !== XLSX_MEDIA_TYPE) throw sniffFailure(sniffed.mediaType);
 
-  const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+  const read = await readWorkbook(upload.buffer);
+  const sha256 = contentKey(read);
   const earlier = await earlierImport(ctx, plan.id, sha256);
   if (earlier && !options.dryRun) return { kind: 'replayed', batch: batchOf(earlier) };
 
-  const { tasks, errors, total, units } = await validateFile(ctx, plan, upload.buffer);
+  const { tasks, errors, total, units } = await validateFile(ctx, plan, read);
   const rows = present(ctx, errors);
   if (options.dryRun) {
     const names = new Map(units.map((u) => [u.id, u.fullName]));
