@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  * never its tables (`*.table.ts`) or other internals. A pure-rule module exposes `index.ts`. Web features never import each other at all.
  */
 const SERVER_PUBLIC =
-  /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(index|actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy|admin-document)\.(js|ts)$/;
+  /(\.service|\.schemas|\.policy|\.routes)\.(js|ts)$|\/(index|actor|roles|policy|file-store|content-type|nghe-an|navigation|password-hash|password-policy|admin-document|party-document|issuing-layouts)\.(js|ts)$/;
 
 function capabilityOf(file) {
   const norm = file.split(path.sep).join('/');

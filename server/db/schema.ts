@@ -21,3 +21,4 @@ export * from '../modules/dossiers/settings/dossiers-settings.table.js';
 export * from '../modules/dossiers/export/dossiers-export.table.js';
 export * from '../modules/work/work.table.js';
 export * from '../modules/demo/demo.table.js';
+export * from '../modules/reports/reports.table.js';

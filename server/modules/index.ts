@@ -18,6 +18,7 @@ import { notificationsModule } from './notifications/notifications.module.js';
 import { periodsModule } from './periods/periods.module.js';
 import { pilotsModule } from './pilots/pilots.module.js';
 import { plansModule } from './plans/plans.module.js';
+import { reportsModule } from './reports/reports.module.js';
 import { systemModule } from './system/system.module.js';
 import { tasksModule } from './tasks/tasks.module.js';
 import { unitsModule } from './units/units.module.js';
@@ -41,6 +42,7 @@ export const MODULES = [
   pilotsModule,
   meetingsModule,
   dossiersModule,
+  reportsModule,
   homeModule,
   workModule,
   backupModule,

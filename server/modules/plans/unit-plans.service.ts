@@ -3,15 +3,16 @@
  * 2022: 100% did). This tracks, for a parent unit and a year, which of its direct sub-units — as they
  * stood that year — have registered theirs (a plan with owner kind 'unit').
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
+import type { Db } from '../../db/client.js';
 import { documentRefs } from '../documents/documents.service.js';
 import { roundPct } from '../tasks/index.js';
 import { unitsAsOf } from '../units/lineage.service.js';
 import { requireActor } from './plan-access.js';
 import type { UnitCoverageOut } from './plans.schemas.js';
-import { plans } from './plans.table.js';
+import { plans, planTasks } from './plans.table.js';
 
 /** The kinds of sub-unit that must issue a plan: departments and the localities (districts, communes). */
 const MUST_PLAN = new Set(['department', 'management_board', 'district', 'commune']);
@@ -83,4 +84,31 @@ export async function unitPlanCoverage(
     percent: units.length ? roundPct((issued.length / units.length) * 100) : null,
     units,
   };
+}
+
+/**
+ * The task counts of the plans of a year owned by these units (for the periodic reports' prefill:
+ * `unitPlan.tasks.*`, `plan.tasks.*`): all tasks but the cancelled ones, and those verified done by `asOf`.
+ * No access check: the reports module asks for the units whose reports the caller may read.
+ */
+export async function planTaskCounts(
+  db: Db,
+  ownerUnitIds: readonly string[],
+  year: number,
+  asOf: string,
+): Promise<Map<string, { total: number; verified: number }>> {
+  const out = new Map<string, { total: number; verified: number }>();
+  if (!ownerUnitIds.length) return out;
+  const rows = await db
+    .select({
+      ownerUnitId: plans.ownerUnitId,
+      total: sql<number>`count(*) FILTER (WHERE ${planTasks.status} <> 'cancelled')::int`,
+      verified: sql<number>`count(*) FILTER (WHERE ${planTasks.status} = 'verified' AND ${planTasks.verifiedOn} <= ${asOf})::int`,
+    })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(and(inArray(plans.ownerUnitId, [...ownerUnitIds]), eq(plans.year, year)))
+    .groupBy(plans.ownerUnitId);
+  for (const r of rows) out.set(r.ownerUnitId, { total: Number(r.total), verified: Number(r.verified) });
+  return out;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 const date = z.iso.date();
 
 /** The kinds of owed work the engine knows. Later modules add theirs (reports, feedback cases, …). */
-export const WORK_KINDS = ['plan_task', 'pilot_item', 'pilot_report'] as const;
+export const WORK_KINDS = ['plan_task', 'pilot_item', 'pilot_report', 'periodic_report'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** Text in both languages, chosen by the web (server-made labels such as a plan's title context). */
@@ -109,6 +109,14 @@ export const actionIn = z.object({
    * administrators). Lateness, overdue and KPIs count it; the history keeps when it was recorded.
    */
   effectiveDate: date.nullish(),
+  /**
+   * A reviewer's comments on parts of what was reported, with a return (a periodic report: per field or
+   * section; `target` is its key, '' for the whole). Kinds without parts ignore them.
+   */
+  comments: z
+    .array(z.object({ target: z.string().max(64), text: z.string().trim().min(1).max(2000) }))
+    .max(200)
+    .optional(),
 });
 export type ActionIn = z.infer<typeof actionIn>;
 /** The body of an action as a client sends it. */

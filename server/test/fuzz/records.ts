@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../modules/access/roles.js';
 import { RESTRICTED_READERS } from '../../modules/documents/documents.policy.js';
+import { REPORT_ROLES } from '../../modules/reports/reports.policy.js';
 
 const PILOT_ROLES: readonly Role[] = [
   'admin',
@@ -87,6 +88,16 @@ export const KINDS: Record<string, Kind> = {
   years: { province: sql`select 2026` },
   dossiers: { province: sql`select id from dossier_import_jobs order by id limit 1` },
   notifications: { own: true },
+  // Periodic reports: the forms, assignments and rounds are the province's; a report is its unit's, read by
+  // the roles of server/modules/reports/reports.policy.ts.
+  'report-forms': { province: sql`select key from report_forms order by key limit 1` },
+  'report-form-versions': { province: sql`select id from report_form_versions order by id limit 1` },
+  'report-assignments': { province: sql`select id from report_assignments order by id limit 1` },
+  'report-rounds': { province: sql`select id from report_rounds order by id limit 1` },
+  reports: {
+    readers: REPORT_ROLES,
+    owned: (u) => sql`select id from reports where unit_id = ${u} order by id limit 1`,
+  },
 };
 
 /** The kind of record a route's path names: the segment before its first parameter (`/api/work/:kind/…` by kind). */
@@ -106,6 +117,7 @@ export const WORK_KINDS: Record<string, string> = {
   plan_task: 'tasks',
   pilot_item: 'pilot-items',
   pilot_report: 'pilot-reports',
+  periodic_report: 'reports',
 };
 
 /**

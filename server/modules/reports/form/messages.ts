@@ -98,7 +98,7 @@ export const REPORT_FORM_MESSAGES = {
     en: 'The section “{section}” has no fields.',
   },
   'reports.check.duplicate_key': {
-    vi: '{subject}: mã «{key}» được dùng cho nhiều {scope}; mỗi {scope} cần một mã riêng.',
+    vi: '{subject}: mã «{key}» được dùng cho nhiều {scope}; mỗi mục cần một mã riêng.',
     en: '{subject}: the key “{key}” is used by more than one of its {scope}; each needs its own.',
   },
   'reports.check.reserved_key': {
@@ -178,7 +178,7 @@ export const REPORT_FORM_MESSAGES = {
     en: '{subject}: the formula must give a number (it gives {found}).',
   },
   'reports.check.rule_not_boolean': {
-    vi: '{subject}: phải là một điều kiện đúng/sai, ví dụ «da_giai_quyet <= tiep_nhan» (đang cho ra {found}).',
+    vi: '{subject}: phải là một điều kiện đúng/sai, ví dụ «đã giải quyết <= tiếp nhận» (đang cho ra {found}).',
     en: '{subject}: must be a true/false condition, e.g. “resolved <= received” (it gives {found}).',
   },
   'reports.check.rule_unknown_field': {

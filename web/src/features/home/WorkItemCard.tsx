@@ -12,6 +12,7 @@ const KIND_COLORS: Record<WorkKind, string> = {
   plan_task: 'blue',
   pilot_item: 'grape',
   pilot_report: 'teal',
+  periodic_report: 'indigo',
 };
 
 /** What kind of work an item is, in words ("Nhiệm vụ kế hoạch"), never its id. */

@@ -1,0 +1,399 @@
+/**
+ * Consolidation of a round (issue 13, point 5): the submitted and accepted reports of the round, as each
+ * unit submitted them (the evaluated snapshot), aggregated as each field declares (./form `consolidate`),
+ * with the units that did not submit listed apart and never counted. The province's report is written on
+ * the provincial form (for the units' PAR reports) or the round's own form: its fields of the same key start
+ * from the consolidated figures, the others from the system's prefill for the owner unit; the standing
+ * agency edits the draft (a consolidated figure changed by hand needs a note). Every consolidated number is
+ * traced back to the unit reports behind it (`traceField`), recomputed from the snapshots — the stored draft
+ * keeps the figures and the basis (which report versions it read), not the thousands of sources.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, conflict, notFound, staleVersion } from '../../core/errors.js';
+import type { Db } from '../../db/client.js';
+import { recordChange } from '../audit/audit.service.js';
+import { getUnits, unitDisplayName } from '../units/units.service.js';
+import { requireManager, requireRoundReader } from './assignments.service.js';
+import {
+  consolidate,
+  evaluate,
+  fieldIndex,
+  isComplete,
+  nearlyEqual,
+  trace,
+  type Consolidation,
+  type FormValues,
+  type FormVersion,
+  type TraceLine,
+  type UnitReport,
+} from './form/index.js';
+import {
+  definitionOf,
+  getFormVersionRow,
+  latestPublished,
+  presentProblems,
+  PROVINCIAL_FORM,
+  UNIT_FORM,
+} from './forms.service.js';
+import { prefillFor } from './prefill.service.js';
+import { SUBMITTED_STATUSES } from './report-rules.js';
+import { reportConsolidations, reports } from './reports.table.js';
+import { getRoundRow, prefilledValues, roundLabel, type RoundRow } from './rounds.service.js';
+
+type ConsolidationRow = typeof reportConsolidations.$inferSelect;
+
+/** A consolidated figure as stored with the draft (no sources: those are recomputed when traced). */
+export type StoredFigure = { value: number | null; reported: number; aggregate: string };
+
+/** The round's submitted reports as units reported them, and the units still owing theirs. */
+async function roundInputs(db: Db, round: RoundRow) {
+  const rows = await db.select().from(reports).where(eq(reports.roundId, round.id));
+  const units = new Map(
+    (
+      await getUnits(
+        db,
+        rows.map((r) => r.unitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const name = (id: string) => {
+    const u = units.get(id);
+    return u ? unitDisplayName(u) : id;
+  };
+  const submitted = rows
+    .filter((r) => (SUBMITTED_STATUSES as readonly string[]).includes(r.status) && r.snapshot)
+    .sort((a, b) => name(a.unitId).localeCompare(name(b.unitId), 'vi'));
+  const reportsIn: UnitReport[] = submitted.map((r) => ({
+    unitId: r.unitId,
+    unitName: name(r.unitId),
+    values: (r.snapshot as { values: FormValues }).values,
+  }));
+  const notSubmitted = rows
+    .filter((r) => !submitted.includes(r))
+    .map((r) => ({ unitId: r.unitId, unitName: name(r.unitId) }))
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+  return {
+    reports: reportsIn,
+    notSubmitted,
+    basis: submitted.map((r) => ({ reportId: r.id, version: r.version })),
+  };
+}
+
+/** The consolidation of a round now (pure engine over the snapshots). */
+export async function computeConsolidation(
+  db: Db,
+  round: RoundRow,
+): Promise<{ form: FormVersion; result: Consolidation; basis: { reportId: string; version: number }[] }> {
+  const form = definitionOf(await getFormVersionRow(db, round.formVersionId));
+  const inputs = await roundInputs(db, round);
+  return { form, result: consolidate(form, inputs), basis: inputs.basis };
+}
+
+function storedFigures(result: Consolidation): Record<string, StoredFigure> {
+  const out: Record<string, StoredFigure> = {};
+  for (const [key, f] of Object.entries(result.fields))
+    if (f.kind === 'number' || f.kind === 'choice')
+      out[key] = { value: f.value, reported: f.reported, aggregate: f.aggregate };
+  return out;
+}
+
+/** The form the province's report is written on for a round. */
+async function outputVersion(db: Db, round: RoundRow) {
+  if (round.formKey === UNIT_FORM) {
+    const provincial = await latestPublished(db, PROVINCIAL_FORM);
+    if (provincial) return provincial;
+  }
+  return getFormVersionRow(db, round.formVersionId);
+}
+
+/**
+ * The draft values of the province's report: the consolidated figures for fields of the same key (numbers,
+ * choices as counts are left out), compiled narratives as one text per section with the units' names, and
+ * the system's prefill for the owner unit for the rest.
+ */
+function draftValues(
+  output: FormVersion,
+  result: Consolidation,
+  prefill: Record<string, number>,
+): FormValues {
+  const fields = fieldIndex(output);
+  const values: FormValues = {};
+  for (const [key, f] of fields) {
+    if (f.type === 'computed') continue;
+    const consolidated = result.fields[key];
+    if (consolidated?.kind === 'number') values[key] = consolidated.value;
+    else if (consolidated?.kind === 'text' && f.type === 'narrative')
+      values[key] = consolidated.entries.length
+        ? consolidated.entries.map((e) => `**${e.unitName}:** ${e.text.replace(/\n+/g, ' ')}`).join('\n')
+        : null;
+    else if (consolidated?.kind === 'table' && f.type === 'table' && consolidated.mode === 'fixed')
+      values[key] = result.values[key] ?? null;
+    else if (key in prefill) values[key] = prefill[key]!;
+  }
+  return values;
+}
+
+export type ConsolidationOut = {
+  roundId: string;
+  title: { vi: string; en: string };
+  form: { key: string; number: number; definition: FormVersion };
+  values: FormValues;
+  evaluated: FormValues;
+  problems: { key: string; field: string | null; severity: string; message: string }[];
+  complete: boolean;
+  figures: Record<string, StoredFigure>;
+  changeNotes: Record<string, string>;
+  units: { submitted: number; notSubmitted: { unitId: string; unitName: string }[] };
+  /** Reports submitted, returned or accepted since it was computed: recompute to include them. */
+  stale: boolean;
+  computedAt: string;
+  documentId: string | null;
+  version: number;
+  abilities: { edit: boolean };
+};
+
+async function present(
+  ctx: RequestContext,
+  round: RoundRow,
+  row: ConsolidationRow,
+  manage: boolean,
+): Promise<ConsolidationOut> {
+  const version = await getFormVersionRow(ctx.db, row.formVersionId);
+  const form = definitionOf(version);
+  const evaluation = evaluate(form, row.values);
+  const inputs = await roundInputs(ctx.db, round);
+  const basis = row.basis as { reportId: string; version: number }[];
+  const stale =
+    basis.length !== inputs.basis.length ||
+    inputs.basis.some((b) => !basis.some((x) => x.reportId === b.reportId && x.version === b.version));
+  return {
+    roundId: round.id,
+    title: {
+      vi: `${form.name.vi} ${roundLabel(round, 'vi')}`,
+      en: `${form.name.en} ${roundLabel(round, 'en')}`,
+    },
+    form: { key: version.formKey, number: version.number, definition: form },
+    values: row.values as FormValues,
+    evaluated: evaluation.values,
+    problems: presentProblems(evaluation.problems, form, ctx.locale),
+    complete: isComplete(evaluation),
+    figures: row.computed as Record<string, StoredFigure>,
+    changeNotes: row.changeNotes as Record<string, string>,
+    units: { submitted: inputs.reports.length, notSubmitted: inputs.notSubmitted },
+    stale,
+    computedAt: row.computedAt.toISOString(),
+    documentId: row.documentId,
+    version: row.version,
+    abilities: { edit: manage && !row.documentId },
+  };
+}
+
+export async function getConsolidation(ctx: RequestContext, roundId: string): Promise<ConsolidationOut> {
+  const round = await getRoundRow(ctx.db, roundId);
+  await requireRoundReader(ctx, round.ownerUnitId);
+  const [row] = await ctx.db
+    .select()
+    .from(reportConsolidations)
+    .where(eq(reportConsolidations.roundId, roundId));
+  if (!row) throw notFound('report_consolidation');
+  const manage = await requireManager(ctx, round.ownerUnitId).then(
+    () => true,
+    () => false,
+  );
+  return present(ctx, round, row, manage);
+}
+
+/**
+ * Consolidates (or re-consolidates) a round into the province's draft. On a recompute, figures the standing
+ * agency changed by hand (with a note) keep their values; the others take the new consolidated figures.
+ */
+export async function consolidateRound(ctx: RequestContext, roundId: string): Promise<ConsolidationOut> {
+  const round = await getRoundRow(ctx.db, roundId);
+  await requireManager(ctx, round.ownerUnitId);
+  const { result, basis } = await computeConsolidation(ctx.db, round);
+  if (!result.units.length) throw new AppError(409, 'CONFLICT', 'reports.consolidation.nothing_submitted');
+  const output = await outputVersion(ctx.db, round);
+  const outputForm = definitionOf(output);
+  const ownerPrefill =
+    (
+      await prefillFor(ctx, outputForm, {
+        unitIds: [round.ownerUnitId],
+        ownerUnitId: round.ownerUnitId,
+        windowFrom: round.windowFrom,
+        windowTo: round.windowTo,
+        year: Number(round.periodKey.slice(0, 4)),
+      })
+    ).get(round.ownerUnitId) ?? {};
+  const fresh = draftValues(outputForm, result, prefilledValues(ownerPrefill));
+  const [existing] = await ctx.db
+    .select()
+    .from(reportConsolidations)
+    .where(eq(reportConsolidations.roundId, roundId));
+  if (existing?.documentId) throw conflict('reports.consolidation.issued');
+  const keep = (existing?.changeNotes ?? {}) as Record<string, string>;
+  const values: FormValues = { ...fresh };
+  if (existing) for (const f of Object.keys(keep)) values[f] = (existing.values as FormValues)[f] ?? null;
+  const figures = storedFigures(result);
+  await ctx.db.transaction(async (tx) => {
+    const set = {
+      formVersionId: output.id,
+      computed: figures,
+      computedAt: new Date(),
+      basis,
+      values,
+      changeNotes: keep,
+      updatedAt: new Date(),
+      updatedBy: ctx.actor!.user.id,
+    };
+    if (existing) {
+      const [u] = await tx
+        .update(reportConsolidations)
+        .set({ ...set, version: sql`${reportConsolidations.version} + 1` })
+        .where(
+          and(eq(reportConsolidations.roundId, roundId), eq(reportConsolidations.version, existing.version)),
+        )
+        .returning();
+      if (!u) throw staleVersion('report_consolidation', existing.version);
+    } else await tx.insert(reportConsolidations).values({ roundId, ...set });
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'consolidate',
+        entity: 'report_consolidation',
+        entityId: roundId,
+        before: existing ? { basis: existing.basis } : null,
+        after: { basis, units: result.units.length, notSubmitted: result.notSubmitted.length },
+      },
+    );
+  });
+  return getConsolidation(ctx, roundId);
+}
+
+/** Saves the standing agency's edits of the draft (version-checked); a consolidated figure changed needs a note. */
+export async function saveConsolidation(
+  ctx: RequestContext,
+  roundId: string,
+  input: {
+    version: number;
+    values: Record<string, unknown>;
+    changeNotes?: Record<string, string> | undefined;
+  },
+): Promise<ConsolidationOut> {
+  const round = await getRoundRow(ctx.db, roundId);
+  await requireManager(ctx, round.ownerUnitId);
+  const [row] = await ctx.db
+    .select()
+    .from(reportConsolidations)
+    .where(eq(reportConsolidations.roundId, roundId));
+  if (!row) throw notFound('report_consolidation');
+  if (row.documentId) throw conflict('reports.consolidation.issued');
+  if (row.version !== input.version) throw staleVersion('report_consolidation', row.version);
+  const figures = row.computed as Record<string, StoredFigure>;
+  const changed = Object.entries(figures)
+    .filter(([field, f]) => {
+      const v = input.values[field];
+      if (f.value === null) return v !== null && v !== undefined;
+      return typeof v !== 'number' || !nearlyEqual(v, f.value);
+    })
+    .map(([field]) => field)
+    .filter((field) => field in (input.values as object) || field in (row.values as object));
+  const notes: Record<string, string> = {};
+  for (const f of changed) {
+    const note = input.changeNotes?.[f]?.trim();
+    if (note) notes[f] = note.slice(0, 2000);
+  }
+  const missing = changed.filter((f) => !notes[f]);
+  if (missing.length) {
+    const form = definitionOf(await getFormVersionRow(ctx.db, row.formVersionId));
+    const fields = fieldIndex(form);
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      'reports.prefill.note_required',
+      { count: missing.length },
+      missing.map((field) => ({
+        field,
+        message: 'reports.prefill.note_required_field',
+        params: { name: fields.get(field)?.label[ctx.locale] ?? field },
+      })),
+    );
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [u] = await tx
+      .update(reportConsolidations)
+      .set({
+        values: input.values,
+        changeNotes: notes,
+        version: sql`${reportConsolidations.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: ctx.actor!.user.id,
+      })
+      .where(and(eq(reportConsolidations.roundId, roundId), eq(reportConsolidations.version, input.version)))
+      .returning();
+    if (!u) throw staleVersion('report_consolidation', row.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      {
+        action: 'update',
+        entity: 'report_consolidation',
+        entityId: roundId,
+        before: { values: row.values, changeNotes: row.changeNotes },
+        after: { values: input.values, changeNotes: notes },
+      },
+    );
+  });
+  return getConsolidation(ctx, roundId);
+}
+
+export type TraceOut = {
+  field: string;
+  label: { vi: string; en: string };
+  aggregate: string;
+  value: number | null;
+  lines: (TraceLine & { reportId: string })[];
+  notSubmitted: { unitId: string; unitName: string }[];
+};
+
+/** The unit reports behind one consolidated number (a field, or a fixed-table cell), recomputed now. */
+export async function traceField(
+  ctx: RequestContext,
+  roundId: string,
+  q: { field: string; row?: string | undefined; col?: string | undefined },
+): Promise<TraceOut> {
+  const round = await getRoundRow(ctx.db, roundId);
+  await requireRoundReader(ctx, round.ownerUnitId);
+  const { form, result } = await computeConsolidation(ctx.db, round);
+  const field = fieldIndex(form).get(q.field);
+  if (!field) throw notFound('report_form');
+  const cell = q.row && q.col ? { row: q.row, col: q.col } : undefined;
+  const lines = trace(result, q.field, cell);
+  const ids = await ctx.db
+    .select({ id: reports.id, unitId: reports.unitId })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.roundId, roundId),
+        inArray(reports.unitId, lines.length ? lines.map((l) => l.unitId) : [round.ownerUnitId]),
+      ),
+    );
+  const byUnit = new Map(ids.map((r) => [r.unitId, r.id]));
+  const c = result.fields[q.field];
+  const value =
+    c && (c.kind === 'number' || c.kind === 'choice')
+      ? c.value
+      : c?.kind === 'table' && c.mode === 'fixed' && cell
+        ? (() => {
+            const x = c.rows.find((r) => r.key === cell.row)?.cells[cell.col];
+            return x && x.kind !== 'text' ? x.value : null;
+          })()
+        : null;
+  return {
+    field: q.field,
+    label: field.label,
+    aggregate: c?.aggregate ?? 'none',
+    value,
+    lines: lines.map((l) => ({ ...l, reportId: byUnit.get(l.unitId) ?? '' })),
+    notSubmitted: result.notSubmitted,
+  };
+}

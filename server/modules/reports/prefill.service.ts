@@ -1,0 +1,125 @@
+/**
+ * Prefill of report fields from what chidao already holds (issue 13, point 3). A form's field declares a
+ * source id (`prefill`, server/data/reports/README.md); here each id is mapped to a module's exported
+ * figures for the report's unit and the round's data window:
+ *
+ * - `dossiers.*` — the dossier rollups of the unit over the window (`dossiers` `dossierIndicators`, units
+ *   as they were): carried over, received, online, withdrawn, resolved early or on time, late, processing,
+ *   overdue in process, digitised, with a fee, paid online;
+ * - `unitPlan.tasks.total` / `.verified` — the unit's own plan of the period's year (`plans`);
+ * - `plan.tasks.total` / `.verified` — the owner unit's (the province's) plan of that year.
+ *
+ * A source with no figure for the unit (no dossiers, no plan) prefills nothing: empty is never 0. Ids not
+ * known here are listed as unavailable (the field stays for the unit to fill in).
+ */
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { dossierIndicators } from '../dossiers/dossiers.service.js';
+import { planTaskCounts } from '../plans/unit-plans.service.js';
+import { formFields, type FormVersion } from './form/index.js';
+
+/** A prefilled figure: where it comes from, its value, and the day it was read. */
+export type PrefillEntry = { source: string; value: number; asOf: string };
+export type Prefill = Record<string, PrefillEntry>;
+
+type Totals = Record<string, number>;
+
+const DOSSIER_SOURCES: Record<string, (t: Totals) => number> = {
+  'dossiers.carriedOver': (t) => t.carriedOver!,
+  'dossiers.received': (t) => t.received!,
+  'dossiers.receivedOnline': (t) => t.receivedOnline!,
+  'dossiers.withdrawn': (t) => t.withdrawn!,
+  'dossiers.resolvedEarlyOrOnTime': (t) => t.resolvedEarly! + t.resolvedOnTime!,
+  'dossiers.resolvedLate': (t) => t.resolvedLate!,
+  'dossiers.processing': (t) => t.notYetDue! + t.dueSoon! + t.overdue! + t.suspended!,
+  'dossiers.processingOverdue': (t) => t.overdue!,
+  'dossiers.digitised': (t) => t.digitised!,
+  'dossiers.feePayable': (t) => t.feePayable!,
+  'dossiers.paidOnline': (t) => t.paidOnline!,
+};
+
+/** The source ids this module can fill (the designer marks the others as "entered by the unit"). */
+export const PREFILL_SOURCES: readonly string[] = [
+  ...Object.keys(DOSSIER_SOURCES),
+  'unitPlan.tasks.total',
+  'unitPlan.tasks.verified',
+  'plan.tasks.total',
+  'plan.tasks.verified',
+];
+
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The prefill of many units' reports of one form and window (one read per source family, whatever the
+ * number of units). Figures are read as of the window's end, or today while the window is still open.
+ */
+export async function prefillFor(
+  ctx: RequestContext,
+  form: FormVersion,
+  q: { unitIds: readonly string[]; ownerUnitId: string; windowFrom: string; windowTo: string; year: number },
+): Promise<Map<string, Prefill>> {
+  const out = new Map<string, Prefill>(q.unitIds.map((id) => [id, {}]));
+  const fields = formFields(form)
+    .map(({ field }) => field)
+    .filter((f): f is typeof f & { prefill: string } => 'prefill' in f && typeof f.prefill === 'string');
+  if (!fields.length || !q.unitIds.length) return out;
+  const asOf = min(q.windowTo, todayInVietnam());
+  const sources = new Set(fields.map((f) => f.prefill));
+
+  if ([...sources].some((s) => s in DOSSIER_SOURCES) && ctx.actor) {
+    const wanted = new Set(q.unitIds);
+    const res = await dossierIndicators(ctx, {
+      from: q.windowFrom,
+      to: asOf,
+      groupBy: 'unit',
+      restate: false,
+    });
+    for (const g of res.groups) {
+      if (!wanted.has(g.key)) continue;
+      const totals = g.totals as unknown as Totals;
+      const entry = out.get(g.key)!;
+      for (const f of fields) {
+        const read = DOSSIER_SOURCES[f.prefill];
+        if (read) entry[f.key] = { source: f.prefill, value: read(totals), asOf };
+      }
+    }
+  }
+  const planSources = (prefix: string) => [...sources].some((s) => s.startsWith(prefix));
+  if (planSources('unitPlan.tasks.')) {
+    const counts = await planTaskCounts(ctx.db, q.unitIds, q.year, asOf);
+    for (const [unitId, c] of counts) fillPlan(out.get(unitId), fields, 'unitPlan.tasks.', c, asOf);
+  }
+  if (planSources('plan.tasks.')) {
+    const c = (await planTaskCounts(ctx.db, [q.ownerUnitId], q.year, asOf)).get(q.ownerUnitId);
+    if (c) for (const entry of out.values()) fillPlan(entry, fields, 'plan.tasks.', c, asOf);
+  }
+  return out;
+}
+
+function fillPlan(
+  entry: Prefill | undefined,
+  fields: readonly { key: string; prefill: string }[],
+  prefix: string,
+  c: { total: number; verified: number },
+  asOf: string,
+) {
+  if (!entry) return;
+  for (const f of fields) {
+    if (f.prefill === `${prefix}total`) entry[f.key] = { source: f.prefill, value: c.total, asOf };
+    if (f.prefill === `${prefix}verified`) entry[f.key] = { source: f.prefill, value: c.verified, asOf };
+  }
+}
+
+/** Where a source id's figure comes from, in words (the form shows it beside the prefilled figure). */
+export function sourceLabel(source: string): { vi: string; en: string } {
+  if (source.startsWith('dossiers.'))
+    return { vi: 'Số liệu hồ sơ TTHC trong kỳ (hệ thống)', en: 'Dossier figures of the period (system)' };
+  if (source.startsWith('unitPlan.'))
+    return { vi: 'Kế hoạch CCHC năm của đơn vị (hệ thống)', en: "The unit's PAR plan of the year (system)" };
+  if (source.startsWith('plan.'))
+    return {
+      vi: 'Kế hoạch CCHC năm của tỉnh (hệ thống)',
+      en: "The province's PAR plan of the year (system)",
+    };
+  return { vi: 'Hệ thống', en: 'System' };
+}
