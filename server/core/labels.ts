@@ -115,6 +115,7 @@ export const ACTION_LABELS = {
   open_round: { vi: 'Mở kỳ báo cáo', en: 'Reporting round opened' },
   remind: { vi: 'Nhắc gửi báo cáo', en: 'Reminder sent' },
   consolidate: { vi: 'Tổng hợp báo cáo', en: 'Reports consolidated' },
+  issue: { vi: 'Ban hành văn bản', en: 'Issued' },
   // Meetings.
   create_task: { vi: 'Giao thành nhiệm vụ', en: 'Turned into a task' },
   issue_notice: { vi: 'Ban hành thông báo kết luận', en: 'Conclusion notice issued' },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 
@@ -76,5 +77,29 @@ describe('downloads', () => {
     const res = await admin.request('GET', `/api/files/${file.id}/download`);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-disposition'])).not.toMatch(/%E2%80%AE|\u202E/);
+  });
+
+  it('a .docx whose [Content_Types].xml comes after its first 8 KB is still a .docx, and a plain zip is still refused', async () => {
+    // The docx library writes word/document.xml first: a long report pushes [Content_Types].xml far in.
+    const bulk = Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 7919) % 251));
+    const build = async (withTypes: boolean) => {
+      const zip = new JSZip();
+      zip.file('word/document.xml', bulk, { compression: 'STORE' });
+      if (withTypes)
+        zip.file(
+          '[Content_Types].xml',
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        );
+      return Buffer.from(await zip.generateAsync({ type: 'nodebuffer' }));
+    };
+    const send = async (name: string, content: Buffer) => {
+      const { payload, contentType } = multipart(name, content);
+      return admin.request('POST', `/api/documents/${docId}/files`, payload, { 'content-type': contentType });
+    };
+    const ok = await send('Báo cáo dài.docx', await build(true));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const files = (ok.json() as { files: { originalName: string; mediaType?: string }[] }).files;
+    expect(files.some((f) => f.originalName === 'Báo cáo dài.docx')).toBe(true);
+    expect((await send('tệp nén.docx', await build(false))).statusCode).toBe(415);
   });
 });

@@ -43,7 +43,11 @@ export async function storeUpload(
     throw new AppError(400, 'FILE_EMPTY', 'file.empty');
   }
   const name = cleanFileName(originalName);
-  const sniffed = await sniffContentType(await store.head(stored.key, 8192), name);
+  let sniffed = await sniffContentType(await store.head(stored.key, 8192), name);
+  // An Office file is a zip whose parts may come in any order: when its [Content_Types].xml is not in the
+  // first bytes (the docx library, some tools), only the whole archive tells a .docx from any .zip.
+  if ('rejected' in sniffed && sniffed.rejected === 'application/zip')
+    sniffed = await sniffContentType(await store.head(stored.key, stored.size), name);
   if ('rejected' in sniffed) {
     await removeIfUnused(ctx, store, stored.key);
     throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'file.type_not_allowed', { detected: sniffed.rejected });

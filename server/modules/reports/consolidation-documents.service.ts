@@ -4,19 +4,25 @@
  * layout (a Party document when the Tỉnh ủy founded it, Hướng dẫn 36-HD/VPTW) — and the data annexes as
  * .xlsx (the consolidated figures, each unit's figures, who submitted and when).
  */
-import { eq } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { notFound } from '../../core/errors.js';
+import { conflict, notFound, staleVersion } from '../../core/errors.js';
+import { recordChange } from '../audit/audit.service.js';
+import { attachFile, createDocumentRecord } from '../documents/documents.service.js';
+import type { FileStore } from '../files/file-store.js';
 import { findCommittee } from '../committees/committees.service.js';
 import { getUnits, unitDisplayName } from '../units/units.service.js';
-import { requireRoundReader } from './assignments.service.js';
-import { computeConsolidation } from './consolidation.service.js';
+import { requireManager, requireRoundReader } from './assignments.service.js';
+import { computeConsolidation, getConsolidation, type ConsolidationOut } from './consolidation.service.js';
 import type { FormValues } from './form/index.js';
 import { definitionOf, getFormVersionRow } from './forms.service.js';
 import { reportDocx, reportWorkbook } from './output/index.js';
 import { reportConsolidations, reports } from './reports.table.js';
-import { getRoundRow, roundLabel } from './rounds.service.js';
+import { getRoundRow, roundLabel, type RoundRow } from './rounds.service.js';
+
+type ConsolidationRow = typeof reportConsolidations.$inferSelect;
 
 const STATUS_VI: Record<string, string> = {
   draft: 'Chưa gửi',
@@ -31,10 +37,12 @@ const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '-');
 /** The province's name ("Nghệ An") from its display name ("Tỉnh Nghệ An", "UBND tỉnh Nghệ An"). */
 const placeOf = (name: string) => name.replace(/^(UBND\s+)?(tỉnh|thành phố)\s+/i, '').trim();
 
+export type Issuer = 'province' | 'committee';
+
 export async function consolidationDocx(
   ctx: RequestContext,
   roundId: string,
-  issuer: 'province' | 'committee',
+  issuer: Issuer,
 ): Promise<{ buffer: Buffer; filename: string }> {
   const round = await getRoundRow(ctx.db, roundId);
   await requireRoundReader(ctx, round.ownerUnitId);
@@ -43,6 +51,17 @@ export async function consolidationDocx(
     .from(reportConsolidations)
     .where(eq(reportConsolidations.roundId, roundId));
   if (!row) throw notFound('report_consolidation');
+  return (await documentOf(ctx, round, row, issuer, { number: null, date: todayInVietnam() })).docx;
+}
+
+/** The document facts and .docx of a consolidation (its number left blank until it is issued). */
+async function documentOf(
+  ctx: RequestContext,
+  round: RoundRow,
+  row: ConsolidationRow,
+  issuer: Issuer,
+  at: { number: number | null; date: string },
+) {
   const form = definitionOf(await getFormVersionRow(ctx.db, row.formVersionId));
   const [owner] = await getUnits(ctx.db, [round.ownerUnitId]);
   const place = placeOf(owner ? unitDisplayName(owner) : '');
@@ -83,12 +102,85 @@ export async function consolidationDocx(
     form,
     values: row.values as FormValues,
     ...facts,
-    number: null,
+    number: at.number,
     place,
-    date: todayInVietnam(),
+    date: at.date,
     title,
   });
-  return { buffer, filename: fileSafe(`Báo cáo CCHC ${period}.docx`) };
+  return {
+    docx: { buffer, filename: fileSafe(`Báo cáo CCHC ${period}.docx`) },
+    title: `Báo cáo ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+    issuerName: committee ? committee.name : `UBND tỉnh ${place}`,
+    symbol: facts.symbol,
+  };
+}
+
+/**
+ * Issues the consolidated report (the standing agency): registers it in the document register as a report
+ * (`bao_cao`) with its number, date and issuer, attaches the .docx (numbered) and the .xlsx annexes, and
+ * locks the draft. The files are built before the transaction and stored after it (no file I/O while the
+ * database is held).
+ */
+export async function issueConsolidation(
+  ctx: RequestContext,
+  store: FileStore,
+  roundId: string,
+  input: { version: number; number: number; issuedOn: string; issuer: Issuer },
+  maxBytes: number,
+): Promise<ConsolidationOut> {
+  const round = await getRoundRow(ctx.db, roundId);
+  await requireManager(ctx, round.ownerUnitId);
+  const [row] = await ctx.db
+    .select()
+    .from(reportConsolidations)
+    .where(eq(reportConsolidations.roundId, roundId));
+  if (!row) throw notFound('report_consolidation');
+  if (row.documentId) throw conflict('reports.consolidation.issued');
+  if (row.version !== input.version) throw staleVersion('report_consolidation', row.version);
+  const made = await documentOf(ctx, round, row, input.issuer, {
+    number: input.number,
+    date: input.issuedOn,
+  });
+  const annex = await consolidationXlsx(ctx, roundId);
+  const numberSymbol = made.symbol.includes('/')
+    ? `${String(input.number).padStart(2, '0')}-${made.symbol}`
+    : `${String(input.number).padStart(2, '0')}/${made.symbol}`;
+  const documentId = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const doc = await createDocumentRecord(txCtx, {
+      numberSymbol,
+      type: 'bao_cao',
+      issuer: made.issuerName,
+      issuedOn: input.issuedOn,
+      title: made.title,
+      summary: null,
+      unitId: round.ownerUnitId,
+      access: 'internal',
+    });
+    const [u] = await tx
+      .update(reportConsolidations)
+      .set({ documentId: doc.id, version: sql`${reportConsolidations.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(reportConsolidations.roundId, roundId), eq(reportConsolidations.version, input.version)))
+      .returning();
+    if (!u) throw staleVersion('report_consolidation', row.version);
+    await recordChange(txCtx, {
+      action: 'issue',
+      entity: 'report_consolidation',
+      entityId: roundId,
+      before: { documentId: null },
+      after: { documentId: doc.id, numberSymbol },
+    });
+    return doc.id;
+  });
+  for (const file of [made.docx, annex])
+    await attachFile(
+      ctx,
+      store,
+      documentId,
+      { content: Readable.from(file.buffer), filename: file.filename },
+      Math.max(maxBytes, file.buffer.length),
+    );
+  return getConsolidation(ctx, roundId);
 }
 
 export async function consolidationXlsx(

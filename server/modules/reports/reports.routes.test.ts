@@ -538,4 +538,45 @@ describe('consolidation', () => {
       403,
     );
   });
+
+  it('issues the report: registered with its number and date, the .docx and .xlsx attached; the draft is then locked', async () => {
+    const c = ok<{ version: number }>(
+      await officer.request('GET', `/api/report-rounds/${roundId}/consolidation`),
+    );
+    expect(
+      (
+        await focal.request('POST', `/api/report-rounds/${roundId}/consolidation/issue`, {
+          version: c.version,
+          number: 215,
+          issuedOn: '2026-12-06',
+          issuer: 'province',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const issued = ok<{ documentId: string; abilities: { edit: boolean }; version: number; values: unknown }>(
+      await officer.request('POST', `/api/report-rounds/${roundId}/consolidation/issue`, {
+        version: c.version,
+        number: 215,
+        issuedOn: '2026-12-06',
+        issuer: 'province',
+      }),
+    );
+    expect(issued.abilities.edit).toBe(false);
+    const doc = ok<{ numberSymbol: string; type: string; files: { originalName: string }[] }>(
+      await officer.request('GET', `/api/documents/${issued.documentId}`),
+    );
+    expect(doc).toMatchObject({ numberSymbol: '215/BC-UBND', type: 'bao_cao' });
+    expect(doc.files.map((f) => f.originalName).sort()).toEqual([
+      'Báo cáo CCHC Quý III-2026.docx',
+      'Phụ lục số liệu CCHC Quý III-2026.xlsx',
+    ]);
+    expect(
+      (
+        await officer.request('PUT', `/api/report-rounds/${roundId}/consolidation`, {
+          version: issued.version,
+          values: issued.values,
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
 });

@@ -5,7 +5,11 @@ import { signedIn } from '../../core/request.js';
 import { actionIn, actionOut } from '../work/work.schemas.js';
 import { act } from '../work/work.service.js';
 import { contentDisposition } from '../files/content-type.js';
-import { consolidationDocx, consolidationXlsx } from './consolidation-documents.service.js';
+import {
+  consolidationDocx,
+  consolidationXlsx,
+  issueConsolidation,
+} from './consolidation-documents.service.js';
 import { createAssignment, listAssignments, updateAssignment } from './assignments.service.js';
 import {
   consolidateRound,
@@ -33,6 +37,7 @@ import {
   consolidationOut,
   consolidationSaveIn,
   documentQuery,
+  issueIn,
   myReportsOut,
   draftUpdateIn,
   formCreateIn,
@@ -343,6 +348,29 @@ export async function reportsRoutes(app: App) {
       },
     },
     async (request) => traceField(signedIn(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/report-rounds/:id/consolidation/issue',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary:
+          'Issue the consolidated report: registered as a report with its number and date, .docx and .xlsx attached; then locked',
+        params: idParams,
+        body: issueIn,
+        response: { 200: consolidationOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      issueConsolidation(
+        signedIn(request),
+        app.fileStore,
+        request.params.id,
+        request.body,
+        app.config.uploadMaxBytes,
+      ),
   );
 
   app.get(

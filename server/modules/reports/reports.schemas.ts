@@ -323,6 +323,14 @@ export const documentQuery = z.object({
   issuer: z.enum(['province', 'committee']).default('province'),
 });
 
+export const issueIn = z.object({
+  version: z.number().int().positive(),
+  /** The register number of the report (its symbol follows the issuer's layout: 05/BC-UBND, 05-BC/BCĐ). */
+  number: z.number().int().min(1).max(99999),
+  issuedOn: date,
+  issuer: z.enum(['province', 'committee']),
+});
+
 export type FormListOut = z.infer<typeof formListOut>;
 export type FormVersionOut = z.infer<typeof formVersionOut>;
 export type FormCreateBody = z.input<typeof formCreateIn>;

@@ -37,7 +37,7 @@ type Messages = { [key: string]: string | Messages };
 
 /**
  * The texts: the shell's and the shared components' (`web/src/locales/`), and each feature's own, from its
- * folder (`web/src/features/<name>/locales/{vi,en}.json`, found by the build — a new feature adds its files,
+ * folder (`web/src/features/<name>/locales/{vi,en}.json`, or a sub-folder's own `locales/`, found by the build — a new feature adds its files,
  * nothing here). Features may add entries to shared sections (their `nav` labels): merged key by key.
  */
 function merged(base: Messages, parts: Record<string, { default: Messages }>): Messages {
@@ -55,8 +55,8 @@ function merged(base: Messages, parts: Record<string, { default: Messages }>): M
   return out;
 }
 const featureTexts = {
-  vi: import.meta.glob<{ default: Messages }>('../features/*/locales/vi.json', { eager: true }),
-  en: import.meta.glob<{ default: Messages }>('../features/*/locales/en.json', { eager: true }),
+  vi: import.meta.glob<{ default: Messages }>('../features/**/locales/vi.json', { eager: true }),
+  en: import.meta.glob<{ default: Messages }>('../features/**/locales/en.json', { eager: true }),
 };
 
 void i18n.use(initReactI18next).init({
