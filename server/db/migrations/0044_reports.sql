@@ -66,6 +66,7 @@ CREATE TABLE "report_rounds" (
 	"due_date" date NOT NULL,
 	"rules" jsonb NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
+	"meeting_id" uuid,
 	"note" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -78,6 +79,7 @@ CREATE TABLE "reports" (
 	"round_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
 	"assignment_id" uuid,
+	"membership_id" uuid,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"values" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"prefill" jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -98,8 +100,10 @@ CREATE TABLE "reports" (
 --> statement-breakpoint
 CREATE INDEX "report_assignments_form_idx" ON "report_assignments" USING btree ("form_key","owner_unit_id","period_type");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_form_versions_key_number_uq" ON "report_form_versions" USING btree ("form_key","number");--> statement-breakpoint
-CREATE UNIQUE INDEX "report_rounds_form_period_uq" ON "report_rounds" USING btree ("form_key","owner_unit_id","period_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "reports_round_unit_uq" ON "reports" USING btree ("round_id","unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "report_rounds_form_period_uq" ON "report_rounds" USING btree ("form_key","owner_unit_id","period_key") WHERE "report_rounds"."meeting_id" IS NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "report_rounds_meeting_uq" ON "report_rounds" USING btree ("meeting_id","form_key") WHERE "report_rounds"."meeting_id" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "reports_round_unit_uq" ON "reports" USING btree ("round_id","unit_id") WHERE "reports"."membership_id" IS NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "reports_round_member_uq" ON "reports" USING btree ("round_id","membership_id") WHERE "reports"."membership_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "reports_unit_idx" ON "reports" USING btree ("unit_id","status");--> statement-breakpoint
 -- Constraints of the periodic reports (issue 13).
 ALTER TABLE report_forms ADD CONSTRAINT report_forms_subject_ck CHECK (subject IN ('unit', 'member'));--> statement-breakpoint
@@ -137,3 +141,6 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER report_form_versions_published_fixed BEFORE UPDATE OR DELETE ON report_form_versions
   FOR EACH ROW EXECUTE FUNCTION report_form_versions_keep_published();
+--> statement-breakpoint
+ALTER TABLE report_rounds ADD CONSTRAINT report_rounds_meeting_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id);--> statement-breakpoint
+ALTER TABLE reports ADD CONSTRAINT reports_membership_fk FOREIGN KEY (membership_id) REFERENCES committee_memberships(id);

@@ -384,7 +384,20 @@ export async function committeeRoster(
     .orderBy(asc(committees.foundedOn));
   const committee = found.find((c) => c.level === 'province') ?? found[0];
   if (!committee) return { committee: null, members: [] };
-  const { members, assignments } = await membersInForce(ctx, committee.id, asOf);
+  return {
+    committee: { id: committee.id, name: committee.name },
+    members: await rosterOfCommittee(ctx, committee.id, asOf),
+  };
+}
+
+/** A committee's members in force on a day, each with the units they follow, Trưởng ban first (names only). */
+export async function rosterOfCommittee(
+  ctx: RequestContext,
+  committeeId: string,
+  asOf: string,
+): Promise<RosterMember[]> {
+  requireActor(ctx);
+  const { members, assignments } = await membersInForce(ctx, committeeId, asOf);
   const users = new Map(
     (
       await usersByIds(
@@ -415,10 +428,7 @@ export async function committeeRoster(
       viCollator.compare(a.name, b.name) ||
       a.fromDate.localeCompare(b.fromDate),
   );
-  return {
-    committee: { id: committee.id, name: committee.name },
-    members: roster.map(({ fromDate: _, ...m }) => m),
-  };
+  return roster.map(({ fromDate: _, ...m }) => m);
 }
 
 async function presentBodies(
@@ -1106,4 +1116,34 @@ export async function assignmentsInForce(db: Db, on: string) {
     membershipTo: m.toDate,
     committee: { id: c.id, name: c.name, hostUnitId: c.hostUnitId },
   }));
+}
+
+/** Memberships by id with the account and printed name (other modules name a member): no access check. */
+export async function membershipsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<
+  Map<string, { id: string; userId: string | null; personName: string | null; committeeId: string }>
+> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: committeeMemberships.id,
+      userId: committeeMemberships.userId,
+      personName: committeeMemberships.personName,
+      committeeId: committeeMemberships.committeeId,
+    })
+    .from(committeeMemberships)
+    .where(inArray(committeeMemberships.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The ids of a user's memberships (any committee, any date). */
+export async function membershipIdsOfUser(db: Db, userId: string): Promise<string[]> {
+  return (
+    await db
+      .select({ id: committeeMemberships.id })
+      .from(committeeMemberships)
+      .where(eq(committeeMemberships.userId, userId))
+  ).map((r) => r.id);
 }

@@ -12,6 +12,7 @@ import { myMonitoring } from '../committees/committees.service.js';
 import { describePeriod, periodsInYear, rulesFor } from '../periods/index.js';
 import { allRuleSets, workdayHooks } from '../periods/periods.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
+import { memberReportsOwedBy } from '../reports/member-reports.service.js';
 import { recentPublishedProgress } from '../plans/progress.service.js';
 import { byUrgency } from '../tasks/index.js';
 import { tasksLedBy } from '../plans/task-lookup.service.js';
@@ -65,9 +66,19 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
   const following = await myMonitoring(ctx, asOf);
   const unitIds = [...new Set(following.items.map((i) => i.unitId))];
   const nextReport = await nextCommitteeReport(ctx, asOf);
+  const memberReports = await memberReportsOwedBy(ctx);
   const feedback = { available: false, items: [] as never[] };
   if (!unitIds.length)
-    return { asOf, units: [], tasks: [], pilotItems: [], recentProgress: [], nextReport, feedback };
+    return {
+      asOf,
+      units: [],
+      tasks: [],
+      pilotItems: [],
+      recentProgress: [],
+      nextReport,
+      memberReports,
+      feedback,
+    };
   const facts = await unitFacts(ctx.db, unitIds);
   const tasks = (await tasksLedBy(ctx, unitIds, asOf)).sort(byUrgency);
   const units = following.items.map((f) => {
@@ -102,6 +113,7 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
       unitName: facts.get(titles.get(e.taskId)!.leadUnitId)?.name ?? '',
     })),
     nextReport,
+    memberReports,
     feedback,
   };
 }

@@ -189,6 +189,10 @@ export const cockpitOut = z.object({
       window: z.object({ from: z.string(), to: z.string() }),
     })
     .nullable(),
+  /** The reports I owe to a committee session as a member (open, not yet accepted), soonest first. */
+  memberReports: z.array(
+    z.object({ id: z.uuid(), meetingId: z.uuid().nullable(), dueDate: date, status: z.string() }),
+  ),
   feedback: z.object({ available: z.boolean(), items: z.array(z.never()) }),
 });
 export type CockpitOut = z.infer<typeof cockpitOut>;

@@ -570,6 +570,8 @@ export type DeadlineFeedItem = {
   /** The plan or programme it belongs to, named in the reminder. */
   context: string;
   link: string;
+  /** Who is reminded when a person, not a unit, owes it (a member's report); else the unit's people. */
+  userIds?: readonly string[];
 };
 
 /**

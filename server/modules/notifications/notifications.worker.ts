@@ -180,7 +180,7 @@ async function runReminder(deps: WorkerDeps, job: JobRow, now: Date): Promise<Ou
       status = 'skipped';
       result = { obsolete: true, status: task?.status ?? null, dueDate: task?.dueDate ?? null };
     } else {
-      const userIds = await recipientsForUnit(ctx, task.unitId, REMINDER_ROLES, now);
+      const userIds = task.userIds ?? (await recipientsForUnit(ctx, task.unitId, REMINDER_ROLES, now));
       const template = REMINDER_TEMPLATE[p.kind];
       const sent = await notify(
         ctx,

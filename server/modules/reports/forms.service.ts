@@ -14,7 +14,9 @@ import { seedDataFolder } from '../../paths.js';
 import { allow } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { checkForm, describeProblem, FormVersion, validateForm, type Problem } from './form/index.js';
-import { formPolicy } from './reports.policy.js';
+import { formPolicy, type FormSubject } from './reports.policy.js';
+import { unitsAsOf } from '../units/lineage.service.js';
+import { todayInVietnam } from '../../core/dates.js';
 import { reportFormVersions, reportForms, reportRounds } from './reports.table.js';
 
 export const SHIPPED_FORMS_FOLDER = path.join(seedDataFolder, 'reports/forms');
@@ -28,6 +30,8 @@ export const SHIPPED_FORMS: readonly { key: string; subject: 'unit' | 'member' }
 /** The form a province's own report is written on when it consolidates its units' PAR reports. */
 export const PROVINCIAL_FORM = 'provincial-par-report';
 export const UNIT_FORM = 'unit-par-report';
+/** The form each committee member reports on to a session. */
+export const MEMBER_FORM = 'member-report';
 
 export type FormVersionRow = typeof reportFormVersions.$inferSelect;
 
@@ -95,15 +99,24 @@ export async function ensureShippedForms(db: Db): Promise<void> {
 export const definitionOf = (row: Pick<FormVersionRow, 'definition'>): FormVersion =>
   row.definition as FormVersion;
 
+/** The provinces (units of kind province in force today): designing forms needs a grant on one of them. */
+async function formSubject(db: Db): Promise<FormSubject> {
+  const provinces = await unitsAsOf(db, { date: todayInVietnam(), kind: 'province', limit: 100 });
+  return { provinceIds: provinces.map((p) => p.id) };
+}
+
 function requireRead(ctx: RequestContext) {
   if (!ctx.actor) throw unauthenticated();
-  if (!allow(formPolicy, ctx.actor, 'read', {})) throw forbidden();
+  if (!allow(formPolicy, ctx.actor, 'read', { provinceIds: [] })) throw forbidden();
   return ctx.actor;
 }
-function requireDesign(ctx: RequestContext) {
+async function requireDesign(ctx: RequestContext) {
   if (!ctx.actor) throw unauthenticated();
-  if (!allow(formPolicy, ctx.actor, 'design', {})) throw forbidden();
+  if (!allow(formPolicy, ctx.actor, 'design', await formSubject(ctx.db))) throw forbidden();
   return ctx.actor;
+}
+async function mayDesign(ctx: RequestContext): Promise<boolean> {
+  return !!ctx.actor && allow(formPolicy, ctx.actor, 'design', await formSubject(ctx.db));
 }
 
 export type FormSummary = {
@@ -120,7 +133,7 @@ export type FormSummary = {
 export async function listForms(
   ctx: RequestContext,
 ): Promise<{ items: FormSummary[]; abilities: { design: boolean } }> {
-  const actor = requireRead(ctx);
+  requireRead(ctx);
   await ensureShippedForms(ctx.db);
   const forms = await ctx.db.select().from(reportForms).where(eq(reportForms.archived, false));
   const versions = await ctx.db
@@ -158,7 +171,7 @@ export async function listForms(
       versions: own.map((v) => ({ id: v.id, number: v.number, status: v.status, inUse: used.has(v.id) })),
     };
   });
-  return { items, abilities: { design: allow(formPolicy, actor, 'design', {}) } };
+  return { items, abilities: { design: await mayDesign(ctx) } };
 }
 
 export type FormVersionOut = {
@@ -203,7 +216,7 @@ export async function latestPublished(db: Db, formKey: string): Promise<FormVers
 }
 
 export async function getFormVersion(ctx: RequestContext, id: string): Promise<FormVersionOut> {
-  const actor = requireRead(ctx);
+  requireRead(ctx);
   await ensureShippedForms(ctx.db);
   const row = await getFormVersionRow(ctx.db, id);
   const [use] = await ctx.db
@@ -212,7 +225,7 @@ export async function getFormVersion(ctx: RequestContext, id: string): Promise<F
     .where(eq(reportRounds.formVersionId, id))
     .limit(1);
   const definition = definitionOf(row);
-  const design = allow(formPolicy, actor, 'design', {});
+  const design = await mayDesign(ctx);
   const draft = row.status === 'draft';
   return {
     id: row.id,
@@ -230,7 +243,7 @@ export async function getFormVersion(ctx: RequestContext, id: string): Promise<F
 
 /** A new draft version of a form, copied from its latest version (one draft at a time). */
 export async function createDraftVersion(ctx: RequestContext, formKey: string): Promise<FormVersionOut> {
-  requireDesign(ctx);
+  await requireDesign(ctx);
   await ensureShippedForms(ctx.db);
   const [latest] = await ctx.db
     .select()
@@ -270,7 +283,7 @@ export async function createForm(
   ctx: RequestContext,
   input: { definition: unknown },
 ): Promise<FormVersionOut> {
-  requireDesign(ctx);
+  await requireDesign(ctx);
   const parsed = FormVersion.safeParse(input.definition);
   if (!parsed.success) throw formInvalid(ctx, validateForm(input.definition).problems, null);
   const key = parsed.data.key;
@@ -322,7 +335,7 @@ export async function updateDraft(
   id: string,
   input: { version: number; definition: unknown },
 ): Promise<FormVersionOut> {
-  requireDesign(ctx);
+  await requireDesign(ctx);
   const row = await getFormVersionRow(ctx.db, id);
   if (row.status !== 'draft') throw conflict('reports.form.published_fixed');
   if (row.version !== input.version) throw staleVersion('report_form_version', row.version);
@@ -357,7 +370,7 @@ export async function publishVersion(
   id: string,
   input: { version: number },
 ): Promise<FormVersionOut> {
-  requireDesign(ctx);
+  await requireDesign(ctx);
   const row = await getFormVersionRow(ctx.db, id);
   if (row.status !== 'draft') throw conflict('reports.form.published_fixed');
   if (row.version !== input.version) throw staleVersion('report_form_version', row.version);
@@ -387,7 +400,7 @@ export async function publishVersion(
 
 /** Removes a draft that was never published (a published version is never removed). */
 export async function discardDraft(ctx: RequestContext, id: string, version: number): Promise<void> {
-  requireDesign(ctx);
+  await requireDesign(ctx);
   const row = await getFormVersionRow(ctx.db, id);
   if (row.status !== 'draft') throw conflict('reports.form.published_fixed');
   if (row.version !== version) throw staleVersion('report_form_version', row.version);

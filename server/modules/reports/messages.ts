@@ -76,6 +76,22 @@ export const REPORTS_MESSAGES = {
     vi: '«{name}»: ghi lý do sửa số liệu hệ thống.',
     en: '«{name}»: give the reason for changing the system figure.',
   },
+  'reports.member.not_session': {
+    vi: 'Chỉ phiên họp của Ban Chỉ đạo mới đề nghị thành viên báo cáo.',
+    en: 'Members report to a session of the committee only.',
+  },
+  'reports.member.exists': {
+    vi: 'Đã đề nghị các thành viên báo cáo cho phiên họp này.',
+    en: 'The members have already been asked to report to this session.',
+  },
+  'reports.member.due_after_session': {
+    vi: 'Hạn gửi báo cáo không được sau ngày họp.',
+    en: 'The reports cannot be due after the session.',
+  },
+  'reports.member.nobody_follows': {
+    vi: 'Vào ngày họp, chưa thành viên nào được phân công theo dõi đơn vị.',
+    en: 'On the day of the session no member follows any unit.',
+  },
   'reports.entry.too_large': {
     vi: 'Nội dung báo cáo quá lớn.',
     en: 'The report is too large.',

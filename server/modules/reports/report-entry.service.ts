@@ -4,12 +4,11 @@
  * every problem (naming its field) while the unit writes; submission refuses errors. A figure prefilled from
  * the system can be changed only with a note, and the reviewer sees both the system's figure and the unit's.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, forbidden, notFound, staleVersion, unauthenticated } from '../../core/errors.js';
 import { actingContext } from '../access/lineage-follow.service.js';
-import { allow } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { subtreeSql } from '../units/units.service.js';
 import { usersByIds } from '../users/users.service.js';
@@ -25,8 +24,14 @@ import {
 import { presentProblems } from './forms.service.js';
 import { prefillFor, sourceLabel, type Prefill } from './prefill.service.js';
 import { canWrite, isReportStatus, submittedLate } from './report-rules.js';
-import { loadReportMetas, reportActorOf, reportTitle, type ReportMeta } from './report.work-kind.js';
-import { REPORT_UNIT_ROLES, reportPolicy } from './reports.policy.js';
+import {
+  canReadReport,
+  loadReportMetas,
+  reportActorOf,
+  reportTitle,
+  type ReportMeta,
+} from './report.work-kind.js';
+import { REPORT_UNIT_ROLES } from './reports.policy.js';
 import { reportRounds, reports } from './reports.table.js';
 import { prefilledValues, roundLabel, type ReportRow } from './rounds.service.js';
 
@@ -38,8 +43,7 @@ async function loadReport(ctx: RequestContext, id: string): Promise<{ row: Repor
   const [row] = await ctx.db.select().from(reports).where(eq(reports.id, id));
   if (!row) throw notFound('periodic_report');
   const meta = (await loadReportMetas(ctx.db, [row])).get(row.id)!;
-  if (!allow(reportPolicy, ctx.actor, 'read', { ownerPath: meta.ownerPath, unitPath: meta.unitPath }))
-    throw forbidden();
+  if (!canReadReport(ctx.actor, meta)) throw forbidden();
   return { row, meta };
 }
 
@@ -301,7 +305,7 @@ export async function listUnitReports(ctx: RequestContext, limit = 200): Promise
     .select({ report: reports })
     .from(reports)
     .innerJoin(reportRounds, eq(reportRounds.id, reports.roundId))
-    .where(sql`${reports.unitId} IN (${subtreeSql(roots)})`)
+    .where(and(sql`${reports.unitId} IN (${subtreeSql(roots)})`, isNull(reports.membershipId)))
     .orderBy(desc(reportRounds.windowTo), asc(reports.unitId))
     .limit(limit);
   const metas = await loadReportMetas(
@@ -309,10 +313,7 @@ export async function listUnitReports(ctx: RequestContext, limit = 200): Promise
     rows.map((r) => r.report),
   );
   return rows
-    .filter(({ report: r }) => {
-      const m = metas.get(r.id)!;
-      return allow(reportPolicy, ctx.actor!, 'read', { ownerPath: m.ownerPath, unitPath: m.unitPath });
-    })
+    .filter(({ report: r }) => canReadReport(ctx.actor!, metas.get(r.id)!))
     .map(({ report: r }) => {
       const m = metas.get(r.id)!;
       return {

@@ -6,13 +6,16 @@
  * reason. Writing the values (`save`) stays in ./report-entry.service.ts; the submission evaluates them
  * against the round's pinned form version and keeps the evaluated snapshot that consolidation reads.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { allow } from '../access/policy.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { membershipsByIds } from '../committees/committees.service.js';
+import { usersByIds } from '../users/users.service.js';
+import { systemContext } from '../../core/context.js';
 import { DEFAULT_TIMING_RULE, taskTiming, type TaskStatus } from '../tasks/index.js';
 import { getUnits, subtreeSql, unitDisplayName, unitFacts } from '../units/units.service.js';
 import type { DeadlineItem, LoadedItem, WorkKindAdapter } from '../work/work.service.js';
@@ -30,7 +33,7 @@ import {
   type ReportActor,
   type ReportStatus,
 } from './report-rules.js';
-import { reportPolicy } from './reports.policy.js';
+import { REPORT_READERS, reportPolicy } from './reports.policy.js';
 import { reportRounds, reports } from './reports.table.js';
 import { roundLabel, type ReportRow, type RoundRow } from './rounds.service.js';
 
@@ -42,14 +45,26 @@ export type ReportMeta = {
   unitName: string;
   ownerName: string;
   focalPointSubmits: boolean;
+  /** A member's report to a session: the member who owes it (they write and submit it themselves). */
+  member: { membershipId: string; userId: string | null; name: string } | null;
 };
 
 /** The caller's relation to a report (the rules' actor). */
 export function reportActorOf(
   actor: Actor,
-  m: Pick<ReportMeta, 'ownerPath' | 'unitPath' | 'focalPointSubmits'>,
+  m: Pick<ReportMeta, 'ownerPath' | 'unitPath' | 'focalPointSubmits' | 'member'>,
 ): ReportActor {
   const subject = { ownerPath: m.ownerPath, unitPath: m.unitPath };
+  if (m.member) {
+    // A member's report is the member's own: they write and submit it; the standing agency reviews it.
+    const self = !!m.member.userId && m.member.userId === actor.user.id;
+    return {
+      unitPeople: self,
+      unitLeader: self,
+      focalPointSubmits: false,
+      reviewer: allow(reportPolicy, actor, 'review', subject),
+    };
+  }
   return {
     unitPeople: allow(reportPolicy, actor, 'work', subject),
     unitLeader: allow(reportPolicy, actor, 'lead', subject),
@@ -66,10 +81,26 @@ const TIMING_STATUS: Record<ReportStatus, TaskStatus> = {
   accepted: 'verified',
 };
 
-export const reportTitle = (m: Pick<ReportMeta, 'form' | 'round' | 'unitName'>) => ({
-  vi: `${m.form.name.vi} ${roundLabel(m.round, 'vi')} — ${m.unitName}`,
-  en: `${m.form.name.en} ${roundLabel(m.round, 'en')} — ${m.unitName}`,
-});
+/** Who may read a report: the committee and the standing agency over its owner, its unit's people, its member. */
+export function canReadReport(
+  actor: Actor,
+  m: Pick<ReportMeta, 'ownerPath' | 'unitPath' | 'member'>,
+): boolean {
+  if (m.member) return m.member.userId === actor.user.id || actor.hasRoleOver(REPORT_READERS, m.ownerPath);
+  return allow(reportPolicy, actor, 'read', { ownerPath: m.ownerPath, unitPath: m.unitPath });
+}
+
+/** "Báo cáo … quý III/2026 — Sở Tư pháp"; a member's report names the member and the session's date. */
+export const reportTitle = (m: Pick<ReportMeta, 'form' | 'round' | 'unitName' | 'member'>) =>
+  m.member
+    ? {
+        vi: `${m.form.name.vi} — ${m.member.name}`,
+        en: `${m.form.name.en} — ${m.member.name}`,
+      }
+    : {
+        vi: `${m.form.name.vi} ${roundLabel(m.round, 'vi')} — ${m.unitName}`,
+        en: `${m.form.name.en} ${roundLabel(m.round, 'en')} — ${m.unitName}`,
+      };
 
 /** Reports with their rounds, forms and units (a few batched reads), for the engine and the entry page. */
 export async function loadReportMetas(db: Db, rows: readonly ReportRow[]): Promise<Map<string, ReportMeta>> {
@@ -91,10 +122,31 @@ export async function loadReportMetas(db: Db, rows: readonly ReportRow[]): Promi
   ];
   const facts = await unitFacts(db, unitIds);
   const units = new Map((await getUnits(db, unitIds)).map((u) => [u.id, u]));
+  const memberships = await membershipsByIds(
+    db,
+    rows.map((r) => r.membershipId).filter((x): x is string => !!x),
+  );
+  const memberUsers = new Map(
+    (
+      await usersByIds(
+        systemContext(db),
+        [...memberships.values()].flatMap((m) => (m.userId && !m.personName ? [m.userId] : [])),
+      )
+    ).map((u) => [u.id, u.fullName]),
+  );
   const assignments = await assignmentsByIds(
     db,
     rows.map((r) => r.assignmentId).filter((x): x is string => !!x),
   );
+  const memberOf = (id: string | null) => {
+    const m = id ? memberships.get(id) : undefined;
+    if (!m) return null;
+    return {
+      membershipId: m.id,
+      userId: m.userId,
+      name: m.personName ?? (m.userId ? (memberUsers.get(m.userId) ?? '') : ''),
+    };
+  };
   for (const r of rows) {
     const round = rounds.get(r.roundId)!;
     const u = units.get(r.unitId);
@@ -109,6 +161,7 @@ export async function loadReportMetas(db: Db, rows: readonly ReportRow[]): Promi
       focalPointSubmits: r.assignmentId
         ? (assignments.get(r.assignmentId)?.focalPointSubmits ?? false)
         : false,
+      member: memberOf(r.membershipId),
     });
   }
   return out;
@@ -127,7 +180,7 @@ async function load(ctx: RequestContext, ids: readonly string[], asOf: string) {
     const m = metas.get(r.id)!;
     const status: ReportStatus = isReportStatus(r.status) ? r.status : 'draft';
     const who = reportActorOf(ctx.actor, m);
-    const read = allow(reportPolicy, ctx.actor, 'read', { ownerPath: m.ownerPath, unitPath: m.unitPath });
+    const read = canReadReport(ctx.actor, m);
     const titles = reportTitle(m);
     out.set(r.id, {
       item: {
@@ -171,7 +224,7 @@ function refusal(reason: string, status: number, details?: AppError['details']) 
   return new AppError(status, code, reason as never, {}, details);
 }
 
-async function candidateIds(db: Db, statuses: readonly string[], unitFilter: ReturnType<typeof sql>) {
+async function candidateIds(db: Db, statuses: readonly string[], unitFilter: SQL) {
   const rows = await db
     .select({ id: reports.id })
     .from(reports)
@@ -208,6 +261,7 @@ async function deadlineRows(db: Db, where: ReturnType<typeof and>): Promise<Dead
       unitId: r.unitId,
       context: `Báo cáo định kỳ ${roundLabel(m.round, 'vi')}`,
       link: `/reports/${r.id}`,
+      ...(m.member ? { userIds: m.member.userId ? [m.member.userId] : [] } : {}),
     };
   });
 }
@@ -291,13 +345,21 @@ export const periodicReportKind: WorkKindAdapter = {
     return updated ?? null;
   },
   reviewUnit: (loaded) => (loaded.meta as ReportMeta).round.ownerUnitId,
+  owners: (loaded) => {
+    const member = (loaded.meta as ReportMeta).member;
+    return member ? (member.userId ? [member.userId] : []) : null;
+  },
   next: (loaded, status) =>
     isReportStatus(status)
       ? reportNextActor(status, loaded.item.unit.name, (loaded.meta as ReportMeta).ownerName)
       : null,
   owedIds: (db, roots) =>
     roots.length
-      ? candidateIds(db, OWED_STATUSES, sql`${reports.unitId} IN (${subtreeSql(roots)})`)
+      ? candidateIds(
+          db,
+          OWED_STATUSES,
+          and(sql`${reports.unitId} IN (${subtreeSql(roots)})`, isNull(reports.membershipId))!,
+        )
       : Promise.resolve([]),
   reviewIds: (db, roots) =>
     roots.length
@@ -305,7 +367,11 @@ export const periodicReportKind: WorkKindAdapter = {
       : Promise.resolve([]),
   openIdsOfUnits: (db, unitIds) =>
     unitIds.length
-      ? candidateIds(db, OWED_STATUSES, inArray(reports.unitId, [...unitIds]))
+      ? candidateIds(
+          db,
+          OWED_STATUSES,
+          and(inArray(reports.unitId, [...unitIds]), isNull(reports.membershipId))!,
+        )
       : Promise.resolve([]),
   deadlines: (db) =>
     deadlineRows(db, and(inArray(reports.status, ['draft', 'returned']), eq(reportRounds.status, 'open'))),

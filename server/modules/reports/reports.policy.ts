@@ -18,10 +18,14 @@ export const REPORT_UNIT_ROLES: readonly Role[] = ['focal_point', 'unit_leader']
 /** Everyone who has anything to do with reports (the navigation's section). */
 export const REPORT_ROLES: readonly Role[] = [...REPORT_READERS, ...REPORT_UNIT_ROLES];
 
-/** Forms are the province's configuration: the standing agency designs them; everyone in reports reads them. */
-export const formPolicy = definePolicy<Record<string, never>, 'read' | 'design'>('report_form', {
+/**
+ * Forms are the province's configuration: the standing agency over a province (its grant on the province
+ * itself, not on one of its departments) designs them; everyone in reports reads them.
+ */
+export type FormSubject = { provinceIds: readonly string[] };
+export const formPolicy = definePolicy<FormSubject, 'read' | 'design'>('report_form', {
   read: (actor) => actor.hasRole(...REPORT_ROLES),
-  design: (actor) => actor.hasRole(...REPORT_MANAGERS),
+  design: (actor, s) => s.provinceIds.some((id) => actor.hasRoleOver(REPORT_MANAGERS, [id])),
 });
 
 export const roundPolicy = definePolicy<RoundSubject, 'read' | 'manage'>('report_round', {
@@ -32,8 +36,10 @@ export const roundPolicy = definePolicy<RoundSubject, 'read' | 'manage'>('report
 export const reportPolicy = definePolicy<ReportSubject, 'read' | 'work' | 'lead' | 'review'>(
   'periodic_report',
   {
+    // The committee and the standing agency over the owner read every report; any role of reports held
+    // over the unit itself reads that unit's.
     read: (actor, s) =>
-      actor.hasRoleOver(REPORT_READERS, s.ownerPath) || actor.hasRoleOver(REPORT_UNIT_ROLES, s.unitPath),
+      actor.hasRoleOver(REPORT_READERS, s.ownerPath) || actor.hasRoleOver(REPORT_ROLES, s.unitPath),
     work: (actor, s) => actor.hasRoleOver(REPORT_UNIT_ROLES, s.unitPath),
     lead: (actor, s) => actor.hasRoleOver(['unit_leader'], s.unitPath),
     review: (actor, s) => actor.hasRoleOver(REPORT_MANAGERS, s.ownerPath),

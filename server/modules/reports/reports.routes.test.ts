@@ -580,3 +580,91 @@ describe('consolidation', () => {
     ).toBe(409);
   });
 });
+
+describe("members' reports to a committee session", () => {
+  let meetingId: string;
+  let reportId: string;
+
+  it('the standing agency asks each member following units for a report, due 3 working days before the session', async () => {
+    const committees = ok<{ items: { id: string; level: string }[] }>(
+      await officer.request('GET', '/api/committees?level=province'),
+    );
+    const meeting = ok<{ id: string }>(
+      await officer.request('POST', `/api/committees/${committees.items[0]!.id}/meetings`, {
+        kind: 'session',
+        title: 'Phiên họp sơ kết công tác CCHC năm 2026',
+        date: '2026-12-18',
+      }),
+      201,
+    );
+    meetingId = meeting.id;
+    const before = ok<{ round: null; abilities: { open: boolean }; suggestedDueDate: string }>(
+      await officer.request('GET', `/api/meetings/${meetingId}/member-reports`),
+    );
+    // Friday 18/12/2026: three working days before is Tuesday 15/12.
+    expect(before).toMatchObject({ round: null, abilities: { open: true }, suggestedDueDate: '2026-12-15' });
+    expect((await member.request('POST', `/api/meetings/${meetingId}/member-reports`, {})).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await officer.request('POST', `/api/meetings/${meetingId}/member-reports`, { dueDate: '2026-12-19' }))
+        .statusCode,
+    ).toBe(400);
+    const round = ok<Round>(
+      await officer.request('POST', `/api/meetings/${meetingId}/member-reports`, {}),
+      201,
+    );
+    expect(round.dueDate).toBe('2026-12-15');
+    const mine = round.units.find((u) => u.unitName === 'Phạm Thị Ủy Viên')!;
+    expect(mine).toBeTruthy();
+    reportId = mine.reportId;
+    expect((await officer.request('POST', `/api/meetings/${meetingId}/member-reports`, {})).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('the member finds it on the cockpit, prefilled with the units they follow, writes and submits it; nobody else writes it', async () => {
+    const cockpit = ok<{ memberReports: { id: string }[] }>(await member.request('GET', '/api/home/cockpit'));
+    expect(cockpit.memberReports.map((r) => r.id)).toContain(reportId);
+    const report = ok<Report & { evaluated: Record<string, unknown> }>(
+      await member.request('GET', `/api/reports/${reportId}`),
+    );
+    expect(report.abilities.edit).toBe(true);
+    const rows = report.values.followed_units as { cells: { unit: string } }[];
+    expect(rows.map((r) => r.cells.unit).sort()).toEqual(['Sở Tư pháp', 'Sở Xây dựng']);
+    expect(report.work.allowedActions).toEqual(['submit']);
+    // Sở Tư pháp's own people do not read their director's report as a member.
+    expect((await focal.request('GET', `/api/reports/${reportId}`)).statusCode).toBe(403);
+    expect(
+      (
+        await leader.request('PUT', `/api/reports/${reportId}`, {
+          version: report.version,
+          values: report.values,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const values = {
+      ...report.values,
+      visits: 2,
+      results_text: 'Sở Tư pháp và Sở Xây dựng hoàn thành đúng hạn phần lớn nhiệm vụ năm 2026.',
+      shortcomings_text: 'Sở Xây dựng còn hồ sơ cấp phép xây dựng trễ hạn.',
+      proposals_text: 'Đề nghị Sở Xây dựng rà soát quy trình cấp phép.',
+    };
+    const saved = ok<Report>(
+      await member.request('PUT', `/api/reports/${reportId}`, { version: report.version, values }),
+    );
+    const submitted = ok<Report>(
+      await member.request('POST', `/api/reports/${reportId}/actions`, {
+        action: 'submit',
+        version: saved.version,
+      }),
+    );
+    expect(submitted.status).toBe('submitted');
+    const round = ok<{ round: Round }>(
+      await officer.request('GET', `/api/meetings/${meetingId}/member-reports`),
+    );
+    expect(round.round.rates.submitted).toBe(1);
+    const after = ok<{ memberReports: { id: string }[] }>(await member.request('GET', '/api/home/cockpit'));
+    expect(after.memberReports.map((r) => r.id)).not.toContain(reportId);
+  });
+});

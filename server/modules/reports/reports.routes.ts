@@ -26,6 +26,7 @@ import {
   publishVersion,
   updateDraft,
 } from './forms.service.js';
+import { memberRoundOf, openMemberRound } from './member-reports.service.js';
 import { getReport, listUnitReports, refreshPrefill, saveReport } from './report-entry.service.js';
 import { REPORT_MANAGERS, REPORT_READERS, REPORT_ROLES, REPORT_UNIT_ROLES } from './reports.policy.js';
 import {
@@ -38,6 +39,8 @@ import {
   consolidationSaveIn,
   documentQuery,
   issueIn,
+  memberRoundIn,
+  memberRoundOut,
   myReportsOut,
   draftUpdateIn,
   formCreateIn,
@@ -418,6 +421,38 @@ export async function reportsRoutes(app: App) {
     },
   );
 
+  // Members' reports to a session ------------------------------------------------------------------------
+  app.get(
+    '/meetings/:id/member-reports',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: "The members' reports to a session, if asked for (and whether they may be)",
+        params: idParams,
+        response: { 200: memberRoundOut, ...errorResponses },
+      },
+    },
+    async (request) => memberRoundOf(signedIn(request), request.params.id),
+  );
+
+  app.post(
+    '/meetings/:id/member-reports',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary:
+          'Ask each member following units for their report to the session (prefilled with those units)',
+        params: idParams,
+        body: memberRoundIn,
+        response: { 201: roundDetailOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openMemberRound(signedIn(request), request.params.id, request.body)),
+  );
+
   // Reports -------------------------------------------------------------------------------------------
   app.get(
     '/reports/mine',
@@ -449,7 +484,8 @@ export async function reportsRoutes(app: App) {
   app.put(
     '/reports/:id',
     {
-      config: { access: roles(...REPORT_UNIT_ROLES) },
+      // The unit's people, or the member who owes a member's report (the service checks which).
+      config: { access: everyone },
       schema: {
         tags,
         summary:
@@ -465,7 +501,8 @@ export async function reportsRoutes(app: App) {
   app.post(
     '/reports/:id/refresh-prefill',
     {
-      config: { access: roles(...REPORT_UNIT_ROLES) },
+      // The unit's people, or the member who owes a member's report (the service checks which).
+      config: { access: everyone },
       schema: {
         tags,
         summary: 'Read the prefilled figures again from the system (figures changed with a note are kept)',

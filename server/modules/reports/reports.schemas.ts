@@ -167,6 +167,7 @@ const roundSummary = z.object({
   windowTo: date,
   dueDate: date,
   status: z.enum(['open', 'closed']),
+  meetingId: z.uuid().nullable(),
   rates,
 });
 export const roundListOut = z.object({
@@ -330,6 +331,18 @@ export const issueIn = z.object({
   issuedOn: date,
   issuer: z.enum(['province', 'committee']),
 });
+
+export const memberRoundIn = z.object({
+  /** Default: 3 working days before the session. */
+  dueDate: date.nullish(),
+  note: z.string().trim().max(2000).nullish(),
+});
+export const memberRoundOut = z.object({
+  round: z.lazy(() => roundDetailOut).nullable(),
+  abilities: z.object({ open: z.boolean() }),
+  suggestedDueDate: date,
+});
+export type MemberRoundOut = z.infer<typeof memberRoundOut>;
 
 export type FormListOut = z.infer<typeof formListOut>;
 export type FormVersionOut = z.infer<typeof formVersionOut>;

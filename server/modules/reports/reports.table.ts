@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * Periodic reports (issue 13). Foreign keys and checks are in the `reports_constraints` migration.
@@ -104,13 +105,22 @@ export const reportRounds = pgTable(
     /** The reporting rules the window and deadline come from (id, version, basis). */
     rules: jsonb('rules').notNull(),
     status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    /** A committee session the round's reports are for (members' reports to the session), if any. */
+    meetingId: uuid('meeting_id'),
     note: text('note'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('report_rounds_form_period_uq').on(t.formKey, t.ownerUnitId, t.periodKey)],
+  (t) => [
+    uniqueIndex('report_rounds_form_period_uq')
+      .on(t.formKey, t.ownerUnitId, t.periodKey)
+      .where(sql`${t.meetingId} IS NULL`),
+    uniqueIndex('report_rounds_meeting_uq')
+      .on(t.meetingId, t.formKey)
+      .where(sql`${t.meetingId} IS NOT NULL`),
+  ],
 );
 
 export const reports = pgTable(
@@ -120,6 +130,8 @@ export const reports = pgTable(
     roundId: uuid('round_id').notNull(),
     unitId: uuid('unit_id').notNull(),
     assignmentId: uuid('assignment_id'),
+    /** A member's report: the committee membership that owes it (`unitId` is then the member's unit). */
+    membershipId: uuid('membership_id'),
     status: text('status')
       .$type<'draft' | 'submitted' | 'returned' | 'accepted'>()
       .notNull()
@@ -147,7 +159,12 @@ export const reports = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('reports_round_unit_uq').on(t.roundId, t.unitId),
+    uniqueIndex('reports_round_unit_uq')
+      .on(t.roundId, t.unitId)
+      .where(sql`${t.membershipId} IS NULL`),
+    uniqueIndex('reports_round_member_uq')
+      .on(t.roundId, t.membershipId)
+      .where(sql`${t.membershipId} IS NOT NULL`),
     index('reports_unit_idx').on(t.unitId, t.status),
   ],
 );

@@ -16,7 +16,9 @@ import { recordChange } from '../audit/audit.service.js';
 import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { describePeriod, parsePeriodKey, periodLabel, periodSpan, type Period } from '../periods/index.js';
 import { rulesForReport, workdayHooks } from '../periods/periods.service.js';
+import { membershipsByIds } from '../committees/committees.service.js';
 import { getUnits, unitDisplayName, unitFacts } from '../units/units.service.js';
+import { usersByIds } from '../users/users.service.js';
 import { expectedUnits, requireManager, requireRoundReader } from './assignments.service.js';
 import { definitionOf, ensureShippedForms, getFormVersionRow, latestPublished } from './forms.service.js';
 import { prefillFor, type Prefill } from './prefill.service.js';
@@ -154,6 +156,8 @@ export type RoundSummary = {
   windowTo: string;
   dueDate: string;
   status: 'open' | 'closed';
+  /** The committee session a members' round is for. */
+  meetingId: string | null;
   rates: Rates;
 };
 
@@ -208,6 +212,7 @@ export async function listRounds(
         windowTo: r.windowTo,
         dueDate: r.dueDate,
         status: r.status,
+        meetingId: r.meetingId,
         rates: reportingRates(
           owed.filter((o) => o.roundId === r.id),
           today,
@@ -258,6 +263,7 @@ export async function roundDetail(ctx: RequestContext, id: string): Promise<Roun
   );
   const today = todayInVietnam();
   const version = await getFormVersionRow(ctx.db, round.formVersionId);
+  const members = round.meetingId ? await memberNames(ctx, rows) : new Map<string, string>();
   const unitRows = rows
     .map((r): RoundUnitRow => {
       const u = units.get(r.unitId);
@@ -265,8 +271,8 @@ export async function roundDetail(ctx: RequestContext, id: string): Promise<Roun
       return {
         reportId: r.id,
         unitId: r.unitId,
-        unitName: u ? unitDisplayName(u) : '',
-        unitKind: u?.kind ?? 'other',
+        unitName: r.membershipId ? (members.get(r.membershipId) ?? '') : u ? unitDisplayName(u) : '',
+        unitKind: r.membershipId ? 'member' : (u?.kind ?? 'other'),
         unitEnded: !!u?.validTo && u.validTo < today,
         status: r.status,
         dueDate: r.dueDate,
@@ -296,6 +302,7 @@ export async function roundDetail(ctx: RequestContext, id: string): Promise<Roun
     windowTo: round.windowTo,
     dueDate: round.dueDate,
     status: round.status,
+    meetingId: round.meetingId,
     rules: round.rules,
     note: round.note,
     version: round.version,
@@ -337,10 +344,19 @@ export async function remindRound(
   const today = todayInVietnam();
   const due = viDay(round.dueDate);
   let recipients = 0;
+  const memberships = await membershipsByIds(
+    ctx.db,
+    targets.flatMap((r) => (r.membershipId ? [r.membershipId] : [])),
+  );
   await ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     for (const r of targets) {
-      const userIds = await recipientsForUnit(txCtx, r.unitId, ['focal_point', 'unit_leader']);
+      const member = r.membershipId ? memberships.get(r.membershipId) : undefined;
+      const userIds = r.membershipId
+        ? member?.userId
+          ? [member.userId]
+          : []
+        : await recipientsForUnit(txCtx, r.unitId, ['focal_point', 'unit_leader']);
       const res = await notify(txCtx, {
         userIds,
         kind: 'report_reminder',
@@ -365,6 +381,28 @@ export async function remindRound(
     });
   });
   return { reminded: targets.length, recipients };
+}
+
+/** The names of the members who owe a round's reports (a members' round of a session). */
+async function memberNames(ctx: RequestContext, rows: readonly ReportRow[]): Promise<Map<string, string>> {
+  const memberships = await membershipsByIds(
+    ctx.db,
+    rows.flatMap((r) => (r.membershipId ? [r.membershipId] : [])),
+  );
+  const users = new Map(
+    (
+      await usersByIds(
+        ctx,
+        [...memberships.values()].flatMap((m) => (m.userId && !m.personName ? [m.userId] : [])),
+      )
+    ).map((u) => [u.id, u.fullName]),
+  );
+  return new Map(
+    [...memberships.values()].map((m) => [
+      m.id,
+      m.personName ?? (m.userId ? (users.get(m.userId) ?? '') : ''),
+    ]),
+  );
 }
 
 const viDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

@@ -103,6 +103,11 @@ export type WorkKindAdapter = {
   write(tx: Db, loaded: LoadedItem, patch: Record<string, unknown>, version: number): Promise<unknown>;
   /** The unit whose standing agency reviews the item (its reports are notified to them). */
   reviewUnit(loaded: LoadedItem): string;
+  /**
+   * The people who owe the item when a person owes it, not a unit (a member's report to a session): they
+   * hear of reviews; absent or null, the owing unit's focal points and leader do.
+   */
+  owners?(loaded: LoadedItem): readonly string[] | null;
   /** Who acts next once the item is in `status`, in plain words; null when nothing more is owed. */
   next(loaded: LoadedItem, status: string): Bilingual | null;
   /** Ids of open items owed by units in these subtrees. */
@@ -483,7 +488,9 @@ async function notifyStep(
   } else if (adapter.reviewActions.includes(input.action)) {
     const returned = input.action === 'return';
     await notify(ctx, {
-      userIds: await recipientsForUnit(ctx, item.unit.id, ['focal_point', 'unit_leader']),
+      userIds:
+        adapter.owners?.(loaded) ??
+        (await recipientsForUnit(ctx, item.unit.id, ['focal_point', 'unit_leader'])),
       kind: returned ? 'task_returned' : 'task_verified',
       messageKey: returned ? 'notification.task_returned' : 'notification.task_verified',
       params: returned ? { task: item.title, reason: input.reason ?? '' } : { task: item.title },

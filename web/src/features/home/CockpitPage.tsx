@@ -41,6 +41,29 @@ export function CockpitPage() {
           })}
         </Alert>
       )}
+      {cockpit.data?.memberReports.map((r) => (
+        <Alert
+          key={r.id}
+          color={r.status === 'returned' ? 'orange' : 'indigo'}
+          variant="light"
+          data-testid="cockpit-member-report"
+          title={t('homePage.cockpit.memberReport')}
+        >
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {t(
+                r.status === 'returned'
+                  ? 'homePage.cockpit.memberReportReturned'
+                  : 'homePage.cockpit.memberReportText',
+                {
+                  due: formatDate(r.dueDate),
+                },
+              )}
+            </Text>
+            <InAppLink to={`/reports/${r.id}`}>{t('homePage.cockpit.memberReportOpen')}</InAppLink>
+          </Group>
+        </Alert>
+      ))}
       {cockpit.data && cockpit.data.units.length === 0 && <Text>{t('homePage.cockpit.none')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {cockpit.data?.units.map((u) => (
