@@ -126,7 +126,13 @@ export type FormSummary = {
   name: { vi: string; en: string };
   latestPublished: { id: string; number: number; publishedAt: string | null } | null;
   draft: { id: string; number: number; version: number } | null;
-  versions: { id: string; number: number; status: 'draft' | 'published'; inUse: boolean }[];
+  versions: {
+    id: string;
+    number: number;
+    status: 'draft' | 'published';
+    inUse: boolean;
+    publishedAt: string | null;
+  }[];
 };
 
 /** Every form with its versions (the designer's list and the pickers). */
@@ -168,7 +174,13 @@ export async function listForms(
           }
         : null,
       draft: draft ? { id: draft.id, number: draft.number, version: draft.version } : null,
-      versions: own.map((v) => ({ id: v.id, number: v.number, status: v.status, inUse: used.has(v.id) })),
+      versions: own.map((v) => ({
+        id: v.id,
+        number: v.number,
+        status: v.status,
+        inUse: used.has(v.id),
+        publishedAt: v.publishedAt?.toISOString() ?? null,
+      })),
     };
   });
   return { items, abilities: { design: await mayDesign(ctx) } };
@@ -184,7 +196,7 @@ export type FormVersionOut = {
   publishedAt: string | null;
   inUse: boolean;
   /** Problems of the stored definition (a draft may be saved with problems; it is published only without). */
-  problems: { key: string; field: string | null; severity: string; message: string }[];
+  problems: ReturnType<typeof presentProblems>;
   abilities: { edit: boolean; publish: boolean };
 };
 
@@ -193,6 +205,9 @@ export function presentProblems(problems: readonly Problem[], form: FormVersion 
   return problems.map((p) => ({
     key: p.key,
     field: p.field,
+    // The rule or section a problem is about (the designer places it there), when it is not a field's.
+    rule: typeof p.params.rule === 'string' ? p.params.rule : null,
+    section: typeof p.params.section === 'string' ? p.params.section : null,
     severity: p.severity ?? 'error',
     message: describeProblem(p, locale, form ?? undefined),
   }));

@@ -110,6 +110,46 @@ function fillPlan(
   }
 }
 
+const SOURCE_WORDS: Record<string, { vi: string; en: string }> = {
+  'dossiers.carriedOver': { vi: 'Hồ sơ kỳ trước chuyển sang', en: 'Dossiers carried over' },
+  'dossiers.received': { vi: 'Hồ sơ tiếp nhận trong kỳ', en: 'Dossiers received' },
+  'dossiers.receivedOnline': { vi: 'Hồ sơ tiếp nhận trực tuyến', en: 'Dossiers received online' },
+  'dossiers.withdrawn': { vi: 'Hồ sơ rút', en: 'Dossiers withdrawn' },
+  'dossiers.resolvedEarlyOrOnTime': {
+    vi: 'Hồ sơ giải quyết trước và đúng hạn',
+    en: 'Resolved early or on time',
+  },
+  'dossiers.resolvedLate': { vi: 'Hồ sơ giải quyết quá hạn', en: 'Resolved late' },
+  'dossiers.processing': { vi: 'Hồ sơ đang giải quyết', en: 'Dossiers in process' },
+  'dossiers.processingOverdue': { vi: 'Hồ sơ đang giải quyết quá hạn', en: 'In process and overdue' },
+  'dossiers.digitised': { vi: 'Hồ sơ được số hóa', en: 'Dossiers digitised' },
+  'dossiers.feePayable': { vi: 'Hồ sơ phải nộp phí, lệ phí', en: 'Dossiers with a fee' },
+  'dossiers.paidOnline': { vi: 'Hồ sơ thanh toán trực tuyến', en: 'Fees paid online' },
+  'unitPlan.tasks.total': {
+    vi: 'Số nhiệm vụ trong kế hoạch CCHC của đơn vị',
+    en: "Tasks of the unit's PAR plan",
+  },
+  'unitPlan.tasks.verified': {
+    vi: 'Số nhiệm vụ của đơn vị đã hoàn thành',
+    en: "The unit's tasks verified done",
+  },
+  'plan.tasks.total': {
+    vi: 'Số nhiệm vụ trong kế hoạch CCHC của tỉnh',
+    en: "Tasks of the province's PAR plan",
+  },
+  'plan.tasks.verified': {
+    vi: 'Số nhiệm vụ của tỉnh đã hoàn thành',
+    en: "The province's tasks verified done",
+  },
+};
+
+/** The sources a designer may choose, each in words. */
+export const prefillSources = () =>
+  PREFILL_SOURCES.map((id) => ({
+    id,
+    label: SOURCE_WORDS[id] ?? sourceLabel(id),
+  }));
+
 /** Where a source id's figure comes from, in words (the form shows it beside the prefilled figure). */
 export function sourceLabel(source: string): { vi: string; en: string } {
   if (source.startsWith('dossiers.'))

@@ -140,6 +140,10 @@ describe('forms', () => {
     ).toBe(false);
     expect((await hotline.request('GET', '/api/report-forms')).statusCode).toBe(403);
     expect((await focal.request('POST', '/api/report-forms/unit-par-report/drafts')).statusCode).toBe(403);
+    const sources = ok<{ items: { id: string; label: { vi: string } }[] }>(
+      await officer.request('GET', '/api/report-forms/prefill-sources'),
+    );
+    expect(sources.items.find((s) => s.id === 'dossiers.received')?.label.vi).toBe('Hồ sơ tiếp nhận trong kỳ');
   });
 
   it('a new version is a draft copied from the latest; a formula naming a missing field is refused at publication, naming it; the published version never changes', async () => {

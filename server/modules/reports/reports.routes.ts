@@ -27,6 +27,7 @@ import {
   updateDraft,
 } from './forms.service.js';
 import { memberRoundOf, openMemberRound } from './member-reports.service.js';
+import { prefillSources } from './prefill.service.js';
 import { getReport, listUnitReports, refreshPrefill, saveReport } from './report-entry.service.js';
 import { REPORT_MANAGERS, REPORT_READERS, REPORT_ROLES, REPORT_UNIT_ROLES } from './reports.policy.js';
 import {
@@ -39,6 +40,7 @@ import {
   consolidationSaveIn,
   documentQuery,
   issueIn,
+  prefillSourcesOut,
   memberRoundIn,
   memberRoundOut,
   myReportsOut,
@@ -97,6 +99,19 @@ export async function reportsRoutes(app: App) {
       },
     },
     async (request, reply) => reply.status(201).send(await createForm(signedIn(request), request.body)),
+  );
+
+  app.get(
+    '/report-forms/prefill-sources',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: 'The system figures a field may be prefilled from, in words',
+        response: { 200: prefillSourcesOut, ...errorResponses },
+      },
+    },
+    async () => ({ items: prefillSources() }),
   );
 
   app.post(

@@ -10,6 +10,9 @@ const notes = z.record(z.string(), z.string().max(2000));
 const problem = z.object({
   key: z.string(),
   field: z.string().nullable(),
+  /** The rule or section it is about, when it is not a field's (the designer places it there). */
+  rule: z.string().nullable().optional(),
+  section: z.string().nullable().optional(),
   severity: z.string(),
   message: z.string(),
 });
@@ -36,6 +39,7 @@ export const formListOut = z.object({
           number: z.number().int(),
           status: z.enum(['draft', 'published']),
           inUse: z.boolean(),
+          publishedAt: z.string().nullable(),
         }),
       ),
     }),
@@ -343,6 +347,11 @@ export const memberRoundOut = z.object({
   suggestedDueDate: date,
 });
 export type MemberRoundOut = z.infer<typeof memberRoundOut>;
+
+export const prefillSourcesOut = z.object({
+  items: z.array(z.object({ id: z.string(), label: bilingual })),
+});
+export type PrefillSourcesOut = z.infer<typeof prefillSourcesOut>;
 
 export type FormListOut = z.infer<typeof formListOut>;
 export type FormVersionOut = z.infer<typeof formVersionOut>;
