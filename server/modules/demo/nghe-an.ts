@@ -140,6 +140,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     over: 'xaydung',
   },
   {
+    email: 'lanhdao.xaydung@chidao.demo',
+    fullName: 'Cao Văn Giám Đốc',
+    position: 'Giám đốc Sở',
+    unit: 'xaydung',
+    role: 'unit_leader',
+    over: 'xaydung',
+  },
+  {
     email: 'thamdinh@chidao.demo',
     fullName: 'Bùi Thị Thẩm Định',
     position: 'Thành viên Hội đồng thẩm định',
