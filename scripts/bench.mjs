@@ -1,6 +1,9 @@
-// `npm run bench [-- platform|gso|plans|dossiers|import-latency|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
+//   reports: periodic reports at scale: consolidation of 150 and 3,321 units × 200 fields (the pure engine and the
+//            full service) and the completeness view of 3,321 reports, against the goals ≤ 2 s and ≤ 100 ms
+//            (scripts/bench/reports-consolidation.mjs; -- reports [--runs 5])
 //   dossiers: procedure dossiers at scale: import vs COPY, KPI from rollups vs raw GROUP BY (scripts/bench/dossiers.mjs;
 //             -- dossiers [--rows N] [--runs 50])
 //   import-latency: API latency and the event loop's longest block while a dossier file is imported and exported
@@ -53,6 +56,14 @@ if (suite === 'plans') {
   });
   process.exit(r.status ?? 1);
 }
+if (suite === 'reports') {
+  // Periodic reports: a 200-field form, 150 and 3,321 submitted reports; consolidation and the completeness view.
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/reports-consolidation.mjs', '--engine', values.engine];
+  if (values.runs) args.push('--runs', values.runs);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite === 'dossiers') {
   // Dossiers: generated CSV import vs COPY, KPI by unit from the rollups vs a raw GROUP BY.
   const { spawnSync } = await import('node:child_process');
@@ -83,7 +94,7 @@ if (suite === 'web') {
 }
 if (suite !== 'platform') {
   console.error(
-    `Unknown bench suite "${suite}". Available: platform, gso, plans, dossiers, import-latency, web`,
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, web`,
   );
   process.exit(64);
 }

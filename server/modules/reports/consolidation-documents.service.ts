@@ -13,7 +13,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { attachFile, createDocumentRecord } from '../documents/documents.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { findCommittee } from '../committees/committees.service.js';
-import { getUnits, unitDisplayName } from '../units/units.service.js';
+import { getUnits, unitDisplayName, unitLabelsOf } from '../units/units.service.js';
 import { requireManager, requireRoundReader } from './assignments.service.js';
 import { computeConsolidation, getConsolidation, type ConsolidationOut } from './consolidation.service.js';
 import type { FormValues } from './form/index.js';
@@ -190,14 +190,18 @@ export async function consolidationXlsx(
   const round = await getRoundRow(ctx.db, roundId);
   await requireRoundReader(ctx, round.ownerUnitId);
   const { form, result } = await computeConsolidation(ctx.db, round);
-  const rows = await ctx.db.select().from(reports).where(eq(reports.roundId, roundId));
-  const units = new Map(
-    (
-      await getUnits(
-        ctx.db,
-        rows.map((r) => r.unitId),
-      )
-    ).map((u) => [u.id, u]),
+  const rows = await ctx.db
+    .select({
+      unitId: reports.unitId,
+      status: reports.status,
+      dueDate: reports.dueDate,
+      firstSubmittedOn: reports.firstSubmittedOn,
+    })
+    .from(reports)
+    .where(eq(reports.roundId, roundId));
+  const units = await unitLabelsOf(
+    ctx.db,
+    sql`SELECT ${reports.unitId} FROM ${reports} WHERE ${reports.roundId} = ${roundId}`,
   );
   const period = roundLabel(round, 'vi');
   const buffer = await reportWorkbook({

@@ -13,7 +13,7 @@ import type { RequestContext } from '../../core/context.js';
 import { AppError, conflict, notFound, staleVersion } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
-import { getUnits, unitDisplayName } from '../units/units.service.js';
+import { unitDisplayName, unitLabelsOf, viCollator } from '../units/units.service.js';
 import { requireManager, requireRoundReader } from './assignments.service.js';
 import {
   consolidate,
@@ -37,7 +37,6 @@ import {
   UNIT_FORM,
 } from './forms.service.js';
 import { prefillFor } from './prefill.service.js';
-import { SUBMITTED_STATUSES } from './report-rules.js';
 import { reportConsolidations, reports } from './reports.table.js';
 import { getRoundRow, prefilledValues, roundLabel, type RoundRow } from './rounds.service.js';
 
@@ -46,33 +45,42 @@ type ConsolidationRow = typeof reportConsolidations.$inferSelect;
 /** A consolidated figure as stored with the draft (no sources: those are recomputed when traced). */
 export type StoredFigure = { value: number | null; reported: number; aggregate: string };
 
-/** The round's submitted reports as units reported them, and the units still owing theirs. */
-async function roundInputs(db: Db, round: RoundRow) {
-  const rows = await db.select().from(reports).where(eq(reports.roundId, round.id));
-  const units = new Map(
-    (
-      await getUnits(
-        db,
-        rows.map((r) => r.unitId),
-      )
-    ).map((u) => [u.id, u]),
+/**
+ * The round's submitted reports as units reported them, and the units still owing theirs. Only the submitted
+ * snapshots' values are read (never the raw values), and none at all when only the basis is wanted.
+ */
+async function roundInputs(db: Db, round: RoundRow, withValues = true) {
+  const rows = await db
+    .select({
+      id: reports.id,
+      unitId: reports.unitId,
+      status: reports.status,
+      version: reports.version,
+      submitted: sql<boolean>`(${reports.status} IN ('submitted', 'accepted') AND ${reports.snapshot} IS NOT NULL)`,
+      values: withValues
+        ? sql<FormValues | null>`CASE WHEN ${reports.status} IN ('submitted', 'accepted') THEN ${reports.snapshot} -> 'values' END`
+        : sql<null>`NULL`,
+    })
+    .from(reports)
+    .where(eq(reports.roundId, round.id));
+  const units = await unitLabelsOf(
+    db,
+    sql`SELECT ${reports.unitId} FROM ${reports} WHERE ${reports.roundId} = ${round.id}`,
   );
   const name = (id: string) => {
     const u = units.get(id);
     return u ? unitDisplayName(u) : id;
   };
-  const submitted = rows
-    .filter((r) => (SUBMITTED_STATUSES as readonly string[]).includes(r.status) && r.snapshot)
-    .sort((a, b) => name(a.unitId).localeCompare(name(b.unitId), 'vi'));
-  const reportsIn: UnitReport[] = submitted.map((r) => ({
-    unitId: r.unitId,
-    unitName: name(r.unitId),
-    values: (r.snapshot as { values: FormValues }).values,
-  }));
+  const byName = (a: { unitName: string }, b: { unitName: string }) =>
+    viCollator.compare(a.unitName, b.unitName);
+  const submitted = rows.filter((r) => r.submitted);
+  const reportsIn: UnitReport[] = submitted
+    .map((r) => ({ unitId: r.unitId, unitName: name(r.unitId), values: (r.values ?? {}) as FormValues }))
+    .sort(byName);
   const notSubmitted = rows
-    .filter((r) => !submitted.includes(r))
+    .filter((r) => !r.submitted)
     .map((r) => ({ unitId: r.unitId, unitName: name(r.unitId) }))
-    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+    .sort(byName);
   return {
     reports: reportsIn,
     notSubmitted,
@@ -162,11 +170,12 @@ async function present(
   const version = await getFormVersionRow(ctx.db, row.formVersionId);
   const form = definitionOf(version);
   const evaluation = evaluate(form, row.values);
-  const inputs = await roundInputs(ctx.db, round);
-  const basis = row.basis as { reportId: string; version: number }[];
+  const inputs = await roundInputs(ctx.db, round, false);
+  const basis = new Map(
+    (row.basis as { reportId: string; version: number }[]).map((b) => [b.reportId, b.version]),
+  );
   const stale =
-    basis.length !== inputs.basis.length ||
-    inputs.basis.some((b) => !basis.some((x) => x.reportId === b.reportId && x.version === b.version));
+    basis.size !== inputs.basis.length || inputs.basis.some((b) => basis.get(b.reportId) !== b.version);
   return {
     roundId: round.id,
     title: {
@@ -262,7 +271,8 @@ export async function consolidateRound(ctx: RequestContext, roundId: string): Pr
         action: 'consolidate',
         entity: 'report_consolidation',
         entityId: roundId,
-        before: existing ? { basis: existing.basis } : null,
+        // The reports read are listed once (the after); the before says when the replaced figures were computed.
+      before: existing ? { computedAt: existing.computedAt } : null,
         after: { basis, units: result.units.length, notSubmitted: result.notSubmitted.length },
       },
     );

@@ -143,7 +143,9 @@ describe('forms', () => {
     const sources = ok<{ items: { id: string; label: { vi: string } }[] }>(
       await officer.request('GET', '/api/report-forms/prefill-sources'),
     );
-    expect(sources.items.find((s) => s.id === 'dossiers.received')?.label.vi).toBe('Hồ sơ tiếp nhận trong kỳ');
+    expect(sources.items.find((s) => s.id === 'dossiers.received')?.label.vi).toBe(
+      'Hồ sơ tiếp nhận trong kỳ',
+    );
   });
 
   it('a new version is a draft copied from the latest; a formula naming a missing field is refused at publication, naming it; the published version never changes', async () => {

@@ -91,6 +91,27 @@ export async function getUnits(db: Db, ids: readonly string[]): Promise<Unit[]> 
     .where(inArray(units.id, [...ids]));
 }
 
+export type UnitLabel = Pick<Unit, 'id' | 'kind' | 'name' | 'fullName' | 'validFrom' | 'validTo'>;
+
+/**
+ * What a list shows of many units — kind, names, validity — for the ids a sub-select gives (one statement,
+ * however many: a round's 3,321 communes), e.g. `sql\`SELECT unit_id FROM reports WHERE round_id = ${id}\``.
+ */
+export async function unitLabelsOf(db: Db, ids: SQL): Promise<Map<string, UnitLabel>> {
+  const rows = await db
+    .select({
+      id: units.id,
+      kind: units.kind,
+      name: units.name,
+      fullName: units.fullName,
+      validFrom: units.validFrom,
+      validTo: units.validTo,
+    })
+    .from(units)
+    .where(sql`${units.id} IN (${ids})`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function getUnit(db: Db, id: string): Promise<Unit | undefined> {
   const [unit] = await db.select().from(units).where(eq(units.id, id));
   return unit;
