@@ -27,6 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { MemberReports } from './MemberReports';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeList } from '../../components/ChangeList';
@@ -487,6 +488,11 @@ export function MeetingDetailPage() {
             </Stack>
           </Card>
         </Grid.Col>
+        {m.kind === 'session' && (
+          <Grid.Col span={12}>
+            <MemberReports meeting={m} />
+          </Grid.Col>
+        )}
         <Grid.Col span={12}>
           <History id={m.id} />
         </Grid.Col>

@@ -101,3 +101,11 @@ export const meetingHistory = (id: string) => api.get<HistoryOut>(`/api/meetings
 /** The committee's members in office on a date (the attendance is chosen from them). */
 export const membersOn = (committeeId: string, date: string) =>
   api.get<CompositionOut>(`/api/committees/${committeeId}/composition`, { query: { asOf: date } });
+
+// Members' reports to a session (the reports module's API).
+export type { MemberRoundOut as MemberRound } from '../../../../server/modules/reports/reports.schemas';
+import type { MemberRoundOut } from '../../../../server/modules/reports/reports.schemas';
+export const memberReportsOf = (meetingId: string) =>
+  api.get<MemberRoundOut>(`/api/meetings/${meetingId}/member-reports`);
+export const askMemberReports = (meetingId: string, body: { dueDate: string | null }) =>
+  api.post<unknown>(`/api/meetings/${meetingId}/member-reports`, body);
