@@ -21,6 +21,7 @@ import {
   fieldIndex,
   isComplete,
   nearlyEqual,
+  roundTo,
   trace,
   type Consolidation,
   type FormValues,
@@ -98,11 +99,25 @@ export async function computeConsolidation(
   return { form, result: consolidate(form, inputs), basis: inputs.basis };
 }
 
+/**
+ * The figures kept with the draft: each number and choice by its field, and each numeric cell of a fixed-row
+ * table as `table.row.column` (the page traces it with `row` and `col`).
+ */
 function storedFigures(result: Consolidation): Record<string, StoredFigure> {
   const out: Record<string, StoredFigure> = {};
-  for (const [key, f] of Object.entries(result.fields))
+  for (const [key, f] of Object.entries(result.fields)) {
     if (f.kind === 'number' || f.kind === 'choice')
       out[key] = { value: f.value, reported: f.reported, aggregate: f.aggregate };
+    if (f.kind === 'table' && f.mode === 'fixed')
+      for (const row of f.rows)
+        for (const [col, cell] of Object.entries(row.cells))
+          if (cell.kind === 'number')
+            out[`${key}.${row.key}.${col}`] = {
+              value: cell.value,
+              reported: cell.reported,
+              aggregate: cell.aggregate,
+            };
+  }
   return out;
 }
 
@@ -130,7 +145,12 @@ function draftValues(
   for (const [key, f] of fields) {
     if (f.type === 'computed') continue;
     const consolidated = result.fields[key];
-    if (consolidated?.kind === 'number') values[key] = consolidated.value;
+    if (consolidated?.kind === 'number')
+      // An average is kept unrounded by the engine; the draft holds what the field may hold.
+      values[key] =
+        consolidated.value !== null && (f.type === 'number' || f.type === 'percent')
+          ? roundTo(consolidated.value, f.decimals)
+          : consolidated.value;
     else if (consolidated?.kind === 'text' && f.type === 'narrative')
       values[key] = consolidated.entries.length
         ? consolidated.entries.map((e) => `**${e.unitName}:** ${e.text.replace(/\n+/g, ' ')}`).join('\n')
@@ -272,7 +292,7 @@ export async function consolidateRound(ctx: RequestContext, roundId: string): Pr
         entity: 'report_consolidation',
         entityId: roundId,
         // The reports read are listed once (the after); the before says when the replaced figures were computed.
-      before: existing ? { computedAt: existing.computedAt } : null,
+        before: existing ? { computedAt: existing.computedAt } : null,
         after: { basis, units: result.units.length, notSubmitted: result.notSubmitted.length },
       },
     );
@@ -299,7 +319,14 @@ export async function saveConsolidation(
   if (!row) throw notFound('report_consolidation');
   if (row.documentId) throw conflict('reports.consolidation.issued');
   if (row.version !== input.version) throw staleVersion('report_consolidation', row.version);
-  const figures = row.computed as Record<string, StoredFigure>;
+  const output = definitionOf(await getFormVersionRow(ctx.db, row.formVersionId));
+  const numeric = new Set(
+    [...fieldIndex(output)].filter(([, f]) => f.type === 'number' || f.type === 'percent').map(([k]) => k),
+  );
+  // Only the figures a person types over (numbers, percentages): choices and table cells are starting points.
+  const figures = Object.fromEntries(
+    Object.entries(row.computed as Record<string, StoredFigure>).filter(([k]) => numeric.has(k)),
+  );
   const changed = Object.entries(figures)
     .filter(([field, f]) => {
       const v = input.values[field];
@@ -315,16 +342,15 @@ export async function saveConsolidation(
   }
   const missing = changed.filter((f) => !notes[f]);
   if (missing.length) {
-    const form = definitionOf(await getFormVersionRow(ctx.db, row.formVersionId));
-    const fields = fieldIndex(form);
+    const fields = fieldIndex(output);
     throw new AppError(
       400,
       'VALIDATION_FAILED',
-      'reports.prefill.note_required',
+      'reports.consolidation.note_required',
       { count: missing.length },
       missing.map((field) => ({
         field,
-        message: 'reports.prefill.note_required_field',
+        message: 'reports.consolidation.note_required_field',
         params: { name: fields.get(field)?.label[ctx.locale] ?? field },
       })),
     );

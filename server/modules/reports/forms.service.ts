@@ -208,6 +208,8 @@ export function presentProblems(problems: readonly Problem[], form: FormVersion 
     // The rule or section a problem is about (the designer places it there), when it is not a field's.
     rule: typeof p.params.rule === 'string' ? p.params.rule : null,
     section: typeof p.params.section === 'string' ? p.params.section : null,
+    // A failed rule names the fields it reads: the page shows it under each of them.
+    fields: p.fields ?? null,
     severity: p.severity ?? 'error',
     message: describeProblem(p, locale, form ?? undefined),
   }));

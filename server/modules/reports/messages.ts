@@ -100,6 +100,14 @@ export const REPORTS_MESSAGES = {
     vi: 'Chưa có báo cáo nào được gửi để tổng hợp.',
     en: 'No report has been submitted yet.',
   },
+  'reports.consolidation.note_required': {
+    vi: '{count} số liệu tổng hợp đã được sửa mà chưa ghi lý do.',
+    en: '{count} consolidated figures were changed without a note.',
+  },
+  'reports.consolidation.note_required_field': {
+    vi: '«{name}»: ghi lý do sửa số liệu tổng hợp từ báo cáo của các đơn vị.',
+    en: "«{name}»: give the reason for changing the figure consolidated from the units' reports.",
+  },
   'reports.consolidation.issued': {
     vi: 'Báo cáo tổng hợp đã ban hành, không sửa được nữa.',
     en: 'The consolidated report has been issued and cannot change.',

@@ -286,10 +286,13 @@ export type UnitReportListItem = {
   title: { vi: string; en: string };
   unit: { id: string; name: string };
   periodKey: string;
+  roundId: string;
+  periodLabel: { vi: string; en: string };
   status: ReportRow['status'];
   dueDate: string;
   firstSubmittedOn: string | null;
   late: boolean;
+  overdue: boolean;
   roundOpen: boolean;
 };
 
@@ -312,6 +315,7 @@ export async function listUnitReports(ctx: RequestContext, limit = 200): Promise
     ctx.db,
     rows.map((r) => r.report),
   );
+  const today = todayInVietnam();
   return rows
     .filter(({ report: r }) => canReadReport(ctx.actor!, metas.get(r.id)!))
     .map(({ report: r }) => {
@@ -321,10 +325,13 @@ export async function listUnitReports(ctx: RequestContext, limit = 200): Promise
         title: reportTitle(m),
         unit: { id: r.unitId, name: m.unitName },
         periodKey: m.round.periodKey,
+        roundId: r.roundId,
+        periodLabel: { vi: roundLabel(m.round, 'vi'), en: roundLabel(m.round, 'en') },
         status: r.status,
         dueDate: r.dueDate,
         firstSubmittedOn: r.firstSubmittedOn,
         late: submittedLate(r.firstSubmittedOn, r.dueDate),
+        overdue: (r.status === 'draft' || r.status === 'returned') && today > r.dueDate,
         roundOpen: m.round.status === 'open',
       };
     });

@@ -507,6 +507,15 @@ describe('consolidation', () => {
       }),
     );
     expect(saved.changeNotes).toEqual({ subunits_inspected: 'Bổ sung 01 đơn vị báo cáo qua điện thoại' });
+    // A choice of the draft is the standing agency's to make: no note for it.
+    const chosen = ok<{ version: number; changeNotes: Record<string, string> }>(
+      await officer.request('PUT', `/api/report-rounds/${roundId}/consolidation`, {
+        version: saved.version,
+        values: { ...saved.values, plan_issued: 'issued' },
+        changeNotes: saved.changeNotes,
+      }),
+    );
+    expect(Object.keys(chosen.changeNotes)).toEqual(['subunits_inspected']);
     // Recomputed: the hand edit stays.
     const again = ok<{ values: Record<string, unknown> }>(
       await officer.request('POST', `/api/report-rounds/${roundId}/consolidation`),

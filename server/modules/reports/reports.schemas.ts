@@ -13,6 +13,8 @@ const problem = z.object({
   /** The rule or section it is about, when it is not a field's (the designer places it there). */
   rule: z.string().nullable().optional(),
   section: z.string().nullable().optional(),
+  /** The fields a failed rule reads (shown under each). */
+  fields: z.array(z.string()).nullable().optional(),
   severity: z.string(),
   message: z.string(),
 });
@@ -256,9 +258,13 @@ export const myReportsOut = z.object({
       unit: z.object({ id: z.uuid(), name: z.string() }),
       periodKey: z.string(),
       status: z.enum(['draft', 'submitted', 'returned', 'accepted']),
+      roundId: z.uuid(),
+      periodLabel: bilingual,
       dueDate: date,
       firstSubmittedOn: date.nullable(),
       late: z.boolean(),
+      /** Not submitted (draft or returned) and past its deadline. */
+      overdue: z.boolean(),
       roundOpen: z.boolean(),
     }),
   ),

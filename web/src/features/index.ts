@@ -16,6 +16,7 @@ import { pilotsFeature } from './pilots/feature';
 import { dossiersFeature } from './dossiers/feature';
 import { calendarFeature } from './calendar/feature';
 import { notificationsFeature } from './notifications/feature';
+import { reportsFeature } from './reports/feature';
 
 export const FEATURES = [
   homeFeature,
@@ -31,6 +32,7 @@ export const FEATURES = [
   dossiersFeature,
   calendarFeature,
   notificationsFeature,
+  reportsFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
