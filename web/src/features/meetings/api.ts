@@ -104,8 +104,8 @@ export const membersOn = (committeeId: string, date: string) =>
 
 // Members' reports to a session (the reports module's API).
 export type { MemberRoundOut as MemberRound } from '../../../../server/modules/reports/reports.schemas';
-import type { MemberRoundOut } from '../../../../server/modules/reports/reports.schemas';
+import type { MemberRoundOut, RoundDetailOut } from '../../../../server/modules/reports/reports.schemas';
 export const memberReportsOf = (meetingId: string) =>
   api.get<MemberRoundOut>(`/api/meetings/${meetingId}/member-reports`);
 export const askMemberReports = (meetingId: string, body: { dueDate: string | null }) =>
-  api.post<unknown>(`/api/meetings/${meetingId}/member-reports`, body);
+  api.post<RoundDetailOut>(`/api/meetings/${meetingId}/member-reports`, body);
