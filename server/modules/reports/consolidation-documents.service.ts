@@ -16,7 +16,7 @@ import { findCommittee } from '../committees/committees.service.js';
 import { getUnits, unitDisplayName, unitLabelsOf } from '../units/units.service.js';
 import { requireManager, requireRoundReader } from './assignments.service.js';
 import { computeConsolidation, getConsolidation, type ConsolidationOut } from './consolidation.service.js';
-import type { FormValues } from './form/index.js';
+import { evaluate } from './form/index.js';
 import { definitionOf, getFormVersionRow } from './forms.service.js';
 import { reportDocx, reportWorkbook } from './output/index.js';
 import { reportConsolidations, reports } from './reports.table.js';
@@ -100,7 +100,8 @@ async function documentOf(
       };
   const buffer = await reportDocx({
     form,
-    values: row.values as FormValues,
+    // The computed figures (rates) are the form's own: evaluated from the draft, never typed.
+    values: evaluate(form, row.values).values,
     ...facts,
     number: at.number,
     place,

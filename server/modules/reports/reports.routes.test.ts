@@ -534,6 +534,8 @@ describe('consolidation', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN');
     expect(text).toContain('quý III/2026');
+    // Computed figures are evaluated from the draft (a rate is never left "…" when its counts are there).
+    expect(text).toMatch(/Tỷ lệ nhiệm vụ hoàn thành: \d/);
     const party = await officer.request(
       'GET',
       `/api/report-rounds/${roundId}/consolidation.docx?issuer=committee`,
