@@ -324,6 +324,8 @@ export type EvidenceUploadOut = z.infer<typeof evidenceUploadOut>;
 export const pilotItemsForUnitsOut = z.object({
   id: z.uuid(),
   title: z.string(),
+  /** The reform area (NQ 76/NQ-CP) the item belongs to. */
+  reformArea: z.string(),
   status: z.enum(TASK_STATUSES),
   dueDate: z.string(),
   unitId: z.uuid(),

@@ -1084,6 +1084,7 @@ export async function pilotItemsForUnits(
     .map((f) => ({
       id: f.item.id,
       title: f.item.title,
+      reformArea: f.item.reformArea,
       status: f.item.status as TaskStatus,
       dueDate: f.item.dueDate,
       unitId: f.pu.unitId,

@@ -16,7 +16,9 @@ import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { dossierIndicators } from '../dossiers/dossiers.service.js';
 import { planTaskCounts } from '../plans/unit-plans.service.js';
-import { formFields, type FormVersion } from './form/index.js';
+import { pilotItemsForUnits } from '../pilots/pilots.service.js';
+import type { PilotItemForUnit } from '../pilots/pilots.schemas.js';
+import { formFields, type FormVersion, type TableRow } from './form/index.js';
 
 /** A prefilled figure: where it comes from, its value, and the day it was read. */
 export type PrefillEntry = { source: string; value: number; asOf: string };
@@ -45,6 +47,10 @@ export const PREFILL_SOURCES: readonly string[] = [
   'unitPlan.tasks.verified',
   'plan.tasks.total',
   'plan.tasks.verified',
+  'pilots.items.total',
+  'pilots.items.verified',
+  'pilots.items.inProgress',
+  'pilots.items',
 ];
 
 const min = (a: string, b: string) => (a < b ? a : b);
@@ -93,7 +99,75 @@ export async function prefillFor(
     const c = (await planTaskCounts(ctx.db, [q.ownerUnitId], q.year, asOf)).get(q.ownerUnitId);
     if (c) for (const entry of out.values()) fillPlan(entry, fields, 'plan.tasks.', c, asOf);
   }
+  if (planSources('pilots.items')) {
+    const items = (await pilotItemsForUnits(ctx, q.unitIds, asOf)).filter(
+      (i) => i.year === q.year && i.status !== 'cancelled',
+    );
+    for (const unitId of q.unitIds) {
+      const mine = items.filter((i) => i.unitId === unitId);
+      if (!mine.length) continue;
+      const entry = out.get(unitId)!;
+      const counts: Record<string, number> = {
+        'pilots.items.total': mine.length,
+        'pilots.items.verified': mine.filter((i) => i.status === 'verified').length,
+        'pilots.items.inProgress': mine.filter((i) => i.status !== 'verified' && i.status !== 'not_started')
+          .length,
+      };
+      for (const f of fields) {
+        const value = counts[f.prefill];
+        if (value !== undefined) entry[f.key] = { source: f.prefill, value, asOf };
+      }
+    }
+  }
   return out;
+}
+
+/**
+ * Tables a form prefills (`pilots.items`: one row per pilot item of the unit that year, the unit completes the
+ * result and evidence): `{ field: rows }` per unit, a starting point the unit edits (no note needed).
+ */
+export async function prefillTables(
+  ctx: RequestContext,
+  form: FormVersion,
+  q: { unitIds: readonly string[]; windowTo: string; year: number },
+): Promise<Map<string, Record<string, TableRow[]>>> {
+  const out = new Map<string, Record<string, TableRow[]>>();
+  const tables = formFields(form)
+    .map(({ field }) => field)
+    .filter((f) => f.type === 'table' && f.prefill === 'pilots.items');
+  if (!tables.length || !q.unitIds.length) return out;
+  const asOf = min(q.windowTo, todayInVietnam());
+  const items = (await pilotItemsForUnits(ctx, q.unitIds, asOf)).filter(
+    (i) => i.year === q.year && i.status !== 'cancelled',
+  );
+  for (const unitId of q.unitIds) {
+    const rows = pilotItemRows(items, unitId);
+    if (rows.length) out.set(unitId, Object.fromEntries(tables.map((t) => [t.key, rows])));
+  }
+  return out;
+}
+
+/** A unit's pilot items as the rows of the pilot report's table (the unit completes result and evidence). */
+export function pilotItemRows(items: readonly PilotItemForUnit[], unitId: string): TableRow[] {
+  return items
+    .filter((i) => i.unitId === unitId)
+    .map((i) => ({
+      cells: {
+        item: i.title,
+        area: i.reformArea,
+        status:
+          i.status === 'verified'
+            ? 'done'
+            : i.status === 'not_started'
+              ? 'not_started'
+              : i.timing.state === 'overdue'
+                ? 'behind'
+                : 'on_track',
+        progress: null,
+        result: null,
+        evidence: null,
+      },
+    }));
 }
 
 function fillPlan(
@@ -156,6 +230,8 @@ export function sourceLabel(source: string): { vi: string; en: string } {
     return { vi: 'Số liệu hồ sơ TTHC trong kỳ (hệ thống)', en: 'Dossier figures of the period (system)' };
   if (source.startsWith('unitPlan.'))
     return { vi: 'Kế hoạch CCHC năm của đơn vị (hệ thống)', en: "The unit's PAR plan of the year (system)" };
+  if (source.startsWith('pilots.'))
+    return { vi: 'Nội dung chỉ đạo điểm của đơn vị (hệ thống)', en: "The unit's pilot items (system)" };
   if (source.startsWith('plan.'))
     return {
       vi: 'Kế hoạch CCHC năm của tỉnh (hệ thống)',

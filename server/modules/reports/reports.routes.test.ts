@@ -685,3 +685,46 @@ describe("members' reports to a committee session", () => {
     expect(after.memberReports.map((r) => r.id)).not.toContain(reportId);
   });
 });
+
+describe('a pilot unit’s report, prefilled with its pilot items', () => {
+  it('Sở Tư pháp’s 2024 six-month report starts from its pilot items: counts from the system, one table row each', async () => {
+    const tuphap = units.get('Sở Tư pháp')!;
+    ok(
+      await officer.request('POST', '/api/report-assignments', {
+        formKey: 'pilot-unit-report',
+        ownerUnitId: provinceId,
+        periodType: 'half',
+        target: 'unit',
+        unitId: tuphap,
+        validFrom: '2024-01-01',
+        validTo: '2024-12-31',
+        note: 'Đơn vị chỉ đạo điểm năm 2024',
+      }),
+      201,
+    );
+    const round = ok<Round>(
+      await officer.request('POST', '/api/report-rounds', {
+        formKey: 'pilot-unit-report',
+        ownerUnitId: provinceId,
+        periodKey: '2024-H2',
+      }),
+      201,
+    );
+    expect(round.units.map((u) => u.unitName)).toEqual(['Sở Tư pháp']);
+    const report = ok<Report>(await focal.request('GET', `/api/reports/${round.units[0]!.reportId}`));
+    const total = report.prefill.find((p) => p.field === 'pilot_items_total');
+    expect(total?.value).toBeGreaterThan(0);
+    const rows = report.values.pilot_items as { cells: { item: string } }[];
+    expect(rows).toHaveLength(total!.value);
+    // After 2024 the assignment has ended: 2025 expects nobody.
+    expect(
+      (
+        await officer.request('POST', '/api/report-rounds', {
+          formKey: 'pilot-unit-report',
+          ownerUnitId: provinceId,
+          periodKey: '2025-H1',
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+});

@@ -21,7 +21,7 @@ import { unitDisplayName, unitFacts, unitLabelsOf, viCollator } from '../units/u
 import { usersByIds } from '../users/users.service.js';
 import { expectedUnits, requireManager, requireRoundReader } from './assignments.service.js';
 import { definitionOf, ensureShippedForms, getFormVersionRow, latestPublished } from './forms.service.js';
-import { prefillFor, type Prefill } from './prefill.service.js';
+import { prefillFor, prefillTables, type Prefill } from './prefill.service.js';
 import { reportingRates, submittedLate, type Rates } from './report-rules.js';
 import { roundPolicy } from './reports.policy.js';
 import { reportRounds, reports } from './reports.table.js';
@@ -99,6 +99,11 @@ export async function openRound(
     windowTo: info.window.to,
     year: period.year,
   });
+  const tables = await prefillTables(ctx, form, {
+    unitIds: expected.map((e) => e.unitId),
+    windowTo: info.window.to,
+    year: period.year,
+  });
   const round = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(reportRounds)
@@ -124,7 +129,7 @@ export async function openRound(
             roundId: created!.id,
             unitId: e.unitId,
             assignmentId: e.assignmentId,
-            values: prefilledValues(p),
+            values: { ...prefilledValues(p), ...(tables.get(e.unitId) ?? {}) },
             prefill: p,
             dueDate: info.due,
           };
