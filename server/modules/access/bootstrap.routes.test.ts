@@ -90,7 +90,7 @@ describe('first administrator on an empty database', () => {
   });
 
   it('with demo mode off, demo accounts are deactivated and lose their grants; real accounts stay', async () => {
-    expect(await removeDemoUsers(ctx())).toBe(10);
+    expect(await removeDemoUsers(ctx())).toBe(11);
     const demo = (await findUserByEmail(ctx(), 'admin@chidao.demo'))!;
     expect(demo.active).toBe(false);
     expect(demo.passwordHash).toBeNull();

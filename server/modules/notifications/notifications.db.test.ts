@@ -156,7 +156,11 @@ describe('notify() and recipients', () => {
     // The administrator's grant is over the province, an ancestor of the department.
     expect(await recipientsForUnit(ctx, tuphap, ['admin'])).toEqual([await userId('admin@chidao.demo')]);
     expect(await recipientsForUnit(ctx, tuphap, [])).toEqual([]);
-    expect(await recipientsForUnit(ctx, await unitId('Sở Xây dựng'), ['unit_leader'])).toEqual([]);
+    // Sở Xây dựng's leader holds their grant over their own department only.
+    expect(await recipientsForUnit(ctx, await unitId('Sở Xây dựng'), ['unit_leader'])).toEqual([
+      await userId('lanhdao.xaydung@chidao.demo'),
+    ]);
+    expect(await recipientsForUnit(ctx, await unitId('Sở Y tế'), ['unit_leader'])).toEqual([]);
   });
 
   it('runs inside the caller’s transaction: rolled back with it, nothing left behind', async () => {
