@@ -233,6 +233,19 @@ test('Q3/2026: open the round, two departments submit (one late), a return and a
   expect(fs.readFileSync(path.join(OUT, '411-bao-cao-cchc-quy-iii-2026.pdf')).subarray(0, 4).toString()).toBe(
     '%PDF',
   );
+
+  // 8. Issued: registered with its number, the files attached, the draft locked.
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.getByTestId('cons-issue').click();
+  await page.getByTestId('cons-issue-number').fill('215');
+  await shot(page, '412-reports-issue', { fullPage: false });
+  await page.getByTestId('cons-issue-ok').click();
+  await expect(page.getByTestId('cons-issued')).toBeVisible();
+  await expect(page.getByTestId('cons-issue')).toHaveCount(0);
+  await page.getByTestId('cons-issued').getByRole('link').click();
+  await expect(page.getByText('215/BC-UBND').first()).toBeVisible();
+  await shot(page, '413-reports-issued-document');
 });
 
 test('phone width: a unit’s report and the round read well on a phone', async ({ page }) => {

@@ -23,6 +23,7 @@ import {
   IconListSearch,
   IconRefresh,
   IconReportAnalytics,
+  IconFileCertificate,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -51,6 +52,7 @@ import { FormRenderer } from './form/FormRenderer';
 import { formatFigure } from './form/fields/format';
 import { changedFigures, placeProblems, type Field, type Values } from './form/model';
 import { detailsByField, ProblemSummary, RefusalAlert } from './form/ProblemSummary';
+import { IssueModal } from './IssueModal';
 import { TraceModal } from './TraceModal';
 
 // The preview (and the docx-preview library it loads) is fetched only when opened.
@@ -217,6 +219,7 @@ function ConsolidationEditor({
     onReplace(c);
   };
   const editable = data.abilities.edit;
+  const [issuing, setIssuing] = useState(false);
   const dirty = editable && (!same(values, base.values) || !same(notes, base.notes));
   const problems = useMemo(() => placeProblems(data.problems, form), [data.problems, form]);
 
@@ -296,9 +299,33 @@ function ConsolidationEditor({
       <Stack gap="sm" mb="md">
         {data.documentId && (
           <Alert color="gray" data-testid="cons-issued">
-            {t('reports.cons.issued')}
+            {t('reports.cons.issued')}{' '}
+            <Anchor component={Link} to={`/documents/${data.documentId}`} size="sm">
+              {t('reports.issue.open')}
+            </Anchor>
           </Alert>
         )}
+        {editable && !dirty && (
+          <Group>
+            <Button
+              color="green"
+              leftSection={<IconFileCertificate size={16} aria-hidden />}
+              onClick={() => setIssuing(true)}
+              data-testid="cons-issue"
+            >
+              {t('reports.issue.title')}
+            </Button>
+          </Group>
+        )}
+        <IssueModal
+          data={data}
+          opened={issuing}
+          onClose={() => setIssuing(false)}
+          onIssued={(c) => {
+            onReplace(c);
+            void queryClient.invalidateQueries({ queryKey: reportKeys.all });
+          }}
+        />
         {data.stale && (
           <Alert color="yellow" title={t('reports.cons.staleTitle')} data-testid="cons-stale">
             <Text size="sm">{t('reports.cons.stale')}</Text>

@@ -84,6 +84,10 @@ export const traceFigure = (roundId: string, field: string) =>
   api.get<Trace>(`/api/report-rounds/${roundId}/consolidation/trace`, { query: { field } });
 
 export type Issuer = 'province' | 'committee';
+export const issueConsolidation = (
+  roundId: string,
+  input: { version: number; number: number; issuedOn: string; issuer: Issuer },
+) => api.post<Consolidation>(`/api/report-rounds/${roundId}/consolidation/issue`, input);
 export const docxUrl = (roundId: string, issuer: Issuer) =>
   `/api/report-rounds/${roundId}/consolidation.docx?issuer=${issuer}`;
 export const xlsxUrl = (roundId: string) => `/api/report-rounds/${roundId}/consolidation.xlsx`;
