@@ -187,57 +187,69 @@ export function NumericProps<T extends NumericItem>({
   );
 }
 
-/** The options of a choice: label in both languages and key, in order. */
-export function OptionsEditor({
-  options,
+type KeyedLabel = { key: string; label: { vi: string; en: string } };
+
+/** What differs between the keyed-label lists (a choice's options, a table's fixed rows). */
+type KeyedLabelTexts = {
+  /** `reportsDesigner.<n>` with `{{n}}`: "Phương án 2", "Dòng 2". */
+  itemN: string;
+  label: string;
+  add: string;
+  /** The prefix of fresh keys and the test ids (`<prefix>-row`, `<prefix>-add`). */
+  prefix: 'option' | 'row';
+  fresh: (n: number) => { vi: string; en: string };
+};
+
+/** A list of items with a label in both languages and a key, in order: add, move, remove, rename. */
+function KeyedLabelList<T extends KeyedLabel>({
+  items,
   onChange,
+  texts,
 }: {
-  options: readonly ChoiceOption[];
-  onChange: (options: ChoiceOption[]) => void;
+  items: readonly T[];
+  onChange: (items: T[]) => void;
+  texts: KeyedLabelTexts;
 }) {
   const { t } = useTranslation();
   const local = useLocal();
   return (
-    <Stack gap="xs" data-testid="options-editor">
-      <Text size="sm" fw={500}>
-        {t('reportsDesigner.options')}
-      </Text>
-      {options.map((o, i) => {
-        const others = new Set(options.filter((_, j) => j !== i).map((x) => x.key));
-        const what = local(o.label) || t('reportsDesigner.optionN', { n: i + 1 });
+    <>
+      {items.map((o, i) => {
+        const others = new Set(items.filter((_, j) => j !== i).map((x) => x.key));
+        const what = local(o.label) || t(texts.itemN, { n: i + 1 });
         return (
-          <Card key={i} withBorder padding="xs" data-testid="option-row">
+          <Card key={i} withBorder padding="xs" data-testid={`${texts.prefix}-row`}>
             <Group justify="space-between" wrap="nowrap" mb={4}>
               <Text size="xs" c="dimmed">
-                {t('reportsDesigner.optionN', { n: i + 1 })}
+                {t(texts.itemN, { n: i + 1 })}
               </Text>
               <Group gap={2} wrap="nowrap">
                 <MoveButtons
                   what={what}
                   canUp={i > 0}
-                  canDown={i < options.length - 1}
-                  onMove={(d) => onChange(moveItem(options, i, d))}
+                  canDown={i < items.length - 1}
+                  onMove={(d) => onChange(moveItem(items, i, d))}
                   size="xs"
                 />
-                {options.length > 1 && (
-                  <RemoveButton what={what} onRemove={() => onChange(removeItem(options, i))} size="xs" />
+                {items.length > 1 && (
+                  <RemoveButton what={what} onRemove={() => onChange(removeItem(items, i))} size="xs" />
                 )}
               </Group>
             </Group>
             <Stack gap="xs">
               <BilingualInput
-                label={t('reportsDesigner.optionLabel')}
+                label={t(texts.label)}
                 value={o.label}
                 required
                 error
-                onChange={(label) => onChange(replaceItem(options, i, { ...o, label }))}
+                onChange={(label) => onChange(replaceItem(items, i, { ...o, label }))}
               />
               <KeyInput
                 size="xs"
                 value={o.key}
                 taken={others}
-                suggest={() => uniqueKey(slugKey(o.label.vi, 'option'), others)}
-                onCommit={(key) => onChange(replaceItem(options, i, { ...o, key }))}
+                suggest={() => uniqueKey(slugKey(o.label.vi, texts.prefix), others)}
+                onCommit={(key) => onChange(replaceItem(items, i, { ...o, key }))}
               />
             </Stack>
           </Card>
@@ -248,24 +260,57 @@ export function OptionsEditor({
           size="xs"
           variant="light"
           leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => {
-            const n = options.length + 1;
+          onClick={() =>
             onChange([
-              ...options,
+              ...items,
               {
                 key: freshKey(
-                  'option',
-                  options.map((o) => o.key),
+                  texts.prefix,
+                  items.map((o) => o.key),
                 ),
-                label: { vi: `Phương án ${n}`, en: `Option ${n}` },
-              },
-            ]);
-          }}
-          data-testid="option-add"
+                label: texts.fresh(items.length + 1),
+              } as T,
+            ])
+          }
+          data-testid={`${texts.prefix}-add`}
         >
-          {t('reportsDesigner.addOption')}
+          {t(texts.add)}
         </Button>
       </Group>
+    </>
+  );
+}
+
+const OPTION_TEXTS: KeyedLabelTexts = {
+  itemN: 'reportsDesigner.optionN',
+  label: 'reportsDesigner.optionLabel',
+  add: 'reportsDesigner.addOption',
+  prefix: 'option',
+  fresh: (n) => ({ vi: `Phương án ${n}`, en: `Option ${n}` }),
+};
+const ROW_TEXTS: KeyedLabelTexts = {
+  itemN: 'reportsDesigner.rowN',
+  label: 'reportsDesigner.rowLabel',
+  add: 'reportsDesigner.addRow',
+  prefix: 'row',
+  fresh: (n) => ({ vi: `Dòng ${n}`, en: `Row ${n}` }),
+};
+
+/** The options of a choice: label in both languages and key, in order. */
+export function OptionsEditor({
+  options,
+  onChange,
+}: {
+  options: readonly ChoiceOption[];
+  onChange: (options: ChoiceOption[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="options-editor">
+      <Text size="sm" fw={500}>
+        {t('reportsDesigner.options')}
+      </Text>
+      <KeyedLabelList items={options} onChange={onChange} texts={OPTION_TEXTS} />
     </Stack>
   );
 }
@@ -388,7 +433,6 @@ export function TableEditor({
   onChange: (table: TableField) => void;
 }) {
   const { t } = useTranslation();
-  const local = useLocal();
   const fixed = table.fixedRows !== undefined;
   const setColumns = (columns: Column[]) => onChange({ ...table, columns });
   const setRows = (rows: FixedRow[]) => onChange({ ...table, fixedRows: rows });
@@ -467,72 +511,7 @@ export function TableEditor({
           {fixed ? t('reportsDesigner.rowsFixedHint') : t('reportsDesigner.rowsFreeHint')}
         </Text>
         {fixed ? (
-          <>
-            {rows.map((r, i) => {
-              const others = new Set(rows.filter((_, j) => j !== i).map((x) => x.key));
-              const what = local(r.label) || t('reportsDesigner.rowN', { n: i + 1 });
-              return (
-                <Card key={i} withBorder padding="xs" data-testid="row-row">
-                  <Group justify="space-between" wrap="nowrap" mb={4}>
-                    <Text size="xs" c="dimmed">
-                      {t('reportsDesigner.rowN', { n: i + 1 })}
-                    </Text>
-                    <Group gap={2} wrap="nowrap">
-                      <MoveButtons
-                        what={what}
-                        canUp={i > 0}
-                        canDown={i < rows.length - 1}
-                        onMove={(d) => setRows(moveItem(rows, i, d))}
-                        size="xs"
-                      />
-                      {rows.length > 1 && (
-                        <RemoveButton what={what} onRemove={() => setRows(removeItem(rows, i))} size="xs" />
-                      )}
-                    </Group>
-                  </Group>
-                  <Stack gap="xs">
-                    <BilingualInput
-                      label={t('reportsDesigner.rowLabel')}
-                      value={r.label}
-                      required
-                      error
-                      onChange={(label) => setRows(replaceItem(rows, i, { ...r, label }))}
-                    />
-                    <KeyInput
-                      size="xs"
-                      value={r.key}
-                      taken={others}
-                      suggest={() => uniqueKey(slugKey(r.label.vi, 'row'), others)}
-                      onCommit={(key) => setRows(replaceItem(rows, i, { ...r, key }))}
-                    />
-                  </Stack>
-                </Card>
-              );
-            })}
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => {
-                  const n = rows.length + 1;
-                  setRows([
-                    ...rows,
-                    {
-                      key: freshKey(
-                        'row',
-                        rows.map((r) => r.key),
-                      ),
-                      label: { vi: `Dòng ${n}`, en: `Row ${n}` },
-                    },
-                  ]);
-                }}
-                data-testid="row-add"
-              >
-                {t('reportsDesigner.addRow')}
-              </Button>
-            </Group>
-          </>
+          <KeyedLabelList items={rows} onChange={setRows} texts={ROW_TEXTS} />
         ) : (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
             <NumberInput
