@@ -156,6 +156,16 @@ describe('problems and comments', () => {
     expect([placed.errors, placed.warnings]).toEqual([2, 2]);
   });
 
+  it('shows a failed rule under each field it reads, counted once', () => {
+    const placed = placeProblems(
+      [{ key: 'rule', field: null, fields: ['total', 'gone'], severity: 'error', message: 'done ≤ total' }],
+      form,
+    );
+    expect(placed.byField.get('total')?.map((p) => p.message)).toEqual(['done ≤ total']);
+    expect(placed.general).toEqual([]);
+    expect(placed.errors).toBe(1);
+  });
+
   it('puts a comment next to its field, under its section heading, or on the whole report', () => {
     const placed = placeComments(
       [

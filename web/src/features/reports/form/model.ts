@@ -14,7 +14,14 @@ export type TableField = FieldOf<'table'>;
 export type Column = TableField['columns'][number];
 export type ChoiceLike = FieldOf<'choice'> | Extract<Column, { type: 'choice' }>;
 
-export type Problem = { key: string; field: string | null; severity: string; message: string };
+export type Problem = {
+  key: string;
+  field: string | null;
+  severity: string;
+  message: string;
+  /** The fields a failed rule reads: it is shown under each of them (and in the summary once). */
+  fields?: string[] | null;
+};
 export type Comment = { target: string; text: string };
 export type Values = Record<string, unknown>;
 export type Cells = Record<string, unknown>;
@@ -85,11 +92,14 @@ export function placeProblems(problems: readonly Problem[], form: FormDefinition
   for (const p of problems) {
     if (p.severity === 'warning') warnings += 1;
     else errors += 1;
-    if (p.field && fields.has(p.field)) {
-      const list = byField.get(p.field) ?? [];
+    const at = p.field ? [p.field] : (p.fields ?? []);
+    const known = at.filter((f) => fields.has(f));
+    for (const f of known) {
+      const list = byField.get(f) ?? [];
       list.push(p);
-      byField.set(p.field, list);
-    } else general.push(p);
+      byField.set(f, list);
+    }
+    if (!known.length) general.push(p);
   }
   return { byField, general, errors, warnings };
 }
