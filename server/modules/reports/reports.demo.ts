@@ -111,7 +111,7 @@ const Q2: Record<string, Outcome> = {
   yte: { status: 'accepted', submittedOn: '2026-06-25', acceptedOn: '2026-06-29' },
   gddt: { status: 'accepted', submittedOn: '2026-06-23', acceptedOn: '2026-06-26' },
   congthuong: { status: 'submitted', submittedOn: '2026-06-19' },
-  dulich: { status: 'draft' },
+  dantoctongiao: { status: 'draft' },
   thanhtra: { status: 'draft' },
 };
 

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -12,6 +13,7 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconBell, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
@@ -86,6 +88,19 @@ function ByKind({ round }: { round: RoundDetail }) {
 
 function UnitsTable({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
+  // One unit reminded now (its focal points and leader; once a day per report, the server decides).
+  const remindOne = useMutation({
+    mutationFn: (unitId: string) => remindRound(round.id, [unitId]),
+    onSuccess: (r, unitId) =>
+      notifications.show({
+        color: 'green',
+        message: t('reports.round.remindedOne', {
+          unit: round.units.find((u) => u.unitId === unitId)?.unitName ?? '',
+          people: formatNumber(r.recipients),
+        }),
+      }),
+    onError: (e) => notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) }),
+  });
   const [filter, setFilter] = useState<Filter>('all');
   const [q, setQ] = useState('');
   const rows = useMemo(() => {
@@ -166,6 +181,31 @@ function UnitsTable({ round }: { round: RoundDetail }) {
       value: (u) => u.acceptedOn,
       cell: (u) => (u.acceptedOn ? formatDate(u.acceptedOn) : ''),
     },
+    ...(round.abilities.remind
+      ? [
+          {
+            key: 'remindOne',
+            header: t('reports.round.remindOne'),
+            sortable: false,
+            align: 'center' as const,
+            cell: (u: RoundUnit) =>
+              notSubmitted(u) ? (
+                <Tooltip label={t('reports.round.remindOneHint', { unit: u.unitName })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="orange"
+                    aria-label={t('reports.round.remindOneHint', { unit: u.unitName })}
+                    loading={remindOne.isPending && remindOne.variables === u.unitId}
+                    onClick={() => remindOne.mutate(u.unitId)}
+                    data-testid="round-remind-one"
+                  >
+                    <IconBell size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ) : null,
+          },
+        ]
+      : []),
   ];
   return (
     <Card withBorder padding="lg" data-testid="round-units">
