@@ -46,6 +46,12 @@ export async function requireManager(ctx: RequestContext, ownerUnitId: string): 
   return path;
 }
 
+/** Whether the caller manages the rounds of an owner unit (shows the managers' buttons; no error). */
+export async function canManage(ctx: RequestContext, ownerUnitId: string): Promise<boolean> {
+  if (!ctx.actor) return false;
+  return allow(roundPolicy, ctx.actor, 'manage', { ownerPath: await ownerPath(ctx.db, ownerUnitId) });
+}
+
 export async function requireRoundReader(ctx: RequestContext, ownerUnitId: string): Promise<string[]> {
   if (!ctx.actor) throw unauthenticated();
   const path = await ownerPath(ctx.db, ownerUnitId);

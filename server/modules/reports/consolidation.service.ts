@@ -14,7 +14,7 @@ import { AppError, conflict, notFound, staleVersion } from '../../core/errors.js
 import type { Db } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
 import { unitDisplayName, unitLabelsOf, viCollator } from '../units/units.service.js';
-import { requireManager, requireRoundReader } from './assignments.service.js';
+import { canManage, requireManager, requireRoundReader } from './assignments.service.js';
 import {
   consolidate,
   evaluate,
@@ -226,10 +226,7 @@ export async function getConsolidation(ctx: RequestContext, roundId: string): Pr
     .from(reportConsolidations)
     .where(eq(reportConsolidations.roundId, roundId));
   if (!row) throw notFound('report_consolidation');
-  const manage = await requireManager(ctx, round.ownerUnitId).then(
-    () => true,
-    () => false,
-  );
+  const manage = await canManage(ctx, round.ownerUnitId);
   return present(ctx, round, row, manage);
 }
 

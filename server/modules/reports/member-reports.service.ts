@@ -13,6 +13,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { conflict, validation } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { addDays } from '../calendar/index.js';
 import { membershipIdsOfUser, rosterOfCommittee } from '../committees/committees.service.js';
 import { dossierIndicators } from '../dossiers/dossiers.service.js';
 import { getMeeting } from '../meetings/meetings.service.js';
@@ -20,7 +21,7 @@ import { describePeriod, periodOf, periodSpan, periodWindow, previousPeriod } fr
 import { rulesForReport, workdayHooks } from '../periods/periods.service.js';
 import { tasksLedBy } from '../plans/task-lookup.service.js';
 import { usersByIds } from '../users/users.service.js';
-import { requireManager } from './assignments.service.js';
+import { canManage, requireManager } from './assignments.service.js';
 import type { TableRow } from './form/index.js';
 import { ensureShippedForms, latestPublished, MEMBER_FORM } from './forms.service.js';
 import { reportRounds, reports } from './reports.table.js';
@@ -29,18 +30,12 @@ import { REPORT_RULES_TYPE, roundDetail, type RoundDetail } from './rounds.servi
 /** Working days before the session a member's report is due, unless the officer sets the day. */
 export const MEMBER_REPORT_LEAD_WORKING_DAYS = 3;
 
-const minus = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The n-th working day before a date (the calendar in force: lunar Tết and the province's changes). */
 export async function workingDaysBefore(ctx: RequestContext, date: string, n: number): Promise<string> {
   const calendar = await loadCalendar(ctx.db);
   let day = date;
   for (let count = 0; count < n;) {
-    day = minus(day, 1);
+    day = addDays(day, -1);
     if (calendar.isWorkingDay(day)) count += 1;
   }
   return day;
@@ -53,10 +48,7 @@ export async function memberRoundOf(ctx: RequestContext, meetingId: string) {
     .select({ id: reportRounds.id })
     .from(reportRounds)
     .where(and(eq(reportRounds.meetingId, meetingId), eq(reportRounds.formKey, MEMBER_FORM)));
-  const manage = await requireManager(ctx, meeting.hostUnitId).then(
-    () => true,
-    () => false,
-  );
+  const manage = await canManage(ctx, meeting.hostUnitId);
   return {
     round: round ? await roundDetail(ctx, round.id) : null,
     abilities: { open: manage && !round && meeting.kind === 'session' },

@@ -32,6 +32,7 @@ import {
   type ReportAction,
   type ReportActor,
   type ReportStatus,
+  type RuleRefusal,
 } from './report-rules.js';
 import { REPORT_READERS, reportPolicy } from './reports.policy.js';
 import { reportRounds, reports } from './reports.table.js';
@@ -219,9 +220,9 @@ async function load(ctx: RequestContext, ids: readonly string[], asOf: string) {
   return out;
 }
 
-function refusal(reason: string, status: number, details?: AppError['details']) {
+function refusal(reason: RuleRefusal, status: number, details?: AppError['details']) {
   const code = status === 403 ? 'FORBIDDEN' : status === 409 ? 'CONFLICT' : 'VALIDATION_FAILED';
-  return new AppError(status, code, reason as never, {}, details);
+  return new AppError(status, code, reason, {}, details);
 }
 
 async function candidateIds(db: Db, statuses: readonly string[], unitFilter: SQL) {

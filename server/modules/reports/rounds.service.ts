@@ -14,7 +14,14 @@ import type { Db } from '../../db/client.js';
 import { allow } from '../access/policy.js';
 import { recordChange } from '../audit/audit.service.js';
 import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
-import { describePeriod, parsePeriodKey, periodLabel, periodSpan, type Period } from '../periods/index.js';
+import {
+  describePeriod,
+  formatViDate,
+  parsePeriodKey,
+  periodLabel,
+  periodSpan,
+  type Period,
+} from '../periods/index.js';
 import { rulesForReport, workdayHooks } from '../periods/periods.service.js';
 import { membershipsByIds } from '../committees/committees.service.js';
 import { unitDisplayName, unitFacts, unitLabelsOf, viCollator } from '../units/units.service.js';
@@ -362,7 +369,7 @@ export async function remindRound(
   const name = definitionOf(version).name;
   const label = { vi: roundLabel(round, 'vi'), en: roundLabel(round, 'en') };
   const today = todayInVietnam();
-  const due = viDay(round.dueDate);
+  const due = formatViDate(round.dueDate);
   let recipients = 0;
   const memberships = await membershipsByIds(
     ctx.db,
@@ -383,9 +390,9 @@ export async function remindRound(
         text: {
           vi: {
             title: `Nhắc gửi ${name.vi.charAt(0).toLowerCase()}${name.vi.slice(1)} ${label.vi}`,
-            body: `Hạn gửi: ${viDay(r.dueDate)}${r.dueDate !== round.dueDate ? ` (gia hạn; hạn chung ${due})` : ''}.`,
+            body: `Hạn gửi: ${formatViDate(r.dueDate)}${r.dueDate !== round.dueDate ? ` (gia hạn; hạn chung ${due})` : ''}.`,
           },
-          en: { title: `Reminder: ${name.en} ${label.en}`, body: `Due ${viDay(r.dueDate)}.` },
+          en: { title: `Reminder: ${name.en} ${label.en}`, body: `Due ${formatViDate(r.dueDate)}.` },
         },
         link: `/reports/${r.id}`,
         entity: { type: 'periodic_report', id: r.id },
@@ -427,8 +434,6 @@ async function memberNames(
     ]),
   );
 }
-
-const viDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The owner unit's path (for the work kind and the consolidation). */
 export async function ownerPathOf(db: Db, ownerUnitId: string): Promise<string[]> {
