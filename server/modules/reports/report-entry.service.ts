@@ -52,6 +52,8 @@ export type ReportOut = {
   roundId: string;
   title: { vi: string; en: string };
   unit: { id: string; name: string };
+  /** A member's report to a session: the member who owes it (named instead of their unit). */
+  memberName: string | null;
   owner: { id: string; name: string };
   period: { key: string; label: { vi: string; en: string }; windowFrom: string; windowTo: string };
   form: { key: string; number: number; definition: FormVersion };
@@ -121,6 +123,7 @@ export async function getReport(ctx: RequestContext, id: string): Promise<Report
     roundId: row.roundId,
     title: reportTitle(meta),
     unit: { id: row.unitId, name: meta.unitName },
+    memberName: meta.member?.name ?? null,
     owner: { id: meta.round.ownerUnitId, name: meta.ownerName },
     period: {
       key: meta.round.periodKey,

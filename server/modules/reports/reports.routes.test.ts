@@ -647,6 +647,8 @@ describe("members' reports to a committee session", () => {
       await member.request('GET', `/api/reports/${reportId}`),
     );
     expect(report.abilities.edit).toBe(true);
+    // The member is named, not their unit (Sở Tư pháp).
+    expect((report as unknown as { memberName: string }).memberName).toBe('Phạm Thị Ủy Viên');
     const rows = report.values.followed_units as { cells: { unit: string } }[];
     expect(rows.map((r) => r.cells.unit).sort()).toEqual(['Sở Tư pháp', 'Sở Xây dựng']);
     expect(report.work.allowedActions).toEqual(['submit']);

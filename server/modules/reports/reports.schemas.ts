@@ -217,6 +217,8 @@ export const reportOut = z.object({
   roundId: z.uuid(),
   title: bilingual,
   unit: z.object({ id: z.uuid(), name: z.string() }),
+  /** A member's report to a session: the member who owes it (named instead of their unit). */
+  memberName: z.string().nullable(),
   owner: z.object({ id: z.uuid(), name: z.string() }),
   period: z.object({ key: z.string(), label: bilingual, windowFrom: date, windowTo: date }),
   form: z.object({ key: z.string(), number: z.number().int(), definition: FormVersion }),

@@ -584,7 +584,7 @@ function ReportEditor({
         opened={dialog === 'accept'}
         onClose={() => setDialog(null)}
         title={t('reports.actions.accept')}
-        message={t('reports.accept.confirm', { unit: report.unit.name })}
+        message={t('reports.accept.confirm', { unit: report.memberName ?? report.unit.name })}
         confirmLabel={t('reports.actions.accept')}
         color="green"
         loading={act.isPending}
@@ -680,10 +680,10 @@ export function ReportPage() {
       <PageHeader
         title={
           <span data-testid="report-heading">
-            {t('reports.report.heading', { unit: r.unit.name, period })}
+            {t('reports.report.heading', { unit: r.memberName ?? r.unit.name, period })}
           </span>
         }
-        documentTitle={t('reports.report.heading', { unit: r.unit.name, period })}
+        documentTitle={t('reports.report.heading', { unit: r.memberName ?? r.unit.name, period })}
         description={`${inLanguage(r.form.definition.name, i18n.language)} · ${t('reports.report.sentTo', { owner: r.owner.name })}`}
       />
       <ReportFacts report={r} />
