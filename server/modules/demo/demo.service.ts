@@ -8,6 +8,7 @@ import { MODULES } from '../index.js';
 import { createDocumentRecord, listAllDocumentSymbols } from '../documents/documents.service.js';
 import { createUser, findUserByEmail, removeDemoUsers } from '../users/users.service.js';
 import { insertUnits, listUnits } from '../units/units.service.js';
+import { importDepartments } from '../units/departments.service.js';
 import { importGso, loadGsoData, loadGsoHistory } from '../units/gso-import.service.js';
 import { recordEvent, unitsAsOf } from '../units/lineage.service.js';
 import {
@@ -176,6 +177,10 @@ export async function seedDemo(
     // Nghệ An's 20 districts and their communes until 30/6/2025, and its 130 communes since (GSO data).
     const imported = await importGso(t, { province: PROVINCE.code, data: gso, history });
     if (imported.unitsCreated) created = true;
+    // The standard bodies the demo's list lacks (the Tỉnh ủy, its office, the Fatherland Front), as any
+    // province gets them with `chidao units import-departments`: the departments above are matched by name.
+    const bodies = await importDepartments(t, { province: PROVINCE.code });
+    if (bodies.counts.created) created = true;
 
     if (options.withAccounts) {
       for (const a of DEMO_ACCOUNTS) {

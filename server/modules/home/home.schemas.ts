@@ -83,6 +83,8 @@ export const SETUP_ITEMS = [
   'users_without_grants',
   'units_without_focal_point',
   'stale_links',
+  'unit_history_missing',
+  'departments_missing',
   'smtp_missing',
 ] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];

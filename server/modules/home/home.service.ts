@@ -6,6 +6,7 @@
  */
 import type { NotificationsConfig } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
+import { registryGaps } from '../units/registry-gaps.service.js';
 import { staleLinkCount } from '../units/stale-links.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { unauthenticated } from '../../core/errors.js';
@@ -292,6 +293,27 @@ export async function adminPanel(ctx: RequestContext, env: HomeEnv, asOf: string
   const stale = await staleLinkCount(ctx, asOf);
   if (stale)
     setup.push({ id: 'stale_links', severity: 'todo', count: stale, params: {}, link: '/units/stale-links' });
+
+  // What the shipped imports would still add to each province's registry (fixed on the command line).
+  for (const p of provinces) {
+    const gaps = await registryGaps(ctx.db, p.id);
+    if (gaps.historyMissing)
+      setup.push({
+        id: 'unit_history_missing',
+        severity: 'todo',
+        count: null,
+        params: { code: p.code, province: p.name },
+        link: null,
+      });
+    if (gaps.departmentsMissing)
+      setup.push({
+        id: 'departments_missing',
+        severity: 'todo',
+        count: null,
+        params: { code: p.code, province: p.name },
+        link: null,
+      });
+  }
 
   if (!env.config.notifications.smtpUrl)
     setup.push({ id: 'smtp_missing', severity: 'todo', count: null, params: {}, link: '/notifications' });

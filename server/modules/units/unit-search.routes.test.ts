@@ -103,8 +103,9 @@ describe('scope', () => {
 
   it('a standing officer over the province sees all of Nghệ An — the province, departments, communes — and nothing else', async () => {
     const r = await search(standing, { asOf: '2026-01-01', limit: '200' });
-    // The province, 130 communes, 13 departments and the economic zone board.
-    expect(r.total).toBe(1 + 130 + 13 + 1);
+    // The province, 130 communes, 13 departments, the economic zone board, and the Tỉnh ủy, its office and the
+    // Fatherland Front (the departments template).
+    expect(r.total).toBe(1 + 130 + 13 + 1 + 3);
     expect(r.items[0]).toMatchObject({ kind: 'province', name: 'Nghệ An' });
     expect(r.items.slice(1, 15).map((h) => h.kind)).toEqual([
       ...Array<string>(13).fill('department'),

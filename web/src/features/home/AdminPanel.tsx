@@ -115,7 +115,7 @@ export function AdminPanel({ admin }: { admin: AdminData }) {
           styles={{ itemWrapper: { width: '100%' } }}
         >
           {admin.setup.map((s) => (
-            <List.Item key={s.id} data-testid="setup-item" data-id={s.id}>
+            <List.Item key={`${s.id}-${s.params.code ?? ''}`} data-testid="setup-item" data-id={s.id}>
               <Group gap={8} wrap="nowrap" align="flex-start">
                 <ThemeIcon
                   variant="light"
