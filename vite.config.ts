@@ -132,6 +132,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // Two pages: the staff app and the public hotline pages (`/phan-anh/*`, web/public-site: React only, none of
+      // the staff app's Mantine, TanStack or i18n chunks; it shares the `react` chunk).
+      input: {
+        index: path.resolve(import.meta.dirname, 'web/index.html'),
+        public: path.resolve(import.meta.dirname, 'web/public-site/index.html'),
+      },
       output: { codeSplitting: { groups: vendorChunks } },
     },
   },

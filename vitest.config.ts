@@ -34,7 +34,12 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'pglite',
-          include: ['server/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'web/public-site/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           env: { CHIDAO_TEST_ENGINE: 'pglite' },
         },
       },

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { publicSitePlugin } from './modules/system/public-site.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -326,6 +327,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const spa = async (_req: FastifyRequest, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, spa);
+    // The public's pages (/phan-anh: the hotline), a light entry of their own (web/public-site).
+    await app.register(publicSitePlugin, { webRoot: config.webRoot });
     app.get('/*', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
       const url = request.url.split('?')[0]!;
       if (url.startsWith('/api/') || url.startsWith('/assets/')) {

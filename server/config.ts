@@ -35,8 +35,12 @@ const envSchema = z.object({
   CHIDAO_WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
+import { loadHotlineMailConfig, type HotlineMailConfig } from './modules/hotline/mail/mail-config.js';
+
 export type Config = {
   port: number;
+  /** The hotline's e-mail inbox (server/modules/hotline/mail/README.md): off unless configured. */
+  hotlineMail: HotlineMailConfig;
   /**
    * Listen address from `HOST`; `undefined` = not set: 127.0.0.1 while the demo accounts are active (their
    * password is public), else 0.0.0.0 (see `listenHost` in boot.ts).
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keepDays: e.CHIDAO_DOSSIER_EXPORT_KEEP_DAYS,
       maxDossierRows: e.CHIDAO_DOSSIER_EXPORT_MAX_ROWS,
     },
+    hotlineMail: loadHotlineMailConfig(env),
     webRoot: path.resolve('dist/web'),
     metricsToken: e.CHIDAO_METRICS_TOKEN || undefined,
     workerThreads: e.CHIDAO_WORKER_THREADS ?? Math.max(1, Math.min(2, os.availableParallelism() - 1)),

@@ -7,6 +7,8 @@ import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { removeDemoUsers, seedDemoAtStart } from './modules/demo/demo.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/nghe-an.js';
 import { seedDemoDossiers } from './modules/dossiers/dossiers-seed.service.js';
+import { receiveHotlineMail } from './modules/hotline/intake.service.js';
+import { startHotlineMail } from './modules/hotline/mail/mail-intake.js';
 
 /** The demo's standing-agency officer, who imports the demo dossiers. */
 const DEMO_OFFICER_EMAIL = 'thuongtruc@chidao.demo';
@@ -36,8 +38,11 @@ async function main() {
   const app = await buildApp({ config, database });
   // Once per database, and never in the way of a start (a failure is logged).
   const seeded = demo ? await seedDemoAtStart(ctx, (msg, err) => app.log.error({ err }, msg)) : null;
+  // Started once the server listens; stopped first on shutdown.
+  const hotlineMail: { stop?: () => Promise<void> } = {};
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await hotlineMail.stop?.();
     await app.close();
     await database.close();
     process.exit(0);
@@ -47,6 +52,14 @@ async function main() {
 
   const listen = listenHost(config, demo);
   await app.listen({ port: config.port, host: listen.host });
+  // The hotline's inbox (its own SMTP listener or a mailbox read by IMAP), when configured.
+  hotlineMail.stop = (
+    await startHotlineMail(
+      config.hotlineMail,
+      (mail) => receiveHotlineMail(systemContext(database.db), app.fileStore, mail, config.uploadMaxBytes),
+      (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+    )
+  ).stop;
   if (demo && config.demoDossiers > 0) {
     // In the background: the dashboards fill while the server already answers.
     const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);

@@ -79,6 +79,16 @@ const DYNAMIC: Record<string, () => readonly string[]> = {
   // setLegalBasis(ctx, entity, …): whatever its callers cite from.
   'modules/documents/documents.service.ts entity entity': () =>
     calls('setLegalBasis').flatMap((c) => quoted(c.args.split(',')[1] ?? '')),
+  // The hotline's own steps (triage, transfer, merge) and the demo's replay of every step.
+  "modules/hotline/cases.service.ts action event.action as 'triage'": () => ['triage', 'transfer', 'merge'],
+  "modules/hotline/hotline.demo.ts action action as 'triage'": () => [
+    'triage',
+    'submit_answer',
+    'return',
+    'approve',
+    'rate',
+    'merge',
+  ],
   // The journal's own writer.
   'modules/audit/audit.service.ts action change.action': () => [],
   'modules/audit/audit.service.ts entity change.entity': () => [],

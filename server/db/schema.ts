@@ -22,3 +22,4 @@ export * from '../modules/dossiers/export/dossiers-export.table.js';
 export * from '../modules/work/work.table.js';
 export * from '../modules/demo/demo.table.js';
 export * from '../modules/reports/reports.table.js';
+export * from '../modules/hotline/hotline.table.js';

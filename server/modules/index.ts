@@ -9,10 +9,12 @@ import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
 import { backupModule } from './backup/backup.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
+import { captchaModule } from './captcha/captcha.module.js';
 import { committeesModule } from './committees/committees.module.js';
 import { documentsModule } from './documents/documents.module.js';
 import { dossiersModule } from './dossiers/dossiers.module.js';
 import { homeModule } from './home/home.module.js';
+import { hotlineModule } from './hotline/hotline.module.js';
 import { meetingsModule } from './meetings/meetings.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { periodsModule } from './periods/periods.module.js';
@@ -43,6 +45,8 @@ export const MODULES = [
   meetingsModule,
   dossiersModule,
   reportsModule,
+  captchaModule,
+  hotlineModule,
   homeModule,
   workModule,
   backupModule,

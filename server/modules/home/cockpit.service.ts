@@ -15,6 +15,7 @@ import { pilotItemsForUnits } from '../pilots/pilots.service.js';
 import { memberReportsOwedBy } from '../reports/member-reports.service.js';
 import { recentPublishedProgress } from '../plans/progress.service.js';
 import { byUrgency } from '../tasks/index.js';
+import { feedbackAboutUnits } from '../hotline/feedback-for-units.service.js';
 import { tasksLedBy } from '../plans/task-lookup.service.js';
 import { unitFacts } from '../units/units.service.js';
 import type { CockpitOut } from './home.schemas.js';
@@ -58,8 +59,8 @@ export async function nextCommitteeReport(
 }
 
 /**
- * The member cockpit as of `asOf` (default today). Feedback about the units' officials joins here once
- * the hotline exists (`feedback.available` is false until then).
+ * The member cockpit as of `asOf` (default today), with citizens' feedback about the units followed (the
+ * hotline's cases about them or handled by them).
  */
 export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Promise<CockpitOut> {
   if (!ctx.actor) throw unauthenticated();
@@ -67,7 +68,7 @@ export async function cockpit(ctx: RequestContext, asOf = todayInVietnam()): Pro
   const unitIds = [...new Set(following.items.map((i) => i.unitId))];
   const nextReport = await nextCommitteeReport(ctx, asOf);
   const memberReports = await memberReportsOwedBy(ctx);
-  const feedback = { available: false, items: [] as never[] };
+  const feedback = { available: true, items: await feedbackAboutUnits(ctx, unitIds, asOf) };
   if (!unitIds.length)
     return {
       asOf,

@@ -51,10 +51,12 @@ describe('GET /api/home: the panels each role gets', () => {
     ['daumoi.xaydung@chidao.demo', ['owed']],
     ['thamdinh@chidao.demo', ['coming']],
     ['kiemtra@chidao.demo', ['coming']],
-    ['duongdaynong@chidao.demo', ['coming']],
+    // The hotline officer: the queues to triage and chase, then the answers to approve.
+    ['duongdaynong@chidao.demo', ['hotline', 'review']],
   ])('%s lands on %j', async (email, panels) => {
     const body = await home(await t.login(email));
     expect(body.panels).toEqual(panels);
+    expect(body.hotline !== null).toBe(panels.includes('hotline'));
     expect(body.province !== null).toBe(panels.includes('province'));
     expect(body.admin !== null).toBe(panels.includes('admin'));
     expect(body.coming.length > 0).toBe(panels.includes('coming'));
@@ -69,7 +71,16 @@ describe('GET /api/home: the panels each role gets', () => {
     expect((await home(tuphapLeader)).units[0]).toMatchObject({ name: 'Sở Tư pháp', roles: ['unit_leader'] });
   });
 
-  it('appraisers, inspectors and hotline officers are told what is coming and what they can use meanwhile', async () => {
+  it('the hotline officer sees what waits to be triaged, reviewed and chased, the oldest first', async () => {
+    const { hotline } = await home(await t.login('duongdaynong@chidao.demo'), '2026-12-07');
+    // The demo: a web submission of 03/12 and a call of 04/12 wait; Sở Tư pháp's answer awaits approval.
+    expect(hotline!.triage).toBeGreaterThanOrEqual(2);
+    expect(hotline!.review).toBeGreaterThanOrEqual(1);
+    expect(hotline!.toTriage[0]!.receivedOn <= hotline!.toTriage.at(-1)!.receivedOn).toBe(true);
+    expect(hotline!.link).toBe('/hotline');
+  });
+
+  it('appraisers and inspectors are told what is coming and what they can use meanwhile', async () => {
     const appraiser = await home(await t.login('thamdinh@chidao.demo'));
     expect(appraiser.coming).toHaveLength(1);
     expect(appraiser.coming[0]!.capability).toBe('par_index');
@@ -79,7 +90,6 @@ describe('GET /api/home: the panels each role gets', () => {
     expect(sections).not.toContain('dossiers');
     expect(appraiser.coming[0]!.links.find((l) => l.section === 'documents')!.link).toBe('/documents');
     expect((await home(await t.login('kiemtra@chidao.demo'))).coming[0]!.capability).toBe('inspection');
-    expect((await home(await t.login('duongdaynong@chidao.demo'))).coming[0]!.capability).toBe('hotline');
   });
 });
 
@@ -245,7 +255,12 @@ describe('GET /api/home/cockpit: the member cockpit', () => {
     expect(body.pilotItems.every((i) => i.unitName === 'Sở Tư pháp' || i.unitName === 'Sở Xây dựng')).toBe(
       true,
     );
-    expect(body.feedback.available).toBe(false);
+    // Citizens' feedback about the followed units: none received by June; in December Sở Xây dựng's
+    // building-permit cases of the demo hotline, without the submitters' names.
+    expect(body.feedback).toEqual({ available: true, items: [] });
+    const december = (await member.request('GET', '/api/home/cockpit?asOf=2026-12-07')).json() as CockpitOut;
+    expect(december.feedback.items.some((f) => f.unitName === 'Sở Xây dựng')).toBe(true);
+    expect(JSON.stringify(december.feedback)).not.toContain('Lê Minh Tuấn');
     const task = await addTask('Nhiệm vụ có cập nhật tiến độ', 'Sở Xây dựng', '2026-10-31');
     const progress = await xaydung.request('POST', `/api/tasks/${task.id}/progress`, {
       note: 'Đã cấp 120 giấy phép trực tuyến',

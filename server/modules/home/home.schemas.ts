@@ -13,14 +13,15 @@ const date = z.iso.date();
 /**
  * owed: what my units owe (focal points, unit leaders); review: what awaits my verification (standing
  * agency, administrators); following: the units I follow (committee leaders, members); province: the
- * province's key figures; admin: system health and pending set-up; coming: a capability of my role
+ * province's key figures; admin: system health and pending set-up; hotline: the feedback to triage, review and
+ * chase (hotline officers); coming: a capability of my role
  * that is not in chidao yet (appraisers, inspectors, hotline officers).
  */
-export const PANELS = ['admin', 'owed', 'review', 'following', 'province', 'coming'] as const;
+export const PANELS = ['admin', 'hotline', 'owed', 'review', 'following', 'province', 'coming'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** Capabilities announced to the roles that will use them, before their module exists. */
-export const COMING = ['par_index', 'inspection', 'hotline'] as const;
+export const COMING = ['par_index', 'inspection'] as const;
 export type Coming = (typeof COMING)[number];
 
 /** A figure's ratio as computed by its module: numerator, denominator and the fraction (0–1, null if 0/0). */
@@ -132,6 +133,27 @@ export const homeOut = z.object({
   units: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(ROLES)) })),
   province: provinceOut.nullable(),
   admin: adminOut.nullable(),
+  /** The hotline's queues in figures, and the oldest cases to triage (hotline officers). */
+  hotline: z
+    .object({
+      triage: z.number().int(),
+      review: z.number().int(),
+      overdue: z.number().int(),
+      open: z.number().int(),
+      toTriage: z.array(
+        z.object({
+          id: z.uuid(),
+          code: z.string(),
+          title: z.string(),
+          channel: z.string(),
+          receivedOn: date,
+          triageDueDate: date,
+          overdue: z.boolean(),
+        }),
+      ),
+      link: z.string(),
+    })
+    .nullable(),
   /** What my role will do in chidao once its module exists, and the pages I can use meanwhile. */
   coming: z.array(
     z.object({
@@ -195,6 +217,25 @@ export const cockpitOut = z.object({
   memberReports: z.array(
     z.object({ id: z.uuid(), meetingId: z.uuid().nullable(), dueDate: date, status: z.string() }),
   ),
-  feedback: z.object({ available: z.boolean(), items: z.array(z.never()) }),
+  /** Citizens' feedback about the units followed, or handled by them (the hotline): open and recent. */
+  feedback: z.object({
+    available: z.boolean(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        title: z.string(),
+        status: z.string(),
+        classification: z.string().nullable(),
+        category: z.object({ vi: z.string(), en: z.string() }).nullable(),
+        unitId: z.uuid(),
+        unitName: z.string(),
+        receivedOn: date,
+        dueDate: date.nullable(),
+        overdue: z.boolean(),
+        satisfaction: z.enum(['satisfied', 'not_satisfied']).nullable(),
+      }),
+    ),
+  }),
 });
 export type CockpitOut = z.infer<typeof cockpitOut>;

@@ -21,6 +21,7 @@ import { listCommittees, myMonitoring } from '../committees/committees.service.j
 import { DOSSIER_READ_ROLES, DOSSIER_WRITE_ROLES } from '../dossiers/dossiers.policy.js';
 import { dossierIndicators } from '../dossiers/dossiers.service.js';
 import { listImports } from '../dossiers/import/dossiers-import.service.js';
+import { listCases } from '../hotline/cases.service.js';
 import { jobSummary } from '../notifications/jobs.service.js';
 import { listProgrammes, pilotKpis } from '../pilots/pilots.service.js';
 import { listPlans, planKpis } from '../plans/plans.service.js';
@@ -31,8 +32,9 @@ import type { AdminOut, Coming, HomeOut, Panel, ProvinceOut, SetupItemOut } from
 /** Who sees which panel. The first panel of the list a user gets answers their first question. */
 const PANEL_ROLES: Record<Exclude<Panel, 'coming'>, readonly Role[]> = {
   admin: ['admin'],
+  hotline: ['hotline_officer'],
   owed: ['focal_point', 'unit_leader'],
-  review: ['standing_officer', 'admin'],
+  review: ['standing_officer', 'admin', 'hotline_officer'],
   following: ['committee_leader', 'committee_member'],
   province: ['committee_leader', 'committee_member', 'standing_officer', 'admin'],
 };
@@ -41,7 +43,6 @@ const PANEL_ROLES: Record<Exclude<Panel, 'coming'>, readonly Role[]> = {
 const COMING_ROLES: [Role, Coming][] = [
   ['appraiser', 'par_index'],
   ['inspector', 'inspection'],
-  ['hotline_officer', 'hotline'],
 ];
 
 /** What such a role can already use meanwhile (if its navigation opens it). */
@@ -105,7 +106,28 @@ export async function home(ctx: RequestContext, env: HomeEnv, asOf = todayInViet
     units,
     province: panels.includes('province') ? await provinceFigures(ctx, asOf) : null,
     admin: panels.includes('admin') ? await adminPanel(ctx, env, asOf) : null,
+    hotline: panels.includes('hotline') ? await hotlinePanel(ctx, asOf) : null,
     coming,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The hotline officer's queues
+
+async function hotlinePanel(ctx: RequestContext, asOf: string): Promise<HomeOut['hotline']> {
+  const list = await listCases(ctx, { view: 'triage', limit: 5, offset: 0 });
+  return {
+    ...list.counts,
+    toTriage: list.items.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      channel: c.channel,
+      receivedOn: c.receivedOn,
+      triageDueDate: c.triageDueDate,
+      overdue: c.triageDueDate < asOf,
+    })),
+    link: '/hotline',
   };
 }
 

@@ -78,8 +78,9 @@ describe('queues', () => {
     expect(q.total).toBeGreaterThan(0);
     expect(Object.keys(q.byKind).length).toBeGreaterThan(1);
     for (const i of q.items) {
-      expect(['reported_done', 'submitted']).toContain(i.status);
-      expect(i.allowedActions.some((a) => ['verify', 'accept'].includes(a))).toBe(true);
+      // A task reported done, a report submitted, a hotline answer to approve before it is published.
+      expect(['reported_done', 'submitted', 'answered']).toContain(i.status);
+      expect(i.allowedActions.some((a) => ['verify', 'accept', 'approve'].includes(a))).toBe(true);
     }
     const days = q.items.map((i) => i.reported?.on ?? '9999');
     expect([...days].sort()).toEqual(days);

@@ -7,7 +7,13 @@ import { z } from 'zod';
 const date = z.iso.date();
 
 /** The kinds of owed work the engine knows. Later modules add theirs (reports, feedback cases, …). */
-export const WORK_KINDS = ['plan_task', 'pilot_item', 'pilot_report', 'periodic_report'] as const;
+export const WORK_KINDS = [
+  'plan_task',
+  'pilot_item',
+  'pilot_report',
+  'periodic_report',
+  'feedback_case',
+] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** Text in both languages, chosen by the web (server-made labels such as a plan's title context). */

@@ -28,6 +28,7 @@ import {
 } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import type { Role } from '../access/roles.js';
 import { actingContext } from '../access/lineage-follow.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { myMonitoring } from '../committees/committees.service.js';
@@ -125,6 +126,8 @@ export type WorkKindAdapter = {
   reportActions: readonly string[];
   /** Actions that are the reviewer's (the review view lists items where one is allowed). */
   reviewActions: readonly string[];
+  /** The roles whose grants' subtrees are searched for items to review (default: standing agency, admins). */
+  reviewerRoles?: readonly Role[];
 };
 
 const registry = new Map<WorkKind, WorkKindAdapter>();
@@ -648,7 +651,10 @@ export async function workQueue(
       view === 'owed'
         ? await adapter.owedIds(ctx.db, actor.rootsFor(['focal_point', 'unit_leader']))
         : view === 'review'
-          ? await adapter.reviewIds(ctx.db, actor.rootsFor(['standing_officer', 'admin']))
+          ? await adapter.reviewIds(
+              ctx.db,
+              actor.rootsFor(adapter.reviewerRoles ?? ['standing_officer', 'admin']),
+            )
           : await adapter.openIdsOfUnits(ctx.db, followed);
     if (!ids.length) continue;
     const loaded = [...(await adapter.load(ctx, ids, asOf)).values()].filter((l) => {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../modules/access/roles.js';
 import { RESTRICTED_READERS } from '../../modules/documents/documents.policy.js';
+import { HOTLINE_ROLES } from '../../modules/hotline/hotline.policy.js';
 import { REPORT_ROLES } from '../../modules/reports/reports.policy.js';
 
 const PILOT_ROLES: readonly Role[] = [
@@ -98,6 +99,13 @@ export const KINDS: Record<string, Kind> = {
     readers: REPORT_ROLES,
     owned: (u) => sql`select id from reports where unit_id = ${u} order by id limit 1`,
   },
+  // Hotline cases: a case handled by a unit is read by the hotline's roles over that unit
+  // (server/modules/hotline/hotline.policy.ts); the public's routes name a case by its tracking code.
+  hotline: {
+    readers: HOTLINE_ROLES,
+    owned: (u) => sql`select id from feedback_cases where handling_unit_id = ${u} order by id limit 1`,
+  },
+  public: { province: sql`select code from feedback_cases order by code limit 1` },
 };
 
 /** The kind of record a route's path names: the segment before its first parameter (`/api/work/:kind/…` by kind). */
@@ -118,6 +126,7 @@ export const WORK_KINDS: Record<string, string> = {
   pilot_item: 'pilot-items',
   pilot_report: 'pilot-reports',
   periodic_report: 'reports',
+  feedback_case: 'hotline',
 };
 
 /**

@@ -212,10 +212,45 @@ export function CockpitPage() {
           </Stack>
         </Card>
       )}
-      {cockpit.data && cockpit.data.units.length > 0 && !cockpit.data.feedback.available && (
-        <Text size="sm" c="dimmed" data-testid="cockpit-feedback">
-          {t('homePage.cockpit.feedbackLater')}
-        </Text>
+      {cockpit.data && cockpit.data.units.length > 0 && cockpit.data.feedback.available && (
+        <Card withBorder padding="md" radius="md" data-testid="cockpit-feedback">
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {t('homePage.cockpit.feedbackTitle')}
+            </Title>
+            {cockpit.data.feedback.items.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('homePage.cockpit.feedbackNone')}
+              </Text>
+            )}
+            {cockpit.data.feedback.items.map((f) => (
+              <div key={f.id} data-testid="cockpit-feedback-item">
+                <Group gap={6} wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {f.unitName}
+                  </Text>
+                  <Badge variant="light" color={f.overdue ? 'red' : 'gray'} size="sm">
+                    {f.overdue
+                      ? t('homePage.cockpit.feedbackOverdue')
+                      : t(`homePage.cockpit.feedbackStatus.${f.status}`)}
+                  </Badge>
+                  {f.satisfaction === 'not_satisfied' && (
+                    <Badge variant="light" color="orange" size="sm">
+                      {t('homePage.cockpit.notSatisfied')}
+                    </Badge>
+                  )}
+                </Group>
+                <InAppLink to={`/hotline/${f.id}`} size="sm">
+                  {f.code} · {f.title}
+                </InAppLink>
+                <Text size="xs" c="dimmed">
+                  {f.category ? `${i18n.language === 'en' ? f.category.en : f.category.vi} · ` : ''}
+                  {formatDate(f.receivedOn)}
+                </Text>
+              </div>
+            ))}
+          </Stack>
+        </Card>
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../lib/session';
 import { AdminPanel } from './AdminPanel';
+import { HotlinePanel } from './HotlinePanel';
 import { getHome, homeKeys, type Panel } from './api';
 import { ComingPanel } from './ComingPanel';
 import { FollowingPanel } from './FollowingPanel';
@@ -40,6 +41,8 @@ export function HomePage() {
         return data?.province ? <ProvincePanel key={p} province={data.province} /> : null;
       case 'admin':
         return data?.admin ? <AdminPanel key={p} admin={data.admin} /> : null;
+      case 'hotline':
+        return data?.hotline ? <HotlinePanel key={p} hotline={data.hotline} /> : null;
       case 'coming':
         return <ComingPanel key={p} coming={data?.coming ?? []} />;
     }

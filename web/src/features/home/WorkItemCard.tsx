@@ -13,6 +13,7 @@ const KIND_COLORS: Record<WorkKind, string> = {
   pilot_item: 'grape',
   pilot_report: 'teal',
   periodic_report: 'indigo',
+  feedback_case: 'orange',
 };
 
 /** What kind of work an item is, in words ("Nhiệm vụ kế hoạch"), never its id. */

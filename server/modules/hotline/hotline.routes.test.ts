@@ -1,0 +1,470 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../core/context.js';
+import { createHash } from 'node:crypto';
+import { testApp, type Caller, type TestApp } from '../../test/harness.js';
+import { receiveHotlineMail } from './intake.service.js';
+
+/**
+ * The hotline end to end through the API (issue 14): a citizen submits on the public form (captcha, files
+ * checked by content, a repeat is the same case), tracks it by code without seeing anyone's personal data, the
+ * officer triages it per Decree 20 to the unit the routing table suggests, the unit answers through the work
+ * engine, the office returns once and then approves (published with personal data removed), the citizen rates
+ * it and reopens it once; staff intake, refusal, forwarding, merge, escalation; e-mail intake keyed by Message-ID.
+ */
+
+let t: TestApp;
+let officer: Caller;
+let hotline: Caller;
+let focal: Caller;
+let xaydung: Caller;
+let categories: Map<string, string>;
+let units: Map<string, string>;
+
+type ErrorBody = { error: { code: string; key: string; message: string; details?: { field: string }[] } };
+type Detail = {
+  id: string;
+  code: string;
+  status: string;
+  version: number;
+  dueDate: string | null;
+  handlingUnit: { id: string; name: string } | null;
+  submitter: { name: string; phone: string; email: string } | null;
+  suggestion: { unit: { id: string; name: string } | null } | null;
+  duplicates: { id: string; code: string; reasons: string[] }[];
+  officeActions: string[];
+  work: { allowedActions: string[]; version: number } | null;
+  publishedAnswer: string | null;
+  files: { id: string; mediaType: string }[];
+};
+type PublicCase = {
+  code: string;
+  stage: string;
+  answer: string | null;
+  description: string | null;
+  canRate: boolean;
+  canReopen: boolean;
+  satisfaction: string | null;
+  steps: { stage: string; note: string | null }[];
+};
+
+const ok = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T => {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+};
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Whether SHA-256(`salt:nonce`) starts with `difficulty` zero bits (the captcha's rule, ../captcha/pow.ts). */
+function isSolution(salt: string, difficulty: number, nonce: string): boolean {
+  const hash = createHash('sha256').update(`${salt}:${nonce}`).digest();
+  let bits = 0;
+  for (const byte of hash) {
+    if (byte === 0) bits += 8;
+    else return bits + Math.clz32(byte) - 24 >= difficulty;
+  }
+  return bits >= difficulty;
+}
+
+/** A solved captcha (what the public page's worker does). */
+async function captcha() {
+  const res = await t.app.inject({ method: 'GET', url: '/api/captcha' });
+  const c = ok<{ token: string; salt: string; difficulty: number }>(res);
+  for (let n = 0; ; n++)
+    if (isSolution(c.salt, c.difficulty, String(n))) return { token: c.token, nonce: String(n) };
+}
+
+/** A multipart body: the JSON `data` first, then files. */
+function multipart(data: unknown, files: { name: string; type: string; content: Buffer }[] = []) {
+  const boundary = '----chidaotest' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`,
+    ),
+  ];
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+async function submit(
+  data: Record<string, unknown>,
+  files: Parameters<typeof multipart>[1] = [],
+  ip = '203.0.113.7',
+) {
+  const body = multipart({ captcha: await captcha(), ...data }, files);
+  return t.app.inject({ method: 'POST', url: '/api/public/hotline/feedback', remoteAddress: ip, ...body });
+}
+
+const CITIZEN = { name: 'Nguyễn Thị Hoa', phone: '0912 345 678', email: 'hoa.test@example.vn' };
+
+beforeAll(async () => {
+  t = await testApp({ login: { maxFailures: 5, lockMinutes: 15, ratePerMinute: 1000 } });
+  officer = await t.login('thuongtruc@chidao.demo');
+  hotline = await t.login('duongdaynong@chidao.demo');
+  focal = await t.login('daumoi.tuphap@chidao.demo');
+  xaydung = await t.login('daumoi.xaydung@chidao.demo');
+  const form = ok<{ categories: { id: string; key: string }[] }>(
+    await t.app.inject({ method: 'GET', url: '/api/public/hotline/form' }),
+  );
+  categories = new Map(form.categories.map((c) => [c.key, c.id]));
+  const all = ok<{ items: { id: string; name: string }[] }>(
+    await officer.request('GET', '/api/units?limit=5000&asOf=2026-12-01'),
+  );
+  units = new Map(all.items.map((u) => [u.name, u.id] as const));
+});
+afterAll(() => t.close());
+
+describe('the public form', () => {
+  it('offers the categories, the file limits and the deadlines; finds units without accents', async () => {
+    const form = ok<{
+      province: string;
+      categories: unknown[];
+      limits: { files: number };
+      triageWorkingDays: number;
+    }>(await t.app.inject({ method: 'GET', url: '/api/public/hotline/form' }));
+    expect(form.province).toMatch(/Nghệ An/);
+    expect(form.categories.length).toBeGreaterThanOrEqual(10);
+    expect(form.limits.files).toBe(5);
+    const found = ok<{ items: { name: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/public/hotline/units?q=vinh%20hung' }),
+    );
+    expect(found.items.map((u) => u.name)).toContain('Phường Vinh Hưng');
+  });
+
+  it('refuses a submission without a solved captcha, and a file that is not an image or PDF by content', async () => {
+    const noCaptcha = multipart({
+      categoryId: categories.get('ho_tich'),
+      title: 'x',
+      description: 'y',
+      captcha: { token: 'a.b', nonce: '1' },
+    });
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/hotline/feedback', ...noCaptcha });
+    expect(res.statusCode).toBe(400);
+    const fake = await submit(
+      { categoryId: categories.get('ho_tich'), title: 'Ảnh giả', description: 'Tệp đổi đuôi' },
+      [
+        {
+          name: 'anh.jpg',
+          type: 'image/jpeg',
+          content: Buffer.from('MZ this is an executable, not a picture'),
+        },
+      ],
+    );
+    expect(fake.statusCode, fake.body).toBeGreaterThanOrEqual(400);
+    expect(fake.statusCode).toBeLessThan(500);
+    const missing = await submit({ categoryId: categories.get('ho_tich'), title: '', description: '' });
+    expect(missing.statusCode).toBe(400);
+    expect((missing.json() as ErrorBody).error.details?.map((d) => d.field)).toEqual(
+      expect.arrayContaining(['title', 'description']),
+    );
+  });
+});
+
+describe('a citizen’s feedback from submission to a rated answer', () => {
+  let code: string;
+  let key: string;
+  let id: string;
+
+  it('is received with a tracking code and a key; the same idempotency key is the same case', async () => {
+    const data = {
+      categoryId: categories.get('ho_tich'),
+      subjectUnitId: units.get('Sở Tư pháp'),
+      title: 'Không được hướng dẫn trích lục khai sinh trực tuyến',
+      description: `Tôi là ${CITIZEN.name}, số điện thoại ${CITIZEN.phone}. Tôi đề nghị được hướng dẫn trích lục khai sinh trực tuyến.`,
+      ...CITIZEN,
+      follow: true,
+      idempotencyKey: 'test-idem-0001-abcdef',
+    };
+    const first = ok<{ code: string; key: string; link: string; created: boolean; triageDueDate: string }>(
+      await submit(data, [{ name: 'anh.png', type: 'image/png', content: PNG }]),
+      201,
+    );
+    expect(first.code).toMatch(/^PA-/);
+    expect(first.key).toMatch(/^[0-9A-Z]{8}$/);
+    expect(first.link).toBe(`/phan-anh/tra-cuu/${first.code}?key=${first.key}`);
+    const again = ok<{ code: string; created: boolean; key: string }>(await submit(data), 200);
+    expect(again).toMatchObject({ code: first.code, created: false, key: '' });
+    code = first.code;
+    key = first.key;
+  });
+
+  it('the same content from the same address within minutes is the same case too', async () => {
+    const data = {
+      categoryId: categories.get('giao_thong'),
+      title: 'Đèn tín hiệu hỏng',
+      description: 'Ngã tư Quang Trung hỏng đèn.',
+    };
+    const a = ok<{ code: string }>(await submit(data, [], '198.51.100.9'), 201);
+    const b = ok<{ code: string; created: boolean }>(await submit(data, [], '198.51.100.9'), 200);
+    expect(b).toMatchObject({ code: a.code, created: false });
+    const other = ok<{ code: string }>(await submit(data, [], '198.51.100.10'), 201);
+    expect(other.code).not.toBe(a.code);
+  });
+
+  it('the public sees its stage and deadline, never a name, phone or e-mail; a wrong code reveals nothing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code.toLowerCase()}` });
+    const body = ok<PublicCase>(res);
+    expect(body.stage).toBe('received');
+    expect(body.canRate).toBe(false);
+    for (const secret of [CITIZEN.name, CITIZEN.phone, CITIZEN.email]) expect(res.body).not.toContain(secret);
+    const wrong = await t.app.inject({ method: 'GET', url: '/api/public/hotline/cases/PA-26-AAAA-AAAA' });
+    expect(wrong.statusCode).toBe(404);
+    expect((wrong.json() as ErrorBody).error.message).toBe('Không tìm thấy phản ánh với mã này.');
+  });
+
+  it('the officer sees it to triage with the routing table’s suggestion, and the submitter’s details', async () => {
+    const list = ok<{ items: { id: string; code: string }[]; counts: { triage: number } }>(
+      await hotline.request('GET', '/api/hotline/cases?view=triage&limit=200'),
+    );
+    id = list.items.find((c) => c.code === code)!.id;
+    expect(list.counts.triage).toBeGreaterThanOrEqual(3); // the demo's two, and this one
+    const detail = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`));
+    expect(detail.suggestion?.unit?.name).toBe('Sở Tư pháp');
+    expect(detail.submitter).toMatchObject({ name: CITIZEN.name, email: CITIZEN.email });
+    expect(detail.officeActions).toEqual(['triage', 'merge', 'escalate']);
+    expect(detail.files.map((f) => f.mediaType)).toEqual(['image/png']);
+    // A unit's focal point sees nothing of a case not given to their unit.
+    expect((await focal.request('GET', `/api/hotline/cases/${id}`)).statusCode).toBe(404);
+  });
+
+  it('triage within authority gives it to the unit with a working-day deadline; the unit owes it', async () => {
+    const before = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`));
+    const refused = await hotline.request('POST', `/api/hotline/cases/${id}/triage`, {
+      version: before.version,
+      classification: 'within_authority',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as ErrorBody).error.key).toBe('hotline.rule.unit_required');
+    const done = ok<Detail>(
+      await hotline.request('POST', `/api/hotline/cases/${id}/triage`, {
+        version: before.version,
+        classification: 'within_authority',
+        handlingUnitId: units.get('Sở Tư pháp'),
+      }),
+    );
+    expect(done).toMatchObject({ status: 'assigned', handlingUnit: { name: 'Sở Tư pháp' } });
+    expect(done.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const stale = await hotline.request('POST', `/api/hotline/cases/${id}/triage`, {
+      version: before.version,
+      classification: 'not_accepted',
+      reason: 'x',
+    });
+    expect(stale.statusCode).toBe(409);
+    const owed = ok<{ items: { kind: string; id: string }[] }>(
+      await focal.request('GET', '/api/work/queue?view=owed'),
+    );
+    expect(owed.items.some((i) => i.kind === 'feedback_case' && i.id === id)).toBe(true);
+    // Sở Tư pháp sees the submitter (they did not ask for anonymity); Sở Xây dựng sees nothing.
+    expect(ok<Detail>(await focal.request('GET', `/api/hotline/cases/${id}`)).submitter?.name).toBe(
+      CITIZEN.name,
+    );
+    expect((await xaydung.request('GET', `/api/hotline/cases/${id}`)).statusCode).toBe(404);
+  });
+
+  it('the unit answers, the office returns it once, the unit answers again, the office publishes it', async () => {
+    const act = async (who: Caller, action: string, extra: Record<string, unknown> = {}) => {
+      const item = ok<{ version: number }>(await who.request('GET', `/api/work/feedback_case/${id}`));
+      return who.request('POST', `/api/work/feedback_case/${id}/actions`, {
+        action,
+        version: item.version,
+        ...extra,
+      });
+    };
+    const answer1 = `Sở Tư pháp hướng dẫn bà ${CITIZEN.name} (${CITIZEN.phone}) đề nghị cấp bản sao trích lục khai sinh trên Cổng Dịch vụ công quốc gia.`;
+    ok(await act(focal, 'submit_answer', { output: answer1 }));
+    expect((await act(focal, 'approve')).statusCode).toBe(403);
+    ok(await act(hotline, 'return', { reason: 'Bổ sung lệ phí và thời hạn trả kết quả.' }));
+    const answer2 = `${answer1} Lệ phí 8.000 đồng/bản; kết quả trả qua bưu chính trong 03 ngày làm việc.`;
+    ok(await act(focal, 'submit_answer', { output: answer2 }));
+    const review = ok<{ items: { kind: string; id: string }[] }>(
+      await hotline.request('GET', '/api/work/queue?view=review'),
+    );
+    expect(review.items.some((i) => i.kind === 'feedback_case' && i.id === id)).toBe(true);
+    ok(await act(hotline, 'approve'));
+    const detail = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`));
+    expect(detail.status).toBe('published');
+    expect(detail.publishedAnswer).toContain('Lệ phí 8.000 đồng/bản');
+    for (const secret of [CITIZEN.name, CITIZEN.phone]) expect(detail.publishedAnswer).not.toContain(secret);
+  });
+
+  it('the public reads the answer without personal data; the submitter rates it and reopens it once', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code}` });
+    const seen = ok<PublicCase>(anon);
+    expect(seen.stage).toBe('answered');
+    expect(seen.answer).toContain('Cổng Dịch vụ công quốc gia');
+    expect(seen.canRate).toBe(false);
+    for (const secret of [CITIZEN.name, CITIZEN.phone, CITIZEN.email])
+      expect(anon.body).not.toContain(secret);
+    expect(seen.steps.map((s) => s.stage)).toEqual(['received', 'triaged', 'answered']);
+
+    const wrongKey = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/hotline/cases/${code}/rating`,
+      payload: { key: 'ZZZZZZZZ', satisfaction: 'satisfied' },
+    });
+    expect(wrongKey.statusCode).toBe(403);
+    const mine = ok<PublicCase>(
+      await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code}?key=${key}` }),
+    );
+    expect(mine).toMatchObject({ canRate: true, canReopen: true });
+    const rated = ok<PublicCase>(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/public/hotline/cases/${code}/rating`,
+        payload: { key, satisfaction: 'not_satisfied', comment: 'Chưa nêu thời gian.' },
+      }),
+    );
+    expect(rated.satisfaction).toBe('not_satisfied');
+    const reopened = ok<PublicCase>(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/public/hotline/cases/${code}/reopen`,
+        payload: { key, reason: 'Đề nghị nêu rõ có nộp được qua VNeID không.' },
+      }),
+    );
+    expect(reopened).toMatchObject({ stage: 'in_progress', canReopen: false });
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/hotline/cases/${code}/reopen`,
+      payload: { key, reason: 'Lần nữa' },
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`)).status).toBe('assigned');
+  });
+
+  it('the published answers list it, searchable without accents', async () => {
+    const list = ok<{ items: { code: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/public/hotline/answers?q=dang%20ky%20thay%20doi' }),
+    );
+    expect(list.items.length).toBeGreaterThanOrEqual(1); // the demo's answer about company registration
+    expect(JSON.stringify(list)).not.toContain('Võ Quốc Huy');
+  });
+});
+
+describe('staff intake and the other outcomes of triage', () => {
+  const intake = (body: Record<string, unknown>) =>
+    hotline.request('POST', '/api/hotline/cases', {
+      channel: 'phone',
+      categoryId: categories.get('dat_dai'),
+      title: 'Chậm cấp giấy chứng nhận',
+      description: 'Người dân gọi về việc chậm cấp giấy chứng nhận quyền sử dụng đất.',
+      name: 'Trần Văn Gọi',
+      phone: '0987 000 111',
+      ...body,
+    });
+
+  it('a call is entered with its channel and the officer; refused with a reason the caller reads', async () => {
+    const c = ok<Detail & { channel: string; enteredBy: string }>(await intake({}), 201);
+    expect(c).toMatchObject({ channel: 'phone', status: 'received' });
+    expect(c.enteredBy).toBeTruthy();
+    const refused = ok<Detail>(
+      await hotline.request('POST', `/api/hotline/cases/${c.id}/triage`, {
+        version: c.version,
+        classification: 'not_accepted',
+        reason: 'Nội dung là khiếu nại, giải quyết theo Luật Khiếu nại.',
+      }),
+    );
+    expect(refused.status).toBe('not_accepted');
+    const pub = ok<PublicCase>(
+      await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${c.code}` }),
+    );
+    expect(pub.stage).toBe('not_accepted');
+    expect(pub.steps.at(-1)?.note).toContain('Luật Khiếu nại');
+  });
+
+  it('outside authority is forwarded to the body named; a duplicate is merged; an escalation is proposed', async () => {
+    const a = ok<Detail>(await intake({ title: 'Chế độ thai sản chậm' }), 201);
+    const fwd = ok<Detail>(
+      await hotline.request('POST', `/api/hotline/cases/${a.id}/triage`, {
+        version: a.version,
+        classification: 'outside_authority',
+        forwardedTo: 'Bảo hiểm xã hội tỉnh',
+      }),
+    );
+    expect(fwd.status).toBe('forwarded');
+    const b = ok<Detail>(
+      await intake({ title: 'Chậm cấp giấy chứng nhận quyền sử dụng đất ở Diễn Châu' }),
+      201,
+    );
+    const c = ok<Detail>(
+      await intake({
+        title: 'Chậm cấp giấy chứng nhận quyền sử dụng đất ở xã Diễn Châu',
+        phone: '0987 000 222',
+      }),
+      201,
+    );
+    const detail = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${c.id}`));
+    expect(detail.duplicates.map((d) => d.id)).toContain(b.id);
+    const merged = ok<Detail>(
+      await hotline.request('POST', `/api/hotline/cases/${c.id}/merge`, {
+        version: detail.version,
+        intoId: b.id,
+      }),
+    );
+    expect(merged.status).toBe('merged');
+    const escalated = ok<Detail & { escalations: { kind: string; status: string }[] }>(
+      await hotline.request('POST', `/api/hotline/cases/${b.id}/escalations`, {
+        kind: 'inspection',
+        reason: 'Nhiều phản ánh cùng nội dung chậm cấp giấy chứng nhận.',
+        unitId: units.get('Sở Tư pháp'),
+      }),
+    );
+    expect(escalated.escalations).toMatchObject([{ kind: 'inspection', status: 'proposed' }]);
+    expect(
+      (
+        await focal.request('POST', `/api/hotline/cases/${b.id}/escalations`, {
+          kind: 'verification',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('the hotline’s e-mail inbox', () => {
+  it('turns a mail into a case for triage with its attachments; the same Message-ID again is the same case', async () => {
+    const ctx = systemContext(t.database.db);
+    const mail = {
+      messageId: 'abc123@mail.example.vn',
+      from: { name: 'Lê Văn Thư', address: 'thu.le@example.vn' },
+      to: ['duongdaynong@nghean.gov.vn'],
+      subject: 'Phản ánh việc chậm trả kết quả hộ tịch',
+      text: 'Kính gửi đường dây nóng, hồ sơ hộ tịch của tôi đã quá hạn 5 ngày.',
+      receivedAt: new Date(),
+      attachments: [
+        { filename: 'phieu-hen.png', contentType: 'image/png', content: PNG },
+        {
+          filename: 'virus.exe',
+          contentType: 'application/octet-stream',
+          content: Buffer.from('MZ\x90\x00binary'),
+        },
+      ],
+    };
+    const first = await receiveHotlineMail(ctx, t.app.fileStore, mail, 1_000_000);
+    expect(first.created).toBe(true);
+    const again = await receiveHotlineMail(ctx, t.app.fileStore, mail, 1_000_000);
+    expect(again).toEqual({ code: first.code, created: false });
+    const list = ok<{ items: { id: string; code: string; channel: string }[] }>(
+      await hotline.request('GET', `/api/hotline/cases?view=triage&q=${first.code}`),
+    );
+    expect(list.items).toMatchObject([{ code: first.code, channel: 'email' }]);
+    const detail = ok<Detail & { description: string }>(
+      await hotline.request('GET', `/api/hotline/cases/${list.items[0]!.id}`),
+    );
+    expect(detail.files.map((f) => f.mediaType)).toEqual(['image/png']);
+    expect(detail.description).toContain('virus.exe');
+  });
+});

@@ -1,0 +1,78 @@
+/** The hotline's own messages (vi first, en), joined to the catalogs by ./hotline.module.ts. */
+export const HOTLINE_MESSAGES = {
+  'hotline.rule.not_allowed_now': {
+    vi: 'Phản ánh đang ở bước không cho phép thao tác này.',
+    en: 'The case is not at a step that allows this.',
+  },
+  'hotline.rule.not_your_step': {
+    vi: 'Bước này không thuộc quyền của bạn (bộ phận tiếp nhận phân loại, duyệt và công khai; đơn vị được giao trả lời).',
+    en: 'This step is not yours (the receiving office triages, approves and publishes; the assigned unit answers).',
+  },
+  'hotline.rule.reason_required': { vi: 'Cần nêu lý do.', en: 'A reason is required.' },
+  'hotline.rule.answer_required': { vi: 'Cần nhập nội dung trả lời.', en: 'The answer is required.' },
+  'hotline.rule.unit_required': { vi: 'Cần chọn đơn vị xử lý.', en: 'Choose the unit that handles it.' },
+  'hotline.rule.forwarded_to_required': {
+    vi: 'Cần ghi cơ quan có thẩm quyền được chuyển đến.',
+    en: 'Name the competent body it is forwarded to.',
+  },
+  'hotline.rule.due_date_not_later': {
+    vi: 'Hạn mới phải sau hạn hiện tại.',
+    en: 'The new deadline must be later than the current one.',
+  },
+  'hotline.rule.same_unit': {
+    vi: 'Phản ánh đang do đơn vị này xử lý; chọn đơn vị khác.',
+    en: 'This unit already handles the case; choose another.',
+  },
+  'hotline.rule.reopened_already': {
+    vi: 'Phản ánh đã được đề nghị xem xét lại một lần; không đề nghị thêm được.',
+    en: 'The case has already been reopened once; it cannot be reopened again.',
+  },
+  'hotline.rule.not_rated_yet': {
+    vi: 'Chưa có câu trả lời để đánh giá.',
+    en: 'There is no answer to rate yet.',
+  },
+  'hotline.extension_too_long': {
+    vi: 'Tổng thời gian gia hạn vượt quá {max} ngày làm việc theo quy định.',
+    en: 'The extensions together exceed the {max} working days the rules allow.',
+  },
+  'hotline.received_in_future': {
+    vi: 'Thời điểm tiếp nhận không được ở tương lai.',
+    en: 'The time of receipt cannot be in the future.',
+  },
+  'hotline.category_unknown': {
+    vi: 'Lĩnh vực không có hoặc đã ngừng sử dụng.',
+    en: 'The category does not exist or is no longer used.',
+  },
+  'hotline.no_province': {
+    vi: 'Chưa có tỉnh nào trong danh mục đơn vị để tiếp nhận phản ánh.',
+    en: 'There is no province in the unit registry to receive feedback.',
+  },
+  'hotline.unit_not_in_province': {
+    vi: 'Đơn vị được chọn không thuộc tỉnh hoặc đã kết thúc hoạt động.',
+    en: 'The unit chosen is not in the province or has ended.',
+  },
+  'hotline.not_found': {
+    vi: 'Không tìm thấy phản ánh với mã này.',
+    en: 'No feedback with this code was found.',
+  },
+  'hotline.key_wrong': {
+    vi: 'Mã bí mật không đúng: dùng đường dẫn hoặc mã QR nhận được khi gửi phản ánh.',
+    en: 'The secret key is wrong: use the link or QR code you got when you sent the feedback.',
+  },
+  'hotline.file_type': {
+    vi: 'Chỉ nhận ảnh (JPG, PNG) hoặc PDF.',
+    en: 'Only images (JPG, PNG) or PDF files are accepted.',
+  },
+  'hotline.too_many_files': {
+    vi: 'Gửi tối đa {max} tệp.',
+    en: 'Send at most {max} files.',
+  },
+  'hotline.data_missing': {
+    vi: 'Thiếu nội dung phản ánh (trường “data” phải đứng trước các tệp).',
+    en: 'The feedback is missing (the “data” field must come before the files).',
+  },
+  'hotline.merge_self': {
+    vi: 'Không gộp phản ánh vào chính nó hoặc vào phản ánh đã được gộp.',
+    en: 'A case cannot be merged into itself or into a merged case.',
+  },
+} as const;

@@ -1,0 +1,292 @@
+/**
+ * The hotline's configuration: categories (shipped defaults on first use, then the province's), the routing
+ * table (category × area → handling unit) and the versioned deadline rules.
+ */
+import { asc, desc, eq, lte, or, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import type { Db } from '../../db/client.js';
+import { recordChange } from '../audit/audit.service.js';
+import { provincesInForce } from '../units/departments.service.js';
+import { ancestorPaths, getUnits, unitDisplayName } from '../units/units.service.js';
+import type { CategoryOut } from './hotline.schemas.js';
+import { feedbackCategories, feedbackRoutes, hotlineRuleVersions } from './hotline.table.js';
+import { DEFAULT_HOTLINE_SLA, validateSlaRules, type HotlineSlaRules } from './rules/sla.js';
+
+/**
+ * The categories shipped (domain notes §3; the fields citizens' feedback falls in, as provincial portals list
+ * them). Keys are stable: Open311 serves them as service codes.
+ */
+export const DEFAULT_CATEGORIES: readonly {
+  key: string;
+  vi: string;
+  en: string;
+  dvi: string;
+  den: string;
+}[] = [
+  {
+    key: 'dat_dai',
+    vi: 'Đất đai',
+    en: 'Land',
+    dvi: 'Cấp giấy chứng nhận, bồi thường, giải phóng mặt bằng, chuyển mục đích sử dụng đất.',
+    den: 'Land-use certificates, compensation, site clearance, change of land use.',
+  },
+  {
+    key: 'xay_dung',
+    vi: 'Xây dựng',
+    en: 'Construction',
+    dvi: 'Giấy phép xây dựng, trật tự xây dựng, quy hoạch.',
+    den: 'Building permits, construction order, planning.',
+  },
+  {
+    key: 'dau_tu_kinh_doanh',
+    vi: 'Đầu tư, kinh doanh',
+    en: 'Investment and business',
+    dvi: 'Đăng ký doanh nghiệp, hộ kinh doanh, dự án đầu tư.',
+    den: 'Business and household-business registration, investment projects.',
+  },
+  {
+    key: 'ho_tich',
+    vi: 'Hộ tịch, chứng thực',
+    en: 'Civil status and certification',
+    dvi: 'Khai sinh, kết hôn, khai tử, chứng thực bản sao, chữ ký.',
+    den: 'Births, marriages, deaths, certified copies and signatures.',
+  },
+  {
+    key: 'thue_phi',
+    vi: 'Thuế, phí, lệ phí',
+    en: 'Taxes and fees',
+    dvi: 'Thu thuế, phí, lệ phí, thanh toán trực tuyến.',
+    den: 'Taxes, charges and fees, online payment.',
+  },
+  {
+    key: 'lao_dong_xa_hoi',
+    vi: 'Lao động, chính sách xã hội',
+    en: 'Labour and social policy',
+    dvi: 'Bảo hiểm, trợ cấp, người có công, bảo trợ xã hội.',
+    den: 'Insurance, allowances, people with meritorious services, social protection.',
+  },
+  {
+    key: 'giao_thong',
+    vi: 'Giao thông, vận tải',
+    en: 'Transport',
+    dvi: 'Đăng ký, đăng kiểm phương tiện, giấy phép lái xe, hạ tầng giao thông.',
+    den: 'Vehicle registration and inspection, driving licences, road infrastructure.',
+  },
+  {
+    key: 'moi_truong',
+    vi: 'Tài nguyên, môi trường',
+    en: 'Natural resources and environment',
+    dvi: 'Ô nhiễm, rác thải, khoáng sản, nước.',
+    den: 'Pollution, waste, minerals, water.',
+  },
+  {
+    key: 'y_te_giao_duc',
+    vi: 'Y tế, giáo dục',
+    en: 'Health and education',
+    dvi: 'Khám chữa bệnh, bảo hiểm y tế, trường học, tuyển sinh.',
+    den: 'Health care, health insurance, schools, admissions.',
+  },
+  {
+    key: 'dich_vu_cong',
+    vi: 'Dịch vụ công trực tuyến',
+    en: 'Online public services',
+    dvi: 'Cổng dịch vụ công, nộp hồ sơ trực tuyến, trả kết quả điện tử.',
+    den: 'The public-service portal, online submission, electronic results.',
+  },
+  {
+    key: 'thai_do_can_bo',
+    vi: 'Thái độ, hành vi của cán bộ',
+    en: 'Conduct of officials',
+    dvi: 'Chậm trễ, gây phiền hà, nhũng nhiễu, áp dụng sai quy định.',
+    den: 'Delays, harassment, demanding extra papers or money, misapplied rules.',
+  },
+  {
+    key: 'khac',
+    vi: 'Lĩnh vực khác',
+    en: 'Other',
+    dvi: 'Quy định hành chính và việc thực hiện ở lĩnh vực khác.',
+    den: 'Administrative rules and how they are applied in other fields.',
+  },
+];
+
+type CategoryRow = typeof feedbackCategories.$inferSelect;
+
+export const presentCategory = (c: CategoryRow): CategoryOut => ({
+  id: c.id,
+  key: c.key,
+  name: { vi: c.nameVi, en: c.nameEn },
+  description: { vi: c.descriptionVi, en: c.descriptionEn },
+  active: c.active,
+  position: c.position,
+  version: c.version,
+});
+
+/** The shipped categories, written once (a database that has any category keeps its own). */
+export async function ensureCategories(ctx: RequestContext): Promise<void> {
+  const [any] = await ctx.db.select({ id: feedbackCategories.id }).from(feedbackCategories).limit(1);
+  if (any) return;
+  const rows = await ctx.db
+    .insert(feedbackCategories)
+    .values(
+      DEFAULT_CATEGORIES.map((c, i) => ({
+        key: c.key,
+        nameVi: c.vi,
+        nameEn: c.en,
+        descriptionVi: c.dvi,
+        descriptionEn: c.den,
+        position: i + 1,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
+  for (const row of rows)
+    await recordChange(ctx, { action: 'create', entity: 'feedback_category', entityId: row.id, after: row });
+}
+
+export async function listCategories(
+  ctx: RequestContext,
+  options: { activeOnly: boolean },
+): Promise<CategoryOut[]> {
+  await ensureCategories(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(feedbackCategories)
+    .where(options.activeOnly ? eq(feedbackCategories.active, true) : undefined)
+    .orderBy(asc(feedbackCategories.position), asc(feedbackCategories.nameVi));
+  return rows.map(presentCategory);
+}
+
+export async function categoriesByIds(db: Db, ids: readonly string[]): Promise<Map<string, CategoryRow>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select()
+    .from(feedbackCategories)
+    .where(
+      sql`${feedbackCategories.id} IN (${sql.join(
+        wanted.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The province whose hotline this is
+
+/**
+ * The province a case goes to: the province above the unit it is about, or else the registry's province
+ * (the one in force; with several, the first by code — a registry of one province is the normal install).
+ */
+export async function hotlineProvince(
+  db: Db,
+  subjectUnitId: string | null | undefined,
+): Promise<string | null> {
+  if (subjectUnitId) {
+    const path = (await ancestorPaths(db, [subjectUnitId])).get(subjectUnitId);
+    if (path?.length) {
+      const units = await getUnits(db, path);
+      const province = units.find((u) => u.kind === 'province');
+      if (province) return province.id;
+    }
+  }
+  const provinces = await provincesInForce(db, todayInVietnam());
+  return provinces[0]?.id ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Routing: which unit handles a category of feedback about a place
+
+/**
+ * The unit the routing table suggests for a case: a route for its category whose area holds the subject unit
+ * (the most specific area first), else the category's route for anywhere; null when none fits.
+ */
+export async function suggestHandlingUnit(
+  db: Db,
+  categoryId: string | null,
+  subjectUnitId: string | null,
+): Promise<{ id: string; name: string } | null> {
+  if (!categoryId) return null;
+  const routes = await db
+    .select()
+    .from(feedbackRoutes)
+    .where(eq(feedbackRoutes.categoryId, categoryId))
+    .orderBy(desc(feedbackRoutes.createdAt));
+  if (!routes.length) return null;
+  const path = subjectUnitId ? ((await ancestorPaths(db, [subjectUnitId])).get(subjectUnitId) ?? []) : [];
+  // The area nearest the subject unit wins (its depth in the path); a route for anywhere comes last.
+  const depth = (areaId: string | null) => (areaId === null ? -1 : path.indexOf(areaId));
+  const best = routes
+    .filter((r) => r.areaUnitId === null || path.includes(r.areaUnitId))
+    .sort((a, b) => depth(b.areaUnitId) - depth(a.areaUnitId))[0];
+  if (!best) return null;
+  const [unit] = await getUnits(db, [best.handlingUnitId]);
+  return unit && !unit.validTo ? { id: unit.id, name: unitDisplayName(unit) } : null;
+}
+
+export async function addRoute(
+  ctx: RequestContext,
+  input: { categoryId: string; areaUnitId: string | null; handlingUnitId: string; note?: string },
+) {
+  const [row] = await ctx.db
+    .insert(feedbackRoutes)
+    .values({ ...input, note: input.note ?? '' })
+    .returning();
+  await recordChange(ctx, { action: 'create', entity: 'feedback_route', entityId: row!.id, after: row });
+  return row!;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Deadline rules (versioned)
+
+export type RuleVersion = { id: string; validFrom: string; rules: HotlineSlaRules };
+
+/**
+ * The rules in force on a day: the latest version valid from it or before; the shipped defaults are written
+ * as the first version (valid from 2000-01-01) the first time they are needed, so every case names its version.
+ */
+export async function rulesOn(ctx: RequestContext, day: string): Promise<RuleVersion> {
+  const pick = async () =>
+    (
+      await ctx.db
+        .select()
+        .from(hotlineRuleVersions)
+        .where(lte(hotlineRuleVersions.validFrom, day))
+        .orderBy(desc(hotlineRuleVersions.validFrom))
+        .limit(1)
+    )[0];
+  let row = await pick();
+  if (!row) {
+    const problems = validateSlaRules(DEFAULT_HOTLINE_SLA);
+    if (problems.length) throw new Error(`The shipped hotline rules are invalid: ${problems.join('; ')}`);
+    const [inserted] = await ctx.db
+      .insert(hotlineRuleVersions)
+      .values({ validFrom: '2000-01-01', rules: DEFAULT_HOTLINE_SLA, note: 'chidao' })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted)
+      await recordChange(ctx, {
+        action: 'create',
+        entity: 'hotline_rules',
+        entityId: inserted.id,
+        after: inserted,
+      });
+    row = await pick();
+  }
+  return { id: row!.id, validFrom: row!.validFrom, rules: row!.rules as HotlineSlaRules };
+}
+
+/** Rule versions by id (a case's deadlines are explained by the version it was received under). */
+export async function ruleVersionsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, HotlineSlaRules>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select()
+    .from(hotlineRuleVersions)
+    .where(or(...wanted.map((id) => eq(hotlineRuleVersions.id, id))));
+  return new Map(rows.map((r) => [r.id, r.rules as HotlineSlaRules]));
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicSitePlugin } from './public-site.js';
+
+describe('publicSitePlugin', () => {
+  let webRoot = '';
+  beforeAll(() => {
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'chidao-public-site-'));
+    fs.mkdirSync(path.join(webRoot, 'public-site'));
+    fs.writeFileSync(path.join(webRoot, 'index.html'), '<html>staff</html>');
+    fs.writeFileSync(path.join(webRoot, 'public-site', 'index.html'), '<html lang="vi">public</html>');
+  });
+  afterAll(() => fs.rmSync(webRoot, { recursive: true, force: true }));
+
+  it('sends the public page for /phan-anh and every path under it, the staff app elsewhere', async () => {
+    const app = Fastify();
+    await app.register(publicSitePlugin, { webRoot });
+    app.get('/*', async (_req, reply) => reply.type('text/html').send('<html>staff</html>'));
+    for (const url of [
+      '/phan-anh',
+      '/phan-anh/',
+      '/phan-anh/tra-cuu/PA-26-7K3M-9Q2X-4HRD?key=x',
+      '/phan-anh/da-tra-loi',
+    ]) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('public');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    }
+    for (const url of ['/', '/phan-anhx', '/plans'])
+      expect((await app.inject({ url })).body, url).toContain('staff');
+    await app.close();
+  });
+
+  it('registers nothing without a build of the public pages', async () => {
+    const app = Fastify();
+    await app.register(publicSitePlugin, { webRoot: path.join(webRoot, 'missing') });
+    expect((await app.inject({ url: '/phan-anh' })).statusCode).toBe(404);
+    await app.close();
+  });
+});

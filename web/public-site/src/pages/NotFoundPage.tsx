@@ -1,0 +1,26 @@
+import { Link } from '../components/Link';
+import { useTitle } from '../lib/hooks';
+import { useI18n } from '../lib/i18n-react';
+import { pathFor } from '../lib/router';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  useTitle('common.notFoundTitle');
+  return (
+    <article className="page">
+      <h1 tabIndex={-1}>{t('common.notFoundTitle')}</h1>
+      <p>{t('common.notFoundBody')}</p>
+      <ul className="link-list">
+        <li>
+          <Link href={pathFor({ name: 'submit' })}>{t('nav.submit')}</Link>
+        </li>
+        <li>
+          <Link href={pathFor({ name: 'track', code: null })}>{t('nav.track')}</Link>
+        </li>
+        <li>
+          <Link href={pathFor({ name: 'answers' })}>{t('nav.answers')}</Link>
+        </li>
+      </ul>
+    </article>
+  );
+}
