@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { publicSitePlugin } from './modules/system/public-site.js';
+import { setHotlinePublicUrl } from './modules/hotline/followers.service.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -111,6 +112,9 @@ class RequestLogs extends LogController {
   }
 }
 
+/** A URL with the value of its `key` parameter hidden (the hotline's tracking links carry the submitter's key). */
+export const hideSubmitterKey = (url: string) => url.replace(/([?&]key=)[^&#]*/gi, '$1***');
+
 /** Builds the whole HTTP application (API + web UI) on an open database. Used by `main`, tests and bench. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
@@ -121,6 +125,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
         : {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            // A hotline submitter's key travels in the tracking link (`?key=`): never into the logs.
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; remoteAddress?: string }) => ({
+                method: req.method,
+                url: hideSubmitterKey(req.url),
+                hostname: req.hostname,
+                remoteAddress: req.remoteAddress,
+              }),
+            },
           },
     logController: new RequestLogs(),
     genReqId: (req) => {
@@ -131,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  setHotlinePublicUrl(config.notifications.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);

@@ -29,6 +29,7 @@ import {
   settingsPolicy,
 } from './hotline.policy.js';
 import type { CaseDetailOut, CaseSummaryOut } from './hotline.schemas.js';
+import { tellFollowers, type PublicStep } from './followers.service.js';
 import { feedbackCaseFiles, feedbackCases, feedbackEscalations } from './hotline.table.js';
 import { suggestDuplicates, type DuplicateCase } from './rules/duplicates.js';
 import { answerDueDate, timing } from './rules/sla.js';
@@ -364,7 +365,7 @@ async function writeStep(
   row: CaseRow,
   version: number,
   patch: Partial<typeof feedbackCases.$inferInsert>,
-  event: { action: string; to: CaseStatus; note: string | null },
+  event: { action: string; to: CaseStatus; note: string | null; tell?: PublicStep | undefined },
 ) {
   const actor = requireActor(ctx);
   if (row.version !== version) throw staleVersion('feedback_case', row.version);
@@ -388,6 +389,7 @@ async function writeStep(
         actorId: actor.user.id,
       },
     ]);
+    if (event.tell) await tellFollowers(tx, updated, event.tell, event.note, `v${updated.version}`);
     await recordChange(
       { ...ctx, db: tx },
       {
@@ -465,7 +467,9 @@ export async function triageCase(
     patch.closedOn = on;
     note = patch.forwardedTo;
   }
-  await writeStep(ctx, row, input.version, patch, { action: 'triage', to: t.next, note });
+  const tell: PublicStep =
+    t.next === 'assigned' ? 'triaged' : t.next === 'not_accepted' ? 'not_accepted' : 'forwarded';
+  await writeStep(ctx, row, input.version, patch, { action: 'triage', to: t.next, note, tell });
   return caseDetail(ctx, id);
 }
 
@@ -492,7 +496,7 @@ export async function transferCase(
     row,
     input.version,
     { handlingUnitId: input.handlingUnitId, answerDraft: '' },
-    { action: 'transfer', to: 'assigned', note: input.reason.trim() },
+    { action: 'transfer', to: 'assigned', note: input.reason.trim(), tell: 'transferred' },
   );
   return caseDetail(ctx, id);
 }
@@ -512,7 +516,7 @@ export async function mergeCase(ctx: RequestContext, id: string, input: { versio
     row,
     input.version,
     { status: 'merged', duplicateOfId: into.id, closedOn: today() },
-    { action: 'merge', to: 'merged', note: into.code },
+    { action: 'merge', to: 'merged', note: into.code, tell: 'merged' },
   );
   return caseDetail(ctx, id);
 }

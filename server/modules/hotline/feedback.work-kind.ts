@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { allow } from '../access/policy.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { formatViDate } from '../periods/index.js';
 import { DEFAULT_TIMING_RULE, taskTiming, type TaskStatus } from '../tasks/index.js';
 import { getUnits, subtreeSql, unitDisplayName, unitFacts } from '../units/units.service.js';
 import type { DeadlineItem, LoadedItem, WorkKindAdapter } from '../work/work.service.js';
@@ -28,6 +29,7 @@ import {
   type EngineAction,
 } from './case-rules.js';
 import { casePolicy, HOTLINE_OFFICE } from './hotline.policy.js';
+import { tellFollowers } from './followers.service.js';
 import { feedbackCases } from './hotline.table.js';
 import { redactPersonalData } from './rules/redact.js';
 import { answerDueDate, extensionRoom } from './rules/sla.js';
@@ -275,6 +277,17 @@ export const feedbackCaseKind: WorkKindAdapter = {
       .set({ ...patch, version: sql`${feedbackCases.version} + 1`, updatedAt: new Date() })
       .where(and(eq(feedbackCases.id, loaded.item.id), eq(feedbackCases.version, version)))
       .returning();
+    // The submitter and followers hear of the public steps: the answer published, a new deadline.
+    if (updated && patch.status === 'published')
+      await tellFollowers(tx, updated, 'answered', null, `v${updated.version}`);
+    else if (updated && patch.extensionReason)
+      await tellFollowers(
+        tx,
+        updated,
+        'extended',
+        `Hạn mới: ${formatViDate(updated.dueDate!)}. ${String(patch.extensionReason)}`,
+        `v${updated.version}`,
+      );
     return updated ?? null;
   },
   reviewUnit: (loaded) => (loaded.row as CaseRow).provinceId,

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { systemContext } from '../../core/context.js';
+import { hideSubmitterKey } from '../../app.js';
+import { rows } from '../../db/client.js';
 import { createHash } from 'node:crypto';
 import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import { receiveHotlineMail } from './intake.service.js';
@@ -298,6 +301,18 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
     expect(detail.status).toBe('published');
     expect(detail.publishedAnswer).toContain('Lệ phí 8.000 đồng/bản');
     for (const secret of [CITIZEN.name, CITIZEN.phone]) expect(detail.publishedAnswer).not.toContain(secret);
+    // The submitter asked to follow: a mail for the triage and one for the answer, nothing for the return.
+    const mails = await rows<{ subject: string; text: string }>(
+      t.database.db,
+      sql`SELECT payload->>'subject' AS subject, payload->>'text' AS text FROM jobs
+           WHERE kind = 'outside_email' AND payload->>'to' = ${CITIZEN.email} ORDER BY created_at`,
+    );
+    expect(mails.map((m) => m.subject)).toEqual([
+      `[${code}] Phản ánh đã được phân loại và chuyển đơn vị xử lý`,
+      `[${code}] Phản ánh đã có câu trả lời`,
+    ]);
+    expect(mails[1]!.text).toContain(`/phan-anh/tra-cuu/${code}`);
+    expect(mails[1]!.text).not.toContain(CITIZEN.phone);
   });
 
   it('the public reads the answer without personal data; the submitter rates it and reopens it once', async () => {
@@ -431,6 +446,15 @@ describe('staff intake and the other outcomes of triage', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('the submitter’s key', () => {
+  it('never reaches the request log', () => {
+    expect(hideSubmitterKey('/api/public/hotline/cases/PA-26-X?key=ABCD1234&x=1')).toBe(
+      '/api/public/hotline/cases/PA-26-X?key=***&x=1',
+    );
+    expect(hideSubmitterKey('/phan-anh/tra-cuu/PA-26-X')).toBe('/phan-anh/tra-cuu/PA-26-X');
   });
 });
 

@@ -14,6 +14,7 @@ import { getUnits, unitDisplayName } from '../units/units.service.js';
 import { appendEvents, listEvents } from '../work/work.service.js';
 import { caseTransition, publicStage, type CaseStatus } from './case-rules.js';
 import type { PublicCaseOut } from './hotline.schemas.js';
+import { tellFollowers } from './followers.service.js';
 import { feedbackCases, feedbackFollowers } from './hotline.table.js';
 import { hashSubmitterKey } from './intake.service.js';
 import { normaliseTrackingCode } from './rules/tracking-code.js';
@@ -204,6 +205,7 @@ export async function reopenCase(ctx: RequestContext, code: string, input: { key
       })
       .where(eq(feedbackCases.id, row.id))
       .returning();
+    await tellFollowers(tx, updated!, 'reopened', input.reason.trim(), `v${updated!.version}`);
     await appendEvents(tx, [
       {
         kind: 'feedback_case',

@@ -31,7 +31,7 @@ import {
   notificationSettings,
   type NotificationText,
 } from './notifications.table.js';
-import { enqueueJobs, pendingJobsByPrefix, rescheduleJob, type NewJob } from './jobs.service.js';
+import { enqueueJob, enqueueJobs, pendingJobsByPrefix, rescheduleJob, type NewJob } from './jobs.service.js';
 import {
   DEFAULT_NOTIFICATION_RULE,
   digestJobKey,
@@ -44,7 +44,29 @@ export type EmailPreference = 'immediate' | 'digest' | 'off';
 export const EMAIL_PREFERENCES: readonly EmailPreference[] = ['immediate', 'digest', 'off'];
 
 /** Job kinds of this module. */
-export const JOB_KINDS = { reminder: 'task_reminder', email: 'email', digest: 'digest' } as const;
+export const JOB_KINDS = {
+  reminder: 'task_reminder',
+  email: 'email',
+  digest: 'digest',
+  /** A mail to someone who is not a user (a hotline submitter following their case). */
+  outsideEmail: 'outside_email',
+} as const;
+
+/**
+ * Queues a mail to an address that is not an account's (a citizen following their feedback): sent by the worker
+ * when a mail server is configured, skipped otherwise; the same `dedupeKey` is queued once. Call it inside the
+ * transaction of the step it tells of, so a step that fails sends nothing.
+ */
+export async function queueOutsideEmail(
+  db: Db,
+  mail: { to: string; subject: string; text: string; dedupeKey: string },
+): Promise<boolean> {
+  return enqueueJob(db, {
+    kind: JOB_KINDS.outsideEmail,
+    dedupeKey: mail.dedupeKey,
+    payload: { to: mail.to, subject: mail.subject, text: mail.text },
+  });
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Defaults set from the configuration when the app is built

@@ -262,8 +262,26 @@ async function runDigest(deps: WorkerDeps, job: JobRow, now: Date): Promise<Outc
   return finish(deps, job, 'done', { count: ids.length, messageId }, now, (tx) => markEmailed(tx, ids, now));
 }
 
+/** A mail to an outside address (./notifications.service.ts `queueOutsideEmail`), as plain text. */
+async function runOutsideEmail(deps: WorkerDeps, job: JobRow, now: Date): Promise<Outcome> {
+  const payload = job.payload as { to: string; subject: string; text: string };
+  if (!deps.mailer) return finish(deps, job, 'skipped', { reason: 'smtp_not_configured' }, now);
+  const html = `<pre style="font-family:inherit;white-space:pre-wrap">${payload.text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')}</pre>`;
+  const { messageId } = await deps.mailer.send({
+    to: payload.to,
+    subject: payload.subject,
+    text: payload.text,
+    html,
+  });
+  return finish(deps, job, 'done', { messageId }, now);
+}
+
 const HANDLERS: Record<string, (deps: WorkerDeps, job: JobRow, now: Date) => Promise<Outcome>> = {
   [JOB_KINDS.reminder]: runReminder,
+  [JOB_KINDS.outsideEmail]: runOutsideEmail,
   [JOB_KINDS.email]: runEmail,
   [JOB_KINDS.digest]: runDigest,
 };
