@@ -191,6 +191,7 @@ export async function listCases(ctx: RequestContext, query: ListQuery) {
       open: await count('open'),
       review: await count('review'),
       overdue: await count('overdue'),
+      closed: await count('closed'),
     },
     items: await summaries(ctx, rows),
     abilities: {
@@ -302,6 +303,8 @@ export async function caseDetail(ctx: RequestContext, id: string): Promise<CaseD
   if (row.handlingUnitId) work = await getWorkItem(ctx, 'feedback_case', row.id).catch(() => null);
   return {
     ...summary!,
+    categoryId: row.categoryId,
+    subjectUnitId: row.subjectUnitId,
     description: row.description,
     place: row.place,
     lat: row.lat,
@@ -561,4 +564,17 @@ export async function escalateCase(
     );
   });
   return caseDetail(ctx, id);
+}
+
+/** A file received with a case, for whoever may read the case (404 otherwise: the file is not said to exist). */
+export async function caseFile(ctx: RequestContext, id: string, fileId: string) {
+  await loadCase(ctx, id);
+  const [link] = await ctx.db
+    .select()
+    .from(feedbackCaseFiles)
+    .where(and(eq(feedbackCaseFiles.caseId, id), eq(feedbackCaseFiles.fileId, fileId)));
+  if (!link) throw notFound('file');
+  const [file] = await getFiles(ctx, [fileId]);
+  if (!file) throw notFound('file');
+  return file;
 }

@@ -8,13 +8,30 @@ import { requiredUpload, uploadedFileOut } from '../../core/upload.js';
 import { consumeCaptcha } from '../captcha/captcha.service.js';
 import { removeStoredFile, storeUpload, type StoredFile } from '../files/files.service.js';
 import { listUnits, unitDisplayName } from '../units/units.service.js';
-import { caseDetail, escalateCase, listCases, mergeCase, transferCase, triageCase } from './cases.service.js';
+import { sendStoredFile } from '../files/files.routes.js';
+import {
+  caseDetail,
+  caseFile,
+  escalateCase,
+  listCases,
+  mergeCase,
+  transferCase,
+  triageCase,
+} from './cases.service.js';
 import { HOTLINE_OFFICE, HOTLINE_ROLES } from './hotline.policy.js';
 import {
   caseDetailOut,
   caseListOut,
   caseListQuery,
   caseParams,
+  caseFileParams,
+  intakeOut,
+  categoryCreateIn,
+  categoryUpdateIn,
+  routeCreateIn,
+  ruleVersionIn,
+  ruleVersionOut,
+  settingsOut,
   categoryOut,
   escalateIn,
   followIn,
@@ -37,13 +54,23 @@ import {
 import { createCase } from './intake.service.js';
 import { followCase, listPublished, rateCase, reopenCase, trackCase } from './public.service.js';
 import { qrSvg } from './qr.js';
-import { listCategories, rulesOn } from './settings.service.js';
+import {
+  addRuleVersion,
+  createCategory,
+  createRoute,
+  deleteRoute,
+  hotlineSettings,
+  listCategories,
+  rulesOn,
+  updateCategory,
+} from './settings.service.js';
 import { provincesInForce } from '../units/departments.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 
 const tags = ['hotline'];
 const publicTags = ['hotline (public)'];
 const office = roles(...HOTLINE_OFFICE);
+const managers = roles('admin', 'standing_officer');
 const everyone = roles(...HOTLINE_ROLES);
 const uploadErrors = { ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] };
 
@@ -349,6 +376,94 @@ export async function hotlineRoutes(app: App) {
   );
 
   app.get(
+    '/hotline/settings',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: "The hotline's categories, routing table and deadline rules (with their versions)",
+        response: { 200: settingsOut, ...errorResponses },
+      },
+    },
+    async (request) => hotlineSettings(signedIn(request)),
+  );
+
+  app.post(
+    '/hotline/categories',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary: 'A new category of feedback',
+        body: categoryCreateIn,
+        response: { 201: categoryOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCategory(signedIn(request), request.body)),
+  );
+
+  app.patch(
+    '/hotline/categories/:id',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary: 'Rename, describe, reorder or retire a category (version-checked)',
+        params: caseParams,
+        body: categoryUpdateIn,
+        response: { 200: categoryOut, ...errorResponses },
+      },
+    },
+    async (request) => updateCategory(signedIn(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/hotline/routes',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary: 'A line of the routing table: which unit handles a category (about an area, or anywhere)',
+        body: routeCreateIn,
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ id: (await createRoute(signedIn(request), request.body)).id }),
+  );
+
+  app.delete(
+    '/hotline/routes/:id',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary: 'Remove a line of the routing table',
+        params: caseParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteRoute(signedIn(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/hotline/rules',
+    {
+      config: { access: managers },
+      schema: {
+        tags,
+        summary: 'A new version of the deadline rules from a day on (existing cases keep theirs)',
+        body: ruleVersionIn,
+        response: { 201: ruleVersionOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addRuleVersion(signedIn(request), request.body)),
+  );
+
+  app.get(
     '/hotline/cases',
     {
       config: { access: everyone },
@@ -395,7 +510,7 @@ export async function hotlineRoutes(app: App) {
         summary:
           'Enter feedback received by phone, e-mail, letter, the press, the national portal or a visit',
         body: staffIntakeIn,
-        response: { 201: caseDetailOut, ...errorResponses },
+        response: { 201: intakeOut, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -406,7 +521,12 @@ export async function hotlineRoutes(app: App) {
         receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined,
         fileIds: b.fileIds.map((id) => ({ id, public: false })),
       });
-      return reply.status(201).send(await caseDetail(ctx, result.id));
+      // The person's key, once: the officer reads it out or prints it with the code.
+      const key = result.key ?? '';
+      return reply.status(201).send({
+        ...(await caseDetail(ctx, result.id)),
+        receipt: { key, link: `/phan-anh/tra-cuu/${result.code}${key ? `?key=${key}` : ''}` },
+      });
     },
   );
 
@@ -422,6 +542,20 @@ export async function hotlineRoutes(app: App) {
       },
     },
     async (request) => caseDetail(signedIn(request), request.params.id),
+  );
+
+  app.get(
+    '/hotline/cases/:id/files/:fileId',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'A file received with the case', params: caseFileParams },
+    },
+    async (request, reply) =>
+      sendStoredFile(
+        reply,
+        app.fileStore,
+        await caseFile(signedIn(request), request.params.id, request.params.fileId),
+      ),
   );
 
   app.post(

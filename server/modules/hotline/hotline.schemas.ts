@@ -239,6 +239,7 @@ export const caseListOut = z.object({
     open: z.number().int(),
     review: z.number().int(),
     overdue: z.number().int(),
+    closed: z.number().int(),
   }),
   items: z.array(caseSummaryOut),
   abilities: z.object({ intake: z.boolean(), settings: z.boolean() }),
@@ -255,6 +256,8 @@ export const duplicateOut = z.object({
 });
 
 export const caseDetailOut = caseSummaryOut.extend({
+  categoryId: z.uuid().nullable(),
+  subjectUnitId: z.uuid().nullable(),
   description: z.string(),
   place: z.string(),
   lat: z.number().nullable(),
@@ -303,6 +306,12 @@ export const caseDetailOut = caseSummaryOut.extend({
 });
 export type CaseDetailOut = z.infer<typeof caseDetailOut>;
 
+/** A case just entered by staff, with the receipt to give the person: the code, their key and the link. */
+export const intakeOut = caseDetailOut.extend({
+  receipt: z.object({ key: z.string(), link: z.string() }),
+});
+export const caseFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
 export const triageIn = z.object({
   version: z.number().int().positive(),
   classification,
@@ -332,3 +341,64 @@ export const uploadOut = z.object({
   sha256: z.string(),
   mediaType: z.string(),
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Settings
+
+const slaRules = z.object({
+  version: z.string().trim().min(1).max(60),
+  basis: z.array(bilingual).min(1).max(10),
+  forwardWithinWorkingDays: z.number().int(),
+  triageWithinWorkingDays: z.number().int(),
+  statusUpdateEveryWorkingDays: z.number().int(),
+  answer: z.object({
+    default: z.number().int(),
+    byClassification: z.partialRecord(classification, z.number().int()).optional(),
+    byCategory: z.record(z.string().max(40), z.number().int()).optional(),
+  }),
+  dueSoonWorkingDays: z.number().int(),
+  maxExtensionWorkingDays: z.number().int(),
+});
+
+export const settingsOut = z.object({
+  categories: z.array(categoryOut),
+  routes: z.array(
+    z.object({
+      id: z.uuid(),
+      categoryId: z.uuid(),
+      area: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      handlingUnit: z.object({ id: z.uuid(), name: z.string(), ended: z.boolean() }),
+      note: z.string(),
+    }),
+  ),
+  rules: z.object({
+    currentId: z.uuid(),
+    versions: z.array(z.object({ id: z.uuid(), validFrom: date, note: z.string(), rules: slaRules })),
+  }),
+  abilities: z.object({ manage: z.boolean() }),
+});
+
+export const categoryCreateIn = z.object({
+  key: z.string().trim().min(2).max(40),
+  nameVi: required(120),
+  nameEn: required(120),
+  descriptionVi: text(500).optional(),
+  descriptionEn: text(500).optional(),
+});
+export const categoryUpdateIn = z.object({
+  version: z.number().int().positive(),
+  nameVi: required(120).optional(),
+  nameEn: required(120).optional(),
+  descriptionVi: text(500).optional(),
+  descriptionEn: text(500).optional(),
+  active: z.boolean().optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+});
+export const routeCreateIn = z.object({
+  categoryId: z.uuid(),
+  areaUnitId: z.uuid().nullish(),
+  handlingUnitId: z.uuid(),
+  note: text(300).optional(),
+});
+export const ruleVersionIn = z.object({ validFrom: date, rules: slaRules, note: text(500).optional() });
+export const ruleVersionOut = z.object({ id: z.uuid(), validFrom: date, note: z.string(), rules: slaRules });

@@ -75,4 +75,24 @@ export const HOTLINE_MESSAGES = {
     vi: 'Không gộp phản ánh vào chính nó hoặc vào phản ánh đã được gộp.',
     en: 'A case cannot be merged into itself or into a merged case.',
   },
+  'hotline.category_key': {
+    vi: 'Mã lĩnh vực gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ: dat_dai).',
+    en: 'A category key is lower-case letters, digits and underscores, starting with a letter (e.g. dat_dai).',
+  },
+  'hotline.category_key_taken': {
+    vi: 'Mã lĩnh vực “{key}” đã có.',
+    en: 'The category key “{key}” is taken.',
+  },
+  'hotline.rules_in_past': {
+    vi: 'Quy định mới áp dụng từ hôm nay trở đi (phản ánh đã nhận giữ quy định khi tiếp nhận).',
+    en: 'New rules apply from today on (cases already received keep the rules they were received under).',
+  },
+  'hotline.rules_invalid': {
+    vi: 'Quy định thời hạn có {count} điểm chưa hợp lệ.',
+    en: 'The deadline rules have {count} problems.',
+  },
+  'hotline.rules_date_taken': {
+    vi: 'Đã có phiên bản quy định áp dụng từ ngày {date}.',
+    en: 'A version of the rules already applies from {date}.',
+  },
 } as const;

@@ -14,6 +14,7 @@ import { getUnits, unitDisplayName } from '../units/units.service.js';
 import { appendEvents, listEvents } from '../work/work.service.js';
 import { caseTransition, publicStage, type CaseStatus } from './case-rules.js';
 import type { PublicCaseOut } from './hotline.schemas.js';
+import { publishedText } from './feedback.work-kind.js';
 import { tellFollowers } from './followers.service.js';
 import { feedbackCases, feedbackFollowers } from './hotline.table.js';
 import { hashSubmitterKey } from './intake.service.js';
@@ -101,9 +102,10 @@ export async function trackCase(ctx: RequestContext, code: string, key?: string)
     stage: publicStage(status),
     category: category ? { vi: category.nameVi, en: category.nameEn } : null,
     subject: row.subjectUnitId ? (units.get(row.subjectUnitId) ?? null) : null,
-    title: row.title,
+    // What a submitter typed into the title or the place may name them: taken out like the description's.
+    title: publishedText(row, row.title),
     description: published ? row.publishedDescription : null,
-    place: published ? row.place : '',
+    place: published ? publishedText(row, row.place) : '',
     receivedOn: row.receivedOn,
     triageDueDate: row.triageDueDate,
     dueDate: row.dueDate,
@@ -289,7 +291,7 @@ export async function listPublished(
       const c = r.categoryId ? categories.get(r.categoryId) : undefined;
       return {
         code: r.code,
-        title: r.title,
+        title: publishedText(r, r.title),
         category: c ? { vi: c.nameVi, en: c.nameEn } : null,
         subject: r.subjectUnitId ? (units.get(r.subjectUnitId) ?? null) : null,
         handlingUnit: r.handlingUnitId ? (units.get(r.handlingUnitId) ?? null) : null,

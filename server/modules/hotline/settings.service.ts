@@ -2,8 +2,18 @@
  * The hotline's configuration: categories (shipped defaults on first use, then the province's), the routing
  * table (category × area → handling unit) and the versioned deadline rules.
  */
-import { asc, desc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import {
+  AppError,
+  forbidden,
+  notFound,
+  staleVersion,
+  unauthenticated,
+  validation,
+} from '../../core/errors.js';
+import { allow } from '../access/policy.js';
+import { settingsPolicy } from './hotline.policy.js';
 import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -289,4 +299,210 @@ export async function ruleVersionsByIds(
     .from(hotlineRuleVersions)
     .where(or(...wanted.map((id) => eq(hotlineRuleVersions.id, id))));
   return new Map(rows.map((r) => [r.id, r.rules as HotlineSlaRules]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The settings page: categories, routes and rule versions, kept by the standing agency over the province
+
+function requireManager(ctx: RequestContext) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  const provinceIds = actor.rootsFor(['admin', 'standing_officer']);
+  if (!allow(settingsPolicy, actor, 'manage', { provinceIds })) throw forbidden();
+  return actor;
+}
+
+export async function hotlineSettings(ctx: RequestContext) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  const categories = await listCategories(ctx, { activeOnly: false });
+  const routes = await ctx.db.select().from(feedbackRoutes).orderBy(asc(feedbackRoutes.createdAt));
+  const units = new Map(
+    (
+      await getUnits(ctx.db, [
+        ...new Set(routes.flatMap((r) => [r.handlingUnitId, r.areaUnitId ?? '']).filter(Boolean)),
+      ])
+    ).map((u) => [u.id, { name: unitDisplayName(u), ended: !!u.validTo }]),
+  );
+  const versions = await ctx.db
+    .select()
+    .from(hotlineRuleVersions)
+    .orderBy(desc(hotlineRuleVersions.validFrom));
+  const current = await rulesOn(ctx, todayInVietnam());
+  return {
+    categories,
+    routes: routes.map((r) => ({
+      id: r.id,
+      categoryId: r.categoryId,
+      area: r.areaUnitId ? { id: r.areaUnitId, name: units.get(r.areaUnitId)?.name ?? '' } : null,
+      handlingUnit: {
+        id: r.handlingUnitId,
+        name: units.get(r.handlingUnitId)?.name ?? '',
+        ended: units.get(r.handlingUnitId)?.ended ?? false,
+      },
+      note: r.note,
+    })),
+    rules: {
+      currentId: current.id,
+      versions: (versions.length ? versions : [{ ...current, note: '', createdAt: new Date() }]).map((v) => ({
+        id: v.id,
+        validFrom: v.validFrom,
+        note: v.note,
+        rules: v.rules as HotlineSlaRules,
+      })),
+    },
+    abilities: {
+      manage: allow(settingsPolicy, actor, 'manage', {
+        provinceIds: actor.rootsFor(['admin', 'standing_officer']),
+      }),
+    },
+  };
+}
+
+const KEY = /^[a-z][a-z0-9_]{1,39}$/;
+
+export async function createCategory(
+  ctx: RequestContext,
+  input: { key: string; nameVi: string; nameEn: string; descriptionVi?: string; descriptionEn?: string },
+) {
+  requireManager(ctx);
+  if (!KEY.test(input.key)) throw validation('key', 'hotline.category_key');
+  const [exists] = await ctx.db
+    .select({ id: feedbackCategories.id })
+    .from(feedbackCategories)
+    .where(eq(feedbackCategories.key, input.key));
+  if (exists) throw new AppError(409, 'CONFLICT', 'hotline.category_key_taken', { key: input.key });
+  const [{ n } = { n: 0 }] = await ctx.db
+    .select({ n: sql<number>`coalesce(max(${feedbackCategories.position}), 0)::int` })
+    .from(feedbackCategories);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(feedbackCategories)
+      .values({
+        key: input.key,
+        nameVi: input.nameVi.trim(),
+        nameEn: input.nameEn.trim(),
+        descriptionVi: (input.descriptionVi ?? '').trim(),
+        descriptionEn: (input.descriptionEn ?? '').trim(),
+        position: Number(n) + 1,
+      })
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'feedback_category', entityId: row!.id, after: row },
+    );
+    return presentCategory(row!);
+  });
+}
+
+export async function updateCategory(
+  ctx: RequestContext,
+  id: string,
+  input: {
+    version: number;
+    nameVi?: string | undefined;
+    nameEn?: string | undefined;
+    descriptionVi?: string | undefined;
+    descriptionEn?: string | undefined;
+    active?: boolean | undefined;
+    position?: number | undefined;
+  },
+) {
+  requireManager(ctx);
+  const [before] = await ctx.db.select().from(feedbackCategories).where(eq(feedbackCategories.id, id));
+  if (!before) throw notFound('feedback_category');
+  if (before.version !== input.version) throw staleVersion('feedback_category', before.version);
+  const { version, ...fields } = input;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(feedbackCategories)
+      .set({ ...fields, version: sql`${feedbackCategories.version} + 1` })
+      .where(and(eq(feedbackCategories.id, id), eq(feedbackCategories.version, version)))
+      .returning();
+    if (!row) throw staleVersion('feedback_category', before.version);
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'update', entity: 'feedback_category', entityId: id, before, after: row },
+    );
+    return presentCategory(row);
+  });
+}
+
+export async function createRoute(
+  ctx: RequestContext,
+  input: {
+    categoryId: string;
+    areaUnitId?: string | null | undefined;
+    handlingUnitId: string;
+    note?: string | undefined;
+  },
+) {
+  requireManager(ctx);
+  if (!(await categoriesByIds(ctx.db, [input.categoryId])).has(input.categoryId))
+    throw validation('categoryId', 'hotline.category_unknown');
+  const [unit] = await getUnits(ctx.db, [input.handlingUnitId]);
+  if (!unit || unit.validTo) throw validation('handlingUnitId', 'hotline.unit_not_in_province');
+  return ctx.db.transaction(async (tx) =>
+    addRoute(
+      { ...ctx, db: tx },
+      {
+        categoryId: input.categoryId,
+        areaUnitId: input.areaUnitId ?? null,
+        handlingUnitId: input.handlingUnitId,
+        note: input.note ?? '',
+      },
+    ),
+  );
+}
+
+export async function deleteRoute(ctx: RequestContext, id: string) {
+  requireManager(ctx);
+  const [before] = await ctx.db.select().from(feedbackRoutes).where(eq(feedbackRoutes.id, id));
+  if (!before) throw notFound('feedback_route');
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(feedbackRoutes).where(eq(feedbackRoutes.id, id));
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'delete', entity: 'feedback_route', entityId: id, before },
+    );
+  });
+}
+
+/**
+ * A new version of the deadline rules from a day on (today or later: a case keeps the version it was received
+ * under, so a change never moves an existing deadline); checked by `validateSlaRules`, each problem named.
+ */
+export async function addRuleVersion(
+  ctx: RequestContext,
+  input: { validFrom: string; rules: HotlineSlaRules; note?: string | undefined },
+) {
+  const actor = requireManager(ctx);
+  if (input.validFrom < todayInVietnam()) throw validation('validFrom', 'hotline.rules_in_past');
+  const problems = validateSlaRules(input.rules);
+  if (problems.length)
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      'hotline.rules_invalid',
+      { count: problems.length },
+      problems.map((p) => ({ field: 'rules', message: p })),
+    );
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(hotlineRuleVersions)
+      .values({
+        validFrom: input.validFrom,
+        rules: input.rules,
+        note: (input.note ?? '').trim(),
+        createdBy: actor.user.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError(409, 'CONFLICT', 'hotline.rules_date_taken', { date: input.validFrom });
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'create', entity: 'hotline_rules', entityId: row.id, after: row },
+    );
+    return { id: row.id, validFrom: row.validFrom, note: row.note, rules: row.rules as HotlineSlaRules };
+  });
 }

@@ -17,6 +17,7 @@ import { dossiersFeature } from './dossiers/feature';
 import { calendarFeature } from './calendar/feature';
 import { notificationsFeature } from './notifications/feature';
 import { reportsFeature } from './reports/feature';
+import { hotlineFeature } from './hotline/feature';
 
 export const FEATURES = [
   homeFeature,
@@ -33,6 +34,7 @@ export const FEATURES = [
   calendarFeature,
   notificationsFeature,
   reportsFeature,
+  hotlineFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

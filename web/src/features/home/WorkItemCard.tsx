@@ -43,8 +43,14 @@ export function WorkItemCard({
   const { t, i18n } = useTranslation();
   const reported = view === 'review' ? item.reported : null;
   // The reviewer's decision is what the queue is for; other steps (cancel, extend…) stay on the item's page.
+  // A hotline case is answered and approved on its page (the answer is written there; approval publishes it,
+  // and the page shows what the public will read): its card only links there.
   const actions =
-    view === 'review' ? item.allowedActions.filter((a) => REVIEW.includes(a)) : item.allowedActions;
+    item.kind === 'feedback_case'
+      ? []
+      : view === 'review'
+        ? item.allowedActions.filter((a) => REVIEW.includes(a))
+        : item.allowedActions;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="work-item" data-kind={item.kind}>
       <Flex direction={{ base: 'column', sm: 'row' }} gap="sm" justify="space-between">
@@ -57,7 +63,7 @@ export function WorkItemCard({
                 timing={item.timing}
                 ns="work"
                 testId="work-item"
-                awaitingReview={['reported_done', 'submitted'].includes(item.status)}
+                awaitingReview={['reported_done', 'submitted', 'answered'].includes(item.status)}
               />
             )}
           </Group>
