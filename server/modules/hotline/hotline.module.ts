@@ -5,13 +5,19 @@ import { HOTLINE_ROLES } from './hotline.policy.js';
 import { hotlineRoutes } from './hotline.routes.js';
 import { seedDemoHotline } from './hotline.demo.js';
 import { HOTLINE_MESSAGES } from './messages.js';
+import { OPEN311_MESSAGES } from './open311/open311.messages.js';
+import { open311Routes } from './open311/open311.routes.js';
 
 export const hotlineModule = defineModule({
   name: 'hotline',
-  routes: [{ plugin: hotlineRoutes, prefix: '/api' }],
+  routes: [
+    { plugin: hotlineRoutes, prefix: '/api' },
+    // Open311 GeoReport v2 (./open311/README.md): categories as services, cases as requests.
+    { plugin: open311Routes, prefix: '/open311/v2' },
+  ],
   sections: [{ id: 'hotline', roles: HOTLINE_ROLES, order: 97 }],
   workKinds: [feedbackCaseKind],
-  messages: HOTLINE_MESSAGES,
+  messages: { ...HOTLINE_MESSAGES, ...OPEN311_MESSAGES },
   // The hotline's cases of 2026, after the committees, plans and reports.
   demo: [{ order: 60, seed: (ctx, f) => seedDemoHotline(ctx, f.provinceId, f.unitIds) }],
 });
