@@ -1,4 +1,4 @@
-// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   reports: periodic reports at scale: consolidation of 150 and 3,321 units × 200 fields (the pure engine and the
@@ -8,6 +8,9 @@
 //             -- dossiers [--rows N] [--runs 50])
 //   import-latency: API latency and the event loop's longest block while a dossier file is imported and exported
 //             through the HTTP API of the real server (scripts/bench/import-latency.mjs; -- import-latency [--rows N])
+//   hotline: public feedback submissions a second through the real server's HTTP API (captcha, multipart, 5%
+//            repeats), POST p50/p99 and accepted vs stored, against ≥ 1,000/s and p99 ≤ 100 ms
+//            (scripts/bench/hotline-submissions.mjs; -- hotline [--seconds 10] [--concurrency 32])
 //   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
 //        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
 //        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
@@ -81,6 +84,18 @@ if (suite === 'import-latency') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'hotline') {
+  // Public hotline submissions under a closed loop of citizens (captcha difficulty 1, one address each).
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/hotline-submissions.mjs', '--engine', values.engine];
+  if (!values.build) args.push('--no-build');
+  // This suite's own defaults (10 s, 32 in flight) unless given.
+  const given = (name) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (given('seconds')) args.push('--seconds', values.seconds);
+  if (given('concurrency')) args.push('--concurrency', values.concurrency);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite === 'web') {
   // The web app: bundle sizes, initial JS/CSS of the login and landing pages, FCP/LCP (local and slow 4G).
   const { spawnSync } = await import('node:child_process');
@@ -94,7 +109,7 @@ if (suite === 'web') {
 }
 if (suite !== 'platform') {
   console.error(
-    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, web`,
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, web`,
   );
   process.exit(64);
 }

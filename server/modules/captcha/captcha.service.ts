@@ -58,8 +58,14 @@ export type Captcha = {
 /** A captcha with its own key and memory of used challenges. */
 export function createCaptcha(settings: CaptchaSettings, key: Uint8Array = randomBytes(32)): Captcha {
   const used = new Map<string, number>();
+  // Used ids in the order they were used: with one lifetime for every challenge that is nearly expiry order, so
+  // the sweep stops at the first one still valid (a scan of all of them would cost O(n) per submission). One
+  // that outlives its place is harmless: an expired challenge is refused by its own expiry anyway.
   const forget = (at: number) => {
-    for (const [id, expires] of used) if (expires <= at) used.delete(id);
+    for (const [id, expires] of used) {
+      if (expires > at) break;
+      used.delete(id);
+    }
   };
   return {
     newChallenge(now = new Date()) {

@@ -32,6 +32,7 @@ import {
   ruleVersionIn,
   ruleVersionOut,
   settingsOut,
+  categoryListOut,
   categoryOut,
   escalateIn,
   followIn,
@@ -369,7 +370,7 @@ export async function hotlineRoutes(app: App) {
       schema: {
         tags,
         summary: 'The categories of feedback',
-        response: { 200: z.object({ items: z.array(categoryOut) }), ...errorResponses },
+        response: { 200: categoryListOut, ...errorResponses },
       },
     },
     async (request) => ({ items: await listCategories(signedIn(request), { activeOnly: false }) }),

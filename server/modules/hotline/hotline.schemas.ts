@@ -36,6 +36,8 @@ export const categoryOut = z.object({
   version: z.number().int(),
 });
 export type CategoryOut = z.infer<typeof categoryOut>;
+export const categoryListOut = z.object({ items: z.array(categoryOut) });
+export type CategoryListOut = z.infer<typeof categoryListOut>;
 
 // ---------------------------------------------------------------------------------------------------
 // The public
@@ -232,6 +234,7 @@ export const caseSummaryOut = z.object({
 });
 export type CaseSummaryOut = z.infer<typeof caseSummaryOut>;
 
+export type CaseListOut = z.infer<typeof caseListOut>;
 export const caseListOut = z.object({
   total: z.number().int(),
   counts: z.object({
@@ -310,6 +313,7 @@ export type CaseDetailOut = z.infer<typeof caseDetailOut>;
 export const intakeOut = caseDetailOut.extend({
   receipt: z.object({ key: z.string(), link: z.string() }),
 });
+export type IntakeOut = z.infer<typeof intakeOut>;
 export const caseFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 export const triageIn = z.object({
@@ -402,3 +406,5 @@ export const routeCreateIn = z.object({
 });
 export const ruleVersionIn = z.object({ validFrom: date, rules: slaRules, note: text(500).optional() });
 export const ruleVersionOut = z.object({ id: z.uuid(), validFrom: date, note: z.string(), rules: slaRules });
+
+export type UploadOut = z.infer<typeof uploadOut>;

@@ -13,7 +13,7 @@ import {
   queueQuery,
   uploadOut,
   uploadRulesOut,
-  workEventOut,
+  workEventListOut,
   workItemOut,
 } from './work.schemas.js';
 import {
@@ -133,7 +133,7 @@ export async function workRoutes(app: App) {
         tags,
         summary: "An item's history: each step with who acted, the note and the evidence it cites",
         params: kindParams,
-        response: { 200: z.object({ items: z.array(workEventOut) }), ...errorResponses },
+        response: { 200: workEventListOut, ...errorResponses },
       },
     },
     async (request) => ({

@@ -154,6 +154,8 @@ export const workEventOut = z.object({
   files: z.array(workFileOut),
 });
 export type WorkEventOut = z.infer<typeof workEventOut>;
+export const workEventListOut = z.object({ items: z.array(workEventOut) });
+export type WorkEventListOut = z.infer<typeof workEventListOut>;
 
 export const uploadOut = z.object({
   id: z.uuid(),

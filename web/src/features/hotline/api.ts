@@ -5,26 +5,30 @@
  */
 import type { z } from 'zod';
 import type {
-  caseListOut,
   caseListQuery,
   categoryOut,
   escalateIn,
-  intakeOut,
   mergeIn,
   staffIntakeIn,
   transferIn,
   triageIn,
-  uploadOut,
 } from '../../../../server/modules/hotline/hotline.schemas';
-import type { CaseDetailOut, CaseSummaryOut } from '../../../../server/modules/hotline/hotline.schemas';
-import type { WorkEventOut } from '../../../../server/modules/work/work.schemas';
+import type {
+  CaseDetailOut,
+  CaseListOut,
+  CaseSummaryOut,
+  CategoryListOut,
+  IntakeOut,
+  UploadOut,
+} from '../../../../server/modules/hotline/hotline.schemas';
+import type { WorkEventListOut, WorkEventOut } from '../../../../server/modules/work/work.schemas';
 import { api } from '../../lib/api';
 import { actOnWorkItem, uploadWorkFile, workFileHref } from '../../components/workflow/work';
 import type { WorkActionResult } from '../../components/workflow/work';
 
 export type CaseSummary = CaseSummaryOut;
 export type CaseDetail = CaseDetailOut;
-export type CaseList = z.infer<typeof caseListOut>;
+export type CaseList = CaseListOut;
 export type CaseView = z.input<typeof caseListQuery>['view'] & string;
 export type CaseStatus = CaseSummary['status'];
 export type Channel = CaseSummary['channel'];
@@ -35,13 +39,13 @@ export type Duplicate = CaseDetail['duplicates'][number];
 export type Escalation = CaseDetail['escalations'][number];
 export type CaseFile = CaseDetail['files'][number];
 export type IntakeInput = z.input<typeof staffIntakeIn>;
-export type Intake = z.infer<typeof intakeOut>;
+export type Intake = IntakeOut;
 export type Receipt = Intake['receipt'];
 export type TriageInput = z.input<typeof triageIn>;
 export type TransferInput = z.input<typeof transferIn>;
 export type MergeInput = z.input<typeof mergeIn>;
 export type EscalateInput = z.input<typeof escalateIn>;
-export type Upload = z.infer<typeof uploadOut>;
+export type Upload = UploadOut;
 export type CaseEvent = WorkEventOut;
 
 /** The steps of the handling unit and the reviewer (the work engine's `allowedActions` for a case). */
@@ -71,7 +75,7 @@ export const hotlineKeys = {
 const KIND = 'feedback_case' as const;
 
 export const listCases = (p: ListParams) => api.get<CaseList>('/api/hotline/cases', { query: p });
-export const listCategories = () => api.get<{ items: Category[] }>('/api/hotline/categories');
+export const listCategories = () => api.get<CategoryListOut>('/api/hotline/categories');
 export const getCase = (id: string) => api.get<CaseDetail>(`/api/hotline/cases/${id}`);
 export const createCase = (input: IntakeInput) => api.post<Intake>('/api/hotline/cases', input);
 export const uploadIntakeFile = (file: File) => api.upload<Upload>('/api/hotline/uploads', file);
@@ -99,7 +103,7 @@ export const actOnCase = (
 ) => actOnWorkItem(KIND, id, input) as Promise<WorkActionResult>;
 export const uploadAnswerFile = (id: string, file: File) => uploadWorkFile(KIND, id, file);
 export const answerFileHref = (id: string, fileId: string) => workFileHref(KIND, id, fileId);
-export const caseEvents = (id: string) => api.get<{ items: CaseEvent[] }>(`/api/work/${KIND}/${id}/events`);
+export const caseEvents = (id: string) => api.get<WorkEventListOut>(`/api/work/${KIND}/${id}/events`);
 
 /** Where a file received with the case downloads from (for whoever may read the case). */
 export const caseFileHref = (caseId: string, fileId: string): string | null =>
