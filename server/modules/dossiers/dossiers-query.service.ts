@@ -54,6 +54,14 @@ import {
 } from './rollup.js';
 import { addInto, COLUMN, emptyTotals, periodTotalsSql, prefixRowsSql, totalsOfRow } from './rollup-sql.js';
 import { addDays } from '../calendar/index.js';
+import {
+  feedbackQd766,
+  feedbackQd766ByPeriod,
+  feedbackQd766ByUnit,
+  paknCriteria,
+  type PaknQd766,
+  type PaknScope,
+} from '../hotline/stats/stats.service.js';
 
 function reader(ctx: RequestContext): Actor {
   if (!ctx.actor) throw unauthenticated();
@@ -67,9 +75,10 @@ type Rules = Awaited<ReturnType<typeof dossierRulesFor>>;
  * Indicators, QĐ 766 score and traffic lights of period totals (same formulas as `/dossiers/indicators`),
  * with the thresholds and QĐ 766 configuration in force (settings/: versions from a date).
  */
-function figures(t: PeriodTotals, rules: Rules) {
+function figures(t: PeriodTotals, rules: Rules, pakn?: PaknQd766) {
   const indicators = computeIndicators(t);
-  const qd766 = qd766Score(dossierCriteria(indicators), rules.qd766);
+  // The two feedback criteria come from the hotline, over the same period and units.
+  const qd766 = qd766Score({ ...dossierCriteria(indicators), ...paknCriteria(pakn) }, rules.qd766);
   const threshold = (key: string) => rules.thresholds.find((x) => x.key === key);
   const light = (key: keyof typeof indicators) => {
     const th = threshold(key);
@@ -194,6 +203,15 @@ async function resolveScope(ctx: RequestContext, actor: Actor, q: ScopeQuery) {
     if (shown) unit = { id: unit.id, name: shown.name, code: shown.code };
   }
   return { today, stockDay: minDay(q.to, today), sources, scope: { unit, procedure } };
+}
+
+/**
+ * The hotline cases of a scope, for the QĐ 766 feedback criteria: those handled by the unit (and below it,
+ * with `subtree`; by its predecessors too when restated), else by the units of the reader's grants.
+ */
+function paknScope(actor: Actor, q: ScopeQuery): PaknScope {
+  if (q.unitId) return { unitIds: [q.unitId], subtree: q.subtree, restated: q.restate };
+  return { unitIds: actor.rootsFor(DOSSIER_READ_ROLES), subtree: true };
 }
 
 const idList = (ids: readonly string[]) =>
@@ -342,8 +360,21 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
   const listed = [...groups.values()].filter((g) => q.groupBy !== 'unit' || shownInRanking(g, q.from, g.t));
   const ended = q.groupBy === 'unit' ? listed.filter((g) => endedBy(g, stockDay)) : [];
   const kept = q.ended === 'show' ? listed : listed.filter((g) => !ended.includes(g));
+  const pakn = paknScope(actor, q);
+  const [paknTotal, paknByUnit] = await Promise.all([
+    feedbackQd766(ctx.db, { from: q.from, to: q.to, ...pakn }),
+    q.groupBy === 'unit'
+      ? feedbackQd766ByUnit(ctx.db, {
+          from: q.from,
+          to: q.to,
+          unitIds: kept.map((g) => g.key),
+          subtree: false,
+          restated: q.restate,
+        })
+      : new Map<string, PaknQd766>(),
+  ]);
   const rows = kept.map(({ t, ...g }) => {
-    const f = figures(t, rules);
+    const f = figures(t, rules, paknByUnit.get(g.key));
     return {
       ...g,
       ...f,
@@ -368,7 +399,7 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     scope,
     reader: readerOf,
     thresholds: [...rules.thresholds],
-    total: figures(total, rules),
+    total: figures(total, rules, paknTotal),
     ranking: {
       rule: RANKING_RULE.version,
       ended: q.ended,
@@ -422,12 +453,13 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
   const buckets = [...rows.values()];
   const rules = new Map<string, Rules>();
   for (const w of windows) rules.set(w.to, await dossierRulesFor(ctx.db, w.to));
+  const pakn = await feedbackQd766ByPeriod(ctx.db, { periods: windows, ...paknScope(actor, q) });
   return {
     from: q.from,
     to: q.to,
     restated: q.restate,
     scope,
-    months: windows.map((w) => {
+    months: windows.map((w, i) => {
       const t = totalsFromPrefixes({
         before: prefixSum(buckets, w.before),
         to: prefixSum(buckets, w.to),
@@ -438,7 +470,7 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
         from: w.from,
         to: w.to,
         stockDay: w.stockDay,
-        ...figures(t, rules.get(w.to)!),
+        ...figures(t, rules.get(w.to)!, pakn[i]),
       };
     }),
   };

@@ -27,6 +27,12 @@ import {
 import { catalogueCounts, periodCarriers } from './dossiers-query.service.js';
 import { computeIndicators, dossierCriteria } from './indicators.js';
 import { qd766Score, type Qd766Config } from './qd766.js';
+import {
+  feedbackQd766,
+  feedbackQd766ByUnit,
+  paknCriteria,
+  type PaknQd766,
+} from '../hotline/stats/stats.service.js';
 import { dossierRulesFor } from './settings/dossiers-settings.service.js';
 import {
   ALL_PROCEDURES,
@@ -585,9 +591,14 @@ export async function getDossier(ctx: RequestContext, code: string, asOf?: strin
 // Indicators (rollups only)
 
 /** Indicators and the QĐ 766 score with the configuration in force (settings/: versions from a date). */
-function figures(t: PeriodTotals, qd766: Qd766Config) {
+function figures(t: PeriodTotals, qd766: Qd766Config, pakn?: PaknQd766) {
   const indicators = computeIndicators(t);
-  return { totals: t, indicators, qd766: qd766Score(dossierCriteria(indicators), qd766) };
+  // The two feedback criteria come from the hotline, over the same period and units.
+  return {
+    totals: t,
+    indicators,
+    qd766: qd766Score({ ...dossierCriteria(indicators), ...paknCriteria(pakn) }, qd766),
+  };
 }
 
 /**
@@ -661,6 +672,18 @@ export async function dossierIndicators(
       groups.set(g.key, entry);
     }
   }
+  const [paknTotal, paknByUnit] = await Promise.all([
+    feedbackQd766(ctx.db, { from: q.from, to: q.to, unitIds: actor.rootsFor(DOSSIER_READ_ROLES) }),
+    q.groupBy === 'unit'
+      ? feedbackQd766ByUnit(ctx.db, {
+          from: q.from,
+          to: q.to,
+          unitIds: [...groups.keys()],
+          subtree: false,
+          restated: q.restate,
+        })
+      : new Map<string, PaknQd766>(),
+  ]);
   return {
     from: q.from,
     to: q.to,
@@ -672,9 +695,9 @@ export async function dossierIndicators(
       dueSoonWorkingDays: DEFAULT_TIMING_RULES.dueSoonWorkingDays,
       suspensionExtendsDue: DEFAULT_TIMING_RULES.suspensionExtendsDue,
     },
-    total: figures(total, rules.qd766),
+    total: figures(total, rules.qd766, paknTotal),
     groups: [...groups.values()]
       .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
-      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules.qd766) })),
+      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules.qd766, paknByUnit.get(g.key)) })),
   };
 }

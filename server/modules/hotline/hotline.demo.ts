@@ -160,7 +160,7 @@ const CASES: DemoCase[] = [
         on: '2026-11-03',
         text: 'Theo Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp, hồ sơ thay đổi người đại diện theo pháp luật cần có nghị quyết của hội đồng thành viên. Phòng Đăng ký kinh doanh đã hướng dẫn một lần, đầy đủ; hồ sơ được chấp thuận ngày 29/10/2026. Sở đã nhắc nhở chuyên viên về việc hướng dẫn một lần.',
       },
-      { kind: 'approve', on: '2026-11-04' },
+      { kind: 'approve', on: '2026-11-03' },
       { kind: 'rate', on: '2026-11-06', satisfied: true },
     ],
   },

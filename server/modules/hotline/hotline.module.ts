@@ -3,6 +3,7 @@ import { defineModule } from '../../core/module.js';
 import { feedbackCaseKind } from './feedback.work-kind.js';
 import { HOTLINE_ROLES } from './hotline.policy.js';
 import { hotlineRoutes } from './hotline.routes.js';
+import { hotlineStatsRoutes } from './stats/stats.routes.js';
 import { seedDemoHotline } from './hotline.demo.js';
 import { HOTLINE_MESSAGES } from './messages.js';
 import { OPEN311_MESSAGES } from './open311/open311.messages.js';
@@ -12,10 +13,14 @@ export const hotlineModule = defineModule({
   name: 'hotline',
   routes: [
     { plugin: hotlineRoutes, prefix: '/api' },
+    { plugin: hotlineStatsRoutes, prefix: '/api' },
     // Open311 GeoReport v2 (./open311/README.md): categories as services, cases as requests.
     { plugin: open311Routes, prefix: '/open311/v2' },
   ],
-  sections: [{ id: 'hotline', roles: HOTLINE_ROLES, order: 97 }],
+  sections: [
+    { id: 'hotline', roles: HOTLINE_ROLES, order: 97 },
+    { id: 'hotline.stats', roles: HOTLINE_ROLES, order: 98 },
+  ],
   workKinds: [feedbackCaseKind],
   messages: { ...HOTLINE_MESSAGES, ...OPEN311_MESSAGES },
   // The hotline's cases of 2026, after the committees, plans and reports.

@@ -1,5 +1,5 @@
 /** The pages and navigation entries of this feature (see web/src/app/feature.ts). */
-import { IconPhoneCall } from '@tabler/icons-react';
+import { IconChartBar, IconPhoneCall } from '@tabler/icons-react';
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { page, type NavEntry } from '../../app/feature';
 
@@ -14,9 +14,16 @@ export const hotlineFeature = {
       lazyRouteComponent(() => import('./IntakePage'), 'IntakePage'),
     ),
     page(
+      '/hotline/stats',
+      lazyRouteComponent(() => import('./stats/StatsPage'), 'StatsPage'),
+    ),
+    page(
       '/hotline/$id',
       lazyRouteComponent(() => import('./CasePage'), 'CasePage'),
     ),
   ] as const,
-  nav: [{ id: 'hotline', to: '/hotline', icon: IconPhoneCall }] satisfies NavEntry[],
+  nav: [
+    { id: 'hotline', to: '/hotline', icon: IconPhoneCall },
+    { id: 'hotline.stats', to: '/hotline/stats', icon: IconChartBar, sub: true },
+  ] satisfies NavEntry[],
 };
