@@ -8,6 +8,8 @@ const dataDir = path.join(os.tmpdir(), `chidao-e2e-${process.pid}-${Date.now()}`
 /** A second server: a province that is not the demo, set up from the command line only (e2e/fresh-province.spec.ts). */
 const freshPort = Number(process.env.CHIDAO_E2E_FRESH_PORT ?? 3458);
 const freshDataDir = `${dataDir}-fresh`;
+/** The first server's hotline SMTP listener (the spec reads the same variable). */
+const smtpPort = Number(process.env.CHIDAO_E2E_SMTP_PORT ?? 2526);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,6 +56,10 @@ export default defineConfig({
         CHIDAO_DATA_DIR: dataDir,
         CHIDAO_LOG_LEVEL: 'warn',
         CHIDAO_DEMO_DOSSIERS: '0',
+        // The hotline's own SMTP listener: e2e/hotline.spec.ts mails a case to the hotline address.
+        CHIDAO_HOTLINE_SMTP_PORT: String(smtpPort),
+        CHIDAO_HOTLINE_SMTP_HOST: '127.0.0.1',
+        CHIDAO_HOTLINE_ADDRESSES: 'duongdaynong@nghean.gov.vn',
       },
     },
     // Started after the first (which builds): the GSO import of Hà Tĩnh, its departments, then the server.

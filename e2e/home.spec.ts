@@ -12,7 +12,7 @@ const PHONE = { width: 390, height: 844 };
 const firstPanel = (page: Page) =>
   page
     .locator(
-      '[data-testid="panel-admin"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
+      '[data-testid="panel-admin"], [data-testid="panel-hotline"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
     )
     .first();
 
@@ -156,11 +156,11 @@ const ROLES: { email: string; role: string; first: string; check: (page: Page) =
   {
     email: 'duongdaynong@chidao.demo',
     role: 'hotline_officer',
-    first: 'panel-coming',
+    // The hotline's queues: the demo's two cases waiting for triage, the oldest first.
+    first: 'panel-hotline',
     check: async (page) => {
-      await expect(
-        page.getByTestId('panel-coming').getByRole('heading', { name: 'Đường dây nóng' }),
-      ).toBeVisible();
+      await expect(page.getByTestId('hotline-figure-triage')).toContainText('Chờ phân loại');
+      await expect(page.getByTestId('hotline-to-triage').first()).toBeVisible();
     },
   },
 ];

@@ -6,7 +6,6 @@ import { hotlineRoutes } from './hotline.routes.js';
 import { hotlineStatsRoutes } from './stats/stats.routes.js';
 import { seedDemoHotline } from './hotline.demo.js';
 import { HOTLINE_MESSAGES } from './messages.js';
-import { OPEN311_MESSAGES } from './open311/open311.messages.js';
 import { open311Routes } from './open311/open311.routes.js';
 
 export const hotlineModule = defineModule({
@@ -22,7 +21,9 @@ export const hotlineModule = defineModule({
     { id: 'hotline.stats', roles: HOTLINE_ROLES, order: 98 },
   ],
   workKinds: [feedbackCaseKind],
-  messages: { ...HOTLINE_MESSAGES, ...OPEN311_MESSAGES },
+  // Open311's texts (./open311/open311.messages.ts) stay out of the catalogs: they are for integrators and name the
+  // spec's parameters (api_key, start_date…), which the people's messages never do.
+  messages: HOTLINE_MESSAGES,
   // The hotline's cases of 2026, after the committees, plans and reports.
   demo: [{ order: 60, seed: (ctx, f) => seedDemoHotline(ctx, f.provinceId, f.unitIds) }],
 });

@@ -76,8 +76,8 @@ export const HOTLINE_MESSAGES = {
     en: 'A case cannot be merged into itself or into a merged case.',
   },
   'hotline.category_key': {
-    vi: 'Mã lĩnh vực gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ: dat_dai).',
-    en: 'A category key is lower-case letters, digits and underscores, starting with a letter (e.g. dat_dai).',
+    vi: 'Mã lĩnh vực gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ.',
+    en: 'A category key is lower-case letters, digits and underscores, starting with a letter.',
   },
   'hotline.category_key_taken': {
     vi: 'Mã lĩnh vực “{key}” đã có.',

@@ -25,7 +25,6 @@ import {
   IconLock,
   IconMessageCircle,
 } from '@tabler/icons-react';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -400,7 +399,6 @@ export function CasePage() {
   const navigate = useNavigate();
   const { id = '' } = useParams({ strict: false });
   const search = useSearch({ strict: false }) as { created?: unknown };
-  const phone = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   const detail = useQuery({ queryKey: hotlineKeys.case(id), queryFn: () => getCase(id) });
   const events = useQuery({
     queryKey: [...hotlineKeys.events(id), detail.data?.version ?? 0],
@@ -490,23 +488,19 @@ export function CasePage() {
           {t('hotline.review.waiting')}
         </Alert>
       )}
-      {phone ? (
-        <Stack gap="md">
-          {main}
+      {/* One tree at every width (a switch of trees on resize, rotation or zoom would drop what is being typed):
+          the steps first, the details beside them on a desktop and after them on a phone, then the history. */}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }} order={1}>
+          <Stack gap="md">{main}</Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }} order={2}>
           {side}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }} order={3}>
           {history}
-        </Stack>
-      ) : (
-        <Grid gap="md">
-          <Grid.Col span={8}>
-            <Stack gap="md">
-              {main}
-              {history}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={4}>{side}</Grid.Col>
-        </Grid>
-      )}
+        </Grid.Col>
+      </Grid>
     </div>
   );
 }
