@@ -91,7 +91,12 @@ describe('the figures on the demo (2026, as of 4/12/2026)', () => {
       null,
     ]);
     expect(by.get('Phường Vinh Phú')).toMatchObject({ received: 1, inProgress: 1, overdue: 1 });
-    expect(by.get('Sở Tài chính')).toMatchObject({ answered: 1, onTime: 1, satisfied: 1, avgWorkingDays: 10 });
+    expect(by.get('Sở Tài chính')).toMatchObject({
+      answered: 1,
+      onTime: 1,
+      satisfied: 1,
+      avgWorkingDays: 10,
+    });
     expect(by.get('Sở Tư pháp')).toMatchObject({ received: 1, inProgress: 1, overdue: 1 });
     expect(by.get('Sở Xây dựng')).toMatchObject({ received: 2, answered: 1, notSatisfied: 1 });
     expect(by.get('Xã Con Cuông')).toMatchObject({ received: 1, inProgress: 1, overdue: 0 });
