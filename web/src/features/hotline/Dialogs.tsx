@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonField } from './parts';
 
 /** Asks before a step, in the step's colour; `children` says what it does (and shows an error). */
 export function ConfirmDialog({
@@ -114,20 +115,16 @@ export function ReasonDialog({
       >
         <Stack gap="sm">
           {lead && (typeof lead === 'string' ? <Text size="sm">{lead}</Text> : lead)}
-          <Textarea
+          <ReasonField
             label={label}
             description={hint}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxLength={2000}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(v) => {
+              setReason(v);
               setMissing(false);
             }}
             error={missing ? t('hotline.reasonRequired') : undefined}
-            data-testid={`${testId}-reason`}
+            testId={`${testId}-reason`}
           />
           {error}
           <Group justify="flex-end">

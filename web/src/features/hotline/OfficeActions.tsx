@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconArrowsExchange, IconCalendarPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { actOnCase, escalateCase, transferCase, type CaseDetail, type EscalateInput } from './api';
 import { CaseError } from './CaseError';
 import { nextDay } from './labels';
-import { Prose, Section, useAfterStep, useReloadCase } from './parts';
+import { Prose, Section, useAfterStep, useReloadCase, ReasonField } from './parts';
 
 type Dialog = 'transfer' | 'escalate' | 'extend' | null;
 
@@ -130,20 +130,16 @@ function TransferDialog({ c, opened, onClose }: { c: CaseDetail; opened: boolean
             error={errors.unit}
             data-testid="transfer-unit"
           />
-          <Textarea
+          <ReasonField
             label={t('hotline.transfer.reason')}
             description={t('hotline.transfer.reasonHint')}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxLength={2000}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(v) => {
+              setReason(v);
               setErrors((x) => ({ ...x, reason: undefined }));
             }}
             error={errors.reason}
-            data-testid="transfer-reason"
+            testId="transfer-reason"
           />
           <Text size="xs" c="dimmed">
             {t('hotline.transfer.deadlineNote')}
@@ -224,20 +220,17 @@ function ExtendDialog({ c, opened, onClose }: { c: CaseDetail; opened: boolean; 
             error={errors.date}
             data-testid="extend-date"
           />
-          <Textarea
+          <ReasonField
             label={t('hotline.extend.reason')}
             description={t('hotline.extend.reasonHint')}
-            withAsterisk
-            autosize
             minRows={2}
-            maxLength={2000}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(v) => {
+              setReason(v);
               setErrors((x) => ({ ...x, reason: undefined }));
             }}
             error={errors.reason}
-            data-testid="extend-reason"
+            testId="extend-reason"
           />
           <CaseError
             error={extend.error}
@@ -317,20 +310,16 @@ function EscalateDialog({ c, opened, onClose }: { c: CaseDetail; opened: boolean
               ))}
             </Stack>
           </Radio.Group>
-          <Textarea
+          <ReasonField
             label={t('hotline.escalate.reason')}
             description={t('hotline.escalate.reasonHint')}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxLength={2000}
             value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
+            onChange={(v) => {
+              setReason(v);
               setMissing(false);
             }}
             error={missing ? t('hotline.reasonRequired') : undefined}
-            data-testid="escalate-reason"
+            testId="escalate-reason"
           />
           <UnitSelect
             label={t('hotline.escalate.unit')}

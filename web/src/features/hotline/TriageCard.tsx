@@ -9,7 +9,7 @@ import { formatDate, sortVi } from '../../lib/format';
 import { hotlineKeys, listCategories, triageCase, type CaseDetail, type Classification } from './api';
 import { CaseError } from './CaseError';
 import { CLASSIFICATIONS, needsUnit } from './labels';
-import { Section, useAfterStep, useReloadCase } from './parts';
+import { Section, useAfterStep, useReloadCase, ReasonField } from './parts';
 
 type Errors = Partial<Record<'classification' | 'unit' | 'reason' | 'forwardedTo', string>>;
 
@@ -192,20 +192,16 @@ export function TriageCard({ c }: { c: CaseDetail }) {
           )}
 
           {classification === 'not_accepted' && (
-            <Textarea
+            <ReasonField
               label={t('hotline.triage.reason')}
               description={t('hotline.triage.reasonHint')}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxLength={2000}
               value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
+              onChange={(v) => {
+                setReason(v);
                 setErrors((x) => ({ ...x, reason: undefined }));
               }}
               error={errors.reason}
-              data-testid="triage-reason"
+              testId="triage-reason"
             />
           )}
 

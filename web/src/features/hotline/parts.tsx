@@ -1,4 +1,4 @@
-import { Box, Card, Group, Text, Title, type CardProps } from '@mantine/core';
+import { Box, Card, Group, Text, Textarea, Title, type CardProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -98,5 +98,42 @@ export function Prose({ children, testId }: { children: ReactNode; testId?: stri
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid={testId}>
       {children}
     </Text>
+  );
+}
+
+/**
+ * The reason a step needs (a transfer, an extension, an escalation, a refusal, a return): required, up to 2,000
+ * characters, its error cleared as soon as the person types.
+ */
+export function ReasonField({
+  label,
+  description,
+  value,
+  onChange,
+  error,
+  minRows = 3,
+  testId,
+}: {
+  label: string;
+  description?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  minRows?: number;
+  testId: string;
+}) {
+  return (
+    <Textarea
+      label={label}
+      description={description}
+      withAsterisk
+      autosize
+      minRows={minRows}
+      maxLength={2000}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      data-testid={testId}
+    />
   );
 }
