@@ -32,7 +32,24 @@ function scrub(value: unknown): unknown {
  * transaction), so the change and its journal entry commit or fail together.
  */
 export async function recordChange(ctx: RequestContext, change: ChangeRecord): Promise<void> {
-  await ctx.db.insert(auditJournal).values({
+  await ctx.db.insert(auditJournal).values(journalRow(ctx, change));
+}
+
+/**
+ * Writes the journal entries of several changes, each made in its own request, in one statement — for work
+ * that commits many requests' changes together (the hotline's group commit of public submissions). `db` is the
+ * transaction that makes the changes; each entry keeps its own request's actor, request id and address.
+ */
+export async function recordChanges(
+  db: RequestContext['db'],
+  changes: readonly { ctx: RequestContext; change: ChangeRecord }[],
+): Promise<void> {
+  if (!changes.length) return;
+  await db.insert(auditJournal).values(changes.map(({ ctx, change }) => journalRow(ctx, change)));
+}
+
+function journalRow(ctx: RequestContext, change: ChangeRecord) {
+  return {
     actorId: ctx.actor?.user.id ?? null,
     actorName: ctx.actor?.user.fullName ?? null,
     action: change.action,
@@ -42,7 +59,7 @@ export async function recordChange(ctx: RequestContext, change: ChangeRecord): P
     after: scrub(change.after) ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
 }
 
 export type JournalEntry = typeof auditJournal.$inferSelect;

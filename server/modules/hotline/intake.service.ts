@@ -6,20 +6,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import { recordChange } from '../audit/audit.service.js';
-import { loadCalendar } from '../calendar/calendar.service.js';
-import { appendEvents } from '../work/work.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { storeUpload } from '../files/files.service.js';
 import type { InboundMail } from './mail/inbound-mail.js';
 import type { Channel } from './hotline.table.js';
-import { feedbackCaseFiles, feedbackCases, feedbackFollowers } from './hotline.table.js';
-import { newTrackingCode } from './rules/tracking-code.js';
-import { triageDueDate } from './rules/sla.js';
-import { categoriesByIds, hotlineProvince, rulesOn } from './settings.service.js';
+import { feedbackCaseFiles, feedbackCases } from './hotline.table.js';
+import { queueCase } from './case-writer.js';
 
 export type CaseIntake = {
   channel: Channel;
@@ -54,8 +49,6 @@ export type IntakeResult = {
   triageDueDate: string;
 };
 
-/** The same content from the same client within this many minutes is the same case (a double tap, a retry). */
-const REPEAT_WINDOW_MINUTES = 10;
 const KEY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -76,49 +69,12 @@ export function contentKeyOf(intake: Pick<CaseIntake, 'client' | 'title' | 'desc
   );
 }
 
-type CaseRow = typeof feedbackCases.$inferSelect;
-
-const repeatOf = (row: CaseRow): IntakeResult => ({
-  id: row.id,
-  code: row.code,
-  key: null,
-  created: false,
-  receivedOn: row.receivedOn,
-  triageDueDate: row.triageDueDate,
-});
-
-/** An earlier case this intake repeats, if any. */
-async function findRepeat(ctx: RequestContext, intake: CaseIntake, contentKey: string | null, now: Date) {
-  if (intake.idempotencyKey) {
-    const [row] = await ctx.db
-      .select()
-      .from(feedbackCases)
-      .where(eq(feedbackCases.idempotencyKey, intake.idempotencyKey));
-    if (row) return row;
-  }
-  if (intake.sourceMessageId) {
-    const [row] = await ctx.db
-      .select()
-      .from(feedbackCases)
-      .where(eq(feedbackCases.sourceMessageId, intake.sourceMessageId));
-    if (row) return row;
-  }
-  if (contentKey) {
-    const since = new Date(now.getTime() - REPEAT_WINDOW_MINUTES * 60_000);
-    const [row] = await ctx.db
-      .select()
-      .from(feedbackCases)
-      .where(and(eq(feedbackCases.contentKey, contentKey), gte(feedbackCases.receivedAt, since)));
-    if (row) return row;
-  }
-  return undefined;
-}
-
 /**
  * Records a case: its tracking code and the submitter's key, the working day it counts as received (after
  * hours or on a day off: the next working day), the rules in force that day and the triage deadline; its
  * files, the submitter as a follower when asked, the first step of its history and the journal entry. A repeat
- * returns the first case.
+ * returns the first case. The case is written with the others arriving at the same moment (./case-writer.ts);
+ * this resolves once it is committed.
  */
 export async function createCase(ctx: RequestContext, intake: CaseIntake): Promise<IntakeResult> {
   const now = new Date();
@@ -127,109 +83,17 @@ export async function createCase(ctx: RequestContext, intake: CaseIntake): Promi
     throw new AppError(400, 'VALIDATION_FAILED', 'hotline.received_in_future', {}, [
       { field: 'receivedAt', message: 'hotline.received_in_future' },
     ]);
-  const contentKey = contentKeyOf(intake);
-  const earlier = await findRepeat(ctx, intake, contentKey, now);
-  if (earlier) return repeatOf(earlier);
-
-  if (
-    intake.categoryId &&
-    !(await categoriesByIds(ctx.db, [intake.categoryId])).get(intake.categoryId)?.active
-  )
-    throw new AppError(400, 'VALIDATION_FAILED', 'hotline.category_unknown', {}, [
-      { field: 'categoryId', message: 'hotline.category_unknown' },
-    ]);
-  const provinceId = await hotlineProvince(ctx.db, intake.subjectUnitId);
-  if (!provinceId) throw new AppError(409, 'CONFLICT', 'hotline.no_province');
-  const calendar = await loadCalendar(ctx.db);
-  const receivedOn = calendar.effectiveReceiptDay(receivedAt);
-  const { id: ruleVersionId, rules } = await rulesOn(ctx, receivedOn);
-  const triageDue = triageDueDate({ receivedOn }, rules, calendar);
   const key = newSubmitterKey();
-  const email = (intake.email ?? '').trim().toLowerCase();
-
-  for (let attempt = 0; ; attempt++) {
-    const code = newTrackingCode(Number(receivedOn.slice(0, 4)));
-    try {
-      const row = await ctx.db.transaction(async (tx) => {
-        const t = { ...ctx, db: tx };
-        const [created] = await tx
-          .insert(feedbackCases)
-          .values({
-            code,
-            channel: intake.channel,
-            provinceId,
-            categoryId: intake.categoryId ?? null,
-            subjectUnitId: intake.subjectUnitId ?? null,
-            place: (intake.place ?? '').trim(),
-            lat: intake.lat ?? null,
-            lng: intake.lng ?? null,
-            title: intake.title.trim(),
-            description: intake.description.trim(),
-            submitterName: (intake.name ?? '').trim(),
-            submitterPhone: (intake.phone ?? '').trim(),
-            submitterEmail: email,
-            submitterAddress: (intake.address ?? '').trim(),
-            anonymous: intake.anonymous ?? false,
-            submitterKeyHash: hashSubmitterKey(key),
-            receivedAt,
-            receivedOn,
-            enteredBy:
-              intake.channel === 'web' || intake.channel === 'open311' ? null : (ctx.actor?.user.id ?? null),
-            ruleVersionId,
-            triageDueDate: triageDue,
-            idempotencyKey: intake.idempotencyKey ?? null,
-            contentKey,
-            sourceMessageId: intake.sourceMessageId ?? null,
-          })
-          .returning();
-        const files = intake.fileIds ?? [];
-        if (files.length)
-          await tx
-            .insert(feedbackCaseFiles)
-            .values(
-              files.map((f, i) => ({ caseId: created!.id, fileId: f.id, public: f.public, position: i })),
-            );
-        if (intake.follow && email)
-          await tx
-            .insert(feedbackFollowers)
-            .values({ caseId: created!.id, email, tokenHash: sha256(randomBytes(24).toString('hex')) })
-            .onConflictDoNothing();
-        await appendEvents(tx, [
-          {
-            kind: 'feedback_case',
-            itemId: created!.id,
-            action: 'receive',
-            fromStatus: null,
-            toStatus: 'received',
-            note: null,
-            on: receivedOn,
-            at: now,
-            actorId: ctx.actor?.user.id ?? null,
-          },
-        ]);
-        await recordChange(t, {
-          action: 'receive',
-          entity: 'feedback_case',
-          entityId: created!.id,
-          after: { ...created!, submitterKeyHash: undefined },
-        });
-        return created!;
-      });
-      return { id: row.id, code: row.code, key, created: true, receivedOn, triageDueDate: triageDue };
-    } catch (err) {
-      // Two requests with the same idempotency key or e-mail at once: the second finds the first.
-      const repeat = await findRepeat(ctx, intake, contentKey, now);
-      if (repeat) return repeatOf(repeat);
-      // A code drawn twice (40 bits a year): draw again.
-      if (attempt < 3 && isUniqueViolation(err)) continue;
-      throw err;
-    }
-  }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
+  return queueCase({
+    ctx,
+    intake,
+    contentKey: contentKeyOf(intake),
+    receivedAt,
+    now,
+    key,
+    keyHash: hashSubmitterKey(key),
+    attempt: 0,
+  });
 }
 
 /** The files of cases (staff see all; the public only those marked public once published). */

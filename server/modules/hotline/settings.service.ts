@@ -361,6 +361,17 @@ export async function hotlineSettings(ctx: RequestContext) {
 
 const KEY = /^[a-z][a-z0-9_]{1,39}$/;
 
+/**
+ * Counts the changes of the categories and rules made through this process: intake keeps what it read of them for
+ * a second (./case-writer.ts) unless this moved since.
+ */
+let generation = 0;
+export const settingsGeneration = () => generation;
+const settingsChanged = <T>(result: T): T => {
+  generation++;
+  return result;
+};
+
 export async function createCategory(
   ctx: RequestContext,
   input: { key: string; nameVi: string; nameEn: string; descriptionVi?: string; descriptionEn?: string },
@@ -375,7 +386,7 @@ export async function createCategory(
   const [{ n } = { n: 0 }] = await ctx.db
     .select({ n: sql<number>`coalesce(max(${feedbackCategories.position}), 0)::int` })
     .from(feedbackCategories);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(feedbackCategories)
       .values({
@@ -393,6 +404,7 @@ export async function createCategory(
     );
     return presentCategory(row!);
   });
+  return settingsChanged(created);
 }
 
 export async function updateCategory(
@@ -413,7 +425,7 @@ export async function updateCategory(
   if (!before) throw notFound('feedback_category');
   if (before.version !== input.version) throw staleVersion('feedback_category', before.version);
   const { version, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(feedbackCategories)
       .set({ ...fields, version: sql`${feedbackCategories.version} + 1` })
@@ -426,6 +438,7 @@ export async function updateCategory(
     );
     return presentCategory(row);
   });
+  return settingsChanged(updated);
 }
 
 export async function createRoute(
@@ -487,7 +500,7 @@ export async function addRuleVersion(
       { count: problems.length },
       problems.map((p) => ({ field: 'rules', message: p })),
     );
-  return ctx.db.transaction(async (tx) => {
+  const added = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(hotlineRuleVersions)
       .values({
@@ -505,4 +518,5 @@ export async function addRuleVersion(
     );
     return { id: row.id, validFrom: row.validFrom, note: row.note, rules: row.rules as HotlineSlaRules };
   });
+  return settingsChanged(added);
 }
