@@ -8,9 +8,11 @@ import { login, logout, shot } from './helpers.js';
  * accents, a photo, follow by e-mail, the captcha solved in the background) and keeps the code and the key;
  * the tracking page shows it received without their personal data; the hotline officer triages it from the
  * landing panel to the suggested Sở Tư pháp; the department's focal point answers (naming the citizen); the
- * officer returns it once, then approves — the published answer has the citizen's name and phone removed; the
- * citizen rates it and finds it among the published answers. A mail to the hotline address becomes a case to
- * triage with its attachment. Then the officer's list and case at phone width.
+ * officer returns it once, then approves — the published answer has the citizen's name and phone removed, and of
+ * its two files the officer publishes the diagram and keeps the internal record; the citizen downloads the diagram,
+ * rates the answer and then sees their rating (not the form again) and that they follow the case; they find it among
+ * the published answers. A mail to the hotline address becomes a case to triage with its attachment. Then the
+ * officer's list and case at phone width.
  *
  * New cases only: the demo's own cases, plan tasks and reports stay as they are for the other specs.
  */
@@ -52,6 +54,11 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mO4aaVNEmIY1TCqYfhqAAC9mT4QbmhlrgAAAABJRU5ErkJggg==',
   'base64',
 );
+/** A minimal PDF (the server reads "%PDF" at its start). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** The answer's files: the diagram is published, the internal record is not. */
+const DIAGRAM = 'so-do-quy-trinh-chung-thuc.png';
+const RECORD = 'bien-ban-kiem-tra-noi-bo.pdf';
 
 /** What a person reads on the page (the whole document, header and footer included). */
 const pageText = (page: Page) => page.locator('body').innerText();
@@ -115,6 +122,18 @@ test('the hotline: a citizen writes from a phone, the office triages, Sở Tư p
   const send = citizen.getByRole('button', { name: 'Gửi phản ánh' });
   await expect(send).toBeEnabled({ timeout: 60_000 });
   await shot(citizen, '400-hotline-public-form');
+  // Too short a description is stopped in the page, in the words the server would use too.
+  const description = citizen.getByRole('textbox', { name: /^Nội dung/ });
+  await description.fill('Chậm trả kết quả.');
+  await send.click();
+  const tooShort = 'Vui lòng nhập nội dung phản ánh (ít nhất 20 ký tự).';
+  await expect(citizen.getByRole('alert').filter({ hasText: 'Vui lòng sửa các mục sau:' })).toContainText(
+    tooShort,
+  );
+  await expect(description).toBeFocused();
+  await shot(citizen, '400b-hotline-public-form-too-short', { fullPage: false });
+  await description.fill(DESCRIPTION);
+  await expect(send).toBeEnabled();
   await send.click();
   await expect(citizen.getByRole('heading', { level: 1, name: 'Đã nhận phản ánh của bạn' })).toBeVisible({
     timeout: 30_000,
@@ -204,6 +223,13 @@ test('the hotline: a citizen writes from a phone, the office triages, Sở Tư p
   await expect(page.getByTestId('answer-text')).toHaveValue(FIRST_ANSWER);
   await shot(page, '407-hotline-unit-returned');
   await page.getByTestId('answer-text').fill(ANSWER);
+  const diagram = test.info().outputPath(DIAGRAM);
+  fs.writeFileSync(diagram, PNG);
+  const record = test.info().outputPath(RECORD);
+  fs.writeFileSync(record, PDF);
+  await page.getByTestId('answer-files-input').setInputFiles([diagram, record]);
+  await expect(page.getByTestId('answer-files-chosen')).toContainText(DIAGRAM);
+  await expect(page.getByTestId('answer-files-chosen')).toContainText(RECORD);
   await shotUnsaved(page, 'case-answer', '408-hotline-unit-answer-again');
   await expect(page.getByTestId('answer-text')).toHaveValue(ANSWER);
   await page.getByTestId('answer-submit').click();
@@ -220,6 +246,16 @@ test('the hotline: a citizen writes from a phone, the office triages, Sở Tư p
     'hệ thống tự động xóa họ tên, số điện thoại, e-mail của người phản ánh',
   );
   await expect(page.getByTestId('approve-text')).toHaveValue(ANSWER);
+  // Both files are images or PDFs, so both are ticked at first; the officer keeps the internal record internal.
+  const publicFiles = page.getByTestId('approve-files');
+  await expect(publicFiles).toContainText('hệ thống không xóa được thông tin cá nhân bên trong');
+  const diagramBox = publicFiles.getByRole('checkbox', { name: new RegExp(DIAGRAM) });
+  const recordBox = publicFiles.getByRole('checkbox', { name: new RegExp(RECORD) });
+  await expect(diagramBox).toBeChecked();
+  await expect(recordBox).toBeChecked();
+  await recordBox.uncheck();
+  await expect(recordBox).not.toBeChecked();
+  await publicFiles.scrollIntoViewIfNeeded();
   await shot(page, '409-hotline-officer-approve', { fullPage: false });
   await page.getByTestId('approve-confirm').click();
   await expect(page.getByTestId('case-page')).toHaveAttribute('data-status', 'published');
@@ -235,17 +271,45 @@ test('the hotline: a citizen writes from a phone, the office triages, Sở Tư p
   const answer = citizen.getByRole('region', { name: 'Câu trả lời', exact: true });
   await expect(answer).toContainText('hồ sơ chứng thực hợp đồng ủy quyền nộp ngày 24/11/2026');
   await expect(answer).toContainText('[đã ẩn]');
+  // The diagram the officer published, downloadable by anyone; the internal record is not there.
+  const files = answer.getByTestId('answer-files');
+  await expect(files).toContainText(DIAGRAM);
+  await expect(files).toContainText('PNG');
+  await expect(answer).not.toContainText(RECORD);
+  const href = await files.getByRole('link', { name: DIAGRAM }).getAttribute('href');
+  const download = await citizen.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(Buffer.from(await download.body()).equals(PNG)).toBe(true);
+  // The submitter asked to follow by e-mail when sending: the page says so instead of offering it again.
+  await expect(citizen.getByTestId('following')).toContainText('Bạn đang theo dõi phản ánh này');
+  await expect(citizen.getByRole('heading', { name: 'Nhận thông báo qua e-mail' })).toHaveCount(0);
   expectNoPersonalData(await pageText(citizen));
+  await files.scrollIntoViewIfNeeded();
+  await shot(citizen, '411-hotline-public-answer-files', { fullPage: false });
   await citizen.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
   await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(citizen.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã đánh giá.' })).toBeVisible();
   await expect(answer).toContainText('Người phản ánh hài lòng với câu trả lời.');
-  // Recorded: still there when the page is opened again (the citizen may change their mind: the form stays).
+  // The rating given, not an empty form again: still so when the page is opened again; it may be changed.
+  const yours = citizen.getByTestId('your-rating');
+  await expect(yours).toContainText('Bạn đã đánh giá: hài lòng với câu trả lời');
+  await expect(citizen.getByRole('button', { name: 'Gửi đánh giá' })).toHaveCount(0);
   await citizen.reload();
   await expect(answer).toContainText('Người phản ánh hài lòng với câu trả lời.');
-  await answer.scrollIntoViewIfNeeded();
+  await expect(yours).toContainText('Bạn đã đánh giá: hài lòng với câu trả lời');
+  await expect(citizen.getByRole('button', { name: 'Gửi đánh giá' })).toHaveCount(0);
+  // Changing it opens the form with the rating given; keeping it closes the form again.
+  await yours.getByRole('button', { name: 'Thay đổi đánh giá' }).click();
+  await expect(citizen.getByRole('radio', { name: 'Hài lòng', exact: true })).toBeChecked();
+  await citizen.getByRole('button', { name: 'Giữ đánh giá cũ' }).click();
+  await expect(yours.getByRole('button', { name: 'Thay đổi đánh giá' })).toBeFocused();
+  // The review may still be asked for (once, with a reason).
+  await expect(citizen.getByRole('heading', { name: 'Đề nghị xem xét lại' })).toBeVisible();
+  await expect(citizen.getByTestId('following')).toBeVisible();
+  await yours.scrollIntoViewIfNeeded();
   expectNoPersonalData(await pageText(citizen));
   await shot(citizen, '411-hotline-public-answer-rated');
+  await shot(citizen, '411b-hotline-public-answer-rated-view', { fullPage: false });
 
   await citizen.goto('/phan-anh/da-tra-loi');
   await citizen.getByRole('searchbox', { name: /^Tìm theo nội dung/ }).fill('chung thuc hop dong uy quyen');
@@ -255,6 +319,7 @@ test('the hotline: a citizen writes from a phone, the office triages, Sở Tư p
   await expect(listed).toContainText(code);
   await expect(listed).toContainText('Đơn vị xử lý: Sở Tư pháp');
   await expect(listed).toContainText('Hài lòng');
+  await expect(listed).toContainText('Có 1 tệp kèm câu trả lời');
   expectNoPersonalData(await pageText(citizen));
   await shot(citizen, '412-hotline-public-answers');
   await citizen.close();

@@ -26,11 +26,15 @@ export const workDeadlineFeed: DeadlineFeed = {
   one: (db, kind, id) => deadlineItem(db, kind as WorkKind, id),
 };
 
-/** What the worker needs from the engine: its deadline feed, and the removal of expired uploads. */
+/**
+ * What the worker needs from the engine: its deadline feed, and the removal of expired uploads; and the modules'
+ * own sweeps (`jobs` in `<name>.module.ts`).
+ */
 export function workForWorker(store: FileStore | null): { feed: DeadlineFeed; housekeeping: Housekeeping[] } {
   registerWorkKinds();
+  const expiry: Housekeeping[] = store ? [(db, now) => expireUploads(db, store, now)] : [];
   return {
     feed: workDeadlineFeed,
-    housekeeping: store ? [(db, now) => expireUploads(db, store, now)] : [],
+    housekeeping: [...expiry, ...(MODULES as readonly ChidaoModule[]).flatMap((m) => m.jobs ?? [])],
   };
 }

@@ -6,6 +6,7 @@
  * the navigation, the work engine, the messages and the demo read the list.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/client.js';
 import type { Role } from '../modules/access/roles.js';
 import type { WorkKindAdapter } from '../modules/work/work.service.js';
 import type { RequestContext } from './context.js';
@@ -32,6 +33,13 @@ export type DemoFacts = {
 /** A module's step of the demo province (in the seed's transaction): whether it created anything. */
 export type DemoStep = { order: number; seed(ctx: RequestContext, facts: DemoFacts): Promise<boolean> };
 
+/**
+ * Background work of a module, run on every pass of the background worker (after the deadline reminders):
+ * idempotent, because a pass runs every few minutes, in more than one process, and again after a restart — a
+ * daily sweep keys what it queues by day or period (e.g. hotline/status-updates.service.ts).
+ */
+export type ModuleJob = (db: Db, now: Date) => Promise<unknown>;
+
 export type ChidaoModule = {
   name: string;
   /** Route plugins with the prefix each is mounted at. */
@@ -41,6 +49,8 @@ export type ChidaoModule = {
   /** Server messages, `{ key: { vi, en } }` (Vietnamese first); their keys join `MessageKey` (core/messages.ts). */
   messages?: Readonly<Record<string, { readonly vi: string; readonly en: string }>>;
   demo?: readonly DemoStep[];
+  /** Sweeps run by the background worker on each pass (server/work-kinds.ts gives them to it). */
+  jobs?: readonly ModuleJob[];
 };
 
 export const defineModule = <M extends ChidaoModule>(module: M): M => module;

@@ -15,8 +15,14 @@ import { allow } from '../access/policy.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { formatViDate } from '../periods/index.js';
 import { DEFAULT_TIMING_RULE, taskTiming, type TaskStatus } from '../tasks/index.js';
+import { getFiles } from '../files/files.service.js';
 import { getUnits, subtreeSql, unitDisplayName, unitFacts } from '../units/units.service.js';
-import type { DeadlineItem, LoadedItem, WorkKindAdapter } from '../work/work.service.js';
+import {
+  listEvents,
+  type DeadlineItem,
+  type LoadedItem,
+  type WorkKindAdapter,
+} from '../work/work.service.js';
 import {
   allowedCaseActions,
   caseTransition,
@@ -30,7 +36,7 @@ import {
 } from './case-rules.js';
 import { casePolicy, HOTLINE_OFFICE } from './hotline.policy.js';
 import { tellFollowers } from './followers.service.js';
-import { feedbackCases } from './hotline.table.js';
+import { feedbackAnswerFiles, feedbackCases } from './hotline.table.js';
 import { redactPersonalData } from './rules/redact.js';
 import { answerDueDate, extensionRoom } from './rules/sla.js';
 import { categoriesByIds, ruleVersionsByIds } from './settings.service.js';
@@ -179,6 +185,55 @@ async function deadlineRows(db: Db, where: SQL | undefined): Promise<DeadlineIte
     }));
 }
 
+/**
+ * What the public may download of an answer: images and PDFs (what the public page itself accepts), never an
+ * office document, whose properties keep its authors' names.
+ */
+export const PUBLISHABLE_FILE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'application/pdf'];
+
+/** The patch's entry (not a column) carrying the approved answer's files to `write`. */
+const ANSWER_FILES = '__answerFiles';
+type AnswerFileRow = { fileId: string; public: boolean; position: number };
+
+/**
+ * The files of the answer being approved (those its latest `submit_answer` cited) and which become public: the
+ * ones the office ticked (`fileIds` of the approval) or, when it says nothing, every image and PDF of the answer.
+ * A file of an earlier answer, or one that is not an image or a PDF, cannot be published (400 on `fileIds`).
+ */
+async function chooseAnswerFiles(
+  ctx: RequestContext,
+  caseId: string,
+  ticked: readonly string[] | undefined,
+): Promise<{ ok: true; rows: AnswerFileRow[] } | { ok: false; error: AppError }> {
+  const answers = await listEvents(ctx.db, 'feedback_case', [caseId], { actions: ['submit_answer'] });
+  const attached = answers.at(-1)?.fileIds ?? [];
+  const files = new Map((await getFiles(ctx, attached)).map((f) => [f.id, f]));
+  const publishable = (id: string) => PUBLISHABLE_FILE_TYPES.includes(files.get(id)?.mediaType ?? '');
+  for (const id of ticked ?? []) {
+    const key = !attached.includes(id)
+      ? 'hotline.answer_file_unknown'
+      : !publishable(id)
+        ? 'hotline.answer_file_type'
+        : null;
+    if (key)
+      return {
+        ok: false,
+        error: new AppError(400, 'VALIDATION_FAILED', key, {}, [{ field: 'fileIds', message: key }]),
+      };
+  }
+  const chosen = new Set(ticked ?? attached.filter(publishable));
+  return {
+    ok: true,
+    rows: attached
+      .filter((id) => files.has(id))
+      .map((fileId, position) => ({
+        fileId,
+        public: chosen.has(fileId),
+        position,
+      })),
+  };
+}
+
 export const feedbackCaseKind: WorkKindAdapter = {
   kind: 'feedback_case',
   entity: 'feedback_case',
@@ -228,6 +283,8 @@ export const feedbackCaseKind: WorkKindAdapter = {
         };
       case 'approve': {
         const answer = (input.output?.trim() || r.answerDraft).trim();
+        const files = await chooseAnswerFiles(ctx, r.id, input.fileIds);
+        if (!files.ok) return files;
         return {
           ok: true,
           next: result.next,
@@ -237,6 +294,7 @@ export const feedbackCaseKind: WorkKindAdapter = {
             publishedDescription: publishedText(r, r.description),
             publishedOn: on,
             closedOn: on,
+            [ANSWER_FILES]: files.rows,
           },
           note: null,
         };
@@ -272,11 +330,19 @@ export const feedbackCaseKind: WorkKindAdapter = {
     }
   },
   async write(tx, loaded, patch, version) {
+    const { [ANSWER_FILES]: answerFiles, ...columns } = patch;
     const [updated] = await tx
       .update(feedbackCases)
-      .set({ ...patch, version: sql`${feedbackCases.version} + 1`, updatedAt: new Date() })
+      .set({ ...columns, version: sql`${feedbackCases.version} + 1`, updatedAt: new Date() })
       .where(and(eq(feedbackCases.id, loaded.item.id), eq(feedbackCases.version, version)))
       .returning();
+    // The approved answer's files, each public or internal as the office chose (an earlier answer's are replaced).
+    if (updated && Array.isArray(answerFiles)) {
+      await tx.delete(feedbackAnswerFiles).where(eq(feedbackAnswerFiles.caseId, updated.id));
+      const rows = answerFiles as AnswerFileRow[];
+      if (rows.length)
+        await tx.insert(feedbackAnswerFiles).values(rows.map((f) => ({ caseId: updated.id, ...f })));
+    }
     // The submitter and followers hear of the public steps: the answer published, a new deadline.
     if (updated && patch.status === 'published')
       await tellFollowers(tx, updated, 'answered', null, `v${updated.version}`);

@@ -47,8 +47,12 @@ type PublicCase = {
   canRate: boolean;
   canReopen: boolean;
   satisfaction: string | null;
+  rating: { satisfaction: string; on: string; comment: string | null } | null;
+  following: boolean | null;
+  answerFiles: { id: string; name: string; size: number; mediaType: string }[];
   steps: { stage: string; note: string | null }[];
 };
+type FieldErrors = { error: { message: string; details: { field: string; message: string }[] } };
 
 const ok = <T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): T => {
   expect(res.statusCode, res.body).toBe(status);
@@ -59,6 +63,27 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** An evidence file for a case's step (the work engine's upload: multipart field "file"); its id. */
+async function uploadFor(who: Caller, caseId: string, name: string, content: Buffer, type: string) {
+  const boundary = '----chidaofile' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await who.request('POST', `/api/work/feedback_case/${caseId}/files`, payload, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+  return ok<{ id: string }>(res, 201).id;
+}
+
+/** A public file of a case, as anyone downloads it. */
+const publicFile = (code: string, fileId: string) =>
+  t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code}/files/${fileId}` });
 
 /** Whether SHA-256(`salt:nonce`) starts with `difficulty` zero bits (the captcha's rule, ../captcha/pow.ts). */
 function isSolution(salt: string, difficulty: number, nonce: string): boolean {
@@ -106,9 +131,16 @@ async function submit(
   data: Record<string, unknown>,
   files: Parameters<typeof multipart>[1] = [],
   ip = '203.0.113.7',
+  language = 'vi',
 ) {
   const body = multipart({ captcha: await captcha(), ...data }, files);
-  return t.app.inject({ method: 'POST', url: '/api/public/hotline/feedback', remoteAddress: ip, ...body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/public/hotline/feedback',
+    remoteAddress: ip,
+    ...body,
+    headers: { ...body.headers, 'accept-language': language },
+  });
 }
 
 const CITIZEN = { name: 'Nguyễn Thị Hoa', phone: '0912 345 678', email: 'hoa.test@example.vn' };
@@ -157,7 +189,11 @@ describe('the public form', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/public/hotline/feedback', ...noCaptcha });
     expect(res.statusCode).toBe(400);
     const fake = await submit(
-      { categoryId: categories.get('ho_tich'), title: 'Ảnh giả', description: 'Tệp đổi đuôi' },
+      {
+        categoryId: categories.get('ho_tich'),
+        title: 'Ảnh giả',
+        description: 'Tệp đổi đuôi thành ảnh để thử máy chủ.',
+      },
       [
         {
           name: 'anh.jpg',
@@ -168,11 +204,55 @@ describe('the public form', () => {
     );
     expect(fake.statusCode, fake.body).toBeGreaterThanOrEqual(400);
     expect(fake.statusCode).toBeLessThan(500);
+    expect((fake.json() as ErrorBody).error.key).toMatch(/^(file\.type_not_allowed|hotline\.file_type)$/);
     const missing = await submit({ categoryId: categories.get('ho_tich'), title: '', description: '' });
     expect(missing.statusCode).toBe(400);
     expect((missing.json() as ErrorBody).error.details?.map((d) => d.field)).toEqual(
       expect.arrayContaining(['title', 'description']),
     );
+  });
+
+  it('says what is wrong field by field, in Vietnamese or in English, never in Zod’s words', async () => {
+    const bad = {
+      categoryId: 'khong-phai-ma',
+      title: 'T'.repeat(201),
+      description: 'Ngắn quá',
+      email: 'ten@',
+      lat: 200,
+    };
+    const vi = ok<FieldErrors>(await submit(bad), 400).error;
+    const byField = (e: FieldErrors['error']) =>
+      Object.fromEntries(e.details.map((d) => [d.field, d.message]));
+    expect(vi.message).toBe('Vui lòng sửa các mục sau:');
+    expect(byField(vi)).toEqual({
+      categoryId: 'Vui lòng chọn lĩnh vực.',
+      title: 'Dài quá 200 ký tự.',
+      description: 'Vui lòng nhập nội dung phản ánh (ít nhất 20 ký tự).',
+      email: 'Địa chỉ e-mail chưa đúng, ví dụ: ten@example.vn.',
+      lat: 'Vị trí trên bản đồ chưa đúng; vui lòng bỏ vị trí rồi thử lại.',
+    });
+    const en = ok<FieldErrors>(await submit(bad, [], '203.0.113.8', 'en-GB,en;q=0.8'), 400).error;
+    expect(en.message).toBe('Please correct the following:');
+    expect(byField(en)).toMatchObject({
+      description: 'Please describe your feedback (at least 20 characters).',
+      title: 'Longer than 200 characters.',
+    });
+    // Absent fields are asked for too (the description with its length).
+    const absent = ok<FieldErrors>(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/public/hotline/feedback',
+        ...multipart({ captcha: await captcha() }),
+      }),
+      400,
+    ).error;
+    expect(byField(absent)).toMatchObject({
+      categoryId: 'Vui lòng chọn lĩnh vực.',
+      title: 'Vui lòng nhập tiêu đề.',
+      description: 'Vui lòng nhập nội dung phản ánh (ít nhất 20 ký tự).',
+    });
+    for (const e of [vi, en, absent])
+      for (const d of e.details) expect(d.message).not.toMatch(/Invalid|Too (small|big)|expected|received/);
   });
 });
 
@@ -180,6 +260,13 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
   let code: string;
   let key: string;
   let id: string;
+  const files: Record<'first' | 'photo' | 'letter' | 'record' | 'note', string> = {
+    first: '',
+    photo: '',
+    letter: '',
+    record: '',
+    note: '',
+  };
 
   it('is received with a tracking code and a key; the same idempotency key is the same case', async () => {
     const data = {
@@ -287,16 +374,39 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
       });
     };
     const answer1 = `Sở Tư pháp hướng dẫn bà ${CITIZEN.name} (${CITIZEN.phone}) đề nghị cấp bản sao trích lục khai sinh trên Cổng Dịch vụ công quốc gia.`;
-    ok(await act(focal, 'submit_answer', { output: answer1 }));
+    files.first = await uploadFor(focal, id, 'nhap.png', PNG, 'image/png');
+    ok(await act(focal, 'submit_answer', { output: answer1, fileIds: [files.first] }));
     expect((await act(focal, 'approve')).statusCode).toBe(403);
     ok(await act(hotline, 'return', { reason: 'Bổ sung lệ phí và thời hạn trả kết quả.' }));
     const answer2 = `${answer1} Lệ phí 8.000 đồng/bản; kết quả trả qua bưu chính trong 03 ngày làm việc.`;
-    ok(await act(focal, 'submit_answer', { output: answer2 }));
+    // The second answer's files: a photo, the answer letter (its name names the citizen), an internal record and
+    // a text note.
+    files.photo = await uploadFor(focal, id, 'huong-dan-tren-cong.png', PNG, 'image/png');
+    files.letter = await uploadFor(focal, id, 'tra-loi-ba-Nguyen-Thi-Hoa.pdf', PDF, 'application/pdf');
+    files.record = await uploadFor(focal, id, 'bien-ban-noi-bo.pdf', PDF, 'application/pdf');
+    files.note = await uploadFor(focal, id, 'ghi-chu.txt', Buffer.from('Ghi chú nội bộ.\n'), 'text/plain');
+    ok(
+      await act(focal, 'submit_answer', {
+        output: answer2,
+        fileIds: [files.photo, files.letter, files.record, files.note],
+      }),
+    );
     const review = ok<{ items: { kind: string; id: string }[] }>(
       await hotline.request('GET', '/api/work/queue?view=review'),
     );
     expect(review.items.some((i) => i.kind === 'feedback_case' && i.id === id)).toBe(true);
-    ok(await act(hotline, 'approve'));
+    // Only the approved answer's images and PDFs may be published: not the first answer's, not a text file.
+    const earlier = await act(hotline, 'approve', { fileIds: [files.first] });
+    expect(earlier.statusCode).toBe(400);
+    expect((earlier.json() as ErrorBody).error.key).toBe('hotline.answer_file_unknown');
+    const text = await act(hotline, 'approve', { fileIds: [files.photo, files.note] });
+    expect(text.statusCode).toBe(400);
+    expect((text.json() as ErrorBody).error).toMatchObject({
+      key: 'hotline.answer_file_type',
+      details: [{ field: 'fileIds' }],
+    });
+    // The office publishes the photo and the letter; the internal record stays in the case file.
+    ok(await act(hotline, 'approve', { fileIds: [files.photo, files.letter] }));
     const detail = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`));
     expect(detail.status).toBe('published');
     expect(detail.publishedAnswer).toContain('Lệ phí 8.000 đồng/bản');
@@ -321,9 +431,49 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
     expect(seen.stage).toBe('answered');
     expect(seen.answer).toContain('Cổng Dịch vụ công quốc gia');
     expect(seen.canRate).toBe(false);
+    expect(seen).toMatchObject({ rating: null, following: null });
     for (const secret of [CITIZEN.name, CITIZEN.phone, CITIZEN.email])
       expect(anon.body).not.toContain(secret);
     expect(seen.steps.map((s) => s.stage)).toEqual(['received', 'triaged', 'answered']);
+
+    // The files the office published, the letter under a name that does not name the citizen.
+    expect(seen.answerFiles).toEqual([
+      { id: files.photo, name: 'huong-dan-tren-cong.png', size: PNG.length, mediaType: 'image/png' },
+      { id: files.letter, name: `${code}-2.pdf`, size: PDF.length, mediaType: 'application/pdf' },
+    ]);
+    expect(anon.body).not.toContain('Nguyen-Thi-Hoa');
+    const photo = await publicFile(code, files.photo);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.rawPayload.equals(PNG)).toBe(true);
+    const letter = await publicFile(code.toLowerCase(), files.letter);
+    expect(letter.statusCode).toBe(200);
+    expect(String(letter.headers['content-disposition'])).toContain(`${code}-2.pdf`);
+    expect(String(letter.headers['content-disposition'])).not.toMatch(/Nguyen|Hoa/);
+    // Nothing else: the file kept internal, the text note, the first answer's, the photo the citizen sent, another
+    // case's code, an unknown file.
+    const detail = ok<Detail>(await hotline.request('GET', `/api/hotline/cases/${id}`));
+    const other = ok<{ items: { code: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/public/hotline/answers?limit=100' }),
+    ).items.find((i) => i.code !== code)!.code;
+    for (const [c, fileId] of [
+      [code, files.record],
+      [code, files.note],
+      [code, files.first],
+      [code, detail.files[0]!.id],
+      [other, files.photo],
+      [code, '00000000-0000-4000-8000-000000000000'],
+      ['PA-26-AAAA-AAAA', files.photo],
+    ] as const)
+      expect((await publicFile(c, fileId)).statusCode, `${c} ${fileId}`).toBe(404);
+    // The published list says how many files the answer has.
+    const listed = ok<{ items: { code: string; answerFiles: number }[] }>(
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/public/hotline/answers?q=${encodeURIComponent('huong dan trich luc khai sinh truc tuyen')}`,
+      }),
+    );
+    expect(listed.items.find((i) => i.code === code)?.answerFiles).toBe(2);
 
     const wrongKey = await t.app.inject({
       method: 'POST',
@@ -331,18 +481,39 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
       payload: { key: 'ZZZZZZZZ', satisfaction: 'satisfied' },
     });
     expect(wrongKey.statusCode).toBe(403);
-    const mine = ok<PublicCase>(
+    const mineRes = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/hotline/cases/${code}?key=${key}`,
+    });
+    const mine = ok<PublicCase>(mineRes);
+    // With the key: not rated yet, and followed by e-mail (the submitter asked) — whose address is not said.
+    expect(mine).toMatchObject({ canRate: true, canReopen: true, rating: null, following: true });
+    for (const secret of [CITIZEN.name, CITIZEN.phone, CITIZEN.email])
+      expect(mineRes.body).not.toContain(secret);
+    const ratedRes = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/hotline/cases/${code}/rating`,
+      payload: { key, satisfaction: 'not_satisfied', comment: 'Chưa nêu thời gian.' },
+    });
+    const rated = ok<PublicCase>(ratedRes);
+    expect(rated.satisfaction).toBe('not_satisfied');
+    // The page shows the rating given (and may still offer the review, once), not an empty form again.
+    expect(rated).toMatchObject({
+      rating: { satisfaction: 'not_satisfied', comment: 'Chưa nêu thời gian.' },
+      canReopen: true,
+      following: true,
+    });
+    expect(rated.rating!.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const secret of [CITIZEN.name, CITIZEN.phone, CITIZEN.email])
+      expect(ratedRes.body).not.toContain(secret);
+    const again = ok<PublicCase>(
       await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code}?key=${key}` }),
     );
-    expect(mine).toMatchObject({ canRate: true, canReopen: true });
-    const rated = ok<PublicCase>(
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/public/hotline/cases/${code}/rating`,
-        payload: { key, satisfaction: 'not_satisfied', comment: 'Chưa nêu thời gian.' },
-      }),
-    );
-    expect(rated.satisfaction).toBe('not_satisfied');
+    expect(again.rating).toEqual(rated.rating);
+    // Without the key: neither the rating's comment nor whether anyone follows.
+    const anonAfter = await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${code}` });
+    expect(ok<PublicCase>(anonAfter)).toMatchObject({ rating: null, following: null });
+    expect(anonAfter.body).not.toContain('Chưa nêu thời gian');
     const reopened = ok<PublicCase>(
       await t.app.inject({
         method: 'POST',
@@ -350,7 +521,9 @@ describe('a citizen’s feedback from submission to a rated answer', () => {
         payload: { key, reason: 'Đề nghị nêu rõ có nộp được qua VNeID không.' },
       }),
     );
-    expect(reopened).toMatchObject({ stage: 'in_progress', canReopen: false });
+    expect(reopened).toMatchObject({ stage: 'in_progress', canReopen: false, rating: null, answerFiles: [] });
+    // Not published any more: its files are not public either, until the next answer is approved.
+    expect((await publicFile(code, files.photo)).statusCode).toBe(404);
     const twice = await t.app.inject({
       method: 'POST',
       url: `/api/public/hotline/cases/${code}/reopen`,
@@ -398,6 +571,43 @@ describe('staff intake and the other outcomes of triage', () => {
     );
     expect(pub.stage).toBe('not_accepted');
     expect(pub.steps.at(-1)?.note).toContain('Luật Khiếu nại');
+  });
+
+  it('approved without a choice, the answer’s images and PDFs are published, nothing else', async () => {
+    const c = ok<Detail>(await intake({ title: 'Hỏi lệ phí trích lục hộ tịch' }), 201);
+    ok(
+      await hotline.request('POST', `/api/hotline/cases/${c.id}/triage`, {
+        version: c.version,
+        classification: 'within_authority',
+        handlingUnitId: units.get('Sở Tư pháp'),
+      }),
+    );
+    const photo = await uploadFor(focal, c.id, 'bang-le-phi.png', PNG, 'image/png');
+    const note = await uploadFor(focal, c.id, 'ghi-chu.txt', Buffer.from('Nội bộ.\n'), 'text/plain');
+    const letter = await uploadFor(focal, c.id, 'cong-van-tra-loi.pdf', PDF, 'application/pdf');
+    const act = async (who: Caller, action: string, extra: Record<string, unknown> = {}) => {
+      const item = ok<{ version: number }>(await who.request('GET', `/api/work/feedback_case/${c.id}`));
+      return ok(
+        await who.request('POST', `/api/work/feedback_case/${c.id}/actions`, {
+          action,
+          version: item.version,
+          ...extra,
+        }),
+      );
+    };
+    await act(focal, 'submit_answer', {
+      output: 'Lệ phí cấp bản sao trích lục hộ tịch là 8.000 đồng/bản.',
+      fileIds: [photo, note, letter],
+    });
+    await act(hotline, 'approve');
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/hotline/cases/${c.code}` });
+    expect(ok<PublicCase>(res).answerFiles.map((f) => [f.id, f.name])).toEqual([
+      [photo, 'bang-le-phi.png'],
+      [letter, 'cong-van-tra-loi.pdf'],
+    ]);
+    expect((await publicFile(c.code, letter)).statusCode).toBe(200);
+    expect((await publicFile(c.code, note)).statusCode).toBe(404);
+    for (const secret of ['Trần Văn Gọi', '0987 000 111']) expect(res.body).not.toContain(secret);
   });
 
   it('outside authority is forwarded to the body named; a duplicate is merged; an escalation is proposed', async () => {

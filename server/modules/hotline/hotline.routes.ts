@@ -37,8 +37,10 @@ import {
   escalateIn,
   followIn,
   mergeIn,
+  PUBLIC_DESCRIPTION_MIN,
   publicCaseOut,
   publicFeedbackIn,
+  publicFileParams,
   publicFormOut,
   publishedListOut,
   publishedQuery,
@@ -53,7 +55,15 @@ import {
   uploadOut,
 } from './hotline.schemas.js';
 import { createCase } from './intake.service.js';
-import { followCase, listPublished, rateCase, reopenCase, trackCase } from './public.service.js';
+import { publicFormProblems } from './messages.js';
+import {
+  followCase,
+  listPublished,
+  publicAnswerFile,
+  rateCase,
+  reopenCase,
+  trackCase,
+} from './public.service.js';
 import { qrSvg } from './qr.js';
 import {
   addRuleVersion,
@@ -112,17 +122,9 @@ async function readPublicSubmission(app: App, request: FastifyRequest) {
         }
         const parsed = publicFeedbackIn.safeParse(raw);
         if (!parsed.success) {
-          const details = parsed.error.issues.map((i) => ({
-            field: i.path.join('.') || 'data',
-            message: i.message,
-          }));
-          throw new AppError(
-            400,
-            'VALIDATION_FAILED',
-            'error.validation',
-            { field: details[0]!.field, issue: details[0]!.message },
-            details,
-          );
+          // Each field's problem in the reader's language, as the page says it (./messages.ts), never Zod's words.
+          const details = publicFormProblems(parsed.error.issues, { description: PUBLIC_DESCRIPTION_MIN });
+          throw new AppError(400, 'VALIDATION_FAILED', 'hotline.form.fix_fields', {}, details);
         }
         data = parsed.data;
         consumeCaptcha(data.captcha.token, data.captcha.nonce);
@@ -301,6 +303,25 @@ export async function hotlineRoutes(app: App) {
         .header('cache-control', 'no-store')
         .send(await qrSvg(link));
     },
+  );
+
+  app.get(
+    '/public/hotline/cases/:code/files/:fileId',
+    {
+      config: { access: PUBLIC, rateLimit: publicRead },
+      schema: {
+        tags: publicTags,
+        summary:
+          'A file of the published answer that the office made public (anything else: 404, whether it exists or not)',
+        params: publicFileParams,
+      },
+    },
+    async (request, reply) =>
+      sendStoredFile(
+        reply,
+        app.fileStore,
+        await publicAnswerFile(request.ctx, request.params.code, request.params.fileId),
+      ),
   );
 
   app.post(

@@ -42,7 +42,14 @@ export type CategoryListOut = z.infer<typeof categoryListOut>;
 // ---------------------------------------------------------------------------------------------------
 // The public
 
-/** What a member of the public submits (the web page, or Open311's POST mapped onto it). */
+/**
+ * The shortest description the public form takes: feedback must state what it is about (Decree 20/2008/NĐ-CP asks
+ * that its content be stated clearly [? article not re-checked]); 20 characters is chidao's floor for that — a
+ * sentence, not "x" — not a number of the decree. Staff intake takes what the officer writes.
+ */
+export const PUBLIC_DESCRIPTION_MIN = 20;
+
+/** What a member of the public submits on the public page (a validation problem reads as ./messages.ts says). */
 export const publicFeedbackIn = z.object({
   categoryId: z.uuid(),
   /** The unit or place concerned (a commune, a department), picked from the public unit search. */
@@ -51,7 +58,7 @@ export const publicFeedbackIn = z.object({
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
   title: required(200),
-  description: required(5000),
+  description: z.string().trim().min(PUBLIC_DESCRIPTION_MIN).max(5000),
   name: text(120).default(''),
   phone: text(30).default(''),
   email: z.union([z.literal(''), z.email().max(200)]).default(''),
@@ -80,6 +87,7 @@ export const submittedOut = z.object({
 });
 
 export const trackParams = z.object({ code: z.string().trim().min(1).max(40) });
+export const publicFileParams = trackParams.extend({ fileId: z.uuid() });
 /** The submitter's key, when the tracking link carries it (rating and reopening need it). */
 export const trackQuery = z.object({ key: z.string().trim().max(40).optional() });
 const submitterKey = z.string().trim().min(1).max(40);
@@ -118,8 +126,25 @@ export const publicCaseOut = z.object({
   handlingUnit: z.string().nullable(),
   answer: z.string().nullable(),
   answeredOn: date.nullable(),
-  answerFiles: z.array(z.object({ id: z.uuid(), name: z.string(), size: z.number() })),
+  /**
+   * The files of the published answer the office made public (download: `GET …/cases/:code/files/:id`); a name
+   * that names the submitter is replaced by the code and the file's number.
+   */
+  answerFiles: z.array(z.object({ id: z.uuid(), name: z.string(), size: z.number(), mediaType: z.string() })),
   satisfaction: z.enum(['satisfied', 'not_satisfied']).nullable(),
+  /**
+   * With the submitter's key only: their rating of the answer published now (their own comment with it), null
+   * before they rate it (and without the key).
+   */
+  rating: z
+    .object({
+      satisfaction: z.enum(['satisfied', 'not_satisfied']),
+      on: date,
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+  /** With the key only: whether the case's steps are sent to some e-mail address (never which); null without it. */
+  following: z.boolean().nullable(),
   canRate: z.boolean(),
   canReopen: z.boolean(),
   steps: z.array(publicStepOut),
@@ -158,6 +183,8 @@ export const publishedListOut = z.object({
       answeredOn: date.nullable(),
       onTime: z.boolean().nullable(),
       satisfaction: z.enum(['satisfied', 'not_satisfied']).nullable(),
+      /** How many files of the answer the public may download (on the case's page). */
+      answerFiles: z.number().int(),
     }),
   ),
 });

@@ -182,6 +182,23 @@ export const feedbackCaseFiles = pgTable(
   (t) => [uniqueIndex('feedback_case_files_pk').on(t.caseId, t.fileId)],
 );
 
+/**
+ * The files of the approved answer (the work engine's evidence of its `submit_answer` step) and whether the public
+ * may download each: at approval the office ticks which (by default its images and PDFs); an unticked file stays
+ * internal. Written again at each approval: after a reopen, the new answer's files replace the old answer's.
+ */
+export const feedbackAnswerFiles = pgTable(
+  'feedback_answer_files',
+  {
+    caseId: uuid('case_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    /** Downloadable from the public tracking page (`/api/public/hotline/cases/:code/files/:fileId`). */
+    public: boolean('public').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('feedback_answer_files_pk').on(t.caseId, t.fileId)],
+);
+
 export const feedbackFollowers = pgTable(
   'feedback_followers',
   {

@@ -1,5 +1,9 @@
 /** The hotline's own messages (vi first, en), joined to the catalogs by ./hotline.module.ts. */
+import type { z } from 'zod';
+import { SLA_MESSAGES } from './rules/sla-messages.js';
+
 export const HOTLINE_MESSAGES = {
+  ...SLA_MESSAGES,
   'hotline.rule.not_allowed_now': {
     vi: 'Phản ánh đang ở bước không cho phép thao tác này.',
     en: 'The case is not at a step that allows this.',
@@ -95,4 +99,105 @@ export const HOTLINE_MESSAGES = {
     vi: 'Đã có phiên bản quy định áp dụng từ ngày {date}.',
     en: 'A version of the rules already applies from {date}.',
   },
+  'hotline.answer_file_unknown': {
+    vi: 'Chỉ công khai được tệp kèm theo câu trả lời đang được duyệt.',
+    en: 'Only files attached to the answer being approved can be published.',
+  },
+  'hotline.answer_file_type': {
+    vi: 'Chỉ công khai được ảnh (JPG, PNG) hoặc tệp PDF.',
+    en: 'Only images (JPG, PNG) or PDF files can be published.',
+  },
+  // The public form's problems, field by field, in the words the public page uses for the same checks.
+  'hotline.form.fix_fields': { vi: 'Vui lòng sửa các mục sau:', en: 'Please correct the following:' },
+  'hotline.form.category': { vi: 'Vui lòng chọn lĩnh vực.', en: 'Please choose an area.' },
+  'hotline.form.subject': {
+    vi: 'Vui lòng chọn một đơn vị trong danh sách, hoặc xóa ô này và ghi vào ô địa điểm.',
+    en: 'Please pick a unit from the list, or clear this box and write it in the place field.',
+  },
+  'hotline.form.location': {
+    vi: 'Vị trí trên bản đồ chưa đúng; vui lòng bỏ vị trí rồi thử lại.',
+    en: 'The location is not valid; please clear it and try again.',
+  },
+  'hotline.form.title': { vi: 'Vui lòng nhập tiêu đề.', en: 'Please enter a title.' },
+  'hotline.form.description': {
+    vi: 'Vui lòng nhập nội dung phản ánh (ít nhất {min} ký tự).',
+    en: 'Please describe your feedback (at least {min} characters).',
+  },
+  'hotline.form.too_long': { vi: 'Dài quá {max} ký tự.', en: 'Longer than {max} characters.' },
+  'hotline.form.email': {
+    vi: 'Địa chỉ e-mail chưa đúng, ví dụ: ten@example.vn.',
+    en: 'This e-mail address is not valid, e.g. name@example.vn.',
+  },
+  'hotline.form.captcha': {
+    vi: 'Chưa kiểm tra chống thư rác được; vui lòng bấm “Gửi phản ánh” lần nữa.',
+    en: 'The anti-spam check did not go through; please press “Send feedback” again.',
+  },
+  'hotline.form.invalid': {
+    vi: 'Thông tin này chưa đúng; vui lòng kiểm tra lại.',
+    en: 'This is not valid; please check it again.',
+  },
 } as const;
+
+type FormKey = Extract<keyof typeof HOTLINE_MESSAGES, `hotline.form.${string}`>;
+
+/** Each field of the public form: its message when missing or too short, when too long, when malformed. */
+const FORM_FIELDS: Record<string, { missing?: FormKey; long?: FormKey; invalid: FormKey }> = {
+  categoryId: { missing: 'hotline.form.category', invalid: 'hotline.form.category' },
+  subjectUnitId: { invalid: 'hotline.form.subject' },
+  place: { long: 'hotline.form.too_long', invalid: 'hotline.form.invalid' },
+  lat: { invalid: 'hotline.form.location' },
+  lng: { invalid: 'hotline.form.location' },
+  title: { missing: 'hotline.form.title', long: 'hotline.form.too_long', invalid: 'hotline.form.title' },
+  description: {
+    missing: 'hotline.form.description',
+    long: 'hotline.form.too_long',
+    invalid: 'hotline.form.description',
+  },
+  name: { long: 'hotline.form.too_long', invalid: 'hotline.form.invalid' },
+  phone: { long: 'hotline.form.too_long', invalid: 'hotline.form.invalid' },
+  email: { long: 'hotline.form.too_long', invalid: 'hotline.form.email' },
+  address: { long: 'hotline.form.too_long', invalid: 'hotline.form.invalid' },
+  captcha: { invalid: 'hotline.form.captcha' },
+};
+
+export type FormProblem = {
+  field: string;
+  message: FormKey;
+  params: Record<string, number>;
+};
+
+/**
+ * The public form's validation problems (Zod's issues of `publicFeedbackIn`) as the page shows them: one per
+ * field, the first, named by the form's field (`captcha.token` → `captcha`) and said in the reader's language by
+ * the error handler (a message key, with the length it asks for) — never Zod's own English. `minLength` fills the
+ * description's message when the field is missing altogether.
+ */
+export function publicFormProblems(
+  issues: readonly z.core.$ZodIssue[],
+  minLength: Record<string, number> = {},
+): FormProblem[] {
+  const out: FormProblem[] = [];
+  for (const issue of issues) {
+    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'data';
+    if (out.some((p) => p.field === field)) continue;
+    const known = FORM_FIELDS[field];
+    if (!known) {
+      out.push({ field, message: 'hotline.form.invalid', params: {} });
+      continue;
+    }
+    // Absent (or not text at all) or too short: the field is asked for, with the length it needs.
+    const missing = issue.code === 'invalid_type' || issue.code === 'too_small';
+    if (issue.code === 'too_big' && known.long)
+      out.push({ field, message: known.long, params: { max: Number(issue.maximum) } });
+    else if (missing && known.missing)
+      out.push({
+        field,
+        message: known.missing,
+        params: {
+          min: issue.code === 'too_small' ? Number(issue.minimum) : (minLength[field] ?? 1),
+        },
+      });
+    else out.push({ field, message: known.invalid, params: {} });
+  }
+  return out;
+}

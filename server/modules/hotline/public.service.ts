@@ -4,19 +4,20 @@
  * by e-mail); the list of published answers. A wrong code and a wrong key say nothing about what exists.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { recordChange } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { getFiles, type StoredFile } from '../files/files.service.js';
 import { getUnits, unitDisplayName } from '../units/units.service.js';
 import { appendEvents, listEvents } from '../work/work.service.js';
 import { caseTransition, publicStage, type CaseStatus } from './case-rules.js';
 import type { PublicCaseOut } from './hotline.schemas.js';
 import { publishedText } from './feedback.work-kind.js';
-import { tellFollowers } from './followers.service.js';
-import { feedbackCases, feedbackFollowers } from './hotline.table.js';
+import { followerCount, tellFollowers } from './followers.service.js';
+import { feedbackAnswerFiles, feedbackCases, feedbackFollowers } from './hotline.table.js';
 import { hashSubmitterKey } from './intake.service.js';
 import { normaliseTrackingCode } from './rules/tracking-code.js';
 import { answerDueDate } from './rules/sla.js';
@@ -56,6 +57,65 @@ const STEP: Record<string, PublicCaseOut['steps'][number]['stage'] | undefined> 
   merge: 'merged',
 };
 
+/** A rating's words in the history (`Hài lòng: the comment`), and back. */
+const RATING_WORDS = { satisfied: 'Hài lòng', not_satisfied: 'Chưa hài lòng' } as const;
+type Satisfaction = keyof typeof RATING_WORDS;
+const ratingNote = (satisfaction: Satisfaction, comment: string | null | undefined) =>
+  [RATING_WORDS[satisfaction], comment?.trim()].filter(Boolean).join(': ');
+function ratingComment(note: string | null, satisfaction: Satisfaction): string | null {
+  const prefix = `${RATING_WORDS[satisfaction]}: `;
+  return note?.startsWith(prefix) ? note.slice(prefix.length) || null : null;
+}
+
+/**
+ * The name the public reads of an answer's file: its own, unless it names the submitter (a letter saved as
+ * "tra-loi-ong-Le-Van-Khanh.pdf" — compared word by word, as in the published text), then the case's code and
+ * the file's number with its extension.
+ */
+function publicFileName(row: CaseRow, name: string, position: number): string {
+  const words = name.replace(/[-_.]+/g, ' ');
+  if (publishedText(row, words) === words) return name;
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
+  return `${row.code}-${position + 1}${ext ? `.${ext}` : ''}`;
+}
+
+/** The public files of a published case's answer, in their order (none for a case that is not published). */
+async function publicAnswerFiles(ctx: RequestContext, row: CaseRow) {
+  if (row.status !== 'published') return [];
+  const links = await ctx.db
+    .select()
+    .from(feedbackAnswerFiles)
+    .where(and(eq(feedbackAnswerFiles.caseId, row.id), eq(feedbackAnswerFiles.public, true)))
+    .orderBy(asc(feedbackAnswerFiles.position));
+  const files = new Map(
+    (
+      await getFiles(
+        ctx,
+        links.map((l) => l.fileId),
+      )
+    ).map((f) => [f.id, f]),
+  );
+  return links.flatMap((l) => {
+    const f = files.get(l.fileId);
+    return f ? [{ file: f, name: publicFileName(row, f.originalName, l.position) }] : [];
+  });
+}
+
+/**
+ * A file of a published answer that the office made public, under its public name; anything else — a file kept
+ * internal, a file of a case not (or no longer) published, another case's file, a received file — is not found.
+ */
+export async function publicAnswerFile(
+  ctx: RequestContext,
+  code: string,
+  fileId: string,
+): Promise<StoredFile> {
+  const row = await byCode(ctx, code);
+  const found = (await publicAnswerFiles(ctx, row)).find((f) => f.file.id === fileId);
+  if (!found) throw notFound('file');
+  return { ...found.file, originalName: found.name };
+}
+
 export async function trackCase(ctx: RequestContext, code: string, key?: string): Promise<PublicCaseOut> {
   const row = await byCode(ctx, code);
   const status = row.status as CaseStatus;
@@ -70,9 +130,13 @@ export async function trackCase(ctx: RequestContext, code: string, key?: string)
   const category = row.categoryId
     ? (await categoriesByIds(ctx.db, [row.categoryId])).get(row.categoryId)
     : undefined;
-  const events = await listEvents(ctx.db, 'feedback_case', [row.id]);
+  const events = await listEvents(ctx.db, 'feedback_case', [row.id], { withFiles: false });
   const steps: PublicCaseOut['steps'] = [];
+  // The submitter's rating of the answer published now: their latest since its approval.
+  let rated: (typeof events)[number] | null = null;
   for (const e of events) {
+    if (e.action === 'approve') rated = null;
+    else if (e.action === 'rate') rated = e;
     const stage = STEP[e.action];
     if (!stage) continue;
     // A triage step tells the outcome's public words: the refusal's reason, the body forwarded to; an assignment
@@ -97,6 +161,15 @@ export async function trackCase(ctx: RequestContext, code: string, key?: string)
       )[0]
     : undefined;
   const owner = keyMatches(row, key);
+  const answerFiles = published ? await publicAnswerFiles(ctx, row) : [];
+  const rating =
+    owner && published && rated && row.satisfaction
+      ? {
+          satisfaction: row.satisfaction,
+          on: rated.on,
+          comment: ratingComment(rated.note, row.satisfaction),
+        }
+      : null;
   return {
     code: row.code,
     stage: publicStage(status),
@@ -112,8 +185,15 @@ export async function trackCase(ctx: RequestContext, code: string, key?: string)
     handlingUnit: row.handlingUnitId ? (units.get(row.handlingUnitId) ?? null) : null,
     answer: published ? row.publishedAnswer : status === 'not_accepted' ? row.triageNote || null : null,
     answeredOn: published ? row.publishedOn : null,
-    answerFiles: [],
+    answerFiles: answerFiles.map(({ file, name }) => ({
+      id: file.id,
+      name,
+      size: file.size,
+      mediaType: file.mediaType,
+    })),
     satisfaction: row.satisfaction,
+    rating,
+    following: owner ? (await followerCount(ctx.db, row.id)) > 0 : null,
     canRate: owner && published,
     canReopen: owner && published && row.reopenCount === 0,
     steps,
@@ -147,9 +227,7 @@ export async function rateCase(
         action: 'rate',
         fromStatus: row.status,
         toStatus: row.status,
-        note: [input.satisfaction === 'satisfied' ? 'Hài lòng' : 'Chưa hài lòng', input.comment?.trim()]
-          .filter(Boolean)
-          .join(': '),
+        note: ratingNote(input.satisfaction, input.comment),
         on: todayInVietnam(),
         actorId: null,
       },
@@ -285,6 +363,25 @@ export async function listPublished(
     ctx.db,
     rows.map((r) => r.categoryId ?? ''),
   );
+  const fileCounts = new Map(
+    rows.length
+      ? (
+          await ctx.db
+            .select({ caseId: feedbackAnswerFiles.caseId, n: sql<number>`count(*)::int` })
+            .from(feedbackAnswerFiles)
+            .where(
+              and(
+                inArray(
+                  feedbackAnswerFiles.caseId,
+                  rows.map((r) => r.id),
+                ),
+                eq(feedbackAnswerFiles.public, true),
+              ),
+            )
+            .groupBy(feedbackAnswerFiles.caseId)
+        ).map((c) => [c.caseId, Number(c.n)])
+      : [],
+  );
   return {
     total: Number(total),
     items: rows.map((r) => {
@@ -299,6 +396,7 @@ export async function listPublished(
         answeredOn: r.publishedOn,
         onTime: r.publishedOn && r.dueDate ? r.publishedOn <= r.dueDate : null,
         satisfaction: r.satisfaction,
+        answerFiles: fileCounts.get(r.id) ?? 0,
       };
     }),
   };

@@ -21,7 +21,12 @@ import { provincesInForce } from '../units/departments.service.js';
 import { ancestorPaths, getUnits, unitDisplayName } from '../units/units.service.js';
 import type { CategoryOut } from './hotline.schemas.js';
 import { feedbackCategories, feedbackRoutes, hotlineRuleVersions } from './hotline.table.js';
-import { DEFAULT_HOTLINE_SLA, validateSlaRules, type HotlineSlaRules } from './rules/sla.js';
+import {
+  DEFAULT_HOTLINE_SLA,
+  describeSlaProblem,
+  validateSlaRules,
+  type HotlineSlaRules,
+} from './rules/sla.js';
 
 /**
  * The categories shipped (domain notes §3; the fields citizens' feedback falls in, as provincial portals list
@@ -269,7 +274,10 @@ export async function rulesOn(ctx: RequestContext, day: string): Promise<RuleVer
   let row = await pick();
   if (!row) {
     const problems = validateSlaRules(DEFAULT_HOTLINE_SLA);
-    if (problems.length) throw new Error(`The shipped hotline rules are invalid: ${problems.join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `The shipped hotline rules are invalid: ${problems.map(describeSlaProblem).join('; ')}`,
+      );
     const [inserted] = await ctx.db
       .insert(hotlineRuleVersions)
       .values({ validFrom: '2000-01-01', rules: DEFAULT_HOTLINE_SLA, note: 'chidao' })
@@ -495,10 +503,17 @@ export async function addRuleVersion(
   if (problems.length)
     throw new AppError(
       400,
-      'VALIDATION_FAILED',
+      'RULES_INVALID',
       'hotline.rules_invalid',
       { count: problems.length },
-      problems.map((p) => ({ field: 'rules', message: p })),
+      problems.map((p) => ({
+        field: `rules.${p.path}`,
+        message: `hotline.sla.${p.problem}` as const,
+        params: {
+          ...(p.min === undefined ? {} : { min: p.min }),
+          ...(p.max === undefined ? {} : { max: p.max }),
+        },
+      })),
     );
   const added = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

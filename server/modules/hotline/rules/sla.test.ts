@@ -9,6 +9,7 @@ import {
   statusUpdateDueDate,
   timing,
   triageDueDate,
+  describeSlaProblem,
   validateSlaRules,
   type HotlineSlaRules,
 } from './sla.js';
@@ -205,21 +206,21 @@ describe('validateSlaRules', () => {
 
   it('refuses forwarding slower than the law allows (Decree 20/2008: 5 working days)', () => {
     expect(problemsOf({ forwardWithinWorkingDays: 6 })).toEqual([
-      expect.stringMatching(/^forwardWithinWorkingDays must be an integer from 1 to 5/),
+      { path: 'forwardWithinWorkingDays', problem: 'forward_law', min: 1, max: 5 },
     ]);
     expect(problemsOf({ forwardWithinWorkingDays: 3, triageWithinWorkingDays: 1 })).toEqual([]);
     expect(problemsOf({ forwardWithinWorkingDays: 0 })).toHaveLength(1);
   });
   it('needs a version and a cited basis in both languages', () => {
-    expect(problemsOf({ version: ' ' })).toEqual(['version is empty']);
-    expect(problemsOf({ basis: [] })).toEqual(['basis must cite at least one source']);
+    expect(problemsOf({ version: ' ' })).toEqual([{ path: 'version', problem: 'required' }]);
+    expect(problemsOf({ basis: [] })).toEqual([{ path: 'basis', problem: 'basis_missing' }]);
     expect(problemsOf({ basis: [{ vi: 'Quy chế 12/2025', en: '' }] })).toEqual([
-      'every basis needs its Vietnamese and English text',
+      { path: 'basis', problem: 'basis_bilingual' },
     ]);
   });
   it('needs whole, sane numbers of working days', () => {
     expect(problemsOf({ triageWithinWorkingDays: -1 })).toEqual([
-      'triageWithinWorkingDays must be an integer from 0 to 250',
+      { path: 'triageWithinWorkingDays', problem: 'days_range', min: 0, max: 250 },
     ]);
     expect(problemsOf({ statusUpdateEveryWorkingDays: 0 })).toHaveLength(1);
     expect(problemsOf({ dueSoonWorkingDays: 1.5 })).toHaveLength(1);
@@ -228,12 +229,12 @@ describe('validateSlaRules', () => {
       problemsOf({ maxExtensionWorkingDays: 0, dueSoonWorkingDays: 0, triageWithinWorkingDays: 0 }),
     ).toEqual([]);
     expect(problemsOf({ answer: { default: 0 } })).toEqual([
-      'answer.default must be an integer from 1 to 250',
+      { path: 'answer.default', problem: 'days_range', min: 1, max: 250 },
     ]);
   });
   it('classification comes before forwarding', () => {
     expect(problemsOf({ triageWithinWorkingDays: 6 })).toEqual([
-      expect.stringMatching(/^triageWithinWorkingDays must not exceed forwardWithinWorkingDays/),
+      { path: 'triageWithinWorkingDays', problem: 'triage_after_forward' },
     ]);
   });
   it('answer times only for the classifications answered on that clock, and known categories', () => {
@@ -244,16 +245,21 @@ describe('validateSlaRules', () => {
           byClassification: { outside_authority: 7, not_accepted: 3, behaviour: 0 },
           byCategory: { '': 5, dat_dai: 2.5, moi_truong: 20 },
         },
-      }),
+      }).map((p) => `${p.path}: ${p.problem}`),
     ).toEqual([
-      'answer.byClassification.outside_authority: forwardWithinWorkingDays sets its deadline',
-      'answer.byClassification.not_accepted: triageWithinWorkingDays sets its deadline',
-      'answer.byClassification.behaviour must be an integer from 1 to 250',
-      'answer.byCategory has an empty category',
-      'answer.byCategory.dat_dai must be an integer from 1 to 250',
+      'answer.byClassification.outside_authority: set_by_forwarding',
+      'answer.byClassification.not_accepted: set_by_triage',
+      'answer.byClassification.behaviour: days_range',
+      'answer.byCategory: empty_category',
+      'answer.byCategory.dat_dai: days_range',
     ]);
     expect(
       problemsOf({ answer: { default: 10, byClassification: { urgent: 3 } as Record<string, number> } }),
-    ).toEqual(['answer.byClassification.urgent: unknown classification']);
+    ).toEqual([{ path: 'answer.byClassification.urgent', problem: 'unknown_classification' }]);
+  });
+  it('says each problem in English for the logs', () => {
+    expect(problemsOf({ forwardWithinWorkingDays: 6 }).map(describeSlaProblem)).toEqual([
+      'forwardWithinWorkingDays must be an integer from 1 to 5 (Decree 20/2008: within 5 working days)',
+    ]);
   });
 });

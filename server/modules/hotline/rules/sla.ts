@@ -97,54 +97,94 @@ const MAX_DAYS = 250;
 const isDays = (v: unknown, min: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_DAYS;
 
+/** What is wrong with a rule set, at which path (`answer.byCategory.dat_dai`): the messages say it to people. */
+export type SlaProblem = {
+  path: string;
+  problem:
+    | 'required'
+    | 'basis_missing'
+    | 'basis_bilingual'
+    | 'days_range'
+    | 'forward_law'
+    | 'triage_after_forward'
+    | 'unknown_classification'
+    | 'set_by_forwarding'
+    | 'set_by_triage'
+    | 'empty_category';
+  min?: number;
+  max?: number;
+};
+
 /**
  * Problems of a rule set before it is stored or used (rules are data, so they can be wrong); empty when it
- * is sound. English, for administrators and logs.
+ * is sound. Each names its path; `hotline.sla.<problem>` (../messages.ts) words it, `describeSlaProblem` in
+ * English for logs.
  */
-export function validateSlaRules(rules: HotlineSlaRules): string[] {
-  const problems: string[] = [];
-  if (typeof rules.version !== 'string' || !rules.version.trim()) problems.push('version is empty');
+export function validateSlaRules(rules: HotlineSlaRules): SlaProblem[] {
+  const problems: SlaProblem[] = [];
+  const days = (path: string, value: unknown, min: number) => {
+    if (!isDays(value, min)) problems.push({ path, problem: 'days_range', min, max: MAX_DAYS });
+    return isDays(value, min);
+  };
+  if (typeof rules.version !== 'string' || !rules.version.trim())
+    problems.push({ path: 'version', problem: 'required' });
   if (!Array.isArray(rules.basis) || !rules.basis.some((b) => b?.vi?.trim()))
-    problems.push('basis must cite at least one source');
+    problems.push({ path: 'basis', problem: 'basis_missing' });
   else if (rules.basis.some((b) => !b?.vi?.trim() || !b?.en?.trim()))
-    problems.push('every basis needs its Vietnamese and English text');
-  if (!isDays(rules.forwardWithinWorkingDays, 1) || rules.forwardWithinWorkingDays > FORWARD_LEGAL_MAX)
-    problems.push(
-      `forwardWithinWorkingDays must be an integer from 1 to ${FORWARD_LEGAL_MAX} (Decree 20/2008: within 5 working days)`,
-    );
-  if (!isDays(rules.triageWithinWorkingDays, 0))
-    problems.push(`triageWithinWorkingDays must be an integer from 0 to ${MAX_DAYS}`);
-  else if (
+    problems.push({ path: 'basis', problem: 'basis_bilingual' });
+  const forwardOk =
+    isDays(rules.forwardWithinWorkingDays, 1) && rules.forwardWithinWorkingDays <= FORWARD_LEGAL_MAX;
+  if (!forwardOk)
+    problems.push({
+      path: 'forwardWithinWorkingDays',
+      problem: 'forward_law',
+      min: 1,
+      max: FORWARD_LEGAL_MAX,
+    });
+  if (
+    days('triageWithinWorkingDays', rules.triageWithinWorkingDays, 0) &&
     isDays(rules.forwardWithinWorkingDays, 1) &&
     rules.triageWithinWorkingDays > rules.forwardWithinWorkingDays
   )
-    problems.push(
-      'triageWithinWorkingDays must not exceed forwardWithinWorkingDays (a case is classified before it is forwarded)',
-    );
-  if (!isDays(rules.statusUpdateEveryWorkingDays, 1))
-    problems.push(`statusUpdateEveryWorkingDays must be an integer from 1 to ${MAX_DAYS}`);
-  if (!isDays(rules.answer?.default, 1))
-    problems.push(`answer.default must be an integer from 1 to ${MAX_DAYS}`);
-  for (const [key, days] of Object.entries(rules.answer?.byClassification ?? {})) {
+    problems.push({ path: 'triageWithinWorkingDays', problem: 'triage_after_forward' });
+  days('statusUpdateEveryWorkingDays', rules.statusUpdateEveryWorkingDays, 1);
+  days('answer.default', rules.answer?.default, 1);
+  for (const [key, value] of Object.entries(rules.answer?.byClassification ?? {})) {
+    const path = `answer.byClassification.${key}`;
     if (!CLASSIFICATIONS.includes(key as Classification))
-      problems.push(`answer.byClassification.${key}: unknown classification`);
+      problems.push({ path, problem: 'unknown_classification' });
     else if (!ANSWERED.includes(key as Classification))
-      problems.push(
-        `answer.byClassification.${key}: ${key === 'outside_authority' ? 'forwardWithinWorkingDays' : 'triageWithinWorkingDays'} sets its deadline`,
-      );
-    else if (!isDays(days, 1))
-      problems.push(`answer.byClassification.${key} must be an integer from 1 to ${MAX_DAYS}`);
+      problems.push({
+        path,
+        problem: key === 'outside_authority' ? 'set_by_forwarding' : 'set_by_triage',
+      });
+    else days(path, value, 1);
   }
-  for (const [key, days] of Object.entries(rules.answer?.byCategory ?? {})) {
-    if (!key.trim()) problems.push('answer.byCategory has an empty category');
-    else if (!isDays(days, 1))
-      problems.push(`answer.byCategory.${key} must be an integer from 1 to ${MAX_DAYS}`);
+  for (const [key, value] of Object.entries(rules.answer?.byCategory ?? {})) {
+    if (!key.trim()) problems.push({ path: 'answer.byCategory', problem: 'empty_category' });
+    else days(`answer.byCategory.${key}`, value, 1);
   }
-  if (!isDays(rules.dueSoonWorkingDays, 0))
-    problems.push(`dueSoonWorkingDays must be an integer from 0 to ${MAX_DAYS}`);
-  if (!isDays(rules.maxExtensionWorkingDays, 0))
-    problems.push(`maxExtensionWorkingDays must be an integer from 0 to ${MAX_DAYS}`);
+  days('dueSoonWorkingDays', rules.dueSoonWorkingDays, 0);
+  days('maxExtensionWorkingDays', rules.maxExtensionWorkingDays, 0);
   return problems;
+}
+
+/** A problem in English, for logs and for the error of a shipped rule set that is wrong. */
+export function describeSlaProblem({ path, problem, min, max }: SlaProblem): string {
+  const said: Record<SlaProblem['problem'], string> = {
+    required: 'is empty',
+    basis_missing: 'must cite at least one source',
+    basis_bilingual: 'needs its Vietnamese and English text in every entry',
+    days_range: `must be an integer from ${min} to ${max}`,
+    forward_law: `must be an integer from ${min} to ${max} (Decree 20/2008: within 5 working days)`,
+    triage_after_forward:
+      'must not exceed forwardWithinWorkingDays (a case is classified before it is forwarded)',
+    unknown_classification: 'is not a classification',
+    set_by_forwarding: 'is set by forwardWithinWorkingDays',
+    set_by_triage: 'is set by triageWithinWorkingDays',
+    empty_category: 'has an empty category',
+  };
+  return `${path} ${said[problem]}`;
 }
 
 /** An extension of a case's answer deadline, in working days. */

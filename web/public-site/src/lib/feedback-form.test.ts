@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_DESCRIPTION_MIN, publicFeedbackIn } from '../../../../server/modules/hotline/hotline.schemas';
 import {
   acceptAttribute,
   checkFiles,
@@ -6,6 +7,8 @@ import {
   feedbackFormData,
   feedbackPayload,
   fileType,
+  MAX,
+  MIN_DESCRIPTION,
   newIdempotencyKey,
   typeAccepted,
   validateFeedback,
@@ -32,8 +35,32 @@ describe('validateFeedback', () => {
   it('treats blank text as missing', () => {
     expect(validateFeedback(filled({ title: '   ', description: '\n\t' }))).toEqual({
       title: { key: 'v.title' },
-      description: { key: 'v.description' },
+      description: { key: 'v.description', params: { min: MIN_DESCRIPTION } },
     });
+  });
+
+  it('asks for a description of at least the length the server takes', () => {
+    expect(MIN_DESCRIPTION).toBe(PUBLIC_DESCRIPTION_MIN);
+    const short = ` ${'x'.repeat(MIN_DESCRIPTION - 1)} `;
+    expect(validateFeedback(filled({ description: short })).description).toEqual({
+      key: 'v.description',
+      params: { min: MIN_DESCRIPTION },
+    });
+    expect(validateFeedback(filled({ description: 'x'.repeat(MIN_DESCRIPTION) }))).toEqual({});
+  });
+
+  it('checks what the server checks: the two agree on lengths', () => {
+    const captcha = { token: 't', nonce: '1' };
+    const server = (v: FeedbackValues) =>
+      publicFeedbackIn.safeParse(feedbackPayload(v, 'key-1234-5678', captcha)).success;
+    for (const v of [
+      filled(),
+      filled({ description: 'x'.repeat(MIN_DESCRIPTION - 1) }),
+      filled({ description: 'x'.repeat(MAX.description + 1) }),
+      filled({ title: 'a'.repeat(MAX.title + 1) }),
+      filled({ place: 'p'.repeat(MAX.place + 1) }),
+    ])
+      expect(server(v), JSON.stringify(v).slice(0, 80)).toBe(Object.keys(validateFeedback(v)).length === 0);
   });
 
   it('counts lengths after trimming, as the server does', () => {

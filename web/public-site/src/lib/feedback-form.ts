@@ -27,6 +27,9 @@ export const FEEDBACK_FIELDS = [
 export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
 
 /** The lengths the server accepts (`publicFeedbackIn` in hotline.schemas.ts). */
+/** The shortest description the server takes (`PUBLIC_DESCRIPTION_MIN`; a test keeps the two equal). */
+export const MIN_DESCRIPTION = 20;
+
 export const MAX = {
   place: 300,
   title: 200,
@@ -99,7 +102,8 @@ export function validateFeedback(v: FeedbackValues): Partial<Record<FeedbackFiel
   set('place', tooLong(v.place, MAX.place));
   if (!len(v.title)) set('title', { key: 'v.title' });
   set('title', tooLong(v.title, MAX.title));
-  if (!len(v.description)) set('description', { key: 'v.description' });
+  if (len(v.description) < MIN_DESCRIPTION)
+    set('description', { key: 'v.description', params: { min: MIN_DESCRIPTION } });
   set('description', tooLong(v.description, MAX.description));
   set('name', tooLong(v.name, MAX.name));
   if (!PHONE.test(v.phone)) set('phone', { key: 'v.phone' });

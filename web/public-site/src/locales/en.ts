@@ -111,7 +111,7 @@ export const en: Messages = {
   'v.category': 'Please choose an area.',
   'v.subjectPick': 'Please pick a unit from the list, or clear this box and write it in the place field.',
   'v.title': 'Please enter a title.',
-  'v.description': 'Please describe your feedback.',
+  'v.description': 'Please describe your feedback (at least {min} characters).',
   'v.tooLong': 'Longer than {max} characters (now {count}).',
   'v.email': 'This e-mail address is not valid, e.g. name@example.vn.',
   'v.followNeedsEmail': 'To follow by e-mail, please give your e-mail address.',
@@ -171,6 +171,7 @@ export const en: Messages = {
   'track.answer': 'Answer',
   'track.answerFiles': 'Files with the answer',
   'track.download': 'Download',
+  'track.fileKind': '{kind}, {size}',
   'track.mergedInto':
     'This feedback is about the same matter as {code} and was merged into it; please follow that one.',
   'track.openMerged': 'Open feedback {code}',
@@ -207,6 +208,12 @@ export const en: Messages = {
   'rate.comment': 'Comment',
   'rate.submit': 'Send rating',
   'rate.done': 'Thank you for your rating.',
+  'rate.yours': 'Your rating',
+  'rate.yoursSatisfied': 'You rated the answer: satisfied (on {date}).',
+  'rate.yoursNotSatisfied': 'You rated the answer: not satisfied (on {date}).',
+  'rate.yourComment': 'Your comment: {comment}',
+  'rate.change': 'Change your rating',
+  'rate.cancel': 'Keep the rating',
 
   'reopen.title': 'Ask for a review',
   'reopen.intro': 'If the answer did not settle the matter, please say why.',
@@ -220,6 +227,8 @@ export const en: Messages = {
   'follow.email': 'E-mail',
   'follow.submit': 'Subscribe',
   'follow.done': 'Subscribed. Notices will be sent to {email}.',
+  'follow.already':
+    'You are following this feedback: each new step, and where it stands when no step comes for a while, is sent to the e-mail address registered.',
 
   'answers.title': 'Answered feedback',
   'answers.intro': 'The published answers of agencies and units. Open a case to read its answer.',
@@ -237,4 +246,5 @@ export const en: Messages = {
   'answers.answeredOn': 'Answered {date}',
   'answers.handledBy': 'Handled by: {unit}',
   'answers.about': 'Concerning: {subject}',
+  'answers.files': 'Files with the answer: {count}',
 };

@@ -52,7 +52,7 @@ export const vi = {
   'submit.sending': 'Đang gửi… {percent}%',
   'submit.sendingWait': 'Đang gửi…',
   'submit.errorSummary': 'Chưa gửi được phản ánh:',
-  'submit.fixFields': 'Hãy sửa các mục sau:',
+  'submit.fixFields': 'Vui lòng sửa các mục sau:',
   'submit.safeRetry': 'Có thể bấm “Gửi phản ánh” lần nữa: phản ánh sẽ không bị ghi nhận hai lần.',
 
   'field.category': 'Lĩnh vực',
@@ -107,17 +107,17 @@ export const vi = {
   'files.empty': '“{name}” là tệp rỗng.',
   'files.chosen': 'Tệp đã chọn ({count})',
 
-  'v.category': 'Hãy chọn lĩnh vực.',
-  'v.subjectPick': 'Hãy chọn một đơn vị trong danh sách, hoặc xóa ô này và ghi vào ô địa điểm.',
-  'v.title': 'Hãy nhập tiêu đề.',
-  'v.description': 'Hãy nhập nội dung phản ánh.',
+  'v.category': 'Vui lòng chọn lĩnh vực.',
+  'v.subjectPick': 'Vui lòng chọn một đơn vị trong danh sách, hoặc xóa ô này và ghi vào ô địa điểm.',
+  'v.title': 'Vui lòng nhập tiêu đề.',
+  'v.description': 'Vui lòng nhập nội dung phản ánh (ít nhất {min} ký tự).',
   'v.tooLong': 'Dài quá {max} ký tự (hiện có {count}).',
   'v.email': 'Địa chỉ e-mail chưa đúng, ví dụ: ten@example.vn.',
-  'v.followNeedsEmail': 'Để theo dõi qua e-mail, hãy ghi địa chỉ e-mail.',
+  'v.followNeedsEmail': 'Để theo dõi qua e-mail, vui lòng ghi địa chỉ e-mail.',
   'v.phone': 'Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + - ( ).',
-  'v.key': 'Hãy nhập mã bí mật.',
-  'v.reason': 'Hãy nêu lý do.',
-  'v.satisfaction': 'Hãy chọn “Hài lòng” hoặc “Chưa hài lòng”.',
+  'v.key': 'Vui lòng nhập mã bí mật.',
+  'v.reason': 'Vui lòng nêu lý do.',
+  'v.satisfaction': 'Vui lòng chọn “Hài lòng” hoặc “Chưa hài lòng”.',
 
   'captcha.solving': 'Đang kiểm tra chống thư rác…',
   'captcha.error': 'Chưa kiểm tra chống thư rác được.',
@@ -170,6 +170,7 @@ export const vi = {
   'track.answer': 'Câu trả lời',
   'track.answerFiles': 'Tệp kèm câu trả lời',
   'track.download': 'Tải về',
+  'track.fileKind': '{kind}, {size}',
   'track.mergedInto':
     'Phản ánh này có cùng nội dung với phản ánh {code} nên được gộp vào đó; hãy theo dõi ở đó.',
   'track.openMerged': 'Mở phản ánh {code}',
@@ -206,6 +207,12 @@ export const vi = {
   'rate.comment': 'Ý kiến thêm',
   'rate.submit': 'Gửi đánh giá',
   'rate.done': 'Cảm ơn bạn đã đánh giá.',
+  'rate.yours': 'Đánh giá của bạn',
+  'rate.yoursSatisfied': 'Bạn đã đánh giá: hài lòng với câu trả lời (ngày {date}).',
+  'rate.yoursNotSatisfied': 'Bạn đã đánh giá: chưa hài lòng với câu trả lời (ngày {date}).',
+  'rate.yourComment': 'Ý kiến của bạn: {comment}',
+  'rate.change': 'Thay đổi đánh giá',
+  'rate.cancel': 'Giữ đánh giá cũ',
 
   'reopen.title': 'Đề nghị xem xét lại',
   'reopen.intro': 'Nếu câu trả lời chưa giải quyết được việc bạn phản ánh, hãy nêu rõ lý do.',
@@ -218,6 +225,8 @@ export const vi = {
   'follow.email': 'Thư điện tử (e-mail)',
   'follow.submit': 'Đăng ký',
   'follow.done': 'Đã đăng ký. Thông báo sẽ được gửi đến {email}.',
+  'follow.already':
+    'Bạn đang theo dõi phản ánh này: mỗi bước xử lý mới, và tình trạng xử lý nếu lâu chưa có bước mới, được gửi đến địa chỉ e-mail đã đăng ký.',
 
   'answers.title': 'Phản ánh đã được trả lời',
   'answers.intro': 'Câu trả lời đã công bố của các cơ quan, đơn vị. Bấm vào một phản ánh để đọc câu trả lời.',
@@ -235,6 +244,7 @@ export const vi = {
   'answers.answeredOn': 'Trả lời {date}',
   'answers.handledBy': 'Đơn vị xử lý: {unit}',
   'answers.about': 'Nơi được phản ánh: {subject}',
+  'answers.files': 'Có {count} tệp kèm câu trả lời',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -211,6 +211,9 @@ function AnswerItem({ item }: { item: PublishedItem }) {
         {item.satisfaction === 'not_satisfied' ? (
           <span className="badge badge--neutral">{t('rate.notSatisfied')}</span>
         ) : null}
+        {item.answerFiles > 0 ? (
+          <span className="badge badge--neutral">{t('answers.files', { count: item.answerFiles })}</span>
+        ) : null}
       </p>
     </li>
   );

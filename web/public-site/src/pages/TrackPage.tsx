@@ -7,11 +7,11 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { Counter, Field } from '../components/Field';
 import { Link } from '../components/Link';
 import { LoadError, Loading } from '../components/Status';
-import { API, casePath, getJson, PublicApiError, postJson } from '../lib/api';
+import { casePath, getJson, PublicApiError, postJson } from '../lib/api';
 import { canFollow, currentDeadline, stepperStages } from '../lib/case-view';
 import { describeError, mapFormError } from '../lib/errors';
 import { isEmail } from '../lib/feedback-form';
-import { formatDate, formatFileSize, pickText } from '../lib/format';
+import { describeTypes, formatDate, formatFileSize, pickText } from '../lib/format';
 import { useTitle } from '../lib/hooks';
 import { useI18n } from '../lib/i18n-react';
 import { navigate, pathFor } from '../lib/router';
@@ -245,10 +245,10 @@ function CaseView({
           {data.answerFiles.length ? (
             <>
               <h3>{t('track.answerFiles')}</h3>
-              <ul className="downloads">
+              <ul className="downloads" data-testid="answer-files">
                 {data.answerFiles.map((f) => (
                   <li key={f.id}>
-                    <a href={`${API}/files/${encodeURIComponent(f.id)}`} download={f.name}>
+                    <a href={casePath(data.code, `/files/${encodeURIComponent(f.id)}`)} download={f.name}>
                       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="icon">
                         <path
                           fill="currentColor"
@@ -257,7 +257,14 @@ function CaseView({
                       </svg>
                       {f.name}
                     </a>{' '}
-                    <span className="muted">({formatFileSize(f.size)})</span>
+                    <span className="muted">
+                      (
+                      {t('track.fileKind', {
+                        kind: describeTypes([f.mediaType]),
+                        size: formatFileSize(f.size),
+                      })}
+                      )
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -278,9 +285,17 @@ function CaseView({
       ) : null}
       {urlKey ? (
         <>
-          {data.canRate ? <RateForm code={data.code} secret={urlKey} onDone={actionDone} /> : null}
+          {data.canRate ? <Rating data={data} secret={urlKey} onDone={actionDone} /> : null}
           {data.canReopen ? <ReopenForm code={data.code} secret={urlKey} onDone={actionDone} /> : null}
-          {canFollow(data) ? <FollowForm code={data.code} secret={urlKey} /> : null}
+          {canFollow(data) ? (
+            data.following ? (
+              <p className="notice notice--info" data-testid="following">
+                {t('follow.already')}
+              </p>
+            ) : (
+              <FollowForm code={data.code} secret={urlKey} />
+            )
+          ) : null}
         </>
       ) : canFollow(data) ? (
         <OwnerKeyForm code={data.code} />
@@ -406,12 +421,76 @@ const focusId = (id: string) => document.getElementById(id)?.focus();
 
 type ActionDone = (message: string, updated: PublicCaseOut) => void;
 
-function RateForm({ code, secret, onDone }: { code: string; secret: string; onDone: ActionDone }) {
+/**
+ * The submitter's rating: once given, what they said (and when), with a button to change it; before, the form.
+ * A rating given to an earlier answer (before a review) does not count: the new answer is rated afresh.
+ */
+function Rating({ data, secret, onDone }: { data: PublicCaseOut; secret: string; onDone: ActionDone }) {
+  const { t } = useI18n();
+  const [changing, setChanging] = useState(false);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  const rating = data.rating;
+  if (!rating || changing)
+    return (
+      <RateForm
+        code={data.code}
+        secret={secret}
+        initial={rating}
+        onDone={(message, updated) => {
+          setChanging(false);
+          onDone(message, updated);
+        }}
+        onCancel={
+          rating
+            ? () => {
+                setChanging(false);
+                requestAnimationFrame(() => changeRef.current?.focus());
+              }
+            : undefined
+        }
+      />
+    );
+  return (
+    <section aria-labelledby="c-rating" className="block action-card" data-testid="your-rating">
+      <h2 id="c-rating">{t('rate.yours')}</h2>
+      <p>
+        {t(rating.satisfaction === 'satisfied' ? 'rate.yoursSatisfied' : 'rate.yoursNotSatisfied', {
+          date: formatDate(rating.on),
+        })}
+      </p>
+      {rating.comment ? (
+        <p className="prose muted">{t('rate.yourComment', { comment: rating.comment })}</p>
+      ) : null}
+      <button
+        ref={changeRef}
+        type="button"
+        className="button button--secondary"
+        onClick={() => setChanging(true)}
+      >
+        {t('rate.change')}
+      </button>
+    </section>
+  );
+}
+
+function RateForm({
+  code,
+  secret,
+  initial,
+  onDone,
+  onCancel,
+}: {
+  code: string;
+  secret: string;
+  initial?: { satisfaction: Satisfaction; comment: string | null } | null;
+  onDone: ActionDone;
+  onCancel?: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   const base = useId();
   const ids = { satisfaction: `${base}-sat`, comment: `${base}-comment`, status: `${base}-status` };
-  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
-  const [comment, setComment] = useState('');
+  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(initial?.satisfaction ?? null);
+  const [comment, setComment] = useState(initial?.comment ?? '');
   const action = useAction(['satisfaction', 'comment'] as const);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -485,6 +564,11 @@ function RateForm({ code, secret, onDone }: { code: string; secret: string; onDo
           summary={action.summary}
           label={t('rate.submit')}
         />
+        {onCancel ? (
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('rate.cancel')}
+          </button>
+        ) : null}
       </form>
     </section>
   );

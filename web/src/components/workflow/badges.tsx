@@ -39,6 +39,10 @@ const TIMING_COLORS: Record<string, string> = {
   done_late: 'orange',
 };
 
+/** A late submission's words: the kind's own (`work.reportedLateByKind.<kind>`) if it has them, else the shared. */
+const lateKeys = (kind: string | undefined) =>
+  kind ? [`work.reportedLateByKind.${kind}`, 'work.timing.reported_late'] : ['work.timing.reported_late'];
+
 export type TimingLike = { state: string; daysOverdue: number; daysLeft: number | null };
 
 /** Overdue, due soon, done on time or late — derived on the server from the calendar; nothing otherwise. */
@@ -47,10 +51,16 @@ export function TimingBadge({
   ns = 'plans',
   testId = 'task',
   awaitingReview = false,
+  kind,
 }: {
   timing: TimingLike;
   /** The unit has reported and a reviewer decides: a late report reads "reported N days late", not overdue. */
   awaitingReview?: boolean;
+  /**
+   * The kind of work (`work.kinds.*`), when it words a late submission its own way: `work.reportedLateByKind.<kind>`
+   * (a hotline case's answer "Trả lời trễ N ngày làm việc"), else the shared "Báo cáo trễ N ngày làm việc".
+   */
+  kind?: string;
 } & Labels) {
   const { t } = useTranslation();
   const color = TIMING_COLORS[timing.state];
@@ -58,7 +68,7 @@ export function TimingBadge({
   if (awaitingReview && timing.state === 'overdue')
     return (
       <Badge color="orange" variant="light" data-testid={`${testId}-timing`} data-timing="reported_late">
-        {t('work.timing.reported_late', { count: timing.daysOverdue })}
+        {t(lateKeys(kind), { count: timing.daysOverdue })}
       </Badge>
     );
   return (

@@ -63,6 +63,7 @@ export function WorkItemCard({
                 timing={item.timing}
                 ns="work"
                 testId="work-item"
+                kind={item.kind}
                 awaitingReview={['reported_done', 'submitted', 'answered'].includes(item.status)}
               />
             )}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconShieldLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -51,10 +51,69 @@ function Draft({ c }: { c: CaseDetail }) {
   );
 }
 
+/** What may be published with an answer (the server's rule too): images and PDFs. */
+const PUBLISHABLE = ['image/jpeg', 'image/png', 'application/pdf'];
+const publishable = (f: { mediaType: string }) => PUBLISHABLE.includes(f.mediaType);
+
+/**
+ * Which of the draft's files the public may download with the answer: images and PDFs ticked at first, others
+ * cannot be (they stay in the case file); files are published as they are, so the office checks them first.
+ */
+function PublicFiles({
+  c,
+  value,
+  onChange,
+}: {
+  c: CaseDetail;
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const files = c.work?.reported?.files ?? [];
+  if (!files.length) return null;
+  return (
+    <Checkbox.Group
+      label={t('hotline.review.publicFiles')}
+      description={t('hotline.review.publicFilesHint')}
+      value={value}
+      onChange={onChange}
+      data-testid="approve-files"
+    >
+      <Stack gap={6} mt={6}>
+        {files.map((f) => (
+          <Checkbox
+            key={f.id}
+            value={f.id}
+            disabled={!publishable(f)}
+            label={
+              <>
+                <Anchor href={answerFileHref(c.id, f.id)} target="_blank" rel="noopener">
+                  {f.originalName}
+                </Anchor>{' '}
+                <Text span size="xs" c="dimmed">
+                  ({formatFileSize(f.size)})
+                </Text>
+              </>
+            }
+            description={publishable(f) ? undefined : t('hotline.review.fileNotPublishable')}
+            styles={{ label: { overflowWrap: 'anywhere' } }}
+            data-testid="approve-file"
+          />
+        ))}
+        {value.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t('hotline.review.noPublicFiles')}
+          </Text>
+        )}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
 /**
  * The receiving office reviews the unit's draft (Decision 31/2021/QĐ-TTg, art. 8): returns it with a reason
  * the unit reads, or approves it — which publishes it with the submitter's personal data removed (the
- * dialog says so, and lets the wording be adjusted first).
+ * dialog says so, lets the wording be adjusted first and the files to publish with it be chosen).
  */
 export function ReviewCard({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -65,10 +124,13 @@ export function ReviewCard({ c }: { c: CaseDetail }) {
   const draft = c.answerDraft || c.work?.reported?.output || '';
   const [text, setText] = useState(draft);
   const [missing, setMissing] = useState(false);
+  const draftFiles = c.work?.reported?.files ?? [];
+  const [publicIds, setPublicIds] = useState<string[]>([]);
   useEffect(() => {
     if (dialog === 'approve') {
       setText(draft);
       setMissing(false);
+      setPublicIds(draftFiles.filter(publishable).map((f) => f.id));
     }
   }, [dialog]);
 
@@ -79,6 +141,8 @@ export function ReviewCard({ c }: { c: CaseDetail }) {
         version: c.version,
         // Only a changed wording is sent: otherwise the unit's draft is published as sent.
         ...(text.trim() !== draft.trim() ? { output: text.trim() } : {}),
+        // The files ticked become public (none ticked: none); the others stay in the case file.
+        ...(draftFiles.length ? { fileIds: publicIds } : {}),
       }),
     onSuccess: async () => {
       setDialog(null);
@@ -172,9 +236,7 @@ export function ReviewCard({ c }: { c: CaseDetail }) {
           error={missing ? t('hotline.answer.required') : undefined}
           data-testid="approve-text"
         />
-        <Text size="xs" c="dimmed">
-          {t('hotline.review.filesNotPublished')}
-        </Text>
+        <PublicFiles c={c} value={publicIds} onChange={setPublicIds} />
         <CaseError error={approve.error} onReload={onReload} />
       </ConfirmDialog>
       <ReasonDialog

@@ -1,5 +1,5 @@
 /** The pages and navigation entries of this feature (see web/src/app/feature.ts). */
-import { IconChartBar, IconPhoneCall } from '@tabler/icons-react';
+import { IconChartBar, IconPhoneCall, IconSettings } from '@tabler/icons-react';
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { page, type NavEntry } from '../../app/feature';
 
@@ -18,6 +18,10 @@ export const hotlineFeature = {
       lazyRouteComponent(() => import('./stats/StatsPage'), 'StatsPage'),
     ),
     page(
+      '/hotline/settings',
+      lazyRouteComponent(() => import('./settings/SettingsPage'), 'SettingsPage'),
+    ),
+    page(
       '/hotline/$id',
       lazyRouteComponent(() => import('./CasePage'), 'CasePage'),
     ),
@@ -25,5 +29,6 @@ export const hotlineFeature = {
   nav: [
     { id: 'hotline', to: '/hotline', icon: IconPhoneCall },
     { id: 'hotline.stats', to: '/hotline/stats', icon: IconChartBar, sub: true },
+    { id: 'hotline.settings', to: '/hotline/settings', icon: IconSettings, sub: true },
   ] satisfies NavEntry[],
 };
