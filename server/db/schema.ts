@@ -23,3 +23,4 @@ export * from '../modules/work/work.table.js';
 export * from '../modules/demo/demo.table.js';
 export * from '../modules/reports/reports.table.js';
 export * from '../modules/hotline/hotline.table.js';
+export * from '../modules/inspections/inspections.table.js';

@@ -15,6 +15,7 @@ import { documentsModule } from './documents/documents.module.js';
 import { dossiersModule } from './dossiers/dossiers.module.js';
 import { homeModule } from './home/home.module.js';
 import { hotlineModule } from './hotline/hotline.module.js';
+import { inspectionsModule } from './inspections/inspections.module.js';
 import { meetingsModule } from './meetings/meetings.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { periodsModule } from './periods/periods.module.js';
@@ -47,6 +48,7 @@ export const MODULES = [
   reportsModule,
   captchaModule,
   hotlineModule,
+  inspectionsModule,
   homeModule,
   workModule,
   backupModule,
