@@ -190,7 +190,7 @@ export function RuleVersionForm({
 
   const error = save.error;
   const placed = errors.size > 0;
-  const rulesChecked = error instanceof ApiError && error.details.some((d) => d.field === 'rules');
+  const rulesChecked = error instanceof ApiError && error.code === 'RULES_INVALID';
   return (
     <Card withBorder padding="lg" data-testid="rule-form">
       <form
