@@ -89,6 +89,8 @@ const DYNAMIC: Record<string, () => readonly string[]> = {
     'rate',
     'merge',
   ],
+  // The demo's replay of a recommendation's steps (server/modules/inspections/recommendations.demo.ts).
+  'modules/inspections/recommendations.demo.ts action s.action': () => ['start', 'report_done', 'verify'],
   // The journal's own writer.
   'modules/audit/audit.service.ts action change.action': () => [],
   'modules/audit/audit.service.ts entity change.entity': () => [],

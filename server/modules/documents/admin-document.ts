@@ -105,6 +105,11 @@ export type AdminDocumentSpec = {
     name?: string | null;
   };
   /**
+   * A second signer in the left column, in place of "Nơi nhận" (a biên bản is signed by both sides: e.g. the
+   * inspected unit's representative on the left, the head of the inspection team on the right).
+   */
+  cosignature?: { authority?: string[]; position: string; name?: string | null } | null;
+  /**
    * Another heading convention than Decree 30/2020's (e.g. a Party document, Hướng dẫn 36-HD/VPTW: the right
    * column is "ĐẢNG CỘNG SẢN VIỆT NAM", a star stands under the issuing body, the number reads "Số 25-TB/BCĐ").
    */
@@ -377,22 +382,25 @@ function bodyBlocks(blocks: Block[], size: number, textWidth: number): (Paragrap
 function signatureTable(spec: AdminDocumentSpec, size: number, textWidth: number): Table {
   const leftW = textWidth * 0.5;
   const rightW = textWidth - leftW;
-  const left: Paragraph[] = [
-    new Paragraph({
-      spacing: { before: 0, after: 0 },
-      children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })],
-    }),
-    ...recipientLines(spec.recipients).map(
-      (line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(line, { size: 11 })] }),
-    ),
-  ];
-  const right: Paragraph[] = [
-    ...(spec.signature.authority ?? []).map((a) => centred(upper(a), { size, bold: true })),
-    centred(upper(spec.signature.position), { size, bold: true }),
+  const signer = (s: NonNullable<AdminDocumentSpec['cosignature']>): Paragraph[] => [
+    ...(s.authority ?? []).map((a) => centred(upper(a), { size, bold: true })),
+    centred(upper(s.position), { size, bold: true }),
     // Room for the signature and the seal.
     ...[0, 1, 2, 3].map(() => centred('', { size })),
-    centred(spec.signature.name ?? '', { size, bold: true }),
+    centred(s.name ?? '', { size, bold: true }),
   ];
+  const left: Paragraph[] = spec.cosignature
+    ? signer(spec.cosignature)
+    : [
+        new Paragraph({
+          spacing: { before: 0, after: 0 },
+          children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })],
+        }),
+        ...recipientLines(spec.recipients).map(
+          (line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(line, { size: 11 })] }),
+        ),
+      ];
+  const right: Paragraph[] = signer(spec.signature);
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: mm(textWidth), type: WidthType.DXA },

@@ -465,6 +465,35 @@ export async function documentRefs(
   return out;
 }
 
+/**
+ * The numbers the register already gave to documents of one symbol (e.g. "TB-ĐKT") issued between two days — a
+ * body's documents are numbered from 01 each calendar year (Decree 30/2020/NĐ-CP, art. 15) — so that the next one
+ * can be proposed. Numbers only, whoever may read the documents (the numbering is the register's, not a reader's).
+ */
+export async function registeredNumbers(
+  ctx: RequestContext,
+  symbol: string,
+  from: string,
+  to: string,
+): Promise<number[]> {
+  const norm = (s: string) => s.replace(/\s+/g, '').toLocaleUpperCase('vi');
+  const own = norm(symbol);
+  const rows = await ctx.db
+    .select({ numberSymbol: documents.numberSymbol })
+    .from(documents)
+    .where(
+      and(
+        gte(documents.issuedOn, from),
+        lte(documents.issuedOn, to),
+        sql`upper(replace(${documents.numberSymbol}, ' ', '')) LIKE ${`%/${own}`}`,
+      ),
+    );
+  return rows.flatMap((r) => {
+    const m = /^0*(\d+)\/(.+)$/.exec(norm(r.numberSymbol));
+    return m && m[2] === own ? [Number(m[1])] : [];
+  });
+}
+
 /** The register's document with this number/symbol, if any (seeding looks documents up by it). */
 export async function findDocumentBySymbol(
   ctx: RequestContext,

@@ -42,7 +42,7 @@ describe('GET /api/home: the panels each role gets', () => {
 
   it.each([
     ['admin@chidao.demo', ['admin', 'review', 'province']],
-    ['thuongtruc@chidao.demo', ['review', 'province']],
+    ['thuongtruc@chidao.demo', ['review', 'inspections', 'province']],
     // The leader follows no unit in the demo: the province first.
     ['truongban@chidao.demo', ['province', 'following']],
     ['uyvien@chidao.demo', ['following', 'province']],
@@ -50,7 +50,8 @@ describe('GET /api/home: the panels each role gets', () => {
     ['lanhdao.tuphap@chidao.demo', ['owed']],
     ['daumoi.xaydung@chidao.demo', ['owed']],
     ['thamdinh@chidao.demo', ['coming']],
-    ['kiemtra@chidao.demo', ['coming']],
+    // The inspector: their inspections, the remediation to verify, the overdue recommendations.
+    ['kiemtra@chidao.demo', ['inspections']],
     // The hotline officer: the queues to triage and chase, then the answers to approve.
     ['duongdaynong@chidao.demo', ['hotline', 'review']],
   ])('%s lands on %j', async (email, panels) => {
@@ -60,6 +61,7 @@ describe('GET /api/home: the panels each role gets', () => {
     expect(body.province !== null).toBe(panels.includes('province'));
     expect(body.admin !== null).toBe(panels.includes('admin'));
     expect(body.coming.length > 0).toBe(panels.includes('coming'));
+    expect(body.inspections !== null).toBe(panels.includes('inspections'));
   });
 
   it("a focal point sees their unit by name and nothing of the province's or the administrator's", async () => {
@@ -80,6 +82,20 @@ describe('GET /api/home: the panels each role gets', () => {
     expect(hotline!.link).toBe('/hotline');
   });
 
+  it('the inspector lands on their inspections, the remediation to verify and the overdue recommendations', async () => {
+    const { inspections } = await home(await t.login('kiemtra@chidao.demo'), '2026-12-07');
+    expect(inspections).not.toBeNull();
+    // The demo: one inspection in progress (with part of its checklist filled), three still to come in December.
+    expect(inspections!.current.some((i) => i.status === 'in_progress')).toBe(true);
+    expect(inspections!.counts.upcoming).toBeGreaterThanOrEqual(1);
+    expect(inspections!.upcoming.every((i) => i.status === 'planned' && i.mine)).toBe(true);
+    // The concluded inspection: one remediation awaiting the team's review, one overdue.
+    expect(inspections!.counts.toVerify).toBeGreaterThanOrEqual(1);
+    expect(inspections!.toVerify[0]!.link).toMatch(/^\/inspections\/[0-9a-f-]+\?recommendation=/);
+    expect(inspections!.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(inspections!.overdue.every((r) => r.dueDate < '2026-12-07')).toBe(true);
+  });
+
   it('appraisers and inspectors are told what is coming and what they can use meanwhile', async () => {
     const appraiser = await home(await t.login('thamdinh@chidao.demo'));
     expect(appraiser.coming).toHaveLength(1);
@@ -89,7 +105,7 @@ describe('GET /api/home: the panels each role gets', () => {
     // Their navigation does not open the dossiers: no link to them either.
     expect(sections).not.toContain('dossiers');
     expect(appraiser.coming[0]!.links.find((l) => l.section === 'documents')!.link).toBe('/documents');
-    expect((await home(await t.login('kiemtra@chidao.demo'))).coming[0]!.capability).toBe('inspection');
+    expect((await home(await t.login('kiemtra@chidao.demo'))).coming).toEqual([]);
   });
 });
 

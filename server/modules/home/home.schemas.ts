@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles.js';
 import { pilotItemsForUnitsOut } from '../pilots/pilots.schemas.js';
+import { inspectionSummaryOut } from '../inspections/inspections.schemas.js';
 import { timingOut } from '../work/work.schemas.js';
 
 const date = z.iso.date();
@@ -14,10 +15,20 @@ const date = z.iso.date();
  * owed: what my units owe (focal points, unit leaders); review: what awaits my verification (standing
  * agency, administrators); following: the units I follow (committee leaders, members); province: the
  * province's key figures; admin: system health and pending set-up; hotline: the feedback to triage, review and
- * chase (hotline officers); coming: a capability of my role
+ * chase (hotline officers); inspections: my inspections running and coming up, remediation to verify, overdue
+ * recommendations (inspectors, the standing agency); coming: a capability of my role
  * that is not in chidao yet (appraisers, inspectors, hotline officers).
  */
-export const PANELS = ['admin', 'hotline', 'owed', 'review', 'following', 'province', 'coming'] as const;
+export const PANELS = [
+  'admin',
+  'hotline',
+  'inspections',
+  'owed',
+  'review',
+  'following',
+  'province',
+  'coming',
+] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** Capabilities announced to the roles that will use them, before their module exists. */
@@ -125,6 +136,17 @@ export const adminOut = z.object({
 });
 export type AdminOut = z.infer<typeof adminOut>;
 
+const inspectionsPanelRecommendation = z.object({
+  id: z.uuid(),
+  inspectionId: z.uuid(),
+  number: z.number().int(),
+  text: z.string(),
+  unitName: z.string(),
+  dueDate: date,
+  status: z.string(),
+  link: z.string(),
+});
+
 export const homeOut = z.object({
   asOf: date,
   /** In the order the page shows them: the first answers the role's first question. */
@@ -151,6 +173,22 @@ export const homeOut = z.object({
           overdue: z.boolean(),
         }),
       ),
+      link: z.string(),
+    })
+    .nullable(),
+  /** Inspectors and the standing agency: the inspections running and coming up, remediation to verify, overdue. */
+  inspections: z
+    .object({
+      current: z.array(inspectionSummaryOut),
+      upcoming: z.array(inspectionSummaryOut),
+      toVerify: z.array(inspectionsPanelRecommendation),
+      overdue: z.array(inspectionsPanelRecommendation),
+      counts: z.object({
+        current: z.number().int(),
+        upcoming: z.number().int(),
+        toVerify: z.number().int(),
+        overdue: z.number().int(),
+      }),
       link: z.string(),
     })
     .nullable(),

@@ -120,6 +120,17 @@ export const inspections = pgTable(
     conclusionDocumentId: uuid('conclusion_document_id'),
     /** The conclusion's summary text (drafted by the head of the team before it is issued). */
     conclusionDraft: text('conclusion_draft').notNull().default(''),
+    /**
+     * The head's draft of the numbered recommendations (`DraftRecommendation[]`, ./rules/recommendation-rules.ts):
+     * issuing the conclusion turns them into inspection_recommendations (migration 0049).
+     */
+    conclusionRecommendations: jsonb('conclusion_recommendations')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** What the minutes (biên bản) say beyond the records: `{ place, representatives: { name, position }[] }`. */
+    minutesDetails: jsonb('minutes_details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     concludedOn: date('concluded_on', { mode: 'string' }),
     /** The rules version in force when it was concluded (recommendation deadlines). */
     ruleVersionId: uuid('rule_version_id'),

@@ -7,7 +7,10 @@
  *   as they were): carried over, received, online, withdrawn, resolved early or on time, late, processing,
  *   overdue in process, digitised, with a fee, paid online;
  * - `unitPlan.tasks.total` / `.verified` — the unit's own plan of the period's year (`plans`);
- * - `plan.tasks.total` / `.verified` — the owner unit's (the province's) plan of that year.
+ * - `plan.tasks.total` / `.verified` — the owner unit's (the province's) plan of that year;
+ * - `inspections.*` — PAR inspections of the unit's subtree (`inspections` `inspectionFiguresForReport`): planned in
+ *   the plan of the period's year and, of them, inspected by the window's end; surprise inspections in the window;
+ *   the recommendations of the conclusions issued in the window, and of them those verified.
  *
  * A source with no figure for the unit (no dossiers, no plan) prefills nothing: empty is never 0. Ids not
  * known here are listed as unavailable (the field stays for the unit to fill in).
@@ -15,6 +18,7 @@
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { dossierIndicators } from '../dossiers/dossiers.service.js';
+import { inspectionFiguresForReport, type ReportInspectionFigures } from '../inspections/figures.service.js';
 import { planTaskCounts } from '../plans/unit-plans.service.js';
 import { pilotItemsForUnits } from '../pilots/pilots.service.js';
 import type { PilotItemForUnit } from '../pilots/pilots.schemas.js';
@@ -40,6 +44,14 @@ const DOSSIER_SOURCES: Record<string, (t: Totals) => number> = {
   'dossiers.paidOnline': (t) => t.paidOnline!,
 };
 
+const INSPECTION_SOURCES: Record<string, (f: ReportInspectionFigures) => number> = {
+  'inspections.planned': (f) => f.planned,
+  'inspections.plannedDone': (f) => f.plannedDone,
+  'inspections.surprise': (f) => f.surprise,
+  'inspections.recommendations.total': (f) => f.recommendations.total,
+  'inspections.recommendations.verified': (f) => f.recommendations.verified,
+};
+
 /** The source ids this module can fill (the designer marks the others as "entered by the unit"). */
 export const PREFILL_SOURCES: readonly string[] = [
   ...Object.keys(DOSSIER_SOURCES),
@@ -51,6 +63,7 @@ export const PREFILL_SOURCES: readonly string[] = [
   'pilots.items.verified',
   'pilots.items.inProgress',
   'pilots.items',
+  ...Object.keys(INSPECTION_SOURCES),
 ];
 
 const min = (a: string, b: string) => (a < b ? a : b);
@@ -116,6 +129,18 @@ export async function prefillFor(
       for (const f of fields) {
         const value = counts[f.prefill];
         if (value !== undefined) entry[f.key] = { source: f.prefill, value, asOf };
+      }
+    }
+  }
+  if ([...sources].some((s) => s in INSPECTION_SOURCES)) {
+    const figures = await inspectionFiguresForReport(ctx, q.unitIds, { from: q.windowFrom, to: asOf });
+    for (const [unitId, f] of figures) {
+      // No inspection planned, done or concluded for the unit: nothing to prefill (empty is never 0).
+      if (!f.planned && !f.done && !f.recommendations.total) continue;
+      const entry = out.get(unitId)!;
+      for (const field of fields) {
+        const read = INSPECTION_SOURCES[field.prefill];
+        if (read) entry[field.key] = { source: field.prefill, value: read(f), asOf };
       }
     }
   }
@@ -215,6 +240,23 @@ const SOURCE_WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'Số nhiệm vụ của tỉnh đã hoàn thành',
     en: "The province's tasks verified done",
   },
+  'inspections.planned': {
+    vi: 'Số cơ quan, đơn vị được kiểm tra CCHC theo kế hoạch',
+    en: 'Inspections in the PAR inspection plan',
+  },
+  'inspections.plannedDone': {
+    vi: 'Số cơ quan, đơn vị đã kiểm tra theo kế hoạch',
+    en: 'Planned inspections carried out',
+  },
+  'inspections.surprise': { vi: 'Số cuộc kiểm tra đột xuất', en: 'Surprise inspections' },
+  'inspections.recommendations.total': {
+    vi: 'Số kiến nghị sau kiểm tra phải khắc phục',
+    en: 'Inspection recommendations to remedy',
+  },
+  'inspections.recommendations.verified': {
+    vi: 'Số kiến nghị sau kiểm tra đã khắc phục xong',
+    en: 'Inspection recommendations remedied',
+  },
 };
 
 /** The sources a designer may choose, each in words. */
@@ -232,6 +274,8 @@ export function sourceLabel(source: string): { vi: string; en: string } {
     return { vi: 'Kế hoạch CCHC năm của đơn vị (hệ thống)', en: "The unit's PAR plan of the year (system)" };
   if (source.startsWith('pilots.'))
     return { vi: 'Nội dung chỉ đạo điểm của đơn vị (hệ thống)', en: "The unit's pilot items (system)" };
+  if (source.startsWith('inspections.'))
+    return { vi: 'Kiểm tra công tác CCHC (hệ thống)', en: 'PAR inspections (system)' };
   if (source.startsWith('plan.'))
     return {
       vi: 'Kế hoạch CCHC năm của tỉnh (hệ thống)',

@@ -44,7 +44,8 @@ describe('GET /api/units/search: accents and case ignored', () => {
   it('"so tu phap", "SỞ TƯ PHÁP" and "Sở Tư pháp" find Sở Tư pháp, shown under Nghệ An', async () => {
     for (const q of ['so tu phap', 'SỞ TƯ PHÁP', 'Sở Tư pháp', 'tu phap']) {
       const r = await search(standing, { q, asOf: '2026-01-01' });
-      expect(r.items.map(shown)).toEqual(['Sở Tư pháp — Nghệ An']);
+      // Divisions (kind `other`, registered by the demo's self-inspections) whose names end in "tư pháp" follow it.
+      expect(r.items.filter((h) => h.kind !== 'other').map(shown)).toEqual(['Sở Tư pháp — Nghệ An']);
       expect(r.items[0]).toMatchObject({
         kind: 'department',
         fullName: 'Sở Tư pháp tỉnh Nghệ An',
@@ -69,9 +70,11 @@ describe('GET /api/units/search: accents and case ignored', () => {
 
   it('đ folds to d: "do luong" and "DO LUONG" find Xã Đô Lương', async () => {
     for (const q of ['do luong', 'DO LUONG', 'Đô Lương'])
-      expect((await search(standing, { q, asOf: '2026-01-01' })).items.map((h) => h.label)).toEqual([
-        'Xã Đô Lương',
-      ]);
+      expect(
+        (await search(standing, { q, asOf: '2026-01-01' })).items
+          .filter((h) => h.kind !== 'other') // "Phòng Lao động, tiền lương…" of Sở Nội vụ matches too
+          .map((h) => h.label),
+      ).toEqual(['Xã Đô Lương']);
   });
 
   it('finds a unit by its code', async () => {
@@ -85,9 +88,13 @@ describe('scope', () => {
     expect((await search(focal, { q: 'so tu phap' })).items.map((h) => h.name)).toEqual(['Sở Tư pháp']);
     expect((await search(focal, { q: 'noi vu' })).items).toEqual([]);
     expect((await search(focal, { q: 'anh son' })).items).toEqual([]);
+    // Sở Tư pháp and its eight divisions (registered by the demo's self-inspections, inspections/self-inspections.demo.ts).
     const all = await search(focal, {});
-    expect(all.items.map((h) => h.name)).toEqual(['Sở Tư pháp']);
-    expect(all.total).toBe(1);
+    expect(all.items.map((h) => h.name)[0]).toBe('Sở Tư pháp');
+    expect(
+      all.items.slice(1).every((h) => h.kind === 'other' && h.parentName === 'Sở Tư pháp, Nghệ An'),
+    ).toBe(true);
+    expect(all.total).toBe(1 + 8);
     expect((await search(focal, { q: 'noi vu', scope: 'province' })).items.map(shown)).toEqual([
       'Sở Nội vụ — Nghệ An',
     ]);
@@ -104,14 +111,15 @@ describe('scope', () => {
   it('a standing officer over the province sees all of Nghệ An — the province, departments, communes — and nothing else', async () => {
     const r = await search(standing, { asOf: '2026-01-01', limit: '200' });
     // The province, 130 communes, 13 departments, the economic zone board, and the Tỉnh ủy, its office and the
-    // Fatherland Front (the departments template).
-    expect(r.total).toBe(1 + 130 + 13 + 1 + 3);
+    // Fatherland Front (the departments template); and the 41 divisions of three departments and four communes that
+    // the demo's self-inspections register (inspections/self-inspections.demo.ts).
+    expect(r.total).toBe(1 + 130 + 13 + 1 + 3 + 41);
     expect(r.items[0]).toMatchObject({ kind: 'province', name: 'Nghệ An' });
     expect(r.items.slice(1, 15).map((h) => h.kind)).toEqual([
       ...Array<string>(13).fill('department'),
       'management_board',
     ]);
-    expect(r.items.slice(1).every((h) => h.parentName === 'Nghệ An')).toBe(true);
+    expect(r.items.slice(1).every((h) => h.parentName === 'Nghệ An' || h.kind === 'other')).toBe(true);
     const tanAn = await search(standing, { q: 'tan an', asOf: '2026-01-01' });
     expect(tanAn.items.map(shown)).toEqual(['Xã Tân An — Nghệ An']);
   });

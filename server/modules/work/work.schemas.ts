@@ -13,6 +13,7 @@ export const WORK_KINDS = [
   'pilot_report',
   'periodic_report',
   'feedback_case',
+  'inspection_recommendation',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

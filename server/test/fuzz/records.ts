@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../modules/access/roles.js';
 import { RESTRICTED_READERS } from '../../modules/documents/documents.policy.js';
 import { HOTLINE_ROLES } from '../../modules/hotline/hotline.policy.js';
+import { SELF_INSPECTION_ROLES } from '../../modules/inspections/self-inspections.policy.js';
+import { RECOMMENDATION_UNIT_READERS } from '../../modules/inspections/recommendation.work-kind.js';
 import { REPORT_ROLES } from '../../modules/reports/reports.policy.js';
 
 const PILOT_ROLES: readonly Role[] = [
@@ -106,6 +108,29 @@ export const KINDS: Record<string, Kind> = {
     owned: (u) => sql`select id from feedback_cases where handling_unit_id = ${u} order by id limit 1`,
   },
   public: { province: sql`select code from feedback_cases order by code limit 1` },
+  // An inspection's recommendations: owed by their unit (its focal point and leader report the remediation),
+  // read by the roles over that unit and the province's readers (server/modules/inspections/recommendation.work-kind.ts).
+  'inspection-recommendations': {
+    readers: RECOMMENDATION_UNIT_READERS,
+    owned: (u) => sql`select id from inspection_recommendations where unit_id = ${u} order by id limit 1`,
+  },
+  // Inspections (server/modules/inspections/inspections.policy.ts): an inspection is read, of the roles held over
+  // the inspected unit, by its focal point and leader (the office and the committee over the province, and its own
+  // team, read it too); plans and checklist templates are the province's.
+  inspections: {
+    readers: ['focal_point', 'unit_leader'],
+    owned: (u) => sql`select id from inspections where unit_id = ${u} order by id limit 1`,
+  },
+  'inspection-plans': { province: sql`select id from inspection_plans order by id limit 1` },
+  'inspection-checklists': {
+    province: sql`select area from inspection_checklist_templates order by area limit 1`,
+  },
+  // A unit's self-inspections: its own focal point and leader change them; they and the province's readers
+  // read them (server/modules/inspections/self-inspections.service.ts).
+  'self-inspections': {
+    readers: SELF_INSPECTION_ROLES,
+    owned: (u) => sql`select id from self_inspections where inspector_unit_id = ${u} order by id limit 1`,
+  },
 };
 
 /** The kind of record a route's path names: the segment before its first parameter (`/api/work/:kind/…` by kind). */
@@ -127,6 +152,7 @@ export const WORK_KINDS: Record<string, string> = {
   pilot_report: 'pilot-reports',
   periodic_report: 'reports',
   feedback_case: 'hotline',
+  inspection_recommendation: 'inspection-recommendations',
 };
 
 /**

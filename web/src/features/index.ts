@@ -18,6 +18,7 @@ import { calendarFeature } from './calendar/feature';
 import { notificationsFeature } from './notifications/feature';
 import { reportsFeature } from './reports/feature';
 import { hotlineFeature } from './hotline/feature';
+import { inspectionsFeature } from './inspections/feature';
 
 export const FEATURES = [
   homeFeature,
@@ -34,6 +35,7 @@ export const FEATURES = [
   calendarFeature,
   notificationsFeature,
   reportsFeature,
+  inspectionsFeature,
   hotlineFeature,
 ] as const;
 

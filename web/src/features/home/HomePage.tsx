@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../lib/session';
 import { AdminPanel } from './AdminPanel';
 import { HotlinePanel } from './HotlinePanel';
+import { InspectionsPanel } from './InspectionsPanel';
 import { getHome, homeKeys, type Panel } from './api';
 import { ComingPanel } from './ComingPanel';
 import { FollowingPanel } from './FollowingPanel';
@@ -43,6 +44,8 @@ export function HomePage() {
         return data?.admin ? <AdminPanel key={p} admin={data.admin} /> : null;
       case 'hotline':
         return data?.hotline ? <HotlinePanel key={p} hotline={data.hotline} /> : null;
+      case 'inspections':
+        return data?.inspections ? <InspectionsPanel key={p} inspections={data.inspections} /> : null;
       case 'coming':
         return <ComingPanel key={p} coming={data?.coming ?? []} />;
     }

@@ -14,6 +14,7 @@ const KIND_COLORS: Record<WorkKind, string> = {
   pilot_report: 'teal',
   periodic_report: 'indigo',
   feedback_case: 'orange',
+  inspection_recommendation: 'red',
 };
 
 /** What kind of work an item is, in words ("Nhiệm vụ kế hoạch"), never its id. */
