@@ -90,7 +90,8 @@ describe('first administrator on an empty database', () => {
   });
 
   it('with demo mode off, demo accounts are deactivated and lose their grants; real accounts stay', async () => {
-    expect(await removeDemoUsers(ctx())).toBe(11);
+    // The 11 sign-in accounts and the inspection team's 4 members from other departments (no password).
+    expect(await removeDemoUsers(ctx())).toBe(15);
     const demo = (await findUserByEmail(ctx(), 'admin@chidao.demo'))!;
     expect(demo.active).toBe(false);
     expect(demo.passwordHash).toBeNull();

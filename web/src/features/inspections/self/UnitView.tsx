@@ -58,7 +58,7 @@ function Gauge({ c }: { c: Coverage }) {
             <Center>
               <Stack gap={0} align="center">
                 {reached && <IconCheck size={20} color="var(--mantine-color-teal-7)" aria-hidden />}
-                <Text fw={700} size={reached ? 'lg' : 'xl'} data-testid="self-percent">
+                <Text fw={700} size="lg" data-testid="self-percent">
                   {formatPercent(c.percent)}
                 </Text>
               </Stack>
