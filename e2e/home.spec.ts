@@ -12,7 +12,7 @@ const PHONE = { width: 390, height: 844 };
 const firstPanel = (page: Page) =>
   page
     .locator(
-      '[data-testid="panel-admin"], [data-testid="panel-hotline"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
+      '[data-testid="panel-admin"], [data-testid="panel-hotline"], [data-testid="panel-inspections"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
     )
     .first();
 
@@ -146,11 +146,12 @@ const ROLES: { email: string; role: string; first: string; check: (page: Page) =
   {
     email: 'kiemtra@chidao.demo',
     role: 'inspector',
-    first: 'panel-coming',
+    // The team head's inspections: Phường Trường Vinh's under way (the demo's 2026 plan).
+    first: 'panel-inspections',
     check: async (page) => {
-      await expect(
-        page.getByTestId('panel-coming').getByRole('heading', { name: 'Kiểm tra CCHC' }),
-      ).toBeVisible();
+      const panel = page.getByTestId('panel-inspections');
+      await expect(panel.getByRole('heading', { name: 'Kiểm tra CCHC' })).toBeVisible();
+      await expect(panel.getByTestId('inspections-current')).toContainText('Trường Vinh');
     },
   },
   {

@@ -413,3 +413,9 @@ export const ruleVersionIn = z.object({
   rules: inspectionRulesSchema,
   note: text(2000).default(''),
 });
+
+/** Named response types for the web (it takes them type-only: server/web-contract.test.ts). */
+export type PlanListOut = z.infer<typeof planListOut>;
+export type ProgressOut = z.infer<typeof progressOut>;
+export type InspectionListOut = z.infer<typeof inspectionListOut>;
+export type UploadOut = z.infer<typeof uploadOut>;

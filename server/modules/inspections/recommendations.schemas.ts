@@ -105,6 +105,7 @@ export const recommendationOut = z.object({
 });
 export type RecommendationOut = z.infer<typeof recommendationOut>;
 export const recommendationListOut = z.object({ items: z.array(recommendationOut) });
+export type RecommendationListOut = z.infer<typeof recommendationListOut>;
 
 export const conclusionOut = z.object({
   inspectionId: z.uuid(),

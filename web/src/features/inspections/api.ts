@@ -11,19 +11,20 @@ import type {
   InspectionSummaryOut,
   PlanDetailOut,
   ProposalsOut,
-  inspectionListOut,
+  InspectionListOut,
   planCreateIn,
   planInspectionIn,
-  planListOut,
+  PlanListOut,
   planUpdateIn,
-  progressOut,
+  ProgressOut,
   surpriseIn,
   teamMemberIn,
-  uploadOut,
+  UploadOut,
 } from '../../../../server/modules/inspections/inspections.schemas';
 import type {
   ConclusionOut,
   FiguresOut,
+  RecommendationListOut,
   RecommendationOut,
   conclusionDraftIn,
   conclusionIssueIn,
@@ -31,12 +32,12 @@ import type {
 import { api } from '../../lib/api';
 
 export type Plan = PlanDetailOut;
-export type PlanList = z.infer<typeof planListOut>;
+export type PlanList = PlanListOut;
 export type PlanSummary = PlanList['items'][number];
-export type Progress = z.infer<typeof progressOut>;
+export type Progress = ProgressOut;
 export type Inspection = InspectionDetailOut;
 export type InspectionSummary = InspectionSummaryOut;
-export type InspectionList = z.infer<typeof inspectionListOut>;
+export type InspectionList = InspectionListOut;
 export type TeamMember = Plan['team'][number];
 export type Checklist = ChecklistOut;
 export type ChecklistSection = Checklist['sections'][number];
@@ -58,7 +59,7 @@ export type TeamMemberInput = z.input<typeof teamMemberIn>;
 export type SurpriseInput = z.input<typeof surpriseIn>;
 export type ConclusionDraftInput = z.input<typeof conclusionDraftIn>;
 export type ConclusionIssueInput = z.input<typeof conclusionIssueIn>;
-export type Upload = z.infer<typeof uploadOut>;
+export type Upload = UploadOut;
 
 export const REFORM_AREAS = [
   'direction',
@@ -147,7 +148,7 @@ export const saveConclusion = (id: string, input: ConclusionDraftInput) =>
 export const issueConclusion = (id: string, input: ConclusionIssueInput) =>
   api.post<Conclusion>(`/api/inspections/${id}/conclusion/issue`, input);
 export const listRecommendations = (id: string) =>
-  api.get<{ items: Recommendation[] }>(`/api/inspections/${id}/recommendations`);
+  api.get<RecommendationListOut>(`/api/inspections/${id}/recommendations`);
 export const minutesDocxUrl = (id: string) => `/api/inspections/${id}/minutes.docx`;
 export const conclusionDocxUrl = (id: string) => `/api/inspections/${id}/conclusion.docx`;
 

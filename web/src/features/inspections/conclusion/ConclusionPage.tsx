@@ -345,7 +345,7 @@ function Draft({ c }: { c: Conclusion }) {
           </List>
         </Alert>
       )}
-      <ErrorAlert error={error} onReload={reload} showDetails />
+      <ErrorAlert error={error} onReload={reload} />
       <Group
         gap="sm"
         wrap="wrap"
@@ -444,7 +444,7 @@ function IssueModal({ c, opened, onClose }: { c: Conclusion; opened: boolean; on
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
         />
-        <ErrorAlert error={error} showDetails />
+        <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('inspections.plan.cancel')}

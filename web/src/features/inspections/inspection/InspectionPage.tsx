@@ -305,7 +305,6 @@ function StepDialog({
         )}
         <ErrorAlert
           error={error}
-          showDetails
           onReload={() => {
             void qc.invalidateQueries({ queryKey: inspectionKeys.all });
             close();

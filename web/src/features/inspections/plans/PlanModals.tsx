@@ -83,7 +83,7 @@ export function CreatePlanModal({
           autosize
           minRows={2}
         />
-        <ErrorAlert error={error} showDetails />
+        <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('inspections.plan.cancel')}
@@ -259,7 +259,7 @@ export function PlanInspectionModal({
             data-testid="plan-to"
           />
         </SimpleGrid>
-        <ErrorAlert error={error} onReload={reload} showDetails />
+        <ErrorAlert error={error} onReload={reload} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('inspections.plan.cancel')}

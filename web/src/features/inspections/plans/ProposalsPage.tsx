@@ -271,7 +271,7 @@ function SurpriseModal({ seed, onClose }: { seed: Seed | null; onClose: () => vo
             data-testid="surprise-to"
           />
         </SimpleGrid>
-        <ErrorAlert error={error} showDetails />
+        <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('inspections.plan.cancel')}

@@ -167,7 +167,7 @@ function AddMemberModal({ plan, opened, onClose }: { plan: Plan; opened: boolean
           comboboxProps={{ withinPortal: true }}
           data-testid="team-role"
         />
-        <ErrorAlert error={error} showDetails />
+        <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('inspections.plan.cancel')}
