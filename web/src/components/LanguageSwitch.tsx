@@ -16,7 +16,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       leftSection={<IconLanguage size={16} aria-hidden />}
       value={lang}
-      onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+      onChange={(e) => void setLanguage(e.currentTarget.value as Language)}
       data={[
         { value: 'vi', label: 'Tiếng Việt' },
         { value: 'en', label: 'English' },

@@ -3,9 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/vi';
-import en from '../locales/en.json';
 import vi from '../locales/vi.json';
 import { setLocaleGetter } from './api';
+import { merged, type Messages } from './i18n-texts';
 
 export type Language = 'vi' | 'en';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
@@ -22,49 +22,36 @@ function storedLanguage(): Language {
   }
 }
 
-function applyLanguage(lng: string) {
+function showLanguage(lng: string): Language {
   const lang: Language = lng === 'en' ? 'en' : 'vi';
   document.documentElement.lang = lang;
   dayjs.locale(lang);
+  return lang;
+}
+
+function rememberLanguage(lng: string) {
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    localStorage.setItem(STORAGE_KEY, showLanguage(lng));
   } catch {
     // private mode: the choice lasts for this page only
   }
 }
 
-type Messages = { [key: string]: string | Messages };
+/** Vietnamese texts come with the first page; English ones are loaded when chosen (`./i18n-en`). */
+const vietnamese = merged(
+  vi,
+  import.meta.glob<{ default: Messages }>('../features/**/locales/vi.json', { eager: true }),
+);
 
-/**
- * The texts: the shell's and the shared components' (`web/src/locales/`), and each feature's own, from its
- * folder (`web/src/features/<name>/locales/{vi,en}.json`, or a sub-folder's own `locales/`, found by the build — a new feature adds its files,
- * nothing here). Features may add entries to shared sections (their `nav` labels): merged key by key.
- */
-function merged(base: Messages, parts: Record<string, { default: Messages }>): Messages {
-  const out: Messages = structuredClone(base);
-  const into = (target: Messages, add: Messages, where: string) => {
-    for (const [key, value] of Object.entries(add)) {
-      const current = target[key];
-      if (typeof value === 'object' && (current === undefined || typeof current === 'object'))
-        into((target[key] ??= {}) as Messages, value, `${where}${key}.`);
-      else if (current !== undefined) throw new Error(`text ${where}${key} is declared twice`);
-      else target[key] = value;
-    }
-  };
-  for (const part of Object.values(parts)) into(out, part.default, '');
-  return out;
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'vi' || i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: texts } = await import('./i18n-en');
+  i18n.addResourceBundle(lang, 'translation', texts);
 }
-const featureTexts = {
-  vi: import.meta.glob<{ default: Messages }>('../features/**/locales/vi.json', { eager: true }),
-  en: import.meta.glob<{ default: Messages }>('../features/**/locales/en.json', { eager: true }),
-};
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    vi: { translation: merged(vi, featureTexts.vi) },
-    en: { translation: merged(en, featureTexts.en) },
-  },
-  lng: storedLanguage(),
+  resources: { vi: { translation: vietnamese } },
+  lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],
   interpolation: { escapeValue: false },
@@ -72,16 +59,32 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-applyLanguage(i18n.language);
-i18n.on('languageChanged', applyLanguage);
+const chosen = storedLanguage();
+showLanguage(i18n.language);
+i18n.on('languageChanged', rememberLanguage);
+
+/**
+ * Settled once the reader's language (the one chosen last time on this browser) has its texts: the first render
+ * waits for it, so an English reader never sees Vietnamese flash first. If English cannot be fetched, Vietnamese.
+ */
+export const i18nReady: Promise<void> = (async () => {
+  if (chosen === 'vi') return;
+  try {
+    await setLanguage(chosen);
+  } catch {
+    // offline or a deploy in between: this page stays in Vietnamese, the choice is kept for the next one
+  }
+})();
 setLocaleGetter(() => (i18n.language === 'en' ? 'en' : 'vi'));
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'vi';
 }
 
-export function setLanguage(lang: Language) {
-  void i18n.changeLanguage(lang);
+/** Switches the language once its texts are here (English is fetched the first time it is chosen). */
+export async function setLanguage(lang: Language): Promise<void> {
+  await loadLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 export default i18n;
