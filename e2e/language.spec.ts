@@ -12,18 +12,14 @@ test('switching to English changes the interface and is remembered; switching ba
   await shot(page, '30-home-en');
   // English texts are fetched only for those who chose English; the first render waits for them, so a reload
   // never shows the Vietnamese navigation first.
-  await page.evaluate(() => {
-    sessionStorage.setItem('sawVietnamese', '');
-  });
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="nav-documents"]')?.textContent?.includes('Văn bản'))
-        sessionStorage.setItem('sawVietnamese', 'yes');
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await page.evaluate("sessionStorage.setItem('sawVietnamese', '')");
+  await page.addInitScript(`new MutationObserver(() => {
+    if (document.querySelector('[data-testid="nav-documents"]')?.textContent?.includes('Văn bản'))
+      sessionStorage.setItem('sawVietnamese', 'yes');
+  }).observe(document, { childList: true, subtree: true, characterData: true });`);
   await page.reload();
   await expect(page.getByTestId('nav-documents')).toHaveText(/Documents/);
-  expect(await page.evaluate(() => sessionStorage.getItem('sawVietnamese'))).toBe('');
+  expect(await page.evaluate("sessionStorage.getItem('sawVietnamese')")).toBe('');
   await page.getByTestId('nav-documents').click();
   await expect(page.getByTestId('documents-table')).toBeVisible();
   await shot(page, '31-documents-en');

@@ -9,7 +9,8 @@
  * payload))`, so the server keeps nothing until a solution comes back; making each challenge good for one
  * submission is the caller's part (captcha.service.ts).
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from '../../core/random.js';
 
 export type Challenge = { id: string; salt: string; difficulty: number; expiresAt: Date };
 
@@ -55,13 +56,13 @@ export function isSolution(salt: string, difficulty: number, nonce: string): boo
 
 /**
  * A new challenge expiring `ttlSeconds` after `now`, and its signed token. `random(n)` gives n random bytes
- * (default `crypto.randomBytes`).
+ * (default the CSPRNG through `pooledRandomBytes`).
  */
 export function issueChallenge(
   key: Uint8Array,
   now: Date,
   options: { difficulty: number; ttlSeconds: number },
-  random: (size: number) => Uint8Array = randomBytes,
+  random: (size: number) => Uint8Array = pooledRandomBytes,
 ): { token: string; challenge: Challenge } {
   checkKey(key);
   const { difficulty, ttlSeconds } = options;
