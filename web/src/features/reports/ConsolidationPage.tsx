@@ -57,7 +57,7 @@ import { TraceModal } from './TraceModal';
 
 // The preview (and the docx-preview library it loads) is fetched only when opened.
 const DocxPreviewModal = lazy(() =>
-  import('./DocxPreviewModal').then((m) => ({ default: m.DocxPreviewModal })),
+  import('../../components/DocxPreviewModal').then((m) => ({ default: m.DocxPreviewModal })),
 );
 
 const asValues = (v: unknown): Values =>
@@ -432,7 +432,16 @@ function ConsolidationEditor({
             </Center>
           }
         >
-          <DocxPreviewModal roundId={data.roundId} opened={previewing} onClose={() => setPreviewing(false)} />
+          <DocxPreviewModal
+            title={t('reports.cons.previewTitle')}
+            choices={(['province', 'committee'] as const).map((issuer) => ({
+              value: issuer,
+              label: t(`reports.cons.issuer.${issuer}`),
+              url: docxUrl(data.roundId, issuer),
+            }))}
+            opened={previewing}
+            onClose={() => setPreviewing(false)}
+          />
         </Suspense>
       )}
     </>

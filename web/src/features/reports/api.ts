@@ -16,7 +16,7 @@ import type {
   TraceOut,
 } from '../../../../server/modules/reports/reports.schemas';
 import type { ActionInput, Bilingual } from '../../../../server/modules/work/work.schemas';
-import { api, ApiError, type FieldError } from '../../lib/api';
+import { api } from '../../lib/api';
 
 export { inLanguage } from '../../components/workflow/work';
 
@@ -91,26 +91,3 @@ export const issueConsolidation = (
 export const docxUrl = (roundId: string, issuer: Issuer) =>
   `/api/report-rounds/${roundId}/consolidation.docx?issuer=${issuer}`;
 export const xlsxUrl = (roundId: string) => `/api/report-rounds/${roundId}/consolidation.xlsx`;
-
-/** A file from the API as bytes (the .docx to preview), with the server's error as an `ApiError`. */
-export async function fetchFile(url: string, locale: string): Promise<Blob> {
-  const res = await fetch(url, {
-    credentials: 'same-origin',
-    headers: { 'x-chidao-locale': locale === 'en' ? 'en' : 'vi' },
-  });
-  if (!res.ok) {
-    let err: { code?: string; message?: string; details?: FieldError[] } | undefined;
-    try {
-      err = ((await res.json()) as { error?: typeof err }).error;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? res.statusText,
-      err?.details,
-    );
-  }
-  return res.blob();
-}
