@@ -2,7 +2,7 @@
  * The hotline's configuration: categories (shipped defaults on first use, then the province's), the routing
  * table (category × area → handling unit) and the versioned deadline rules.
  */
-import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import {
   AppError,
@@ -16,6 +16,7 @@ import { allow } from '../access/policy.js';
 import { settingsPolicy } from './hotline.policy.js';
 import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
+import { ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
 import { recordChange } from '../audit/audit.service.js';
 import { provincesInForce } from '../units/departments.service.js';
 import { ancestorPaths, getUnits, unitDisplayName } from '../units/units.service.js';
@@ -255,58 +256,26 @@ export async function addRoute(
 // ---------------------------------------------------------------------------------------------------
 // Deadline rules (versioned)
 
-export type RuleVersion = { id: string; validFrom: string; rules: HotlineSlaRules };
+export type RuleVersion = RuleVersionOf<HotlineSlaRules>;
 
-/**
- * The rules in force on a day: the latest version valid from it or before; the shipped defaults are written
- * as the first version (valid from 2000-01-01) the first time they are needed, so every case names its version.
- */
-export async function rulesOn(ctx: RequestContext, day: string): Promise<RuleVersion> {
-  const pick = async () =>
-    (
-      await ctx.db
-        .select()
-        .from(hotlineRuleVersions)
-        .where(lte(hotlineRuleVersions.validFrom, day))
-        .orderBy(desc(hotlineRuleVersions.validFrom))
-        .limit(1)
-    )[0];
-  let row = await pick();
-  if (!row) {
-    const problems = validateSlaRules(DEFAULT_HOTLINE_SLA);
-    if (problems.length)
-      throw new Error(
-        `The shipped hotline rules are invalid: ${problems.map(describeSlaProblem).join('; ')}`,
-      );
-    const [inserted] = await ctx.db
-      .insert(hotlineRuleVersions)
-      .values({ validFrom: '2000-01-01', rules: DEFAULT_HOTLINE_SLA, note: 'chidao' })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted)
-      await recordChange(ctx, {
-        action: 'create',
-        entity: 'hotline_rules',
-        entityId: inserted.id,
-        after: inserted,
-      });
-    row = await pick();
-  }
-  return { id: row!.id, validFrom: row!.validFrom, rules: row!.rules as HotlineSlaRules };
-}
+/** The deadline rules' versions; the shipped defaults (`DEFAULT_HOTLINE_SLA`) are the first. */
+const hotlineRules = ruleVersions({
+  table: hotlineRuleVersions,
+  entity: 'hotline_rules',
+  shipped: DEFAULT_HOTLINE_SLA,
+  problems: (rules) => validateSlaRules(rules).map(describeSlaProblem),
+});
+
+/** The rules in force on a day (a case keeps the version it was received under). */
+export const rulesOn = (ctx: RequestContext, day: string): Promise<RuleVersion> => hotlineRules.on(ctx, day);
 
 /** Rule versions by id (a case's deadlines are explained by the version it was received under). */
 export async function ruleVersionsByIds(
   db: Db,
   ids: readonly string[],
 ): Promise<Map<string, HotlineSlaRules>> {
-  const wanted = [...new Set(ids.filter(Boolean))];
-  if (!wanted.length) return new Map();
-  const rows = await db
-    .select()
-    .from(hotlineRuleVersions)
-    .where(or(...wanted.map((id) => eq(hotlineRuleVersions.id, id))));
-  return new Map(rows.map((r) => [r.id, r.rules as HotlineSlaRules]));
+  const versions = await hotlineRules.byIds(db, ids);
+  return new Map([...versions].map(([id, v]) => [id, v.rules]));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -332,11 +301,8 @@ export async function hotlineSettings(ctx: RequestContext) {
       ])
     ).map((u) => [u.id, { name: unitDisplayName(u), ended: !!u.validTo }]),
   );
-  const versions = await ctx.db
-    .select()
-    .from(hotlineRuleVersions)
-    .orderBy(desc(hotlineRuleVersions.validFrom));
   const current = await rulesOn(ctx, todayInVietnam());
+  const versions = await hotlineRules.all(ctx.db);
   return {
     categories,
     routes: routes.map((r) => ({
@@ -352,12 +318,7 @@ export async function hotlineSettings(ctx: RequestContext) {
     })),
     rules: {
       currentId: current.id,
-      versions: (versions.length ? versions : [{ ...current, note: '', createdAt: new Date() }]).map((v) => ({
-        id: v.id,
-        validFrom: v.validFrom,
-        note: v.note,
-        rules: v.rules as HotlineSlaRules,
-      })),
+      versions,
     },
     abilities: {
       manage: allow(settingsPolicy, actor, 'manage', {

@@ -131,8 +131,6 @@ const placeOf = (name: string) => name.replace(/^(UBND\s+)?(tỉnh|thành phố)
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-const RULES_FROM = '2000-01-01';
-
 /** The rules a conclusion is timed by: the version it was concluded under, else the one in force on the day. */
 async function rulesInForceFor(
   ctx: RequestContext,
@@ -141,7 +139,7 @@ async function rulesInForceFor(
 ): Promise<{ id: string; rules: InspectionRules }> {
   const kept = row.ruleVersionId ? await inspectionRulesById(ctx, row.ruleVersionId) : null;
   // The shipped rules are stored from 2000-01-01: an earlier day (a preview dated so) reads them.
-  const v = kept ?? (await inspectionRulesOn(ctx, on < RULES_FROM ? RULES_FROM : on));
+  const v = kept ?? (await inspectionRulesOn(ctx, on));
   return { id: v.id, rules: v.rules };
 }
 const numberSymbolOf = (n: number, symbol: string) => `${pad2(n)}/${symbol}`;

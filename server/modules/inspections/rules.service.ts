@@ -3,10 +3,10 @@
  * first version (valid from 2000-01-01) the first time they are needed; the standing agency adds a version from a
  * day on (today or later — a concluded inspection keeps the version it was concluded under).
  */
-import { desc, eq, lte } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, forbidden, validation } from '../../core/errors.js';
+import { ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
 import { recordChange } from '../audit/audit.service.js';
 import { officeProvinces, requireActor } from './inspection-records.service.js';
 import { inspectionRuleVersions } from './inspections.table.js';
@@ -17,70 +17,35 @@ import {
   type InspectionRules,
 } from './rules/inspection-rules.js';
 
-export type InspectionRuleVersion = { id: string; validFrom: string; note: string; rules: InspectionRules };
+export type InspectionRuleVersion = RuleVersionOf<InspectionRules>;
 
-const present = (r: typeof inspectionRuleVersions.$inferSelect): InspectionRuleVersion => ({
-  id: r.id,
-  validFrom: r.validFrom,
-  note: r.note,
-  rules: r.rules as InspectionRules,
+/** The inspections' rules' versions; the shipped defaults (`DEFAULT_INSPECTION_RULES`) are the first. */
+const inspectionRules = ruleVersions({
+  table: inspectionRuleVersions,
+  entity: 'inspection_rules',
+  shipped: DEFAULT_INSPECTION_RULES,
+  problems: (rules) => validateInspectionRules(rules).map(describeInspectionRulesProblem),
 });
 
 /** The rules in force on a day (the latest version valid from it or before). */
-export async function inspectionRulesOn(ctx: RequestContext, day: string): Promise<InspectionRuleVersion> {
-  const pick = async () =>
-    (
-      await ctx.db
-        .select()
-        .from(inspectionRuleVersions)
-        .where(lte(inspectionRuleVersions.validFrom, day))
-        .orderBy(desc(inspectionRuleVersions.validFrom))
-        .limit(1)
-    )[0];
-  let row = await pick();
-  if (!row) {
-    const problems = validateInspectionRules(DEFAULT_INSPECTION_RULES);
-    if (problems.length)
-      throw new Error(
-        `The shipped inspection rules are invalid: ${problems.map(describeInspectionRulesProblem).join('; ')}`,
-      );
-    const [inserted] = await ctx.db
-      .insert(inspectionRuleVersions)
-      .values({ validFrom: '2000-01-01', rules: DEFAULT_INSPECTION_RULES, note: 'chidao' })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted)
-      await recordChange(ctx, {
-        action: 'create',
-        entity: 'inspection_rules',
-        entityId: inserted.id,
-        after: inserted,
-      });
-    row = await pick();
-  }
-  return present(row!);
-}
+export const inspectionRulesOn = (ctx: RequestContext, day: string): Promise<InspectionRuleVersion> =>
+  inspectionRules.on(ctx, day);
 
 /** A stored version by id (a concluded inspection's deadlines are explained by it). */
 export async function inspectionRulesById(
   ctx: RequestContext,
   id: string,
 ): Promise<InspectionRuleVersion | null> {
-  const [row] = await ctx.db.select().from(inspectionRuleVersions).where(eq(inspectionRuleVersions.id, id));
-  return row ? present(row) : null;
+  return (await inspectionRules.byIds(ctx.db, [id])).get(id) ?? null;
 }
 
 /** Every version, newest first, and the one in force today. */
 export async function listInspectionRules(ctx: RequestContext) {
   const actor = requireActor(ctx);
   const current = await inspectionRulesOn(ctx, todayInVietnam());
-  const rows = await ctx.db
-    .select()
-    .from(inspectionRuleVersions)
-    .orderBy(desc(inspectionRuleVersions.validFrom));
   return {
     currentId: current.id,
-    versions: rows.map(present),
+    versions: await inspectionRules.all(ctx.db),
     abilities: { manage: (await officeProvinces(ctx, actor)).length > 0 },
   };
 }
@@ -125,6 +90,6 @@ export async function addInspectionRules(
       { ...ctx, db: tx },
       { action: 'create', entity: 'inspection_rules', entityId: row.id, after: row },
     );
-    return present(row);
+    return { id: row.id, validFrom: row.validFrom, note: row.note, rules: row.rules as InspectionRules };
   });
 }
