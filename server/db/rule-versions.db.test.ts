@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { systemContext, type RequestContext } from '../core/context.js';
-import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable } from 'drizzle-orm/pg-core';
+import { ruleVersionColumns } from './rule-version-columns.js';
 import { testApp, type TestApp } from '../test/harness.js';
 import { rows } from './client.js';
 import { ruleVersions, SHIPPED_RULES_FROM } from './rule-versions.js';
 
 /** Versioned rules (./rule-versions.ts) on a scratch table of their shape, with rules made up for the test. */
-const testRuleVersions = pgTable('test_rule_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  validFrom: date('valid_from', { mode: 'string' }).notNull().unique(),
-  rules: jsonb('rules').notNull(),
-  note: text('note').notNull().default(''),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-});
+const testRuleVersions = pgTable('test_rule_versions', ruleVersionColumns());
 let t: TestApp;
 let ctx: RequestContext;
 

@@ -4,13 +4,13 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ruleVersionColumns } from '../../db/rule-version-columns.js';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -58,16 +58,11 @@ export const feedbackRoutes = pgTable(
   (t) => [index('feedback_routes_category_idx').on(t.categoryId)],
 );
 
-/** One version of the hotline's deadline rules; the latest whose `valid_from` ≤ a case's receipt day applies. */
-export const hotlineRuleVersions = pgTable('hotline_rule_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  validFrom: date('valid_from', { mode: 'string' }).notNull().unique(),
-  /** `HotlineSlaRules` (./rules/sla.ts), checked by `validateSlaRules` before it is stored. */
-  rules: jsonb('rules').notNull(),
-  note: text('note').notNull().default(''),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-});
+/**
+ * One version of the hotline's deadline rules (`HotlineSlaRules`, ./rules/sla.ts, checked by `validateSlaRules`);
+ * the latest whose `valid_from` ≤ a case's receipt day applies.
+ */
+export const hotlineRuleVersions = pgTable('hotline_rule_versions', ruleVersionColumns());
 
 export const CHANNELS = [
   'web',

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ruleVersionColumns } from '../../db/rule-version-columns.js';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -273,12 +274,4 @@ export const selfInspections = pgTable(
   ],
 );
 
-export const inspectionRuleVersions = pgTable('inspection_rule_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  validFrom: date('valid_from', { mode: 'string' }).notNull().unique(),
-  /** `InspectionRules` (./rules/inspection-rules.ts), checked before it is stored. */
-  rules: jsonb('rules').notNull(),
-  note: text('note').notNull().default(''),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-});
+export const inspectionRuleVersions = pgTable('inspection_rule_versions', ruleVersionColumns());
