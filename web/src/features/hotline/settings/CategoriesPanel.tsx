@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Stack,
@@ -17,6 +16,7 @@ import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/FormModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DataTable, type Column } from '../../../components/table';
 import { inLanguage } from '../../../components/workflow/work';
@@ -165,97 +165,81 @@ function CategoryModal({
   const error = save.error;
   const taken = error instanceof ApiError && error.status === 409 && !error.isStale;
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t(base ? 'hotlineSettings.categories.editTitle' : 'hotlineSettings.categories.createTitle')}
-      size="lg"
-      centered
-      data-testid="category-dialog"
+      onSubmit={submit}
+      saving={save.isPending}
+      submitLabel={base ? t('common.save') : t('hotlineSettings.categories.add')}
+      testId="category-dialog"
+      submitTestId="category-save"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t('hotlineSettings.categories.nameVi')}
-            withAsterisk
-            value={values.nameVi}
-            onChange={(e) => set('nameVi', e.currentTarget.value)}
-            error={errors.nameVi}
-            data-testid="category-name-vi"
+      <TextInput
+        label={t('hotlineSettings.categories.nameVi')}
+        withAsterisk
+        value={values.nameVi}
+        onChange={(e) => set('nameVi', e.currentTarget.value)}
+        error={errors.nameVi}
+        data-testid="category-name-vi"
+      />
+      <TextInput
+        label={t('hotlineSettings.categories.nameEn')}
+        description={t('hotlineSettings.categories.nameEnHint')}
+        withAsterisk
+        value={values.nameEn}
+        onChange={(e) => set('nameEn', e.currentTarget.value)}
+        error={errors.nameEn}
+        data-testid="category-name-en"
+      />
+      <Textarea
+        label={t('hotlineSettings.categories.descriptionVi')}
+        description={t('hotlineSettings.categories.descriptionHint')}
+        autosize
+        minRows={2}
+        value={values.descriptionVi}
+        onChange={(e) => set('descriptionVi', e.currentTarget.value)}
+        error={errors.descriptionVi}
+        data-testid="category-description-vi"
+      />
+      <Textarea
+        label={t('hotlineSettings.categories.descriptionEn')}
+        autosize
+        minRows={2}
+        value={values.descriptionEn}
+        onChange={(e) => set('descriptionEn', e.currentTarget.value)}
+        error={errors.descriptionEn}
+        data-testid="category-description-en"
+      />
+      {base && (
+        <>
+          <NumberInput
+            label={t('hotlineSettings.categories.position')}
+            description={t('hotlineSettings.categories.positionHint')}
+            value={values.position}
+            onChange={(v) => set('position', v === '' ? '' : Number(v))}
+            min={0}
+            max={1000}
+            allowDecimal={false}
+            allowNegative={false}
+            maw={360}
+            data-testid="category-position"
           />
-          <TextInput
-            label={t('hotlineSettings.categories.nameEn')}
-            description={t('hotlineSettings.categories.nameEnHint')}
-            withAsterisk
-            value={values.nameEn}
-            onChange={(e) => set('nameEn', e.currentTarget.value)}
-            error={errors.nameEn}
-            data-testid="category-name-en"
+          <Switch
+            label={t('hotlineSettings.categories.activeLabel')}
+            description={t('hotlineSettings.categories.activeHint')}
+            checked={values.active}
+            onChange={(e) => set('active', e.currentTarget.checked)}
+            data-testid="category-active"
           />
-          <Textarea
-            label={t('hotlineSettings.categories.descriptionVi')}
-            description={t('hotlineSettings.categories.descriptionHint')}
-            autosize
-            minRows={2}
-            value={values.descriptionVi}
-            onChange={(e) => set('descriptionVi', e.currentTarget.value)}
-            error={errors.descriptionVi}
-            data-testid="category-description-vi"
-          />
-          <Textarea
-            label={t('hotlineSettings.categories.descriptionEn')}
-            autosize
-            minRows={2}
-            value={values.descriptionEn}
-            onChange={(e) => set('descriptionEn', e.currentTarget.value)}
-            error={errors.descriptionEn}
-            data-testid="category-description-en"
-          />
-          {base && (
-            <>
-              <NumberInput
-                label={t('hotlineSettings.categories.position')}
-                description={t('hotlineSettings.categories.positionHint')}
-                value={values.position}
-                onChange={(v) => set('position', v === '' ? '' : Number(v))}
-                min={0}
-                max={1000}
-                allowDecimal={false}
-                allowNegative={false}
-                maw={360}
-                data-testid="category-position"
-              />
-              <Switch
-                label={t('hotlineSettings.categories.activeLabel')}
-                description={t('hotlineSettings.categories.activeHint')}
-                checked={values.active}
-                onChange={(e) => set('active', e.currentTarget.checked)}
-                data-testid="category-active"
-              />
-            </>
-          )}
-          {taken ? (
-            <ErrorAlert error={new Error(t('hotlineSettings.categories.taken'))} />
-          ) : (
-            <ErrorAlert error={error} onReload={reloadLatest} />
-          )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="category-save">
-              {base ? t('common.save') : t('hotlineSettings.categories.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+      {taken ? (
+        <ErrorAlert error={new Error(t('hotlineSettings.categories.taken'))} />
+      ) : (
+        <ErrorAlert error={error} onReload={reloadLatest} />
+      )}
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../components/ConfirmButton';
+import { FormModal } from '../../../components/FormModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DataTable, type Column } from '../../../components/table';
 import { accentInsensitiveFilter, UnitSelect } from '../../../components/UnitSelect';
@@ -164,79 +165,63 @@ function RouteModal({
   };
   const placedOnFields = Object.values(errors).some(Boolean);
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('hotlineSettings.routes.createTitle')}
-      size="lg"
-      centered
-      data-testid="route-dialog"
+      onSubmit={submit}
+      saving={save.isPending}
+      submitLabel={t('hotlineSettings.routes.add')}
+      testId="route-dialog"
+      submitTestId="route-save"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Select
-            label={t('hotlineSettings.routes.category')}
-            description={t('hotlineSettings.routes.categoryHint')}
-            placeholder={t('hotlineSettings.routes.pickCategory')}
-            withAsterisk
-            searchable
-            filter={accentInsensitiveFilter}
-            nothingFoundMessage={t('common.nothingFound')}
-            data={categories}
-            value={values.categoryId}
-            onChange={(v) => set('categoryId', v)}
-            error={errors.categoryId}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="route-category-select"
-          />
-          <UnitSelect
-            label={t('hotlineSettings.routes.area')}
-            description={t('hotlineSettings.routes.areaHint')}
-            placeholder={t('hotlineSettings.routes.areaPlaceholder')}
-            scope="province"
-            value={values.areaUnitId}
-            onChange={(v) => set('areaUnitId', v)}
-            error={errors.areaUnitId}
-            data-testid="route-area-select"
-          />
-          <UnitSelect
-            label={t('hotlineSettings.routes.unit')}
-            description={t('hotlineSettings.routes.unitHint')}
-            withAsterisk
-            scope="province"
-            value={values.handlingUnitId}
-            onChange={(v) => set('handlingUnitId', v)}
-            error={errors.handlingUnitId}
-            data-testid="route-unit-select"
-          />
-          <Textarea
-            label={t('hotlineSettings.routes.note')}
-            description={t('hotlineSettings.routes.noteHint')}
-            autosize
-            minRows={2}
-            value={values.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
-            error={errors.note}
-            data-testid="route-note"
-          />
-          {!placedOnFields && <ErrorAlert error={save.error} />}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="route-save">
-              {t('hotlineSettings.routes.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('hotlineSettings.routes.category')}
+        description={t('hotlineSettings.routes.categoryHint')}
+        placeholder={t('hotlineSettings.routes.pickCategory')}
+        withAsterisk
+        searchable
+        filter={accentInsensitiveFilter}
+        nothingFoundMessage={t('common.nothingFound')}
+        data={categories}
+        value={values.categoryId}
+        onChange={(v) => set('categoryId', v)}
+        error={errors.categoryId}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="route-category-select"
+      />
+      <UnitSelect
+        label={t('hotlineSettings.routes.area')}
+        description={t('hotlineSettings.routes.areaHint')}
+        placeholder={t('hotlineSettings.routes.areaPlaceholder')}
+        scope="province"
+        value={values.areaUnitId}
+        onChange={(v) => set('areaUnitId', v)}
+        error={errors.areaUnitId}
+        data-testid="route-area-select"
+      />
+      <UnitSelect
+        label={t('hotlineSettings.routes.unit')}
+        description={t('hotlineSettings.routes.unitHint')}
+        withAsterisk
+        scope="province"
+        value={values.handlingUnitId}
+        onChange={(v) => set('handlingUnitId', v)}
+        error={errors.handlingUnitId}
+        data-testid="route-unit-select"
+      />
+      <Textarea
+        label={t('hotlineSettings.routes.note')}
+        description={t('hotlineSettings.routes.noteHint')}
+        autosize
+        minRows={2}
+        value={values.note}
+        onChange={(e) => set('note', e.currentTarget.value)}
+        error={errors.note}
+        data-testid="route-note"
+      />
+      {!placedOnFields && <ErrorAlert error={save.error} />}
+    </FormModal>
   );
 }
 
