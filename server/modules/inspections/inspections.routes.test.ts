@@ -838,6 +838,12 @@ describe('surprise inspections', () => {
         sql`insert into inspection_recommendations (inspection_id, number, text, unit_id, due_date, status)
             values (${yte.items[0]!.id}, ${90 + n}, ${`Kiến nghị thử ${n}`}, ${id('yte')}, '2026-11-02', 'in_progress')`,
       );
+    // A third, past due but reported done (waiting for the inspector), is not overdue: the work engine's rule.
+    await rows(
+      t.database.db,
+      sql`insert into inspection_recommendations (inspection_id, number, text, unit_id, due_date, status)
+          values (${yte.items[0]!.id}, 93, 'Kiến nghị thử 3', ${id('yte')}, '2026-11-02', 'reported_done')`,
+    );
     const raised = ok<{
       signals: { key: string; kind: string; unit: { id: string }; figure: number; threshold: number }[];
     }>(await officer.request('GET', '/api/inspections/proposals'));

@@ -5,7 +5,7 @@
  * own overdue recommendations — against the rules in force (./rules.service.ts). Each signal says its figure and
  * its threshold; one already taken up by an inspection is not proposed again.
  */
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { DOSSIER_READ_ROLES } from '../dossiers/dossiers.policy.js';
@@ -19,6 +19,7 @@ import type { ProposalsOut } from './inspections.schemas.js';
 import { inspectionRecommendations, inspections } from './inspections.table.js';
 import { inspectionRulesOn } from './rules.service.js';
 import { keyOfRef, signalsFrom, type Signal } from './rules/signals.js';
+import { OPEN_RECOMMENDATION_STATUSES } from './rules/recommendation-rules.js';
 
 /** The units of a list that lie in the province (the province itself aside). */
 async function inProvince(ctx: RequestContext, provinceId: string, unitIds: readonly string[]) {
@@ -60,7 +61,10 @@ async function planFigures(ctx: RequestContext, provinceId: string, year: number
   return [...units].map(([unitId, u]) => ({ unitId, ...u }));
 }
 
-/** Recommendations overdue (due before today, not verified) by the unit that owes them. */
+/**
+ * Recommendations overdue by the unit that owes them: still owed (not reported done, not verified) and due before
+ * today — the work engine's own rule, so the signal counts what the unit's list of work shows as overdue.
+ */
 async function recommendationFigures(ctx: RequestContext, provinceId: string, on: string) {
   const rows = await ctx.db
     .select({ unitId: inspectionRecommendations.unitId, n: sql<number>`count(*)::int` })
@@ -70,7 +74,7 @@ async function recommendationFigures(ctx: RequestContext, provinceId: string, on
       and(
         eq(inspections.provinceId, provinceId),
         lt(inspectionRecommendations.dueDate, on),
-        ne(inspectionRecommendations.status, 'verified'),
+        inArray(inspectionRecommendations.status, [...OPEN_RECOMMENDATION_STATUSES]),
       ),
     )
     .groupBy(inspectionRecommendations.unitId);

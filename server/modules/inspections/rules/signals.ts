@@ -7,7 +7,8 @@
  *   out of at least the rules' minimum of dossiers to process, in the year to date;
  * - a unit's tasks in the committee's plan of the last ended year completed below the threshold at the year's
  *   end (../../plans KPIs by lead unit: verified / owed);
- * - at least the threshold of the unit's recommendations overdue (due before today and not verified).
+ * - at least the threshold of the unit's recommendations overdue (still owed — not reported done nor verified —
+ *   and due before today, as the work engine counts them).
  *
  * A signal's key names its kind, unit and year: an inspection created from it keeps the key in its source
  * reference, and the same signal is not proposed again.
