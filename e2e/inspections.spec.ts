@@ -260,21 +260,22 @@ test('a hotline escalation becomes a surprise inspection', async ({ page }) => {
   await page.goto('/inspections/proposals');
   await expect(page.getByRole('heading', { name: 'Đề xuất kiểm tra đột xuất' })).toBeVisible();
   await shot(page, 'inspections-proposals-desktop');
-  const escalation = page.getByTestId('escalation').first();
-  if ((await escalation.count()) === 0) {
-    await page.getByTestId('surprise-by-hand').click();
-    await pickUnit(page, 'surprise-unit', 'so xay dung', /Sở Xây dựng/);
-    await page.getByTestId('surprise-reason').fill('Nhiều phản ánh về chậm cấp giấy phép xây dựng.');
-  } else {
-    await escalation.getByTestId('escalation-create').click();
-  }
+  // The demo's open escalation: the hotline officer escalated citizens' calls about Phường Vinh Phú.
+  const escalation = page.getByTestId('escalation').filter({ hasText: 'Vinh Phú' });
+  await expect(escalation).toBeVisible();
+  await escalation.getByTestId('escalation-create').click();
   await page.getByRole('dialog').getByText('Cải cách thủ tục hành chính', { exact: true }).click();
   await typeDate(page, 'surprise-from', '15/12/2026');
   await typeDate(page, 'surprise-to', '16/12/2026');
   await page.getByTestId('surprise-submit').click();
   await expect(page.getByTestId('inspection-kind')).toHaveText('Đột xuất');
   await expect(page.getByTestId('inspection-reason')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Vinh Phú/ }).first()).toBeVisible();
   await shot(page, 'inspections-surprise-desktop');
+  // Taken: the proposal leaves the list.
+  await page.goto('/inspections/proposals');
+  await expect(page.getByRole('heading', { name: 'Đề xuất kiểm tra đột xuất' })).toBeVisible();
+  await expect(page.getByTestId('escalation').filter({ hasText: 'Vinh Phú' })).toHaveCount(0);
   await page.goto('/inspections/figures');
   await expect(page.getByTestId('figure').first()).toBeVisible();
   await shot(page, 'inspections-figures-desktop');

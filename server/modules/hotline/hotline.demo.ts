@@ -266,6 +266,24 @@ const CASES: DemoCase[] = [
     escalate:
       'Phản ánh về nhũng nhiễu tại bộ phận một cửa, nhiều người cùng gặp: đề xuất kiểm tra đột xuất công tác cải cách hành chính tại xã Con Cuông.',
   },
+  {
+    ref: 'vinhphu',
+    channel: 'phone',
+    at: '2026-12-01T15:20:00+07:00',
+    category: 'dat_dai',
+    subject: 'Phường Vinh Phú',
+    place: 'Bộ phận một cửa phường Vinh Phú',
+    title: 'Hồ sơ đăng ký biến động đất đai trễ hẹn, phải đi lại nhiều lần',
+    description:
+      'Người dân gọi đường dây nóng: hồ sơ đăng ký biến động đất đai nộp ngày 06/10/2026 tại phường Vinh Phú đã trễ hẹn hai lần, mỗi lần đến hỏi lại được yêu cầu bổ sung một giấy tờ khác. Ông cho biết nhiều hộ trong khối cũng gặp tình trạng tương tự.',
+    name: 'Hồ Văn Lâm',
+    phone: '0973 222 444',
+    email: '',
+    classification: 'within_authority',
+    steps: [{ kind: 'triage', on: '2026-12-02', to: 'Phường Vinh Phú' }],
+    escalate:
+      'Nhiều hộ phản ánh hồ sơ đất đai trễ hẹn và bị yêu cầu bổ sung nhiều lần tại phường Vinh Phú: đề xuất kiểm tra đột xuất việc giải quyết thủ tục hành chính.',
+  },
 ];
 
 /** Departments named as the subject of a case, by their demo keys. */

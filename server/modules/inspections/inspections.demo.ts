@@ -5,7 +5,8 @@
  * nghệ (domain notes §2.6); six planned inspections of departments and communes as the 2025 registry holds them —
  * two done earlier in the year (minutes signed, findings recorded, shortcomings to remedy), one in progress with
  * part of its checklist filled, three still to come in December — and a surprise inspection of Xã Con Cuông
- * created from the hotline's escalation (../hotline/hotline.demo.ts), which is marked taken.
+ * created from the hotline's escalation about it (../hotline/hotline.demo.ts), which is marked taken; the escalation
+ * about Phường Vinh Phú stays open on the proposals page for the standing agency to decide on.
  *
  * The people, the document numbers and the findings are fictional; the dates are of 2026 like the hotline's demo.
  * The team's members besides kiemtra@ are demo accounts without a password (named on the team, not for signing
@@ -364,8 +365,10 @@ export async function seedDemoInspections(
   }
 
   // The surprise inspection the hotline proposed (a case about the one-stop desk of Xã Con Cuông).
-  const [proposal] = await provinceInspectionProposals(ctx, provinceId);
-  const conCuong = proposal?.unitId ?? (await unitOf('Xã Con Cuông'));
+  // The hotline's escalation about Xã Con Cuông became a surprise inspection; the one about Phường Vinh Phú is
+  // left open, for the standing agency to decide on.
+  const conCuong = await unitOf('Xã Con Cuông');
+  const proposal = (await provinceInspectionProposals(ctx, provinceId)).find((p) => p.unitId === conCuong);
   if (proposal && conCuong) {
     const row = await insertInspection(ctx, {
       planId: null,
