@@ -44,8 +44,11 @@ export const errorResponses = {
 
 export const idParams = z.object({ id: z.uuid() });
 
-/** A version number sent back with an edit (optimistic concurrency). */
-export const versionField = z.number().int().positive();
+/**
+ * A version number sent back with an edit (optimistic concurrency): a positive PostgreSQL `integer` (a larger one
+ * cannot match any record, and must be a 400, not a database error).
+ */
+export const versionField = z.number().int().positive().max(2_147_483_647);
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -91,6 +91,9 @@ const DYNAMIC: Record<string, () => readonly string[]> = {
   ],
   // The demo's replay of a recommendation's steps (server/modules/inspections/recommendations.demo.ts).
   'modules/inspections/recommendations.demo.ts action s.action': () => ['start', 'report_done', 'verify'],
+  // Versioned rules' shipped first version (server/db/rule-versions.ts): the entity each module declares.
+  'db/rule-versions.ts entity spec.entity': () =>
+    calls('ruleVersions').flatMap((c) => [...c.args.matchAll(/entity:\s*'([a-z_]+)'/g)].map((m) => m[1]!)),
   // The journal's own writer.
   'modules/audit/audit.service.ts action change.action': () => [],
   'modules/audit/audit.service.ts entity change.entity': () => [],

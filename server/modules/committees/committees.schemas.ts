@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { COVERAGE_KINDS } from './coverage-rules.js';
 
 export const COMMITTEE_LEVELS = ['province', 'department', 'district', 'commune', 'other'] as const;
@@ -211,7 +212,7 @@ export type CommitteeInput = z.infer<typeof committeeCreateIn>;
 export type CommitteeCreateBody = z.input<typeof committeeCreateIn>;
 
 export const committeeUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   name: committeeCreateIn.shape.name.optional(),
   standingUnitId: z.uuid().nullish(),
   foundingDocumentId: z.uuid().nullish(),
@@ -240,7 +241,7 @@ export type MembershipCreateBody = z.input<typeof membershipCreateIn>;
 
 /** Links a membership recorded by name to the person's account (their landing page then shows it). */
 export const membershipLinkIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   /** The account, by id or by its e-mail (as the standing agency knows the person). */
   userId: z.uuid().optional(),
   email: z.string().trim().max(320).optional(),
@@ -259,7 +260,7 @@ export type BodyInput = z.infer<typeof bodyCreateIn>;
 export type BodyCreateBody = z.input<typeof bodyCreateIn>;
 
 export const bodyUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   name: bodyCreateIn.shape.name.optional(),
   foundingDocumentId: z.uuid().nullish(),
   foundedOn: date.optional(),
@@ -273,7 +274,7 @@ export const bodyParams = z.object({ id: z.uuid(), bodyId: z.uuid() });
 
 /** Ends a membership or an assignment: the last day, by which decision. */
 export const endIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   toDate: date,
   decisionDocumentId: z.uuid().nullish(),
 });

@@ -3,6 +3,7 @@
  * owning unit, access level), their attached files and the download of a file.
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 
 export const DOCUMENT_TYPES = [
   'quyet_dinh',
@@ -71,7 +72,7 @@ const fields = {
 export const documentCreateIn = z.object(fields);
 export type DocumentCreateIn = z.input<typeof documentCreateIn>;
 export const documentUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   numberSymbol: fields.numberSymbol.optional(),
   type: fields.type.optional(),
   issuer: fields.issuer.optional(),

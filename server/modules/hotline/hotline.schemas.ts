@@ -4,6 +4,7 @@
  * engine (`/api/work/feedback_case/:id/actions`).
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { workItemOut } from '../work/work.schemas.js';
 import { CASE_STATUSES, CLASSIFICATIONS } from './case-rules.js';
 import { CHANNELS } from './hotline.table.js';
@@ -344,7 +345,7 @@ export type IntakeOut = z.infer<typeof intakeOut>;
 export const caseFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 export const triageIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   classification,
   categoryId: z.uuid().nullish(),
   handlingUnitId: z.uuid().nullish(),
@@ -354,11 +355,11 @@ export const triageIn = z.object({
   forwardedTo: text(300).nullish(),
 });
 export const transferIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   handlingUnitId: z.uuid(),
   reason: required(2000),
 });
-export const mergeIn = z.object({ version: z.number().int().positive(), intoId: z.uuid() });
+export const mergeIn = z.object({ version: versionField, intoId: z.uuid() });
 export const escalateIn = z.object({
   kind: z.enum(['verification', 'inspection']),
   reason: required(2000),
@@ -417,7 +418,7 @@ export const categoryCreateIn = z.object({
   descriptionEn: text(500).optional(),
 });
 export const categoryUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   nameVi: required(120).optional(),
   nameEn: required(120).optional(),
   descriptionVi: text(500).optional(),

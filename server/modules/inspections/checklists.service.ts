@@ -130,11 +130,26 @@ export async function listTemplates(ctx: RequestContext) {
   };
 }
 
-/** A new version of an area's template (its items as edited): the standing agency over a province. */
+/** Every version of one area's template with its items, the latest first (earlier versions are read too). */
+export async function templateVersions(ctx: RequestContext, area: ReformArea) {
+  requireActor(ctx);
+  await ensureChecklists(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(inspectionChecklistTemplates)
+    .where(eq(inspectionChecklistTemplates.area, area))
+    .orderBy(desc(inspectionChecklistTemplates.number));
+  return { area, versions: rows.map(presentTemplate) };
+}
+
+/**
+ * A new version of an area's template (its items as edited): the standing agency over a province. With `basedOn`
+ * (the number of the version the edit started from), a version saved by someone else meanwhile is a 409.
+ */
 export async function addTemplateVersion(
   ctx: RequestContext,
   area: ReformArea,
-  input: { items: ChecklistItem[]; note?: string | undefined },
+  input: { items: ChecklistItem[]; note?: string | undefined; basedOn?: number | undefined },
 ) {
   const actor = requireActor(ctx);
   if (!(await officeProvinces(ctx, actor)).length) throw forbidden();
@@ -164,6 +179,9 @@ export async function addTemplateVersion(
       .where(eq(inspectionChecklistTemplates.area, area))
       .orderBy(desc(inspectionChecklistTemplates.number))
       .limit(1);
+    // Edited from a version that is no longer the latest: someone saved one meanwhile (the editor reloads).
+    if (input.basedOn !== undefined && input.basedOn !== (latest?.number ?? 0))
+      throw staleVersion('inspection_checklist_template', latest?.number ?? 0);
     const [row] = await tx
       .insert(inspectionChecklistTemplates)
       .values({

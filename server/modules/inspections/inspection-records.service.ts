@@ -8,6 +8,7 @@ import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, forbidden, notFound, unauthenticated, validation } from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
+import type { Role } from '../access/roles.js';
 import { loadActor } from '../access/access.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { usersByIds } from '../users/users.service.js';
@@ -23,7 +24,12 @@ import {
 import type { TeamMemberOut } from './inspections.schemas.js';
 import { inspections, inspectionTeamMembers } from './inspections.table.js';
 import { customItemProblems, type CustomItem } from './rules/checklists.js';
-import { conflictReasons, plannedDateProblems, unitValidityProblem } from './rules/conflicts.js';
+import {
+  conflictReasons,
+  plannedDateProblems,
+  unitValidityProblem,
+  type ConflictReason,
+} from './rules/conflicts.js';
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type TeamRow = typeof inspectionTeamMembers.$inferSelect;
@@ -148,6 +154,47 @@ async function actorsOf(ctx: RequestContext, userIds: readonly string[]): Promis
 }
 
 /**
+ * Why each person (a team member, or someone who could join) may have a conflict of interest with each of the
+ * inspected units (./rules/conflicts.ts): by `key`, the inspected units with at least one reason. `unitId` is the
+ * unit the person comes from (null: none known).
+ */
+export async function conflictsWith(
+  ctx: RequestContext,
+  people: readonly { key: string; userId: string; unitId: string | null }[],
+  inspectedUnitIds: readonly string[],
+): Promise<Map<string, Map<string, ConflictReason[]>>> {
+  const out = new Map<string, Map<string, ConflictReason[]>>();
+  const inspectedIds = [...new Set(inspectedUnitIds)];
+  if (!people.length || !inspectedIds.length) return out;
+  const actors = await actorsOf(
+    ctx,
+    people.map((p) => p.userId),
+  );
+  const grantUnits = [...actors.values()].flatMap((a) => a.grants.map((g) => g.unitId));
+  const paths = await ancestorPaths(ctx.db, [
+    ...inspectedIds,
+    ...grantUnits,
+    ...people.flatMap((p) => (p.unitId ? [p.unitId] : [])),
+  ]);
+  for (const p of people) {
+    const member = {
+      unitPath: p.unitId ? (paths.get(p.unitId) ?? [p.unitId]) : [],
+      grants: (actors.get(p.userId)?.grants ?? []).map((g) => ({
+        role: g.role,
+        unitPath: paths.get(g.unitId) ?? [g.unitId],
+      })),
+    };
+    const byUnit = new Map<string, ConflictReason[]>();
+    for (const unitId of inspectedIds) {
+      const reasons = conflictReasons(member, { unitId, unitPath: paths.get(unitId) ?? [unitId] });
+      if (reasons.length) byUnit.set(unitId, reasons);
+    }
+    out.set(p.key, byUnit);
+  }
+  return out;
+}
+
+/**
  * A team as shown: each member with their unit and, when an inspected unit is given, the reasons they may have a
  * conflict of interest with it (./rules/conflicts.ts).
  */
@@ -165,40 +212,24 @@ export async function presentTeam(
     ctx,
     rows.map((r) => r.unitId),
   );
-  const conflicts = new Map<string, TeamMemberOut['conflicts']>();
-  if (inspectedUnitId) {
-    const actors = await actorsOf(
-      ctx,
-      rows.map((r) => r.userId),
-    );
-    const grantUnits = [...actors.values()].flatMap((a) => a.grants.map((g) => g.unitId));
-    const paths = await ancestorPaths(ctx.db, [inspectedUnitId, ...grantUnits, ...rows.map((r) => r.unitId)]);
-    const inspected = { unitId: inspectedUnitId, unitPath: paths.get(inspectedUnitId) ?? [inspectedUnitId] };
-    for (const r of rows) {
-      const actor = actors.get(r.userId);
-      conflicts.set(
-        r.id,
-        conflictReasons(
-          {
-            unitPath: paths.get(r.unitId) ?? [r.unitId],
-            grants: (actor?.grants ?? []).map((g) => ({
-              role: g.role,
-              unitPath: paths.get(g.unitId) ?? [g.unitId],
-            })),
-          },
-          inspected,
-        ),
-      );
-    }
-  }
+  const conflicts = inspectedUnitId
+    ? await conflictsWith(
+        ctx,
+        rows.map((r) => ({ key: r.id, userId: r.userId, unitId: r.unitId })),
+        [inspectedUnitId],
+      )
+    : new Map<string, Map<string, ConflictReason[]>>();
   return rows.map((r) => ({
     id: r.id,
     user: users.get(r.userId) ?? { id: r.userId, fullName: '' },
     unit: units.get(r.unitId) ?? { id: r.unitId, name: '', kind: '', ended: false },
     role: r.role,
-    conflicts: conflicts.get(r.id) ?? [],
+    conflicts: (inspectedUnitId && conflicts.get(r.id)?.get(inspectedUnitId)) || [],
   }));
 }
+
+/** The roles a team member must hold (somewhere): the inspector's, or the standing agency's. */
+export const TEAM_MEMBER_ROLES: readonly Role[] = ['inspector', 'standing_officer', 'admin'];
 
 /** The people a team may take: an active account holding the inspector's or the standing agency's role. */
 export async function checkTeamMember(ctx: RequestContext, input: { userId: string; unitId: string }) {
@@ -206,7 +237,7 @@ export async function checkTeamMember(ctx: RequestContext, input: { userId: stri
   const [user] = await usersByIds(ctx, [input.userId]);
   if (!user) throw notFound('user');
   if (!user.active) throw validation('userId', 'inspections.member_inactive');
-  if (!actors.get(user.id)?.hasRole('inspector', 'standing_officer', 'admin'))
+  if (!actors.get(user.id)?.hasRole(...TEAM_MEMBER_ROLES))
     throw new AppError(
       400,
       'VALIDATION_FAILED',
@@ -359,7 +390,7 @@ export async function checkPlanned(
   }
   if (!input.areas.length && !input.customItems.length)
     throw validation('areas', 'inspections.areas_required');
-  const items = customItemProblems(input.customItems);
+  const items = ownItemProblems(input.customItems);
   if (items.length)
     throw new AppError(
       400,
@@ -368,19 +399,30 @@ export async function checkPlanned(
       { count: items.length },
       items.map((p) => ({
         field: p.path,
-        message: `inspections.checklist.${p.problem}` as const,
+        // An own item's text is needed in Vietnamese only (English is optional: the Vietnamese stands in).
+        message:
+          p.problem === 'text_required'
+            ? ('inspections.custom_item_text_required' as const)
+            : (`inspections.checklist.${p.problem}` as const),
         params: maxParam(p.max),
       })),
     );
 }
 
+/** An inspection's own items' problems (./rules/checklists.ts), English text optional. */
+export const ownItemProblems = (items: readonly CustomItem[]) =>
+  customItemProblems(items).filter((p) => !(p.problem === 'text_required' && p.path.endsWith('.text.en')));
+
 /** A problem's `{max}`, when it has one. */
 export const maxParam = (max: number | undefined): Record<string, number> =>
   max === undefined ? {} : { max };
 
-/** Custom items as stored: trimmed. */
+/** Custom items as stored: trimmed (an English text not given is stored empty; the pages show the Vietnamese). */
 export const cleanCustomItems = (items: readonly CustomItem[]): CustomItem[] =>
-  items.map((i) => ({ key: i.key.trim(), text: { vi: i.text.vi.trim(), en: i.text.en.trim() } }));
+  items.map((i) => ({
+    key: i.key.trim(),
+    text: { vi: i.text.vi.trim(), en: (i.text.en ?? '').trim() },
+  }));
 
 /** The team heads of the given inspections (for lists). */
 export async function headsOf(ctx: RequestContext, inspectionIds: readonly string[]) {

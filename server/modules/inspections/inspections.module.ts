@@ -18,6 +18,7 @@ import { recommendationKind } from './recommendation.work-kind.js';
 import { seedDemoRecommendations } from './recommendations.demo.js';
 import { RECOMMENDATIONS_MESSAGES } from './recommendations.messages.js';
 import { recommendationsRoutes } from './recommendations.routes.js';
+import { inspectionSettingsRoutes } from './settings.routes.js';
 
 export const inspectionsModule = defineModule({
   name: 'inspections',
@@ -28,12 +29,16 @@ export const inspectionsModule = defineModule({
     { plugin: selfInspectionsRoutes, prefix: '/api' },
     // Conclusions, minutes and notices, recommendations, figures (./recommendations.routes.ts).
     { plugin: recommendationsRoutes, prefix: '/api' },
+    // The settings page's reads: every version of an area's checklist template (./settings.routes.ts).
+    { plugin: inspectionSettingsRoutes, prefix: '/api' },
   ],
   sections: [
     { id: 'inspections', roles: INSPECTION_ROLES, order: 96 },
     // Surprise inspections' proposals (the office and the committee) and the year's figures (and inspectors).
     { id: 'inspections.proposals', roles: INSPECTION_READERS, order: 96.2 },
     { id: 'inspections.figures', roles: FIGURE_READERS, order: 96.3 },
+    // Checklist templates and rules: everyone in the section reads them (read-only), the office changes them.
+    { id: 'inspections.settings', roles: INSPECTION_ROLES, order: 96.4 },
     // A unit's focal point and leader record theirs; the standing agency and the committee read the province's.
     // Right after the inspections section (96) and before the hotline (97), whose pages would otherwise precede it.
     { id: 'inspections.self', roles: SELF_INSPECTION_ROLES, order: 96.5 },

@@ -61,6 +61,8 @@ import {
   ruleVersionOut,
   rulesOut,
   surpriseIn,
+  teamCandidatesOut,
+  teamCandidatesQuery,
   teamMemberIn,
   teamMemberParams,
   templateIn,
@@ -80,6 +82,7 @@ import {
   updateInspectionPlan,
 } from './plans.service.js';
 import { getProposals } from './proposals.service.js';
+import { inspectionTeamCandidates, planTeamCandidates } from './team-candidates.service.js';
 import { addInspectionRules, listInspectionRules } from './rules.service.js';
 
 const tags = ['inspections'];
@@ -167,6 +170,22 @@ export async function inspectionsRoutes(app: App) {
       },
     },
     async (request) => putPlanMember(signedIn(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/inspection-plans/:id/team-candidates',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Who could join the plan's joint team: the province's inspectors and standing-agency officials not on it, by name (accents ignored), with position, unit and conflicts with the plan's units",
+        params: idParams,
+        querystring: teamCandidatesQuery,
+        response: { 200: teamCandidatesOut, ...errorResponses },
+      },
+    },
+    async (request) => planTeamCandidates(signedIn(request), request.params.id, request.query),
   );
 
   app.delete(
@@ -365,6 +384,22 @@ export async function inspectionsRoutes(app: App) {
       },
     },
     async (request) => putInspectionMember(signedIn(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/inspections/:id/team-candidates',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Who could join the inspection's own team (while it may change), by name (accents ignored), with position, unit and conflicts with the inspected unit",
+        params: idParams,
+        querystring: teamCandidatesQuery,
+        response: { 200: teamCandidatesOut, ...errorResponses },
+      },
+    },
+    async (request) => inspectionTeamCandidates(signedIn(request), request.params.id, request.query),
   );
 
   app.delete(

@@ -62,9 +62,13 @@ export const teamMemberOut = z.object({
 });
 export type TeamMemberOut = z.infer<typeof teamMemberOut>;
 
+/**
+ * An inspection's own checklist item: a stable key (lower-case letters, digits, underscores; a finding names its
+ * item by it) and the text in Vietnamese (required) and English (optional: without it, the Vietnamese is shown).
+ */
 export const customItemIn = z.object({
   key: z.string().max(60),
-  text: z.object({ vi: z.string().max(1000), en: z.string().max(1000) }),
+  text: z.object({ vi: z.string().max(1000), en: z.string().max(1000).default('') }),
 });
 export const customItemOut = z.object({ key: z.string(), text: bilingual });
 
@@ -232,6 +236,35 @@ export const reinspectIn = z.object({
 
 export const teamMemberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
 
+/** Who could join a team: searched by name (accents ignored), at most `limit`. */
+export const teamCandidatesQuery = z.object({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const teamCandidateOut = z.object({
+  user: userRefOut,
+  position: z.string().nullable(),
+  /** The unit the person works at (proposed as the unit they come from), null when the account has none. */
+  unit: unitRefOut.nullable(),
+  /**
+   * The inspected units (the plan's, or the one inspection's) this person would have a conflict of interest with,
+   * and why (./rules/conflicts.ts, with the unit they work at): flagged, not refused.
+   */
+  conflicts: z.array(
+    z.object({ unit: z.object({ id: z.uuid(), name: z.string() }), reasons: z.array(conflictReason) }),
+  ),
+});
+export const teamCandidatesOut = z.object({
+  /**
+   * Active accounts of the province holding the inspector's or the standing agency's role, not yet on the team,
+   * in Vietnamese order.
+   */
+  items: z.array(teamCandidateOut),
+  /** How many match in all (the list stops at `limit`). */
+  total: z.number().int(),
+});
+export type TeamCandidatesOut = z.infer<typeof teamCandidatesOut>;
+
 // Findings ------------------------------------------------------------------------------------------
 
 export const findingParams = z.object({
@@ -379,6 +412,8 @@ export const areaParams = z.object({ area: reformArea });
 export const templateIn = z.object({
   items: z.array(checklistItemIn).max(100),
   note: text(2000).default(''),
+  /** The version the edit started from: when another version was saved meanwhile, 409 (omitted: not checked). */
+  basedOn: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------

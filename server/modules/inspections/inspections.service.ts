@@ -48,7 +48,10 @@ import type { CustomItem } from './rules/checklists.js';
 import { allowedInspectionActions, inspectionTransition } from './rules/inspection-status.js';
 import { signalRef } from './rules/signals.js';
 
-function refuse(t: ReturnType<typeof inspectionTransition>): asserts t is { ok: true; to: InspectionStatus } {
+/** A step the workflow refuses: 409 (not now), 403 (not the caller's), 400 (input missing). */
+export function refuse(
+  t: ReturnType<typeof inspectionTransition>,
+): asserts t is { ok: true; to: InspectionStatus } {
   if (!t.ok)
     throw new AppError(
       t.status,

@@ -126,6 +126,10 @@ export const INSPECTIONS_MESSAGES = {
     vi: 'Nội dung dài tối đa {max} ký tự.',
     en: 'At most {max} characters.',
   },
+  'inspections.custom_item_text_required': {
+    vi: 'Cần nhập nội dung kiểm tra bằng tiếng Việt (tiếng Anh không bắt buộc).',
+    en: 'Enter the item in Vietnamese (English is optional).',
+  },
   'inspections.checklist.guidance_too_long': {
     vi: 'Hướng dẫn dài tối đa {max} ký tự.',
     en: 'The guidance is at most {max} characters.',

@@ -62,7 +62,7 @@ async function loadPlan(ctx: RequestContext, id: string): Promise<PlanRow> {
 }
 
 /** The plan, for the office over its province only. */
-async function managedPlan(ctx: RequestContext, id: string): Promise<PlanRow> {
+export async function managedPlan(ctx: RequestContext, id: string): Promise<PlanRow> {
   const actor = requireActor(ctx);
   const [plan] = await ctx.db.select().from(inspectionPlans).where(eq(inspectionPlans.id, id));
   if (!plan) throw notFound('inspection_plan');

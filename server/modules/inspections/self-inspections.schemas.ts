@@ -5,6 +5,7 @@
  * ./rules/coverage.ts.
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { REFORM_AREAS } from '../tasks/index.js';
 import { INSPECTION_FORMS } from './inspections.table.js';
 import { INSPECTING_KINDS } from './rules/coverage.js';
@@ -42,7 +43,7 @@ export const selfInspectionIn = z.object({
 export type SelfInspectionIn = z.infer<typeof selfInspectionIn>;
 export type SelfInspectionBody = z.input<typeof selfInspectionIn>;
 
-export const selfInspectionUpdateIn = z.object({ ...editable, version: z.number().int().positive() });
+export const selfInspectionUpdateIn = z.object({ ...editable, version: versionField });
 export type SelfInspectionUpdateIn = z.infer<typeof selfInspectionUpdateIn>;
 export type SelfInspectionUpdateBody = z.input<typeof selfInspectionUpdateIn>;
 

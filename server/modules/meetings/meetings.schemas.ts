@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { REFORM_AREAS, TASK_STATUSES } from '../tasks/index.js';
 import { timingOut } from '../work/work.schemas.js';
 import { FOUNDER_KINDS } from '../committees/committees.schemas.js';
@@ -211,7 +212,7 @@ export type MeetingInput = z.infer<typeof meetingCreateIn>;
 export type MeetingCreateBody = z.input<typeof meetingCreateIn>;
 
 export const meetingUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   kind: meetingFields.kind.optional(),
   extraordinary: meetingFields.extraordinary,
   unitId: meetingFields.unitId,
@@ -242,7 +243,7 @@ export type ConclusionInput = z.infer<typeof conclusionCreateIn>;
 export type ConclusionCreateBody = z.input<typeof conclusionCreateIn>;
 
 export const conclusionUpdateIn = conclusionCreateIn.partial().extend({
-  version: z.number().int().positive(),
+  version: versionField,
 });
 export type ConclusionUpdate = z.infer<typeof conclusionUpdateIn>;
 export type ConclusionUpdateBody = z.input<typeof conclusionUpdateIn>;
@@ -261,7 +262,7 @@ export type ConclusionTaskInput = z.infer<typeof conclusionTaskIn>;
 export type ConclusionTaskBody = z.input<typeof conclusionTaskIn>;
 
 export const noticeIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   numberSymbol: z.string().trim().min(1).max(100),
   issuedOn: date,
   issuer: optionalText(300),

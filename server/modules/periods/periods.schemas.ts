@@ -3,6 +3,7 @@
  * the period containing a date, and the versioned reporting rule sets.
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { PERIOD_TYPES } from './period.js';
 
 export { PERIOD_TYPES };
@@ -76,7 +77,7 @@ export type RulesListOut = z.infer<typeof rulesListOut>;
 
 export const ruleSetParams = z.object({ id: z.string().trim().min(1).max(60) });
 export const retireIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   validFrom: z.iso.date().optional(),
   basis: z.array(z.string().trim().min(1).max(500)).optional(),
 });

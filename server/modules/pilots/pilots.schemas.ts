@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { timingOut, uploadOut, workEventOut } from '../work/work.schemas.js';
 import { REFORM_AREAS, TASK_ACTIONS, TASK_STATUSES } from '../tasks/index.js';
 import { REPORT_ACTIONS, REPORT_KINDS, REPORT_STATUSES } from './pilot-rules.js';
@@ -19,7 +20,7 @@ export type ProgrammeInput = z.infer<typeof programmeCreateIn>;
 export type ProgrammeCreateBody = z.input<typeof programmeCreateIn>;
 
 export const programmeUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   decisionDocumentId: z.uuid().nullish(),
   note: optionalText(2000),
 });
@@ -40,7 +41,7 @@ export type PilotUnitInput = z.infer<typeof pilotUnitCreateIn>;
 export type PilotUnitCreateBody = z.input<typeof pilotUnitCreateIn>;
 
 export const pilotUnitUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   responsibleMembershipId: z.uuid().nullish(),
   note: optionalText(2000),
 });
@@ -57,7 +58,7 @@ export type ItemInput = z.infer<typeof itemCreateIn>;
 export type ItemCreateBody = z.input<typeof itemCreateIn>;
 
 export const itemUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   title: z.string().trim().min(3).max(1000).optional(),
   description: optionalText(5000),
   reformArea: z.enum(REFORM_AREAS).optional(),
@@ -67,7 +68,7 @@ export type ItemUpdateBody = z.input<typeof itemUpdateIn>;
 
 export const itemActionIn = z.object({
   action: z.enum(TASK_ACTIONS),
-  version: z.number().int().positive(),
+  version: versionField,
   reason: z.string().trim().max(2000).nullish(),
   documentId: z.uuid().nullish(),
   output: z.string().trim().max(5000).nullish(),
@@ -81,7 +82,7 @@ export type ItemActionBody = z.input<typeof itemActionIn>;
 
 export const reportSaveIn = z.object({
   /** The report's version when it exists already (optimistic concurrency); omitted for a new report. */
-  version: z.number().int().positive().nullish(),
+  version: versionField.nullish(),
   overall: z.string().max(20_000),
   assessments: z.array(z.object({ itemId: z.uuid(), text: z.string().max(5000) })).max(100),
   /** Save and submit to the standing agency in one step. */
@@ -92,7 +93,7 @@ export type ReportSaveBody = z.input<typeof reportSaveIn>;
 
 export const reportActionIn = z.object({
   action: z.enum(['submit', 'accept', 'return']),
-  version: z.number().int().positive(),
+  version: versionField,
   reason: z.string().trim().max(2000).nullish(),
   /** The day the step took effect, when recorded later (the work engine's effective-date rules). */
   effectiveDate: date.nullish(),

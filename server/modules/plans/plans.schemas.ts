@@ -5,6 +5,7 @@
  * Excel import. The web takes its types from here (type-only imports), so the two cannot drift.
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { REFORM_AREAS, TASK_ACTIONS, TASK_STATUSES } from '../tasks/index.js';
 import { actionIn, timingOut, workFileOut } from '../work/work.schemas.js';
 
@@ -116,7 +117,7 @@ export type TaskIn = z.input<typeof taskIn>;
 export const taskEditIn = taskIn
   .omit({ dueDate: true, source: true, sourceRef: true })
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: versionField });
 export type TaskEditIn = z.input<typeof taskEditIn>;
 
 /** A workflow action on a task (the work engine's action body, with the task workflow's actions). */

@@ -1,5 +1,6 @@
 /** The contract of the periodic reports' API (`/api/report-forms`, `/api/report-assignments`, `/api/report-rounds`, `/api/reports`). */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { workItemOut } from '../work/work.schemas.js';
 import { FormVersion } from './form/index.js';
 
@@ -64,8 +65,8 @@ export const formVersionOut = z.object({
 
 /** A definition as the designer sends it (checked by the service: every problem names its field). */
 export const formCreateIn = z.object({ definition: z.unknown() });
-export const draftUpdateIn = z.object({ version: z.number().int().positive(), definition: z.unknown() });
-export const versionIn = z.object({ version: z.number().int().positive() });
+export const draftUpdateIn = z.object({ version: versionField, definition: z.unknown() });
+export const versionIn = z.object({ version: versionField });
 
 // ---------------------------------------------------------------------------------------------------
 // Assignments
@@ -99,7 +100,7 @@ export const assignmentCreateIn = z.object({
   note: z.string().trim().max(2000).nullish(),
 });
 export const assignmentUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   validTo: date.nullish(),
   focalPointSubmits: z.boolean().optional(),
   note: z.string().trim().max(2000).nullish(),
@@ -274,7 +275,7 @@ export const myReportsOut = z.object({
 export type MyReportsOut = z.infer<typeof myReportsOut>;
 
 export const reportSaveIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   values,
   changeNotes: notes.optional(),
 });
@@ -337,7 +338,7 @@ export const documentQuery = z.object({
 });
 
 export const issueIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   /** The register number of the report (its symbol follows the issuer's layout: 05/BC-UBND, 05-BC/BCĐ). */
   number: z.number().int().min(1).max(99999),
   issuedOn: date,

@@ -5,6 +5,7 @@
  * `knownSince` says since when the unit is attested (e.g. the oldest GSO list, 15/10/2017).
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 import { EVENT_KINDS } from './lineage-rules.js';
 
 /** The kinds of unit in the registry. */
@@ -290,7 +291,7 @@ export const unresolvedListOut = z.object({ items: z.array(unresolvedRowOut), to
 export type UnresolvedListOut = z.infer<typeof unresolvedListOut>;
 
 export const settleIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   /** For a predecessor named without a code: the old unit it means. */
   predecessorId: z.uuid().nullish(),
   /** For a unit that ended without a known successor: the unit that took it over. */

@@ -1,5 +1,6 @@
 /** The users module's contract: accounts (list, create, edit) and an administrator's password reset. */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 
 export const emailField = z
   .string()
@@ -42,7 +43,7 @@ export const userCreateIn = z.object({
 export type UserCreateIn = z.input<typeof userCreateIn>;
 
 export const userUpdateIn = z.object({
-  version: z.number().int().positive(),
+  version: versionField,
   fullName: z.string().trim().min(2).max(200).optional(),
   phone: z.string().trim().max(30).nullish(),
   position: z.string().trim().max(200).nullish(),

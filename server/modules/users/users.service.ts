@@ -16,7 +16,15 @@ import { checkPassword } from '../auth/password-policy.js';
 import { endSessionsOf } from '../auth/sessions.service.js';
 import { revokeAllGrantsOf } from '../access/access.service.js';
 import { hashPassword } from '../auth/password-hash.js';
-import { ancestorPaths, getUnit, getUnits, subtreeSql, unitNameSortSql } from '../units/units.service.js';
+import { queryWords } from '../units/unit-search.service.js';
+import {
+  ancestorPaths,
+  getUnit,
+  getUnits,
+  subtreeSql,
+  unitNameSortSql,
+  viCollator,
+} from '../units/units.service.js';
 import { userPolicy, type UserSubject } from './users.policy.js';
 import type { UserOut, UserSort } from './users.schemas.js';
 import { users } from './users.table.js';
@@ -321,6 +329,38 @@ export async function resetPassword(ctx: RequestContext, id: string, password: s
 export async function usersByIds(ctx: RequestContext, ids: string[]): Promise<UserRow[]> {
   if (!ids.length) return [];
   return ctx.db.select().from(users).where(inArray(users.id, ids));
+}
+
+export type UserHit = { id: string; fullName: string; position: string | null; unitId: string | null };
+
+/**
+ * People to pick among accounts another module has already narrowed (`ids`; e.g. who may join an inspection
+ * team): the active ones whose name has a word starting with each word of `q` (accents and case ignored: "nguyen"
+ * finds Nguyễn), in Vietnamese order, at most `limit`, with how many match in all. No authorization here: the
+ * caller decides who may see whom.
+ */
+export async function searchActiveUsers(
+  ctx: RequestContext,
+  input: { ids: readonly string[]; q?: string | undefined; limit: number },
+): Promise<{ items: UserHit[]; total: number }> {
+  if (!input.ids.length) return { items: [], total: 0 };
+  const c: SQL[] = [inArray(users.id, [...new Set(input.ids)]), eq(users.active, true)];
+  const name = sql`' ' || regexp_replace(f_unaccent(lower(${users.fullName})), '[^[:alnum:]]+', ' ', 'g')`;
+  for (const w of queryWords(input.q)) c.push(sql`${name} LIKE '% ' || f_unaccent(${w}) || '%'`);
+  const where = and(...c);
+  const [countRow] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
+  const rows = await ctx.db
+    .select({ id: users.id, fullName: users.fullName, position: users.position, unitId: users.unitId })
+    .from(users)
+    .where(where)
+    .orderBy(sql`f_unaccent(lower(${users.fullName}))`, asc(users.id))
+    .limit(input.limit);
+  // Within the page, names in Vietnamese order (tones after the letters; the SQL key ignores them).
+  rows.sort((a, b) => viCollator.compare(a.fullName, b.fullName) || a.id.localeCompare(b.id));
+  return { items: rows, total: Number(countRow?.n ?? 0) };
 }
 
 /** Removes demo accounts (demo mode off). Their journal entries stay. */

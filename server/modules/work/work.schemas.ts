@@ -3,6 +3,7 @@
  * shape — so queues, the action dialog and the history are written once, on the server and the web.
  */
 import { z } from 'zod';
+import { versionField } from '../../core/http.js';
 
 const date = z.iso.date();
 
@@ -104,7 +105,7 @@ export const kindParams = z.object({ kind: z.enum(WORK_KINDS), id: z.uuid() });
 
 export const actionIn = z.object({
   action: z.string().min(1).max(40),
-  version: z.number().int().positive(),
+  version: versionField,
   reason: z.string().trim().max(2000).nullish(),
   documentId: z.uuid().nullish(),
   output: z.string().trim().max(5000).nullish(),

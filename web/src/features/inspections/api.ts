@@ -6,18 +6,21 @@
 import type { z } from 'zod';
 import type {
   ChecklistOut,
+  customItemIn,
   FindingOut,
   InspectionDetailOut,
   InspectionSummaryOut,
   PlanDetailOut,
   ProposalsOut,
   InspectionListOut,
+  inspectionUpdateIn,
   planCreateIn,
   planInspectionIn,
   PlanListOut,
   planUpdateIn,
   ProgressOut,
   surpriseIn,
+  TeamCandidatesOut,
   teamMemberIn,
   UploadOut,
 } from '../../../../server/modules/inspections/inspections.schemas';
@@ -50,6 +53,12 @@ export type Recommendation = RecommendationOut;
 export type Proposals = ProposalsOut;
 export type Figures = FiguresOut;
 export type Area = Inspection['areas'][number];
+/** Who could join a team (the office's picker), with position, unit and conflicts of interest. */
+export type TeamCandidates = TeamCandidatesOut;
+export type TeamCandidate = TeamCandidates['items'][number];
+export type CustomItem = Inspection['customItems'][number];
+/** A team: the plan's joint team, or one inspection's own. */
+export type TeamOwner = { kind: 'plan' | 'inspection'; id: string };
 export type Form = Inspection['form'];
 
 export type PlanCreateInput = z.input<typeof planCreateIn>;
@@ -57,6 +66,8 @@ export type PlanUpdateInput = z.input<typeof planUpdateIn>;
 export type PlanInspectionInput = z.input<typeof planInspectionIn>;
 export type TeamMemberInput = z.input<typeof teamMemberIn>;
 export type SurpriseInput = z.input<typeof surpriseIn>;
+export type InspectionUpdateInput = z.input<typeof inspectionUpdateIn>;
+export type CustomItemInput = z.input<typeof customItemIn>;
 export type ConclusionDraftInput = z.input<typeof conclusionDraftIn>;
 export type ConclusionIssueInput = z.input<typeof conclusionIssueIn>;
 export type Upload = UploadOut;
@@ -89,6 +100,8 @@ export const inspectionKeys = {
   recommendations: (id: string) => ['inspections', 'recommendations', id] as const,
   proposals: ['inspections', 'proposals'] as const,
   figures: (year: number) => ['inspections', 'figures', year] as const,
+  candidates: (owner: TeamOwner, q: string) =>
+    ['inspections', 'candidates', owner.kind, owner.id, q] as const,
 };
 
 // Plans
@@ -97,22 +110,27 @@ export const getPlan = (id: string) => api.get<Plan>(`/api/inspection-plans/${id
 export const createPlan = (input: PlanCreateInput) => api.post<Plan>('/api/inspection-plans', input);
 export const updatePlan = (id: string, input: PlanUpdateInput) =>
   api.patch<Plan>(`/api/inspection-plans/${id}`, input);
-export const putPlanMember = (id: string, input: TeamMemberInput) =>
-  api.post<Plan>(`/api/inspection-plans/${id}/team`, input);
-export const removePlanMember = (id: string, memberId: string) =>
-  api.delete<Plan>(`/api/inspection-plans/${id}/team/${memberId}`);
 export const addPlanInspection = (id: string, input: PlanInspectionInput) =>
   api.post<Inspection>(`/api/inspection-plans/${id}/inspections`, input);
 export const getProgress = (id: string) => api.get<Progress>(`/api/inspection-plans/${id}/progress`);
+
+// Teams (the plan's joint team, or one inspection's own)
+const teamBase = (owner: TeamOwner) =>
+  owner.kind === 'plan' ? `/api/inspection-plans/${owner.id}` : `/api/inspections/${owner.id}`;
+/** Who could join the team, searched by name on the server (accents ignored). */
+export const teamCandidates = (owner: TeamOwner, q: string, limit = 20) =>
+  api.get<TeamCandidates>(`${teamBase(owner)}/team-candidates`, { query: { q: q || undefined, limit } });
+export const putTeamMember = (owner: TeamOwner, input: TeamMemberInput) =>
+  api.post<Plan | Inspection>(`${teamBase(owner)}/team`, input);
+export const removeTeamMember = (owner: TeamOwner, memberId: string) =>
+  api.delete<Plan | Inspection>(`${teamBase(owner)}/team/${memberId}`);
 
 // Inspections
 export const listInspections = (q: Record<string, string | number | undefined>) =>
   api.get<InspectionList>('/api/inspections', { query: q });
 export const getInspection = (id: string) => api.get<Inspection>(`/api/inspections/${id}`);
-export const updateInspection = (
-  id: string,
-  input: { version: number; plannedFrom?: string; plannedTo?: string; areas?: Area[]; form?: Form },
-) => api.patch<Inspection>(`/api/inspections/${id}`, input);
+export const updateInspection = (id: string, input: InspectionUpdateInput) =>
+  api.patch<Inspection>(`/api/inspections/${id}`, input);
 export const startInspection = (id: string, version: number) =>
   api.post<Inspection>(`/api/inspections/${id}/start`, { version });
 export const signMinutes = (id: string, version: number, conductedOn: string) =>

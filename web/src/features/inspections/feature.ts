@@ -1,5 +1,11 @@
 /** The pages and navigation entries of this feature (see web/src/app/feature.ts). */
-import { IconChartBar, IconClipboardCheck, IconListSearch, IconShieldCheck } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconClipboardCheck,
+  IconListSearch,
+  IconSettings,
+  IconShieldCheck,
+} from '@tabler/icons-react';
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { page, type NavEntry } from '../../app/feature';
 
@@ -19,6 +25,11 @@ export const inspectionsFeature = {
     page(
       '/inspections/figures',
       lazyRouteComponent(() => import('./figures/FiguresPage'), 'FiguresPage'),
+    ),
+    // The settings: each area's checklist template as versions, and the rules as dated versions.
+    page(
+      '/inspections/settings',
+      lazyRouteComponent(() => import('./settings/InspectionSettingsPage'), 'InspectionSettingsPage'),
     ),
     // Self-inspections (tự kiểm tra CCHC): a unit's own year, or the province's view; one unit's page.
     page(
@@ -43,6 +54,7 @@ export const inspectionsFeature = {
     { id: 'inspections', to: '/inspections', icon: IconShieldCheck },
     { id: 'inspections.proposals', to: '/inspections/proposals', icon: IconListSearch, sub: true },
     { id: 'inspections.figures', to: '/inspections/figures', icon: IconChartBar, sub: true },
+    { id: 'inspections.settings', to: '/inspections/settings', icon: IconSettings, sub: true },
     { id: 'inspections.self', to: '/inspections/self', icon: IconClipboardCheck, sub: true },
   ] satisfies NavEntry[],
 };

@@ -1,27 +1,13 @@
-import { Accordion, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BasisList, Fact } from '../../../components/rules/RuleParts';
+import { RuleVersionList } from '../../../components/rules/RuleVersionList';
 import { inLanguage } from '../../../components/workflow/work';
-import { formatDate, isoDate } from '../../../lib/format';
 import { RuleVersionForm } from './RuleVersionForm';
-import { byDateDesc, isShippedDefault, versionState, type VersionState } from './settingsModel';
+import { byDateDesc, isShippedDefault } from './settingsModel';
 import type { RuleVersion, Settings } from './types';
-
-const STATE_COLORS: Record<VersionState, string> = { in_force: 'green', upcoming: 'blue', replaced: 'gray' };
-
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 /** One version's numbers, its deadlines by category, its sources and note, in the reader's language. */
 function RulesSummary({ version, settings }: { version: RuleVersion; settings: Settings }) {
@@ -83,11 +69,7 @@ function RulesSummary({ version, settings }: { version: RuleVersion; settings: S
         <Text size="xs" c="dimmed">
           {L('basis')}
         </Text>
-        <List size="sm" spacing={4} data-testid="rule-basis">
-          {r.basis.map((b, i) => (
-            <List.Item key={i}>{inLanguage(b, i18n.language)}</List.Item>
-          ))}
-        </List>
+        <BasisList basis={r.basis} />
       </Stack>
       {version.note && !isShippedDefault(version) && (
         <Fact label={L('note')} value={version.note} testId="rule-note" />
@@ -103,7 +85,6 @@ function RulesSummary({ version, settings }: { version: RuleVersion; settings: S
 export function RulesPanel({ settings, manage }: { settings: Settings; manage: boolean }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const today = isoDate();
   const versions = byDateDesc(settings.rules.versions);
   const current = versions.find((v) => v.id === settings.rules.currentId) ?? versions[0];
   const [open, setOpen] = useState<string[]>(() => (current ? [current.id] : []));
@@ -137,42 +118,15 @@ export function RulesPanel({ settings, manage }: { settings: Settings; manage: b
       <Title order={2} size="h4">
         {t('hotlineSettings.rules.historyTitle')}
       </Title>
-      <Accordion multiple value={open} onChange={setOpen} variant="separated" data-testid="rule-versions">
-        {versions.map((v) => {
-          const state = versionState(v, settings.rules.currentId, today);
-          return (
-            <Accordion.Item
-              key={v.id}
-              value={v.id}
-              data-testid="rule-version"
-              data-state={state}
-              data-valid-from={v.validFrom}
-            >
-              <Accordion.Control>
-                <Group gap="xs" wrap="wrap">
-                  <Text fw={600} size="sm" data-testid="rule-version-date">
-                    {t('hotlineSettings.rules.validFromOf', { date: formatDate(v.validFrom) })}
-                  </Text>
-                  <Badge
-                    color={STATE_COLORS[state]}
-                    variant="light"
-                    size="sm"
-                    data-testid="rule-version-state"
-                  >
-                    {t(`hotlineSettings.rules.state.${state}`)}
-                  </Badge>
-                  <Text size="sm" c="dimmed" data-testid="rule-version-name">
-                    {isShippedDefault(v) ? t('hotlineSettings.rules.defaults') : v.rules.version}
-                  </Text>
-                </Group>
-              </Accordion.Control>
-              <Accordion.Panel>
-                <RulesSummary version={v} settings={settings} />
-              </Accordion.Panel>
-            </Accordion.Item>
-          );
-        })}
-      </Accordion>
+      <RuleVersionList
+        versions={versions}
+        currentId={settings.rules.currentId}
+        open={open}
+        onOpenChange={setOpen}
+        texts="hotlineSettings.rules"
+      >
+        {(v) => <RulesSummary version={v} settings={settings} />}
+      </RuleVersionList>
     </Stack>
   );
 }

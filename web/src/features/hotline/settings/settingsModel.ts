@@ -3,9 +3,10 @@
  * as the service code), a rule version as an editable draft and back, which state a version is in, and where
  * the server's validation problems go on the form (with the words to say, in the reader's language).
  */
+import { placeProblems, type FieldMessage } from '../../../components/rules/ruleVersions';
 import type { FieldError } from '../../../lib/api';
 import { foldVi } from '../../../lib/format';
-import type { RuleVersion, SlaRules } from './types';
+import type { SlaRules } from './types';
 
 // ---------------------------------------------------------------------------------------------------------
 // Categories
@@ -148,58 +149,29 @@ export function rulesFromDraft(d: RulesDraft): { validFrom: string; note: string
   };
 }
 
-/** Where a version stands today: in force, not yet (a later date), or replaced by a later one. */
-export type VersionState = 'in_force' | 'upcoming' | 'replaced';
-
-export function versionState(v: Pick<RuleVersion, 'id' | 'validFrom'>, currentId: string, today: string) {
-  if (v.id === currentId) return 'in_force' satisfies VersionState;
-  return (v.validFrom > today ? 'upcoming' : 'replaced') satisfies VersionState;
-}
-
-/** The versions, latest date first. */
-export const byDateDesc = (versions: readonly RuleVersion[]) =>
-  [...versions].sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0));
-
-/** The rules chidao ships (written as the first version the first time they are needed): named as such. */
-export const isShippedDefault = (v: Pick<RuleVersion, 'note' | 'rules'>) =>
-  v.note === 'chidao' && v.rules.version.startsWith('chidao-');
+// Which state a version is in, their order and chidao's own version are the same for every rule version
+// (web/src/components/rules/ruleVersions.ts).
+export {
+  byDateDesc,
+  isShippedDefault,
+  versionState,
+  type VersionState,
+} from '../../../components/rules/ruleVersions';
 
 // ---------------------------------------------------------------------------------------------------------
 // The server's problems, on the form's fields
 
-/** What to say under a field: a text of ours (key + values) or the server's own, already in the reader's language. */
-export type FieldMessage = { key: string; values?: Record<string, number> } | { text: string };
+export type { FieldMessage } from '../../../components/rules/ruleVersions';
 
 /**
- * The server's answer to a new version (400 details) as messages on the form's fields. The server names a
- * problem two ways: the rules' own check (`RULES_INVALID`: `rules.<path>` with its message already in the
- * reader's words) and Zod's (`VALIDATION_FAILED`: `rules.<path>` of a value with the wrong shape, in English:
- * said here in the reader's words). `validFrom` and `note` come translated from the server and are kept. What
- * cannot be placed goes under `form`. `byCategory.<key>` points at the line of that category.
+ * The server's answer to a new version (400 details) as messages on the form's fields (the shared rules of
+ * `placeProblems`: the rules' own messages kept, Zod's said in the reader's words, `validFrom` and `note` kept,
+ * what cannot be placed under `form`). `byCategory.<key>` points at the line of that category.
  */
-export function placeRuleProblems(
+export const placeRuleProblems = (
   details: readonly FieldError[],
   code: string = 'VALIDATION_FAILED',
-): Map<string, FieldMessage> {
-  const out = new Map<string, FieldMessage>();
-  const put = (field: string, m: FieldMessage) => {
-    if (!out.has(field)) out.set(field, m);
-  };
-  for (const d of details) {
-    if (d.field === 'validFrom' || d.field === 'note') {
-      put(d.field, { text: d.message });
-      continue;
-    }
-    const path = d.field.replace(/^rules\.?/, '');
-    const field = fieldOf(path);
-    if (code === 'RULES_INVALID') {
-      put(field ?? 'form', { text: d.message });
-      continue;
-    }
-    put(field ?? 'form', field === 'version' ? { key: 'required' } : { key: 'invalid' });
-  }
-  return out;
-}
+): Map<string, FieldMessage> => placeProblems(details, code, fieldOf);
 
 /** The form's field for a path the server names (`basis.0.vi` → `basis`, `answer.byCategory.x` → that line). */
 function fieldOf(path: string): string | null {

@@ -1,9 +1,11 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
+  List,
   Loader,
   Modal,
   SimpleGrid,
@@ -28,11 +30,13 @@ import {
   startInspection,
   type Inspection,
 } from '../api';
-import { MemberLine, StatusBadge, dateRange, teamOrder } from '../labels';
+import { StatusBadge, dateRange } from '../labels';
+import { InspectionContentModal } from '../plans/PlanModals';
+import { TeamEditor } from '../plans/TeamCard';
 import { Checklist } from './Checklist';
 import { Recommendations } from './Recommendations';
 
-type Dialog = 'sign' | 'cancel' | 'reinspect' | null;
+type Dialog = 'sign' | 'cancel' | 'reinspect' | 'content' | null;
 
 /**
  * One inspection (`/inspections/$id`), usable on a tablet: the header (unit, kind with its reason and source,
@@ -82,8 +86,10 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function Header({ inspection: i }: { inspection: Inspection }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [addingMember, setAddingMember] = useState(false);
+  const en = i18n.language.startsWith('en');
   const can = (a: Inspection['allowedActions'][number]) => i.allowedActions.includes(a);
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
@@ -135,6 +141,16 @@ function Header({ inspection: i }: { inspection: Inspection }) {
                 {t('inspections.page.openConclusion')}
               </Button>
             )}
+            {can('edit') && (
+              <Button
+                size="md"
+                variant="light"
+                onClick={() => setDialog('content')}
+                data-testid="inspection-edit"
+              >
+                {t('inspections.plan.editContent')}
+              </Button>
+            )}
             {can('reinspect') && (
               <Button
                 size="md"
@@ -180,9 +196,18 @@ function Header({ inspection: i }: { inspection: Inspection }) {
             </Field>
           )}
           <Field label={t('inspections.plan.areas')}>
-            <Text size="sm">{i.areas.map((a) => t(`inspections.areas.${a}`)).join('; ')}</Text>
+            <Text size="sm">{i.areas.map((a) => t(`inspections.areas.${a}`)).join('; ') || '—'}</Text>
           </Field>
         </SimpleGrid>
+        {i.customItems.length > 0 && (
+          <Field label={t('inspections.plan.customItems')}>
+            <List size="sm" type="ordered" spacing={2} mt={4} data-testid="inspection-custom-items">
+              {i.customItems.map((c) => (
+                <List.Item key={c.key}>{en ? c.text.en || c.text.vi : c.text.vi}</List.Item>
+              ))}
+            </List>
+          </Field>
+        )}
         {i.kind !== 'planned' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" data-testid="inspection-reason">
             <Field label={t('inspections.page.reason')}>
@@ -211,16 +236,41 @@ function Header({ inspection: i }: { inspection: Inspection }) {
             <Text size="sm">{i.cancelReason}</Text>
           </Field>
         )}
-        <Field label={t('inspections.page.team')}>
-          <Stack gap={4} mt={4} data-testid="inspection-team">
-            {teamOrder(i.team).map((m) => (
-              <MemberLine key={m.id} m={m} />
-            ))}
-          </Stack>
-        </Field>
+        <div>
+          <Group gap="xs" justify="space-between">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('inspections.page.team')}
+            </Text>
+            {can('edit_team') && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => setAddingMember(true)}
+                data-testid="inspection-team-add"
+              >
+                {t('inspections.plan.addMember')}
+              </Button>
+            )}
+          </Group>
+          <Box mt={4}>
+            <TeamEditor
+              owner={{ kind: 'inspection', id: i.id }}
+              team={i.team}
+              canEdit={can('edit_team')}
+              adding={addingMember}
+              onAddingChange={setAddingMember}
+              testId="inspection-team"
+            />
+          </Box>
+        </div>
         <ErrorAlert error={error} onReload={reload} />
       </Stack>
-      <StepDialog inspection={i} dialog={dialog} onClose={() => setDialog(null)} />
+      <StepDialog
+        inspection={i}
+        dialog={dialog === 'content' ? null : dialog}
+        onClose={() => setDialog(null)}
+      />
+      <InspectionContentModal inspection={i} opened={dialog === 'content'} onClose={() => setDialog(null)} />
     </Card>
   );
 }

@@ -33,7 +33,7 @@ import {
   type Plan,
 } from '../api';
 import { Bar, StatusBadge, dateRange } from '../labels';
-import { CreatePlanModal, PlanInspectionModal } from './PlanModals';
+import { CreatePlanModal, EditPlanModal, PlanInspectionModal } from './PlanModals';
 import { TeamCard } from './TeamCard';
 
 const thisYear = () => new Date().getFullYear();
@@ -113,6 +113,7 @@ function PlanView({ id }: { id: string }) {
   const progress = useQuery({ queryKey: inspectionKeys.progress(id), queryFn: () => getProgress(id) });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<InspectionSummary | null>(null);
+  const [editingPlan, setEditingPlan] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setError(null), [id]);
   if (plan.isLoading) return <Loader aria-label={t('common.loading')} />;
@@ -148,6 +149,16 @@ function PlanView({ id }: { id: string }) {
             </div>
             <Group gap="xs">
               <StatusBadge status={p.status} ns="planStatus" />
+              {p.abilities.update && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setEditingPlan(true)}
+                  data-testid="plan-edit"
+                >
+                  {t('inspections.plan.editPlan')}
+                </Button>
+              )}
               {p.abilities.update && p.status === 'draft' && (
                 <ConfirmButton
                   title={t('inspections.plan.approve')}
@@ -163,8 +174,12 @@ function PlanView({ id }: { id: string }) {
             </Group>
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <DocLine label={t('inspections.plan.document')} doc={p.document} />
-            <DocLine label={t('inspections.plan.teamDecision')} doc={p.teamDecision} />
+            <DocLine label={t('inspections.plan.document')} doc={p.document} testId="plan-document-link" />
+            <DocLine
+              label={t('inspections.plan.teamDecision')}
+              doc={p.teamDecision}
+              testId="plan-team-decision-link"
+            />
           </SimpleGrid>
           <ErrorAlert error={error} onReload={reload} />
         </Stack>
@@ -293,13 +308,15 @@ function PlanView({ id }: { id: string }) {
           )}
         </Stack>
       </Card>
+      <EditPlanModal plan={p} opened={editingPlan} onClose={() => setEditingPlan(false)} />
       <PlanInspectionModal plan={p} opened={adding} onClose={() => setAdding(false)} />
       <PlanInspectionModal plan={p} editing={editing} opened={!!editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }
 
-function DocLine({ label, doc }: { label: string; doc: Plan['document'] }) {
+/** One of the plan's documents, as a link to it in the register (number/symbol, date, title). */
+function DocLine({ label, doc, testId }: { label: string; doc: Plan['document']; testId: string }) {
   const { t } = useTranslation();
   return (
     <div>
@@ -307,7 +324,13 @@ function DocLine({ label, doc }: { label: string; doc: Plan['document'] }) {
         {label}
       </Text>
       {doc ? (
-        <Anchor component={Link} to={`/documents/${doc.id}`} size="sm">
+        <Anchor
+          size="sm"
+          renderRoot={(props) => (
+            <Link to="/documents/$documentId" params={{ documentId: doc.id }} {...props} />
+          )}
+          data-testid={testId}
+        >
           {doc.numberSymbol} ({formatDate(doc.issuedOn)}) — {doc.title}
         </Anchor>
       ) : (
