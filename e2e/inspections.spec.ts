@@ -58,22 +58,45 @@ test('the standing officer drafts next year’s plan with four units and a team'
     await pickUnit(page, 'plan-unit', words, name);
     await dialog.getByText('Cải cách thủ tục hành chính', { exact: true }).click();
     await dialog.getByText('Xây dựng chính phủ điện tử, chính phủ số', { exact: true }).click();
+    if (n === 0) {
+      // Content of this unit's own, beside the seven areas (English optional).
+      await dialog.getByTestId('custom-item-add').click();
+      await dialog
+        .getByTestId('custom-item-vi')
+        .fill('Việc công khai số điện thoại đường dây nóng tại Bộ phận Một cửa');
+    }
     await dialog.getByTestId('plan-unit-submit').click();
     await expect(dialog).toBeHidden();
   }
   await expect(page.getByTestId('plan-inspection-row')).toHaveCount(4);
+  await expect(
+    page
+      .getByTestId('plan-inspection-row')
+      .filter({ hasText: 'Sở Tư pháp' })
+      .getByTestId('plan-custom-items'),
+  ).toHaveText('+1 nội dung riêng');
 
-  for (let n = 0; n < 2; n++) {
+  // Team members searched across the province's officials, without accents.
+  for (const words of ['nguyen', '']) {
     await page.getByTestId('team-add').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('team-user').click();
-    await page.getByRole('listbox').getByRole('option').first().click();
+    if (words) await dialog.getByTestId('team-user').fill(words);
+    else await dialog.getByTestId('team-user').click();
+    await page.getByRole('listbox').getByTestId('team-candidate').first().click();
+    await expect(dialog.getByTestId('team-user-details')).toBeVisible();
+    if (words === 'nguyen') await shot(page, 'inspections-team-search-desktop', { fullPage: false });
     await dialog.getByTestId('team-add-submit').click();
     await expect(dialog).toBeHidden();
   }
   await expect(page.getByTestId('plan-team').getByTestId('team-member')).toHaveCount(2);
   await page.getByTestId('team-set-head').first().click();
   await expect(page.getByTestId('plan-team').getByText('Trưởng đoàn')).toBeVisible();
+  // The decision establishing the team, from the register.
+  await page.getByTestId('plan-edit').click();
+  await page.getByTestId('plan-team-decision').fill('38/QĐ-SNV');
+  await page.getByRole('option', { name: /38\/QĐ-SNV/ }).click();
+  await page.getByTestId('plan-edit-submit').click();
+  await expect(page.getByTestId('plan-team-decision-link')).toContainText('38/QĐ-SNV');
   await shot(page, 'inspections-plan-2027-draft-desktop');
   await page.setViewportSize(PHONE);
   await shot(page, 'inspections-plan-2027-draft-phone');
@@ -187,8 +210,11 @@ async function act(
 ) {
   await page.getByTestId(`rec-${number}-${action}`).click();
   const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
   await fill(dialog);
-  await dialog.getByTestId('work-action-submit').click();
+  const submit = dialog.getByTestId('work-action-submit');
+  await expect(submit).toBeEnabled();
+  await submit.click();
   // The confirmation (a notification) says who acts next; the dialog closes itself.
   await expect(page.getByTestId('workflow-done').last()).toBeVisible();
   await expect(dialog).toBeHidden();
@@ -279,4 +305,60 @@ test('a hotline escalation becomes a surprise inspection', async ({ page }) => {
   await page.goto('/inspections/figures');
   await expect(page.getByTestId('figure').first()).toBeVisible();
   await shot(page, 'inspections-figures-desktop');
+});
+
+test('the standing officer edits a checklist and adds a rules version; an inspector reads them', async ({
+  page,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await login(page, 'thuongtruc@chidao.demo');
+  await page.goto('/inspections/settings');
+  const area = page.locator('[data-testid="checklist-area"][data-area="procedures"]');
+  await area.getByRole('button').first().click();
+  await expect(area.getByTestId('checklist-item').first()).toBeVisible();
+  await shot(page, 'inspections-settings-checklists-desktop');
+  await area.getByTestId('checklist-edit').click();
+  const form = page.getByTestId('checklist-form');
+  await form.getByTestId('checklist-item-add').click();
+  const added = form.locator('[data-testid="checklist-item-edit"][data-new="true"]');
+  await added
+    .getByTestId('checklist-item-text-vi')
+    .fill('Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công');
+  await added
+    .getByTestId('checklist-item-text-en')
+    .fill('Results of dossiers published on the public service portal');
+  await form.getByTestId('checklist-save').click();
+  await expect(page.getByTestId('checklist-changes')).toContainText('thêm 1 nội dung');
+  await page.getByTestId('checklist-note-input').fill('Bổ sung theo Kế hoạch CCHC năm 2027');
+  await page.getByTestId('checklist-save-confirm').click();
+  await expect(area.getByTestId('checklist-area-version')).toContainText('2');
+  await expect(area.getByTestId('checklist-item').last()).toContainText('Công khai kết quả giải quyết hồ sơ');
+
+  await page.getByTestId('settings-tab-rules').click();
+  await page.getByTestId('rules-add').click();
+  const rules = page.getByTestId('rule-form');
+  await rules.getByTestId('rule-valid-from').fill('01/01/2027');
+  await rules.getByTestId('rule-valid-from').press('Tab');
+  await rules.getByTestId('rule-version-name-input').fill('Quy định kiểm tra CCHC năm 2027');
+  await rules.getByTestId('rule-input-recommendationWorkingDays').fill('20');
+  await shot(page, 'inspections-settings-rules-form-desktop', { fullPage: false });
+  await rules.getByTestId('rule-save').click();
+  await expect(rules).toBeHidden();
+  await expect(page.locator('[data-testid="rule-version"][data-valid-from="2027-01-01"]')).toHaveAttribute(
+    'data-state',
+    'upcoming',
+  );
+  await shot(page, 'inspections-settings-rules-desktop');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'inspections-settings-rules-phone');
+  await page.setViewportSize(DESKTOP);
+  await logout(page);
+
+  await login(page, 'kiemtra@chidao.demo');
+  await page.goto('/inspections/settings');
+  await expect(page.getByTestId('settings-read-only')).toBeVisible();
+  await expect(page.getByTestId('checklist-edit')).toHaveCount(0);
+  await page.getByTestId('settings-tab-rules').click();
+  await expect(page.getByTestId('rules-add')).toHaveCount(0);
+  await logout(page);
 });

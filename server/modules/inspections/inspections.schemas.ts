@@ -89,6 +89,8 @@ export const inspectionSummaryOut = z.object({
   /** The unit inspected, named as the registry holds it today (ended: it no longer exists). */
   unit: unitRefOut,
   areas: z.array(reformArea),
+  /** How many items of its own the inspection has beside the areas' checklists. */
+  customItemCount: z.number().int(),
   form: inspectionForm,
   plannedFrom: date,
   plannedTo: date,

@@ -83,6 +83,7 @@ export async function summaries(
     kind: r.kind,
     unit: units.get(r.unitId) ?? { id: r.unitId, name: '', kind: '', ended: false },
     areas: r.areas as InspectionSummaryOut['areas'],
+    customItemCount: (r.customItems as unknown[] | null)?.length ?? 0,
     form: r.form,
     plannedFrom: r.plannedFrom,
     plannedTo: r.plannedTo,

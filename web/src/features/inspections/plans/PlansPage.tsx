@@ -279,6 +279,18 @@ function PlanView({ id }: { id: string }) {
                               {t(`inspections.areas.${a}`)}
                             </Badge>
                           ))}
+                          {i.customItemCount > 0 && (
+                            <Badge
+                              size="sm"
+                              variant="outline"
+                              color="gray"
+                              tt="none"
+                              fw={500}
+                              data-testid="plan-custom-items"
+                            >
+                              {t('inspections.plan.customItemCount', { count: i.customItemCount })}
+                            </Badge>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td>{t(`inspections.forms.${i.form}`)}</Table.Td>
