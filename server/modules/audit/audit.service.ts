@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
-import { unnestInsert } from '../../db/unnest-insert.js';
 import { auditJournal } from './audit.table.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | (string & {});
@@ -46,12 +45,7 @@ export async function recordChanges(
   changes: readonly { ctx: RequestContext; change: ChangeRecord }[],
 ): Promise<void> {
   if (!changes.length) return;
-  await db.execute(
-    unnestInsert(
-      auditJournal,
-      changes.map(({ ctx, change }) => journalRow(ctx, change)),
-    ),
-  );
+  await db.insert(auditJournal).values(changes.map(({ ctx, change }) => journalRow(ctx, change)));
 }
 
 function journalRow(ctx: RequestContext, change: ChangeRecord) {

@@ -9,8 +9,7 @@
  * payload))`, so the server keeps nothing until a solution comes back; making each challenge good for one
  * submission is the caller's part (captcha.service.ts).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { pooledRandomBytes } from '../../core/random.js';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type Challenge = { id: string; salt: string; difficulty: number; expiresAt: Date };
 
@@ -56,13 +55,13 @@ export function isSolution(salt: string, difficulty: number, nonce: string): boo
 
 /**
  * A new challenge expiring `ttlSeconds` after `now`, and its signed token. `random(n)` gives n random bytes
- * (default the CSPRNG through `pooledRandomBytes`).
+ * (default `crypto.randomBytes`).
  */
 export function issueChallenge(
   key: Uint8Array,
   now: Date,
   options: { difficulty: number; ttlSeconds: number },
-  random: (size: number) => Uint8Array = pooledRandomBytes,
+  random: (size: number) => Uint8Array = randomBytes,
 ): { token: string; challenge: Challenge } {
   checkKey(key);
   const { difficulty, ttlSeconds } = options;

@@ -4,8 +4,7 @@
  * feedback even when the client repeats itself (an idempotency key, the same content from the same client
  * within minutes, the same e-mail read twice).
  */
-import { createHash } from 'node:crypto';
-import { pooledRandomBytes } from '../../core/random.js';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -56,7 +55,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A random key of 8 Crockford characters (40 bits): the code is public, this is the submitter's. */
 export function newSubmitterKey(): string {
-  const bytes = pooledRandomBytes(8);
+  const bytes = randomBytes(8);
   return [...bytes].map((b) => KEY_ALPHABET[b % 32]).join('');
 }
 export const hashSubmitterKey = (key: string) => sha256(key.trim().toUpperCase());

@@ -13,7 +13,6 @@
  * - queues across kinds (what my units owe, what awaits my review, what the units I follow owe);
  * - the deadline feed the reminder worker reads, for every kind.
  */
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -28,7 +27,6 @@ import {
   validation,
 } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
-import { unnestInsertReturning } from '../../db/unnest-insert.js';
 import type { Actor } from '../access/actor.js';
 import type { Role } from '../access/roles.js';
 import { actingContext } from '../access/lineage-follow.service.js';
@@ -177,31 +175,10 @@ const dayOf = (at: Date | string | undefined): string =>
  */
 export async function appendEvents(db: Db, events: readonly NewWorkEvent[]): Promise<WorkEventRow[]> {
   if (!events.length) return [];
-  const inserted = await unnestInsertReturning(
-    db,
-    workEvents,
-    // Every row with every column (one array a column): the table's defaults, given here.
-    events.map((e) => {
-      const at = e.at ?? new Date();
-      return {
-        id: e.id ?? randomUUID(),
-        kind: e.kind,
-        itemId: e.itemId,
-        action: e.action,
-        fromStatus: e.fromStatus ?? null,
-        toStatus: e.toStatus ?? null,
-        note: e.note ?? null,
-        percent: e.percent ?? null,
-        documentId: e.documentId ?? null,
-        needsApproval: e.needsApproval ?? false,
-        reviewOf: e.reviewOf ?? null,
-        at,
-        on: e.on,
-        recordedOn: e.recordedOn ?? dayOf(at),
-        actorId: e.actorId ?? null,
-      };
-    }),
-  );
+  const inserted = await db
+    .insert(workEvents)
+    .values(events.map(({ fileIds: _files, ...e }) => ({ ...e, recordedOn: e.recordedOn ?? dayOf(e.at) })))
+    .returning();
   const links = inserted.flatMap((e, i) =>
     (events[i]!.fileIds ?? []).map((fileId, position) => ({ eventId: e.id, fileId, position })),
   );

@@ -15,7 +15,7 @@
  *   (codes keep 32/37 of the space: 54.8 bits).
  * - A typo therefore gives `null`, never another citizen's case.
  */
-import { pooledRandomBytes } from '../../../core/random.js';
+import { randomBytes } from 'node:crypto';
 
 export const TRACKING_CODE_PREFIX = 'PA';
 
@@ -38,12 +38,9 @@ const group = (year: string, bodyAndCheck: string): string =>
 
 /**
  * A new code for a case received in `year` (2000–2099). `random(n)` gives n random bytes (default
- * the CSPRNG through `pooledRandomBytes`; tests pass their own).
+ * `crypto.randomBytes`; tests pass their own).
  */
-export function newTrackingCode(
-  year: number,
-  random: (size: number) => Uint8Array = pooledRandomBytes,
-): string {
+export function newTrackingCode(year: number, random: (size: number) => Uint8Array = randomBytes): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2099)
     throw new RangeError(`A tracking code's year must be 2000–2099, got ${year}`);
   const yy = String(year % 100).padStart(2, '0');
