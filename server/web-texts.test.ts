@@ -1,5 +1,6 @@
 /**
- * The web's texts: the shell's (`web/src/locales/`) and each feature's own (`features/<name>/locales/`).
+ * The web's texts: the shell's (`web/src/locales/`) and each feature's own (`features/<name>/locales/`, or a
+ * sub-folder's own `locales/`, as `web/src/lib/i18n.ts` finds them).
  * Every text exists in Vietnamese and English with the same placeholders, and no key is declared by two
  * files (i18n.ts merges them and would refuse it at start).
  */
@@ -12,9 +13,10 @@ const src = path.resolve(import.meta.dirname, '../web/src');
 const files = (lang: 'vi' | 'en') => [
   path.join(src, 'locales', `${lang}.json`),
   ...fs
-    .readdirSync(path.join(src, 'features'))
-    .map((f) => path.join(src, 'features', f, 'locales', `${lang}.json`))
-    .filter((p) => fs.existsSync(p)),
+    .readdirSync(path.join(src, 'features'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(path.join('locales', `${lang}.json`)))
+    .map((f) => path.join(src, 'features', f))
+    .sort(),
 ];
 const leaves = (m: Messages, at = ''): [string, string][] =>
   Object.entries(m).flatMap(([k, v]) =>
