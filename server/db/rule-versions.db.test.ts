@@ -57,6 +57,29 @@ describe('versioned rules', () => {
     expect([...byIds.keys()].sort()).toEqual([first.id, later!.id].sort());
   });
 
+  it('add a version in the journal; a day that has one already is a 409', async () => {
+    const added = await versions.add(
+      ctx,
+      { validFrom: '2027-07-01', rules: { days: 7 }, note: ' mid-year ' },
+      'a0000000-0000-4000-8000-000000000001',
+      'error.conflict',
+    );
+    expect(added).toMatchObject({ validFrom: '2027-07-01', note: 'mid-year', rules: { days: 7 } });
+    await expect(
+      versions.add(
+        ctx,
+        { validFrom: '2027-07-01', rules: { days: 8 } },
+        'a0000000-0000-4000-8000-000000000001',
+        'error.conflict',
+      ),
+    ).rejects.toMatchObject({ status: 409 });
+    const [journal] = await rows<{ n: string }>(
+      t.database.db,
+      sql`SELECT count(*) AS n FROM audit_journal WHERE entity = 'test_rules' AND entity_id = ${added.id}`,
+    );
+    expect(Number(journal!.n)).toBe(1);
+  });
+
   it('give a day before every version the first one (a date typed for the distant past)', async () => {
     expect((await versions.on(ctx, '1999-05-01')).validFrom).toBe(SHIPPED_RULES_FROM);
   });

@@ -9,6 +9,8 @@
 import { desc, inArray, lte } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import type { MessageKey } from '../core/messages.js';
 import { recordChange } from '../modules/audit/audit.service.js';
 import type { Db } from './client.js';
 
@@ -16,6 +18,39 @@ import type { Db } from './client.js';
 export const SHIPPED_RULES_FROM = '2000-01-01';
 
 export type RuleVersionOf<R> = { id: string; validFrom: string; note: string; rules: R };
+
+/** A rule's problem as a module's checks name it: the path in the rules, the problem's key, its bounds. */
+export type RuleProblem = {
+  path: string;
+  problem: string;
+  min?: number | undefined;
+  max?: number | undefined;
+};
+
+/**
+ * The 400 for rules that fail their checks: one detail per problem, on its field (`rules.<path>`), as the message
+ * key `<prefix>.<problem>` (the module declares them in both languages) with its bounds.
+ */
+export function rulesInvalid(
+  problems: readonly RuleProblem[],
+  summary: MessageKey,
+  prefix: string,
+): AppError {
+  return new AppError(
+    400,
+    'RULES_INVALID',
+    summary,
+    { count: problems.length },
+    problems.map((p) => ({
+      field: `rules.${p.path}`,
+      message: `${prefix}.${p.problem}` as MessageKey,
+      params: {
+        ...(p.min === undefined ? {} : { min: p.min }),
+        ...(p.max === undefined ? {} : { max: p.max }),
+      },
+    })),
+  );
+}
 
 type VersionTable = PgTable & {
   id: AnyPgColumn;
@@ -82,6 +117,35 @@ export function ruleVersions<R>(spec: {
       if (!wanted.length) return new Map();
       const rows = (await select(db).where(inArray(table.id, wanted))) as VersionRow[];
       return new Map(rows.map((r) => [r.id, present(r)]));
+    },
+    /**
+     * A new version from `validFrom` on (checked by the caller), in the journal; a day that already has a version is
+     * a 409 with `dateTaken`.
+     */
+    async add(
+      ctx: RequestContext,
+      input: { validFrom: string; rules: R; note?: string | undefined },
+      createdBy: string,
+      dateTaken: MessageKey,
+    ): Promise<RuleVersionOf<R>> {
+      return ctx.db.transaction(async (tx) => {
+        const [row] = (await tx
+          .insert(table)
+          .values({
+            validFrom: input.validFrom,
+            rules: input.rules,
+            note: (input.note ?? '').trim(),
+            createdBy,
+          } as never)
+          .onConflictDoNothing()
+          .returning()) as VersionRow[];
+        if (!row) throw new AppError(409, 'CONFLICT', dateTaken, { date: input.validFrom });
+        await recordChange(
+          { ...ctx, db: tx },
+          { action: 'create', entity: spec.entity, entityId: row.id, after: row },
+        );
+        return present(row);
+      });
     },
     /** Every version, newest first. */
     async all(db: Db): Promise<RuleVersionOf<R>[]> {

@@ -16,7 +16,7 @@ import { allow } from '../access/policy.js';
 import { settingsPolicy } from './hotline.policy.js';
 import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
-import { ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
+import { rulesInvalid, ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
 import { recordChange } from '../audit/audit.service.js';
 import { provincesInForce } from '../units/departments.service.js';
 import { ancestorPaths, getUnits, unitDisplayName } from '../units/units.service.js';
@@ -461,38 +461,6 @@ export async function addRuleVersion(
   const actor = requireManager(ctx);
   if (input.validFrom < todayInVietnam()) throw validation('validFrom', 'hotline.rules_in_past');
   const problems = validateSlaRules(input.rules);
-  if (problems.length)
-    throw new AppError(
-      400,
-      'RULES_INVALID',
-      'hotline.rules_invalid',
-      { count: problems.length },
-      problems.map((p) => ({
-        field: `rules.${p.path}`,
-        message: `hotline.sla.${p.problem}` as const,
-        params: {
-          ...(p.min === undefined ? {} : { min: p.min }),
-          ...(p.max === undefined ? {} : { max: p.max }),
-        },
-      })),
-    );
-  const added = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(hotlineRuleVersions)
-      .values({
-        validFrom: input.validFrom,
-        rules: input.rules,
-        note: (input.note ?? '').trim(),
-        createdBy: actor.user.id,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new AppError(409, 'CONFLICT', 'hotline.rules_date_taken', { date: input.validFrom });
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: 'create', entity: 'hotline_rules', entityId: row.id, after: row },
-    );
-    return { id: row.id, validFrom: row.validFrom, note: row.note, rules: row.rules as HotlineSlaRules };
-  });
-  return settingsChanged(added);
+  if (problems.length) throw rulesInvalid(problems, 'hotline.rules_invalid', 'hotline.sla');
+  return settingsChanged(await hotlineRules.add(ctx, input, actor.user.id, 'hotline.rules_date_taken'));
 }

@@ -5,9 +5,8 @@
  */
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
-import { AppError, forbidden, validation } from '../../core/errors.js';
-import { ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
-import { recordChange } from '../audit/audit.service.js';
+import { forbidden, validation } from '../../core/errors.js';
+import { rulesInvalid, ruleVersions, type RuleVersionOf } from '../../db/rule-versions.js';
 import { officeProvinces, requireActor } from './inspection-records.service.js';
 import { inspectionRuleVersions } from './inspections.table.js';
 import {
@@ -59,37 +58,6 @@ export async function addInspectionRules(
   if (!(await officeProvinces(ctx, actor)).length) throw forbidden();
   if (input.validFrom < todayInVietnam()) throw validation('validFrom', 'inspections.rules_in_past');
   const problems = validateInspectionRules(input.rules);
-  if (problems.length)
-    throw new AppError(
-      400,
-      'RULES_INVALID',
-      'inspections.rules_invalid',
-      { count: problems.length },
-      problems.map((p) => ({
-        field: `rules.${p.path}`,
-        message: `inspections.rules.${p.problem}` as const,
-        params: {
-          ...(p.min === undefined ? {} : { min: p.min }),
-          ...(p.max === undefined ? {} : { max: p.max }),
-        },
-      })),
-    );
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(inspectionRuleVersions)
-      .values({
-        validFrom: input.validFrom,
-        rules: input.rules,
-        note: (input.note ?? '').trim(),
-        createdBy: actor.user.id,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new AppError(409, 'CONFLICT', 'inspections.rules_date_taken', { date: input.validFrom });
-    await recordChange(
-      { ...ctx, db: tx },
-      { action: 'create', entity: 'inspection_rules', entityId: row.id, after: row },
-    );
-    return { id: row.id, validFrom: row.validFrom, note: row.note, rules: row.rules as InspectionRules };
-  });
+  if (problems.length) throw rulesInvalid(problems, 'inspections.rules_invalid', 'inspections.rules');
+  return inspectionRules.add(ctx, input, actor.user.id, 'inspections.rules_date_taken');
 }
