@@ -40,6 +40,8 @@ type DemoCase = {
   classification?: 'behaviour' | 'within_authority';
   steps: Step[];
   escalate?: string;
+  /** The day the hotline officer proposed the inspection (after the case's last step). */
+  escalatedOn?: string;
 };
 
 const CASES: DemoCase[] = [
@@ -265,6 +267,7 @@ const CASES: DemoCase[] = [
     steps: [{ kind: 'triage', on: '2026-11-30', to: 'Xã Con Cuông' }],
     escalate:
       'Phản ánh về nhũng nhiễu tại bộ phận một cửa, nhiều người cùng gặp: đề xuất kiểm tra đột xuất công tác cải cách hành chính tại xã Con Cuông.',
+    escalatedOn: '2026-12-01',
   },
   {
     ref: 'vinhphu',
@@ -283,6 +286,7 @@ const CASES: DemoCase[] = [
     steps: [{ kind: 'triage', on: '2026-12-02', to: 'Phường Vinh Phú' }],
     escalate:
       'Nhiều hộ phản ánh hồ sơ đất đai trễ hẹn và bị yêu cầu bổ sung nhiều lần tại phường Vinh Phú: đề xuất kiểm tra đột xuất việc giải quyết thủ tục hành chính.',
+    escalatedOn: '2026-12-03',
   },
 ];
 
@@ -354,10 +358,18 @@ export async function seedDemoHotline(
     ids.set(c.ref, created.id);
     for (const s of c.steps) await applyStep(ctx, created.id, c, s, ids, byName);
     if (c.escalate) {
+      const on = c.escalatedOn ?? '2026-12-01';
+      const at = new Date(`${on}T09:30:00+07:00`);
       const [row] = await ctx.db.select().from(feedbackCases).where(eq(feedbackCases.id, created.id));
       const [e] = await ctx.db
         .insert(feedbackEscalations)
-        .values({ caseId: created.id, kind: 'inspection', reason: c.escalate, unitId: row!.handlingUnitId })
+        .values({
+          caseId: created.id,
+          kind: 'inspection',
+          reason: c.escalate,
+          unitId: row!.handlingUnitId,
+          createdAt: at,
+        })
         .returning();
       await appendEvents(ctx.db, [
         {
@@ -367,7 +379,8 @@ export async function seedDemoHotline(
           fromStatus: row!.status,
           toStatus: row!.status,
           note: c.escalate,
-          on: '2026-12-01',
+          on,
+          at,
           actorId: null,
         },
       ]);
