@@ -24,3 +24,5 @@ export * from '../modules/demo/demo.table.js';
 export * from '../modules/reports/reports.table.js';
 export * from '../modules/hotline/hotline.table.js';
 export * from '../modules/inspections/inspections.table.js';
+export * from '../modules/parindex/parindex.table.js';
+export * from '../modules/standings/standings.table.js';
