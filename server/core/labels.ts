@@ -52,6 +52,18 @@ export const ENTITY_LABELS = {
   inspection_rules: { vi: 'quy định về kiểm tra CCHC', en: 'inspection rules' },
   inspection_recommendation: { vi: 'kiến nghị sau kiểm tra', en: 'inspection recommendation' },
   self_inspection: { vi: 'cuộc tự kiểm tra CCHC', en: 'self-inspection' },
+  // The province's standing in the national indices (issue 16, item 7).
+  standing_result: { vi: 'kết quả chỉ số công bố của tỉnh', en: 'published index result' },
+  standing_target: { vi: 'mục tiêu chỉ số của tỉnh', en: 'index target' },
+  standing_improvement: { vi: 'việc cải thiện chỉ số', en: 'index improvement' },
+  // The PAR Index (issue 16).
+  par_framework: { vi: 'bộ tiêu chí Chỉ số CCHC', en: 'PAR Index framework' },
+  par_campaign: { vi: 'đợt đánh giá Chỉ số CCHC', en: 'PAR Index campaign' },
+  par_council_member: { vi: 'thành viên Hội đồng thẩm định', en: 'appraisal council member' },
+  par_assessment: { vi: 'kết quả tự đánh giá, chấm điểm Chỉ số CCHC', en: 'PAR Index assessment' },
+  par_score: { vi: 'điểm một tiêu chí', en: 'criterion score' },
+  par_evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence document' },
+  par_result: { vi: 'kết quả Chỉ số CCHC', en: 'PAR Index result' },
   meeting: { vi: 'cuộc họp', en: 'meeting' },
   monitoring_assignment: { vi: 'phân công theo dõi đơn vị', en: 'monitoring assignment' },
   notification: { vi: 'thông báo', en: 'notification' },
@@ -480,6 +492,16 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   inspectorUnitId: { vi: 'Đơn vị kiểm tra', en: 'Inspecting unit' },
   inspectedUnitId: { vi: 'Đơn vị được kiểm tra', en: 'Unit inspected' },
   inspectedOn: { vi: 'Ngày kiểm tra', en: 'Inspected on' },
+  // The standings (issue 16, item 7).
+  indexCode: { vi: 'Chỉ số', en: 'Index' },
+  dimensionCode: { vi: 'Lĩnh vực, yếu tố, nội dung', en: 'Field, element or dimension' },
+  maxValue: { vi: 'Thang điểm tối đa', en: 'Scale maximum' },
+  rank: { vi: 'Xếp hạng', en: 'Rank' },
+  rankOf: { vi: 'Trên tổng số', en: 'Ranked among' },
+  nationalAverage: { vi: 'Trung bình cả nước', en: 'National average' },
+  sourceDocumentId: { vi: 'Văn bản công bố', en: 'Source document' },
+  targetValue: { vi: 'Giá trị cần đạt', en: 'Target value' },
+  targetRank: { vi: 'Thứ hạng cần đạt', en: 'Target rank' },
 };
 
 /** The kind of record a reference field points to (for the name behind its id). */
@@ -549,6 +571,7 @@ export const REFERENCE_FIELDS: Record<string, EntityName> = {
   findingIds: 'inspection_finding',
   inspectorUnitId: 'unit',
   inspectedUnitId: 'unit',
+  sourceDocumentId: 'document',
 };
 
 /** Values of a message's `{status}` that are states of a record (what the message says instead). */

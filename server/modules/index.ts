@@ -18,10 +18,12 @@ import { hotlineModule } from './hotline/hotline.module.js';
 import { inspectionsModule } from './inspections/inspections.module.js';
 import { meetingsModule } from './meetings/meetings.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
+import { parindexModule } from './parindex/parindex.module.js';
 import { periodsModule } from './periods/periods.module.js';
 import { pilotsModule } from './pilots/pilots.module.js';
 import { plansModule } from './plans/plans.module.js';
 import { reportsModule } from './reports/reports.module.js';
+import { standingsModule } from './standings/standings.module.js';
 import { systemModule } from './system/system.module.js';
 import { tasksModule } from './tasks/tasks.module.js';
 import { unitsModule } from './units/units.module.js';
@@ -49,6 +51,8 @@ export const MODULES = [
   captchaModule,
   hotlineModule,
   inspectionsModule,
+  parindexModule,
+  standingsModule,
   homeModule,
   workModule,
   backupModule,

@@ -30,3 +30,21 @@ export async function sendStoredFile(reply: FastifyReply, store: FileStore, file
     .header('cache-control', 'private, max-age=0')
     .send(store.get(file.storageKey));
 }
+
+/**
+ * Sends bytes made for this request (an Excel or Word export) as a download with its Vietnamese name (RFC 6266,
+ * as stored files are sent), never cached or sniffed. Every module's export route uses this.
+ */
+export function sendDownload(
+  reply: FastifyReply,
+  mediaType: string,
+  file: { buffer: Buffer; fileName: string },
+) {
+  return reply
+    .header('content-type', mediaType)
+    .header('content-length', String(file.buffer.length))
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.buffer);
+}

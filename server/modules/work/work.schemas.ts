@@ -15,6 +15,7 @@ export const WORK_KINDS = [
   'periodic_report',
   'feedback_case',
   'inspection_recommendation',
+  'par_assessment',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -41,6 +41,15 @@ export type Formula =
 
 export type ScoringMethod = 'self' | 'computed' | 'survey';
 
+/**
+ * A computed item whose source has no records for the unit that year (no feedback received, no dossier filed):
+ * - `full` (default): "không phát sinh" earns the full points — the common practice of the provinces' sets;
+ * - `zero`: no points;
+ * - `manual`: no points computed; the appraisal council scores it (round 1).
+ */
+export const WHEN_NO_DATA = ['full', 'zero', 'manual'] as const;
+export type WhenNoData = (typeof WHEN_NO_DATA)[number];
+
 /** A scored item: a sub-criterion, or a criterion without sub-criteria. */
 export type ScoredItem = {
   /** "1.1.1" (or "1.1" for a criterion scored directly): unique in the framework. */
@@ -58,6 +67,8 @@ export type ScoredItem = {
   step?: number;
   /** false where the point value is this installation's assumption, not the published set's (shown as such). */
   confirmed?: boolean;
+  /** For `computed`: what a year without records earns (default `full`; ./computed.ts). */
+  whenNoData?: WhenNoData;
 };
 
 export type Criterion = {
@@ -74,6 +85,7 @@ export type Criterion = {
   evidence?: Text;
   step?: number;
   confirmed?: boolean;
+  whenNoData?: WhenNoData;
 };
 
 export type Field = {

@@ -1,0 +1,307 @@
+/**
+ * A campaign's results: every unit's index and fields, grade and rank within its group, and the change from last
+ * year (the unit's own result, or its predecessors' by lineage). Before the council signs off they are provisional
+ * (computed from the scores as they stand); the sign-off freezes them in `par_results`, and publication makes them
+ * public. Rules: ./rules/scoring.ts, ./rules/grades.ts, ./rules/ranking.ts.
+ */
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
+import { conflict, forbidden, staleVersion } from '../../core/errors.js';
+import { recordChange } from '../audit/audit.service.js';
+import { documentRefs } from '../documents/documents.service.js';
+import { resultsDocument } from './output/results-document.js';
+import { resultsWorkbook } from './output/results-workbook.js';
+import type { Db } from '../../db/client.js';
+import { unitFacts, viCollator } from '../units/units.service.js';
+import { scoresOf, totalsOf } from './assessments.service.js';
+import { councilRole, loadCampaign, type CampaignRow } from './campaigns.service.js';
+import { bandsOf, frameworksByIds, treeOf } from './frameworks.service.js';
+import { isOffice, isProvinceReader, requireActor } from './parindex.policy.js';
+import { parAssessments, parCampaigns, parResults, type UnitGroup } from './parindex.table.js';
+import { changeFromLastYear, rankWithinGroups } from './rules/ranking.js';
+
+export type ResultRow = {
+  assessmentId: string;
+  unitId: string;
+  unitName: string;
+  group: UnitGroup;
+  points: number;
+  maxPoints: number;
+  percent: number;
+  byField: { code: string; points: number; maxPoints: number; percent: number | null }[];
+  grade: string;
+  gradeName: { vi: string; en: string };
+  rank: number;
+  rankOf: number;
+  previousPercent: number | null;
+  change: number | null;
+};
+
+/** The results as the scores stand now (final points where the rounds gave them), ranked within each group. */
+export async function computeResults(db: Db, campaign: CampaignRow): Promise<ResultRow[]> {
+  const assessments = await db
+    .select()
+    .from(parAssessments)
+    .where(eq(parAssessments.campaignId, campaign.id));
+  if (!assessments.length) return [];
+  const frameworks = await frameworksByIds(
+    db,
+    assessments.map((a) => a.frameworkId),
+  );
+  const scores = await scoresOf(
+    db,
+    assessments.map((a) => a.id),
+  );
+  const names = await unitFacts(
+    db,
+    assessments.map((a) => a.unitId),
+  );
+  const previous = await previousPercents(
+    db,
+    campaign,
+    assessments.map((a) => a.unitId),
+  );
+  const rows = assessments.map((a) => {
+    const framework = frameworks.get(a.frameworkId)!;
+    const totals = totalsOf(framework, 'final', scores.get(a.id) ?? []);
+    const t = totals.round2 ?? totals.self;
+    const band = t.grade;
+    return {
+      assessmentId: a.id,
+      unitId: a.unitId,
+      unitName: names.get(a.unitId)?.name ?? '',
+      group: a.unitGroup,
+      points: t.total,
+      maxPoints: t.maxPoints,
+      percent: t.percent,
+      byField: t.fields.map((f) => ({ ...f })),
+      grade: band?.code ?? '',
+      gradeName: band?.name ?? { vi: '', en: '' },
+      previousPercent: previous.get(a.unitId) ?? null,
+      fieldsOf: treeOf(framework).fields.length,
+    };
+  });
+  const ranks = rankWithinGroups(
+    rows.map((r) => ({ id: r.assessmentId, group: r.group, percent: r.percent, name: r.unitName })),
+  );
+  return rows
+    .map(({ fieldsOf: _f, ...r }) => {
+      const rank = ranks.get(r.assessmentId)!;
+      return {
+        ...r,
+        rank: rank.rank,
+        rankOf: rank.rankOf,
+        change: changeFromLastYear(r.percent, r.previousPercent),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.group.localeCompare(b.group) || a.rank - b.rank || viCollator.compare(a.unitName, b.unitName),
+    );
+}
+
+/** Last year's published index of each unit: its own result, or else the mean of its predecessors' that year. */
+async function previousPercents(db: Db, campaign: CampaignRow, unitIds: readonly string[]) {
+  const out = new Map<string, number>();
+  const [last] = await db
+    .select()
+    .from(parCampaigns)
+    .where(and(eq(parCampaigns.provinceId, campaign.provinceId), lt(parCampaigns.year, campaign.year)))
+    .orderBy(desc(parCampaigns.year))
+    .limit(1);
+  if (!last || last.year !== campaign.year - 1) return out;
+  const results = await db
+    .select({ unitId: parResults.unitId, percent: parResults.percent })
+    .from(parResults)
+    .where(and(eq(parResults.campaignId, last.id), inArray(parResults.unitId, [...unitIds])));
+  for (const r of results) out.set(r.unitId, r.percent);
+  return out;
+}
+
+/** The campaign's results for a reader: frozen once signed off, else provisional. */
+export async function campaignResults(ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const campaign = await loadCampaign(ctx, id);
+  const frozen = await ctx.db.select().from(parResults).where(eq(parResults.campaignId, id));
+  const published = campaign.stage === 'published';
+  // Units see the province's results once published; before, the office, the committee and the council.
+  const mayRead = published || isProvinceReader(actor, campaign.provinceId) || actor.hasRole('appraiser');
+  if (!mayRead) return { provisional: !frozen.length, rows: [] as ResultRow[], asOf: todayInVietnam() };
+  if (!frozen.length)
+    return { provisional: true, rows: await computeResults(ctx.db, campaign), asOf: todayInVietnam() };
+  const names = await unitFacts(
+    ctx.db,
+    frozen.map((r) => r.unitId),
+  );
+  const bands = await bandsByAssessment(ctx.db, id);
+  const rows = frozen
+    .map((r) => ({
+      assessmentId: r.assessmentId,
+      unitId: r.unitId,
+      unitName: names.get(r.unitId)?.name ?? '',
+      group: r.unitGroup,
+      points: r.points,
+      maxPoints: r.maxPoints,
+      percent: r.percent,
+      byField: r.byField as ResultRow['byField'],
+      grade: r.grade,
+      gradeName: bands.get(r.assessmentId)?.find((b) => b.code === r.grade)?.name ?? {
+        vi: r.grade,
+        en: r.grade,
+      },
+      rank: r.rank,
+      rankOf: r.rankOf,
+      previousPercent: r.previousPercent,
+      change: changeFromLastYear(r.percent, r.previousPercent),
+    }))
+    .sort(
+      (a, b) =>
+        a.group.localeCompare(b.group) || a.rank - b.rank || viCollator.compare(a.unitName, b.unitName),
+    );
+  return {
+    provisional: false,
+    rows,
+    asOf: campaign.signedOffAt ? todayInVietnam(campaign.signedOffAt) : todayInVietnam(),
+  };
+}
+
+/**
+ * The council's sign-off (the chair, or the office): every assessment final, the results frozen as they stand —
+ * points, fields, grade, rank within the group, last year's index — and the campaign finalised. Journalled.
+ */
+export async function signOffCampaign(ctx: RequestContext, id: string, version: number) {
+  const actor = requireActor(ctx);
+  const campaign = await loadCampaign(ctx, id);
+  if (campaign.version !== version) throw staleVersion('par_campaign', campaign.version);
+  const chair = (await councilRole(ctx.db, id, actor.user.id))?.role === 'chair';
+  if (!chair && !isOffice(actor, campaign.provinceId)) throw forbidden();
+  if (campaign.stage !== 'appraisal_2') throw conflict('parindex.results.not_ready');
+  const notFinal = await ctx.db
+    .select({ id: parAssessments.id })
+    .from(parAssessments)
+    .where(and(eq(parAssessments.campaignId, id), sql`${parAssessments.status} <> 'final'`))
+    .limit(1);
+  if (notFinal.length) throw conflict('parindex.results.not_all_final');
+  const rows = await computeResults(ctx.db, campaign);
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(parCampaigns)
+      .set({
+        stage: 'finalised',
+        signedOffAt: new Date(),
+        signedOffBy: actor.user.id,
+        version: campaign.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(parCampaigns.id, id), eq(parCampaigns.version, version)))
+      .returning();
+    if (!updated) throw staleVersion('par_campaign', campaign.version);
+    if (rows.length)
+      await tx.insert(parResults).values(
+        rows.map((r) => ({
+          campaignId: id,
+          assessmentId: r.assessmentId,
+          unitId: r.unitId,
+          unitGroup: r.group,
+          points: r.points,
+          maxPoints: r.maxPoints,
+          percent: r.percent,
+          byField: r.byField,
+          grade: r.grade,
+          rank: r.rank,
+          rankOf: r.rankOf,
+          previousPercent: r.previousPercent,
+        })),
+      );
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'sign_off', entity: 'par_campaign', entityId: id, before: campaign, after: updated },
+    );
+  });
+  return campaignResults(ctx, id);
+}
+
+/** The grade bands each assessment of a campaign is graded by (its framework's). */
+async function bandsByAssessment(db: Db, campaignId: string) {
+  const assessments = await db
+    .select({ id: parAssessments.id, frameworkId: parAssessments.frameworkId })
+    .from(parAssessments)
+    .where(eq(parAssessments.campaignId, campaignId));
+  const frameworks = await frameworksByIds(
+    db,
+    assessments.map((a) => a.frameworkId),
+  );
+  return new Map(assessments.map((a) => [a.id, bandsOf(frameworks.get(a.frameworkId)!)]));
+}
+
+/** The results grouped for the exports: each group with its framework's fields, rows by rank. */
+async function exportGroups(ctx: RequestContext, campaign: CampaignRow, rows: readonly ResultRow[]) {
+  const frameworks = await frameworksByIds(
+    ctx.db,
+    Object.values(campaign.frameworkIds as Record<string, string>),
+  );
+  const groups = Object.entries(campaign.frameworkIds as Record<UnitGroup, string>).flatMap(
+    ([group, frameworkId]) => {
+      const f = frameworks.get(frameworkId);
+      if (!f) return [];
+      return [
+        {
+          group: group as UnitGroup,
+          fields: treeOf(f).fields.map((x) => ({ code: x.code, name: x.name.vi })),
+          rows: rows
+            .filter((r) => r.group === group)
+            .map((r) => ({ ...r, grade: r.gradeName.vi || r.grade })),
+        },
+      ];
+    },
+  );
+  return groups.filter((g) => g.rows.length);
+}
+
+/** The results as an Excel workbook (provisional ones say so on every sheet). */
+export async function resultsXlsx(ctx: RequestContext, id: string) {
+  const campaign = await loadCampaign(ctx, id);
+  const results = await campaignResults(ctx, id);
+  const buffer = await resultsWorkbook({
+    year: campaign.year,
+    provisional: results.provisional,
+    groups: await exportGroups(ctx, campaign, results.rows),
+  });
+  return {
+    buffer,
+    fileName: `Chỉ số CCHC năm ${campaign.year}${results.provisional ? ' (tạm tính)' : ''}.xlsx`,
+  };
+}
+
+/** The draft decision approving the results, with its annex (after the council's sign-off only). */
+export async function resultsDocx(ctx: RequestContext, id: string) {
+  const campaign = await loadCampaign(ctx, id);
+  const results = await campaignResults(ctx, id);
+  if (results.provisional) throw conflict('parindex.results.not_signed_off');
+  const province = (await unitFacts(ctx.db, [campaign.provinceId])).get(campaign.provinceId);
+  const frameworks = await frameworksByIds(
+    ctx.db,
+    Object.values(campaign.frameworkIds as Record<string, string>),
+  );
+  const refs = await documentRefs(
+    ctx,
+    [...frameworks.values()].flatMap((f) => (f.documentId ? [f.documentId] : [])),
+  );
+  const basis = [...frameworks.values()].map((f) => {
+    const d = f.documentId ? refs.get(f.documentId) : undefined;
+    return d
+      ? `Quyết định số ${d.numberSymbol} ngày ${vnDate(d.issuedOn)} ban hành ${f.title}`
+      : f.legalBasis || f.title;
+  });
+  const buffer = await resultsDocument({
+    provinceName: (province?.name ?? '').replace(/^Tỉnh\s+/i, ''),
+    year: campaign.year,
+    date: todayInVietnam(),
+    basis: [...new Set(basis)],
+    groups: await exportGroups(ctx, campaign, results.rows),
+  });
+  return { buffer, fileName: `Quyết định công bố Chỉ số CCHC năm ${campaign.year}.docx` };
+}
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
