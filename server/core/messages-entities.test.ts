@@ -94,6 +94,13 @@ const DYNAMIC: Record<string, () => readonly string[]> = {
   // Versioned rules' shipped first version (server/db/rule-versions.ts): the entity each module declares.
   'db/rule-versions.ts entity spec.entity': () =>
     calls('ruleVersions').flatMap((c) => [...c.args.matchAll(/entity:\s*'([a-z_]+)'/g)].map((m) => m[1]!)),
+  // The PAR Index's per-item writes (server/modules/parindex/assessments.service.ts writeScore).
+  'modules/parindex/assessments.service.ts action action': () => [
+    'score_self',
+    'score_round1',
+    'score_round2',
+    'explain_score',
+  ],
   // The journal's own writer.
   'modules/audit/audit.service.ts action change.action': () => [],
   'modules/audit/audit.service.ts entity change.entity': () => [],

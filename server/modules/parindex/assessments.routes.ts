@@ -142,16 +142,9 @@ export async function assessmentsRoutes(app: App) {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          evidence: await linkEvidence(
-            signedIn(request),
-            request.params.id,
-            request.params.code,
-            request.body,
-          ),
-        }),
+      reply.status(201).send({
+        evidence: await linkEvidence(signedIn(request), request.params.id, request.params.code, request.body),
+      }),
   );
 
   app.post(

@@ -593,10 +593,9 @@ export async function setAppraisalScore(
     .select()
     .from(parScores)
     .where(and(eq(parScores.assessmentId, id), eq(parScores.itemCode, code)));
-  const earlier =
-    input.round === 1
-      ? (current?.selfPoints ?? current?.computedPoints ?? null)
-      : (current?.round1Points ?? current?.selfPoints ?? null);
+  // What the unit saw as its own (the computed value of a computed item, else its self score), or round 1.
+  const own = current ? itemScores([current]).get(code) : undefined;
+  const earlier = input.round === 1 ? pointsAt(item, own, 'self') : pointsAt(item, own, 'round1');
   const change =
     input.round === 1
       ? checkRound1Change(item, earlier, input.points, input.reason)

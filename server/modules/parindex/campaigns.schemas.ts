@@ -29,6 +29,7 @@ export const campaignCreateIn = z.object({
   frameworkIds: frameworkIdsIn,
   ...deadlines,
   remediationBelow: z.number().min(0).max(100).default(70),
+  remediationWorkingDays: z.number().int().min(1).max(250).default(30),
   documentId: z.uuid().nullable().default(null),
   note: z.string().trim().max(4000).default(''),
 });
@@ -96,6 +97,9 @@ export type CampaignSummaryOut = z.infer<typeof campaignSummaryOut>;
 
 export const campaignOut = campaignSummaryOut.extend({
   remediationBelow: z.number(),
+  remediationWorkingDays: z.number(),
+  /** The plan in the steering loop holding the remediation tasks of the units below the threshold, once published. */
+  remediationPlan: z.object({ id: z.uuid(), title: z.string(), tasks: z.number() }).nullable(),
   document: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   resultDocument: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   note: z.string(),

@@ -20,6 +20,7 @@ import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js'
 import { searchActiveUsers, usersByIds } from '../users/users.service.js';
 import type { CampaignOut, CampaignSummaryOut } from './campaigns.schemas.js';
 import { frameworksByIds, loadFramework } from './frameworks.service.js';
+import { createRemediations, remediationPlanOf } from './remediation.service.js';
 import { callerProvinces, isOffice, PAR_OFFICE, requireActor, requireOffice } from './parindex.policy.js';
 import {
   ASSESSMENT_STATUSES,
@@ -209,6 +210,8 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
   return {
     ...summary!,
     remediationBelow: row.remediationBelow,
+    remediationWorkingDays: row.remediationWorkingDays,
+    remediationPlan: await remediationPlanOf(ctx, row),
     document: label(row.documentId),
     resultDocument: label(row.resultDocumentId),
     note: row.note,
@@ -278,6 +281,7 @@ export type CampaignInput = {
   explanationDeadline: string;
   appraisal2Deadline: string;
   remediationBelow: number;
+  remediationWorkingDays: number;
   documentId: string | null;
   note: string;
 };
@@ -567,6 +571,7 @@ export async function advanceCampaign(
       .returning();
     if (!u) throw staleVersion('par_campaign', row.version);
     if (next === 'self_assessment') await openAssessments(txCtx, u);
+    if (next === 'published') await createRemediations(txCtx, u);
     await recordChange(txCtx, {
       action: 'advance_stage',
       entity: 'par_campaign',

@@ -527,6 +527,11 @@ describe('a campaign from opening to published results', () => {
 
     await advance();
     expect(campaign.stage).toBe('published');
+    // Every unit is below the 70% threshold here: each owes a remediation task in the steering loop.
+    expect(campaign.remediationPlan?.tasks).toBe(campaign.counts.units);
+    const owed = await ok<{ items: WorkItemOut[] }>(focal.request('GET', '/api/work/queue?view=owed&limit=500'));
+    const remedy = owed.items.find((i) => i.kind === 'plan_task' && i.title.includes(`Chỉ số CCHC (năm ${YEAR}`));
+    expect(remedy?.unit.name).toBe('Sở Tư pháp');
     expect(
       (await ok<{ rows: unknown[] }>(focal.request('GET', `/api/par/campaigns/${campaign.id}/results`))).rows
         .length,

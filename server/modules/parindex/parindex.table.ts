@@ -124,6 +124,11 @@ export const parCampaigns = pgTable(
     appraisal2Deadline: date('appraisal2_deadline', { mode: 'string' }).notNull(),
     /** Units below this index (%) get a remediation item when results are published. */
     remediationBelow: doublePrecision('remediation_below').notNull().default(70),
+    /**
+     * Working days a unit below the threshold has to remedy, from publication: its task in the steering loop is
+     * due then (the province's practice: the decision announcing the results asks for a remediation plan).
+     */
+    remediationWorkingDays: integer('remediation_working_days').notNull().default(30),
     /** The plan or decision launching the campaign, and the decision approving the results (register). */
     documentId: uuid('document_id'),
     resultDocumentId: uuid('result_document_id'),

@@ -7,7 +7,7 @@ import { unitFacts } from '../units/units.service.js';
 import { planTasks, plans } from './plans.table.js';
 
 /** Where a task came from (plan_tasks.source). */
-export type TaskSource = 'plan' | 'conclusion' | 'directive' | 'inspection' | 'feedback';
+export type TaskSource = 'plan' | 'conclusion' | 'directive' | 'inspection' | 'feedback' | 'par_index';
 
 export type SourcedTask = {
   id: string;

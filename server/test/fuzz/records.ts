@@ -131,6 +131,25 @@ export const KINDS: Record<string, Kind> = {
     readers: SELF_INSPECTION_ROLES,
     owned: (u) => sql`select id from self_inspections where inspector_unit_id = ${u} order by id limit 1`,
   },
+  // The province's standing in the national indices (server/modules/standings): results and targets are the
+  // province's (edited by its standing agency); an improvement is also its lead unit's, whose focal point and leader
+  // read it. Paths name improvements (`/api/standings/improvements/:id`) and results or targets by id; the records
+  // given are improvements — led by the unit, or elsewhere the demo's (Sở Nội vụ's).
+  // The PAR Index (server/modules/parindex/parindex.policy.ts): frameworks and campaigns are the province's
+  // (its standing agency keeps them, everyone in the section reads them); an assessment is its unit's, read by the
+  // unit's focal point and leader (and the province's office, committee and appraisers, held over the province).
+  'par-frameworks': { province: sql`select id from par_frameworks order by id limit 1` },
+  'par-campaigns': { province: sql`select id from par_campaigns order by id limit 1` },
+  'par-assessments': {
+    readers: ['focal_point', 'unit_leader'],
+    owned: (u) => sql`select id from par_assessments where unit_id = ${u} order by id limit 1`,
+  },
+  standings: {
+    readers: ['focal_point', 'unit_leader'],
+    owned: (u) => sql`select id from standing_improvements where lead_unit_id = ${u} order by id limit 1`,
+    elsewhere: (u) =>
+      sql`select id from standing_improvements where lead_unit_id <> ${u} order by id limit 1`,
+  },
 };
 
 /** The kind of record a route's path names: the segment before its first parameter (`/api/work/:kind/…` by kind). */
@@ -139,6 +158,8 @@ export function kindOf(url: string): string | null {
   if (!m) return null;
   const before = m[1]!.split('/');
   if (before[0] === 'work') return 'work';
+  // The PAR Index's records: `/api/par/<records>/:id` (frameworks, campaigns, assessments).
+  if (before[0] === 'par' && before[1]) return `par-${before[1]}`;
   return before[0] === 'dossiers' || before[0] === 'calendar'
     ? before[0] === 'calendar'
       ? 'years'
@@ -153,6 +174,7 @@ export const WORK_KINDS: Record<string, string> = {
   periodic_report: 'reports',
   feedback_case: 'hotline',
   inspection_recommendation: 'inspection-recommendations',
+  par_assessment: 'par-assessments',
 };
 
 /**

@@ -431,22 +431,17 @@ describe('scoreMany', () => {
     expect([b!.result.percent, b!.result.rescaled]).toEqual([10, false]);
   });
 
-  it('scores a province’s 3,321 communes × ~100 items quickly (benchmark)', () => {
+  // Its speed is measured by `npm run bench -- parindex`, not here (no timed assertions in tests).
+  it('scores a province’s 3,321 communes × ~100 items in one pass, one result each, in input order', () => {
     const tree = largeTree();
     const next = random(3321);
     const inputs = Array.from({ length: 3321 }, (_, i) => ({
       id: `x${i}`,
       scores: randomScores(tree, next),
     }));
-    const items = scoredItems(tree).length;
-    expect(items).toBeGreaterThanOrEqual(90);
-    scoreMany(tree, inputs.slice(0, 50), { rescaleWithoutSurvey: true }); // warm up
-    const started = performance.now();
+    expect(scoredItems(tree).length).toBeGreaterThanOrEqual(90);
     const out = scoreMany(tree, inputs, { rescaleWithoutSurvey: true });
-    const ms = performance.now() - started;
-    console.log(`[parindex] scoreMany: ${inputs.length} assessments × ${items} items in ${ms.toFixed(1)} ms`);
-    expect(out).toHaveLength(3321);
-    // Generous for slow CI machines and a cold JIT; about 0.1 s once warm on a laptop.
-    expect(ms).toBeLessThan(2000);
+    expect(out.map((o) => o.id)).toEqual(inputs.map((i) => i.id));
+    expect(out.every((o) => o.result.percent >= 0 && o.result.percent <= 100)).toBe(true);
   });
 });
