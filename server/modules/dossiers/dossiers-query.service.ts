@@ -477,7 +477,7 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
 }
 
 /** SQL of a dossier's value in a class: its stored contribution summed the way the figures are. */
-function classValueSql(terms: readonly Term[], from: string, to: string, stockDay: string): SQL {
+export function classValueSql(terms: readonly Term[], from: string, to: string, stockDay: string): SQL {
   const when = (kind: Term['kind']) =>
     kind === 'flow'
       ? sql`e.day >= ${from} AND e.day <= ${to}`

@@ -212,8 +212,9 @@ export function totalsOf(framework: FrameworkRow, status: AssessmentStatus, rows
   };
 }
 
-const computationOut = (c: Computation | null) =>
-  c ? { text: describeComputation(c), link: null, noData: c.noData, rate: c.rate } : null;
+/** A stored computation for the page: its words, and the page listing the records it counted. */
+const computationOut = (c: (Computation & { link?: string | null }) | null) =>
+  c ? { text: describeComputation(c), link: c.link ?? null, noData: c.noData, rate: c.rate } : null;
 
 function scoreOutOf(
   s: ScoreRow | undefined,

@@ -2,6 +2,7 @@
  * The PAR Index campaigns' API (issue 16): `/api/par/campaigns…` — the year's campaign, its stages, its council
  * and its units' assessments. Thin: the services check the province and the council and journal every change.
  */
+import { z } from 'zod';
 import { roles } from '../../core/access.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -27,6 +28,7 @@ import {
   getCampaign,
   listCampaigns,
   putCouncilMember,
+  refreshCampaignComputed,
   removeCouncilMember,
   updateCampaign,
 } from './campaigns.service.js';
@@ -168,5 +170,29 @@ export async function campaignsRoutes(app: App) {
       },
     },
     async (request) => listAssessments(signedIn(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/par/campaigns/:id/compute',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          "Recompute the criteria computed from chidao's records (plans, reports, dossiers, hotline, inspections) for the campaign's assessments not yet final",
+        params: idParams,
+        response: {
+          200: z.object({
+            assessments: z.number(),
+            skipped: z.number(),
+            inserted: z.number(),
+            updated: z.number(),
+            unchanged: z.number(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => refreshCampaignComputed(signedIn(request), request.params.id),
   );
 }

@@ -21,6 +21,7 @@ import { searchActiveUsers, usersByIds } from '../users/users.service.js';
 import type { CampaignOut, CampaignSummaryOut } from './campaigns.schemas.js';
 import { frameworksByIds, loadFramework } from './frameworks.service.js';
 import { createRemediations, remediationPlanOf } from './remediation.service.js';
+import { refreshComputedScores } from './computed.service.js';
 import { callerProvinces, isOffice, PAR_OFFICE, requireActor, requireOffice } from './parindex.policy.js';
 import {
   ASSESSMENT_STATUSES,
@@ -607,4 +608,22 @@ async function contestedAssessments(
     contested: [...by.values()].reduce((a, b) => a + b, 0),
     explained: by.get('explained') ?? 0,
   };
+}
+
+/**
+ * Recomputes the computed criteria of the campaign's assessments not yet final from the modules' records (the
+ * office: e.g. before the council's round 1, once the year's data are in). Journalled per changed score.
+ */
+export async function refreshCampaignComputed(ctx: RequestContext, id: string) {
+  const row = await loadCampaign(ctx, id);
+  requireOffice(requireActor(ctx), row.provinceId);
+  if (row.stage === 'finalised' || row.stage === 'published') throw conflict('parindex.campaign.published');
+  const ids = await ctx.db
+    .select({ id: parAssessments.id })
+    .from(parAssessments)
+    .where(and(eq(parAssessments.campaignId, id), sql`${parAssessments.status} <> 'final'`));
+  return refreshComputedScores(
+    ctx,
+    ids.map((i) => i.id),
+  );
 }

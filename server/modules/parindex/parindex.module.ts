@@ -11,6 +11,7 @@ import { assessmentsRoutes } from './assessments.routes.js';
 import { campaignsRoutes } from './campaigns.routes.js';
 import { frameworksRoutes } from './frameworks.routes.js';
 import { PARINDEX_MESSAGES } from './messages.js';
+import { seedDemoParIndex } from './parindex.demo.js';
 import { PAR_ROLES } from './parindex.policy.js';
 import { resultsRoutes } from './results.routes.js';
 
@@ -35,4 +36,8 @@ export const parindexModule = defineModule({
   workKinds: [assessmentKind],
   // The automatic lock at the self-scoring deadline.
   jobs: [lockExpiredAssessments],
+  demo: [
+    // The 2024 and 2025 campaigns, finished and published (after the plans and the inspections: remediation tasks).
+    { order: 80, seed: (ctx, facts) => seedDemoParIndex(ctx, facts) },
+  ],
 });

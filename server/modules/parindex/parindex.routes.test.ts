@@ -99,6 +99,44 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(() => t?.close());
 
+describe('the demo province', () => {
+  it('has its 2024 and 2025 campaigns published: results ranked and graded, remediation owed by the units below 70%', async () => {
+    const list = await ok<{
+      campaigns: { id: string; year: number; stage: string; counts: { units: number } }[];
+    }>(officer.request('GET', '/api/par/campaigns'));
+    expect(list.campaigns.map((c) => [c.year, c.stage])).toEqual([
+      [2025, 'published'],
+      [2024, 'published'],
+    ]);
+    const c2025 = list.campaigns[0]!;
+    const results = await ok<{
+      provisional: boolean;
+      rows: {
+        unitName: string;
+        group: string;
+        rank: number;
+        percent: number;
+        change: number | null;
+        gradeName: { vi: string };
+      }[];
+    }>(focal.request('GET', `/api/par/campaigns/${c2025.id}/results`));
+    expect(results.provisional).toBe(false);
+    const departments = results.rows.filter((r) => r.group === 'department');
+    expect(departments.slice(0, 3).map((r) => r.unitName)).toEqual([
+      'Sở Tài chính',
+      'Văn phòng UBND tỉnh',
+      'Sở Nội vụ',
+    ]);
+    expect(departments[0]!.change).not.toBeNull();
+    expect(results.rows.filter((r) => r.group === 'commune').length).toBeGreaterThan(100);
+    expect(results.rows.every((r) => r.gradeName.vi.length > 0)).toBe(true);
+    const campaign2025 = await ok<CampaignOut>(officer.request('GET', `/api/par/campaigns/${c2025.id}`));
+    const below = results.rows.filter((r) => r.percent < 70).length;
+    expect(below).toBeGreaterThan(0);
+    expect(campaign2025.remediationPlan?.tasks).toBe(below);
+  });
+});
+
 describe('frameworks', () => {
   it('a draft from the shipped department set has Nghệ An’s structure: 7 fields, 48 criteria, 89 sub-criteria', async () => {
     const list = await ok<{ shipped: { key: string }[]; canCreate: boolean }>(
@@ -529,8 +567,12 @@ describe('a campaign from opening to published results', () => {
     expect(campaign.stage).toBe('published');
     // Every unit is below the 70% threshold here: each owes a remediation task in the steering loop.
     expect(campaign.remediationPlan?.tasks).toBe(campaign.counts.units);
-    const owed = await ok<{ items: WorkItemOut[] }>(focal.request('GET', '/api/work/queue?view=owed&limit=500'));
-    const remedy = owed.items.find((i) => i.kind === 'plan_task' && i.title.includes(`Chỉ số CCHC (năm ${YEAR}`));
+    const owed = await ok<{ items: WorkItemOut[] }>(
+      focal.request('GET', '/api/work/queue?view=owed&limit=500'),
+    );
+    const remedy = owed.items.find(
+      (i) => i.kind === 'plan_task' && i.title.includes(`Chỉ số CCHC (năm ${YEAR}`),
+    );
     expect(remedy?.unit.name).toBe('Sở Tư pháp');
     expect(
       (await ok<{ rows: unknown[] }>(focal.request('GET', `/api/par/campaigns/${campaign.id}/results`))).rows

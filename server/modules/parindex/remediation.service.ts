@@ -10,7 +10,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
-import { addTask, createPlan } from '../plans/plans.service.js';
+import { addTask, createPlan, type PlanInput, type TaskInput } from '../plans/plans.service.js';
 import { tasksBySource } from '../plans/task-lookup.service.js';
 import type { CampaignRow } from './campaigns.service.js';
 import { parAssessments, parResults } from './parindex.table.js';
@@ -38,15 +38,7 @@ export async function remediationPlanOf(ctx: RequestContext, campaign: CampaignR
  * province's committee for the year of publication. Nothing when no unit is below it. Idempotent per assessment.
  */
 export async function createRemediations(ctx: RequestContext, campaign: CampaignRow): Promise<number> {
-  const below = await ctx.db
-    .select({
-      assessmentId: parResults.assessmentId,
-      unitId: parResults.unitId,
-      percent: parResults.percent,
-      grade: parResults.grade,
-    })
-    .from(parResults)
-    .where(and(eq(parResults.campaignId, campaign.id), lt(parResults.percent, campaign.remediationBelow)));
+  const below = await unitsBelow(ctx, campaign);
   if (!below.length) return 0;
   const already = new Set(
     (
@@ -61,14 +53,27 @@ export async function createRemediations(ctx: RequestContext, campaign: Campaign
   if (!todo.length) return 0;
   const today = todayInVietnam();
   const due = await addWorkingDays(ctx, today, campaign.remediationWorkingDays);
-  const plan = await createPlan(ctx, {
-    year: Number(today.slice(0, 4)),
-    ownerUnitId: campaign.provinceId,
-    ownerKind: 'committee',
-    title: `Khắc phục hạn chế theo kết quả Chỉ số CCHC năm ${campaign.year}`,
-  });
-  for (const b of todo)
-    await addTask(ctx, plan.id, {
+  const { plan, tasks } = remediationPlan(campaign, todo, Number(today.slice(0, 4)), due);
+  const created = await createPlan(ctx, plan);
+  for (const task of tasks) await addTask(ctx, created.id, task);
+  return todo.length;
+}
+
+/** The remediation plan of a campaign and its tasks, one per unit below the threshold (pure). */
+export function remediationPlan(
+  campaign: Pick<CampaignRow, 'year' | 'provinceId' | 'remediationBelow'>,
+  below: readonly { assessmentId: string; unitId: string; percent: number }[],
+  planYear: number,
+  due: string,
+): { plan: PlanInput; tasks: TaskInput[] } {
+  return {
+    plan: {
+      year: planYear,
+      ownerUnitId: campaign.provinceId,
+      ownerKind: 'committee',
+      title: `Khắc phục hạn chế theo kết quả Chỉ số CCHC năm ${campaign.year}`,
+    },
+    tasks: below.map((b) => ({
       title: `Khắc phục hạn chế, nâng cao Chỉ số CCHC (năm ${campaign.year} đạt ${fmt(b.percent)}%, dưới ngưỡng ${fmt(campaign.remediationBelow)}%)`,
       description:
         'Rà soát các tiêu chí bị trừ điểm trong kết quả thẩm định; xây dựng và thực hiện kế hoạch khắc phục, báo cáo kết quả kèm tài liệu kiểm chứng về Sở Nội vụ.',
@@ -78,6 +83,14 @@ export async function createRemediations(ctx: RequestContext, campaign: Campaign
       expectedOutput: 'Kế hoạch khắc phục và báo cáo kết quả khắc phục',
       source: 'par_index',
       sourceRef: b.assessmentId,
-    });
-  return todo.length;
+    })),
+  };
+}
+
+/** The units of a campaign below its threshold (from the frozen results). */
+export async function unitsBelow(ctx: RequestContext, campaign: CampaignRow) {
+  return ctx.db
+    .select({ assessmentId: parResults.assessmentId, unitId: parResults.unitId, percent: parResults.percent })
+    .from(parResults)
+    .where(and(eq(parResults.campaignId, campaign.id), lt(parResults.percent, campaign.remediationBelow)));
 }
