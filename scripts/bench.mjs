@@ -1,4 +1,4 @@
-// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|parindex|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   reports: periodic reports at scale: consolidation of 150 and 3,321 units × 200 fields (the pure engine and the
@@ -11,6 +11,9 @@
 //   hotline: public feedback submissions a second through the real server's HTTP API (captcha, multipart, 5%
 //            repeats), POST p50/p99 and accepted vs stored, against ≥ 1,000/s and p99 ≤ 100 ms
 //            (scripts/bench/hotline-submissions.mjs; -- hotline [--seconds 10] [--concurrency 32])
+//   parindex: the PAR Index's results (every score, grade and rank of a campaign) for 150 units and for 3,321
+//            communes × the shipped sets, against ≤ 1 s for the larger (scripts/bench/parindex-scoring.mjs;
+//            -- parindex [--runs 5] [--units 3321])
 //   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
 //        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
 //        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
@@ -67,6 +70,14 @@ if (suite === 'reports') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'parindex') {
+  // The PAR Index: a campaign's results computed for 150 units and for 3,321 communes.
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/parindex-scoring.mjs', '--engine', values.engine];
+  if (values.runs) args.push('--runs', values.runs);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite === 'dossiers') {
   // Dossiers: generated CSV import vs COPY, KPI by unit from the rollups vs a raw GROUP BY.
   const { spawnSync } = await import('node:child_process');
@@ -109,7 +120,7 @@ if (suite === 'web') {
 }
 if (suite !== 'platform') {
   console.error(
-    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, web`,
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, parindex, web`,
   );
   process.exit(64);
 }

@@ -327,7 +327,9 @@ export async function updateCampaign(
   deadlinesInvalid(ctx, input);
   const frameworkIds = await checkFrameworks(ctx, row.provinceId, row.year, input.frameworkIds);
   // Once units are scoring, their frameworks stay (a changed framework is a new campaign's).
-  if (row.stage !== 'preparing' && JSON.stringify(frameworkIds) !== JSON.stringify(row.frameworkIds))
+  const sameGroups = (a: Record<string, string>, b: Record<string, string>) =>
+    JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+  if (row.stage !== 'preparing' && !sameGroups(frameworkIds, row.frameworkIds as Record<string, string>))
     throw conflict('parindex.campaign.frameworks_fixed');
   const { version, ...values } = input;
   const updated = await ctx.db.transaction(async (tx) => {
