@@ -42,14 +42,14 @@ describe('GET /api/home: the panels each role gets', () => {
 
   it.each([
     ['admin@chidao.demo', ['admin', 'review', 'province']],
-    ['thuongtruc@chidao.demo', ['review', 'inspections', 'province']],
+    ['thuongtruc@chidao.demo', ['review', 'inspections', 'parindex', 'province']],
     // The leader follows no unit in the demo: the province first.
     ['truongban@chidao.demo', ['province', 'following']],
     ['uyvien@chidao.demo', ['following', 'province']],
     ['daumoi.tuphap@chidao.demo', ['owed']],
     ['lanhdao.tuphap@chidao.demo', ['owed']],
     ['daumoi.xaydung@chidao.demo', ['owed']],
-    ['thamdinh@chidao.demo', ['coming']],
+    ['thamdinh@chidao.demo', ['parindex']],
     // The inspector: their inspections, the remediation to verify, the overdue recommendations.
     ['kiemtra@chidao.demo', ['inspections']],
     // The hotline officer: the queues to triage and chase, then the answers to approve.
@@ -96,15 +96,20 @@ describe('GET /api/home: the panels each role gets', () => {
     expect(inspections!.overdue.every((r) => r.dueDate < '2026-12-07')).toBe(true);
   });
 
-  it('appraisers and inspectors are told what is coming and what they can use meanwhile', async () => {
+  it('appraisers land on the PAR Index: the latest campaign and its results, and next year still to prepare', async () => {
     const appraiser = await home(await t.login('thamdinh@chidao.demo'));
-    expect(appraiser.coming).toHaveLength(1);
-    expect(appraiser.coming[0]!.capability).toBe('par_index');
-    const sections = appraiser.coming[0]!.links.map((l) => l.section);
-    expect(sections).toEqual(expect.arrayContaining(['documents', 'plans']));
-    // Their navigation does not open the dossiers: no link to them either.
-    expect(sections).not.toContain('dossiers');
-    expect(appraiser.coming[0]!.links.find((l) => l.section === 'documents')!.link).toBe('/documents');
+    expect(appraiser.panels[0]).toBe('parindex');
+    expect(appraiser.coming).toEqual([]);
+    const p = appraiser.parindex!;
+    expect(p.campaign).toMatchObject({ year: 2025, stage: 'published', councilRole: 'chair' });
+    expect(p.results!.top.filter((r) => r.group === 'department').map((r) => r.unitName)).toEqual([
+      'Sở Tài chính',
+      'Văn phòng UBND tỉnh',
+      'Sở Nội vụ',
+    ]);
+    expect(p.results!.below).toBeGreaterThan(0);
+    expect(p.nextYear).toEqual({ year: 2026, frameworks: 0 });
+    expect(p.office).toBe(false);
     expect((await home(await t.login('kiemtra@chidao.demo'))).coming).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../access/roles.js';
 import { pilotItemsForUnitsOut } from '../pilots/pilots.schemas.js';
 import { inspectionSummaryOut } from '../inspections/inspections.schemas.js';
+import { CAMPAIGN_STAGES } from '../parindex/parindex.table.js';
 import { timingOut } from '../work/work.schemas.js';
 
 const date = z.iso.date();
@@ -16,13 +17,15 @@ const date = z.iso.date();
  * agency, administrators); following: the units I follow (committee leaders, members); province: the
  * province's key figures; admin: system health and pending set-up; hotline: the feedback to triage, review and
  * chase (hotline officers); inspections: my inspections running and coming up, remediation to verify, overdue
- * recommendations (inspectors, the standing agency); coming: a capability of my role
+ * recommendations (inspectors, the standing agency); parindex: the year's PAR Index campaign, the units awaiting
+ * the council and the latest results (appraisers, the standing agency); coming: a capability of my role
  * that is not in chidao yet (appraisers, inspectors, hotline officers).
  */
 export const PANELS = [
   'admin',
   'hotline',
   'inspections',
+  'parindex',
   'owed',
   'review',
   'following',
@@ -189,6 +192,37 @@ export const homeOut = z.object({
         toVerify: z.number().int(),
         overdue: z.number().int(),
       }),
+      link: z.string(),
+    })
+    .nullable(),
+  /** Appraisers and the standing agency: the newest PAR Index campaign, the latest results, next year's frameworks. */
+  parindex: z
+    .object({
+      campaign: z
+        .object({
+          id: z.uuid(),
+          year: z.number().int(),
+          title: z.string(),
+          stage: z.enum(CAMPAIGN_STAGES),
+          deadline: date.nullable(),
+          units: z.number().int(),
+          awaitingCouncil: z.number().int(),
+          councilRole: z.enum(['chair', 'member', 'secretary']).nullable(),
+        })
+        .nullable(),
+      results: z
+        .object({
+          campaignId: z.uuid(),
+          year: z.number().int(),
+          top: z.array(
+            z.object({ group: z.string(), unitName: z.string(), percent: z.number(), grade: z.string() }),
+          ),
+          below: z.number().int(),
+          remediationBelow: z.number(),
+        })
+        .nullable(),
+      nextYear: z.object({ year: z.number().int(), frameworks: z.number().int() }),
+      office: z.boolean(),
       link: z.string(),
     })
     .nullable(),

@@ -23,6 +23,7 @@ import { dossierIndicators } from '../dossiers/dossiers.service.js';
 import { listImports } from '../dossiers/import/dossiers-import.service.js';
 import { listCases } from '../hotline/cases.service.js';
 import { inspectionsHomePanel } from '../inspections/home-panel.service.js';
+import { parIndexHomePanel } from '../parindex/home-panel.service.js';
 import { jobSummary } from '../notifications/jobs.service.js';
 import { listProgrammes, pilotKpis } from '../pilots/pilots.service.js';
 import { listPlans, planKpis } from '../plans/plans.service.js';
@@ -37,12 +38,13 @@ const PANEL_ROLES: Record<Exclude<Panel, 'coming'>, readonly Role[]> = {
   owed: ['focal_point', 'unit_leader'],
   review: ['standing_officer', 'admin', 'hotline_officer'],
   inspections: ['inspector', 'standing_officer'],
+  parindex: ['appraiser', 'standing_officer'],
   following: ['committee_leader', 'committee_member'],
   province: ['committee_leader', 'committee_member', 'standing_officer', 'admin'],
 };
 
 /** Roles whose module is not in chidao yet, and the capability they will use. */
-const COMING_ROLES: [Role, Coming][] = [['appraiser', 'par_index']];
+const COMING_ROLES: [Role, Coming][] = [];
 
 /** What such a role can already use meanwhile (if its navigation opens it). */
 const MEANWHILE: [section: SectionId, link: string][] = [
@@ -107,6 +109,7 @@ export async function home(ctx: RequestContext, env: HomeEnv, asOf = todayInViet
     admin: panels.includes('admin') ? await adminPanel(ctx, env, asOf) : null,
     hotline: panels.includes('hotline') ? await hotlinePanel(ctx, asOf) : null,
     inspections: panels.includes('inspections') ? await inspectionsHomePanel(ctx, asOf) : null,
+    parindex: panels.includes('parindex') ? await parIndexHomePanel(ctx) : null,
     coming,
   };
 }

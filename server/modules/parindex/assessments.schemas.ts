@@ -173,3 +173,5 @@ export const scoreSaveOut = z.object({
 
 export const evidenceSaveOut = z.object({ evidence: evidenceOut });
 export { versionField };
+export type ScoreSaveOut = z.infer<typeof scoreSaveOut>;
+export type EvidenceSaveOut = z.infer<typeof evidenceSaveOut>;

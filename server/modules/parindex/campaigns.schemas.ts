@@ -98,8 +98,8 @@ export type CampaignSummaryOut = z.infer<typeof campaignSummaryOut>;
 export const campaignOut = campaignSummaryOut.extend({
   remediationBelow: z.number(),
   remediationWorkingDays: z.number(),
-  /** The plan in the steering loop holding the remediation tasks of the units below the threshold, once published. */
-  remediationPlan: z.object({ id: z.uuid(), title: z.string(), tasks: z.number() }).nullable(),
+  /** The remediation tasks of the units below the threshold (in their own plans), once published. */
+  remediation: z.object({ tasks: z.number(), verified: z.number(), overdue: z.number() }).nullable(),
   document: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   resultDocument: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   note: z.string(),
@@ -154,3 +154,6 @@ export const candidatesOut = z.object({
   ),
   total: z.number(),
 });
+export type CampaignListOut = z.infer<typeof campaignListOut>;
+export type AssessmentListOut = z.infer<typeof assessmentListOut>;
+export type CandidatesOut = z.infer<typeof candidatesOut>;

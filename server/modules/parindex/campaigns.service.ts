@@ -212,7 +212,7 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
     ...summary!,
     remediationBelow: row.remediationBelow,
     remediationWorkingDays: row.remediationWorkingDays,
-    remediationPlan: await remediationPlanOf(ctx, row),
+    remediation: await remediationPlanOf(ctx, row),
     document: label(row.documentId),
     resultDocument: label(row.resultDocumentId),
     note: row.note,

@@ -176,3 +176,5 @@ export const frameworkImportQuery = z.object({
   group: unitGroupField,
 });
 export const frameworkImportOut = z.object({ framework: frameworkOut, created: z.boolean() });
+export type FrameworkSaveOut = z.infer<typeof frameworkSaveOut>;
+export type FrameworkImportOut = z.infer<typeof frameworkImportOut>;

@@ -32,7 +32,7 @@ import { computeItem } from './rules/computed.js';
 import { scoredItems, stepOf } from './rules/framework.js';
 import type { FrameworkTree } from './rules/framework-types.js';
 import { snapDown } from './rules/numbers.js';
-import { remediationPlan, unitsBelow } from './remediation.service.js';
+import { remediationFor, unitsBelow } from './remediation.service.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
 import { insertPlanWithTasks, type SeedTask } from '../plans/plans.service.js';
 
@@ -216,29 +216,28 @@ async function seedCampaign(
     entityId: campaign!.id,
     after: { ...published, assessments: assessments.length, scores: scores.length },
   });
-  // The units below the threshold owe a remediation task, made on publication: by December the first half are
-  // done and verified, the others still open (overdue).
+  // The units below the threshold owe a remediation task in their own plan, made on publication: by December every
+  // other one is done and verified, the others still open (overdue).
   const below = await unitsBelow(ctx, published!);
   if (!below.length) return;
   const due = await addWorkingDays(ctx, o.dates.published, published!.remediationWorkingDays);
-  const { plan, tasks } = remediationPlan(published!, below, Number(o.dates.published.slice(0, 4)), due);
-  await insertPlanWithTasks(
-    ctx,
-    plan,
-    tasks.map((t, i): SeedTask => {
-      if (i % 2 === 1) return { ...t, status: 'in_progress', startDate: o.dates.published };
-      const reportedOn = addDaysIso(due, -7);
-      return {
-        ...t,
-        status: 'verified',
-        startDate: o.dates.published,
-        reportedOn,
-        verifiedOn: addDaysIso(due, -3),
-        output:
-          'Đã ban hành kế hoạch khắc phục và hoàn thành các nội dung; gửi báo cáo kèm tài liệu kiểm chứng.',
-      };
-    }),
-  );
+  const planYear = Number(o.dates.published.slice(0, 4));
+  for (const [i, b] of below.entries()) {
+    const { plan, task } = remediationFor(published!, b, planYear, due);
+    const seed: SeedTask =
+      i % 2 === 1
+        ? { ...task, status: 'in_progress', startDate: o.dates.published }
+        : {
+            ...task,
+            status: 'verified',
+            startDate: o.dates.published,
+            reportedOn: addDaysIso(due, -7),
+            verifiedOn: addDaysIso(due, -3),
+            output:
+              'Đã ban hành kế hoạch khắc phục và hoàn thành các nội dung; gửi báo cáo kèm tài liệu kiểm chứng.',
+          };
+    await insertPlanWithTasks(ctx, plan, [seed]);
+  }
 }
 
 const addDaysIso = (iso: string, n: number) => {

@@ -133,7 +133,8 @@ describe('the demo province', () => {
     const campaign2025 = await ok<CampaignOut>(officer.request('GET', `/api/par/campaigns/${c2025.id}`));
     const below = results.rows.filter((r) => r.percent < 70).length;
     expect(below).toBeGreaterThan(0);
-    expect(campaign2025.remediationPlan?.tasks).toBe(below);
+    expect(campaign2025.remediation?.tasks).toBe(below);
+    expect(campaign2025.remediation?.verified).toBe(Math.ceil(below / 2));
   });
 });
 
@@ -566,7 +567,7 @@ describe('a campaign from opening to published results', () => {
     await advance();
     expect(campaign.stage).toBe('published');
     // Every unit is below the 70% threshold here: each owes a remediation task in the steering loop.
-    expect(campaign.remediationPlan?.tasks).toBe(campaign.counts.units);
+    expect(campaign.remediation?.tasks).toBe(campaign.counts.units);
     const owed = await ok<{ items: WorkItemOut[] }>(
       focal.request('GET', '/api/work/queue?view=owed&limit=500'),
     );

@@ -33,3 +33,4 @@ export const resultsOut = z.object({
 });
 
 export const signOffIn = z.object({ version: versionField });
+export type ResultsOut = z.infer<typeof resultsOut>;

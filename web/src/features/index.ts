@@ -19,6 +19,8 @@ import { notificationsFeature } from './notifications/feature';
 import { reportsFeature } from './reports/feature';
 import { hotlineFeature } from './hotline/feature';
 import { inspectionsFeature } from './inspections/feature';
+import { standingsFeature } from './standings/feature';
+import { parindexFeature } from './parindex/feature';
 
 export const FEATURES = [
   homeFeature,
@@ -36,6 +38,8 @@ export const FEATURES = [
   notificationsFeature,
   reportsFeature,
   inspectionsFeature,
+  standingsFeature,
+  parindexFeature,
   hotlineFeature,
 ] as const;
 

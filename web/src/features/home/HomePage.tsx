@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { AdminPanel } from './AdminPanel';
 import { HotlinePanel } from './HotlinePanel';
 import { InspectionsPanel } from './InspectionsPanel';
+import { ParIndexPanel } from './ParIndexPanel';
 import { getHome, homeKeys, type Panel } from './api';
 import { ComingPanel } from './ComingPanel';
 import { FollowingPanel } from './FollowingPanel';
@@ -46,6 +47,8 @@ export function HomePage() {
         return data?.hotline ? <HotlinePanel key={p} hotline={data.hotline} /> : null;
       case 'inspections':
         return data?.inspections ? <InspectionsPanel key={p} inspections={data.inspections} /> : null;
+      case 'parindex':
+        return data?.parindex ? <ParIndexPanel key={p} parindex={data.parindex} /> : null;
       case 'coming':
         return <ComingPanel key={p} coming={data?.coming ?? []} />;
     }

@@ -15,6 +15,7 @@ const KIND_COLORS: Record<WorkKind, string> = {
   periodic_report: 'indigo',
   feedback_case: 'orange',
   inspection_recommendation: 'red',
+  par_assessment: 'cyan',
 };
 
 /** What kind of work an item is, in words ("Nhiệm vụ kế hoạch"), never its id. */
