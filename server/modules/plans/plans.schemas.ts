@@ -26,7 +26,14 @@ export const COMPLETION_METHODS = ['count', 'weighted'] as const;
 export type CompletionMethod = (typeof COMPLETION_METHODS)[number];
 
 /** Where a task came from. */
-export const TASK_SOURCES = ['plan', 'conclusion', 'directive', 'inspection', 'feedback', 'par_index'] as const;
+export const TASK_SOURCES = [
+  'plan',
+  'conclusion',
+  'directive',
+  'inspection',
+  'feedback',
+  'par_index',
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** What a task's history holds besides workflow actions: progress updates, their review, directions. */

@@ -45,9 +45,7 @@ export const standingResults = pgTable(
     createdBy: uuid('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('standing_results_key_idx').on(t.provinceId, t.indexCode, t.year, t.dimensionCode),
-  ],
+  (t) => [uniqueIndex('standing_results_key_idx').on(t.provinceId, t.indexCode, t.year, t.dimensionCode)],
 );
 
 export const standingTargets = pgTable(
@@ -69,9 +67,7 @@ export const standingTargets = pgTable(
     createdBy: uuid('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('standing_targets_key_idx').on(t.provinceId, t.indexCode, t.year, t.dimensionCode),
-  ],
+  (t) => [uniqueIndex('standing_targets_key_idx').on(t.provinceId, t.indexCode, t.year, t.dimensionCode)],
 );
 
 export const standingImprovements = pgTable(
