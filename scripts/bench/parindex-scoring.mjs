@@ -97,9 +97,9 @@ try {
     parentId: null,
     validFrom: '2025-07-01',
   });
-  const [small, big] = (await insertChunks(units, [province('P1'), province('P2')], 10, { id: units.id })).map(
-    (r) => r.id,
-  );
+  const [small, big] = (
+    await insertChunks(units, [province('P1'), province('P2')], 10, { id: units.id })
+  ).map((r) => r.id);
   const unitRows = (parentId, kind, n, from) =>
     Array.from({ length: n }, (_, i) => ({
       code: String(from + i),
@@ -109,7 +109,9 @@ try {
       parentId,
       validFrom: '2025-07-01',
     }));
-  const smallDeps = await insertChunks(units, unitRows(small, 'department', 20, 10000), 1000, { id: units.id });
+  const smallDeps = await insertChunks(units, unitRows(small, 'department', 20, 10000), 1000, {
+    id: units.id,
+  });
   const smallComs = await insertChunks(units, unitRows(small, 'commune', 130, 20000), 1000, { id: units.id });
   const bigComs = await insertChunks(units, unitRows(big, 'commune', BIG, 30000), 1000, { id: units.id });
 
@@ -172,7 +174,8 @@ try {
           if (item.method === 'survey') continue;
           const step = stepOf(item);
           const points = snapDown(Math.min(item.maxPoints, level * item.maxPoints + next() * step), step);
-          if (item.method === 'computed') rows.push({ assessmentId: a.id, itemCode: item.code, computedPoints: points });
+          if (item.method === 'computed')
+            rows.push({ assessmentId: a.id, itemCode: item.code, computedPoints: points });
           else
             rows.push({
               assessmentId: a.id,
@@ -194,7 +197,9 @@ try {
     { group: 'department', framework: frameworks.smallDep, units: smallDeps },
     { group: 'commune', framework: frameworks.smallCom, units: smallComs },
   ]);
-  const bigCampaign = await campaign(big, [{ group: 'commune', framework: frameworks.bigCom, units: bigComs }]);
+  const bigCampaign = await campaign(big, [
+    { group: 'commune', framework: frameworks.bigCom, units: bigComs },
+  ]);
   const seedMs = performance.now() - t;
   if (args.engine === 'postgres') await db.execute('ANALYZE');
 
@@ -224,7 +229,9 @@ try {
       assessments: s3321.rows.length,
       p50Ms: pct(s3321.ms, 50),
       p95Ms: pct(s3321.ms, 95),
-      firstRanked: top ? { rank: top.rank, rankOf: top.rankOf, percent: top.percent, grade: top.grade } : null,
+      firstRanked: top
+        ? { rank: top.rank, rankOf: top.rankOf, percent: top.percent, grade: top.grade }
+        : null,
     },
     scoresStored: scoreCount,
     seedMs: round(seedMs),

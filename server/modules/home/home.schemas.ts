@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../access/roles.js';
 import { pilotItemsForUnitsOut } from '../pilots/pilots.schemas.js';
 import { inspectionSummaryOut } from '../inspections/inspections.schemas.js';
-import { CAMPAIGN_STAGES } from '../parindex/parindex.table.js';
+import { CAMPAIGN_STAGES } from '../parindex/campaigns.schemas.js';
 import { timingOut } from '../work/work.schemas.js';
 
 const date = z.iso.date();

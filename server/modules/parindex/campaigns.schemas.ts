@@ -3,6 +3,8 @@ import { versionField } from '../../core/http.js';
 import { unitGroupField, yearField } from './frameworks.schemas.js';
 import { ASSESSMENT_STATUSES, CAMPAIGN_STAGES, COUNCIL_ROLES } from './parindex.table.js';
 
+export { CAMPAIGN_STAGES };
+
 /** Request and response schemas of the PAR Index campaigns (./campaigns.routes.ts). */
 
 const isoDate = z.iso.date();

@@ -17,7 +17,7 @@ import { unitDisplayName, unitFacts, unitLabelsOf, viCollator } from '../units/u
 import { councilRole, loadCampaign, type CampaignRow } from './campaigns.service.js';
 import { bandsOf, frameworksByIds, treeOf } from './frameworks.service.js';
 import { isOffice, isProvinceReader, requireActor } from './parindex.policy.js';
-import { parAssessments, parCampaigns, parResults, parScores, type UnitGroup } from './parindex.table.js';
+import { parAssessments, parCampaigns, parResults, type UnitGroup } from './parindex.table.js';
 import { gradeFor } from './rules/grades.js';
 import { prepareFramework, scoreMany, type ItemScores } from './rules/scoring.js';
 import { changeFromLastYear, rankWithinGroups } from './rules/ranking.js';
