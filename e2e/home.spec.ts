@@ -12,7 +12,7 @@ const PHONE = { width: 390, height: 844 };
 const firstPanel = (page: Page) =>
   page
     .locator(
-      '[data-testid="panel-admin"], [data-testid="panel-hotline"], [data-testid="panel-inspections"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
+      '[data-testid="panel-admin"], [data-testid="panel-hotline"], [data-testid="panel-inspections"], [data-testid="panel-parindex"], [data-testid="panel-owed"], [data-testid="panel-review"], [data-testid="panel-following"], [data-testid="panel-province"], [data-testid="panel-coming"]',
     )
     .first();
 
@@ -135,12 +135,14 @@ const ROLES: { email: string; role: string; first: string; check: (page: Page) =
   {
     email: 'thamdinh@chidao.demo',
     role: 'appraiser',
-    first: 'panel-coming',
+    // The PAR Index: the 2025 campaign they chaired, its published results, and 2026 still to prepare.
+    first: 'panel-parindex',
     check: async (page) => {
-      const coming = page.getByTestId('panel-coming');
-      await expect(coming.getByRole('heading', { name: 'Chấm điểm Chỉ số CCHC' })).toBeVisible();
-      await expect(coming.getByTestId('coming-link').filter({ hasText: 'Văn bản chỉ đạo' })).toBeVisible();
-      await expect(coming.getByTestId('coming-link').filter({ hasText: 'Kế hoạch CCHC' })).toBeVisible();
+      const panel = page.getByTestId('panel-parindex');
+      await expect(panel.getByRole('heading', { name: 'Chỉ số cải cách hành chính' })).toBeVisible();
+      await expect(panel.getByTestId('parindex-campaign')).toContainText('Chủ tịch Hội đồng thẩm định');
+      await expect(panel.getByTestId('parindex-results')).toContainText('Sở Tài chính');
+      await expect(panel.getByTestId('parindex-next-year')).toContainText('2026');
     },
   },
   {
