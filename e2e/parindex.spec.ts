@@ -6,6 +6,7 @@ import { login, logout, shot } from './helpers.js';
 // through the rounds and its rank; a committee member reads the 2025 ranking at desktop and phone width.
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 860 };
 
 type CampaignList = { campaigns: { id: string; year: number }[] };
 type AssessmentList = { items: { id: string; unit: { name: string } }[] };
@@ -31,7 +32,10 @@ test('the standing officer copies the department framework forward to 2026 and p
   await expect(page.getByTestId('framework-missing-year')).toContainText('2026');
   await shot(page, '161-par-frameworks');
   await page.getByTestId('framework-copy-forward').first().click();
-  await expect(page.getByTestId('framework-title')).toContainText('2026');
+  await shot(page, '161b-par-framework-copy-dialog', { fullPage: false });
+  await page.getByRole('button', { name: 'Sao chép sang năm 2026' }).click();
+  await expect(page).toHaveURL(/\/par\/frameworks\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('framework-title').first()).toContainText('2026');
   await expect(page.getByTestId('framework-counts')).toContainText('89');
   await shot(page, '162-par-framework-2026-draft');
   await page.getByTestId('framework-publish').click();
@@ -52,9 +56,10 @@ test('a focal point reads its 2025 assessment: scores through the rounds, eviden
   await page.goto(`/par/assessments/${id}`);
   await expect(page.getByText('Sở Tư pháp').first()).toBeVisible();
   await expect(page.getByText('1.1.1').first()).toBeVisible();
-  await shot(page, '165-par-assessment-unit');
+  await shot(page, '165-par-assessment-unit', { fullPage: false });
   await page.setViewportSize(PHONE);
-  await shot(page, '166-par-assessment-unit-phone');
+  await shot(page, '166-par-assessment-unit-phone', { fullPage: false });
+  await page.setViewportSize(DESKTOP);
   await logout(page);
 });
 
@@ -65,6 +70,7 @@ test('a committee member reads the 2025 ranking with grades, desktop and phone',
   await expect(page.getByText('Sở Tài chính').first()).toBeVisible();
   await shot(page, '167-par-results');
   await page.setViewportSize(PHONE);
-  await shot(page, '168-par-results-phone');
+  await shot(page, '168-par-results-phone', { fullPage: false });
+  await page.setViewportSize(DESKTOP);
   await logout(page);
 });

@@ -136,13 +136,17 @@ async function seedCampaign(
       const step = stepOf(item);
       const share = Math.min(1, Math.max(0, unit.level + (next() - 0.5) * 0.3));
       if (item.method === 'computed' && item.source) {
-        const denominator = 5 + Math.floor(next() * 60);
+        // The unit's own plan is issued or not (1/1 or 0/1); the other figures count records.
+        const single = item.source === 'plans.own_plan_issued';
+        const denominator = single ? 1 : 5 + Math.floor(next() * 60);
         const c = computeItem(
           {
             source: item.source,
             year: o.year,
             unitIds: [a.unitId],
-            numerator: Math.round(denominator * Math.min(1, unit.level + next() * 0.1)),
+            numerator: single
+              ? Number(unit.level + next() * 0.2 > 0.8)
+              : Math.round(denominator * Math.min(1, unit.level + next() * 0.1)),
             denominator,
           },
           item,
