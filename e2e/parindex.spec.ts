@@ -33,7 +33,7 @@ test('the standing officer copies the department framework forward to 2026 and p
   await shot(page, '161-par-frameworks');
   await page.getByTestId('framework-copy-forward').first().click();
   await shot(page, '161b-par-framework-copy-dialog', { fullPage: false });
-  await page.getByRole('button', { name: 'Sao chép sang năm 2026' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sao chép sang năm 2026' }).click();
   await expect(page).toHaveURL(/\/par\/frameworks\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('framework-title').first()).toContainText('2026');
   await expect(page.getByTestId('framework-counts')).toContainText('89');
