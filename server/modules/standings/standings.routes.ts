@@ -8,14 +8,13 @@
  * - `GET|PUT /api/standings/targets`, `DELETE /api/standings/targets/:id`: the province's targets;
  * - `/api/standings/improvements…`: weak dimensions given to a lead unit with a plan and its tasks.
  */
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { roles } from '../../core/access.js';
 import { errorResponses, errorSchema, idParams, type App } from '../../core/http.js';
 import { translate } from '../../core/messages.js';
 import { signedIn } from '../../core/request.js';
 import { requiredFilePart } from '../../core/upload.js';
-import { contentDisposition } from '../files/content-type.js';
+import { sendDownload } from '../files/files.routes.js';
 import {
   editableProvince,
   deleteResult,
@@ -63,16 +62,6 @@ const office = roles(...STANDINGS_OFFICE);
 const readers = roles(...STANDINGS_READERS);
 const everyone = roles(...STANDINGS_ROLES);
 const noContent = { 204: z.null(), ...errorResponses };
-
-function sendDownload(reply: FastifyReply, mediaType: string, file: { buffer: Buffer; fileName: string }) {
-  return reply
-    .header('content-type', mediaType)
-    .header('content-length', String(file.buffer.length))
-    .header('content-disposition', contentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(file.buffer);
-}
 
 /** A refused import: the error, and every problem by row and column. */
 const invalidOut = errorSchema.extend({ problems: z.array(importOut.shape.problems.element).optional() });
