@@ -43,10 +43,43 @@ const vietnamese = merged(
   import.meta.glob<{ default: Messages }>('../features/**/locales/vi.json', { eager: true }),
 );
 
+/**
+ * Texts that come with a feature's pages rather than the first page (`features/<name>/…/page-locales/<lang>.json`:
+ * large features whose texts would weigh on everyone's first load — the PAR Index, the standings). A feature's
+ * pages are imported through `withPageTexts`, which adds its texts in the reader's language before the page
+ * renders; the feature's navigation labels stay in its eager `locales/`.
+ */
+const PAGE_TEXTS: Record<Language, Record<string, () => Promise<{ default: Messages }>>> = {
+  vi: import.meta.glob<{ default: Messages }>('../features/**/page-locales/vi.json'),
+  en: import.meta.glob<{ default: Messages }>('../features/**/page-locales/en.json'),
+};
+const featuresWithTexts = new Set<string>();
+
+async function addPageTexts(feature: string, lang: Language): Promise<void> {
+  const prefix = `../features/${feature}/`;
+  const parts = Object.entries(PAGE_TEXTS[lang]).filter(([file]) => file.startsWith(prefix));
+  const loaded = await Promise.all(parts.map(async ([file, load]) => [file, await load()] as const));
+  i18n.addResourceBundle(lang, 'translation', merged({}, Object.fromEntries(loaded)), true, false);
+}
+
+/** A lazy page's import, run once its feature's page texts are loaded (in Vietnamese, and English when chosen). */
+export function withPageTexts<T>(feature: string, importPage: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    if (!featuresWithTexts.has(feature)) {
+      const langs: Language[] = i18n.hasResourceBundle('en', 'translation') ? ['vi', 'en'] : ['vi'];
+      await Promise.all(langs.map((lang) => addPageTexts(feature, lang)));
+      featuresWithTexts.add(feature);
+    }
+    return importPage();
+  };
+}
+
 async function loadLanguage(lang: Language): Promise<void> {
   if (lang === 'vi' || i18n.hasResourceBundle(lang, 'translation')) return;
   const { default: texts } = await import('./i18n-en');
   i18n.addResourceBundle(lang, 'translation', texts);
+  // The page texts of the features already opened, in the new language too.
+  await Promise.all([...featuresWithTexts].map((feature) => addPageTexts(feature, lang)));
 }
 
 void i18n.use(initReactI18next).init({
