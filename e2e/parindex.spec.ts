@@ -35,7 +35,7 @@ test('the standing officer copies the department framework forward to 2026 and p
   await shot(page, '161b-par-framework-copy-dialog', { fullPage: false });
   await page.getByRole('dialog').getByRole('button', { name: 'Sao chép sang năm 2026' }).click();
   await expect(page).toHaveURL(/\/par\/frameworks\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('framework-title').first()).toContainText('2026');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('năm 2026');
   await expect(page.getByTestId('framework-counts')).toContainText('89');
   await shot(page, '162-par-framework-2026-draft');
   await page.getByTestId('framework-publish').click();
