@@ -50,11 +50,11 @@ function random(seed: number) {
 
 /** The level (share of each item earned) of the departments known by key; others draw theirs. */
 const LEVELS_2025: Record<string, number> = {
-  taichinh: 0.99,
-  vpubnd: 0.97,
-  noivu: 0.95,
-  tuphap: 0.86,
-  xaydung: 0.78,
+  taichinh: 0.92,
+  vpubnd: 0.9,
+  noivu: 0.88,
+  tuphap: 0.82,
+  xaydung: 0.76,
 };
 const LEVELS_2024: Record<string, number> = {
   taichinh: 0.92,
@@ -154,7 +154,8 @@ async function seedCampaign(
         scores.push({ assessmentId: a.id, itemCode: item.code, computedPoints: c.points, computation: c });
         continue;
       }
-      const self = snapDown(Math.min(item.maxPoints, share * item.maxPoints + step), step);
+      // To the nearest step (a unit scores what it did, not a fraction of a step).
+      const self = snapDown(Math.min(item.maxPoints, share * item.maxPoints + step / 2), step);
       const row: typeof parScores.$inferInsert = {
         assessmentId: a.id,
         itemCode: item.code,
@@ -282,7 +283,7 @@ export async function seedDemoParIndex(ctx: RequestContext, facts: DemoFacts): P
   ];
   const level = (id: string, table: Record<string, number>) => {
     const key = keyOf.get(id);
-    return key && table[key] !== undefined ? table[key]! : 0.7 + next() * 0.2;
+    return key && table[key] !== undefined ? table[key]! : 0.66 + next() * 0.19;
   };
   const deps2024 = await departmentsOn('2024-12-31');
   await seedCampaign(ctx, {
