@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type RequestContext } from '../../core/context.js';
 import type { Database } from '../../db/client.js';
 import { freshDatabase } from '../../test/harness.js';
+import { mergedCommunes } from '../../test/merged-communes.js';
 import { unitsCarriedIn } from '../parindex/computed.service.js';
-import { recordEvent } from '../units/lineage.service.js';
-import { insertUnits } from '../units/units.service.js';
 import { feedbackCases } from './hotline.table.js';
 import { feedbackHandledOnTime } from './par-figures.service.js';
 
@@ -18,15 +17,6 @@ let ctx: RequestContext;
 const u = { province: '', an: '', binh: '', hoaBinh: '', dong: '', tay: '' };
 const id = {} as Record<string, string>;
 
-const commune = (code: string, name: string) => ({
-  code,
-  name,
-  fullName: `Xã ${name}`,
-  kind: 'commune' as const,
-  parentId: u.province,
-  validFrom: '1900-01-01',
-});
-
 type Case = {
   unit: string | null;
   status: 'assigned' | 'answered' | 'published' | 'forwarded' | 'not_accepted';
@@ -39,45 +29,7 @@ type Case = {
 beforeAll(async () => {
   ({ database, drop } = await freshDatabase());
   ctx = systemContext(database.db);
-  const [province] = await insertUnits(ctx, [
-    {
-      code: '99',
-      name: 'Thử',
-      fullName: 'Tỉnh Thử',
-      kind: 'province',
-      parentId: null,
-      validFrom: '1900-01-01',
-    },
-  ]);
-  u.province = province!.id;
-  const made = await insertUnits(ctx, [
-    commune('99001', 'An'),
-    commune('99002', 'Bình'),
-    commune('99003', 'Đông'),
-    commune('99004', 'Tây'),
-  ]);
-  [u.an, u.binh, u.dong, u.tay] = made.map((x) => x.id) as [string, string, string, string];
-  const merged = await recordEvent(
-    ctx,
-    {
-      kind: 'merge',
-      effectiveDate: '2025-07-01',
-      from: [u.an, u.binh],
-      to: [
-        {
-          create: {
-            code: '99010',
-            name: 'Hòa Bình',
-            fullName: 'Xã Hòa Bình',
-            kind: 'commune',
-            parentId: u.province,
-          },
-        },
-      ],
-    },
-    { skipAuthorization: true },
-  );
-  u.hoaBinh = merged.created[0]!;
+  Object.assign(u, await mergedCommunes(ctx));
 
   const cases: Record<string, Case> = {
     // Xã Đông.

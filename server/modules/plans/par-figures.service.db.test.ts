@@ -3,10 +3,9 @@ import { sql } from 'drizzle-orm';
 import { systemContext, type RequestContext } from '../../core/context.js';
 import { rows, type Database } from '../../db/client.js';
 import { freshDatabase } from '../../test/harness.js';
+import { mergedCommunes } from '../../test/merged-communes.js';
 import { createDocumentRecord } from '../documents/documents.service.js';
 import { unitsCarriedIn } from '../parindex/computed.service.js';
-import { recordEvent } from '../units/lineage.service.js';
-import { insertUnits } from '../units/units.service.js';
 import { ownPlanIssued, planTasksOnTime } from './par-figures.service.js';
 import { insertPlanWithTasks, type SeedTask } from './plans.service.js';
 
@@ -24,15 +23,6 @@ let committeePlan = '';
 let dongPlan = '';
 let binhPlan = '';
 
-const commune = (code: string, name: string) => ({
-  code,
-  name,
-  fullName: `Xã ${name}`,
-  kind: 'commune' as const,
-  parentId: u.province,
-  validFrom: '1900-01-01',
-});
-
 const seed = (title: string, leadUnitId: string, over: Partial<SeedTask>): SeedTask => ({
   title,
   reformArea: 'direction',
@@ -44,47 +34,8 @@ const seed = (title: string, leadUnitId: string, over: Partial<SeedTask>): SeedT
 beforeAll(async () => {
   ({ database, drop } = await freshDatabase());
   ctx = systemContext(database.db);
-  const [province] = await insertUnits(ctx, [
-    {
-      code: '99',
-      name: 'Thử',
-      fullName: 'Tỉnh Thử',
-      kind: 'province',
-      parentId: null,
-      validFrom: '1900-01-01',
-    },
-  ]);
-  u.province = province!.id;
-  const made = await insertUnits(ctx, [
-    commune('99001', 'An'),
-    commune('99002', 'Bình'),
-    commune('99003', 'Đông'),
-    commune('99004', 'Tây'),
-    commune('99005', 'Nam'),
-  ]);
-  [u.an, u.binh, u.dong, u.tay, u.nam] = made.map((x) => x.id) as [string, string, string, string, string];
-  const merged = await recordEvent(
-    ctx,
-    {
-      kind: 'merge',
-      effectiveDate: '2025-07-01',
-      from: [u.an, u.binh],
-      to: [
-        {
-          create: {
-            code: '99010',
-            name: 'Hòa Bình',
-            fullName: 'Xã Hòa Bình',
-            kind: 'commune',
-            parentId: u.province,
-          },
-        },
-      ],
-      legalBasisText: 'Nghị quyết thử nghiệm sắp xếp đơn vị hành chính cấp xã',
-    },
-    { skipAuthorization: true },
-  );
-  u.hoaBinh = merged.created[0]!;
+  const f = await mergedCommunes(ctx, ['Nam']);
+  Object.assign(u, f, { nam: f.extra[0]! });
 
   const tasks: [string, SeedTask][] = [
     // Xã Đông: on time, late, overdue, reported (not verified) after its due date, not yet due on 15/11/2025,
