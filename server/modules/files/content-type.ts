@@ -116,3 +116,6 @@ export function cleanFileName(name: string): string {
     .trim();
   return (cleaned || 'file').slice(-200);
 }
+
+/** The media type of an Excel workbook (.xlsx), as exports are sent and imports are checked. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -12,6 +12,7 @@
 import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import { formatViDate } from '../periods/index.js';
 import { actingContext } from '../access/lineage-follow.service.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, conflict, forbidden, notFound, staleVersion } from '../../core/errors.js';
@@ -554,7 +555,9 @@ export async function setSelfScore(
   if ('method' in item && item.method !== 'self')
     throw new AppError(409, 'CONFLICT', 'parindex.score.not_yours');
   if (!windowsOf(a).self)
-    throw new AppError(409, 'CONFLICT', 'parindex.score.self_closed', { date: vn(a.campaign.selfDeadline) });
+    throw new AppError(409, 'CONFLICT', 'parindex.score.self_closed', {
+      date: formatViDate(a.campaign.selfDeadline),
+    });
   if (input.points !== null) {
     const problem = checkPoints(item, input.points);
     if (problem) throw refused(ctx, problem);
@@ -808,5 +811,3 @@ export async function withdrawEvidence(
   });
   return (await evidenceOut(ctx, [row]))[0]!;
 }
-
-const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

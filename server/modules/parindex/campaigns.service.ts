@@ -8,6 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import { formatViDate } from '../periods/index.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { AppError, conflict, forbidden, notFound, staleVersion, validation } from '../../core/errors.js';
 import { rows as rowsOf, type Db } from '../../db/client.js';
@@ -499,11 +500,11 @@ export async function openAssessments(ctx: RequestContext, row: CampaignRow): Pr
         text: {
           vi: {
             title: `Đã mở tự đánh giá, chấm điểm Chỉ số CCHC năm ${row.year}`,
-            body: `Đơn vị tự chấm điểm từng tiêu chí, kèm tài liệu kiểm chứng, và gửi trước ngày ${vn(row.selfDeadline)}; sau hạn này bản tự chấm được khóa tự động.`,
+            body: `Đơn vị tự chấm điểm từng tiêu chí, kèm tài liệu kiểm chứng, và gửi trước ngày ${formatViDate(row.selfDeadline)}; sau hạn này bản tự chấm được khóa tự động.`,
           },
           en: {
             title: `Self-assessment for the ${row.year} PAR Index is open`,
-            body: `Score each criterion with its evidence and submit by ${vn(row.selfDeadline)}; after that the self-assessment locks automatically.`,
+            body: `Score each criterion with its evidence and submit by ${formatViDate(row.selfDeadline)}; after that the self-assessment locks automatically.`,
           },
         },
         link: `/par/assessments/${a.id}`,
@@ -512,8 +513,6 @@ export async function openAssessments(ctx: RequestContext, row: CampaignRow): Pr
   }
   return inserted.length;
 }
-
-const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Stages

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { RequestContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import { sniffContentType } from '../files/content-type.js';
+import { sniffContentType, XLSX_MEDIA_TYPE } from '../files/content-type.js';
 import {
   MAX_ROWS,
   rowsToTree,
@@ -19,8 +19,6 @@ import {
   type SheetRow,
 } from './rules/framework-sheet.js';
 import type { FrameworkTree, GradeBand } from './rules/framework-types.js';
-
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function frameworkWorkbook(o: {
   title: string;

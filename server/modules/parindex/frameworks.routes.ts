@@ -7,7 +7,7 @@ import { errorResponses, errorSchema, idParams, type App } from '../../core/http
 import { signedIn } from '../../core/request.js';
 import { requiredFilePart } from '../../core/upload.js';
 import { sendDownload } from '../files/files.routes.js';
-import { XLSX_MEDIA_TYPE } from './frameworks-workbook.js';
+import { XLSX_MEDIA_TYPE } from '../files/content-type.js';
 import {
   frameworkCreateIn,
   frameworkImportOut,

@@ -12,6 +12,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { AssessmentStatus } from './rules/assessment-status.js';
+import type { CampaignStage } from './rules/stages.js';
 
 /**
  * PAR Index scoring (Chỉ số CCHC — issue 16; domain notes §4). Foreign keys and checks are in the
@@ -39,30 +41,10 @@ export type UnitGroup = (typeof UNIT_GROUPS)[number];
 export const FRAMEWORK_STATUSES = ['draft', 'published'] as const;
 export type FrameworkStatus = (typeof FRAMEWORK_STATUSES)[number];
 
-/** The stages of a campaign, in order (./rules/stages.ts). */
-export const CAMPAIGN_STAGES = [
-  'preparing',
-  'self_assessment',
-  'appraisal_1',
-  'explanation',
-  'appraisal_2',
-  'finalised',
-  'published',
-] as const;
-export type CampaignStage = (typeof CAMPAIGN_STAGES)[number];
+/** The stages of a campaign, in order, and an assessment's statuses: the rules' own lists (./rules). */
+export { CAMPAIGN_STAGES, type CampaignStage } from './rules/stages.js';
 
-/** An assessment's status (the work engine's status of kind `par_assessment`; ./rules/assessment-status.ts). */
-export const ASSESSMENT_STATUSES = [
-  'not_started',
-  'in_progress',
-  'submitted',
-  'locked',
-  'appraised_1',
-  'explained',
-  'appraised_2',
-  'final',
-] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export { ASSESSMENT_STATUSES, type AssessmentStatus } from './rules/assessment-status.js';
 
 export const COUNCIL_ROLES = ['chair', 'member', 'secretary'] as const;
 export type CouncilRole = (typeof COUNCIL_ROLES)[number];

@@ -6,7 +6,7 @@ import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { DOCX_MEDIA_TYPE } from '../documents/admin-document.js';
 import { sendDownload } from '../files/files.routes.js';
-import { XLSX_MEDIA_TYPE } from './output/results-workbook.js';
+import { XLSX_MEDIA_TYPE } from '../files/content-type.js';
 import { PAR_ROLES } from './parindex.policy.js';
 import { resultsOut, signOffIn } from './results.schemas.js';
 import { campaignResults, resultsDocx, resultsXlsx, signOffCampaign } from './results.service.js';

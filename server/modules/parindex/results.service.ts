@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
+import { formatViDate } from '../periods/index.js';
 import { todayInVietnam } from '../../core/dates.js';
 import { conflict, forbidden, staleVersion } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -324,7 +325,7 @@ export async function resultsDocx(ctx: RequestContext, id: string) {
   const basis = [...frameworks.values()].map((f) => {
     const d = f.documentId ? refs.get(f.documentId) : undefined;
     return d
-      ? `Quyết định số ${d.numberSymbol} ngày ${vnDate(d.issuedOn)} ban hành ${f.title}`
+      ? `Quyết định số ${d.numberSymbol} ngày ${formatViDate(d.issuedOn)} ban hành ${f.title}`
       : f.legalBasis || f.title;
   });
   const buffer = await resultsDocument({
@@ -336,5 +337,3 @@ export async function resultsDocx(ctx: RequestContext, id: string) {
   });
   return { buffer, fileName: `Quyết định công bố Chỉ số CCHC năm ${campaign.year}.docx` };
 }
-
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');

@@ -19,7 +19,8 @@ import { AppError, conflict } from '../../core/errors.js';
 import { translate, type MessageKey } from '../../core/messages.js';
 import { recordChange } from '../audit/audit.service.js';
 import { sniffContentType } from '../files/content-type.js';
-import { XLSX_MEDIA_TYPE, safeFileName } from '../plans/plans-import.service.js';
+import { XLSX_MEDIA_TYPE } from '../files/content-type.js';
+import { safeFileName } from '../plans/plans-import.service.js';
 import {
   COLUMNS,
   dimensionFor,

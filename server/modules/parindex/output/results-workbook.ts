@@ -7,8 +7,6 @@ import ExcelJS from 'exceljs';
 import type { UnitGroup } from '../parindex.table.js';
 import { GROUP_TITLES } from './results-document.js';
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export type WorkbookGroup = {
   group: UnitGroup;
   fields: readonly { code: string; name: string }[];

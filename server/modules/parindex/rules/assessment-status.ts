@@ -32,7 +32,7 @@ import {
   type Deadlines,
 } from './stages.js';
 
-/** The statuses (= `ASSESSMENT_STATUSES` of ../parindex.table.ts, re-declared to keep the rules free of Drizzle). */
+/** The statuses (the table's column takes this list). */
 export const ASSESSMENT_STATUSES = [
   'not_started',
   'in_progress',

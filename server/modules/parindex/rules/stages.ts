@@ -28,7 +28,7 @@ import type { AssessmentStatus } from './assessment-status.js';
 import type { Text } from './framework-types.js';
 import type { Problem } from './labels.js';
 
-/** The stages in order (= `CAMPAIGN_STAGES` of ../parindex.table.ts, re-declared to keep the rules free of Drizzle). */
+/** The stages in order (the table's column takes this list). */
 export const CAMPAIGN_STAGES = [
   'preparing',
   'self_assessment',
