@@ -215,7 +215,13 @@ export const homeOut = z.object({
           campaignId: z.uuid(),
           year: z.number().int(),
           top: z.array(
-            z.object({ group: z.string(), unitName: z.string(), percent: z.number(), grade: z.string() }),
+            z.object({
+              group: z.string(),
+              rank: z.number().int(),
+              unitName: z.string(),
+              percent: z.number(),
+              grade: z.string(),
+            }),
           ),
           below: z.number().int(),
           remediationBelow: z.number(),

@@ -34,7 +34,8 @@ export type ParIndexPanel = {
   results: {
     campaignId: string;
     year: number;
-    top: { group: string; unitName: string; percent: number; grade: string }[];
+    /** The first three of each group, with their rank (ties share one). */
+    top: { group: string; rank: number; unitName: string; percent: number; grade: string }[];
     below: number;
     remediationBelow: number;
   } | null;
@@ -96,15 +97,19 @@ export async function parIndexHomePanel(ctx: RequestContext): Promise<ParIndexPa
       ctx.db,
       rows.map((r) => r.unitId),
     );
-    const top = rows
-      .filter((r) => r.rank <= 3)
-      .sort((a, b) => a.unitGroup.localeCompare(b.unitGroup) || a.rank - b.rank)
-      .map((r) => ({
-        group: r.unitGroup,
-        unitName: names.get(r.unitId)?.name ?? '',
-        percent: r.percent,
-        grade: r.grade,
-      }));
+    const byRank = rows.sort((a, b) => a.unitGroup.localeCompare(b.unitGroup) || a.rank - b.rank);
+    const top = [...new Set(byRank.map((r) => r.unitGroup))].flatMap((group) =>
+      byRank
+        .filter((r) => r.unitGroup === group)
+        .slice(0, 3)
+        .map((r) => ({
+          group,
+          rank: r.rank,
+          unitName: names.get(r.unitId)?.name ?? '',
+          percent: r.percent,
+          grade: r.grade,
+        })),
+    );
     results = {
       campaignId: published.id,
       year: published.year,

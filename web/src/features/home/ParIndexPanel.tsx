@@ -93,7 +93,7 @@ export function ParIndexPanel({ parindex: p }: { parindex: Panel }) {
                     .map((r, i) => (
                       <Group key={`${g}-${i}`} justify="space-between" gap="xs" wrap="nowrap">
                         <Text size="sm" truncate>
-                          {i + 1}. {r.unitName}
+                          {r.rank}. {r.unitName}
                         </Text>
                         <Badge variant="light" color={GRADE_COLORS[r.grade] ?? 'gray'}>
                           {formatNumber(r.percent, 2)}%
