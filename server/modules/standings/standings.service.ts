@@ -1,8 +1,8 @@
 /**
  * The province's standing in the national indices (./README.md): which province, its results by index, year and
  * dimension read with their change, weakness and targets (the overview), entering a result and setting a target
- * (version-checked, journalled). The workbook's import and export: ./exchange.service.ts; improvements:
- * ./improvements.service.ts.
+ * (version-checked, journalled: the write both share is ./upsert-row.ts). The workbook's import and export:
+ * ./exchange.service.ts; improvements: ./improvements.service.ts.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -39,6 +39,7 @@ import type {
   TargetOut,
 } from './standings.schemas.js';
 import { standingImprovements, standingResults, standingTargets } from './standings.table.js';
+import { RESULT_ROWS, TARGET_ROWS, upsertVersionedRow } from './upsert-row.js';
 
 export type ResultRow = typeof standingResults.$inferSelect;
 export type TargetRow = typeof standingTargets.$inferSelect;
@@ -333,20 +334,6 @@ function checkFigure(input: {
     throw validation('rank', 'standings.rank_above_total', { total: input.rankOf });
 }
 
-const STORED_FIELDS = [
-  'value',
-  'maxValue',
-  'rank',
-  'rankOf',
-  'nationalAverage',
-  'sourceDocumentId',
-  'source',
-  'note',
-] as const;
-
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : (a ?? null) === (b ?? null);
-
 /**
  * Enters or corrects one published result (the standing agency): created without a version; an existing one only
  * with the version read (409 otherwise). Re-sending the same figures changes nothing. Journalled.
@@ -371,59 +358,7 @@ export async function upsertResult(
     source: input.source ?? '',
     note: input.note ?? '',
   };
-  const key = and(
-    eq(standingResults.provinceId, province.id),
-    eq(standingResults.indexCode, input.indexCode),
-    eq(standingResults.year, input.year),
-    eq(standingResults.dimensionCode, input.dimensionCode),
-  );
-  const { created, row } = await ctx.db.transaction(async (tx) => {
-    const t = { ...ctx, db: tx };
-    const [existing] = await tx.select().from(standingResults).where(key);
-    if (!existing) {
-      if (input.version !== undefined) throw notFound('standing_result');
-      const [inserted] = await tx
-        .insert(standingResults)
-        .values({
-          provinceId: province.id,
-          indexCode: input.indexCode,
-          year: input.year,
-          dimensionCode: input.dimensionCode,
-          ...values,
-          createdBy: ctx.actor?.user.id ?? null,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!inserted) {
-        // Entered by someone else meanwhile: their version is the one to correct.
-        const [now] = await tx.select().from(standingResults).where(key);
-        throw staleVersion('standing_result', now?.version ?? 1);
-      }
-      await recordChange(t, {
-        action: 'create',
-        entity: 'standing_result',
-        entityId: inserted.id,
-        after: inserted,
-      });
-      return { created: true, row: inserted };
-    }
-    if (input.version !== existing.version) throw staleVersion('standing_result', existing.version);
-    if (STORED_FIELDS.every((f) => same(values[f], existing[f]))) return { created: false, row: existing };
-    const [updated] = await tx
-      .update(standingResults)
-      .set({ ...values, version: sql`${standingResults.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(standingResults.id, existing.id), eq(standingResults.version, existing.version)))
-      .returning();
-    if (!updated) throw staleVersion('standing_result', existing.version);
-    await recordChange(t, {
-      action: 'update',
-      entity: 'standing_result',
-      entityId: existing.id,
-      before: existing,
-      after: updated,
-    });
-    return { created: false, row: updated };
-  });
+  const { created, row } = await upsertVersionedRow(ctx, RESULT_ROWS, province.id, input, values);
   const docs = await documentRefs(ctx, row.sourceDocumentId ? [row.sourceDocumentId] : []);
   return { created, result: presentResult(row, docs) };
 }
@@ -500,63 +435,7 @@ export async function upsertTarget(
     sourceDocumentId: input.sourceDocumentId ?? null,
     source: input.source ?? '',
   };
-  const key = and(
-    eq(standingTargets.provinceId, province.id),
-    eq(standingTargets.indexCode, input.indexCode),
-    eq(standingTargets.year, input.year),
-    eq(standingTargets.dimensionCode, input.dimensionCode),
-  );
-  const { created, row } = await ctx.db.transaction(async (tx) => {
-    const t = { ...ctx, db: tx };
-    const [existing] = await tx.select().from(standingTargets).where(key);
-    if (!existing) {
-      if (input.version !== undefined) throw notFound('standing_target');
-      const [inserted] = await tx
-        .insert(standingTargets)
-        .values({
-          provinceId: province.id,
-          indexCode: input.indexCode,
-          year: input.year,
-          dimensionCode: input.dimensionCode,
-          ...values,
-          createdBy: ctx.actor?.user.id ?? null,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!inserted) {
-        const [now] = await tx.select().from(standingTargets).where(key);
-        throw staleVersion('standing_target', now?.version ?? 1);
-      }
-      await recordChange(t, {
-        action: 'create',
-        entity: 'standing_target',
-        entityId: inserted.id,
-        after: inserted,
-      });
-      return { created: true, row: inserted };
-    }
-    if (input.version !== existing.version) throw staleVersion('standing_target', existing.version);
-    if (
-      (['targetValue', 'targetRank', 'sourceDocumentId', 'source'] as const).every((f) =>
-        same(values[f], existing[f]),
-      )
-    )
-      return { created: false, row: existing };
-    const [updated] = await tx
-      .update(standingTargets)
-      .set({ ...values, version: sql`${standingTargets.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(standingTargets.id, existing.id), eq(standingTargets.version, existing.version)))
-      .returning();
-    if (!updated) throw staleVersion('standing_target', existing.version);
-    await recordChange(t, {
-      action: 'update',
-      entity: 'standing_target',
-      entityId: existing.id,
-      before: existing,
-      after: updated,
-    });
-    return { created: false, row: updated };
-  });
+  const { created, row } = await upsertVersionedRow(ctx, TARGET_ROWS, province.id, input, values);
   const docs = await documentRefs(ctx, row.sourceDocumentId ? [row.sourceDocumentId] : []);
   return { created, target: presentTarget(row, docs) };
 }
