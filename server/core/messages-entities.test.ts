@@ -94,6 +94,8 @@ const DYNAMIC: Record<string, () => readonly string[]> = {
   // Versioned rules' shipped first version (server/db/rule-versions.ts): the entity each module declares.
   'db/rule-versions.ts entity spec.entity': () =>
     calls('ruleVersions').flatMap((c) => [...c.args.matchAll(/entity:\s*'([a-z_]+)'/g)].map((m) => m[1]!)),
+  // The standings' shared upsert (server/modules/standings/upsert-row.ts): a result or a target.
+  'modules/standings/upsert-row.ts entity entity': () => ['standing_result', 'standing_target'],
   // The PAR Index's per-item writes (server/modules/parindex/assessments.service.ts writeScore).
   'modules/parindex/assessments.service.ts action action': () => [
     'score_self',

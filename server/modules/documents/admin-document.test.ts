@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
+  placeName,
   adminDocumentBuffer,
   dateLine,
   LAYOUT,
@@ -61,6 +62,17 @@ const SPEC: AdminDocumentSpec = {
   recipients: ['Chủ tịch UBND tỉnh (để b/c);', '- Thành viên Ban Chỉ đạo', 'Lưu: VT, BCĐ.'],
   signature: { authority: ['TM. Ban Chỉ đạo'], position: 'Trưởng ban', name: 'Trần Văn Chỉ Đạo' },
 };
+
+describe('placeName: where a province dates its documents', () => {
+  it('drops the committee and the "tỉnh" or "thành phố" of the unit’s name', () => {
+    // A bug once dated the PAR Index decision "UBND tỉnh Nghệ An, ngày …" under "ỦY BAN NHÂN DÂN TỈNH UBND TỈNH…".
+    expect(placeName('UBND tỉnh Nghệ An')).toBe('Nghệ An');
+    expect(placeName('Ủy ban nhân dân tỉnh Hà Tĩnh')).toBe('Hà Tĩnh');
+    expect(placeName('Tỉnh Nghệ An')).toBe('Nghệ An');
+    expect(placeName('Thành phố Huế')).toBe('Huế');
+    expect(placeName('Nghệ An')).toBe('Nghệ An');
+  });
+});
 
 describe('the lines of the header (Decree 30/2020/NĐ-CP, Appendix I)', () => {
   it('dates: a day below 10 and the months 1 and 2 take a leading zero, other months do not', () => {

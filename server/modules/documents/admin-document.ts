@@ -487,6 +487,13 @@ export function buildAdminDocument(spec: AdminDocumentSpec): Document {
 }
 
 /** The document's .docx bytes. */
+/**
+ * The place a province's documents are dated at (thể thức: "Nghệ An, ngày …") from its unit's name: "UBND tỉnh
+ * Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An" or "Tỉnh Nghệ An" all give "Nghệ An"; a city's "Thành phố Huế", "Huế".
+ */
+export const placeName = (unitName: string): string =>
+  unitName.replace(/^((UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(tỉnh|thành phố)\s+/iu, '').trim();
+
 export async function adminDocumentBuffer(spec: AdminDocumentSpec): Promise<Buffer> {
   return Packer.toBuffer(buildAdminDocument(spec));
 }

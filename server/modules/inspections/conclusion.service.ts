@@ -71,6 +71,7 @@ import {
   type RecommendationStatus,
 } from './rules/recommendation-rules.js';
 import { CUSTOM_AREA } from './rules/checklists.js';
+import { placeName } from '../documents/admin-document.js';
 
 // ---------------------------------------------------------------------------------------------------
 // The draft as stored
@@ -127,7 +128,6 @@ const mayIssue = (row: InspectionRow, a: InspectionAccess) =>
   inspectionTransition(row.status, 'conclude', a).ok;
 
 /** The province's name ("Nghệ An") from its display name ("Tỉnh Nghệ An", "UBND tỉnh Nghệ An"). */
-const placeOf = (name: string) => name.replace(/^(UBND\s+)?(tỉnh|thành phố)\s+/i, '').trim();
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -231,7 +231,7 @@ async function factsOf(ctx: RequestContext, row: InspectionRow, on: string): Pro
       );
   }
   return {
-    provinceName: placeOf(names.get(row.provinceId)?.name ?? ''),
+    provinceName: placeName(names.get(row.provinceId)?.name ?? ''),
     unitName,
     allowedUnits,
     findings,

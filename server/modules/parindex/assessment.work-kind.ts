@@ -121,7 +121,8 @@ export async function loadAssessmentItems(
         lastReason: null,
         link: assessmentLink(id),
       },
-      access: { read: a.who.read, upload: a.who.unit && windowsOf(a, asOf).self, work: a.who.unit },
+      // Files while self-scoring, and while explaining (for the changed items: assessments.service.ts).
+      access: { read: a.who.read, upload: a.who.unit && uploadOpen(windowsOf(a, asOf)), work: a.who.unit },
       row: a.row,
       meta: { assessment: a, contested } satisfies Meta,
       dates: { recordedOn: todayInVietnam(a.row.createdAt), earliest: `${a.campaign.year}-01-01` },
@@ -263,3 +264,5 @@ export async function getAssessment(ctx: RequestContext, id: string): Promise<As
 }
 
 export { deadlinesOf };
+
+const uploadOpen = (w: { self: boolean; explanation: boolean }) => w.self || w.explanation;

@@ -59,7 +59,8 @@ import {
 } from './rules/scoring.js';
 import { appraisalOpen, explanationOpen, selfScoringOpen } from './rules/stages.js';
 
-export const ASSESSMENT_KIND = 'par_assessment' as const;
+export { ASSESSMENT_KIND } from './rules/assessment-status.js';
+import { ASSESSMENT_KIND } from './rules/assessment-status.js';
 
 export type AssessmentRow = typeof parAssessments.$inferSelect;
 export type ScoreRow = typeof parScores.$inferSelect;
@@ -647,9 +648,26 @@ export async function setExplanation(
 // ---------------------------------------------------------------------------------------------------
 // Evidence
 
-function requireEvidenceOpen(a: LoadedAssessment) {
+/**
+ * Evidence is the unit's while it scores itself (add, replace, withdraw); while it explains, it may add evidence to
+ * the items the council changed — the documents its explanation cites — but not replace or withdraw what the
+ * council appraised.
+ */
+async function requireEvidenceOpen(
+  ctx: RequestContext,
+  a: LoadedAssessment,
+  code: string,
+  change: 'add' | 'change',
+) {
   if (!a.who.unit) throw forbidden();
-  if (!windowsOf(a).self) throw new AppError(409, 'CONFLICT', 'parindex.evidence.closed');
+  const windows = windowsOf(a);
+  if (windows.self) return;
+  if (change === 'add' && windows.explanation) {
+    const rows = (await scoresOf(ctx.db, [a.row.id])).get(a.row.id) ?? [];
+    if (contestedCodes(itemScores(rows)).includes(code)) return;
+    throw new AppError(409, 'CONFLICT', 'parindex.evidence.not_contested');
+  }
+  throw new AppError(409, 'CONFLICT', 'parindex.evidence.closed');
 }
 
 async function addEvidenceRow(
@@ -714,8 +732,8 @@ export async function uploadEvidence(
   q: { label?: string | undefined; replaces?: string | undefined },
 ): Promise<EvidenceOut> {
   const a = await loadAssessment(ctx, id);
-  requireEvidenceOpen(a);
   itemOf(a, code);
+  await requireEvidenceOpen(ctx, a, code, q.replaces ? 'change' : 'add');
   const file = await uploadAttachment(ctx, store, ASSESSMENT_KIND, id, upload, maxBytes);
   const row = await addEvidenceRow(
     ctx,
@@ -734,8 +752,8 @@ export async function linkEvidence(
   input: { linkKind: EvidenceLinkKind; linkId?: string | undefined; url?: string | undefined; label: string },
 ): Promise<EvidenceOut> {
   const a = await loadAssessment(ctx, id);
-  requireEvidenceOpen(a);
   itemOf(a, code);
+  await requireEvidenceOpen(ctx, a, code, 'add');
   const label = input.label || (await linkTitle(ctx, input));
   const row = await addEvidenceRow(
     ctx,
@@ -793,7 +811,7 @@ export async function withdrawEvidence(
   evidenceId: string,
 ): Promise<EvidenceOut> {
   const a = await loadAssessment(ctx, id);
-  requireEvidenceOpen(a);
+  await requireEvidenceOpen(ctx, a, '', 'change');
   const row = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(parEvidence).where(eq(parEvidence.id, evidenceId));
     if (!before || before.assessmentId !== id) throw notFound('par_evidence');

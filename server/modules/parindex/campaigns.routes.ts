@@ -2,11 +2,11 @@
  * The PAR Index campaigns' API (issue 16): `/api/par/campaigns…` — the year's campaign, its stages, its council
  * and its units' assessments. Thin: the services check the province and the council and journal every change.
  */
-import { z } from 'zod';
 import { roles } from '../../core/access.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
 import { listAssessments } from './assessments.service.js';
+import { scheduleComputations } from './compute-sweep.service.js';
 import {
   assessmentListOut,
   assessmentListQuery,
@@ -28,7 +28,7 @@ import {
   getCampaign,
   listCampaigns,
   putCouncilMember,
-  refreshCampaignComputed,
+  requestComputation,
   removeCouncilMember,
   updateCampaign,
 } from './campaigns.service.js';
@@ -109,7 +109,12 @@ export async function campaignsRoutes(app: App) {
         response: { 200: campaignOut, ...errorResponses },
       },
     },
-    async (request) => advanceCampaign(signedIn(request), request.params.id, request.body.version),
+    async (request) => {
+      const campaign = await advanceCampaign(signedIn(request), request.params.id, request.body.version);
+      // Opened: the computed criteria are read in the background (the page shows when they are in).
+      if (campaign.computation.pending) scheduleComputations(app.database.db, request.log);
+      return campaign;
+    },
   );
 
   app.get(
@@ -179,20 +184,15 @@ export async function campaignsRoutes(app: App) {
       schema: {
         tags,
         summary:
-          "Recompute the criteria computed from chidao's records (plans, reports, dossiers, hotline, inspections) for the campaign's assessments not yet final",
+          "Ask for the criteria computed from chidao's records (plans, reports, dossiers, hotline, inspections) to be read again for the campaign's assessments not yet final: accepted at once (202), computed in the background; the campaign's `computation` says when it is done",
         params: idParams,
-        response: {
-          200: z.object({
-            assessments: z.number(),
-            skipped: z.number(),
-            inserted: z.number(),
-            updated: z.number(),
-            unchanged: z.number(),
-          }),
-          ...errorResponses,
-        },
+        response: { 202: campaignOut, ...errorResponses },
       },
     },
-    async (request) => refreshCampaignComputed(signedIn(request), request.params.id),
+    async (request, reply) => {
+      const campaign = await requestComputation(signedIn(request), request.params.id);
+      scheduleComputations(app.database.db, request.log);
+      return reply.code(202).send(campaign);
+    },
   );
 }

@@ -107,9 +107,19 @@ export const campaignOut = campaignSummaryOut.extend({
   note: z.string(),
   council: z.array(councilMemberOut),
   signedOffAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The criteria computed from chidao's records: when last computed, when the office last asked, and whether a
+   * computation is waiting or running (background work: the page looks again while it is).
+   */
+  computation: z.object({
+    at: z.iso.datetime({ offset: true }).nullable(),
+    requestedAt: z.iso.datetime({ offset: true }).nullable(),
+    pending: z.boolean(),
+  }),
   advance: stageCheck,
   abilities: z.object({
     update: z.boolean(),
+    compute: z.boolean(),
     advance: z.boolean(),
     council: z.boolean(),
     appraise: z.boolean(),

@@ -22,7 +22,7 @@ import { searchActiveUsers, usersByIds } from '../users/users.service.js';
 import type { CampaignOut, CampaignSummaryOut } from './campaigns.schemas.js';
 import { frameworksByIds, loadFramework } from './frameworks.service.js';
 import { createRemediations, remediationPlanOf } from './remediation.service.js';
-import { refreshComputedScores } from './computed.service.js';
+import { lockCampaignAssessments } from './assessment-lock.service.js';
 import { callerProvinces, isOffice, PAR_OFFICE, requireActor, requireOffice } from './parindex.policy.js';
 import {
   ASSESSMENT_STATUSES,
@@ -33,7 +33,14 @@ import {
   type CampaignStage,
   type UnitGroup,
 } from './parindex.table.js';
-import { advanceStage, checkDeadlines, nextStage, type Deadlines } from './rules/stages.js';
+import {
+  advanceStage,
+  checkDeadlines,
+  COMPUTING_STAGES,
+  deadlinesOf,
+  nextStage,
+  type Deadlines,
+} from './rules/stages.js';
 
 export type CampaignRow = typeof parCampaigns.$inferSelect;
 
@@ -51,12 +58,7 @@ export const GROUP_UNIT_KINDS: Record<UnitGroup, readonly string[]> = {
 export const unitsDayOf = (year: number, today = todayInVietnam()): string =>
   `${year}-12-31` < today ? `${year}-12-31` : today < `${year}-01-01` ? `${year}-01-01` : today;
 
-export const deadlinesOf = (c: CampaignRow): Deadlines => ({
-  selfDeadline: c.selfDeadline,
-  appraisal1Deadline: c.appraisal1Deadline,
-  explanationDeadline: c.explanationDeadline,
-  appraisal2Deadline: c.appraisal2Deadline,
-});
+export { deadlinesOf };
 
 function deadlinesInvalid(ctx: RequestContext, d: Deadlines): void {
   const problems = checkDeadlines(d);
@@ -219,9 +221,18 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
     note: row.note,
     council,
     signedOffAt: row.signedOffAt?.toISOString() ?? null,
+    computation: {
+      at: row.criteriaComputedAt?.toISOString() ?? null,
+      requestedAt: row.computeRequestedAt?.toISOString() ?? null,
+      pending:
+        COMPUTING_STAGES.includes(row.stage) &&
+        (!row.criteriaComputedAt ||
+          (!!row.computeRequestedAt && row.computeRequestedAt > row.criteriaComputedAt)),
+    },
     advance,
     abilities: {
       update: office && row.stage !== 'published',
+      compute: office && COMPUTING_STAGES.includes(row.stage),
       advance: office && advance.next !== null,
       council: office && row.stage !== 'published',
       appraise: (!!mine || office) && (row.stage === 'appraisal_1' || row.stage === 'appraisal_2'),
@@ -344,6 +355,10 @@ export async function updateCampaign(
       { ...ctx, db: tx },
       { action: 'update', entity: 'par_campaign', entityId: id, before: row, after: u },
     );
+    // A self-assessment deadline moved to a day already past locks the open assessments now, not at the
+    // worker's next pass (./assessment-lock.service.ts).
+    if (u.stage === 'self_assessment' && u.selfDeadline < todayInVietnam())
+      await lockCampaignAssessments(tx, u);
     return u;
   });
   return presentCampaign(ctx, updated);
@@ -573,6 +588,8 @@ export async function advanceCampaign(
       .returning();
     if (!u) throw staleVersion('par_campaign', row.version);
     if (next === 'self_assessment') await openAssessments(txCtx, u);
+    // Whatever the worker's timing, no assessment stays open behind a campaign past self-assessment.
+    if (row.stage === 'self_assessment') await lockCampaignAssessments(tx, u);
     if (next === 'published') await createRemediations(txCtx, u);
     await recordChange(txCtx, {
       action: 'advance_stage',
@@ -612,19 +629,25 @@ async function contestedAssessments(
 }
 
 /**
- * Recomputes the computed criteria of the campaign's assessments not yet final from the modules' records (the
- * office: e.g. before the council's round 1, once the year's data are in). Journalled per changed score.
+ * The office asks for the campaign's computed criteria to be read again from the modules' records (e.g. before the
+ * council's round 1, once the year's data are in). Recorded and journalled; the computation itself runs in the
+ * background (./compute-sweep.service.ts) — the page shows when it is done.
  */
-export async function refreshCampaignComputed(ctx: RequestContext, id: string) {
+export async function requestComputation(ctx: RequestContext, id: string): Promise<CampaignOut> {
   const row = await loadCampaign(ctx, id);
   requireOffice(requireActor(ctx), row.provinceId);
-  if (row.stage === 'finalised' || row.stage === 'published') throw conflict('parindex.campaign.published');
-  const ids = await ctx.db
-    .select({ id: parAssessments.id })
-    .from(parAssessments)
-    .where(and(eq(parAssessments.campaignId, id), sql`${parAssessments.status} <> 'final'`));
-  return refreshComputedScores(
-    ctx,
-    ids.map((i) => i.id),
-  );
+  if (!COMPUTING_STAGES.includes(row.stage)) throw conflict('parindex.campaign.not_computing');
+  const [updated] = await ctx.db.transaction(async (tx) => {
+    const u = await tx
+      .update(parCampaigns)
+      .set({ computeRequestedAt: new Date() })
+      .where(eq(parCampaigns.id, id))
+      .returning();
+    await recordChange(
+      { ...ctx, db: tx },
+      { action: 'request_compute', entity: 'par_campaign', entityId: id, before: row, after: u[0] },
+    );
+    return u;
+  });
+  return presentCampaign(ctx, updated!);
 }

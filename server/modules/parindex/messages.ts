@@ -19,6 +19,10 @@ export const PARINDEX_MESSAGES = {
     vi: 'Các mốc thời hạn của đợt đánh giá chưa hợp lệ.',
     en: "The campaign's deadlines are not valid.",
   },
+  'parindex.campaign.not_computing': {
+    vi: 'Chỉ tính lại các tiêu chí từ dữ liệu khi đợt đánh giá đang diễn ra (từ tự đánh giá đến thẩm định vòng 2).',
+    en: 'Computed criteria are recomputed only while the campaign runs (from self-assessment to round 2).',
+  },
   'parindex.campaign.framework_group': {
     vi: 'Bộ tiêu chí đã chọn không dành cho nhóm đơn vị này.',
     en: 'The framework chosen is not for this group of units.',
@@ -75,6 +79,10 @@ export const PARINDEX_MESSAGES = {
   'parindex.score.explanation_closed': {
     vi: 'Không trong thời gian giải trình, hoặc tiêu chí này không bị điều chỉnh điểm.',
     en: 'Explanations are not open, or this item’s score was not changed.',
+  },
+  'parindex.evidence.not_contested': {
+    vi: 'Trong thời gian giải trình, chỉ bổ sung tài liệu kiểm chứng cho tiêu chí bị điều chỉnh điểm.',
+    en: 'While explaining, evidence can be added only to the items whose points the council changed.',
   },
   'parindex.evidence.closed': {
     vi: 'Không thêm, thay hoặc rút tài liệu kiểm chứng được lúc này (đã khóa tự chấm).',

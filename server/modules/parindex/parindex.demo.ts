@@ -325,12 +325,13 @@ export async function seedDemoParIndex(ctx: RequestContext, facts: DemoFacts): P
         group: 'department' as const,
         level: level(u.id, LEVELS_2025),
       })),
-      // Communes spread wider: a few well below the threshold (their remediation tasks are in the steering loop).
+      // Communes spread wider than the departments: some below the threshold (their remediation tasks are in the
+      // steering loop), few near full marks (a level near 1 saturates every item and ties the leaders).
       ...communes.map((u) => ({
         unitId: u.id,
         name: u.name,
         group: 'commune' as const,
-        level: 0.62 + next() * 0.33,
+        level: 0.67 + next() * 0.23,
       })),
     ],
     chairId: chair?.id ?? null,

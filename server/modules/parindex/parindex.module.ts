@@ -6,6 +6,7 @@
  */
 import { defineModule } from '../../core/module.js';
 import { lockExpiredAssessments } from './assessment-lock.service.js';
+import { computeSweepJob } from './compute-sweep.service.js';
 import { assessmentKind } from './assessment.work-kind.js';
 import { assessmentsRoutes } from './assessments.routes.js';
 import { campaignsRoutes } from './campaigns.routes.js';
@@ -34,8 +35,8 @@ export const parindexModule = defineModule({
   messages: PARINDEX_MESSAGES,
   // A unit's self-assessment and explanation are owed work (./assessment.work-kind.ts).
   workKinds: [assessmentKind],
-  // The automatic lock at the self-scoring deadline.
-  jobs: [lockExpiredAssessments],
+  // The automatic lock at the self-scoring deadline; then the criteria computed from the records, once a day.
+  jobs: [lockExpiredAssessments, computeSweepJob],
   demo: [
     // The 2024 and 2025 campaigns, finished and published (after the plans and the inspections: remediation tasks).
     { order: 80, seed: (ctx, facts) => seedDemoParIndex(ctx, facts) },

@@ -114,6 +114,13 @@ export const parCampaigns = pgTable(
     /** The plan or decision launching the campaign, and the decision approving the results (register). */
     documentId: uuid('document_id'),
     resultDocumentId: uuid('result_document_id'),
+    /**
+     * The criteria computed from chidao's records (./computed.service.ts): when the campaign's scores were last
+     * recomputed, and when the office last asked for it. The worker recomputes an open campaign once a day, and
+     * whenever a request is newer than the last computation (./compute-sweep.service.ts).
+     */
+    criteriaComputedAt: timestamp('criteria_computed_at', { withTimezone: true }),
+    computeRequestedAt: timestamp('compute_requested_at', { withTimezone: true }),
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     signedOffBy: uuid('signed_off_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -22,6 +22,7 @@ import { parAssessments, parCampaigns, parResults, type UnitGroup } from './pari
 import { gradeFor } from './rules/grades.js';
 import { prepareFramework, scoreMany, type ItemScores } from './rules/scoring.js';
 import { changeFromLastYear, rankWithinGroups } from './rules/ranking.js';
+import { placeName } from '../documents/admin-document.js';
 
 export type ResultRow = {
   assessmentId: string;
@@ -326,10 +327,12 @@ export async function resultsDocx(ctx: RequestContext, id: string) {
     const d = f.documentId ? refs.get(f.documentId) : undefined;
     return d
       ? `Quyết định số ${d.numberSymbol} ngày ${formatViDate(d.issuedOn)} ban hành ${f.title}`
-      : f.legalBasis || f.title;
+      : // Not in the register yet: the draft leaves the number and date to fill in (its legal-basis note is
+        // about the criteria, not a citation).
+        `Quyết định số …/QĐ-UBND ngày … tháng … năm … của Ủy ban nhân dân tỉnh ban hành ${f.title}`;
   });
   const buffer = await resultsDocument({
-    provinceName: (province?.name ?? '').replace(/^Tỉnh\s+/i, ''),
+    provinceName: placeName(province?.name ?? ''),
     year: campaign.year,
     date: todayInVietnam(),
     basis: [...new Set(basis)],

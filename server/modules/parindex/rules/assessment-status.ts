@@ -32,6 +32,9 @@ import {
   type Deadlines,
 } from './stages.js';
 
+/** The work engine's kind of a unit's self-assessment (work/kinds). */
+export const ASSESSMENT_KIND = 'par_assessment' as const;
+
 /** The statuses (the table's column takes this list). */
 export const ASSESSMENT_STATUSES = [
   'not_started',

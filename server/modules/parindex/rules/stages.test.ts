@@ -3,6 +3,7 @@ import { CAMPAIGN_STAGES as TABLE_STAGES } from '../parindex.table.js';
 import type { AssessmentStatus } from './assessment-status.js';
 import {
   advanceStage,
+  computationDue,
   appraisalOpen,
   CAMPAIGN_STAGES,
   checkDeadlines,
@@ -168,9 +169,12 @@ describe('advanceStage: every move allowed and refused', () => {
     if (!r.ok) expect(r.reason.message.vi).toContain('Còn 6/10 đơn vị');
   });
 
-  it('appraisal_2 → finalised: every assessment final', () => {
+  it('appraisal_2 → finalised: every assessment final, and the council’s sign-off (which makes the move)', () => {
     expect(advance('appraisal_2', '2026-03-20')).toEqual({ ok: true, next: 'finalised' });
     expect(problemOf(advance('appraisal_2', '2026-04-20', { final: 38 }))).toBe('not_all_final');
+    const unsigned = advance('appraisal_2', '2026-04-20', { signedOff: false });
+    expect(problemOf(unsigned)).toBe('not_signed_off');
+    if (!unsigned.ok) expect(unsigned.reason.message.vi).toContain('Kết quả, xếp hạng');
   });
 
   it('finalised → published: signed off', () => {
@@ -245,5 +249,17 @@ describe('windows', () => {
       expect(appraisalOpen(2, 'appraisal_2', '2026-05-01', D, s)).toBe(true);
     expect(appraisalOpen(2, 'appraisal_2', '2026-03-20', D, 'final')).toBe(false);
     expect(appraisalOpen(2, 'appraisal_1', '2026-03-20', D, 'appraised_1')).toBe(false);
+  });
+});
+
+describe('computationDue: the computed criteria follow the records while the campaign is open', () => {
+  it('never computed, asked for since, or last computed on an earlier day; never before opening or after sign-off', () => {
+    expect(computationDue('self_assessment', '2026-03-02', null, false)).toBe(true);
+    expect(computationDue('appraisal_1', '2026-03-02', '2026-03-02', false)).toBe(false);
+    expect(computationDue('appraisal_1', '2026-03-02', '2026-03-02', true)).toBe(true);
+    expect(computationDue('explanation', '2026-03-02', '2026-03-01', false)).toBe(true);
+    expect(computationDue('appraisal_2', '2026-03-02', '2026-03-02', false)).toBe(false);
+    for (const stage of ['preparing', 'finalised', 'published'] as const)
+      expect(computationDue(stage, '2026-03-02', null, true)).toBe(false);
   });
 });

@@ -15,7 +15,8 @@
  * - appraisal_1 → explanation: every assessment appraised in round 1;
  * - explanation → appraisal_2: after the explanation deadline, or earlier when every contested assessment has
  *   been explained (or nothing was contested);
- * - appraisal_2 → finalised: every assessment final-checked;
+ * - appraisal_2 → finalised: every assessment final-checked and the council's sign-off — which itself makes this
+ *   move (../results.service.ts `signOffCampaign`), so the office's button only says what is missing;
  * - finalised → published: the council has signed off the results.
  *
  * **Deadlines** are ISO dates, inclusive, in Vietnam's days (the service passes today in Asia/Ho_Chi_Minh): the
@@ -57,6 +58,14 @@ export type Deadlines = {
   explanationDeadline: string;
   appraisal2Deadline: string;
 };
+/** The deadlines of a campaign row (or anything carrying them), alone. */
+export const deadlinesOf = (c: Deadlines): Deadlines => ({
+  selfDeadline: c.selfDeadline,
+  appraisal1Deadline: c.appraisal1Deadline,
+  explanationDeadline: c.explanationDeadline,
+  appraisal2Deadline: c.appraisal2Deadline,
+});
+
 export const DEADLINE_KEYS = [
   'selfDeadline',
   'appraisal1Deadline',
@@ -244,13 +253,22 @@ export function advanceStage(
       );
     }
     case 'appraisal_2': {
-      if (counts.final >= counts.assessments) return ok;
       const left = counts.assessments - counts.final;
-      return refuse(
-        'not_all_final',
-        `Còn ${left}/${counts.assessments} đơn vị chưa được chốt kết quả thẩm định.`,
-        `${left} of ${counts.assessments} units have no final-checked result yet.`,
-      );
+      if (left > 0)
+        return refuse(
+          'not_all_final',
+          `Còn ${left}/${counts.assessments} đơn vị chưa được chốt kết quả thẩm định.`,
+          `${left} of ${counts.assessments} units have no final-checked result yet.`,
+        );
+      // The council's sign-off is what ends the appraisal (it freezes the results and moves the campaign on);
+      // the office does not move past it.
+      if (!counts.signedOff)
+        return refuse(
+          'not_signed_off',
+          'Mọi đơn vị đã được chốt kết quả; Chủ tịch Hội đồng thẩm định (hoặc cơ quan thường trực) ký xác nhận kết quả tại trang "Kết quả, xếp hạng" để hoàn thành thẩm định.',
+          'Every unit has its final result; the appraisal council’s chair (or the standing agency) signs the results off on the "Results and ranking" page, which ends the appraisal.',
+        );
+      return ok;
     }
     case 'finalised':
       return counts.signedOff
@@ -329,4 +347,27 @@ export function appraisalOpen(
 ): boolean {
   if (round === 1) return stage === 'appraisal_1' && ['submitted', 'locked', 'appraised_1'].includes(status);
   return stage === 'appraisal_2' && ['appraised_1', 'explained', 'appraised_2'].includes(status);
+}
+
+/** The stages in which computed criteria follow the records (before the council's sign-off freezes them). */
+export const COMPUTING_STAGES: readonly CampaignStage[] = [
+  'self_assessment',
+  'appraisal_1',
+  'explanation',
+  'appraisal_2',
+];
+
+/**
+ * Whether a campaign's computed criteria are due for recomputing: only while it is open (self-assessment to round
+ * 2), and then when never computed, when the office asked after the last computation, or when the last one was on
+ * an earlier day (Vietnam's) — the figures they read (tasks done, reports sent, dossiers…) move every day.
+ */
+export function computationDue(
+  stage: CampaignStage,
+  today: string,
+  computedOn: string | null,
+  requestedAfterLast: boolean,
+): boolean {
+  if (!COMPUTING_STAGES.includes(stage)) return false;
+  return computedOn === null || requestedAfterLast || computedOn < today;
 }
