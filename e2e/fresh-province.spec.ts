@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { login, logout, shot } from './helpers.js';
+import { fillDate, login, logout, shot } from './helpers.js';
 
 /**
  * The seeds' story recorded on an empty database through the browser alone, as a province that is not the demo
@@ -43,12 +43,6 @@ async function pick(page: Page, testId: string, text: string, option: string | R
   await input.click();
   await input.fill(text);
   await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
-}
-
-async function fillDate(page: Page, testId: string, value: string) {
-  const field = page.getByTestId(testId);
-  await field.fill(value);
-  await field.press('Tab');
 }
 
 async function registerDocument(

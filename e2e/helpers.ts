@@ -33,3 +33,16 @@ export async function navSections(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(4)));
   return ids;
 }
+
+/** Types a date (dd/mm/yyyy) into a date field and leaves it. */
+export async function fillDate(page: Page, testId: string, value: string) {
+  const field = page.getByTestId(testId);
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+/** Picks `option` in a Mantine select. */
+export async function choose(page: Page, testId: string, option: string | RegExp) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('listbox').getByRole('option', { name: option }).first().click();
+}

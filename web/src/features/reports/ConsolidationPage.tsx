@@ -47,7 +47,7 @@ import {
   type RoundDetail,
 } from './api';
 import { ConfirmModal } from './ConfirmModal';
-import { LeaveGuard } from './LeaveGuard';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { FormRenderer } from './form/FormRenderer';
 import { formatFigure } from './form/fields/format';
 import { changedFigures, placeProblems, type Field, type Values } from './form/model';

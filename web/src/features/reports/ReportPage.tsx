@@ -50,7 +50,7 @@ import {
 } from './api';
 import { LateBadge, ReportStatusBadge } from './badges';
 import { ConfirmModal } from './ConfirmModal';
-import { LeaveGuard } from './LeaveGuard';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { fieldAnchor, FormRenderer, goToField, goToSection, sectionAnchor } from './form/FormRenderer';
 import { useLocalText } from './form/language';
 import {

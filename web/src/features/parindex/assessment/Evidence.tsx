@@ -196,20 +196,27 @@ function EvidenceLine({
 /**
  * An item's evidence (tài liệu kiểm chứng): the current files and linked records, each earlier version folded under
  * "các bản trước", withdrawn ones struck through. While the unit scores: upload files (several at once), replace a
- * file by its next version, link a record already in chidao or a web page, withdraw one.
+ * file by its next version, link a record already in chidao or a web page, withdraw one. While it explains an item
+ * the council changed: add files or links (what the explanation cites), nothing replaced or withdrawn.
  */
 export function EvidenceList({
   assessment,
   item,
   evidence,
+  contested,
 }: {
   assessment: Assessment;
   item: PlacedItem;
   evidence: readonly Evidence[];
+  /** The council changed this item's points in round 1. */
+  contested: boolean;
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const editable = assessment.abilities.evidence;
+  /** Existing evidence may be replaced or withdrawn (self-scoring). */
+  const changeable = assessment.abilities.evidence;
+  /** Evidence may be added (self-scoring, or explaining this item). */
+  const editable = changeable || (assessment.abilities.explain && contested);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [linking, setLinking] = useState(false);
@@ -275,7 +282,7 @@ export function EvidenceList({
           key={e.id}
           assessment={assessment}
           e={e}
-          editable={editable}
+          editable={changeable}
           busy={busy}
           onReplace={(f) => void upload([f], e.id)}
           onWithdraw={() => withdraw(e)}

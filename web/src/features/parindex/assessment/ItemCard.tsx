@@ -346,7 +346,7 @@ export const ItemCard = memo(function ItemCard({
           <Text size="xs" fw={700} c="dimmed">
             {t('parAssessment.evidence.title', { count: current })}
           </Text>
-          <EvidenceList assessment={a} item={item} evidence={evidence} />
+          <EvidenceList assessment={a} item={item} evidence={evidence} contested={score.contested} />
         </Stack>
       </Stack>
     </Paper>

@@ -70,7 +70,13 @@ function useSaver(assessmentId: string, version: number) {
       }
     });
   };
-  return { state, error, save, setError: (m: string | null) => setError(m) };
+  /** Back to the saved value after a refusal: the refusal no longer applies (nothing to save). */
+  const clear = () => {
+    if (state !== 'error') return;
+    setState('idle');
+    setError(null);
+  };
+  return { state, error, save, clear, setError: (m: string | null) => setError(m) };
 }
 
 /**
@@ -220,7 +226,10 @@ export function SelfEditor({
       saver.setError(t('parAssessment.save.notANumber'));
       return;
     }
-    if (sameRaw(draft.points, saved.points) && draft.note.trim() === saved.note.trim()) return;
+    if (sameRaw(draft.points, saved.points) && draft.note.trim() === saved.note.trim()) {
+      saver.clear();
+      return;
+    }
     saver.save(
       (version) => saveSelf(assessment.id, item.code, { points, note: draft.note.trim(), version }),
       follow,
@@ -307,7 +316,10 @@ export function AppraisalEditor({
       saver.setError(t('parAssessment.save.notANumber'));
       return;
     }
-    if (sameRaw(draft.points, saved.points) && draft.reason.trim() === saved.reason.trim()) return;
+    if (sameRaw(draft.points, saved.points) && draft.reason.trim() === saved.reason.trim()) {
+      saver.clear();
+      return;
+    }
     if (needsReason && !draft.reason.trim()) {
       setHint(
         earlier === null
@@ -363,8 +375,7 @@ export function AppraisalEditor({
                 )
             : t('parAssessment.appraisal.reasonOptional')
         }
-        withAsterisk={needsReason}
-        aria-required={needsReason}
+        required={needsReason}
         value={draft.reason}
         onChange={(e) => {
           setHint(null);
@@ -405,7 +416,10 @@ export function ExplanationEditor({
   const commit = () => {
     setHint(null);
     const text = draft.trim();
-    if (text === saved.trim()) return;
+    if (text === saved.trim()) {
+      saver.clear();
+      return;
+    }
     if (!text) {
       setHint(t('parAssessment.explanation.empty'));
       return;

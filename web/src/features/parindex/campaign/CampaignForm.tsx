@@ -80,7 +80,11 @@ export function CampaignForm({
   const editing = !!campaign;
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const defaultTitle = (y: number) => t('parCampaign.form.defaultTitle', { year: y });
+  /** The title a new campaign is given: its year and the groups it scores (followed while not typed over). */
+  const defaultTitle = (y: number, groups: readonly UnitGroup[] = ['department', 'commune']) =>
+    t(`parCampaign.form.defaultTitle.${titleKey(groups)}`, { year: y });
+  const isDefaultTitle = (title: string, y: number) =>
+    TITLE_KEYS.some((k) => title === t(`parCampaign.form.defaultTitle.${k}`, { year: y }));
 
   const initial = (): Values => {
     const frameworks = { department: null, commune: null, other: null } as Record<UnitGroup, string | null>;
@@ -146,6 +150,14 @@ export function CampaignForm({
   useEffect(() => {
     if (!opened) defaultedFor.current = null;
   }, [opened]);
+  // The default title follows the groups chosen (a campaign of the departments alone is not "and the communes").
+  const groupsKey = chosenGroups(form.values.frameworks).join(',');
+  useEffect(() => {
+    if (editing || !opened || !isDefaultTitle(form.values.title, year)) return;
+    const next = defaultTitle(year, chosenGroups(form.values.frameworks));
+    if (next !== form.values.title) form.setFieldValue('title', next);
+    // When the groups chosen change.
+  }, [groupsKey]);
 
   // Once units are scoring, the frameworks stay as chosen (the server refuses a change).
   const frameworksFixed = !!campaign && campaign.stage !== 'preparing';
@@ -177,6 +189,8 @@ export function CampaignForm({
         : await createCampaign({ ...body, year: v.year });
       qc.setQueryData(parKeys.campaign(saved.id), saved);
       await qc.invalidateQueries({ queryKey: parKeys.campaigns });
+      // A deadline moved may have locked the units' assessments (the list under the header shows them).
+      if (campaign) await qc.invalidateQueries({ queryKey: [...parKeys.campaign(saved.id), 'assessments'] });
       notifications.show({
         color: 'green',
         message: editing
@@ -233,8 +247,8 @@ export function CampaignForm({
           value={form.values.year}
           onChange={(v) => {
             const y = typeof v === 'number' ? v : Number(v);
-            if (form.values.title === defaultTitle(form.values.year))
-              form.setFieldValue('title', defaultTitle(y));
+            if (isDefaultTitle(form.values.title, form.values.year))
+              form.setFieldValue('title', defaultTitle(y, chosenGroups(form.values.frameworks)));
             form.setFieldValue('year', y);
           }}
           error={form.errors.year}
@@ -447,4 +461,14 @@ function FixedFramework({ group, campaign }: { group: UnitGroup; campaign: Campa
       </Text>
     </Stack>
   );
+}
+
+const TITLE_KEYS = ['all', 'department', 'commune', 'units'] as const;
+const chosenGroups = (f: Record<UnitGroup, string | null>): UnitGroup[] => GROUPS.filter((g) => !!f[g]);
+function titleKey(groups: readonly UnitGroup[]): (typeof TITLE_KEYS)[number] {
+  const key = [...groups].sort().join(',');
+  if (key === 'department') return 'department';
+  if (key === 'commune') return 'commune';
+  if (key === 'commune,department' || key === '') return 'all';
+  return 'units';
 }

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Loader,
   Modal,
   SimpleGrid,
   Stack,
@@ -20,8 +21,15 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ApiError } from '../../../lib/api';
-import { formatDate, formatNumber } from '../../../lib/format';
-import { advanceCampaign, parKeys, type AssessmentStatus, type Campaign, type CampaignStage } from './api';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import {
+  advanceCampaign,
+  parKeys,
+  requestComputation,
+  type AssessmentStatus,
+  type Campaign,
+  type CampaignStage,
+} from './api';
 import { CampaignForm } from './CampaignForm';
 import { StageTrack } from './StageTrack';
 import { AssessmentStatusBadge, GROUPS, STAGE_DEADLINE, STATUSES, textIn } from './labels';
@@ -176,6 +184,11 @@ export function CampaignHeader({
               </Anchor>
             </Fact>
           )}
+          {(c.abilities.compute || c.computation.at) && (
+            <Fact label={t('parCampaign.computation.label')}>
+              <ComputationState campaign={c} />
+            </Fact>
+          )}
           {c.note && (
             <Fact label={t('parCampaign.form.note')}>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -296,6 +309,56 @@ function AdvanceControl({ campaign: c }: { campaign: Campaign }) {
           </Group>
         </Stack>
       </Modal>
+    </Stack>
+  );
+}
+
+/**
+ * The criteria computed from chidao's records: when they were last read, or that they are being read (background
+ * work: the page looks again until done); the office may ask for them to be read again now.
+ */
+function ComputationState({ campaign: c }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const ask = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      qc.setQueryData(parKeys.campaign(c.id), await requestComputation(c.id));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4} align="flex-start" data-testid="campaign-computation">
+      {c.computation.pending ? (
+        <Group gap={6} wrap="nowrap">
+          <Loader size={14} aria-hidden />
+          <Text size="sm">{t('parCampaign.computation.pending')}</Text>
+        </Group>
+      ) : (
+        <Text size="sm">
+          {c.computation.at
+            ? t('parCampaign.computation.at', { at: formatDateTime(c.computation.at) })
+            : t('parCampaign.computation.never')}
+        </Text>
+      )}
+      {c.abilities.compute && !c.computation.pending && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => void ask()}
+          loading={busy}
+          data-testid="campaign-compute"
+        >
+          {t('parCampaign.computation.again')}
+        </Button>
+      )}
+      <ErrorAlert error={error} />
     </Stack>
   );
 }

@@ -113,7 +113,12 @@ export function CampaignPage() {
 function CampaignView({ id }: { id: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const q = useQuery({ queryKey: parKeys.campaign(id), queryFn: () => getCampaign(id) });
+  const q = useQuery({
+    queryKey: parKeys.campaign(id),
+    queryFn: () => getCampaign(id),
+    // While the computed criteria are being read in the background, look again until they are in.
+    refetchInterval: (query) => (query.state.data?.computation.pending ? 4_000 : false),
+  });
   const c = q.data;
   const me = session.data?.user.id;
   const roles = session.data?.roles ?? [];

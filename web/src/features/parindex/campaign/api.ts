@@ -65,6 +65,8 @@ export const getCampaign = (id: string) => api.get<Campaign>(`/api/par/campaigns
 export const createCampaign = (input: CampaignCreateInput) => api.post<Campaign>('/api/par/campaigns', input);
 export const updateCampaign = (id: string, input: CampaignUpdateInput) =>
   api.put<Campaign>(`/api/par/campaigns/${id}`, input);
+/** Asks for the computed criteria to be read again (202: computed in the background). */
+export const requestComputation = (id: string) => api.post<Campaign>(`/api/par/campaigns/${id}/compute`, {});
 export const advanceCampaign = (id: string, version: number) =>
   api.post<Campaign>(`/api/par/campaigns/${id}/advance`, { version });
 

@@ -17,7 +17,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconInfoCircle, IconListNumbers, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { memo, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
+import { LeaveGuard } from '../../../components/LeaveGuard';
+import { memo, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { DecisionHint, DecisionSelect } from '../../../components/DecisionSelect';
@@ -176,14 +177,6 @@ export function FrameworkEditor({
   const inUse = framework.status === 'published' || framework.usedBy.length > 0;
   const E = (k: string, v?: Record<string, unknown>) => t(`parFrameworks.editor.${k}`, v ?? {});
 
-  // Unsaved changes are not lost to a closed tab or a reload without a word.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   const save = useMutation({
     mutationFn: (d: Draft) => {
       sent.current = d;
@@ -240,6 +233,8 @@ export function FrameworkEditor({
       }}
       data-testid="framework-editor"
     >
+      {/* Unsaved changes are not lost to a link, a closed tab or a reload without a word. */}
+      <LeaveGuard dirty={dirty} />
       <Stack gap="lg" ref={top}>
         <Alert
           color={inUse ? 'yellow' : 'blue'}

@@ -3,7 +3,7 @@ import { useBlocker } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Leaving a page with unsaved changes asks first (in the app, and when the tab closes). */
+/** Leaving a page with unsaved changes asks first (in the app, and when the tab closes): reports, frameworks. */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
   const dirtyRef = useRef(dirty);
@@ -17,16 +17,16 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
     <Modal
       opened={blocker.status === 'blocked'}
       onClose={() => blocker.reset?.()}
-      title={t('reports.leave.title')}
+      title={t('common.leave.title')}
       centered
     >
-      <Text size="sm">{t('reports.leave.message')}</Text>
+      <Text size="sm">{t('common.leave.message')}</Text>
       <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={() => blocker.reset?.()} data-testid="reports-leave-stay">
-          {t('reports.leave.stay')}
+        <Button variant="default" onClick={() => blocker.reset?.()} data-testid="leave-stay">
+          {t('common.leave.stay')}
         </Button>
-        <Button color="red" onClick={() => blocker.proceed?.()} data-testid="reports-leave-go">
-          {t('reports.leave.go')}
+        <Button color="red" onClick={() => blocker.proceed?.()} data-testid="leave-go">
+          {t('common.leave.go')}
         </Button>
       </Group>
     </Modal>
