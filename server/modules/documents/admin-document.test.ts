@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
   placeName,
+  provinceCommittee,
   adminDocumentBuffer,
   dateLine,
   LAYOUT,
@@ -125,6 +126,13 @@ describe('the .docx', () => {
       'TRƯỞNG BAN',
       'Trần Văn Chỉ Đạo',
     ]);
+  });
+
+  it('a provincial committee issues on the two lines of the decree’s samples: “ỦY BAN NHÂN DÂN” / “TỈNH NGHỆ AN”', async () => {
+    const { text } = await docxParts(
+      await adminDocumentBuffer({ ...SPEC, parentBody: null, issuingBody: provinceCommittee('Nghệ An') }),
+    );
+    expect(text.slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH NGHỆ AN', 'Số: 05/BC-BCĐ']);
   });
 
   it('is set in Times New Roman, 14 pt body, on A4 with the decree margins, the motto bold and the date italic', async () => {

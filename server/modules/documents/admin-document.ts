@@ -229,12 +229,13 @@ function headerTable(spec: AdminDocumentSpec, textWidth: number): Table {
   const leftW = LAYOUT.headerLeftMm;
   const rightW = textWidth - leftW;
   const bodySize = 13;
-  const issuing = upper(spec.issuingBody);
+  // The issuing body may give its own line break ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN": `provinceCommittee`).
+  const issuing = upper(spec.issuingBody).split('\n');
   const left: Paragraph[] = [];
   if (spec.parentBody) left.push(centred(upper(spec.parentBody), { size: bodySize }));
-  left.push(centred(issuing, { size: bodySize, bold: true }));
+  for (const line of issuing) left.push(centred(line, { size: bodySize, bold: true }));
   // The rule under the issuing body: 1/3–1/2 of its (longest) line.
-  const longest = Math.min(leftW, textWidthMm(issuing, bodySize, true));
+  const longest = Math.min(leftW, Math.max(...issuing.map((l) => textWidthMm(l, bodySize, true))));
   if (spec.layout?.issuerMark === 'star') left.push(centred('*', { size: bodySize }));
   else left.push(rule(Math.max(15, longest * 0.4), leftW));
   left.push(
@@ -491,6 +492,12 @@ export function buildAdminDocument(spec: AdminDocumentSpec): Document {
  * The place a province's documents are dated at (thể thức: "Nghệ An, ngày …") from its unit's name: "UBND tỉnh
  * Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An" or "Tỉnh Nghệ An" all give "Nghệ An"; a city's "Thành phố Huế", "Huế".
  */
+/**
+ * A provincial People's Committee as the issuing body of its documents, on the two lines of Decree 30's samples
+ * (Appendix I): "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" (the header's own wrap would break it after "TỈNH").
+ */
+export const provinceCommittee = (place: string): string => `Ủy ban nhân dân\ntỉnh ${place}`;
+
 export const placeName = (unitName: string): string =>
   unitName.replace(/^((UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(tỉnh|thành phố)\s+/iu, '').trim();
 

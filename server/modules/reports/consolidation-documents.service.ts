@@ -11,6 +11,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import { conflict, notFound, staleVersion } from '../../core/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { attachFile, createDocumentRecord } from '../documents/documents.service.js';
+import { provinceCommittee } from '../documents/admin-document.js';
 import type { FileStore } from '../files/file-store.js';
 import { findCommittee } from '../committees/committees.service.js';
 import { getUnits, unitDisplayName, unitLabelsOf } from '../units/units.service.js';
@@ -87,7 +88,7 @@ async function documentOf(
     : {
         layout: 'state' as const,
         parentBody: null,
-        issuingBody: `ỦY BAN NHÂN DÂN TỈNH ${upper(place)}`,
+        issuingBody: provinceCommittee(place),
         symbol: 'BC-UBND',
         recipients: [
           'Bộ Nội vụ (Vụ Cải cách hành chính)',

@@ -5,7 +5,12 @@
  * legal bases, the articles, then per group the ranking (points, index, grade, rank, change from last year) and
  * the index of each field. Issued by the People's Committee; the number is left for the clerk. Pure.
  */
-import { adminDocumentBuffer, type AdminDocumentSpec, type Block } from '../../documents/admin-document.js';
+import {
+  adminDocumentBuffer,
+  provinceCommittee,
+  type AdminDocumentSpec,
+  type Block,
+} from '../../documents/admin-document.js';
 import type { UnitGroup } from '../parindex.table.js';
 
 export type ResultsFacts = {
@@ -43,7 +48,6 @@ const change = (v: number | null) => (v === null ? '—' : v > 0 ? `+${num(v)}` 
 const roman = ['I', 'II', 'III', 'IV', 'V'];
 
 export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
-  const committee = `Ủy ban nhân dân tỉnh ${f.provinceName}`;
   const groupNames = f.groups.map((g) => GROUP_TITLES[g.group]).join(' và ');
   const body: Block[] = [
     { kind: 'paragraph', text: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;' },
@@ -120,7 +124,7 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
   });
   return {
     parentBody: null,
-    issuingBody: committee,
+    issuingBody: provinceCommittee(f.provinceName),
     number: null,
     symbol: 'QĐ-UBND',
     place: f.provinceName,
