@@ -30,7 +30,8 @@ import { sql } from 'drizzle-orm';
  *   plainly they are not anonymous (e.g. officials answering as themselves) and stays empty otherwise.
  */
 
-export const SURVEY_KINDS = ['sipas', 'ddci', 'par_sociological', 'custom'] as const;
+/** The shipped templates' kinds (./data/index.ts: SIPAS-like, DDCI-like, the PAR Index's survey) and the office's own. */
+export const SURVEY_KINDS = ['satisfaction', 'business', 'par_index', 'custom'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
