@@ -16,25 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../../../paths.js';
 import type { SurveyDefinition } from '../rules/definition.js';
 import type { IndexConfig } from '../rules/indices.js';
 import type { Text } from '../rules/text.js';
 
-/** The package root (the folder holding package.json), from server/… or dist/server/…. */
-function packageRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`package.json not found above ${start}`);
-    dir = up;
-  }
-  return dir;
-}
-
-export const SHIPPED_SURVEYS_FOLDER = path.join(
-  packageRoot(import.meta.dirname),
-  'server/modules/surveys/data',
-);
+export const SHIPPED_SURVEYS_FOLDER = path.join(packageRoot, 'server/modules/surveys/data');
 
 export const SHIPPED_SURVEY_KEYS = ['sipas', 'ddci-department', 'par-survey'] as const;
 export type ShippedSurveyKey = (typeof SHIPPED_SURVEY_KEYS)[number];
