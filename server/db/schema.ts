@@ -26,3 +26,4 @@ export * from '../modules/hotline/hotline.table.js';
 export * from '../modules/inspections/inspections.table.js';
 export * from '../modules/parindex/parindex.table.js';
 export * from '../modules/standings/standings.table.js';
+export * from '../modules/surveys/surveys.table.js';
