@@ -36,6 +36,7 @@ import {
 import {
   advanceStage,
   checkDeadlines,
+  computationPending,
   COMPUTING_STAGES,
   deadlinesOf,
   nextStage,
@@ -224,10 +225,7 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
     computation: {
       at: row.criteriaComputedAt?.toISOString() ?? null,
       requestedAt: row.computeRequestedAt?.toISOString() ?? null,
-      pending:
-        COMPUTING_STAGES.includes(row.stage) &&
-        (!row.criteriaComputedAt ||
-          (!!row.computeRequestedAt && row.computeRequestedAt > row.criteriaComputedAt)),
+      pending: computationPending(row.stage, row.criteriaComputedAt, row.computeRequestedAt),
     },
     advance,
     abilities: {

@@ -12,7 +12,7 @@ import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
 import { refreshComputedScores } from './computed.service.js';
 import { parAssessments, parCampaigns } from './parindex.table.js';
-import { COMPUTING_STAGES, computationDue } from './rules/stages.js';
+import { COMPUTING_STAGES, computationDue, requestedSince } from './rules/stages.js';
 
 export type ComputeSweep = { campaigns: number; assessments: number; updated: number };
 
@@ -32,8 +32,7 @@ export async function refreshDueComputations(db: Db, now: Date = new Date()): Pr
     .where(inArray(parCampaigns.stage, [...COMPUTING_STAGES]));
   const sweep: ComputeSweep = { campaigns: 0, assessments: 0, updated: 0 };
   for (const c of open) {
-    const requestedAfterLast =
-      !!c.computeRequestedAt && (!c.criteriaComputedAt || c.computeRequestedAt > c.criteriaComputedAt);
+    const requestedAfterLast = requestedSince(c.criteriaComputedAt, c.computeRequestedAt);
     const computedOn = c.criteriaComputedAt ? todayInVietnam(c.criteriaComputedAt) : null;
     if (!computationDue(c.stage, today, computedOn, requestedAfterLast)) continue;
     const startedAt = new Date();

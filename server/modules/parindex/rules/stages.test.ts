@@ -4,6 +4,8 @@ import type { AssessmentStatus } from './assessment-status.js';
 import {
   advanceStage,
   computationDue,
+  computationPending,
+  requestedSince,
   appraisalOpen,
   CAMPAIGN_STAGES,
   checkDeadlines,
@@ -261,5 +263,19 @@ describe('computationDue: the computed criteria follow the records while the cam
     expect(computationDue('appraisal_2', '2026-03-02', '2026-03-02', false)).toBe(false);
     for (const stage of ['preparing', 'finalised', 'published'] as const)
       expect(computationDue(stage, '2026-03-02', null, true)).toBe(false);
+  });
+});
+
+describe('computationPending: what the campaign page shows as waiting', () => {
+  const at = new Date('2026-03-02T08:00:00Z');
+  const later = new Date('2026-03-02T09:00:00Z');
+  it('never computed, or asked for since; not when only the daily refresh is due; never outside the open stages', () => {
+    expect(computationPending('self_assessment', null, null)).toBe(true);
+    expect(computationPending('appraisal_1', at, null)).toBe(false);
+    expect(computationPending('appraisal_1', at, later)).toBe(true);
+    expect(computationPending('appraisal_1', later, at)).toBe(false);
+    expect(computationPending('published', null, later)).toBe(false);
+    expect(requestedSince(null, at)).toBe(true);
+    expect(requestedSince(null, null)).toBe(false);
   });
 });

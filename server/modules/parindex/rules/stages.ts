@@ -371,3 +371,19 @@ export function computationDue(
   if (!COMPUTING_STAGES.includes(stage)) return false;
   return computedOn === null || requestedAfterLast || computedOn < today;
 }
+
+/**
+ * A computation waits or runs (what the campaign page shows): the campaign computes, and it was never computed or
+ * was asked for since the last computation. (The daily refresh is not "waiting": the last values stand meanwhile.)
+ */
+export function computationPending(
+  stage: CampaignStage,
+  computedAt: Date | null,
+  requestedAt: Date | null,
+): boolean {
+  return COMPUTING_STAGES.includes(stage) && (!computedAt || requestedSince(computedAt, requestedAt));
+}
+
+/** The office asked after the last computation (or there was none). */
+export const requestedSince = (computedAt: Date | null, requestedAt: Date | null): boolean =>
+  !!requestedAt && (!computedAt || requestedAt > computedAt);
