@@ -135,6 +135,27 @@ describe('the .docx', () => {
     expect(text.slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH NGHỆ AN', 'Số: 05/BC-BCĐ']);
   });
 
+  it('an annex follows the signature on a new page, tied to the document by its line', async () => {
+    const buffer = await adminDocumentBuffer({
+      ...SPEC,
+      annexes: [
+        {
+          title: 'PHỤ LỤC I. CHỈ SỐ CCHC NĂM 2026',
+          attachedTo: '(Kèm theo Quyết định số      /QĐ-UBND)',
+          body: [{ kind: 'paragraph', text: 'Bảng xếp hạng.' }],
+        },
+      ],
+    });
+    const { text, xml } = await docxParts(buffer);
+    const signer = text.indexOf('Trần Văn Chỉ Đạo');
+    expect(text.slice(signer + 1)).toEqual([
+      'PHỤ LỤC I. CHỈ SỐ CCHC NĂM 2026',
+      '(Kèm theo Quyết định số      /QĐ-UBND)',
+      'Bảng xếp hạng.',
+    ]);
+    expect(xml).toContain('<w:pageBreakBefore/>');
+  });
+
   it('is set in Times New Roman, 14 pt body, on A4 with the decree margins, the motto bold and the date italic', async () => {
     const { zip, xml } = await docxParts(await adminDocumentBuffer(SPEC));
     const styles = await zip.file('word/styles.xml')!.async('string');

@@ -118,6 +118,11 @@ export type AdminDocumentSpec = {
     issuerMark: 'rule' | 'star';
     numberText: string;
   };
+  /**
+   * Annexes (phụ lục) after the signature, each from a new page: its title, the line that ties it to the document
+   * ("Kèm theo Quyết định số …"), and its blocks.
+   */
+  annexes?: readonly { title: string; attachedTo: string; body: Block[] }[];
   /** Body size in points: 13 or 14. */
   fontSize?: 13 | 14;
   /** Document properties. */
@@ -483,11 +488,24 @@ export function buildAdminDocument(spec: AdminDocumentSpec): Document {
       ...bodyBlocks(spec.body, size, textWidth),
       new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size })] }),
       signatureTable(spec, size, textWidth),
+      ...(spec.annexes ?? []).flatMap((a) => [
+        new Paragraph({
+          pageBreakBefore: true,
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 0 },
+          children: [run(a.title, { size, bold: true })],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 240 },
+          children: [run(a.attachedTo, { size, italics: true })],
+        }),
+        ...bodyBlocks(a.body, size, textWidth),
+      ]),
     ],
   });
 }
 
-/** The document's .docx bytes. */
 /**
  * The place a province's documents are dated at (thể thức: "Nghệ An, ngày …") from its unit's name: "UBND tỉnh
  * Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An" or "Tỉnh Nghệ An" all give "Nghệ An"; a city's "Thành phố Huế", "Huế".
@@ -501,6 +519,7 @@ export const provinceCommittee = (place: string): string => `Ủy ban nhân dân
 export const placeName = (unitName: string): string =>
   unitName.replace(/^((UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(tỉnh|thành phố)\s+/iu, '').trim();
 
+/** The document's .docx bytes. */
 export async function adminDocumentBuffer(spec: AdminDocumentSpec): Promise<Buffer> {
   return Packer.toBuffer(buildAdminDocument(spec));
 }

@@ -70,12 +70,10 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
       text: `Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng ${groupNames} chịu trách nhiệm thi hành Quyết định này.`,
     },
   ];
-  f.groups.forEach((g, i) => {
-    body.push({
-      kind: 'heading',
-      text: `PHỤ LỤC ${roman[i] ?? i + 1}. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${f.year} CỦA ${GROUP_TITLES[g.group].toLocaleUpperCase('vi')}`,
-    });
-    body.push({
+  // Each group's tables are an annex after the signature, from a new page, tied to the decision (Decree 30).
+  const annexes = f.groups.map((g, i) => {
+    const annex: Block[] = [];
+    annex.push({
       kind: 'table',
       columns: [
         { header: 'Xếp hạng', widthPct: 10, align: 'center' },
@@ -95,9 +93,12 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
       ]),
       emptyText: 'Không có đơn vị.',
     });
-    body.push({ kind: 'paragraph', text: `Chỉ số thành phần theo lĩnh vực (%) — ${GROUP_TITLES[g.group]}:` });
+    annex.push({
+      kind: 'paragraph',
+      text: `Chỉ số thành phần theo lĩnh vực (%) — ${GROUP_TITLES[g.group]}:`,
+    });
     const share = Math.floor(60 / Math.max(1, g.fields.length));
-    body.push({
+    annex.push({
       kind: 'table',
       columns: [
         { header: 'TT', widthPct: 8, align: 'center' },
@@ -117,10 +118,15 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
         }),
       ]),
     });
-    body.push({
+    annex.push({
       kind: 'paragraph',
       text: `Ghi chú: ${g.fields.map((field) => `LV ${field.code} — ${field.name}`).join('; ')}.`,
     });
+    return {
+      title: `PHỤ LỤC ${roman[i] ?? i + 1}. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${f.year} CỦA ${GROUP_TITLES[g.group].toLocaleUpperCase('vi')}`,
+      attachedTo: `(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm ${f.date.slice(0, 4)} của Ủy ban nhân dân tỉnh ${f.provinceName})`,
+      body: annex,
+    };
   });
   return {
     parentBody: null,
@@ -132,6 +138,7 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
     docType: 'Quyết định',
     summary: `Phê duyệt và công bố Chỉ số cải cách hành chính năm ${f.year} của ${groupNames}`,
     body,
+    annexes,
     recipients: [
       'Như Điều 3',
       'Bộ Nội vụ (để b/c)',
