@@ -623,6 +623,8 @@ describe('a campaign from opening to published results', () => {
     expect(text).toMatch(/Nghệ An, ngày \d{2} tháng \d{2} năm \d{4}/);
     expect(text).not.toMatch(/tỉnh UBND/i);
     expect(text).not.toContain('giả định');
+    // Signed "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" once (the position is not repeated under the authority).
+    expect(text.split('\n').filter((l) => l === 'CHỦ TỊCH')).toHaveLength(1);
 
     await advance();
     expect(campaign.stage).toBe('published');

@@ -146,7 +146,7 @@ export function resultsDocumentSpec(f: ResultsFacts): AdminDocumentSpec {
       'Chủ tịch, các PCT UBND tỉnh',
       'Lưu: VT, SNV',
     ],
-    signature: { authority: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], position: 'Chủ tịch', name: null },
+    signature: { authority: ['TM. ỦY BAN NHÂN DÂN'], position: 'Chủ tịch', name: null },
     title: `Chỉ số CCHC năm ${f.year}`,
     creator: 'chidao',
   };
