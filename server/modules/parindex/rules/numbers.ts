@@ -11,29 +11,13 @@
  *   "1,5", "1.234,25", "80,00%". English: "1.5", "1,234.25", "80.00%". Points show at most two decimals with
  *   trailing zeros dropped ("1,5", "2"); percentages always two ("80,00%").
  */
+import { round2 } from '../../../core/round.js';
 import type { Text } from './framework-types.js';
 
 export type Locale = 'vi' | 'en';
 
-/** Rounds to two decimals, half away from zero, on the decimal digits (1.005 → 1.01; 89.995 → 90; −1.005 → −1.01). */
-export function round2(value: number): number {
-  if (!Number.isFinite(value)) return value;
-  const abs = Math.abs(value);
-  // Beyond 15 integer digits a double has no decimals left to round.
-  if (abs >= 1e13) return value;
-  // Fast path (the bulk scoring rounds hundreds of thousands of figures): away from a tie, the nearest
-  // hundredth is plain Math.round; k / 100 is the same double as the literal "k/100".
-  const hundredths = abs * 100;
-  const whole = Math.floor(hundredths);
-  if (Math.abs(hundredths - whole - 0.5) > 1e-6) {
-    const fast = Math.round(hundredths) / 100;
-    return fast === 0 ? 0 : value < 0 ? -fast : fast;
-  }
-  const digits = abs.toPrecision(15);
-  const shifted = Math.round(Number(`${digits}e2`));
-  const result = Number(`${shifted}e-2`);
-  return result === 0 ? 0 : value < 0 ? -result : result;
-}
+/** The one rounding (its reasons above): server/core/round.ts. */
+export { round2 };
 
 /** Equal up to floating-point noise (sums of points: 0.1 + 0.2 = 0.3); the framework's own tolerance is separate. */
 export function nearlyEqual(a: number, b: number): boolean {

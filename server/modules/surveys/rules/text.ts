@@ -7,6 +7,7 @@
  * - One rounding (`round2`): two decimals, half away from zero, decided on the digits people see (the value is
  *   first read to 15 significant digits), so 88.805 gives 88.81 although the double is a hair below it.
  */
+import { round2 } from '../../../core/round.js';
 
 /** A text in both languages; Vietnamese is required where people read it, English may be empty. */
 export type Text = { vi: string; en: string };
@@ -19,15 +20,8 @@ export type Problem<P extends string = string> = { at: string; problem: P; messa
 
 export type Locale = 'vi' | 'en';
 
-/** Rounds to two decimals, half away from zero, on the decimal digits (1.005 → 1.01; −1.005 → −1.01). */
-export function round2(value: number): number {
-  if (!Number.isFinite(value)) return value;
-  const abs = Math.abs(value);
-  if (abs >= 1e13) return value;
-  const shifted = Math.round(Number(`${abs.toPrecision(15)}e2`));
-  const result = Number(`${shifted}e-2`);
-  return result === 0 ? 0 : value < 0 ? -result : result;
-}
+/** The project's one rounding of figures people read (two decimals, half away from zero): server/core/round.ts. */
+export { round2 };
 
 function group(integer: string, separator: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
