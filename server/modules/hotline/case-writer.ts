@@ -360,7 +360,9 @@ async function writeBatch(db: Db, batch: readonly PendingCase[]): Promise<Pendin
         fromStatus: null,
         toStatus: 'received',
         note: null,
-        on: row.receivedOn,
+        // The day it arrived, not the day its clock starts: a case sent on Saturday or at 19:00 counts from
+        // the next working day (receivedOn), but the officer may triage it the evening it came.
+        on: look.calendar.localDateOf(p.receivedAt),
         at: p.now,
         actorId: p.ctx.actor?.user.id ?? null,
       })),

@@ -136,7 +136,8 @@ async function load(ctx: RequestContext, ids: readonly string[], asOf: string) {
       access: { read, upload: who.handler || who.office, work: who.handler && UNIT_OWES.includes(status) },
       row: r,
       meta: m,
-      dates: { recordedOn: r.receivedOn, earliest: r.receivedOn },
+      // Steps may be dated from the day the case arrived (a Saturday or an evening), before its clock starts.
+      dates: { recordedOn: calendar.localDateOf(r.receivedAt), earliest: calendar.localDateOf(r.receivedAt) },
     });
   }
   return out;

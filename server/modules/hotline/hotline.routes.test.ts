@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { systemContext } from '../../core/context.js';
 import { hideSubmitterKey } from '../../app.js';
@@ -700,5 +700,60 @@ describe('the hotline’s e-mail inbox', () => {
     );
     expect(detail.files.map((f) => f.mediaType)).toEqual(['image/png']);
     expect(detail.description).toContain('virus.exe');
+  });
+
+  it('a mail that came in the evening is triaged and answered that evening; its clock starts the next working day', async () => {
+    // Bug: CI ran after 17:00 (Hà Nội) and every case received then carried a 'receive' step dated the next
+    // working day, so triaging or answering it the same evening was refused as 'before the previous step'.
+    const ctx = systemContext(t.database.db);
+    const todayVn = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const evening = new Date(`${todayVn}T23:30:00+07:00`); // after office hours, whatever the weekday
+    // The clock reads 23:30 in Hà Nội for the whole test (only Date is faked: timers and I/O run as usual).
+    vi.useFakeTimers({ toFake: ['Date'], now: Math.max(Date.now(), evening.getTime()) });
+    try {
+      // Sessions are signed in at the faked hour (the real ones may have gone idle by then).
+      const [office, unit] = [
+        await t.login('duongdaynong@chidao.demo'),
+        await t.login('daumoi.tuphap@chidao.demo'),
+      ];
+      const { code } = await receiveHotlineMail(
+        ctx,
+        t.app.fileStore,
+        {
+          messageId: 'evening-1@mail.example.vn',
+          from: { name: 'Hồ Thị Tối', address: 'toi.ho@example.vn' },
+          to: ['duongdaynong@nghean.gov.vn'],
+          subject: 'Hỏi thủ tục chứng thực bản sao',
+          text: 'Xin hỏi chứng thực bản sao từ bản chính có cần hẹn trước không?',
+          receivedAt: evening,
+          attachments: [],
+        },
+        1_000_000,
+      );
+      const list = ok<{ items: { id: string; receivedOn: string }[] }>(
+        await office.request('GET', `/api/hotline/cases?view=triage&q=${code}`),
+      );
+      const c = list.items[0]!;
+      expect(c.receivedOn > todayVn).toBe(true); // counted from the next working day (Nghị định 61/2018/NĐ-CP)
+      const before = ok<Detail>(await office.request('GET', `/api/hotline/cases/${c.id}`));
+      const done = ok<Detail>(
+        await office.request('POST', `/api/hotline/cases/${c.id}/triage`, {
+          version: before.version,
+          classification: 'within_authority',
+          handlingUnitId: units.get('Sở Tư pháp'),
+        }),
+      );
+      expect(done.status).toBe('assigned');
+      const item = ok<{ version: number }>(await unit.request('GET', `/api/work/feedback_case/${c.id}`));
+      ok(
+        await unit.request('POST', `/api/work/feedback_case/${c.id}/actions`, {
+          action: 'submit_answer',
+          version: item.version,
+          output: 'Không cần hẹn trước; mang bản chính và bản sao đến Bộ phận một cửa.',
+        }),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
