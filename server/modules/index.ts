@@ -24,6 +24,7 @@ import { pilotsModule } from './pilots/pilots.module.js';
 import { plansModule } from './plans/plans.module.js';
 import { reportsModule } from './reports/reports.module.js';
 import { standingsModule } from './standings/standings.module.js';
+import { surveysModule } from './surveys/surveys.module.js';
 import { systemModule } from './system/system.module.js';
 import { tasksModule } from './tasks/tasks.module.js';
 import { unitsModule } from './units/units.module.js';
@@ -53,6 +54,7 @@ export const MODULES = [
   inspectionsModule,
   parindexModule,
   standingsModule,
+  surveysModule,
   homeModule,
   workModule,
   backupModule,

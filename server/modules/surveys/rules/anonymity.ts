@@ -65,3 +65,42 @@ export function bucketRange(bucket: string): { granularity: Granularity; start: 
         : Date.UTC(y, mo + 1, 1);
   return { granularity, start: new Date(startLocal - offset), end: new Date(endLocal - offset) };
 }
+
+/**
+ * What the form tells a respondent is and is not recorded (issue 17: "say plainly on the form what is and is not
+ * recorded"), from the survey's settings. Both the office's page and the public form show this one text.
+ */
+export function recordedNotice(s: { anonymous: boolean; channel?: 'qr' | 'invitation' | 'link' }): {
+  vi: string;
+  en: string;
+} {
+  if (!s.anonymous) {
+    return {
+      vi:
+        'Phiếu này không ẩn danh: câu trả lời được lưu cùng tài khoản của người trả lời, như cơ quan khảo sát đã thông báo. ' +
+        'Không lưu địa chỉ IP. Kết quả chỉ công bố dạng tổng hợp.',
+      en:
+        'This survey is not anonymous: answers are stored with the respondent’s account, as the surveying agency announced. ' +
+        'No IP address is stored. Results are published only in aggregate.',
+    };
+  }
+  const invitation =
+    s.channel === 'invitation'
+      ? {
+          vi: ' Đường dẫn mời chỉ được ghi là “đã dùng”, không ghi lúc nào, không gắn với câu trả lời.',
+          en: ' Your invitation link is only marked “used” — not when, and not tied to your answers.',
+        }
+      : { vi: '', en: '' };
+  return {
+    vi:
+      'Phiếu ẩn danh. Được lưu: các câu trả lời, đơn vị và nhóm được khảo sát, ngày gửi (không lưu giờ), thời gian làm phiếu tính theo phút. ' +
+      'Không lưu: họ tên, số điện thoại, e-mail, địa chỉ IP, tài khoản, giờ gửi.' +
+      invitation.vi +
+      ' Kết quả của nhóm dưới 5 người trả lời không được hiển thị.',
+    en:
+      'This survey is anonymous. Stored: your answers, the unit and group surveyed, the day you sent it (not the time), and how many minutes the form took. ' +
+      'Not stored: your name, phone, e-mail, IP address, account, or the time you sent it.' +
+      invitation.en +
+      ' Results of groups with fewer than 5 respondents are not shown.',
+  };
+}
