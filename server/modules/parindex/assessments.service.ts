@@ -175,7 +175,9 @@ export const itemScores = (rows: readonly ScoreRow[]): Map<string, ItemScores> =
         round1: s.round1Points,
         round2: s.round2Points,
         computed: s.computedPoints,
-        survey: null,
+        // `computed_points` holds the value from data: a module's figure for a computed item, the survey's index for
+        // an item of method survey (./computed.service.ts); the scoring rules read each for its own method only.
+        survey: s.computedPoints,
       },
     ]),
   );

@@ -13,7 +13,9 @@
  * - `dossiers.on_time`, `dossiers.online` → dossiers/par-figures.service (`dossierParFigures`, one read for both);
  * - `hotline.on_time` → hotline/par-figures.service (`feedbackHandledOnTime`);
  * - `inspections.recommendations_on_time` → inspections/figures.service (`recommendationsRemediedOnTime`, one unit
- *   at a time: each unit of the set with the units below it, added up).
+ *   at a time: each unit of the set with the units below it, added up);
+ * - items of method `survey` → surveys/par-figures.service (`surveyItemFigures`: the year's survey whose index
+ *   config declares it scores the framework's unit group; stored like a computed value, read as the survey's).
  *
  * **Lineage** (`unitsCarriedIn`): a unit scored for a year also answers for the units it carries that existed
  * during that year — Sở Tài chính for Sở Kế hoạch và Đầu tư (merged into it on 1/3/2025), a commune formed on
@@ -37,10 +39,15 @@ import { ownPlanIssued, planTasksOnTime } from '../plans/par-figures.service.js'
 import { reportsOnTime } from '../reports/par-figures.service.js';
 import { carriedBy } from '../units/carriers.service.js';
 import { getUnits } from '../units/units.service.js';
-import { parAssessments, parCampaigns, parFrameworks, parScores } from './parindex.table.js';
-import { computeItem, type Computation } from './rules/computed.js';
+import { parAssessments, parCampaigns, parFrameworks, parScores, type UnitGroup } from './parindex.table.js';
+import { surveyItemFigures } from '../surveys/par-figures.service.js';
+import { computeItem, computeSurveyItem, type Computation } from './rules/computed.js';
 import { scoredItems } from './rules/framework.js';
 import type { ComputeSource, FrameworkTree, ScoredItem } from './rules/framework-types.js';
+
+/** For callers that show or test a computation (the surveys' criteria): its words, and the items' type. */
+export { describeComputation } from './rules/computed.js';
+export type { ScoredItem } from './rules/framework-types.js';
 
 /** The records a computation lists (the counts are never capped). */
 export const COMPUTED_MAX_IDS = 500;
@@ -136,12 +143,38 @@ async function figureOf(
  */
 export async function computeItems(
   ctx: RequestContext,
-  input: { year: number; unitId: string; items: readonly ScoredItem[] },
+  input: { year: number; unitId: string; items: readonly ScoredItem[]; unitGroup?: UnitGroup },
 ): Promise<Map<string, ItemComputation>> {
   const out = new Map<string, ItemComputation>();
   const items = input.items.filter(isComputed);
-  if (!items.length) return out;
+  const surveyed = input.unitGroup ? input.items.filter((i) => i.method === 'survey') : [];
+  if (!items.length && !surveyed.length) return out;
   const unitIds = await unitsCarriedIn(ctx.db, input.unitId, input.year);
+  if (surveyed.length) {
+    // Items of method survey: the index of the year's survey that declares it scores this group (issue 17).
+    const figures = await surveyItemFigures(ctx, {
+      year: input.year,
+      unitGroup: input.unitGroup!,
+      unitIds,
+      codes: surveyed.map((i) => i.code),
+    });
+    for (const item of surveyed) {
+      const f = figures.get(item.code);
+      if (!f) continue;
+      const computation = computeSurveyItem(
+        {
+          year: input.year,
+          unitIds,
+          value: f.value,
+          respondents: f.respondents,
+          minGroupSize: f.minGroupSize,
+          surveyTitle: f.survey.title,
+        },
+        item,
+      );
+      out.set(item.code, { ...computation, link: f.link, ids: [f.survey.id] });
+    }
+  }
   let dossiers: Promise<{ onTime: SourceFigure; online: SourceFigure }> | null = null;
   const dossiersOnce = () => (dossiers ??= dossierParFigures(ctx, unitIds, input.year));
   const figures = new Map<ComputeSource, SourceFigure>();
@@ -209,6 +242,7 @@ export async function refreshComputedScores(
       year: parCampaigns.year,
       stage: parCampaigns.stage,
       tree: parFrameworks.tree,
+      unitGroup: parFrameworks.unitGroup,
     })
     .from(parAssessments)
     .innerJoin(parCampaigns, eq(parCampaigns.id, parAssessments.campaignId))
@@ -225,7 +259,7 @@ export async function refreshComputedScores(
     }
     counts.assessments += 1;
     const items = scoredItems(a.tree as FrameworkTree).map((p) => p.item);
-    const result = await computeItems(ctx, { year: a.year, unitId: a.unitId, items });
+    const result = await computeItems(ctx, { year: a.year, unitId: a.unitId, items, unitGroup: a.unitGroup });
     if (result.size) computed.push({ assessmentId: a.id, items: result });
   }
 

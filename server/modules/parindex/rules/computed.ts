@@ -123,7 +123,8 @@ export function pointsFromRate(rate: number | null, item: ScoredItem): RatePoint
 
 /** How one computed score came about (`par_scores.computation`): what was read, for whom, and what it gave. */
 export type Computation = {
-  source: ComputeSource;
+  /** A module's figure, or `survey` for an item of method survey scored from a survey's index (issue 17). */
+  source: ComputeSource | 'survey';
   year: number;
   /** The unit and, by lineage, its predecessors whose records were counted. */
   unitIds: string[];
@@ -138,6 +139,8 @@ export type Computation = {
   maxPoints?: number;
   /** The item's rule for no records when computed (default `full`). */
   whenNoData?: WhenNoData;
+  /** For `survey`: the survey read, its respondents for the unit and the minimum below which nothing counts. */
+  survey?: { title: string; respondents: number; minGroupSize: number };
 };
 
 /** Computes an item from the counts the service read: the rate, the points and everything needed to explain them. */
@@ -168,6 +171,40 @@ export function computeItem(
   };
 }
 
+/**
+ * An item of method `survey` from a survey's index for the unit (0–100, null when the survey's group was under its
+ * minimum size): points = value / 100 × maximum by the item's formula (linear by default: "share satisfied × 3"),
+ * snapped down to the step. Without a value the council scores it (never full points for a survey nobody answered).
+ */
+export function computeSurveyItem(
+  input: {
+    year: number;
+    unitIds: readonly string[];
+    value: number | null;
+    respondents: number;
+    minGroupSize: number;
+    surveyTitle: string;
+  },
+  item: ScoredItem,
+): Computation {
+  const rate = input.value === null ? null : Math.min(1, Math.max(0, input.value / 100));
+  const result = pointsFromRate(rate, { ...item, whenNoData: 'manual' });
+  return {
+    source: 'survey',
+    year: input.year,
+    unitIds: [...input.unitIds],
+    numerator: input.respondents,
+    denominator: input.respondents,
+    rate,
+    formula: item.formula ?? { type: 'linear' },
+    points: result.points,
+    noData: result.noData,
+    maxPoints: item.maxPoints,
+    whenNoData: 'manual',
+    survey: { title: input.surveyTitle, respondents: input.respondents, minGroupSize: input.minGroupSize },
+  };
+}
+
 function pointsText(c: Computation, locale: 'vi' | 'en'): string {
   const unit = locale === 'vi' ? 'điểm' : 'points';
   if (c.points === null)
@@ -182,7 +219,8 @@ function pointsText(c: Computation, locale: 'vi' | 'en'): string {
  * phát sinh: đủ điểm) → 1/1 điểm".
  */
 export function describeComputation(c: Computation): Text {
-  const phrase = PHRASES[c.source] ?? {
+  if (c.source === 'survey') return describeSurvey(c);
+  const phrase = (PHRASES as Readonly<Record<string, (typeof PHRASES)[ComputeSource]>>)[c.source] ?? {
     counted: { vi: String(c.source), en: String(c.source) },
     none: { vi: 'Không có dữ liệu trong năm', en: 'No data in' },
   };
@@ -212,5 +250,24 @@ export function describeComputation(c: Computation): Text {
   return {
     vi: `${counts('vi')} ${phrase.counted.vi} = ${formatPercent(rate * 100, 'vi')} → ${pointsText(c, 'vi')}`,
     en: `${counts('en')} ${phrase.counted.en} = ${formatPercent(rate * 100, 'en')} → ${pointsText(c, 'en')}`,
+  };
+}
+
+/**
+ * A survey's points in words: "Khảo sát «Khảo sát SIPAS 2026»: 84,50% hài lòng (212 phiếu) → 2,5/3 điểm"; under the
+ * minimum: "… 3 phiếu, dưới 5 phiếu nên không tính → Hội đồng thẩm định chấm".
+ */
+function describeSurvey(c: Computation): Text {
+  const s = c.survey ?? { title: '', respondents: c.denominator, minGroupSize: 5 };
+  const n = (locale: 'vi' | 'en') => formatNumber(s.respondents, locale);
+  if (c.rate === null) {
+    return {
+      vi: `Khảo sát «${s.title}»: ${n('vi')} phiếu, dưới ${s.minGroupSize} phiếu nên không tính → ${pointsText(c, 'vi')}`,
+      en: `Survey “${s.title}”: ${n('en')} responses, fewer than ${s.minGroupSize}, not counted → ${pointsText(c, 'en')}`,
+    };
+  }
+  return {
+    vi: `Khảo sát «${s.title}»: ${formatPercent(c.rate * 100, 'vi')} hài lòng (${n('vi')} phiếu) → ${pointsText(c, 'vi')}`,
+    en: `Survey “${s.title}”: ${formatPercent(c.rate * 100, 'en')} satisfied (${n('en')} responses) → ${pointsText(c, 'en')}`,
   };
 }

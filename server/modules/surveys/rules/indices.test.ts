@@ -176,6 +176,14 @@ describe('checkIndexConfig', () => {
     ]);
   });
 
+  it('a config that scores PAR Index criteria names a known unit group', () => {
+    expect(after((c) => (c.par = { unitGroup: 'department' }))).toEqual([]);
+    expect(after((c) => (c.par = { unitGroup: 'district' as never }))).toEqual([
+      ['par.unitGroup', 'par_unit_group'],
+    ]);
+    expect(after((c) => (c.par = 'commune' as never))).toEqual([['par.unitGroup', 'par_unit_group']]);
+  });
+
   it('messages are bilingual', () => {
     const c = toyConfig();
     c.overall!.weights = [1];

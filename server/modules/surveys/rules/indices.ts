@@ -92,7 +92,17 @@ export type IndexConfig = {
   minGroupSize?: number;
   indices: IndexSpec[];
   overall?: OverallSpec;
+  /**
+   * The PAR Index criteria this config scores (issue 16 ← 17): in a campaign of the survey's `par_year`, an item
+   * of method `survey` in a framework of this unit group takes its points from the index whose key is the item's
+   * code ("3.6.1"): points = index value / 100 × the item's maximum.
+   */
+  par?: { unitGroup: ParUnitGroup };
 };
+
+/** The PAR Index's unit groups (../../parindex: frameworks per departments, communes, others). */
+export const PAR_UNIT_GROUPS = ['department', 'commune', 'other'] as const;
+export type ParUnitGroup = (typeof PAR_UNIT_GROUPS)[number];
 
 // ---------------------------------------------------------------------------------------------------------
 // Checks
@@ -119,7 +129,8 @@ export type IndexConfigProblemCode =
   | 'overall_method'
   | 'overall_of'
   | 'overall_weights'
-  | 'overall_pooled_formula';
+  | 'overall_pooled_formula'
+  | 'par_unit_group';
 
 export type IndexConfigProblem = Problem<IndexConfigProblemCode>;
 
@@ -193,6 +204,16 @@ export function checkIndexConfig(config: IndexConfig, def: SurveyDefinition): In
       'source_required',
       'Cấu hình chỉ số cần nêu căn cứ (văn bản, phương pháp) của công thức.',
       'The configuration must cite the source (legal text, method) of its formulas.',
+    );
+  if (
+    c.par !== undefined &&
+    !(isObject(c.par) && (PAR_UNIT_GROUPS as readonly unknown[]).includes(c.par.unitGroup))
+  )
+    add(
+      'par.unitGroup',
+      'par_unit_group',
+      'Nhóm đơn vị của Chỉ số CCHC phải là sở, ngành (department), xã (commune) hoặc đơn vị khác (other).',
+      'The PAR Index unit group must be departments (department), communes (commune) or others (other).',
     );
   if (c.minGroupSize !== undefined && (!Number.isInteger(c.minGroupSize) || (c.minGroupSize as number) < 1))
     add(

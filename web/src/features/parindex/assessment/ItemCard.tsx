@@ -96,7 +96,7 @@ function Note({ text }: { text: string }) {
 }
 
 /** A computed item's points and how they came about (the figure, the formula), with the record behind it. */
-function Computed({ score }: { score: Score }) {
+function Computed({ score, survey = false }: { score: Score; survey?: boolean }) {
   const { t, i18n } = useTranslation();
   const c = score.computation;
   return (
@@ -107,7 +107,11 @@ function Computed({ score }: { score: Score }) {
           {textIn(c.text, i18n.language)}
         </Text>
       )}
-      {c?.link && <RecordLink href={c.link}>{t('parAssessment.item.openRecord')}</RecordLink>}
+      {c?.link && (
+        <RecordLink href={c.link}>
+          {t(survey ? 'parAssessment.item.openSurvey' : 'parAssessment.item.openRecord')}
+        </RecordLink>
+      )}
     </>
   );
 }
@@ -155,6 +159,9 @@ export const ItemCard = memo(function ItemCard({
         <SelfEditor assessment={a} item={item} score={score} />
       ) : item.method === 'computed' ? (
         <Computed score={score} />
+      ) : item.method === 'survey' && score.computation ? (
+        // The year's survey scored it (issue 17): its index, respondents and points, with its results a click away.
+        <Computed score={score} survey />
       ) : item.method === 'survey' ? (
         <Text size="sm" c="dimmed">
           {t('parAssessment.item.surveyPending')}
