@@ -132,11 +132,13 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
-      // Two pages: the staff app and the public hotline pages (`/phan-anh/*`, web/public-site: React only, none of
-      // the staff app's Mantine, TanStack or i18n chunks; it shares the `react` chunk).
+      // Three pages: the staff app, the public hotline pages (`/phan-anh/*`, web/public-site) and the public survey
+      // form (`/khao-sat/*`, web/survey-form). The public ones are React only, none of the staff app's Mantine,
+      // TanStack or i18n chunks; they share the `react` chunk.
       input: {
         index: path.resolve(import.meta.dirname, 'web/index.html'),
         public: path.resolve(import.meta.dirname, 'web/public-site/index.html'),
+        'survey-form': path.resolve(import.meta.dirname, 'web/survey-form/index.html'),
       },
       output: { codeSplitting: { groups: vendorChunks } },
     },

@@ -38,6 +38,8 @@ export default defineConfig({
             'server/**/*.test.ts',
             'web/src/**/*.test.ts',
             'web/public-site/**/*.test.ts',
+            'web/survey-form/**/*.test.ts',
+            'web/survey-form/**/*.test.tsx',
             'scripts/**/*.test.ts',
           ],
           env: { CHIDAO_TEST_ENGINE: 'pglite' },

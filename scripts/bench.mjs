@@ -1,4 +1,4 @@
-// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|parindex|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|surveys|parindex|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   reports: periodic reports at scale: consolidation of 150 and 3,321 units × 200 fields (the pure engine and the
@@ -11,6 +11,10 @@
 //   hotline: public feedback submissions a second through the real server's HTTP API (captcha, multipart, 5%
 //            repeats), POST p50/p99 and accepted vs stored, against ≥ 1,000/s and p99 ≤ 100 ms
 //            (scripts/bench/hotline-submissions.mjs; -- hotline [--seconds 10] [--concurrency 32])
+//   surveys: public survey answers a second through the real server's HTTP API (QR with captcha and one-time
+//            invitations, 5% retries), POST p50/p99 and accepted vs stored, against ≥ 500/s and p99 ≤ 100 ms; and the
+//            SIPAS indices over 100,000 responses against ≤ 1 s — on PostgreSQL when reachable, else PGlite (noted)
+//            (scripts/bench/surveys-submissions.mjs; -- surveys [--seconds 10] [--concurrency 32] [--short])
 //   parindex: the PAR Index's results (every score, grade and rank of a campaign) for 150 units and for 3,321
 //            communes × the shipped sets, against ≤ 1 s for the larger (scripts/bench/parindex-scoring.mjs;
 //            -- parindex [--runs 5] [--units 3321])
@@ -43,6 +47,7 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string' },
     'slow-runs': { type: 'string' },
     'web-dir': { type: 'string' },
+    short: { type: 'boolean', default: false },
   },
 });
 const suite = positionals[0] ?? 'platform';
@@ -107,6 +112,24 @@ if (suite === 'hotline') {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+if (suite === 'surveys') {
+  // Public survey answers (QR + captcha at difficulty 1, invitations' one-time tokens) and SIPAS over 100,000.
+  const { spawnSync } = await import('node:child_process');
+  // The database: PostgreSQL when reachable unless --engine is given (the goal is PostgreSQL's).
+  const given = (name) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const args = [
+    'scripts/bench/surveys-submissions.mjs',
+    '--engine',
+    given('engine') ? values.engine : 'auto',
+  ];
+  if (!values.build) args.push('--no-build');
+  if (given('seconds')) args.push('--seconds', values.seconds);
+  if (given('concurrency')) args.push('--concurrency', values.concurrency);
+  if (values.runs) args.push('--runs', values.runs);
+  if (values.short) args.push('--short');
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (suite === 'web') {
   // The web app: bundle sizes, initial JS/CSS of the login and landing pages, FCP/LCP (local and slow 4G).
   const { spawnSync } = await import('node:child_process');
@@ -120,7 +143,7 @@ if (suite === 'web') {
 }
 if (suite !== 'platform') {
   console.error(
-    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, parindex, web`,
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, surveys, parindex, web`,
   );
   process.exit(64);
 }

@@ -112,8 +112,15 @@ class RequestLogs extends LogController {
   }
 }
 
-/** A URL with the value of its `key` parameter hidden (the hotline's tracking links carry the submitter's key). */
-export const hideSubmitterKey = (url: string) => url.replace(/([?&]key=)[^&#]*/gi, '$1***');
+/**
+ * A URL with its secrets hidden: the value of its `key` parameter (the hotline's tracking links carry the
+ * submitter's key) and a survey invitation's one-time token (`/khao-sat/moi/<token>`, and the API's
+ * `/api/public/surveys/invitations/<token>`).
+ */
+export const hideSubmitterKey = (url: string) =>
+  url
+    .replace(/([?&]key=)[^&#]*/gi, '$1***')
+    .replace(/(\/(?:khao-sat\/moi|api\/public\/surveys\/invitations)\/)[^/?#]+/gi, '$1***');
 
 /** Builds the whole HTTP application (API + web UI) on an open database. Used by `main`, tests and bench. */
 export async function buildApp(options: AppOptions): Promise<App> {

@@ -56,6 +56,11 @@ export const ENTITY_LABELS = {
   standing_result: { vi: 'kết quả chỉ số công bố của tỉnh', en: 'published index result' },
   standing_target: { vi: 'mục tiêu chỉ số của tỉnh', en: 'index target' },
   standing_improvement: { vi: 'việc cải thiện chỉ số', en: 'index improvement' },
+  // Surveys (issue 17).
+  survey: { vi: 'cuộc khảo sát', en: 'survey' },
+  survey_version: { vi: 'phiên bản phiếu khảo sát', en: 'survey form version' },
+  survey_target: { vi: 'đơn vị, nhóm được khảo sát', en: 'survey target' },
+  survey_invitation: { vi: 'thư mời khảo sát', en: 'survey invitation' },
   // The PAR Index (issue 16).
   par_framework: { vi: 'bộ tiêu chí Chỉ số CCHC', en: 'PAR Index framework' },
   par_campaign: { vi: 'đợt đánh giá Chỉ số CCHC', en: 'PAR Index campaign' },
@@ -191,6 +196,11 @@ export const ACTION_LABELS = {
   explain: { vi: 'Gửi giải trình', en: 'Explanation sent' },
   appraise_2: { vi: 'Hoàn thành thẩm định vòng 2', en: 'Round 2 completed' },
   finalise: { vi: 'Chốt kết quả', en: 'Result finalised' },
+  // Surveys (issue 17).
+  open_survey: { vi: 'Mở nhận phiếu khảo sát', en: 'Survey opened' },
+  close_survey: { vi: 'Kết thúc khảo sát', en: 'Survey closed' },
+  invite: { vi: 'Gửi thư mời khảo sát', en: 'Survey invitations sent' },
+  remind_invitees: { vi: 'Nhắc người được mời trả lời khảo sát', en: 'Invitees reminded' },
 } as const satisfies Record<string, Bilingual>;
 export type ActionName = keyof typeof ACTION_LABELS;
 

@@ -21,6 +21,7 @@ import { hotlineFeature } from './hotline/feature';
 import { inspectionsFeature } from './inspections/feature';
 import { standingsFeature } from './standings/feature';
 import { parindexFeature } from './parindex/feature';
+import { surveysFeature } from './surveys/feature';
 
 export const FEATURES = [
   homeFeature,
@@ -41,6 +42,7 @@ export const FEATURES = [
   standingsFeature,
   parindexFeature,
   hotlineFeature,
+  surveysFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -1,0 +1,58 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setApiLanguage } from './api';
+import { pickLanguage, searchWithLang, STORAGE_KEY, translator, type Lang, type Translate } from './i18n';
+
+type I18n = { lang: Lang; t: Translate; setLang: (lang: Lang) => void };
+const I18nContext = createContext<I18n | null>(null);
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage blocked: the choice lasts for this page
+  }
+}
+
+function store(lang: Lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // see readStored
+  }
+}
+
+/** The page's `lang` follows the choice (screen readers, hyphenation); server messages come back in it. */
+function apply(lang: Lang) {
+  document.documentElement.lang = lang;
+  setApiLanguage(lang);
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const picked = pickLanguage(location.search, readStored());
+    if (new URLSearchParams(location.search).has('lang')) store(picked);
+    apply(picked);
+    return picked;
+  });
+  const setLang = useCallback((next: Lang) => {
+    store(next);
+    apply(next);
+    setLangState(next);
+    // The choice goes into the URL too, so a reload or a shared link keeps it; not a new step of history.
+    history.replaceState(history.state, '', location.pathname + searchWithLang(location.search, next));
+  }, []);
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+/** One language, no switch (rendering outside a browser: tests, a server-side render). */
+export function FixedLanguage({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang: () => {} }), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
