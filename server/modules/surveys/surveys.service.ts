@@ -62,7 +62,8 @@ export function setSurveyPublicUrl(url: string | undefined) {
   publicUrl = url?.replace(/\/+$/, '') || undefined;
 }
 /** A target's QR poster link: the public form of that unit and group. */
-export const targetUrl = (publicCode: string) => `${publicUrl ?? ''}/khao-sat/${publicCode}`;
+/** A target's public link; without CHIDAO_PUBLIC_URL, on `origin` (the request's) — a QR code needs a whole address. */
+export const targetUrl = (publicCode: string, origin = '') => `${publicUrl ?? origin}/khao-sat/${publicCode}`;
 /** A personal one-time link (the token is only ever in the mail). */
 export const invitationUrl = (token: string) => `${publicUrl ?? ''}/khao-sat/moi/${token}`;
 

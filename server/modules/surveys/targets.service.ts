@@ -201,7 +201,7 @@ export async function replaceTargets(
 }
 
 /** The QR posters: one per target the caller may print (the office and committee all; a unit's people their own). */
-export async function surveyPosters(ctx: RequestContext, id: string): Promise<PostersOut> {
+export async function surveyPosters(ctx: RequestContext, id: string, origin = ''): Promise<PostersOut> {
   const loaded = await loadSurvey(ctx, id);
   const all = readsAllResults(ctx.actor, loaded) || allow(surveyPolicy, ctx.actor, 'manage', loaded.subject);
   const own = new Set(ownTargetUnits(ctx.actor, loaded));
@@ -209,7 +209,7 @@ export async function surveyPosters(ctx: RequestContext, id: string): Promise<Po
   const targets = loaded.targets.filter((t) => all || own.has(t.unitId));
   const items = [];
   for (const t of targets) {
-    const url = targetUrl(t.publicCode);
+    const url = targetUrl(t.publicCode, origin);
     items.push({
       targetId: t.id,
       unit: loaded.units.get(t.unitId)?.name ?? '',

@@ -237,11 +237,12 @@ export function TargetsTab({ s, onReload }: { s: Survey; onReload: () => void })
         </Alert>
       )}
       {(rows.length > 0 || canEdit) && (
-        <ScrollCue minWidth={canEdit ? 1080 : 860} label={T('tableLabel')} testId="targets-scroll">
+        <ScrollCue minWidth={canEdit ? 1320 : 1000} label={T('tableLabel')} testId="targets-scroll">
           <Table striped verticalSpacing="xs" data-testid="targets-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{T('unit')}</Table.Th>
+                {/* Wide enough for a unit's whole name ("Văn phòng UBND tỉnh", "Phường Vinh Hưng"). */}
+                <Table.Th miw={280}>{T('unit')}</Table.Th>
                 <Table.Th w={150}>{T('group')}</Table.Th>
                 <Table.Th w={140} ta="right">
                   {T('population')}

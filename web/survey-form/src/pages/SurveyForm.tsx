@@ -478,7 +478,10 @@ function Intro({ form }: { form: PublicFormOut }) {
           {form.survey.intro}
         </p>
       ) : null}
-      {pickText(def.intro, lang).trim() ? <Txt value={def.intro} as="p" className="intro" /> : null}
+      {/* The questionnaire's own introduction, unless the survey's says the same (a survey made from a template). */}
+      {pickText(def.intro, lang).trim() && def.intro?.vi.trim() !== form.survey.intro.trim() ? (
+        <Txt value={def.intro} as="p" className="intro" />
+      ) : null}
       <p className="muted">
         {t('intro.sections', { sections: def.sections?.length ?? 0, items: itemCount(def) })}
       </p>
