@@ -229,6 +229,16 @@ test('two departments score themselves with notes and evidence; one on a phone',
   await selfScore(page, '1.4.2', '0,5', 'Một báo cáo quý gửi chậm.');
   await uploadEvidence(page, '1.3.1', 'ke-hoach-cchc-2026-sxd.pdf');
   await shot(page, '193-par-2026-self-xaydung-phone', { fullPage: false });
+  // The survey criterion takes its points from the 2026 SIPAS survey at the counters (e2e/par-surveys.spec.ts:
+  // 12 answers for Sở Xây dựng), with the survey's results a click away.
+  const survey = await item(page, '3.6.1');
+  await expect(survey.getByTestId('par-computation')).toContainText(
+    'Khảo sát «Khảo sát SIPAS tại Bộ phận một cửa — đợt 2 năm 2026»',
+  );
+  await expect(survey.getByTestId('par-computation')).toContainText('(12 phiếu)');
+  await expect(survey.getByRole('link', { name: 'Xem kết quả khảo sát' })).toBeVisible();
+  await survey.scrollIntoViewIfNeeded();
+  await shot(page, '193b-par-2026-survey-criterion-phone', { fullPage: false });
   await page.setViewportSize(DESKTOP);
   await logout(page);
 });

@@ -201,6 +201,7 @@ export const ACTION_LABELS = {
   close_survey: { vi: 'Kết thúc khảo sát', en: 'Survey closed' },
   invite: { vi: 'Gửi thư mời khảo sát', en: 'Survey invitations sent' },
   remind_invitees: { vi: 'Nhắc người được mời trả lời khảo sát', en: 'Invitees reminded' },
+  reissue_links: { vi: 'Tạo lại đường dẫn mời qua Zalo/SMS', en: 'Zalo/SMS invitation links re-issued' },
 } as const satisfies Record<string, Bilingual>;
 export type ActionName = keyof typeof ACTION_LABELS;
 

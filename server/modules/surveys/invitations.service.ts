@@ -1,8 +1,8 @@
 /**
  * Personal one-time links (thư mời): a list of respondents imported from a workbook (one row per person: unit,
- * group, name, e-mail), each invited by a mail carrying a link with a random token — only the token's SHA-256 is
- * stored, so the database cannot rebuild a link, and in an anonymous survey the invitation later records only that
- * it was used (never when, never by which response).
+ * group, name, and an e-mail or a phone for Zalo/SMS), each invited by a mail carrying a link with a random token —
+ * only the token's SHA-256 is stored, so the database cannot rebuild a link, and in an anonymous survey the
+ * invitation later records only that it was used (never when, never by which response).
  *
  * Since no token is stored, a mail can never repeat an earlier link. So **every mail issues a fresh token** and
  * replaces the stored hash: the invitation mail when the survey is open (an import into a draft waits; opening the
@@ -12,9 +12,16 @@
  * those mailed at least `manualAfterDays` ago). Mails are queued in the transaction of the step that sends them
  * (notifications' outside mail), so a step that fails sends nothing.
  *
+ * A row with only a phone (Zalo or SMS: provinces send the forms that way too) is not mailed: its link is issued at
+ * the import, even into a draft (it works once the survey opens), and returned **once** in the import's answer
+ * for the office to send itself — like a mail's, it is stored nowhere but as its hash. The phone is kept in
+ * `address` like an e-mail (to recognise the same person again) and erased at closing like it. Reminders are mails,
+ * so they skip phone-only invitations: the office re-sends the link it was given, or, if it lost the list, asks for
+ * fresh links for those not used yet (`reissueLinks`), which makes the earlier ones stop working.
+ *
  * The import is all or nothing (any bad row refuses the file, every problem listed) and idempotent: the same
- * address for the same target again is counted `alreadyInvited`. In an anonymous survey the journal holds counts,
- * never an address.
+ * address or phone for the same target again is counted `alreadyInvited` (and gives no new link). In an anonymous
+ * survey the journal holds counts, never an address, a phone or a link.
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
@@ -25,9 +32,10 @@ import type { Db } from '../../db/client.js';
 import { recordChange } from '../audit/audit.service.js';
 import { queueOutsideEmail } from '../notifications/notifications.service.js';
 import { formatViDate } from '../periods/index.js';
-import { getUnits, unitDisplayName } from '../units/units.service.js';
+import { getUnits, unitDisplayName, viCollator } from '../units/units.service.js';
 import { recordedNotice } from './rules/anonymity.js';
-import type { InvitationImportOut } from './surveys.schemas.js';
+import { nums } from './rules/text.js';
+import type { InvitationImportOut, InvitationLinkOut, InvitationLinksOut } from './surveys.schemas.js';
 import { invitationUrl, loadManaged, sha256, type SurveyRow } from './surveys.service.js';
 import { surveyInvitations, surveys, type TargetGroup } from './surveys.table.js';
 import { cellValue, loadWorkbook, type Cell } from './xlsform.js';
@@ -81,25 +89,46 @@ export const GROUP_LABELS: Record<TargetGroup, { vi: string; en: string }> = {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
-type Column = 'unit' | 'group' | 'name' | 'email';
+/** An e-mail is kept with its "@"; a phone never has one (the two share the `address` column). */
+export const isEmailAddress = (address: string) => address.includes('@');
+const EMAIL_ADDRESS = sql`position('@' in ${surveyInvitations.address}) > 0`;
+const PHONE_ADDRESS = sql`position('@' in ${surveyInvitations.address}) = 0`;
+
+/**
+ * A Vietnamese phone number as kept: 10 digits starting with 0 (`+84…` written as `0…`; spaces, dots, dashes and
+ * brackets dropped); null when the value is not one.
+ */
+export function normalisePhone(value: Cell): string | null {
+  if (value === null) return null;
+  // Excel turns 0912345678 typed into a number cell into 912345678: the lost leading zero is put back.
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1e8 && value < 1e9 ? `0${value}` : null;
+  const m = /^(?:\+84|0)([1-9]\d{8})$/.exec(value.replace(/[\s.\-()]/g, ''));
+  return m ? `0${m[1]}` : null;
+}
+
+type Column = 'unit' | 'group' | 'name' | 'email' | 'phone';
 const COLUMN_LABELS: Record<Column, string> = {
   unit: 'Đơn vị / Unit',
   group: 'Nhóm / Group',
   name: 'Họ tên / Name',
   email: 'E-mail',
+  phone: 'Điện thoại / Zalo',
 };
 
 function columnOf(header: string): Column | null {
   const h = plain(header);
   if (!h) return null;
   if (h.includes('mail') || h.includes('thu dien tu')) return 'email';
+  if (h.includes('dien thoai') || h.includes('zalo') || h.includes('phone') || h === 'sdt') return 'phone';
   if (h.includes('don vi') || h.includes('unit')) return 'unit';
   if (h.includes('nhom') || h.includes('group')) return 'group';
   if (h.includes('ho ten') || h.includes('ho va ten') || h.includes('name')) return 'name';
   return null;
 }
 
-type Invitee = { row: number; targetId: string; name: string; email: string };
+/** A person of the list: mailed when there is an e-mail, otherwise given a link to send by Zalo/SMS. */
+type Invitee = { row: number; targetId: string; name: string; email: string | null; phone: string | null };
 type RowProblem = { row: number; column?: Column; message: { vi: string; en: string } };
 
 /** Reads the list against the survey's targets: the invitees, or every problem (row, column, both languages). */
@@ -123,16 +152,24 @@ export function readInvitees(
     const col = columnOf(String(cellValue(header.getCell(c).value) ?? ''));
     if (col && !at.has(col)) at.set(col, c);
   }
-  for (const col of ['unit', 'email'] as const)
-    if (!at.has(col))
-      problems.push({
-        row: 1,
-        column: col,
-        message: {
-          vi: `Thiếu cột “${COLUMN_LABELS[col]}” ở dòng tiêu đề.`,
-          en: `The header has no “${COLUMN_LABELS[col]}” column.`,
-        },
-      });
+  if (!at.has('unit'))
+    problems.push({
+      row: 1,
+      column: 'unit',
+      message: {
+        vi: `Thiếu cột “${COLUMN_LABELS.unit}” ở dòng tiêu đề.`,
+        en: `The header has no “${COLUMN_LABELS.unit}” column.`,
+      },
+    });
+  if (!at.has('email') && !at.has('phone'))
+    problems.push({
+      row: 1,
+      column: 'email',
+      message: {
+        vi: `Thiếu cột “${COLUMN_LABELS.email}” hoặc “${COLUMN_LABELS.phone}” ở dòng tiêu đề.`,
+        en: `The header has neither an “${COLUMN_LABELS.email}” nor a “${COLUMN_LABELS.phone}” column.`,
+      },
+    });
   if (problems.length) return { invitees, problems };
 
   const unitKeys = new Map<string, string[]>();
@@ -145,8 +182,9 @@ export function readInvitees(
       unitKeys.set(k, list);
     }
   const text = (v: Cell) => (v === null ? '' : String(v).trim());
-  const get = (row: ExcelJS.Row, col: Column) =>
-    at.has(col) ? text(cellValue(row.getCell(at.get(col)!).value)) : '';
+  const raw = (row: ExcelJS.Row, col: Column): Cell =>
+    at.has(col) ? cellValue(row.getCell(at.get(col)!).value) : null;
+  const get = (row: ExcelJS.Row, col: Column) => text(raw(row, col));
   let count = 0;
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
@@ -154,9 +192,11 @@ export function readInvitees(
     const groupText = get(row, 'group');
     const name = get(row, 'name').slice(0, 300);
     const email = get(row, 'email').toLowerCase();
-    if (!unitText && !groupText && !name && !email) return;
+    const phoneText = get(row, 'phone');
+    if (!unitText && !groupText && !name && !email && !phoneText) return;
     count++;
     if (count > MAX_INVITATION_ROWS) return;
+    const problemsBefore = problems.length;
     const add = (column: Column, vi: string, en: string) =>
       problems.push({ row: n, column, message: { vi, en } });
     const unitIds = unitKeys.get(plain(unitText)) ?? [];
@@ -193,15 +233,29 @@ export function readInvitees(
           'The unit is surveyed for several groups: write the group.',
         );
     }
-    if (!email) add('email', 'Thiếu địa chỉ e-mail.', 'The e-mail address is missing.');
-    else if (email.length > 254 || !EMAIL.test(email))
+    const emailOk = !!email && email.length <= 254 && EMAIL.test(email);
+    const phone = phoneText ? normalisePhone(raw(row, 'phone')) : null;
+    if (!email && !phoneText)
+      add(
+        at.has('phone') ? 'phone' : 'email',
+        at.has('phone') ? 'Thiếu e-mail hoặc số điện thoại / Zalo.' : 'Thiếu địa chỉ e-mail.',
+        at.has('phone') ? 'Neither an e-mail nor a phone / Zalo number.' : 'The e-mail address is missing.',
+      );
+    if (email && !emailOk)
       add(
         'email',
         `“${email}” không phải địa chỉ e-mail hợp lệ.`,
         `“${email}” is not a valid e-mail address.`,
       );
-    if (targetId && email && EMAIL.test(email) && email.length <= 254)
-      invitees.push({ row: n, targetId, name, email });
+    if (phoneText && !phone)
+      add(
+        'phone',
+        `“${phoneText}” không phải số điện thoại hợp lệ (10 chữ số bắt đầu bằng 0, hoặc +84…).`,
+        `“${phoneText}” is not a valid phone number (10 digits starting with 0, or +84…).`,
+      );
+    // A row with an e-mail is mailed (its phone is not needed, so not kept); one with only a phone gets a link.
+    if (targetId && problems.length === problemsBefore)
+      invitees.push({ row: n, targetId, name, email: email || null, phone: email ? null : phone });
   });
   if (count > MAX_INVITATION_ROWS)
     problems.unshift({
@@ -283,7 +337,8 @@ async function issueAndMail(
 ): Promise<number> {
   let sent = 0;
   for (const inv of invitations) {
-    if (!inv.address) continue;
+    // A phone-only invitation is never mailed (its link is given to the office to send by Zalo/SMS).
+    if (!inv.address || !isEmailAddress(inv.address)) continue;
     const { token, hash } = newToken();
     const mail = invitationMail(s, inv.unit, inv.name, token, kind === 'remind');
     await tx
@@ -342,6 +397,7 @@ export async function sendPendingInvitations(
         isNull(surveyInvitations.sentAt),
         eq(surveyInvitations.used, false),
         isNotNull(surveyInvitations.address),
+        EMAIL_ADDRESS,
       ),
     );
   return issueAndMail(
@@ -387,6 +443,7 @@ export async function importInvitations(
   if (problems.length) throw invitationsInvalid(ctx, ws?.name ?? 'Sheet1', problems);
   if (!invitees.length) throw badRequest('survey.invitations_empty');
   const mail = await mailContext(ctx.db, row, targets);
+  const groupOf = new Map(targets.map((t) => [t.id, t.targetGroup]));
 
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
@@ -395,46 +452,77 @@ export async function importInvitations(
       .from(surveyInvitations)
       .where(and(eq(surveyInvitations.surveyId, id), isNotNull(surveyInvitations.address)));
     const known = new Set(existing.map((e) => `${e.targetId}|${e.address}`));
-    const fresh: Invitee[] = [];
+    const fresh: (Invitee & { address: string })[] = [];
     let alreadyInvited = 0;
     for (const inv of invitees) {
-      const key = `${inv.targetId}|${inv.email}`;
+      const address = (inv.email ?? inv.phone)!;
+      const key = `${inv.targetId}|${address}`;
       if (known.has(key)) {
         alreadyInvited++;
         continue;
       }
       known.add(key);
-      fresh.push(inv);
+      fresh.push({ ...inv, address });
     }
     let sent = 0;
+    const links: InvitationLinkOut[] = [];
     if (fresh.length) {
-      // A draft's invitations get a placeholder hash: their link is issued (and mailed) when the survey opens.
+      // A phone-only row's link is issued now, whatever the status (it works once the survey opens), and counts as
+      // sent: it is handed over in this answer. A mailed row in a draft gets a placeholder hash: its link is
+      // issued (and mailed) when the survey opens.
+      const tokens = new Map<string, { token: string; invitee: Invitee }>();
       const created = await tx
         .insert(surveyInvitations)
         .values(
-          fresh.map((f) => ({
-            surveyId: id,
-            targetId: f.targetId,
-            tokenHash: newToken().hash,
-            address: f.email,
-            name: f.name,
-          })),
+          fresh.map((f) => {
+            const { token, hash } = newToken();
+            if (!f.email) tokens.set(hash, { token, invitee: f });
+            return {
+              surveyId: id,
+              targetId: f.targetId,
+              tokenHash: hash,
+              address: f.address,
+              name: f.name,
+              sentAt: f.email ? null : now,
+            };
+          }),
         )
         .returning();
       if (row.status === 'open')
         sent = await issueAndMail(
           tx,
           mail.survey,
-          created.map((i) => ({ ...i, unit: mail.unitOfTarget.get(i.targetId) ?? '' })),
+          created
+            .filter((i) => !tokens.has(i.tokenHash))
+            .map((i) => ({ ...i, unit: mail.unitOfTarget.get(i.targetId) ?? '' })),
           'invite',
           now,
         );
+      for (const i of created) {
+        const given = tokens.get(i.tokenHash);
+        if (given)
+          links.push({
+            row: given.invitee.row,
+            unit: mail.unitOfTarget.get(i.targetId) ?? '',
+            group: groupOf.get(i.targetId)!,
+            name: i.name,
+            phone: i.address!,
+            url: invitationUrl(given.token),
+          });
+      }
+      links.sort((a, b) => a.row - b.row);
       if (row.anonymous)
         await recordChange(c, {
           action: 'invite',
           entity: 'survey',
           entityId: id,
-          after: { rows: invitees.length, created: created.length, alreadyInvited, sent },
+          after: {
+            rows: invitees.length,
+            created: created.length,
+            alreadyInvited,
+            sent,
+            links: links.length,
+          },
         });
       else
         for (const i of created)
@@ -442,16 +530,90 @@ export async function importInvitations(
             action: 'invite',
             entity: 'survey_invitation',
             entityId: i.id,
+            // The person's address or phone (a named survey keeps who was invited), never the link's token.
             after: {
               surveyId: id,
               targetId: i.targetId,
               name: i.name,
               address: i.address,
-              sentAt: row.status === 'open' ? now : null,
+              sentAt: tokens.has(i.tokenHash) || row.status === 'open' ? now : null,
             },
           });
     }
-    return { rows: invitees.length, created: fresh.length, alreadyInvited, sent };
+    return { rows: invitees.length, created: fresh.length, alreadyInvited, sent, links };
+  });
+}
+
+/**
+ * A fresh link for every phone-only invitation not used yet, when the office lost the links it was given (they
+ * are not stored, so they cannot be shown again): each token is replaced, so the earlier links stop working. The
+ * journal keeps the count only.
+ */
+export async function reissueLinks(
+  ctx: RequestContext,
+  id: string,
+  now: Date = new Date(),
+): Promise<InvitationLinksOut> {
+  const { row, targets } = await loadManaged(ctx, id);
+  if (row.status === 'closed') throw conflict('survey.closed');
+  const mail = await mailContext(ctx.db, row, targets);
+  const groupOf = new Map(targets.map((t) => [t.id, t.targetGroup]));
+  return ctx.db.transaction(async (tx) => {
+    const unused = await tx
+      .select()
+      .from(surveyInvitations)
+      .where(
+        and(
+          eq(surveyInvitations.surveyId, id),
+          eq(surveyInvitations.used, false),
+          isNotNull(surveyInvitations.address),
+          PHONE_ADDRESS,
+        ),
+      );
+    const listed = unused
+      .map((i) => ({ ...i, unit: mail.unitOfTarget.get(i.targetId) ?? '' }))
+      .sort(
+        (a, b) =>
+          viCollator.compare(a.unit, b.unit) ||
+          viCollator.compare(a.name, b.name) ||
+          a.address!.localeCompare(b.address!),
+      );
+    const links: InvitationLinkOut[] = [];
+    for (const i of listed) {
+      const { token, hash } = newToken();
+      const [updated] = await tx
+        .update(surveyInvitations)
+        .set({ tokenHash: hash, sentAt: now })
+        .where(and(eq(surveyInvitations.id, i.id), eq(surveyInvitations.used, false)))
+        .returning({ id: surveyInvitations.id });
+      if (!updated) continue;
+      links.push({
+        row: links.length + 1,
+        unit: i.unit,
+        group: groupOf.get(i.targetId)!,
+        name: i.name,
+        phone: i.address!,
+        url: invitationUrl(token),
+      });
+    }
+    if (links.length)
+      await recordChange(
+        { ...ctx, db: tx },
+        { action: 'reissue_links', entity: 'survey', entityId: id, after: { links: links.length } },
+      );
+    const n = nums(links.length, 0);
+    return {
+      links,
+      notice: links.length
+        ? {
+            vi: `Đã tạo ${n.vi} đường dẫn mới. Các đường dẫn đã gửi trước đây cho những người này không còn dùng được: hãy gửi lại đường dẫn mới.`,
+            en: `${n.en} new link${links.length === 1 ? ' was' : 's were'} made. The links sent to these people before no longer work: send them the new ones.`,
+          }
+        : {
+            vi: 'Không có lời mời qua điện thoại / Zalo nào chưa được dùng.',
+            en: 'There is no unused phone / Zalo invitation.',
+          },
+    };
   });
 }
 
@@ -481,6 +643,8 @@ export async function remindSurvey(
           eq(surveyInvitations.surveyId, row.id),
           eq(surveyInvitations.used, false),
           isNotNull(surveyInvitations.address),
+          // Reminders are mails: the office re-sends a phone-only invitation's link itself.
+          EMAIL_ADDRESS,
           isNotNull(surveyInvitations.sentAt),
           sql`${surveyInvitations.reminders} < ${rule.maxReminders}`,
           or(

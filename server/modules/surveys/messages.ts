@@ -64,8 +64,8 @@ export const SURVEY_MESSAGES = {
     en: 'The list of invitees has {count} problems; nobody was invited — fix the rows below and import again.',
   },
   'survey.invitations_empty': {
-    vi: 'Tệp không có dòng nào dưới dòng tiêu đề (Đơn vị, Nhóm, Họ tên, E-mail).',
-    en: 'The file has no rows under its header (Unit, Group, Name, E-mail).',
+    vi: 'Tệp không có dòng nào dưới dòng tiêu đề (Đơn vị, Nhóm, Họ tên, E-mail, Điện thoại / Zalo).',
+    en: 'The file has no rows under its header (Unit, Group, Name, E-mail, Phone / Zalo).',
   },
   'survey.no_targets': {
     vi: 'Cuộc khảo sát chưa có đơn vị được khảo sát.',

@@ -19,7 +19,15 @@ import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import { remindInvitationsJob } from './reminders.job.js';
 import { definitionHash, normaliseAnswers } from './rules/answers.js';
 import type { SurveyDefinition } from './rules/definition.js';
-import type { FlagsOut, PostersOut, ResultsOut, SurveyDetailOut, SurveyListOut } from './surveys.schemas.js';
+import type {
+  FlagsOut,
+  InvitationImportOut,
+  InvitationLinksOut,
+  PostersOut,
+  ResultsOut,
+  SurveyDetailOut,
+  SurveyListOut,
+} from './surveys.schemas.js';
 import { surveyInvitations, surveyResponses } from './surveys.table.js';
 
 type ErrorBody = {
@@ -414,12 +422,14 @@ describe('a survey from the template to its results', () => {
       created: 3,
       alreadyInvited: 0,
       sent: 3,
+      links: [],
     });
     expect(await ok(upload(officer, url, 'ds.xlsx', good))).toEqual({
       rows: 3,
       created: 0,
       alreadyInvited: 3,
       sent: 0,
+      links: [],
     });
 
     const stored = await t.database.db
@@ -568,5 +578,169 @@ describe('a survey from the template to its results', () => {
     );
     for (const x of copy.targetList)
       expect(survey.targetList.map((y) => y.publicCode)).not.toContain(x.publicCode);
+  });
+});
+
+describe('personal links for respondents without e-mail (Zalo / SMS)', () => {
+  type Link = InvitationImportOut['links'][number];
+  let survey: SurveyDetailOut;
+  const header = ['Đơn vị / Unit', 'Nhóm / Group', 'Họ tên / Name', 'E-mail', 'Điện thoại / Zalo'];
+  const tokenOf = (l: Link) => /\/khao-sat\/moi\/([A-Za-z0-9_-]{43})$/.exec(l.url)![1]!;
+  const form = (token: string) =>
+    t.app.inject({ method: 'GET', url: `/api/public/surveys/invitations/${token}` });
+  const mine = () =>
+    t.database.db.select().from(surveyInvitations).where(eq(surveyInvitations.surveyId, survey.id));
+  let first: Link[] = [];
+
+  it('refuses a row with neither an e-mail nor a phone, or a malformed phone, and creates nothing', async () => {
+    const made = await ok<SurveyDetailOut>(
+      officer.request('POST', '/api/surveys', { templateKey: 'sipas', year: 2031 }),
+      201,
+    );
+    survey = await ok<SurveyDetailOut>(
+      officer.request('PUT', `/api/surveys/${made.id}/targets`, {
+        version: made.version,
+        targets: [
+          { unitId: unit.get('Sở Tư pháp'), targetGroup: 'citizen', population: 3100 },
+          { unitId: unit.get('Sở Xây dựng'), targetGroup: 'citizen', population: 800, quota: 50 },
+        ],
+      }),
+    );
+    const bad = await upload(
+      officer,
+      `/api/surveys/${survey.id}/invitations`,
+      'ds.xlsx',
+      await workbook([
+        header,
+        ['Sở Tư pháp', 'Người dân', 'Nguyễn Văn A', 'a@example.vn', ''],
+        ['Sở Tư pháp', 'Người dân', 'Trần Thị B', '', ''],
+        ['Sở Xây dựng', 'Người dân', 'Lê C', '', '091 234 56'],
+      ]),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    const details = (bad.json() as ErrorBody).error.details!;
+    expect(details.map((d) => d.field)).toEqual([
+      'Danh sách!3 Điện thoại / Zalo',
+      'Danh sách!4 Điện thoại / Zalo',
+    ]);
+    expect(details[0]!.message).toMatch(/e-mail hoặc số điện thoại/);
+    expect(await mine()).toEqual([]);
+  });
+
+  it('gives a phone-only row its link once (even in a draft, working once the survey opens); again gives none', async () => {
+    const url = `/api/surveys/${survey.id}/invitations`;
+    const sheet = await workbook([
+      header,
+      ['Sở Tư pháp', 'Người dân', 'Nguyễn Văn A', 'a.nguyen@example.vn', ''],
+      ['Sở Tư pháp', 'Người dân', 'Trần Thị B', '', '0912 345 678'],
+      ['Sở Xây dựng', '', 'Lê Văn C', '', '+84 98.765.4321'],
+      ['Sở Xây dựng', 'Người dân', 'Phạm D', 'd.pham@example.vn', '0901234567'],
+    ]);
+    const res = await ok<InvitationImportOut>(upload(officer, url, 'ds.xlsx', sheet));
+    expect(res).toMatchObject({ rows: 4, created: 4, alreadyInvited: 0, sent: 0 });
+    expect(res.links.map(({ url: _, ...l }) => l)).toEqual([
+      { row: 3, unit: 'Sở Tư pháp', group: 'citizen', name: 'Trần Thị B', phone: '0912345678' },
+      { row: 4, unit: 'Sở Xây dựng', group: 'citizen', name: 'Lê Văn C', phone: '0987654321' },
+    ]);
+    first = res.links;
+    const stored = await mine();
+    for (const l of res.links)
+      expect(stored.find((s) => s.address === l.phone)!.tokenHash).toBe(sha256(tokenOf(l)));
+    // A row with an e-mail is mailed; its phone is not kept.
+    expect(stored.map((s) => s.address).sort()).toEqual([
+      '0912345678',
+      '0987654321',
+      'a.nguyen@example.vn',
+      'd.pham@example.vn',
+    ]);
+    // A draft does not answer yet: the public page says it is not open.
+    const early = await form(tokenOf(first[0]!));
+    expect(early.statusCode).toBe(410);
+    expect((early.json() as ErrorBody).error.key).toBe('survey.public.not_open');
+
+    expect(await ok(upload(officer, url, 'ds.xlsx', sheet))).toEqual({
+      rows: 4,
+      created: 0,
+      alreadyInvited: 4,
+      sent: 0,
+      links: [],
+    });
+    // The same phone written another way is the same person.
+    const again = await ok<InvitationImportOut>(
+      upload(
+        officer,
+        url,
+        'ds.xlsx',
+        await workbook([header, ['Sở Tư pháp', 'Người dân', 'Trần Thị B', '', '+84912345678']]),
+      ),
+    );
+    expect(again).toMatchObject({ created: 0, alreadyInvited: 1, links: [] });
+  });
+
+  it('opens: only the e-mails are mailed; the phone link opens the form; reminders skip it', async () => {
+    survey = await ok<SurveyDetailOut>(officer.request('GET', `/api/surveys/${survey.id}`));
+    survey = await ok<SurveyDetailOut>(
+      officer.request('POST', `/api/surveys/${survey.id}/open`, { version: survey.version }),
+    );
+    const stored = await mine();
+    const mails = (
+      await rows<{ dedupeKey: string; payload: { to: string } }>(
+        t.database.db,
+        sql`select dedupe_key as "dedupeKey", payload from jobs where kind = 'outside_email' and dedupe_key like 'survey:%'`,
+      )
+    ).filter((m) => stored.some((s) => m.dedupeKey.includes(s.id)));
+    expect(mails.map((m) => m.payload.to).sort()).toEqual(['a.nguyen@example.vn', 'd.pham@example.vn']);
+    const opened = await form(tokenOf(first[0]!));
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ unit: { name: 'Sở Tư pháp' }, channel: 'invitation' });
+
+    await remindInvitationsJob(t.database.db, new Date(Date.now() + 4 * 86_400_000));
+    const after = await mine();
+    for (const s of after) expect(s.reminders).toBe(s.address!.includes('@') ? 1 : 0);
+    expect((await form(tokenOf(first[1]!))).statusCode).toBe(200);
+  });
+
+  it('re-issues the unused phone links (office only): the old link 404s, the new one works', async () => {
+    const url = `/api/surveys/${survey.id}/invitations/links`;
+    expect((await focal.request('POST', url)).statusCode).toBe(403);
+    expect((await member.request('POST', url)).statusCode).toBe(403);
+    // One of the two was used: only the other gets a new link.
+    await t.database.db
+      .update(surveyInvitations)
+      .set({ used: true })
+      .where(eq(surveyInvitations.tokenHash, sha256(tokenOf(first[1]!))));
+    const res = await ok<InvitationLinksOut>(officer.request('POST', url));
+    expect(res.links.map(({ url: _, ...l }) => l)).toEqual([
+      { row: 1, unit: 'Sở Tư pháp', group: 'citizen', name: 'Trần Thị B', phone: '0912345678' },
+    ]);
+    expect(res.notice.vi).toMatch(/không còn dùng được/);
+    expect((await form(tokenOf(first[0]!))).statusCode).toBe(404);
+    expect((await form(tokenOf(res.links[0]!))).statusCode).toBe(200);
+    expect(
+      (
+        await rows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int n from audit_journal where entity_id = ${survey.id} and action = 'reissue_links'`,
+        )
+      )[0]!.n,
+    ).toBe(1);
+
+    // An anonymous survey's journal holds counts: no phone, no token, no link.
+    const tokens = [...first, ...res.links].map(tokenOf);
+    for (const needle of ['0912345678', '0987654321', '912345678', ...tokens]) {
+      const leaked = await rows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int n from audit_journal where coalesce(after::text, '') || coalesce(before::text, '') like ${`%${needle}%`}`,
+      );
+      expect(leaked[0]!.n, needle).toBe(0);
+    }
+  });
+
+  it('closes: the phones are erased like the addresses, and no link is re-issued', async () => {
+    survey = await ok<SurveyDetailOut>(officer.request('GET', `/api/surveys/${survey.id}`));
+    await ok(officer.request('POST', `/api/surveys/${survey.id}/close`, { version: survey.version }));
+    expect((await mine()).map((s) => s.address)).toEqual([null, null, null, null]);
+    const res = await officer.request('POST', `/api/surveys/${survey.id}/invitations/links`);
+    expect(res.statusCode).toBe(409);
   });
 });

@@ -12,7 +12,7 @@ import { sendDownload } from '../files/files.routes.js';
 import { XLSX_MEDIA_TYPE } from '../files/content-type.js';
 import { createSurvey } from './create-survey.service.js';
 import { exportDefinition, importDefinition, saveDefinition } from './definition.service.js';
-import { importInvitations, remindNow } from './invitations.service.js';
+import { importInvitations, reissueLinks, remindNow } from './invitations.service.js';
 import { exportResponses, surveyFlags, surveyResults } from './results.service.js';
 import { sampleSize } from './rules/sampling.js';
 import { closeSurvey, openSurvey, updateSurvey } from './status.service.js';
@@ -21,6 +21,7 @@ import {
   definitionIn,
   flagsOut,
   invitationImportOut,
+  invitationLinksOut,
   postersOut,
   remindOut,
   resultsOut,
@@ -250,7 +251,7 @@ export async function surveysRoutes(app: App) {
       schema: {
         tags,
         summary:
-          'Invite a list of respondents (multipart field "file": XLSX with Đơn vị / Unit, Nhóm / Group, Họ tên / Name, E-mail): all rows valid or nobody invited; the same address for the same unit again is already invited',
+          'Invite a list of respondents (multipart field "file": XLSX with Đơn vị / Unit, Nhóm / Group, Họ tên / Name, E-mail and/or Điện thoại / Zalo): all rows valid or nobody invited; the same address or phone for the same unit again is already invited; rows with only a phone get their link in the answer, once, to send by Zalo/SMS',
         consumes: ['multipart/form-data'],
         params: idParams,
         response: { 200: invitationImportOut, ...uploadErrors },
@@ -276,6 +277,21 @@ export async function surveysRoutes(app: App) {
       },
     },
     async (request) => remindNow(signedIn(request), request.params.id),
+  );
+
+  app.post(
+    '/surveys/:id/invitations/links',
+    {
+      config: { access: office },
+      schema: {
+        tags,
+        summary:
+          'A fresh personal link for each phone-only (Zalo/SMS) invitation not used yet, shown once; the earlier links stop working',
+        params: idParams,
+        response: { 200: invitationLinksOut, ...errorResponses },
+      },
+    },
+    async (request) => reissueLinks(signedIn(request), request.params.id),
   );
 
   app.get(
@@ -336,6 +352,8 @@ export async function surveysRoutes(app: App) {
         response: { 200: postersOut, ...errorResponses },
       },
     },
-    async (request) => surveyPosters(signedIn(request), request.params.id),
+    // Without CHIDAO_PUBLIC_URL the posters' links take the address the office reached the server at.
+    async (request) =>
+      surveyPosters(signedIn(request), request.params.id, `${request.protocol}://${request.host}`),
   );
 }

@@ -203,15 +203,42 @@ export type SurveyDetailOut = z.infer<typeof surveyDetailOut>;
 // ---------------------------------------------------------------------------------------------------
 // Invitations
 
-/** The result of importing a respondent list (XLSX: one row per person: unit, group, name, e-mail). */
+/**
+ * A personal link to send by Zalo or SMS to a respondent without e-mail: shown once, in the answer that made it —
+ * only the token's hash is stored, so it cannot be shown again (a fresh one replaces it: `…/invitations/links`).
+ */
+export const invitationLinkOut = z.object({
+  /** The row of the imported list (in a re-issue: the position in the list given back). */
+  row: z.number().int(),
+  unit: z.string(),
+  group: targetGroup,
+  name: z.string(),
+  /** The phone number as kept (10 digits, 0…). */
+  phone: z.string(),
+  url: z.string(),
+});
+export type InvitationLinkOut = z.infer<typeof invitationLinkOut>;
+
+/**
+ * The result of importing a respondent list (XLSX: one row per person: unit, group, name, and an e-mail or a phone
+ * for Zalo/SMS).
+ */
 export const invitationImportOut = z.object({
-  /** Rows read, invitations created and mailed, rows already invited (same address and target: idempotent). */
+  /** Rows read, invitations created, mailed, rows already invited (same address or phone and target: idempotent). */
   rows: z.number().int(),
   created: z.number().int(),
   alreadyInvited: z.number().int(),
   sent: z.number().int(),
+  /** The links of the new phone-only invitations, given this once (empty when none). */
+  links: z.array(invitationLinkOut),
 });
 export type InvitationImportOut = z.infer<typeof invitationImportOut>;
+/** A fresh link for each phone-only invitation not used yet; the earlier links stop working (`notice` says so). */
+export const invitationLinksOut = z.object({
+  links: z.array(invitationLinkOut),
+  notice: bilingual,
+});
+export type InvitationLinksOut = z.infer<typeof invitationLinksOut>;
 export const remindOut = z.object({ reminded: z.number().int() });
 
 // ---------------------------------------------------------------------------------------------------

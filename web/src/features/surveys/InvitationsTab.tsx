@@ -1,7 +1,9 @@
 import {
+  ActionIcon,
   Alert,
   Button,
   Card,
+  CopyButton,
   Group,
   Input,
   List,
@@ -10,9 +12,22 @@ import {
   Table,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBell, IconCircleCheck, IconDownload, IconInfoCircle, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBell,
+  IconCheck,
+  IconCircleCheck,
+  IconCopy,
+  IconDownload,
+  IconEyeOff,
+  IconInfoCircle,
+  IconLink,
+  IconRefresh,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +36,19 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScrollCue } from '../../components/table';
 import { ApiError } from '../../lib/api';
 import { formatNumber, sortVi } from '../../lib/format';
-import { importInvitations, remindInvitations, surveyKeys, type InvitationImport, type Survey } from './api';
+import {
+  importInvitations,
+  reissueInvitationLinks,
+  remindInvitations,
+  surveyKeys,
+  type Bilingual,
+  type InvitationImport,
+  type InvitationLink,
+  type Survey,
+} from './api';
 import { XLSX_ACCEPT, WorkbookProblemsTable } from './builder/workbook';
-import { groupLabel } from './labels';
-import { respondentTemplate, RESPONDENT_COLUMNS } from './model/xlsx';
+import { groupLabel, textIn } from './labels';
+import { invitationLinksWorkbook, respondentTemplate, RESPONDENT_COLUMNS } from './model/xlsx';
 
 /** Saves bytes made in the browser as a file (a short-lived object URL). */
 function download(bytes: Uint8Array, name: string) {
@@ -41,6 +65,146 @@ function download(bytes: Uint8Array, name: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+/** A link as people can send it: the server gives a path when the site's public address is not configured. */
+const absolute = (url: string) => (url.startsWith('/') ? `${window.location.origin}${url}` : url);
+
+/**
+ * The personal links of respondents without e-mail, given once (by an import or a re-issue): the server keeps only
+ * their hashes, so this panel is the only place they exist — copied one by one into Zalo/SMS, or downloaded as a
+ * workbook made here (with a warning to delete it once sent).
+ */
+function LinksPanel({
+  s,
+  links,
+  notice,
+  onHide,
+}: {
+  s: Survey;
+  links: InvitationLink[];
+  notice: Bilingual | null;
+  onHide: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const I = (k: string, v?: Record<string, unknown>) => t(`surveys.invitations.${k}`, v ?? {});
+  const rows = links.map((l) => ({ ...l, url: absolute(l.url) }));
+  return (
+    <Card withBorder padding="md" data-testid="invitation-links">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Title order={3} size="h5">
+            <Group gap={6} component="span" wrap="nowrap">
+              <IconLink size={18} aria-hidden />
+              {I('links.title')}
+            </Group>
+          </Title>
+          <Group gap="xs">
+            {rows.length > 0 && (
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconDownload size={14} aria-hidden />}
+                onClick={() =>
+                  download(
+                    invitationLinksWorkbook(
+                      rows.map((l) => ({ ...l, group: t(`surveys.groups.${l.group}`, { lng: 'vi' }) })),
+                    ),
+                    `duong-dan-ca-nhan-${s.year}.xlsx`,
+                  )
+                }
+                data-testid="invitation-links-download"
+              >
+                {I('links.download')}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconEyeOff size={14} aria-hidden />}
+              onClick={onHide}
+              data-testid="invitation-links-hide"
+            >
+              {I('links.hide')}
+            </Button>
+          </Group>
+        </Group>
+        {notice && (
+          <Text size="sm" fw={500} data-testid="invitation-links-notice">
+            {textIn(notice, i18n.language)}
+          </Text>
+        )}
+        {rows.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {I('links.none')}
+          </Text>
+        ) : (
+          <>
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+              <Stack gap={4}>
+                <Text size="sm">{I('links.once')}</Text>
+                <Text size="sm">{I('links.fileWarning')}</Text>
+                {s.status === 'draft' && <Text size="sm">{I('links.draft')}</Text>}
+              </Stack>
+            </Alert>
+            <ScrollCue minWidth={820} label={I('links.title')} testId="invitation-links-scroll">
+              <Table striped verticalSpacing={4} fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{I('links.name')}</Table.Th>
+                    <Table.Th>{I('links.unit')}</Table.Th>
+                    <Table.Th>{I('links.group')}</Table.Th>
+                    <Table.Th>{I('links.phone')}</Table.Th>
+                    <Table.Th>{I('links.url')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((l) => (
+                    <Table.Tr key={l.url} data-testid="invitation-link-row">
+                      <Table.Td>{l.name}</Table.Td>
+                      <Table.Td>{l.unit}</Table.Td>
+                      <Table.Td>{groupLabel(t, l.group)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.phone}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Text
+                            size="xs"
+                            ff="monospace"
+                            style={{ wordBreak: 'break-all' }}
+                            data-testid="invitation-link-url"
+                          >
+                            {l.url}
+                          </Text>
+                          <CopyButton value={l.url}>
+                            {({ copied, copy }) => (
+                              <Tooltip label={copied ? I('links.copied') : I('links.copy')} withArrow>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color={copied ? 'teal' : 'gray'}
+                                  onClick={copy}
+                                  aria-label={`${I('links.copy')}: ${l.name || l.phone}`}
+                                >
+                                  {copied ? (
+                                    <IconCheck size={14} aria-hidden />
+                                  ) : (
+                                    <IconCopy size={14} aria-hidden />
+                                  )}
+                                </ActionIcon>
+                              </Tooltip>
+                            )}
+                          </CopyButton>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollCue>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <Stack gap={0}>
@@ -55,10 +219,11 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
 }
 
 /**
- * Invitations (tab "Mời trả lời"): a respondent list uploaded as a workbook (Đơn vị, Nhóm, Họ tên, E-mail; a template
- * with the survey's targets is downloadable) becomes personal one-time links, mailed at once — all or nothing, and
- * idempotent (a person already invited to a target is not invited twice); the counts per target (sent, used); a
- * reminder to those who have not answered.
+ * Invitations (tab "Mời trả lời"): a respondent list uploaded as a workbook (Đơn vị, Nhóm, Họ tên, E-mail, Điện thoại
+ * / Zalo; a template with the survey's targets is downloadable) becomes personal one-time links — mailed, or for a
+ * row with only a phone shown once here to send by Zalo/SMS — all or nothing, and idempotent (a person already
+ * invited to a target is not invited twice); the counts per target (sent, used); a reminder by mail to those who
+ * have not answered; fresh Zalo/SMS links when the office lost them (the earlier ones stop working).
  */
 export function InvitationsTab({ s }: { s: Survey }) {
   const { t } = useTranslation();
@@ -68,6 +233,8 @@ export function InvitationsTab({ s }: { s: Survey }) {
   const [inputKey, setInputKey] = useState(0);
   const [tried, setTried] = useState(false);
   const [result, setResult] = useState<InvitationImport | null>(null);
+  // The links given once (by the last import or re-issue); kept only in this page's memory.
+  const [links, setLinks] = useState<{ items: InvitationLink[]; notice: Bilingual | null } | null>(null);
   const I = (k: string, v?: Record<string, unknown>) => t(`surveys.invitations.${k}`, v ?? {});
   const canInvite = s.abilities.invite;
   const targets = sortVi(s.targetList, (x) => `${x.unit.name} ${x.targetGroup}`);
@@ -76,6 +243,7 @@ export function InvitationsTab({ s }: { s: Survey }) {
     mutationFn: () => importInvitations(s.id, file!),
     onSuccess: async (r) => {
       setResult(r);
+      if (r.links.length) setLinks({ items: r.links, notice: null });
       setFile(null);
       setTried(false);
       setInputKey((k) => k + 1);
@@ -89,6 +257,13 @@ export function InvitationsTab({ s }: { s: Survey }) {
         color: 'green',
         message: I('reminded', { count: r.reminded, n: formatNumber(r.reminded) }),
       });
+      await queryClient.invalidateQueries({ queryKey: surveyKeys.one(s.id) });
+    },
+  });
+  const reissue = useMutation({
+    mutationFn: () => reissueInvitationLinks(s.id),
+    onSuccess: async (r) => {
+      setLinks({ items: r.links, notice: r.notice });
       await queryClient.invalidateQueries({ queryKey: surveyKeys.one(s.id) });
     },
   });
@@ -173,6 +348,7 @@ export function InvitationsTab({ s }: { s: Survey }) {
               ) : (
                 <>
                   <List size="sm" spacing={2}>
+                    <List.Item>{I('emailOrPhone')}</List.Item>
                     <List.Item>{I('allOrNothing')}</List.Item>
                     <List.Item>{I('idempotent')}</List.Item>
                     {s.status !== 'open' && <List.Item>{I('whenOpen')}</List.Item>}
@@ -224,6 +400,11 @@ export function InvitationsTab({ s }: { s: Survey }) {
                       testId="invitations-already"
                     />
                     <Figure label={I('sent')} value={result.sent} testId="invitations-sent" />
+                    <Figure
+                      label={I('linksCount')}
+                      value={result.links.length}
+                      testId="invitations-links-count"
+                    />
                   </Group>
                 </Alert>
               )}
@@ -237,29 +418,54 @@ export function InvitationsTab({ s }: { s: Survey }) {
         </Card>
       </SimpleGrid>
 
+      {links && <LinksPanel s={s} links={links.items} notice={links.notice} onHide={() => setLinks(null)} />}
+
       <Card withBorder padding="md">
         <Stack gap="xs">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Title order={3} size="h5">
               {I('perTarget')}
             </Title>
-            {canInvite && s.status === 'open' && sent > used && (
-              <ConfirmButton
-                color="blue"
-                variant="light"
-                leftSection={<IconBell size={16} aria-hidden />}
-                title={I('remindTitle')}
-                message={I('remindMessage', { n: formatNumber(sent - used) })}
-                confirmLabel={I('remind')}
-                onConfirm={() => remind.mutateAsync().catch(() => undefined)}
-                loading={remind.isPending}
-                data-testid="invitations-remind"
-              >
-                {I('remind')}
-              </ConfirmButton>
-            )}
+            <Group gap="xs">
+              {canInvite && (
+                <ConfirmButton
+                  color="orange"
+                  variant="light"
+                  leftSection={<IconRefresh size={16} aria-hidden />}
+                  title={I('reissueTitle')}
+                  message={I('reissueMessage')}
+                  confirmLabel={I('reissue')}
+                  onConfirm={() => reissue.mutateAsync().catch(() => undefined)}
+                  loading={reissue.isPending}
+                  data-testid="invitations-reissue"
+                >
+                  {I('reissue')}
+                </ConfirmButton>
+              )}
+              {canInvite && s.status === 'open' && sent > used && (
+                <ConfirmButton
+                  color="blue"
+                  variant="light"
+                  leftSection={<IconBell size={16} aria-hidden />}
+                  title={I('remindTitle')}
+                  message={I('remindMessage', { n: formatNumber(sent - used) })}
+                  confirmLabel={I('remind')}
+                  onConfirm={() => remind.mutateAsync().catch(() => undefined)}
+                  loading={remind.isPending}
+                  data-testid="invitations-remind"
+                >
+                  {I('remind')}
+                </ConfirmButton>
+              )}
+            </Group>
           </Group>
+          {canInvite && (
+            <Text size="xs" c="dimmed">
+              {I('remindPhones')}
+            </Text>
+          )}
           <ErrorAlert error={remind.error} />
+          <ErrorAlert error={reissue.error} />
           {targets.length === 0 ? (
             <Text size="sm" c="dimmed">
               {I('noTargets')}

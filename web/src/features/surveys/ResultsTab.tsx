@@ -296,13 +296,14 @@ function FlagsCard({ s, counts }: { s: Survey; counts: Results['flags'] }) {
  * few answers suppressed, and said so —, a light bar chart of one index, the answers to each question, the
  * duplicate-pattern flags (nothing dropped), the anonymised answers as a workbook (`abilities.export`).
  */
-export function ResultsTab({ s }: { s: Survey }) {
+export function ResultsTab({ s, initialUnitId = null }: { s: Survey; initialUnitId?: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
   const [by, setBy] = useState<ResultsBy>('unit');
   const [config, setConfig] = useState<string | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
+  // A link from elsewhere (a PAR Index criterion scored from this survey) opens on its unit.
+  const [unitId, setUnitId] = useState<string | null>(initialUnitId);
   const [channel, setChannel] = useState<Channel | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);

@@ -109,7 +109,7 @@ function SurveyView({ s, onReload }: { s: Survey; onReload: () => void }) {
         </Tabs.Panel>
         {s.abilities.results && (
           <Tabs.Panel value="results">
-            <ResultsTab s={s} />
+            <ResultsTab s={s} initialUnitId={typeof search.unitId === 'string' ? search.unitId : null} />
           </Tabs.Panel>
         )}
       </Tabs>

@@ -10,6 +10,7 @@ import type {
   definitionIn,
   FlagsOut,
   InvitationImportOut,
+  InvitationLinksOut,
   PostersOut,
   remindOut,
   resultsQuery,
@@ -47,6 +48,8 @@ export type Channel = Flag['channel'];
 export type Posters = PostersOut;
 export type Poster = Posters['items'][number];
 export type InvitationImport = InvitationImportOut;
+export type InvitationLinks = InvitationLinksOut;
+export type InvitationLink = InvitationLinks['links'][number];
 export type SampleSize = z.infer<typeof sampleSizeOut>;
 export type Problem = Survey['problems'][number];
 export type Bilingual = Survey['recorded'];
@@ -138,9 +141,15 @@ export const openSurvey = (id: string, version: number) =>
 export const closeSurvey = (id: string, version: number) =>
   api.post<Survey>(`/api/surveys/${id}/close`, { version });
 
-/** A respondent list (XLSX: Đơn vị, Nhóm, Họ tên, E-mail): all or nothing, idempotent. */
+/**
+ * A respondent list (XLSX: Đơn vị, Nhóm, Họ tên, E-mail, Điện thoại / Zalo): all or nothing, idempotent; the
+ * phone-only rows' links come back in the answer, this once.
+ */
 export const importInvitations = (id: string, file: File) =>
   api.upload<InvitationImport>(`/api/surveys/${id}/invitations`, file);
+/** Fresh links for the phone-only invitations not used yet (the earlier ones stop working). */
+export const reissueInvitationLinks = (id: string) =>
+  api.post<InvitationLinks>(`/api/surveys/${id}/invitations/links`, {});
 export const remindInvitations = (id: string) =>
   api.post<z.infer<typeof remindOut>>(`/api/surveys/${id}/invitations/remind`, {});
 

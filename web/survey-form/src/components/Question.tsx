@@ -377,7 +377,11 @@ function Matrix({ def, item, value, onChange, problems }: Props<MatrixItem>) {
                 <span className="scale__num">{p.value}</span> {pickText(p.label, lang)}
               </span>
             ))}
-            {allowNa ? <span>{pickText(naLabel, lang)}</span> : null}
+            {allowNa ? (
+              <span>
+                <span className="scale__num">–</span> {pickText(naLabel, lang)}
+              </span>
+            ) : null}
           </div>
           {item.rows.map((row, r) => {
             const rid = rowId(item.code, row.code);

@@ -1,7 +1,8 @@
 /**
  * The respondent list's template, written in the browser: one sheet with the columns the server reads (Đơn vị, Nhóm,
- * Họ tên, E-mail) and a row per target of the survey (its unit and group filled in, name and address to type), so
- * the office starts from the right names. A minimal Office Open XML workbook (inline strings) in a ZIP archive with
+ * Họ tên, E-mail, Điện thoại / Zalo) and a row per target of the survey (its unit and group filled in, name and
+ * address or phone to type), so the office starts from the right names; and the list of personal links to send by
+ * Zalo/SMS that an import gives once (made here, never by the server, which keeps no link). A minimal Office Open XML workbook (inline strings) in a ZIP archive with
  * stored (uncompressed) entries: a few kilobytes, no library. Pure, tested in ./xlsx.test.ts (read back by ExcelJS,
  * which the server uses).
  */
@@ -129,11 +130,22 @@ export function simpleWorkbook(
   return zipStored(Object.entries(files).map(([name, text]) => ({ name, data: enc.encode(text) })));
 }
 
-/** The columns of a respondent list, as the server reads them. */
-export const RESPONDENT_COLUMNS = ['Đơn vị', 'Nhóm', 'Họ tên', 'E-mail'] as const;
+/** The columns of a respondent list, as the server reads them (an e-mail or a phone on each row). */
+export const RESPONDENT_COLUMNS = ['Đơn vị', 'Nhóm', 'Họ tên', 'E-mail', 'Điện thoại / Zalo'] as const;
 
 /** The respondent list's template: the header, then one row per target (unit, group) to copy for each person. */
 export function respondentTemplate(targets: readonly { unit: string; group: string }[]): Uint8Array {
-  const rows = [[...RESPONDENT_COLUMNS], ...targets.map((t) => [t.unit, t.group, '', ''])];
-  return simpleWorkbook('Danh sách', rows, [40, 18, 28, 32]);
+  const rows = [[...RESPONDENT_COLUMNS], ...targets.map((t) => [t.unit, t.group, '', '', ''])];
+  return simpleWorkbook('Danh sách', rows, [40, 18, 28, 32, 20]);
+}
+
+/** The columns of the personal links' workbook. */
+export const LINK_COLUMNS = ['Họ tên', 'Đơn vị', 'Nhóm', 'Điện thoại / Zalo', 'Đường dẫn'] as const;
+
+/** The personal links an import (or a re-issue) gave, one row per person, to send by Zalo/SMS then delete. */
+export function invitationLinksWorkbook(
+  links: readonly { name: string; unit: string; group: string; phone: string; url: string }[],
+): Uint8Array {
+  const rows = [[...LINK_COLUMNS], ...links.map((l) => [l.name, l.unit, l.group, l.phone, l.url])];
+  return simpleWorkbook('Đường dẫn cá nhân', rows, [28, 40, 16, 18, 70]);
 }
