@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+
+export { useOnline } from './online';
 import { useI18n } from './i18n-react';
 import type { MessageKey } from '../locales/vi';
 
@@ -9,22 +11,6 @@ export function useTitle(key: MessageKey, params?: Record<string, string>) {
   useEffect(() => {
     document.title = t('site.pageTitle', { page });
   }, [t, page]);
-}
-
-/** `navigator.onLine`, kept up to date. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
 }
 
 /** `value`, once it has stopped changing for `ms`. */

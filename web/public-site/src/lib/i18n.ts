@@ -1,47 +1,18 @@
 /**
- * Languages of the public pages: Vietnamese first; English from `?lang=en` or the switch (kept in this
- * browser's localStorage, the same key as the staff app's). Pure helpers here; the React side in `i18n-react.tsx`.
+ * Languages of the public pages: the hotline's dictionary over the shared helpers (./i18n-core.ts). The React side
+ * in `i18n-react.tsx`.
  */
 import { en } from '../locales/en';
 import { vi, type MessageKey, type Messages } from '../locales/vi';
+import { interpolate, type Lang, type Params } from './i18n-core';
 
-export type Lang = 'vi' | 'en';
-export type Params = Record<string, string | number>;
+export { interpolate, pickLanguage, placeholders, searchWithLang, STORAGE_KEY } from './i18n-core';
+export type { Lang, Params } from './i18n-core';
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export const STORAGE_KEY = 'chidao.language';
 export const catalogs: Record<Lang, Messages> = { vi, en };
-
-/** `?lang=` wins (a shared link), then what this browser chose before, then Vietnamese. */
-export function pickLanguage(search: string, stored: string | null | undefined): Lang {
-  const asked = new URLSearchParams(search).get('lang')?.trim().toLowerCase();
-  if (asked === 'en' || asked === 'vi') return asked;
-  return stored === 'en' ? 'en' : 'vi';
-}
-
-/** `{name}` placeholders replaced by `params.name`; an unknown placeholder is left as it is. */
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
 
 export function translator(lang: Lang): Translate {
   const messages = catalogs[lang];
   return (key, params) => interpolate(messages[key], params);
-}
-
-/** The placeholders a text uses, sorted (the locale parity test compares them). */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
-}
-
-/** The current URL's search with `lang` set for English, or removed for Vietnamese (the default). */
-export function searchWithLang(search: string, lang: Lang): string {
-  const params = new URLSearchParams(search);
-  if (lang === 'en') params.set('lang', 'en');
-  else params.delete('lang');
-  const s = params.toString();
-  return s ? `?${s}` : '';
 }

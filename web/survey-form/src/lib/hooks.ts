@@ -1,17 +1,2 @@
-import { useEffect, useState } from 'react';
-
-/** `navigator.onLine`, kept up to date. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
+/** The survey form's hooks: the connection's state is the public pages' own (../../../public-site/src/lib/online.ts). */
+export { useOnline } from '../../../public-site/src/lib/online';
