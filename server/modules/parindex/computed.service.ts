@@ -165,7 +165,7 @@ export async function computeItems(
         {
           year: input.year,
           unitIds,
-          value: f.value,
+          value: f.exact,
           respondents: f.respondents,
           minGroupSize: f.minGroupSize,
           surveyTitle: f.survey.title,

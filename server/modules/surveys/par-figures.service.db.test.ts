@@ -18,7 +18,7 @@ import { computeItems, describeComputation, type ScoredItem } from '../parindex/
 let database: Database;
 let drop: () => Promise<void>;
 let ctx: RequestContext;
-const u = { province: '', tuPhap: '', xayDung: '', congThuong: '' };
+const u = { province: '', tuPhap: '', xayDung: '', congThuong: '', yTe: '' };
 
 const survey = (code: string, maxPoints: number): ScoredItem => ({
   code,
@@ -43,7 +43,7 @@ beforeAll(async () => {
   u.province = province!.id;
   const depts = await insertUnits(
     ctx,
-    ['Sở Tư pháp', 'Sở Xây dựng', 'Sở Công Thương'].map((name, i) => ({
+    ['Sở Tư pháp', 'Sở Xây dựng', 'Sở Công Thương', 'Sở Y tế'].map((name, i) => ({
       code: `S${i}`,
       name,
       fullName: name,
@@ -52,7 +52,7 @@ beforeAll(async () => {
       validFrom: '1900-01-01',
     })),
   );
-  [u.tuPhap, u.xayDung, u.congThuong] = depts.map((d) => d.id) as [string, string, string];
+  [u.tuPhap, u.xayDung, u.congThuong, u.yTe] = depts.map((d) => d.id) as [string, string, string, string];
 
   const sipas = loadShippedSurvey('sipas');
   const [s] = await database.db
@@ -83,6 +83,7 @@ beforeAll(async () => {
     .values([
       { surveyId: s!.id, unitId: u.tuPhap, targetGroup: 'citizen', quota: 10, publicCode: 'TPTEST01' },
       { surveyId: s!.id, unitId: u.xayDung, targetGroup: 'citizen', quota: 10, publicCode: 'XDTEST01' },
+      { surveyId: s!.id, unitId: u.yTe, targetGroup: 'citizen', quota: 20, publicCode: 'YTTEST01' },
     ])
     .returning();
   // Every satisfaction criterion (the five SIPAS elements) answered with one level.
@@ -99,6 +100,11 @@ beforeAll(async () => {
   const rows = [
     ...[4, 4, 4, 4, 4, 4, 2, 2].map((l, i) => ({ target: targets[0]!.id, level: l as 2 | 4, i })),
     ...[5, 5, 5].map((l, i) => ({ target: targets[1]!.id, level: l as 5, i: 10 + i })),
+    ...[4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2].map((l, i) => ({
+      target: targets[2]!.id,
+      level: l as 2 | 4,
+      i: 20 + i,
+    })),
   ];
   await database.db.insert(surveyResponses).values(
     rows.map((r) => ({
@@ -132,6 +138,19 @@ describe('survey criteria of the PAR Index', () => {
       vi: 'Khảo sát «Khảo sát SIPAS 2026»: 75,00% hài lòng (8 phiếu) → 2,25/3 điểm',
       en: 'Survey “Khảo sát SIPAS 2026”: 75.00% satisfied (8 responses) → 2.25/3 points',
     });
+  });
+
+  it('points from the unrounded share: 10 of 12 satisfied × 3 = 2,5 points (83,33% × 3 would snap to 2,25)', async () => {
+    const out = await computeItems(ctx, {
+      year: 2026,
+      unitId: u.yTe,
+      unitGroup: 'department',
+      items: [survey('3.6.1', 3)],
+    });
+    expect(out.get('3.6.1')).toMatchObject({ points: 2.5 });
+    expect(describeComputation(out.get('3.6.1')!).vi).toBe(
+      'Khảo sát «Khảo sát SIPAS 2026»: 83,33% hài lòng (12 phiếu) → 2,5/3 điểm',
+    );
   });
 
   it('fewer than 5 respondents: nothing counted, the council scores it', async () => {

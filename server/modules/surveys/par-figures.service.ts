@@ -27,6 +27,8 @@ import { surveyResponses, surveys, surveyTargets, surveyVersions } from './surve
 export type SurveyItemFigure = {
   /** The index value 0–100 (share satisfied × 100…), null when suppressed (fewer respondents than the minimum). */
   value: number | null;
+  /** The same unrounded: the points are computed from it. */
+  exact: number | null;
   respondents: number;
   minGroupSize: number;
   survey: { id: string; title: string; year: number };
@@ -140,6 +142,7 @@ export async function surveyItemFigures(
       if (prior && prior.respondents >= cell.respondents) continue;
       out.set(cell.key, {
         value: cell.suppressed ? null : cell.value,
+        exact: cell.suppressed ? null : cell.exact,
         respondents: cell.respondents,
         minGroupSize: results.minGroupSize,
         survey: { id: c.surveyId, title: c.title, year: c.year },

@@ -187,6 +187,7 @@ export function computeSurveyItem(
   },
   item: ScoredItem,
 ): Computation {
+  // From the unrounded index: 10 of 12 satisfied is a share of exactly 5/6 (× 3 = 2,5 points).
   const rate = input.value === null ? null : Math.min(1, Math.max(0, input.value / 100));
   const result = pointsFromRate(rate, { ...item, whenNoData: 'manual' });
   return {

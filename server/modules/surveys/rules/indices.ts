@@ -465,6 +465,11 @@ export type IndexCell = {
   suppressed: boolean;
   /** 0–100 (share × 100, or mean × 20), two decimals. */
   value: number | null;
+  /**
+   * The same, unrounded: for figures computed from it (a PAR Index criterion's points: 10 of 12 satisfied × 3 is
+   * 2,5 points, where 83,33% × 3 would snap down to 2,25). People read `value`.
+   */
+  exact: number | null;
   /** The 95% interval on the same scale, two decimals. */
   ci: { low: number; high: number } | null;
   /** Responses with at least one valid answer counted. */
@@ -751,6 +756,7 @@ function cell(
     formula,
     suppressed: raw === null,
     value: raw ? round2(raw.value) : null,
+    exact: raw ? raw.value : null,
     ci: raw ? { low: round2(raw.low), high: round2(raw.high) } : null,
     respondents,
     answers,
