@@ -184,6 +184,7 @@ test('twenty people answer on their phones: sixteen by QR code, four by their li
   page,
   browser,
 }) => {
+  test.setTimeout(420_000); // twenty forms of 18 questions and 22 criteria, each on its own phone (about 3 minutes)
   await login(page, 'thuongtruc@chidao.demo');
   const survey = await surveyDetail(page);
   await logout(page);
