@@ -599,10 +599,14 @@ describe('a campaign from opening to published results', () => {
     expect(results.provisional).toBe(false);
     const tuphap = results.rows.find((r) => r.unitName === 'Sở Tư pháp')!;
     expect(tuphap.rankOf).toBe(campaign.counts.units);
-    // 1,5 + 0,5 points settled by the council and the computed criteria, of the 90 outside the survey (none held:
-    // the shipped set rescales to 100).
+    // 1,5 + 0,5 points settled by the council, the computed criteria and the survey's: the demo's 2026 SIPAS survey
+    // at the counters (par_year 2026) answered for Sở Tư pháp scores 3.6.1 and 3.6.2 (issue 17), so the index is
+    // over the full 100 (without a survey the shipped set would rescale the 90 outside it).
     const settled = await assessment(officer, tuphapAssessment);
-    expect(tuphap.percent).toBeCloseTo(((2 + computedPoints(settled)) / 90) * 100, 1);
+    const surveyed = settled.scores.filter((s) => s.computation?.text.vi.startsWith('Khảo sát «'));
+    expect(surveyed.map((s) => s.code).sort()).toEqual(['3.6.1', '3.6.2']);
+    expect(surveyed.every((s) => (s.computed ?? 0) > 0)).toBe(true);
+    expect(tuphap.percent).toBeCloseTo(2 + computedPoints(settled), 1);
     expect(tuphap.grade).toBe('yeu');
     // Competition ranking: one more than the units with a higher index.
     for (const r of results.rows)

@@ -85,8 +85,10 @@ export async function computeResults(db: Db, campaign: CampaignRow): Promise<Res
   for (const r of scoreRows) {
     const m = new Map<string, ItemScores>();
     const list = typeof r.s === 'string' ? (JSON.parse(r.s) as typeof r.s) : r.s;
+    // `computed_points` is the value from data: a module's figure, or the survey's for an item of method survey
+    // (./computed.service.ts); the rules read each for its own method only (as assessments.service's itemScores).
     for (const [code, self, round1, round2, computed] of list)
-      m.set(code, { self, round1, round2, computed });
+      m.set(code, { self, round1, round2, computed, survey: computed });
     scores.set(r.id, m);
   }
   const names = new Map([...labels].map(([id, u]) => [id, { name: unitDisplayName(u) }]));
