@@ -62,6 +62,11 @@ import {
   type PaknQd766,
   type PaknScope,
 } from '../hotline/stats/stats.service.js';
+import {
+  surveySatisfaction,
+  surveySatisfactionByPeriod,
+  surveySatisfactionByUnit,
+} from '../surveys/qd766-figures.service.js';
 
 function reader(ctx: RequestContext): Actor {
   if (!ctx.actor) throw unauthenticated();
@@ -71,14 +76,22 @@ function reader(ctx: RequestContext): Actor {
 
 type Rules = Awaited<ReturnType<typeof dossierRulesFor>>;
 
+/** Whether a version of the rules scores the survey satisfaction (the office adds it; the defaults do not). */
+const usesSurveys = (rules: Rules) =>
+  rules.qd766.groups.some((g) => g.criteria.some((c) => c.key === 'survey_satisfaction'));
+
 /**
  * Indicators, QĐ 766 score and traffic lights of period totals (same formulas as `/dossiers/indicators`),
  * with the thresholds and QĐ 766 configuration in force (settings/: versions from a date).
  */
-function figures(t: PeriodTotals, rules: Rules, pakn?: PaknQd766) {
+function figures(t: PeriodTotals, rules: Rules, pakn?: PaknQd766, survey: number | null = null) {
   const indicators = computeIndicators(t);
-  // The two feedback criteria come from the hotline, over the same period and units.
-  const qd766 = qd766Score({ ...dossierCriteria(indicators), ...paknCriteria(pakn) }, rules.qd766);
+  // The two feedback criteria come from the hotline, the survey satisfaction from the surveys, over the same
+  // period and units; the latter counts only where a version of the rules adds `survey_satisfaction`.
+  const qd766 = qd766Score(
+    { ...dossierCriteria(indicators), ...paknCriteria(pakn), survey_satisfaction: survey },
+    rules.qd766,
+  );
   const threshold = (key: string) => rules.thresholds.find((x) => x.key === key);
   const light = (key: keyof typeof indicators) => {
     const th = threshold(key);
@@ -361,7 +374,9 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
   const ended = q.groupBy === 'unit' ? listed.filter((g) => endedBy(g, stockDay)) : [];
   const kept = q.ended === 'show' ? listed : listed.filter((g) => !ended.includes(g));
   const pakn = paknScope(actor, q);
-  const [paknTotal, paknByUnit] = await Promise.all([
+  // Survey answers are read only when the rules in force score them.
+  const surveyed = usesSurveys(rules);
+  const [paknTotal, paknByUnit, surveyTotal, surveyByUnit] = await Promise.all([
     feedbackQd766(ctx.db, { from: q.from, to: q.to, ...pakn }),
     q.groupBy === 'unit'
       ? feedbackQd766ByUnit(ctx.db, {
@@ -372,9 +387,19 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
           restated: q.restate,
         })
       : new Map<string, PaknQd766>(),
+    surveyed ? surveySatisfaction(ctx.db, { from: q.from, to: q.to, ...pakn }) : null,
+    surveyed && q.groupBy === 'unit'
+      ? surveySatisfactionByUnit(ctx.db, {
+          from: q.from,
+          to: q.to,
+          unitIds: kept.map((g) => g.key),
+          subtree: false,
+          restated: q.restate,
+        })
+      : new Map<string, number | null>(),
   ]);
   const rows = kept.map(({ t, ...g }) => {
-    const f = figures(t, rules, paknByUnit.get(g.key));
+    const f = figures(t, rules, paknByUnit.get(g.key), surveyByUnit.get(g.key) ?? null);
     return {
       ...g,
       ...f,
@@ -399,7 +424,7 @@ export async function dossierBreakdown(ctx: RequestContext, q: BreakdownQuery): 
     scope,
     reader: readerOf,
     thresholds: [...rules.thresholds],
-    total: figures(total, rules, paknTotal),
+    total: figures(total, rules, paknTotal, surveyTotal),
     ranking: {
       rule: RANKING_RULE.version,
       ended: q.ended,
@@ -454,6 +479,9 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
   const rules = new Map<string, Rules>();
   for (const w of windows) rules.set(w.to, await dossierRulesFor(ctx.db, w.to));
   const pakn = await feedbackQd766ByPeriod(ctx.db, { periods: windows, ...paknScope(actor, q) });
+  const survey = [...rules.values()].some(usesSurveys)
+    ? await surveySatisfactionByPeriod(ctx.db, { periods: windows, ...paknScope(actor, q) })
+    : windows.map(() => null);
   return {
     from: q.from,
     to: q.to,
@@ -470,7 +498,7 @@ export async function dossierTrend(ctx: RequestContext, q: ScopeQuery): Promise<
         from: w.from,
         to: w.to,
         stockDay: w.stockDay,
-        ...figures(t, rules.get(w.to)!, pakn[i]),
+        ...figures(t, rules.get(w.to)!, pakn[i], survey[i]),
       };
     }),
   };

@@ -33,6 +33,7 @@ import {
   paknCriteria,
   type PaknQd766,
 } from '../hotline/stats/stats.service.js';
+import { surveySatisfaction, surveySatisfactionByUnit } from '../surveys/qd766-figures.service.js';
 import { dossierRulesFor } from './settings/dossiers-settings.service.js';
 import {
   ALL_PROCEDURES,
@@ -591,13 +592,17 @@ export async function getDossier(ctx: RequestContext, code: string, asOf?: strin
 // Indicators (rollups only)
 
 /** Indicators and the QĐ 766 score with the configuration in force (settings/: versions from a date). */
-function figures(t: PeriodTotals, qd766: Qd766Config, pakn?: PaknQd766) {
+function figures(t: PeriodTotals, qd766: Qd766Config, pakn?: PaknQd766, survey: number | null = null) {
   const indicators = computeIndicators(t);
-  // The two feedback criteria come from the hotline, over the same period and units.
+  // The two feedback criteria come from the hotline, the surveys' satisfaction (where the configuration in force
+  // scores it) from the surveys, over the same period and units — as the dashboard's query (dossiers-query).
   return {
     totals: t,
     indicators,
-    qd766: qd766Score({ ...dossierCriteria(indicators), ...paknCriteria(pakn) }, qd766),
+    qd766: qd766Score(
+      { ...dossierCriteria(indicators), ...paknCriteria(pakn), survey_satisfaction: survey },
+      qd766,
+    ),
   };
 }
 
@@ -672,7 +677,9 @@ export async function dossierIndicators(
       groups.set(g.key, entry);
     }
   }
-  const [paknTotal, paknByUnit] = await Promise.all([
+  // Survey answers are read only when the configuration in force scores them.
+  const surveyed = rules.qd766.groups.some((g) => g.criteria.some((c) => c.key === 'survey_satisfaction'));
+  const [paknTotal, paknByUnit, surveyTotal, surveyByUnit] = await Promise.all([
     feedbackQd766(ctx.db, { from: q.from, to: q.to, unitIds: actor.rootsFor(DOSSIER_READ_ROLES) }),
     q.groupBy === 'unit'
       ? feedbackQd766ByUnit(ctx.db, {
@@ -683,6 +690,18 @@ export async function dossierIndicators(
           restated: q.restate,
         })
       : new Map<string, PaknQd766>(),
+    surveyed
+      ? surveySatisfaction(ctx.db, { from: q.from, to: q.to, unitIds: actor.rootsFor(DOSSIER_READ_ROLES) })
+      : null,
+    surveyed && q.groupBy === 'unit'
+      ? surveySatisfactionByUnit(ctx.db, {
+          from: q.from,
+          to: q.to,
+          unitIds: [...groups.keys()],
+          subtree: false,
+          restated: q.restate,
+        })
+      : new Map<string, number | null>(),
   ]);
   return {
     from: q.from,
@@ -695,9 +714,12 @@ export async function dossierIndicators(
       dueSoonWorkingDays: DEFAULT_TIMING_RULES.dueSoonWorkingDays,
       suspensionExtendsDue: DEFAULT_TIMING_RULES.suspensionExtendsDue,
     },
-    total: figures(total, rules.qd766, paknTotal),
+    total: figures(total, rules.qd766, paknTotal, surveyTotal),
     groups: [...groups.values()]
       .sort((a, b) => viCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1))
-      .map(({ t, ...g }) => ({ ...g, ...figures(t, rules.qd766, paknByUnit.get(g.key)) })),
+      .map(({ t, ...g }) => ({
+        ...g,
+        ...figures(t, rules.qd766, paknByUnit.get(g.key), surveyByUnit.get(g.key) ?? null),
+      })),
   };
 }

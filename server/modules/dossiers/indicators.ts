@@ -70,6 +70,7 @@ export function computeIndicators(t: PeriodTotals): Indicators {
 export function dossierCriteria(i: Indicators): Partial<Record<Qd766Criterion, number | null>> {
   return {
     dossiers_early_or_on_time: i.resolvedEarlyOrOnTimeRate.value,
+    dossiers_on_time: i.onTimeRate.value,
     digitisation_rate: i.digitisationRate.value,
     e_result_rate: i.eResultRate.value,
     online_dossier_rate: i.onlineRate.value,

@@ -29,6 +29,7 @@ export const QD766_CRITERIA = [
   'online_payment_rate',
   'dossier_satisfaction',
   'pakn_satisfaction',
+  'survey_satisfaction',
 ] as const;
 export type Qd766Criterion = (typeof QD766_CRITERIA)[number];
 
@@ -103,6 +104,31 @@ export const QD766_CONFIGS: readonly Qd766Config[] = [
     ],
   },
 ];
+
+/**
+ * Where each criterion belongs and comes from — what a stored version may add to a group. The shipped
+ * configuration uses most of them; the others are offered to the office: `dossiers_on_time` (the stricter
+ * reading of the progress criterion) and `survey_satisfaction` (the satisfaction index of the province's
+ * SIPAS-like surveys, from the surveys module). They stay out of the shipped configuration so that existing
+ * scores do not change: they count only where a version adds them ("where configured").
+ */
+export const QD766_CRITERION_CATALOGUE: Readonly<
+  Record<Qd766Criterion, { group: Qd766Group; source: 'dossiers' | 'external'; formulaConfirmed: boolean }>
+> = {
+  procedures_published_on_time: { group: 'transparency', source: 'external', formulaConfirmed: true },
+  dossiers_early_or_on_time: { group: 'progress', source: 'dossiers', formulaConfirmed: false },
+  dossiers_on_time: { group: 'progress', source: 'dossiers', formulaConfirmed: false },
+  pakn_on_time: { group: 'progress', source: 'external', formulaConfirmed: true },
+  digitisation_rate: { group: 'digitisation', source: 'dossiers', formulaConfirmed: false },
+  e_result_rate: { group: 'digitisation', source: 'dossiers', formulaConfirmed: false },
+  digitised_data_reuse: { group: 'digitisation', source: 'external', formulaConfirmed: false },
+  online_dossier_rate: { group: 'online', source: 'dossiers', formulaConfirmed: false },
+  online_payment_rate: { group: 'online', source: 'dossiers', formulaConfirmed: false },
+  dossier_satisfaction: { group: 'satisfaction', source: 'dossiers', formulaConfirmed: true },
+  pakn_satisfaction: { group: 'satisfaction', source: 'external', formulaConfirmed: true },
+  // QĐ 766 counts satisfaction "qua khảo sát" too; the share of satisfied answers is SIPAS's common reading [?].
+  survey_satisfaction: { group: 'satisfaction', source: 'external', formulaConfirmed: false },
+};
 
 export function qd766ConfigFor(date: string, configs: readonly Qd766Config[] = QD766_CONFIGS): Qd766Config {
   const found = [...configs].reverse().find((cfg) => cfg.validFrom <= date);

@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../../db/client.js';
 import { testApp, type Caller, type TestApp } from '../../../test/harness.js';
+import { loadShippedSurvey } from '../../surveys/data/index.js';
+import { flattenItems, scaleCells } from '../../surveys/rules/index.js';
 import { DEFAULT_THRESHOLDS } from '../dossiers-query.rules.js';
 import { qd766ConfigFor } from '../qd766.js';
 import { dossierRulesFor, forgetDossierRules } from './dossiers-settings.service.js';
@@ -28,6 +32,7 @@ type Settings = {
   latestVersion: number;
   history: Version[];
   defaults: Version;
+  criteria: { key: string; group: string; source: string; formulaConfirmed: boolean; shipped: boolean }[];
   abilities: { create: boolean };
 };
 
@@ -220,5 +225,100 @@ describe('dossier rule settings', () => {
     const read = (await admin.request('GET', '/api/dossiers/settings')).json() as Settings;
     expect(read.history.map((h) => h.version)).toEqual([2, 1]);
     expect(read.history[0]!.legalBasis).toContain('Văn phòng Chính phủ');
+  });
+
+  it('the survey satisfaction, added to the satisfaction group by a version, scores it from the surveys', async () => {
+    const db = t.database.db;
+    // A SIPAS survey answered in March 2024 at one department: 6 × "hài lòng", 2 × "không hài lòng" → 0,75.
+    const [province] = await rows<{ id: string }>(
+      db,
+      sql`SELECT id FROM units WHERE kind = 'province' AND valid_to IS NULL ORDER BY code LIMIT 1`,
+    );
+    const [department] = await rows<{ id: string }>(
+      db,
+      sql`SELECT id FROM units WHERE parent_id = ${province!.id}::uuid AND kind = 'department' AND valid_to IS NULL
+           ORDER BY code LIMIT 1`,
+    );
+    const sipas = loadShippedSurvey('sipas');
+    const level = (n: number) => {
+      const out: Record<string, number | Record<string, number>> = {};
+      for (const c of flattenItems(sipas.definition).flatMap(({ item }) => scaleCells(item)))
+        if (c.element)
+          out[c.item] =
+            c.row === null ? n : { ...((out[c.item] as Record<string, number>) ?? {}), [c.row]: n };
+      return JSON.stringify(out);
+    };
+    const [survey] = await rows<{ id: string }>(
+      db,
+      sql`INSERT INTO surveys (province_id, kind, year, title, status)
+          VALUES (${province!.id}::uuid, 'satisfaction', 2024, 'Khảo sát SIPAS 2024', 'closed') RETURNING id`,
+    );
+    const [version] = await rows<{ id: string }>(
+      db,
+      sql`INSERT INTO survey_versions (survey_id, number, definition, indices, definition_hash, published_at)
+          VALUES (${survey!.id}::uuid, 1, ${JSON.stringify(sipas.definition)}::jsonb,
+                  ${JSON.stringify(sipas.indices)}::jsonb, 'test', now()) RETURNING id`,
+    );
+    const [target] = await rows<{ id: string }>(
+      db,
+      sql`INSERT INTO survey_targets (survey_id, unit_id, target_group, quota, public_code)
+          VALUES (${survey!.id}::uuid, ${department!.id}::uuid, 'citizen', 10, 'QD766T01') RETURNING id`,
+    );
+    for (const [i, n] of [4, 4, 4, 4, 4, 4, 2, 2].entries())
+      await rows(
+        db,
+        sql`INSERT INTO survey_responses (survey_id, version_id, target_id, channel, submitted_on, answers, client_key)
+            VALUES (${survey!.id}::uuid, ${version!.id}::uuid, ${target!.id}::uuid, 'qr', '2024-03-15',
+                    ${level(n)}::jsonb, ${`qd766-route-${i}`})`,
+      );
+
+    // The editor is offered every criterion, each in its group; the survey one is not shipped.
+    const s = (await admin.request('GET', '/api/dossiers/settings?asOf=2024-01-01')).json() as Settings;
+    expect(s.current.isDefault).toBe(true);
+    expect(s.criteria.find((c) => c.key === 'survey_satisfaction')).toEqual({
+      key: 'survey_satisfaction',
+      group: 'satisfaction',
+      source: 'external',
+      formulaConfirmed: false,
+      shipped: false,
+    });
+    const draft = body(s.current, s.latestVersion, {
+      effectiveFrom: '2024-03-01',
+      note: 'Tính thêm mức độ hài lòng qua khảo sát SIPAS',
+    });
+    draft.qd766.groups
+      .find((g) => g.key === 'satisfaction')!
+      .criteria.push({ key: 'survey_satisfaction', weight: 1 });
+    const res = await admin.request('POST', '/api/dossiers/settings', draft);
+    expect(res.statusCode, res.body).toBe(201);
+
+    type Group = { key: string; score: number | null; criteria: { key: string; value: number | null }[] };
+    const satisfaction = async (from: string, to: string) => {
+      const r = await member.request('GET', `/api/dossiers/breakdown?from=${from}&to=${to}&groupBy=total`);
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { total: { qd766: { groups: Group[] } } }).total.qd766.groups.find(
+        (g) => g.key === 'satisfaction',
+      )!;
+    };
+    const march = await satisfaction('2024-03-01', '2024-03-31');
+    expect(march.criteria.find((c) => c.key === 'survey_satisfaction')!.value).toBeCloseTo(0.75, 12);
+    const known = march.criteria.filter((c) => c.value !== null);
+    expect(march.score).toBeCloseTo((18 * known.reduce((n, c) => n + c.value!, 0)) / known.length, 9);
+    // Before the version, the shipped configuration: no survey criterion, whatever the surveys say.
+    const february = await satisfaction('2024-02-01', '2024-02-29');
+    expect(february.criteria.map((c) => c.key)).not.toContain('survey_satisfaction');
+
+    // The trend scores each month with the version in force on its last day.
+    const trend = await member.request('GET', '/api/dossiers/trend?from=2024-02-01&to=2024-04-30');
+    expect(trend.statusCode, trend.body).toBe(200);
+    const months = (trend.json() as { months: { qd766: { groups: Group[] } }[] }).months.map(
+      (m) =>
+        m.qd766.groups
+          .find((g) => g.key === 'satisfaction')!
+          .criteria.find((c) => c.key === 'survey_satisfaction')?.value,
+    );
+    expect(months[0]).toBeUndefined();
+    expect(months[1]).toBeCloseTo(0.75, 12);
+    expect(months[2]).toBeNull();
   });
 });

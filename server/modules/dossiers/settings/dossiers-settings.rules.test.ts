@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../dossiers-query.rules.js';
-import { qd766ConfigFor } from '../qd766.js';
+import { QD766_CRITERIA, QD766_GROUPS, qd766ConfigFor } from '../qd766.js';
 import {
   buildRules,
   defaultRulesFor,
+  QD766_CRITERION_LABELS,
+  qd766CriteriaOffered,
   versionOn,
   type DossierRules,
   type RulesDraft,
@@ -106,7 +108,75 @@ describe('dossier rule versions', () => {
     expect(problemKeys(buildRules(draft, base, 'x'))).toContain('dossierSettings.groups_mismatch');
     const other = draftOf(base);
     other.qd766.groups[0]!.criteria.push({ key: 'dossiers_on_time', weight: 1 });
-    expect(problemKeys(buildRules(other, base, 'x'))).toEqual(['dossierSettings.criteria_mismatch']);
+    expect(problemKeys(buildRules(other, base, 'x'))).toEqual(['dossierSettings.criterion_not_allowed']);
+    const dropped = draftOf(base);
+    dropped.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria.shift();
+    expect(problemKeys(buildRules(dropped, base, 'x'))).toEqual(['dossierSettings.criteria_mismatch']);
+    const twice = draftOf(base);
+    twice.qd766.groups
+      .find((g) => g.key === 'satisfaction')!
+      .criteria.push({
+        key: 'pakn_satisfaction',
+        weight: 1,
+      });
+    expect(problemKeys(buildRules(twice, base, 'x'))).toEqual(['dossierSettings.criteria_mismatch']);
+  });
+
+  it('adds a criterion of the catalogue to its own group (the survey satisfaction), unconfirmed, and drops it again', () => {
+    expect(qd766CriteriaOffered('satisfaction')).toEqual([
+      'dossier_satisfaction',
+      'pakn_satisfaction',
+      'survey_satisfaction',
+    ]);
+    expect(QD766_CRITERION_LABELS.survey_satisfaction).toEqual({
+      vi: 'Mức độ hài lòng qua khảo sát (SIPAS)',
+      en: 'Satisfaction in surveys (SIPAS)',
+    });
+    // Every criterion belongs to exactly one group, so each is offered somewhere.
+    expect(QD766_GROUPS.flatMap(qd766CriteriaOffered).sort()).toEqual([...QD766_CRITERIA].sort());
+
+    const draft = draftOf(base);
+    draft.qd766.groups
+      .find((g) => g.key === 'satisfaction')!
+      .criteria.push({ key: 'survey_satisfaction', weight: 2 });
+    const r = buildRules(draft, base, 'dossier-rules-1');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rules.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria.at(-1)).toEqual({
+      key: 'survey_satisfaction',
+      weight: 2,
+      confirmed: false,
+      formulaConfirmed: false,
+      source: 'external',
+    });
+    // Marking the added weight confirmed needs a legal basis, as any other.
+    const confirmed = structuredClone(draft);
+    confirmed.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria.at(-1)!.confirmed = true;
+    expect(problemKeys(buildRules(confirmed, base, 'x'))).toEqual(['dossierSettings.confirm_needs_basis']);
+
+    // The next version may drop the added criterion (not a shipped one); its problems name it in words.
+    const next = draftOf(r.rules);
+    next.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria.pop();
+    const without = buildRules(next, r.rules, 'dossier-rules-2');
+    expect(without.ok && without.rules.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria).toEqual(
+      base.qd766.groups.find((g) => g.key === 'satisfaction')!.criteria,
+    );
+    const wrong = draftOf(base);
+    wrong.qd766.groups
+      .find((g) => g.key === 'online')!
+      .criteria.push({ key: 'survey_satisfaction', weight: 1 });
+    const refused = buildRules(wrong, base, 'x', 'en');
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      {
+        field: 'qd766.groups.3.criteria.2.key',
+        key: 'dossierSettings.criterion_not_allowed',
+        params: {
+          criterion: 'Satisfaction in surveys (SIPAS)',
+          group: 'Online public services',
+          allowed: 'Online dossier rate, Online payment rate',
+        },
+      },
+    ]);
   });
 
   it('confirms a weight or maximum only with a legal basis, and changes a confirmed one only with it', () => {

@@ -5,15 +5,24 @@
  * - Thresholds: every indicator of `DEFAULT_THRESHOLDS` exactly once, levels between 0 and 1, and the
  *   amber level on the right side of green for the indicator's direction (fixed by the indicator: the late
  *   rate is better lower, every other one higher).
- * - QĐ 766: the structure (five groups, their criteria, where each criterion comes from, whether its
- *   formula is the one the decision states) is the code's (`qd766.ts`); a version sets the group maxima
- *   (non-negative, summing to 100) and the criterion weights (non-negative, at least one above 0 per group).
+ * - QĐ 766: the structure (five groups, the criteria each may hold, where each criterion comes from, whether
+ *   its formula is the one the decision states) is the code's (`qd766.ts`, `QD766_CRITERION_CATALOGUE`); a
+ *   version sets the group maxima (non-negative, summing to 100) and the criterion weights (non-negative, at
+ *   least one above 0 per group), and may add a criterion of the catalogue to its group (the survey
+ *   satisfaction to the satisfaction group, say) or drop one it added; the shipped criteria stay.
  * - Confirmation flags are kept: a maximum or weight the previous version left unconfirmed stays
  *   unconfirmed unless the new version marks it confirmed *and* states its legal basis; a confirmed value
  *   cannot be changed without a legal basis either. So a provisional score is never passed off as final.
  */
 import { DEFAULT_THRESHOLDS, type Threshold } from '../dossiers-query.rules.js';
-import { qd766ConfigFor, type Qd766Config, type Qd766Criterion, type Qd766Group } from '../qd766.js';
+import {
+  QD766_CRITERIA,
+  QD766_CRITERION_CATALOGUE,
+  qd766ConfigFor,
+  type Qd766Config,
+  type Qd766Criterion,
+  type Qd766Group,
+} from '../qd766.js';
 import type { DossierSettingsMessageKey } from './messages.js';
 
 export type DossierRules = { thresholds: Threshold[]; qd766: Qd766Config };
@@ -69,7 +78,16 @@ export const QD766_CRITERION_LABELS: Record<Qd766Criterion, Label> = {
     vi: 'Mức độ hài lòng về xử lý phản ánh, kiến nghị',
     en: 'Satisfaction with feedback handling',
   },
+  survey_satisfaction: {
+    vi: 'Mức độ hài lòng qua khảo sát (SIPAS)',
+    en: 'Satisfaction in surveys (SIPAS)',
+  },
 };
+
+/** The criteria a version may hold in a group: those of the catalogue that belong to it, in the code's order. */
+export function qd766CriteriaOffered(group: Qd766Group): Qd766Criterion[] {
+  return QD766_CRITERIA.filter((k) => QD766_CRITERION_CATALOGUE[k].group === group);
+}
 
 /** The rules shipped with the code for a date: `DEFAULT_THRESHOLDS` and the QĐ 766 configuration then. */
 export function defaultRulesFor(date: string): DossierRules {
@@ -211,24 +229,47 @@ export function buildRules(
         params: { item: groupLabel(bg.key) },
       });
 
+    // The criteria the base holds stay (a weight of 0 leaves one out); a criterion of the catalogue that
+    // belongs to this group may be added, and an added one dropped again (the shipped ones may not).
     const ck = dg.criteria.map((c) => c.key);
-    const expected = bg.criteria.map((c) => c.key);
-    if (
-      ck.length !== expected.length ||
-      new Set(ck).size !== ck.length ||
-      !expected.every((k) => ck.includes(k))
-    ) {
+    const core = new Set(
+      qd766ConfigFor(draft.effectiveFrom)
+        .groups.find((g) => g.key === bg.key)
+        ?.criteria.map((c) => c.key),
+    );
+    const required = bg.criteria.map((c) => c.key).filter((k) => core.has(k));
+    const offered = qd766CriteriaOffered(bg.key);
+    const stranger = dg.criteria.findIndex((c) => !offered.includes(c.key as Qd766Criterion));
+    if (stranger >= 0) {
+      problems.push({
+        field: `${at}.criteria.${stranger}.key`,
+        key: 'dossierSettings.criterion_not_allowed',
+        params: {
+          criterion: criterionLabel(dg.criteria[stranger]!.key),
+          group: groupLabel(bg.key),
+          allowed: offered.map(criterionLabel).join(', '),
+        },
+      });
+      continue;
+    }
+    if (new Set(ck).size !== ck.length || !required.every((k) => ck.includes(k))) {
       problems.push({
         field: `${at}.criteria`,
         key: 'dossierSettings.criteria_mismatch',
-        params: { group: groupLabel(bg.key), expected: expected.map(criterionLabel).join(', ') },
+        params: { group: groupLabel(bg.key), expected: required.map(criterionLabel).join(', ') },
       });
       continue;
     }
     const criteria: Qd766Config['groups'][number]['criteria'] = [];
-    for (const bc of bg.criteria) {
-      const ci = dg.criteria.findIndex((c) => c.key === bc.key);
-      const dc = dg.criteria[ci]!;
+    dg.criteria.forEach((dc, ci) => {
+      const key = dc.key as Qd766Criterion;
+      const bc = bg.criteria.find((c) => c.key === key) ?? {
+        key,
+        weight: 0,
+        confirmed: false,
+        formulaConfirmed: QD766_CRITERION_CATALOGUE[key].formulaConfirmed,
+        source: QD766_CRITERION_CATALOGUE[key].source,
+      };
       const cat = `${at}.criteria.${ci}`;
       if (!finite(dc.weight) || dc.weight < 0)
         problems.push({
@@ -244,7 +285,7 @@ export function buildRules(
           params: { item: criterionLabel(bc.key) },
         });
       criteria.push({ ...bc, weight: dc.weight, confirmed });
-    }
+    });
     if (!dg.criteria.some((c) => finite(c.weight) && c.weight > 0))
       problems.push({
         field: `${at}.criteria`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QD766_GROUPS } from '../qd766.js';
+import { QD766_CRITERIA, QD766_GROUPS } from '../qd766.js';
 import { THRESHOLD_KEYS } from './dossiers-settings.rules.js';
 
 const share = z.number().min(0).max(1);
@@ -112,6 +112,19 @@ export const settingsOut = z.object({
   history: z.array(settingsVersionOut),
   /** The code's defaults (in force where no stored version is). */
   defaults: settingsVersionOut,
+  /**
+   * Every criterion chidao can score, with the group it belongs to: the editor offers those a group does not
+   * hold yet; `shipped` ones (in the defaults) cannot be dropped, the others (added by a version) can.
+   */
+  criteria: z.array(
+    z.object({
+      key: z.enum(QD766_CRITERIA),
+      group: z.enum(QD766_GROUPS),
+      source: z.enum(['dossiers', 'external']),
+      formulaConfirmed: z.boolean(),
+      shipped: z.boolean(),
+    }),
+  ),
   abilities: z.object({ create: z.boolean() }),
 });
 export type SettingsOut = z.infer<typeof settingsOut>;

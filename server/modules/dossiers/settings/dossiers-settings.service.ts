@@ -15,7 +15,7 @@ import { authorize, allow } from '../../access/policy.js';
 import { recordChange } from '../../audit/audit.service.js';
 import { usersByIds } from '../../users/users.service.js';
 import type { Threshold } from '../dossiers-query.rules.js';
-import type { Qd766Config } from '../qd766.js';
+import { QD766_CRITERIA, QD766_CRITERION_CATALOGUE, qd766ConfigFor, type Qd766Config } from '../qd766.js';
 import { dossierRulesPolicy } from './dossiers-settings.policy.js';
 import { buildRules, defaultRulesFor, versionOn, type DossierRules } from './dossiers-settings.rules.js';
 import type { SettingsIn, SettingsOut, SettingsVersionOut } from './dossiers-settings.schemas.js';
@@ -116,6 +116,12 @@ function presentDefaults(date: string): SettingsVersionOut {
   };
 }
 
+/** The criteria a version may hold, each with its group; those of the code's defaults on `day` are shipped. */
+function criteriaCatalogue(day: string): SettingsOut['criteria'] {
+  const shipped = new Set(qd766ConfigFor(day).groups.flatMap((g) => g.criteria.map((c) => c.key)));
+  return QD766_CRITERIA.map((key) => ({ key, ...QD766_CRITERION_CATALOGUE[key], shipped: shipped.has(key) }));
+}
+
 async function creatorNames(ctx: RequestContext, rows: VersionRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.createdBy).filter((id): id is string => !!id))];
   return new Map((await usersByIds(ctx, ids)).map((u) => [u.id, u.fullName]));
@@ -134,6 +140,7 @@ export async function getDossierSettings(ctx: RequestContext, asOf?: string): Pr
     latestVersion: rows[0]?.version ?? 0,
     history: rows.map((r) => present(r, names)),
     defaults: presentDefaults(day),
+    criteria: criteriaCatalogue(day),
     abilities: { create: allow(dossierRulesPolicy, ctx.actor, 'create', null) },
   };
 }

@@ -36,8 +36,12 @@ export const DOSSIER_SETTINGS_MESSAGES = {
     en: 'The QĐ 766 groups must be exactly the five groups: {expected}.',
   },
   'dossierSettings.criteria_mismatch': {
-    vi: 'Nhóm “{group}” phải có đúng các tiêu chí: {expected}.',
-    en: 'The group “{group}” must have exactly the criteria: {expected}.',
+    vi: 'Nhóm “{group}” phải có các tiêu chí: {expected} (mỗi tiêu chí một lần).',
+    en: 'The group “{group}” must have the criteria: {expected} (each once).',
+  },
+  'dossierSettings.criterion_not_allowed': {
+    vi: 'Tiêu chí “{criterion}” không thuộc nhóm “{group}”; nhóm này có thể gồm: {allowed}.',
+    en: 'The criterion “{criterion}” does not belong to the group “{group}”; this group may hold: {allowed}.',
   },
   'dossierSettings.max_negative': {
     vi: 'Điểm tối đa của nhóm “{group}” không được âm.',

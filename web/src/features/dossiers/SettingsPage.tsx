@@ -9,6 +9,7 @@ import {
   Group,
   Loader,
   NumberInput,
+  Select,
   Stack,
   Table,
   Text,
@@ -167,14 +168,36 @@ function ThresholdTable({
 
 function WeightsTable({
   draft,
+  catalogue,
   onChange,
   readOnly,
 }: {
   draft: Draft;
+  /** Every criterion the server can score, with its group: a group offers those it does not hold yet. */
+  catalogue: DossierSettings['criteria'];
   onChange: (groups: Qd766Group[]) => void;
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
+  const offered = (g: Qd766Group) =>
+    catalogue.filter((c) => c.group === g.key && !g.criteria.some((x) => x.key === c.key));
+  const removable = (key: string) => catalogue.some((c) => c.key === key && !c.shipped);
+  const addCriterion = (gi: number, key: string | null) => {
+    const found = catalogue.find((c) => c.key === key);
+    if (!found) return;
+    setGroup(gi, {
+      criteria: [
+        ...draft.groups[gi]!.criteria,
+        {
+          key: found.key,
+          weight: 1,
+          confirmed: false,
+          formulaConfirmed: found.formulaConfirmed,
+          source: found.source,
+        },
+      ],
+    });
+  };
   const setGroup = (gi: number, patch: Partial<Qd766Group>) =>
     onChange(draft.groups.map((g, j) => (j === gi ? { ...g, ...patch } : g)));
   const setCriterion = (gi: number, ci: number, patch: Partial<Qd766Group['criteria'][number]>) =>
@@ -235,6 +258,18 @@ function WeightsTable({
                       {t(`dossiersSettings.criterionSource.${c.source}`)}
                       {c.formulaConfirmed ? '' : ` · ${t('dossiersSettings.formulaUnconfirmed')}`}
                     </Text>
+                    {!readOnly && removable(c.key) && (
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="compact-xs"
+                        px={0}
+                        onClick={() => setGroup(gi, { criteria: g.criteria.filter((_, j) => j !== ci) })}
+                        data-testid={`criterion-${c.key}-remove`}
+                      >
+                        {t('dossiersSettings.removeCriterion')}
+                      </Button>
+                    )}
                   </Table.Td>
                   <Table.Td />
                   <Table.Td>
@@ -266,6 +301,29 @@ function WeightsTable({
                   </Table.Td>
                 </Table.Tr>
               )),
+              ...(!readOnly && offered(g).length
+                ? [
+                    <Table.Tr key={`${g.key}.add`}>
+                      <Table.Td pl="xl" colSpan={5}>
+                        <Select
+                          size="xs"
+                          maw={420}
+                          placeholder={t('dossiersSettings.addCriterion')}
+                          aria-label={t('dossiersSettings.addCriterionTo', {
+                            name: t(`dossiersSettings.group.${g.key}`),
+                          })}
+                          data={offered(g).map((c) => ({
+                            value: c.key,
+                            label: t(`dossiersSettings.criterion.${c.key}`),
+                          }))}
+                          value={null}
+                          onChange={(v) => addCriterion(gi, v)}
+                          data-testid={`group-${g.key}-add`}
+                        />
+                      </Table.Td>
+                    </Table.Tr>,
+                  ]
+                : []),
             ])}
           </Table.Tbody>
         </Table>
@@ -400,6 +458,7 @@ function Editor({ settings }: { settings: DossierSettings }) {
           )}
           <WeightsTable
             draft={draft}
+            catalogue={settings.criteria}
             onChange={(groups) => setDraft((d) => ({ ...d, groups }))}
             readOnly={readOnly}
           />
