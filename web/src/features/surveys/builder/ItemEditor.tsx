@@ -361,7 +361,11 @@ export const ItemEditor = memo(function ItemEditor({
               )}
               {item.element && (
                 <Badge variant="light" color="grape" tt="none" size="sm">
-                  {B('elementBadge', { element: item.element })}
+                  {B('elementBadge', {
+                    // The element's name where the questionnaire names it ("Tiếp cận dịch vụ"), else its code.
+                    element:
+                      labelIn(elements.find((e) => e.code === item.element)?.name, lang) || item.element,
+                  })}
                 </Badge>
               )}
               {item.indexKey && (
