@@ -57,6 +57,7 @@ export const templateOut = z.object({
   parCriteria: z.array(z.string()),
 });
 export const templateListOut = z.object({ items: z.array(templateOut) });
+export type TemplateListOut = z.infer<typeof templateListOut>;
 export type TemplateOut = z.infer<typeof templateOut>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ export const sampleSizeQuery = z.object({
   margin: z.coerce.number().min(0.01).max(0.2).default(0.05),
 });
 export const sampleSizeOut = z.object({ population: z.number(), margin: z.number(), sampleSize: z.number() });
+export type SampleSizeOut = z.infer<typeof sampleSizeOut>;
 
 const versionOut = z.object({
   id: z.uuid(),
@@ -240,6 +242,7 @@ export const invitationLinksOut = z.object({
 });
 export type InvitationLinksOut = z.infer<typeof invitationLinksOut>;
 export const remindOut = z.object({ reminded: z.number().int() });
+export type RemindOut = z.infer<typeof remindOut>;
 
 // ---------------------------------------------------------------------------------------------------
 // Results

@@ -12,10 +12,10 @@ import type {
   InvitationImportOut,
   InvitationLinksOut,
   PostersOut,
-  remindOut,
+  RemindOut,
   resultsQuery,
   ResultsOut,
-  sampleSizeOut,
+  SampleSizeOut,
   SurveyDetailOut,
   SurveyListOut,
   SurveySummaryOut,
@@ -23,7 +23,7 @@ import type {
   surveyUpdateIn,
   targetsIn,
   TargetOut,
-  templateListOut,
+  TemplateListOut,
   TemplateOut,
 } from '../../../../server/modules/surveys/surveys.schemas';
 import { api } from '../../lib/api';
@@ -36,7 +36,7 @@ export type SurveyKind = Survey['kind'];
 export type Target = TargetOut;
 export type TargetGroup = Target['targetGroup'];
 export type Template = TemplateOut;
-export type TemplateList = z.infer<typeof templateListOut>;
+export type TemplateList = TemplateListOut;
 export type Results = ResultsOut;
 export type ResultGroup = Results['groups'][number];
 export type ResultCell = ResultGroup['cells'][number];
@@ -50,7 +50,7 @@ export type Poster = Posters['items'][number];
 export type InvitationImport = InvitationImportOut;
 export type InvitationLinks = InvitationLinksOut;
 export type InvitationLink = InvitationLinks['links'][number];
-export type SampleSize = z.infer<typeof sampleSizeOut>;
+export type SampleSize = SampleSizeOut;
 export type Problem = Survey['problems'][number];
 export type Bilingual = Survey['recorded'];
 
@@ -151,7 +151,7 @@ export const importInvitations = (id: string, file: File) =>
 export const reissueInvitationLinks = (id: string) =>
   api.post<InvitationLinks>(`/api/surveys/${id}/invitations/links`, {});
 export const remindInvitations = (id: string) =>
-  api.post<z.infer<typeof remindOut>>(`/api/surveys/${id}/invitations/remind`, {});
+  api.post<RemindOut>(`/api/surveys/${id}/invitations/remind`, {});
 
 export const getResults = (id: string, query: ResultsQuery) =>
   api.get<Results>(`/api/surveys/${id}/results`, { query });
