@@ -95,6 +95,9 @@ export async function login(
       userId: user.id,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
+      // The idle window is judged by the server's clock (resolveSession), so it starts by that clock too — not the
+      // database's `now()`, which may run on another host (or, in a test, not under a faked clock).
+      lastSeenAt: now,
       ip: ctx.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
