@@ -30,14 +30,22 @@
 // (201 + 200) over `measuredSeconds`: no citizen starts a submission after `--seconds`, the ones in flight finish.
 // The machine's load average before the window is reported too: other work on the cores skews every figure.
 // `--cpu-prof DIR` runs the server under `node --cpu-prof` and leaves its profile in DIR (the warm-up included).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from '../build-if-needed.mjs';
+import {
+  client,
+  machineBusyS,
+  procCpuS,
+  send,
+  solve,
+  startServer,
+  stopServer,
+  waitReady,
+} from './http-load.mjs';
 import { adminQuery, PG_BASE } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -66,82 +74,12 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 // Progress on stderr: stdout carries the JSON only.
 const note = (msg) => console.error(`hotline: ${new Date().toISOString().slice(11, 19)} ${msg}`);
 
-function startServer(env, nodeArgs) {
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/running: http:\/\/localhost:(\d+)/);
-      if (m) resolve({ child, port: Number(m[1]), output: () => out });
-    });
-    child.stderr.on('data', (c) => (out += c));
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out.slice(-3000)}`)));
-  });
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 // ---- The client: node:http, one keep-alive connection per citizen in flight ----------------------------------------
-
-let agent;
-let port;
-
-/** One request; resolves with the status, the body and the milliseconds to the body's end (0: no answer). */
-function send(method, urlPath, headers, body) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, body: Buffer.concat(chunks), ms: performance.now() - t0 }),
-      );
-      res.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - t0 }));
-    });
-    req.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - t0 }));
-    req.end(body);
-  });
-}
 
 async function getJson(urlPath) {
   const res = await send('GET', urlPath, {});
   if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${res.body}`);
   return JSON.parse(res.body.toString('utf8'));
-}
-
-async function waitReady() {
-  for (;;) {
-    const res = await send('GET', '/readyz', {});
-    if (res.status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The nonce: SHA-256(`salt:nonce`) with `difficulty` leading zero bits (about 2 tries at 1 bit). */
-function solve(salt, difficulty) {
-  for (let n = 0; ; n++) {
-    const h = createHash('sha256').update(`${salt}:${n}`).digest();
-    let bits = 0;
-    for (const byte of h) {
-      if (byte === 0) {
-        bits += 8;
-        continue;
-      }
-      bits += Math.clz32(byte) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(n);
-  }
 }
 
 const BOUNDARY = '----chidaoBenchBoundary7MA4YWxkTrZu0gW';
@@ -253,17 +191,6 @@ const quantiles = (list) => {
 
 // ---- CPU time: the client (this process), the server process, the whole machine ------------------------------------
 
-const CLK_TCK = 100;
-function procCpuS(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
-}
-function machineBusyS() {
-  const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const n = f.map(Number);
-  return (n.reduce((a, b) => a + b, 0) - n[3] - n[4]) / CLK_TCK; // all but idle and iowait
-}
 /** The PostgreSQL backends serving the bench's database (the server's pool), by pid. */
 async function backendPids(dbUrl) {
   if (!dbUrl) return [];
@@ -348,6 +275,8 @@ try {
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`]
     : [];
   server = await startServer(
+    root,
+    ['dist/server/main.js'],
     {
       PORT: '0',
       HOST: '127.0.0.1',
@@ -362,8 +291,8 @@ try {
     },
     nodeArgs,
   );
-  port = server.port;
-  agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  client.port = server.port;
+  client.agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   await waitReady();
   const form = await getJson('/api/public/hotline/form');
   const categoryId = form.categories[0]?.id;
@@ -385,7 +314,7 @@ try {
   const cpu0 = cpuNow();
   const m = await run('measure', seconds, categoryId, counter);
   const cpu1 = cpuNow();
-  agent.destroy();
+  client.agent.destroy();
   await stopServer(server.child);
   const stored = await countStored(dbUrl, dataDir);
 

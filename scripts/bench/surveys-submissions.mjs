@@ -27,14 +27,22 @@
 // used, accepted = stored; the indices' times (min, p50, max over `--runs`) against the goals.
 // `--short` (CI): 3 s of load after 1 s of warm-up, 3 runs of the indices. `--cpu-prof DIR` runs the measured
 // server under `node --cpu-prof` and leaves its profile in DIR (the warm-up included).
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  client,
+  machineBusyS,
+  procCpuS,
+  send,
+  solve,
+  startServer,
+  stopServer,
+  waitReady,
+} from './http-load.mjs';
 import { adminQuery, PG_BASE, rerunUnderTsx } from './shared.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -100,76 +108,7 @@ if (engine !== 'pglite' && engine !== 'postgres')
 const built = fs.existsSync(path.join(root, 'dist/server/main.js'));
 const serverArgs = built ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
 
-function startServer(env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs], {
-    cwd: root,
-    env: { ...process.env, CHIDAO_BENCH_CHILD: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/running: http:\/\/localhost:(\d+)/);
-      if (m) resolve({ child, port: Number(m[1]), output: () => out });
-    });
-    child.stderr.on('data', (c) => (out += c));
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out.slice(-3000)}`)));
-  });
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 // ---- The client: node:http, one keep-alive connection per respondent in flight --------------------------------------
-
-let agent;
-let port;
-
-function send(method, urlPath, headers, body) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, body: Buffer.concat(chunks), ms: performance.now() - t0 }),
-      );
-      res.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - t0 }));
-    });
-    req.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - t0 }));
-    req.end(body);
-  });
-}
-
-async function waitReady() {
-  for (;;) {
-    const res = await send('GET', '/readyz', {});
-    if (res.status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The nonce: SHA-256(`salt:nonce`) with `difficulty` leading zero bits (about 2 tries at 1 bit). */
-function solve(salt, difficulty) {
-  for (let n = 0; ; n++) {
-    const h = createHash('sha256').update(`${salt}:${n}`).digest();
-    let bits = 0;
-    for (const byte of h) {
-      if (byte === 0) {
-        bits += 8;
-        continue;
-      }
-      bits += Math.clz32(byte) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(n);
-  }
-}
 
 /** Respondent n's address: 10.x.y.z, one per answer (the per-address limits stay far away). */
 const address = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
@@ -274,17 +213,6 @@ async function run(phase, durationS, survey, pool, counter) {
 
 // ---- CPU time: the client (this process), the server process, the database's backends, the whole machine ---------
 
-const CLK_TCK = 100;
-function procCpuS(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
-}
-function machineBusyS() {
-  const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const n = f.map(Number);
-  return (n.reduce((a, b) => a + b, 0) - n[3] - n[4]) / CLK_TCK; // all but idle and iowait
-}
 async function backendPids() {
   if (!dbUrl) return [];
   const { default: pg } = await import('pg');
@@ -348,11 +276,11 @@ const started = performance.now();
 let server = null;
 try {
   note(`starting the server (${engine}, ${built ? 'dist' : 'tsx'}) to migrate and seed the demo`);
-  server = await startServer(serverEnv);
-  port = server.port;
-  agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  server = await startServer(root, serverArgs, { CHIDAO_BENCH_CHILD: '', ...serverEnv });
+  client.port = server.port;
+  client.agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   await waitReady();
-  agent.destroy();
+  client.agent.destroy();
   await stopServer(server.child);
 
   // Enough invitations for the fastest run this machine could give (half the answers come through them).
@@ -379,11 +307,13 @@ try {
   const pool = Array.from({ length: 500 }, () => sampleAnswers(survey.definition, random));
 
   server = await startServer(
-    serverEnv,
+    root,
+    serverArgs,
+    { CHIDAO_BENCH_CHILD: '', ...serverEnv },
     values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : [],
   );
-  port = server.port;
-  agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  client.port = server.port;
+  client.agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   await waitReady();
   const counter = { next: 1, token: 0 };
   note(`warm-up ${warmupSeconds} s`);
@@ -400,7 +330,7 @@ try {
   const cpu0 = cpuNow();
   const m = await run('measure', seconds, survey, pool, counter);
   const cpu1 = cpuNow();
-  agent.destroy();
+  client.agent.destroy();
   await stopServer(server.child);
   server = null;
 
