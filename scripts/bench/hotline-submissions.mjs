@@ -37,7 +37,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from '../build-if-needed.mjs';
 import {
+  backendPids as sharedBackendPids,
+  backendsCpuS,
   client,
+  clientCpuS,
   machineBusyS,
   procCpuS,
   send,
@@ -191,31 +194,8 @@ const quantiles = (list) => {
 
 // ---- CPU time: the client (this process), the server process, the whole machine ------------------------------------
 
-/** The PostgreSQL backends serving the bench's database (the server's pool), by pid. */
-async function backendPids(dbUrl) {
-  if (!dbUrl) return [];
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: PG_BASE });
-  await client.connect();
-  try {
-    const r = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [benchDb]);
-    return r.rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
-const backendsCpuS = (pids) =>
-  pids.reduce((sum, pid) => {
-    try {
-      return sum + procCpuS(pid);
-    } catch {
-      return sum; // a backend that ended
-    }
-  }, 0);
-const clientCpuS = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
+/** The backends of the bench's database (none on PGlite). */
+const backendPids = (dbUrl) => (dbUrl ? sharedBackendPids(benchDb) : Promise.resolve([]));
 
 // ---- The rows stored, read once the server has stopped -------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { PG_BASE } from './shared.mjs';
 
 /** Clock ticks a second of /proc's CPU times (USER_HZ: 100 on Linux). */
 export const CLK_TCK = 100;
@@ -98,3 +99,32 @@ export function machineBusyS() {
   const n = f.map(Number);
   return (n.reduce((a, b) => a + b, 0) - n[3] - n[4]) / CLK_TCK;
 }
+
+/** The PostgreSQL backends serving database `name` (the server's pool), by pid. */
+export async function backendPids(name) {
+  const { default: pg } = await import('pg');
+  const pgClient = new pg.Client({ connectionString: PG_BASE });
+  await pgClient.connect();
+  try {
+    const r = await pgClient.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+    return r.rows.map((row) => row.pid);
+  } finally {
+    await pgClient.end();
+  }
+}
+
+/** CPU seconds of these processes together (a backend that ended counts nothing). */
+export const backendsCpuS = (pids) =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + procCpuS(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+/** CPU seconds of this process (the client). */
+export const clientCpuS = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};

@@ -34,7 +34,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  backendPids as sharedBackendPids,
+  backendsCpuS,
   client,
+  clientCpuS,
   machineBusyS,
   procCpuS,
   send,
@@ -213,30 +216,8 @@ async function run(phase, durationS, survey, pool, counter) {
 
 // ---- CPU time: the client (this process), the server process, the database's backends, the whole machine ---------
 
-async function backendPids() {
-  if (!dbUrl) return [];
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: PG_BASE });
-  await client.connect();
-  try {
-    const r = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [benchDb]);
-    return r.rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
-const backendsCpuS = (pids) =>
-  pids.reduce((sum, pid) => {
-    try {
-      return sum + procCpuS(pid);
-    } catch {
-      return sum; // a backend that ended
-    }
-  }, 0);
-const clientCpuS = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
+/** The backends of the bench's database (none on PGlite). */
+const backendPids = () => (dbUrl ? sharedBackendPids(benchDb) : Promise.resolve([]));
 
 // ---- The run -------------------------------------------------------------------------------------------------------
 

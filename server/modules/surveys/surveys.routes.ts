@@ -4,6 +4,7 @@
  * services check the province and the unit (./surveys.policy.ts) and journal every change. The public form's API is
  * ./public.routes.ts.
  */
+import type { FastifyRequest } from 'fastify';
 import { roles } from '../../core/access.js';
 import { errorResponses, errorSchema, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
@@ -44,6 +45,12 @@ const tags = ['surveys'];
 const everyone = roles(...SURVEY_ROLES);
 const office = roles(...SURVEY_OFFICE);
 const uploadErrors = { ...errorResponses, 413: errorSchema, 415: errorSchema };
+
+/** The uploaded workbook (multipart field "file"): bounded by the multipart limit (413 past it), read before any transaction. */
+async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; filename: string }> {
+  const part = await requiredFilePart(request);
+  return { buffer: await part.toBuffer(), filename: part.filename };
+}
 
 export async function surveysRoutes(app: App) {
   // Links in posters and mails (CHIDAO_PUBLIC_URL); paths only when unset.
@@ -190,12 +197,7 @@ export async function surveysRoutes(app: App) {
         response: { 200: surveyDetailOut, ...uploadErrors },
       },
     },
-    async (request) => {
-      const part = await requiredFilePart(request);
-      // Bounded by the multipart limit (413 past it); parsed outside any transaction.
-      const buffer = await part.toBuffer();
-      return importDefinition(signedIn(request), request.params.id, { buffer, filename: part.filename });
-    },
+    async (request) => importDefinition(signedIn(request), request.params.id, await uploadedFile(request)),
   );
 
   app.put(
@@ -257,11 +259,7 @@ export async function surveysRoutes(app: App) {
         response: { 200: invitationImportOut, ...uploadErrors },
       },
     },
-    async (request) => {
-      const part = await requiredFilePart(request);
-      const buffer = await part.toBuffer();
-      return importInvitations(signedIn(request), request.params.id, { buffer, filename: part.filename });
-    },
+    async (request) => importInvitations(signedIn(request), request.params.id, await uploadedFile(request)),
   );
 
   app.post(
