@@ -1,4 +1,4 @@
-// `npm run bench [-- platform|gso|plans|reports|dossiers|import-latency|hotline|surveys|parindex|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
+// `npm run bench [-- platform|gso|plans|reports|dashboard|dossiers|import-latency|hotline|surveys|parindex|web] [--engine pglite|postgres] [--seconds N]`: measures and prints one JSON object.
 //   gso: the whole country's GSO unit import (see scripts/bench/gso-import.mjs)
 //   plans: the plan dashboard (see scripts/bench/plans-dashboard.mjs)
 //   reports: periodic reports at scale: consolidation of 150 and 3,321 units × 200 fields (the pure engine and the
@@ -18,6 +18,9 @@
 //   parindex: the PAR Index's results (every score, grade and rank of a campaign) for 150 units and for 3,321
 //            communes × the shipped sets, against ≤ 1 s for the larger (scripts/bench/parindex-scoring.mjs;
 //            -- parindex [--runs 5] [--units 3321])
+//   dashboard: the province overview (GET /api/dashboard, its drill-down, the landing page, the figure catalogue
+//            alone) on the demo data with its generated dossiers, through the real app, against ≤ 1 s
+//            (scripts/bench/dashboard.mjs; -- dashboard [--runs 20])
 //   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
 //        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
 //        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
@@ -79,6 +82,14 @@ if (suite === 'parindex') {
   // The PAR Index: a campaign's results computed for 150 units and for 3,321 communes.
   const { spawnSync } = await import('node:child_process');
   const args = ['scripts/bench/parindex-scoring.mjs', '--engine', values.engine];
+  if (values.runs) args.push('--runs', values.runs);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+if (suite === 'dashboard') {
+  // The province overview: 15 figures × 4 windows and where work is stuck, on the demo province.
+  const { spawnSync } = await import('node:child_process');
+  const args = ['scripts/bench/dashboard.mjs', '--engine', values.engine];
   if (values.runs) args.push('--runs', values.runs);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);

@@ -56,6 +56,11 @@ export const ENTITY_LABELS = {
   standing_result: { vi: 'kết quả chỉ số công bố của tỉnh', en: 'published index result' },
   standing_target: { vi: 'mục tiêu chỉ số của tỉnh', en: 'index target' },
   standing_improvement: { vi: 'việc cải thiện chỉ số', en: 'index improvement' },
+  // Multi-year reform programmes (issue 18, item 0).
+  reform_programme: { vi: 'chương trình CCHC giai đoạn', en: 'reform programme' },
+  reform_target: { vi: 'chỉ tiêu của chương trình CCHC', en: 'programme target' },
+  reform_target_value: { vi: 'kết quả năm của chỉ tiêu', en: 'yearly value of a target' },
+  reform_programme_review: { vi: 'báo cáo sơ kết, tổng kết chương trình', en: 'programme review' },
   // Surveys (issue 17).
   survey: { vi: 'cuộc khảo sát', en: 'survey' },
   survey_version: { vi: 'phiên bản phiếu khảo sát', en: 'survey form version' },
@@ -79,6 +84,8 @@ export const ENTITY_LABELS = {
   pilot_unit: { vi: 'đơn vị chỉ đạo điểm', en: 'pilot unit' },
   plan: { vi: 'kế hoạch', en: 'plan' },
   plan_import: { vi: 'lần nhập kế hoạch từ Excel', en: 'plan import from Excel' },
+  // The public portal (issue 18).
+  portal_settings: { vi: 'thiết lập công khai dữ liệu', en: 'public portal settings' },
   procedure: { vi: 'thủ tục hành chính', en: 'administrative procedure' },
   progress_approval: { vi: 'thiết lập duyệt báo cáo tiến độ', en: 'progress-approval setting' },
   reminder_rule: { vi: 'quy tắc nhắc hạn', en: 'reminder rule' },
@@ -399,6 +406,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   rows: { vi: 'Số dòng dữ liệu', en: 'Rows' },
   rules: { vi: 'Quy tắc', en: 'Rules' },
   ruleSetId: { vi: 'Bộ quy tắc', en: 'Rule set' },
+  settings: { vi: 'Nội dung công khai', en: 'What is published' },
   sha256: { vi: 'Dấu vân tay tệp', en: 'File fingerprint' },
   size: { vi: 'Dung lượng', en: 'Size' },
   sizeBytes: { vi: 'Dung lượng', en: 'Size' },
@@ -615,6 +623,25 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   selfBy: { vi: 'Người tự chấm', en: 'Self-scored by' },
   selfNote: { vi: 'Thuyết minh tự chấm', en: 'Self-assessment note' },
   selfPoints: { vi: 'Điểm tự chấm', en: 'Self score' },
+  // Multi-year reform programmes (server/modules/programmes/programmes.table.ts).
+  fromYear: { vi: 'Từ năm', en: 'From year' },
+  toYear: { vi: 'Đến năm', en: 'To year' },
+  goals: { vi: 'Mục tiêu chung', en: 'Goals' },
+  toleranceKind: { vi: 'Cách tính ngưỡng nguy cơ', en: 'At-risk tolerance kind' },
+  toleranceValue: { vi: 'Ngưỡng nguy cơ không đạt', en: 'At-risk tolerance' },
+  reformProgrammeId: { vi: 'Chương trình CCHC', en: 'Reform programme' },
+  measure: { vi: 'Đơn vị tính', en: 'Unit of measure' },
+  comparison: { vi: 'Cách so sánh với mốc', en: 'Comparison' },
+  baselineYear: { vi: 'Năm gốc', en: 'Baseline year' },
+  baselineValue: { vi: 'Giá trị gốc', en: 'Baseline value' },
+  milestones: { vi: 'Mốc theo năm', en: 'Yearly milestones' },
+  finalValue: { vi: 'Giá trị cuối kỳ', en: 'Final value' },
+  figureKey: { vi: 'Số liệu hệ thống tính', en: 'Computed figure' },
+  sortOrder: { vi: 'Thứ tự', en: 'Order' },
+  reformTargetId: { vi: 'Chỉ tiêu', en: 'Target' },
+  measuredOn: { vi: 'Ngày đo', en: 'Measured on' },
+  evidenceFileId: { vi: 'Tệp minh chứng', en: 'Evidence file' },
+  evidenceDocumentId: { vi: 'Văn bản minh chứng', en: 'Evidence document' },
 };
 
 /** The kind of record a reference field points to (for the name behind its id). */
@@ -698,6 +725,10 @@ export const REFERENCE_FIELDS: Record<string, EntityName> = {
   explainedBy: 'user',
   addedBy: 'user',
   withdrawnBy: 'user',
+  reformProgrammeId: 'reform_programme',
+  reformTargetId: 'reform_target',
+  evidenceFileId: 'file',
+  evidenceDocumentId: 'document',
 };
 
 /** Values of a message's `{status}` that are states of a record (what the message says instead). */

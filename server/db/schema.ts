@@ -27,3 +27,5 @@ export * from '../modules/inspections/inspections.table.js';
 export * from '../modules/parindex/parindex.table.js';
 export * from '../modules/standings/standings.table.js';
 export * from '../modules/surveys/surveys.table.js';
+export * from '../modules/programmes/programmes.table.js';
+export * from '../modules/portal/portal.table.js';

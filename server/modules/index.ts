@@ -8,9 +8,11 @@ import { accessModule } from './access/access.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
 import { backupModule } from './backup/backup.module.js';
+import { briefingModule } from './briefing/briefing.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { captchaModule } from './captcha/captcha.module.js';
 import { committeesModule } from './committees/committees.module.js';
+import { dashboardModule } from './dashboard/dashboard.module.js';
 import { documentsModule } from './documents/documents.module.js';
 import { dossiersModule } from './dossiers/dossiers.module.js';
 import { homeModule } from './home/home.module.js';
@@ -22,6 +24,8 @@ import { parindexModule } from './parindex/parindex.module.js';
 import { periodsModule } from './periods/periods.module.js';
 import { pilotsModule } from './pilots/pilots.module.js';
 import { plansModule } from './plans/plans.module.js';
+import { portalModule } from './portal/portal.module.js';
+import { programmesModule } from './programmes/programmes.module.js';
 import { reportsModule } from './reports/reports.module.js';
 import { standingsModule } from './standings/standings.module.js';
 import { surveysModule } from './surveys/surveys.module.js';
@@ -47,6 +51,7 @@ export const MODULES = [
   notificationsModule,
   pilotsModule,
   meetingsModule,
+  briefingModule,
   dossiersModule,
   reportsModule,
   captchaModule,
@@ -55,6 +60,9 @@ export const MODULES = [
   parindexModule,
   standingsModule,
   surveysModule,
+  programmesModule,
+  dashboardModule,
+  portalModule,
   homeModule,
   workModule,
   backupModule,

@@ -256,6 +256,7 @@ describe('navigation by role', () => {
     [
       'admin@chidao.demo',
       [
+        'province',
         'home',
         'documents',
         'units',
@@ -267,6 +268,7 @@ describe('navigation by role', () => {
         'pilots',
         'reports',
         'standings',
+        'programmes',
         'inspections',
         'inspections.proposals',
         'inspections.figures',
@@ -279,6 +281,7 @@ describe('navigation by role', () => {
         'hotline',
         'hotline.stats',
         'hotline.settings',
+        'portal',
         'dossiers',
         'dossiers.import',
         'dossiers.mappings',
@@ -292,6 +295,7 @@ describe('navigation by role', () => {
     [
       'thuongtruc@chidao.demo',
       [
+        'province',
         'home',
         'documents',
         'units',
@@ -301,6 +305,7 @@ describe('navigation by role', () => {
         'pilots',
         'reports',
         'standings',
+        'programmes',
         'inspections',
         'inspections.proposals',
         'inspections.figures',
@@ -313,6 +318,7 @@ describe('navigation by role', () => {
         'hotline',
         'hotline.stats',
         'hotline.settings',
+        'portal',
         'dossiers',
         'dossiers.import',
         'dossiers.mappings',
@@ -325,6 +331,7 @@ describe('navigation by role', () => {
     [
       'uyvien@chidao.demo',
       [
+        'province',
         'home',
         'documents',
         'units',
@@ -334,6 +341,7 @@ describe('navigation by role', () => {
         'pilots',
         'reports',
         'standings',
+        'programmes',
         'inspections',
         'inspections.proposals',
         'inspections.figures',
@@ -346,6 +354,7 @@ describe('navigation by role', () => {
         'hotline',
         'hotline.stats',
         'hotline.settings',
+        'portal',
         'dossiers',
         'cockpit',
         'calendar',

@@ -29,6 +29,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -74,7 +75,9 @@ export type Block =
       rows: string[][];
       /** Shown in one merged row when there are no rows. */
       emptyText?: string;
-    };
+    }
+  /** A picture (a chart) centred on its own line, `widthMm` × `heightMm`, its caption in italics under it. */
+  | { kind: 'image'; png: Uint8Array; widthMm: number; heightMm: number; caption?: string };
 
 export type AdminDocumentSpec = {
   /** Tên cơ quan, tổ chức chủ quản trực tiếp, e.g. "UBND TỈNH NGHỆ AN" (optional). */
@@ -377,7 +380,31 @@ function bodyBlocks(blocks: Block[], size: number, textWidth: number): (Paragrap
           children: runsOf(b.text, size),
         }),
       );
-    else {
+    else if (b.kind === 'image') {
+      const px = (v: number) => Math.round((v * 96) / 25.4);
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 120, after: b.caption ? 40 : 120 },
+          keepNext: !!b.caption,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: b.png,
+              transformation: { width: px(b.widthMm), height: px(b.heightMm) },
+            }),
+          ],
+        }),
+      );
+      if (b.caption)
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: 160 },
+            children: [run(b.caption, { size: Math.max(12, size - 1), italics: true })],
+          }),
+        );
+    } else {
       out.push(bodyTable(b, textWidth, size));
       out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size })] }));
     }

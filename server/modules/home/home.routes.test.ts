@@ -59,6 +59,9 @@ describe('GET /api/home: the panels each role gets', () => {
     expect(body.panels).toEqual(panels);
     expect(body.hotline !== null).toBe(panels.includes('hotline'));
     expect(body.province !== null).toBe(panels.includes('province'));
+    // The province overview's summary (issue 18) comes with the province panel, leading to /province.
+    expect(body.overview !== null).toBe(panels.includes('province'));
+    if (body.overview) expect(body.overview.link).toBe('/province');
     expect(body.admin !== null).toBe(panels.includes('admin'));
     expect(body.coming.length > 0).toBe(panels.includes('coming'));
     expect(body.inspections !== null).toBe(panels.includes('inspections'));
@@ -68,6 +71,7 @@ describe('GET /api/home: the panels each role gets', () => {
     const body = await home(tuphap);
     expect(body.units).toEqual([{ id: units.get('Sở Tư pháp'), name: 'Sở Tư pháp', roles: ['focal_point'] }]);
     expect(body.province).toBeNull();
+    expect(body.overview).toBeNull();
     expect(body.admin).toBeNull();
     expect(body.coming).toEqual([]);
     expect((await home(tuphapLeader)).units[0]).toMatchObject({ name: 'Sở Tư pháp', roles: ['unit_leader'] });

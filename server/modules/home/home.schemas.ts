@@ -8,6 +8,7 @@ import { ROLES } from '../access/roles.js';
 import { pilotItemsForUnitsOut } from '../pilots/pilots.schemas.js';
 import { inspectionSummaryOut } from '../inspections/inspections.schemas.js';
 import { CAMPAIGN_STAGES } from '../parindex/campaigns.schemas.js';
+import { summaryOut } from '../dashboard/dashboard.schemas.js';
 import { timingOut } from '../work/work.schemas.js';
 
 const date = z.iso.date();
@@ -157,6 +158,12 @@ export const homeOut = z.object({
   /** The units of my grants (names), each with the roles I hold over it. */
   units: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(ROLES)) })),
   province: provinceOut.nullable(),
+  /**
+   * With the province panel: the province dashboard's summary (issue 18) — the current quarter's key figures with
+   * their change, the units where work is most overdue, the worst-moving figures — and the link to `/province`
+   * (null when the caller reads no province's figures).
+   */
+  overview: summaryOut.nullable(),
   admin: adminOut.nullable(),
   /** The hotline's queues in figures, and the oldest cases to triage (hotline officers). */
   hotline: z

@@ -18,6 +18,7 @@ import type { SectionId } from '../auth/auth.schemas.js';
 import { navigationFor } from '../auth/navigation.js';
 import { getYear } from '../calendar/calendar.service.js';
 import { listCommittees, myMonitoring } from '../committees/committees.service.js';
+import { dashboardSummary } from '../dashboard/dashboard.service.js';
 import { DOSSIER_READ_ROLES, DOSSIER_WRITE_ROLES } from '../dossiers/dossiers.policy.js';
 import { dossierIndicators } from '../dossiers/dossiers.service.js';
 import { listImports } from '../dossiers/import/dossiers-import.service.js';
@@ -106,6 +107,7 @@ export async function home(ctx: RequestContext, env: HomeEnv, asOf = todayInViet
     panels,
     units,
     province: panels.includes('province') ? await provinceFigures(ctx, asOf) : null,
+    overview: panels.includes('province') ? await dashboardSummary(ctx, asOf) : null,
     admin: panels.includes('admin') ? await adminPanel(ctx, env, asOf) : null,
     hotline: panels.includes('hotline') ? await hotlinePanel(ctx, asOf) : null,
     inspections: panels.includes('inspections') ? await inspectionsHomePanel(ctx, asOf) : null,

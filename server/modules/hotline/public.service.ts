@@ -401,3 +401,26 @@ export async function listPublished(
     }),
   };
 }
+
+/**
+ * The published answers of a year (by the day published) and how many of them were published by their deadline —
+ * `listPublished`'s `onTime`, counted (the public portal's key figure, issue 18). No personal data: counts only.
+ */
+export async function publishedAnswerFigures(
+  ctx: RequestContext,
+  year: number,
+): Promise<{ answered: number; answeredOnTime: number }> {
+  const [row] = await ctx.db
+    .select({
+      answered: sql<number>`count(*)::int`,
+      onTime: sql<number>`count(*) FILTER (WHERE ${feedbackCases.dueDate} IS NOT NULL AND ${feedbackCases.publishedOn} <= ${feedbackCases.dueDate})::int`,
+    })
+    .from(feedbackCases)
+    .where(
+      and(
+        eq(feedbackCases.status, 'published'),
+        sql`${feedbackCases.publishedOn} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
+      ),
+    );
+  return { answered: Number(row?.answered ?? 0), answeredOnTime: Number(row?.onTime ?? 0) };
+}

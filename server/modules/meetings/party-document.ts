@@ -175,7 +175,8 @@ function runsOf(text: string | Run[]): TextRun[] {
 
 function bodyBlocks(blocks: PartyDocumentSpec['body']): Paragraph[] {
   return blocks.map((b) => {
-    if (b.kind === 'table') throw new RangeError('A Party document here holds headings and paragraphs only');
+    if (b.kind === 'table' || b.kind === 'image')
+      throw new RangeError('A Party document here holds headings and paragraphs only');
     const heading = b.kind === 'heading';
     return new Paragraph({
       alignment: AlignmentType.JUSTIFIED,

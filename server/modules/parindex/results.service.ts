@@ -20,7 +20,8 @@ import { bandsOf, frameworksByIds, treeOf } from './frameworks.service.js';
 import { isOffice, isProvinceReader, requireActor } from './parindex.policy.js';
 import { parAssessments, parCampaigns, parResults, type UnitGroup } from './parindex.table.js';
 import { gradeFor } from './rules/grades.js';
-import { prepareFramework, scoreMany, type ItemScores } from './rules/scoring.js';
+import { pointsByCodeAt, prepareFramework, scoreMany, type ItemScores } from './rules/scoring.js';
+import { itemScores, scoresOf } from './assessments.service.js';
 import { changeFromLastYear, rankWithinGroups } from './rules/ranking.js';
 import { placeName } from '../documents/admin-document.js';
 
@@ -156,23 +157,18 @@ async function previousPercents(db: Db, campaign: CampaignRow, unitIds: readonly
   return out;
 }
 
-/** The campaign's results for a reader: frozen once signed off, else provisional. */
-export async function campaignResults(ctx: RequestContext, id: string) {
-  const actor = requireActor(ctx);
-  const campaign = await loadCampaign(ctx, id);
-  const frozen = await ctx.db.select().from(parResults).where(eq(parResults.campaignId, id));
-  const published = campaign.stage === 'published';
-  // Units see the province's results once published; before, the office, the committee and the council.
-  const mayRead = published || isProvinceReader(actor, campaign.provinceId) || actor.hasRole('appraiser');
-  if (!mayRead) return { provisional: !frozen.length, rows: [] as ResultRow[], asOf: todayInVietnam() };
-  if (!frozen.length)
-    return { provisional: true, rows: await computeResults(ctx.db, campaign), asOf: todayInVietnam() };
+/** The frozen results of a campaign as rows (names, grade names from each assessment's framework), by rank. */
+async function frozenRows(
+  db: Db,
+  campaignId: string,
+  frozen: readonly (typeof parResults.$inferSelect)[],
+): Promise<ResultRow[]> {
   const names = await unitFacts(
-    ctx.db,
+    db,
     frozen.map((r) => r.unitId),
   );
-  const bands = await bandsByAssessment(ctx.db, id);
-  const rows = frozen
+  const bands = await bandsByAssessment(db, campaignId);
+  return frozen
     .map((r) => ({
       assessmentId: r.assessmentId,
       unitId: r.unitId,
@@ -196,6 +192,20 @@ export async function campaignResults(ctx: RequestContext, id: string) {
       (a, b) =>
         a.group.localeCompare(b.group) || a.rank - b.rank || viCollator.compare(a.unitName, b.unitName),
     );
+}
+
+/** The campaign's results for a reader: frozen once signed off, else provisional. */
+export async function campaignResults(ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const campaign = await loadCampaign(ctx, id);
+  const frozen = await ctx.db.select().from(parResults).where(eq(parResults.campaignId, id));
+  const published = campaign.stage === 'published';
+  // Units see the province's results once published; before, the office, the committee and the council.
+  const mayRead = published || isProvinceReader(actor, campaign.provinceId) || actor.hasRole('appraiser');
+  if (!mayRead) return { provisional: !frozen.length, rows: [] as ResultRow[], asOf: todayInVietnam() };
+  if (!frozen.length)
+    return { provisional: true, rows: await computeResults(ctx.db, campaign), asOf: todayInVietnam() };
+  const rows = await frozenRows(ctx.db, id, frozen);
   return {
     provisional: false,
     rows,
@@ -341,4 +351,103 @@ export async function resultsDocx(ctx: RequestContext, id: string) {
     groups: await exportGroups(ctx, campaign, results.rows),
   });
   return { buffer, fileName: `Quyết định công bố Chỉ số CCHC năm ${campaign.year}.docx` };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The public portal (issue 18, server/modules/portal): published campaigns and their results — never the evidence,
+// the appraisers' reasons or the units' notes. No caller is checked here: only the stage "published" is public.
+
+/** A province's campaigns at the stage "published", newest first. */
+export async function publishedCampaigns(db: Db, provinceId: string): Promise<CampaignRow[]> {
+  return db
+    .select()
+    .from(parCampaigns)
+    .where(and(eq(parCampaigns.provinceId, provinceId), eq(parCampaigns.stage, 'published')))
+    .orderBy(desc(parCampaigns.year), desc(parCampaigns.publishedAt));
+}
+
+export type PublicFieldRef = { code: string; name: { vi: string; en: string }; maxPoints: number };
+
+/**
+ * A published campaign's results as the portal shows them: the rows `campaignResults` gives (frozen at the
+ * sign-off), the fields of each group's framework (codes, names, maxima) and the day they stand on. Null when the
+ * campaign is not published.
+ */
+export async function publishedResults(
+  db: Db,
+  campaignId: string,
+): Promise<{
+  campaign: CampaignRow;
+  rows: ResultRow[];
+  asOf: string;
+  fields: Map<UnitGroup, PublicFieldRef[]>;
+} | null> {
+  const [campaign] = await db.select().from(parCampaigns).where(eq(parCampaigns.id, campaignId));
+  if (!campaign || campaign.stage !== 'published') return null;
+  const frozen = await db.select().from(parResults).where(eq(parResults.campaignId, campaignId));
+  const rows = frozen.length ? await frozenRows(db, campaignId, frozen) : await computeResults(db, campaign);
+  const ids = campaign.frameworkIds as Partial<Record<UnitGroup, string>>;
+  const frameworks = await frameworksByIds(
+    db,
+    Object.values(ids).filter((x): x is string => !!x),
+  );
+  const fields = new Map<UnitGroup, PublicFieldRef[]>();
+  for (const [group, frameworkId] of Object.entries(ids) as [UnitGroup, string][]) {
+    const f = frameworkId ? frameworks.get(frameworkId) : undefined;
+    if (f)
+      fields.set(
+        group,
+        treeOf(f).fields.map((x) => ({ code: x.code, name: x.name, maxPoints: x.maxPoints })),
+      );
+  }
+  const asOf = campaign.signedOffAt ? todayInVietnam(campaign.signedOffAt) : todayInVietnam();
+  return { campaign, rows, asOf, fields };
+}
+
+/**
+ * One assessment's fields with their criteria's totals (the final points of each criterion's sub-criteria, or of the
+ * criterion scored itself) in a published campaign; null when the campaign is not published or the assessment is
+ * not in it.
+ */
+export async function publishedCriteriaTotals(
+  db: Db,
+  campaignId: string,
+  assessmentId: string,
+): Promise<
+  | {
+      code: string;
+      name: { vi: string; en: string };
+      maxPoints: number;
+      criteria: { code: string; name: { vi: string; en: string }; points: number; maxPoints: number }[];
+    }[]
+  | null
+> {
+  const [campaign] = await db.select().from(parCampaigns).where(eq(parCampaigns.id, campaignId));
+  if (!campaign || campaign.stage !== 'published') return null;
+  const [assessment] = await db
+    .select({ frameworkId: parAssessments.frameworkId })
+    .from(parAssessments)
+    .where(and(eq(parAssessments.id, assessmentId), eq(parAssessments.campaignId, campaignId)));
+  if (!assessment) return null;
+  const framework = (await frameworksByIds(db, [assessment.frameworkId])).get(assessment.frameworkId);
+  if (!framework) return null;
+  const tree = treeOf(framework);
+  const scores = itemScores((await scoresOf(db, [assessmentId])).get(assessmentId) ?? []);
+  const points = pointsByCodeAt(tree, scores, 'final');
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return tree.fields.map((f) => ({
+    code: f.code,
+    name: f.name,
+    maxPoints: f.maxPoints,
+    criteria: f.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      points: round(
+        c.subs.length
+          ? c.subs.reduce((sum, x) => sum + (points.get(x.code) ?? 0), 0)
+          : (points.get(c.code) ?? 0),
+      ),
+      maxPoints: c.maxPoints,
+    })),
+  }));
 }

@@ -26,12 +26,15 @@ export const SHIPPED_FORMS: readonly { key: string; subject: 'unit' | 'member' }
   { key: 'provincial-par-report', subject: 'unit' },
   { key: 'pilot-unit-report', subject: 'unit' },
   { key: 'member-report', subject: 'member' },
+  { key: 'programme-review', subject: 'unit' },
 ];
 /** The form a province's own report is written on when it consolidates its units' PAR reports. */
 export const PROVINCIAL_FORM = 'provincial-par-report';
 export const UNIT_FORM = 'unit-par-report';
 /** The form each committee member reports on to a session. */
 export const MEMBER_FORM = 'member-report';
+/** The form of a multi-year programme's review (sơ kết, tổng kết), opened from the programmes module. */
+export const PROGRAMME_REVIEW_FORM = 'programme-review';
 
 export type FormVersionRow = typeof reportFormVersions.$inferSelect;
 

@@ -35,6 +35,19 @@ export async function reportsOnTime(
   year: number,
   options: { today?: string } = {},
 ): Promise<ReportParFigure> {
+  return reportsOnTimeBetween(ctx, unitIds, { from: `${year}-01-01`, to: `${year}-12-31` }, options);
+}
+
+/**
+ * `reportsOnTime` for any window of deadlines (the province dashboard's reporting windows): the reports of
+ * `unitIds` (and the units below them) whose deadline lies in `from`–`to`, counted as `reportsOnTime` counts them.
+ */
+export async function reportsOnTimeBetween(
+  ctx: RequestContext,
+  unitIds: readonly string[],
+  window: { from: string; to: string },
+  options: { today?: string } = {},
+): Promise<ReportParFigure> {
   if (!unitIds.length) return { numerator: 0, denominator: 0, ids: [], link: '/reports' };
   const today = options.today ?? todayInVietnam();
   const found = await ctx.db
@@ -49,8 +62,8 @@ export async function reportsOnTime(
       and(
         sql`${reports.unitId} IN (${subtreeSql([...new Set(unitIds)])})`,
         isNull(reports.membershipId),
-        gte(reports.dueDate, `${year}-01-01`),
-        lte(reports.dueDate, `${year}-12-31`),
+        gte(reports.dueDate, window.from),
+        lte(reports.dueDate, window.to),
       ),
     )
     .orderBy(asc(reports.dueDate), asc(reports.id));

@@ -121,7 +121,7 @@ let roundId: string;
 let tuphapReport: Report;
 
 describe('forms', () => {
-  it('ships the four default forms, each published as version 1; only the standing agency designs', async () => {
+  it('ships the default forms (four of issue 13, the programme review of issue 18), each published as version 1; only the standing agency designs', async () => {
     const list = ok<{
       items: { key: string; latestPublished: { number: number } | null }[];
       abilities: { design: boolean };
@@ -129,6 +129,7 @@ describe('forms', () => {
     expect(list.items.map((f) => f.key).sort()).toEqual([
       'member-report',
       'pilot-unit-report',
+      'programme-review',
       'provincial-par-report',
       'unit-par-report',
     ]);

@@ -77,11 +77,32 @@ describe('publicSitePlugin', () => {
     }
   });
 
+  it('sends the public entry for the portal’s paths too (/cong-khai…), as built without the app’s context', async () => {
+    const app = Fastify();
+    await app.register(publicSitePlugin, { webRoot });
+    app.get('/*', async (_req, reply) => reply.type('text/html').send('<html>staff</html>'));
+    for (const url of [
+      '/cong-khai',
+      '/cong-khai/',
+      '/cong-khai/chi-so-cchc/2025',
+      '/cong-khai/ho-so?year=2026&period=q1',
+      '/cong-khai/du-lieu-mo',
+    ]) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe('<html lang="vi">public</html>');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    expect((await app.inject({ url: '/cong-khaix' })).body).toContain('staff');
+    await app.close();
+  });
+
   it('registers nothing without a build of the public pages', async () => {
     const app = Fastify();
     await app.register(publicSitePlugin, { webRoot: path.join(webRoot, 'missing') });
     expect((await app.inject({ url: '/phan-anh' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/khao-sat/KS7K3M9Q2X' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/cong-khai' })).statusCode).toBe(404);
     await app.close();
   });
 });

@@ -4,7 +4,10 @@
  * app's, served by the static plugin of `buildApp`:
  * - `/phan-anh…`: the hotline (web/public-site, built to `<webRoot>/public-site/index.html`);
  * - `/khao-sat…`: the survey form, from a unit's QR poster (`/khao-sat/<code>`) or a personal invitation
- *   (`/khao-sat/moi/<token>`) (web/survey-form, built to `<webRoot>/survey-form/index.html`).
+ *   (`/khao-sat/moi/<token>`) (web/survey-form, built to `<webRoot>/survey-form/index.html`);
+ * - `/cong-khai…`: the public portal (issue 18), the same entry as the hotline's; each path's `<title>`,
+ *   description, Open Graph and Twitter tags and canonical link are written into the page by the server
+ *   (server/modules/portal/page-head.service.ts), since the crawlers of social networks run no script.
  * A page whose build is absent (a server-only checkout) registers nothing: its paths fall through to the staff
  * app's fallback as before.
  *
@@ -15,24 +18,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC } from '../../core/access.js';
+import { portalPageHtml } from '../portal/page-head.service.js';
 
 export const PUBLIC_SITE_PREFIX = '/phan-anh';
 export const SURVEY_FORM_PREFIX = '/khao-sat';
+export const PORTAL_PREFIX = '/cong-khai';
 
-/** Each public entry: the path it answers, and its page in the built web root. */
-const PUBLIC_PAGES: readonly { prefix: string; file: string }[] = [
+/** Each public entry: the path it answers, its page in the built web root, and whether the server writes its head. */
+const PUBLIC_PAGES: readonly { prefix: string; file: string; head?: true }[] = [
   { prefix: PUBLIC_SITE_PREFIX, file: 'public-site/index.html' },
   { prefix: SURVEY_FORM_PREFIX, file: 'survey-form/index.html' },
+  { prefix: PORTAL_PREFIX, file: 'public-site/index.html', head: true },
 ];
 
 export async function publicSitePlugin(app: FastifyInstance, options: { webRoot: string }) {
   const route = { config: { access: PUBLIC }, schema: { hide: true } };
-  for (const { prefix, file } of PUBLIC_PAGES) {
+  for (const { prefix, file, head } of PUBLIC_PAGES) {
     const full = path.join(options.webRoot, file);
     if (!fs.existsSync(full)) continue;
     const html = fs.readFileSync(full);
-    const page = async (_request: FastifyRequest, reply: FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    const text = html.toString('utf8');
+    const page = async (request: FastifyRequest, reply: FastifyReply) => {
+      // The portal's head from the published settings (a plain server without the app's context: the page as built).
+      const body = head && request.ctx ? await portalPageHtml(request.ctx, request.url, text) : html;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
+    };
     app.get(prefix, route, page);
     app.get(`${prefix}/*`, route, page);
   }

@@ -678,6 +678,48 @@ export async function workQueue(
   };
 }
 
+/** An item past its deadline, for the province's view of where work is stuck (issue 18). */
+export type OverdueWorkItem = Pick<
+  WorkItemOut,
+  'kind' | 'id' | 'title' | 'titles' | 'context' | 'unit' | 'status' | 'dueDate' | 'link'
+> & { daysOverdue: number };
+
+/**
+ * The open items of every kind owed by units in these subtrees that are overdue on `asOf` — each kind's own timing
+ * (working days, extensions, a unit's clock stopped when it ended) — those the caller may read, the longest overdue
+ * first. Items are today's open ones timed on `asOf`: an item closed since then is not among them.
+ */
+export async function overdueWork(
+  ctx: RequestContext,
+  roots: readonly string[],
+  asOf = today(),
+): Promise<OverdueWorkItem[]> {
+  requireActor(ctx);
+  const out: OverdueWorkItem[] = [];
+  if (!roots.length) return out;
+  for (const adapter of registry.values()) {
+    const ids = await adapter.owedIds(ctx.db, roots);
+    if (!ids.length) continue;
+    for (const l of (await adapter.load(ctx, ids, asOf)).values()) {
+      const i = l.item;
+      if (!l.access.read || i.timing?.state !== 'overdue') continue;
+      out.push({
+        kind: i.kind,
+        id: i.id,
+        title: i.title,
+        ...(i.titles ? { titles: i.titles } : {}),
+        context: i.context,
+        unit: i.unit,
+        status: i.status,
+        dueDate: i.dueDate,
+        link: i.link,
+        daysOverdue: i.timing.daysOverdue,
+      });
+    }
+  }
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.title.localeCompare(b.title, 'vi'));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Deadlines (the reminder worker)
 

@@ -147,6 +147,9 @@ export const KINDS: Record<string, Kind> = {
   // Surveys (server/modules/surveys/surveys.policy.ts): a survey is the province's (its standing agency runs it, the
   // committee reads it); the focal point and leader of a unit it targets read it and their own unit's results.
   surveys: { province: sql`select id from surveys order by id limit 1` },
+  // Reform programmes (server/modules/programmes/programmes.policy.ts): the committee's (its host unit, the
+  // province): its standing agency keeps them, the committee reads them; paths name the programme first.
+  programmes: { province: sql`select id from reform_programmes order by id limit 1` },
   standings: {
     readers: ['focal_point', 'unit_leader'],
     owned: (u) => sql`select id from standing_improvements where lead_unit_id = ${u} order by id limit 1`,

@@ -4,6 +4,7 @@
  */
 import type { NavEntry } from '../app/feature';
 import { homeFeature } from './home/feature';
+import { dashboardFeature } from './dashboard/feature';
 import { authFeature } from './auth/feature';
 import { documentsFeature } from './documents/feature';
 import { unitsFeature } from './units/feature';
@@ -22,9 +23,12 @@ import { inspectionsFeature } from './inspections/feature';
 import { standingsFeature } from './standings/feature';
 import { parindexFeature } from './parindex/feature';
 import { surveysFeature } from './surveys/feature';
+import { portalFeature } from './portal/feature';
+import { programmesFeature } from './programmes/feature';
 
 export const FEATURES = [
   homeFeature,
+  dashboardFeature,
   authFeature,
   documentsFeature,
   unitsFeature,
@@ -43,6 +47,8 @@ export const FEATURES = [
   parindexFeature,
   hotlineFeature,
   surveysFeature,
+  portalFeature,
+  programmesFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -9,7 +9,13 @@ import { formFields, FormVersion, isNumeric, type Field } from './form-definitio
 import { describeProblem } from './messages.js';
 
 const FOLDER = path.resolve(import.meta.dirname, '../../../data/reports/forms');
-const FILES = ['provincial-par-report', 'unit-par-report', 'pilot-unit-report', 'member-report'] as const;
+const FILES = [
+  'provincial-par-report',
+  'unit-par-report',
+  'pilot-unit-report',
+  'member-report',
+  'programme-review',
+] as const;
 const raw = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FOLDER, `${name}.json`), 'utf8'));
 const load = (name: string) => FormVersion.parse(raw(name));
 
@@ -17,7 +23,7 @@ const NQ76 = 'Nghị quyết số 76/NQ-CP';
 const BNV581 = '581/BNV-CCHC';
 
 describe('the shipped default forms (server/data/reports/forms)', () => {
-  it('are exactly the four forms of issue 13, each file named by its key', () => {
+  it('are exactly the four forms of issue 13 and the programme review of issue 18, each file named by its key', () => {
     expect(fs.readdirSync(FOLDER).sort()).toEqual(FILES.map((f) => `${f}.json`).sort());
     for (const name of FILES) expect(load(name).key).toBe(name);
   });

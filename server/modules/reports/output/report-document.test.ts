@@ -45,7 +45,11 @@ async function docxText(buffer: Buffer) {
 }
 
 const plain = (b: Block) =>
-  b.kind === 'table' ? '' : typeof b.text === 'string' ? b.text : b.text.map((r) => r.text).join('');
+  b.kind === 'table' || b.kind === 'image'
+    ? ''
+    : typeof b.text === 'string'
+      ? b.text
+      : b.text.map((r) => r.text).join('');
 
 const FACTS: ReportFacts = {
   form,

@@ -44,3 +44,27 @@ describe('formats', () => {
     expect(pickText(null, 'vi')).toBe('');
   });
 });
+
+describe('portal formats', () => {
+  it('percentages are 98,5%, empty when there is none', async () => {
+    const { formatPercent } = await import('./format');
+    expect(formatPercent(98.5)).toBe('98,5%');
+    expect(formatPercent(88.814, 2)).toBe('88,81%');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(1234.56)).toBe('1.234,6%');
+    expect(formatPercent(null)).toBe('');
+    expect(formatPercent(Number.NaN)).toBe('');
+  });
+
+  it('a year’s window is "Năm 2026 đến 07/12/2026" while it runs, the year alone once over', async () => {
+    const { windowText } = await import('./figures');
+    const { translator } = await import('./i18n');
+    const vi = translator('vi');
+    expect(windowText(vi, 2026, '2026-12-07')).toBe('Năm 2026 đến 07/12/2026');
+    expect(windowText(vi, 2026, '2026-12-31')).toBe('Năm 2026');
+    expect(windowText(vi, 2025, '2026-12-07')).toBe('Năm 2025');
+    expect(translator('en')('home.window', { year: 2026, date: '07/12/2026' })).toBe(
+      'Year 2026 up to 07/12/2026',
+    );
+  });
+});

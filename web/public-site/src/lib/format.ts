@@ -2,11 +2,11 @@
  * Display formats of the public pages: dd/mm/yyyy and 1.234,5 whatever the language (the records are
  * Vietnamese administrative documents), as in the staff app, whose dependency-free helpers are reused.
  */
-import { formatDate, formatFileSize, formatNumber } from '../../../src/lib/format';
+import { formatDate, formatFileSize, formatNumber, isoDate, viCollator } from '../../../src/lib/format';
 import type { Bilingual } from './types';
 import type { Lang } from './i18n';
 
-export { formatDate, formatFileSize, formatNumber };
+export { formatDate, formatFileSize, formatNumber, isoDate, viCollator };
 
 /** A coordinate for people to read: 5 decimals (about a metre), Vietnamese decimal comma: `18,67934`. */
 export function formatCoordinate(value: number | null | undefined): string {
@@ -30,4 +30,10 @@ export function describeTypes(types: readonly string[]): string {
     return sub.toUpperCase();
   });
   return [...new Set(names)].join(', ');
+}
+
+/** A percentage (0–100) as people read it: `98,5%`; empty when there is none (nothing to divide by). */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value == null || !Number.isFinite(value)) return '';
+  return `${formatNumber(value, digits)}%`;
 }

@@ -22,3 +22,11 @@ export function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return settled;
 }
+
+/** The document's title on a portal page: its name (already in the reader's language), then the portal's. */
+export function usePortalTitle(page: string) {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = page ? t('portal.pageTitle', { page }) : t('portal.title');
+  }, [t, page]);
+}

@@ -1,9 +1,11 @@
 /**
  * What every page may need from `GET /api/public/hotline/form`: the province's name (header), the categories
- * (the form, the answers' filter), the attachment limits and the deadlines in working days. Loaded once.
+ * (the form, the answers' filter), the attachment limits and the deadlines in working days. Loaded once, on the
+ * first visit of a hotline page (the portal's pages do not need it).
  */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { API, getJson } from './api';
+import { matchRoute, sectionOf, useLocation } from './router';
 import type { PublicForm } from './types';
 
 type Site = {
@@ -18,7 +20,12 @@ export function SiteProvider({ children }: { children: ReactNode }) {
   const [form, setForm] = useState<PublicForm | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  const { pathname } = useLocation();
+  const wanted = useRef(false);
+  if (sectionOf(matchRoute(pathname)) === 'hotline') wanted.current = true;
+  const load = wanted.current;
   useEffect(() => {
+    if (!load) return;
     const controller = new AbortController();
     getJson<PublicForm>(`${API}/form`, undefined, { signal: controller.signal }).then(
       (data) => {
@@ -30,7 +37,7 @@ export function SiteProvider({ children }: { children: ReactNode }) {
       },
     );
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, load]);
   const reload = useCallback(() => {
     setError(null);
     setAttempt((n) => n + 1);

@@ -40,7 +40,9 @@ export function HomePage() {
       case 'following':
         return <FollowingPanel key={p} />;
       case 'province':
-        return data?.province ? <ProvincePanel key={p} province={data.province} /> : null;
+        return data?.province ? (
+          <ProvincePanel key={p} province={data.province} overview={data.overview} />
+        ) : null;
       case 'admin':
         return data?.admin ? <AdminPanel key={p} admin={data.admin} /> : null;
       case 'hotline':

@@ -1,7 +1,8 @@
 import { Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format';
-import type { PlanFigures, Province, Ratio } from './api';
+import type { Overview, PlanFigures, Province, Ratio } from './api';
+import { OverviewSummary } from './OverviewSummary';
 import { InAppLink } from './InAppLink';
 
 const pct = (r: Ratio) => (r.value == null ? null : `${formatNumber(r.value * 100, 1)}%`);
@@ -75,8 +76,11 @@ function PlanFiguresRow({ plan }: { plan: PlanFigures }) {
   );
 }
 
-/** The province's key figures of the year, each with the page that explains it. */
-export function ProvincePanel({ province }: { province: Province }) {
+/**
+ * The province's key figures: the province overview's summary of the current quarter (issue 18: key figures with
+ * their change, where work is stuck, the way to `/province`), then the year's — each with the page that explains it.
+ */
+export function ProvincePanel({ province, overview }: { province: Province; overview: Overview | null }) {
   const { t } = useTranslation();
   const d = province.dossiers;
   return (
@@ -87,6 +91,7 @@ export function ProvincePanel({ province }: { province: Province }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('homePage.province.lead', { date: formatDate(province.asOf) })}
       </Text>
+      {overview && <OverviewSummary overview={overview} />}
       {!province.plan && (
         <Paper bg="yellow.0" p="sm" radius="md" mb="sm" data-testid="province-no-plan">
           <Text size="sm">

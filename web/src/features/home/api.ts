@@ -15,6 +15,7 @@ export type {
   SetupItemOut as SetupItem,
 } from '../../../../server/modules/home/home.schemas';
 export type PlanFigures = NonNullable<Province['plan']>;
+export type Overview = NonNullable<Home['overview']>;
 export type Ratio = NonNullable<Province['dossiers']>['onTimeRate'];
 export type CockpitTask = Cockpit['tasks'][number];
 export type CockpitPilotItem = Cockpit['pilotItems'][number];

@@ -28,6 +28,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { MemberReports } from './MemberReports';
+import { BriefingPack } from './BriefingPack';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeList } from '../../components/ChangeList';
@@ -448,7 +449,10 @@ export function MeetingDetailPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Files meeting={m} />
+          <Stack gap="md">
+            <BriefingPack meeting={m} />
+            <Files meeting={m} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={12}>
           <Card withBorder padding="lg" data-testid="conclusions">

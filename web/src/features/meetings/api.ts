@@ -18,6 +18,7 @@ import type {
   NoticeBody,
   NoticeNumberOut,
 } from '../../../../server/modules/meetings/meetings.schemas';
+import type { BriefingOut as BriefingPack } from '../../../../server/modules/briefing/briefing.schemas';
 import { api } from '../../lib/api';
 
 export type {
@@ -97,6 +98,12 @@ export const removeFile = (meetingId: string, fileId: string, version: number) =
   api.delete<Meeting>(`/api/meetings/${meetingId}/files/${fileId}`, { query: { version } });
 export const downloadUrl = (meetingId: string, fileId: string) =>
   `/api/meetings/${meetingId}/files/${fileId}`;
+/**
+ * Makes the meeting's briefing pack (.docx and PDF, attached to the meeting; each call adds a new pair). Takes a
+ * few seconds: the server draws the charts and writes the files in a worker thread.
+ */
+export const generateBriefing = (meetingId: string) =>
+  api.post<BriefingPack>(`/api/meetings/${meetingId}/briefing`);
 export const meetingHistory = (id: string) => api.get<HistoryOut>(`/api/meetings/${id}/history`);
 /** The committee's members in office on a date (the attendance is chosen from them). */
 export const membersOn = (committeeId: string, date: string) =>
