@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('POST /api/meetings/:id/briefing', () => {
-  it('is refused to a unit’s focal point and to a member (the meetings’ managers make it)', async () => {
+  it('is refused to a unit’s focal point and to a member (the meetings’ managers and the committee’s leaders make it)', async () => {
     for (const caller of [focal, member]) {
       const res = await caller.request('POST', `/api/meetings/${meetingId}/briefing`);
       expect(res.statusCode, res.body).toBe(403);
@@ -178,6 +178,19 @@ describe('POST /api/meetings/:id/briefing', () => {
       items: { action: string }[];
     };
     expect(history.items.filter((h) => h.action === 'attach_file').length).toBeGreaterThanOrEqual(4);
+  }, 120_000);
+
+  it('the committee head makes it himself, though he may not otherwise change the meeting', async () => {
+    const head = await t.login('truongban@chidao.demo');
+    const meeting = (await head.request('GET', `/api/meetings/${meetingId}`)).json() as {
+      abilities: { update: boolean; brief: boolean };
+    };
+    expect(meeting.abilities).toMatchObject({ update: false, brief: true });
+    const res = await head.request('POST', `/api/meetings/${meetingId}/briefing`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as Pack).files).toHaveLength(2);
+    const edit = await head.request('PATCH', `/api/meetings/${meetingId}`, { version: 1, minutes: 'x' });
+    expect(edit.statusCode).toBe(403);
   }, 120_000);
 
   it('answers 404 for an unknown meeting', async () => {

@@ -1,7 +1,7 @@
 import { roles } from '../../core/access.js';
 import { errorResponses, idParams, type App } from '../../core/http.js';
 import { signedIn } from '../../core/request.js';
-import { MEETING_MANAGERS } from '../meetings/meetings.service.js';
+import { BRIEFING_MAKERS } from '../meetings/meetings.service.js';
 import { briefingOut } from './briefing.schemas.js';
 import { generateBriefing } from './briefing.service.js';
 
@@ -12,7 +12,7 @@ export async function briefingRoutes(app: App) {
   app.post(
     '/meetings/:id/briefing',
     {
-      config: { access: roles(...MEETING_MANAGERS) },
+      config: { access: roles(...BRIEFING_MAKERS) },
       schema: {
         tags,
         summary:

@@ -236,8 +236,9 @@ export function stampOf(now: Date): string {
 }
 
 /**
- * Makes the meeting's briefing pack and attaches it (.docx and PDF). Managers of the meeting only (admin,
- * standing officer: the meetings module's rule); the meeting's readers get 403, others 404/403 as for the meeting.
+ * Makes the meeting's briefing pack and attaches it (.docx and PDF). The meeting's managers (admin, standing
+ * officer) and the committee's leaders (the meetings module's `brief`); its other readers get 403, others 404/403
+ * as for the meeting.
  */
 export async function generateBriefing(
   ctx: RequestContext,
@@ -246,7 +247,7 @@ export async function generateBriefing(
   now = new Date(),
 ): Promise<BriefingOut> {
   const meeting = await getMeeting(ctx, meetingId);
-  if (!meeting.abilities.update) throw forbidden();
+  if (!meeting.abilities.brief) throw forbidden();
   const content = briefingContent(await briefingFacts(ctx, meeting, todayInVietnam(now)));
   const rendered = await (deps.pool ?? inlinePool).run(BRIEFING_TASK, { content, fontsDir: FONTS_DIR });
   const base = `${content.fileBase} (lập ${stampOf(now)})`;
@@ -258,6 +259,7 @@ export async function generateBriefing(
     meetingId,
     { content: Readable.from([Buffer.from(rendered.docx)]), filename: names.docx },
     maxBytes,
+    'brief',
   );
   const out = await attachMeetingFile(
     ctx,
@@ -265,6 +267,7 @@ export async function generateBriefing(
     meetingId,
     { content: Readable.from([Buffer.from(rendered.pdf)]), filename: names.pdf },
     maxBytes,
+    'brief',
   );
   const last = (name: string) => out.files.findLast((f) => f.originalName === name);
   return {

@@ -27,7 +27,7 @@
  * - `surveys.satisfaction`: the SIPAS-like satisfaction index of the surveys answered in the window (surveys
  *   `surveySatisfaction`, the index QĐ 766 reads);
  * - `standings.parIndex`: the province's own national PAR Index of the window's year, or the latest published
- *   before it (standings `standingsOverview`);
+ *   before it (standings `standingsOverview`) — then its `from`/`to` are that earlier year's;
  * - `units.plansIssued`: departments and localities that issued their own yearly PAR plan (plans
  *   `unitPlanCoverage`).
  */
@@ -338,7 +338,8 @@ function once<T>(ctx: RequestContext, key: string, read: () => Promise<T>): Prom
   return found;
 }
 
-type Computed = Omit<FigureValue, 'key' | 'from' | 'to'>;
+/** A source's answer; a yearly figure published later (the national PAR Index) names the year it is of. */
+type Computed = Omit<FigureValue, 'key' | 'from' | 'to'> & Partial<Pick<FigureValue, 'from' | 'to'>>;
 
 const none = (link: string | null): Computed => ({ value: null, numerator: null, denominator: null, link });
 const share = (numerator: number, denominator: number, link: string | null): Computed => ({
@@ -577,6 +578,9 @@ const standingsSource: Source = async (ctx, w) => {
       numerator: null,
       denominator: null,
       link: '/standings',
+      // The year the result is of (the latest published may be an earlier one): its window says so.
+      from: `${cell.year}-01-01`,
+      to: `${cell.year}-12-31`,
     },
   };
 };

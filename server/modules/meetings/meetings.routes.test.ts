@@ -35,7 +35,7 @@ type Meeting = {
   notice: { id: string; numberSymbol: string } | null;
   files: { id: string; originalName: string }[];
   taskPlans: { id: string; year: number; isDefault: boolean }[];
-  abilities: { read: boolean; update: boolean };
+  abilities: { read: boolean; update: boolean; brief: boolean };
 };
 type ErrorBody = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 
@@ -195,7 +195,7 @@ describe('recording a meeting', () => {
     const names = m.attendees.map((a) => a.name);
     expect(names).toContain('Võ Văn Giang');
     expect(names).not.toContain('Đinh Văn Dũng');
-    expect(m.abilities).toEqual({ read: true, update: true });
+    expect(m.abilities).toEqual({ read: true, update: true, brief: true });
   });
 
   it('refuses attendees who were not members on the meeting date (400, naming the field)', async () => {
@@ -312,7 +312,8 @@ describe('permissions', () => {
     const m = await createSession('2024-08-01');
     const res = await member.request('GET', `/api/meetings/${m.id}`);
     expect(res.statusCode).toBe(200);
-    expect((res.json() as Meeting).abilities).toEqual({ read: true, update: false });
+    // (The briefing pack is the managers' and the committee leaders', not a member's.)
+    expect((res.json() as Meeting).abilities).toEqual({ read: true, update: false, brief: false });
     expect((res.json() as Meeting).taskPlans).toEqual([]);
     const edit = await member.request('PATCH', `/api/meetings/${m.id}`, { version: 1, minutes: 'x' });
     expect(edit.statusCode).toBe(403);

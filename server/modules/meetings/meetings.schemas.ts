@@ -9,7 +9,12 @@ import { NUMBERING_RESTARTS } from './issuing-layouts.js';
 const date = z.iso.date();
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
-export const meetingAbilities = z.object({ read: z.boolean(), update: z.boolean() });
+export const meetingAbilities = z.object({
+  read: z.boolean(),
+  update: z.boolean(),
+  /** May make the briefing pack (the managers and the committee's leaders). */
+  brief: z.boolean(),
+});
 
 export const memberSnapshotOut = z
   .object({

@@ -37,7 +37,13 @@ import {
   type MeetingStatus,
   type RuleError,
 } from './meeting-rules.js';
-import { meetingPolicy, readsByRole, MEETING_MANAGERS, type MeetingSubject } from './meetings.policy.js';
+import {
+  meetingPolicy,
+  readsByRole,
+  MEETING_MANAGERS,
+  BRIEFING_MAKERS,
+  type MeetingSubject,
+} from './meetings.policy.js';
 import type {
   ConclusionInput,
   ConclusionOut,
@@ -126,9 +132,13 @@ async function readable(ctx: RequestContext, committeeId: string): Promise<Commi
   return c;
 }
 
-async function managed(ctx: RequestContext, committeeId: string): Promise<CommitteeCtx> {
+async function managed(
+  ctx: RequestContext,
+  committeeId: string,
+  ability: 'update' | 'brief' = 'update',
+): Promise<CommitteeCtx> {
   const c = await committeeContext(ctx, committeeId);
-  if (!meetingPolicy.rules.update(requireActor(ctx), c.subject)) throw forbidden();
+  if (!meetingPolicy.rules[ability](requireActor(ctx), c.subject)) throw forbidden();
   return c;
 }
 
@@ -922,16 +932,20 @@ export async function nextNoticeNumber(
 // ---------------------------------------------------------------------------------------------------
 // Files
 
-/** Attaches an uploaded file (streamed to the store first, then recorded); the meeting's version goes up. */
+/**
+ * Attaches an uploaded file (streamed to the store first, then recorded); the meeting's version goes up. A briefing
+ * pack (`as: 'brief'`) may also be attached by the committee's leaders (the policy's `brief`).
+ */
 export async function attachMeetingFile(
   ctx: RequestContext,
   store: FileStore,
   meetingId: string,
   upload: { content: Readable; filename: string },
   maxBytes: number,
+  as: 'update' | 'brief' = 'update',
 ): Promise<MeetingOut> {
   const meeting = await meetingRow(ctx, meetingId);
-  const c = await managed(ctx, meeting.committeeId);
+  const c = await managed(ctx, meeting.committeeId, as);
   const file = await storeUpload(ctx, store, upload.content, upload.filename, maxBytes);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(meetingFiles).values({ meetingId, fileId: file.id }).onConflictDoNothing();
@@ -1109,4 +1123,4 @@ export async function membersOn(ctx: RequestContext, committeeId: string, date: 
   return (await composition({ ...ctx, actor: ctx.actor ?? SEED_READER }, committeeId, date)).members;
 }
 
-export { MEETING_MANAGERS };
+export { MEETING_MANAGERS, BRIEFING_MAKERS };

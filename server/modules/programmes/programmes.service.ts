@@ -172,7 +172,12 @@ async function figuresFor(
         link: null,
       }));
     }
-    for (const f of found) have.set(f.key, f);
+    // A yearly figure published later answers with the latest year it has: it is not this year's value.
+    for (const f of found)
+      have.set(
+        f.key,
+        f.to.slice(0, 4) === String(year) ? f : { ...f, value: null, numerator: null, denominator: null },
+      );
     cache.set(year, have);
   }
 }

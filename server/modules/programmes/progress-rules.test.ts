@@ -145,7 +145,7 @@ describe('judgeTarget and headlineOf', () => {
     ]);
     expect(headlineOf(years)).toEqual({ status: 'at_risk', year: 2025 });
   });
-  it('without a judged current year, the latest judged past year speaks', () => {
+  it('an ended programme without its final year’s figure has no verdict, never an earlier year’s', () => {
     const years = judgeTarget(online, {
       fromYear: 2021,
       toYear: 2025,
@@ -156,7 +156,17 @@ describe('judgeTarget and headlineOf', () => {
       ]),
       tolerance: points5,
     });
-    expect(headlineOf(years)).toEqual({ status: 'missed', year: 2024 });
+    expect(headlineOf(years)).toEqual({ status: 'no_data', year: null });
+    // (2022 alone achieved its milestone: still no verdict on what was promised for 2025.)
+    const early = judgeTarget(online, {
+      fromYear: 2021,
+      toYear: 2025,
+      currentYear: 2026,
+      values: values([[2022, 41.2]]),
+      tolerance: points5,
+    });
+    expect(early.find((y) => y.year === 2022)!.status).toBe('achieved');
+    expect(headlineOf(early)).toEqual({ status: 'no_data', year: null });
   });
   it('an ended programme reads by its final year', () => {
     const years = judgeTarget(online, {

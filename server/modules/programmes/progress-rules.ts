@@ -138,10 +138,16 @@ export type Headline = 'achieved' | 'missed' | 'on_track' | 'at_risk' | 'off_tra
 
 /**
  * Where a target stands overall: the current year's judgement when the period includes it and it is judged; else
- * the latest judged past year's (achieved / missed); else `no_data`. A programme whose period has ended is thus
- * read by its last judged year (normally the final value).
+ * the latest judged past year's (achieved / missed); else `no_data`. A programme whose period has ended is read by
+ * its final year alone — the final value is what was promised: without that year's figure it is `no_data`, never
+ * "achieved" on an earlier milestone.
  */
 export function headlineOf(years: readonly YearJudgement[]): { status: Headline; year: number | null } {
+  const last = years.at(-1);
+  if (last && !last.current && years.every((y) => !y.current && y.status !== 'upcoming')) {
+    if (last.status === 'achieved' || last.status === 'missed') return { status: last.status, year: last.year };
+    return { status: 'no_data', year: null };
+  }
   const current = years.find((y) => y.current);
   if (
     current &&

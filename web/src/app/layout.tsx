@@ -29,11 +29,6 @@ import { storeSession, useSession } from '../lib/session';
 
 type Section = NavEntry;
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts.at(-2)?.[0] ?? '') + (parts.at(-1)?.[0] ?? '')).toUpperCase() || '?';
-}
-
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
@@ -120,9 +115,9 @@ export function AppLayout() {
                   visibleFrom="xs"
                 >
                   <Group gap={6} wrap="nowrap">
-                    <Avatar size="sm" color="red" radius="xl">
-                      {initials(me.user.fullName)}
-                    </Avatar>
+                    {/* A person icon, not initials: the button's name ("Tài khoản: …") must hold all its visible
+                        text (WCAG 2.5.3), and initials are not part of it. */}
+                    <Avatar size="sm" color="red" radius="xl" aria-hidden />
                     <Text size="sm" fw={500} visibleFrom="md">
                       {me.user.fullName}
                     </Text>

@@ -9,7 +9,8 @@ import { queryClient } from './query-client';
 
 const theme = createTheme({
   primaryColor: 'red',
-  primaryShade: 8,
+  // 9, not 8: red.8 links read at 4,3:1 on the light alert backgrounds, under WCAG AA (issue 18).
+  primaryShade: 9,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',

@@ -424,7 +424,7 @@ export const en: Messages = {
   'openData.none': 'No dataset has been published yet.',
   'openData.rows': '{count} rows',
   'openData.download': 'Download {format}',
-  'openData.downloadLabel': 'Download “{dataset}” as {format}',
+  'openData.downloadLabel': 'Download {format}: {dataset}',
   'openData.columns': 'Columns of “{dataset}”',
   'openData.col.title': 'Column',
   'openData.col.name': 'Name in the file',

@@ -421,7 +421,7 @@ export const vi = {
   'openData.none': 'Chưa có bộ dữ liệu nào được công bố.',
   'openData.rows': '{count} dòng',
   'openData.download': 'Tải {format}',
-  'openData.downloadLabel': 'Tải “{dataset}” dạng {format}',
+  'openData.downloadLabel': 'Tải {format}: {dataset}',
   'openData.columns': 'Các cột của “{dataset}”',
   'openData.col.title': 'Cột',
   'openData.col.name': 'Tên trong tệp',

@@ -4,7 +4,6 @@
  */
 import { LoadError, Loading } from '../components/Status';
 import { formatDate, formatNumber, pickText } from '../lib/format';
-import { usePortalTitle } from '../lib/hooks';
 import { useI18n } from '../lib/i18n-react';
 import { usePortal } from '../lib/portal';
 import { portalApi } from '../lib/portal-api';
@@ -12,38 +11,17 @@ import { withQuery } from '../lib/portal-query';
 import type { PilotsPublicOut } from '../lib/portal-types';
 import { pathFor } from '../lib/router';
 import { useJson } from '../lib/use-json';
-import { chooseYear, sortYears } from '../lib/years';
-import { CompletionBar, NotPublished, SelectNav, StatusChip } from './components';
+import { sortYears } from '../lib/years';
+import { CompletionBar, SelectNav, StatusChip, YearSectionPage } from './components';
 
 export default function PilotsPage({ year, search }: { year: number | null; search: string }) {
-  const { t } = useI18n();
-  const portal = usePortal();
-  const choice = chooseYear(year, portal.data?.years.pilots);
-  const shownYear = choice.kind === 'year' || choice.kind === 'unpublished' ? choice.year : null;
-  const title = shownYear ? t('pilots.title', { year: shownYear }) : t('pilots.titleNone');
-  usePortalTitle(title);
-  if (portal.data && !portal.data.sections.pilots) return <NotPublished title={t('pilots.titleNone')} />;
   return (
-    <article className="page page--portal">
-      <h1 tabIndex={-1}>{title}</h1>
-      <p className="lead">{t('pilots.intro')}</p>
-      {choice.kind === 'waiting' ? (
-        portal.error ? (
-          <LoadError error={portal.error} onRetry={portal.retry} />
-        ) : (
-          <Loading />
-        )
-      ) : choice.kind === 'none' ? (
-        <p className="notice notice--info">{t('pilots.noYears')}</p>
-      ) : choice.kind === 'unpublished' ? (
-        <>
-          <PilotsYearSwitch year={choice.year} years={portal.data?.years.pilots ?? []} search={search} />
-          <p className="notice notice--info">{t('portal.yearNotPublished', { year: choice.year })}</p>
-        </>
-      ) : (
-        <PilotsYear year={choice.year} search={search} />
-      )}
-    </article>
+    <YearSectionPage
+      section="pilots"
+      year={year}
+      renderSwitch={(y, years) => <PilotsYearSwitch year={y} years={years} search={search} />}
+      renderYear={(y) => <PilotsYear year={y} search={search} />}
+    />
   );
 }
 

@@ -5,7 +5,6 @@
  */
 import { LoadError, Loading } from '../components/Status';
 import { formatDate, formatNumber, pickText } from '../lib/format';
-import { usePortalTitle } from '../lib/hooks';
 import { useI18n } from '../lib/i18n-react';
 import { filterTasks, groupByArea, parseStatus, TASK_STATUSES } from '../lib/plan-view';
 import { usePortal } from '../lib/portal';
@@ -14,38 +13,17 @@ import { readParam, withQuery } from '../lib/portal-query';
 import type { PlanPublicOut } from '../lib/portal-types';
 import { pathFor } from '../lib/router';
 import { useJson } from '../lib/use-json';
-import { chooseYear, sortYears } from '../lib/years';
-import { CompletionBar, NotPublished, SearchBox, SelectNav, StatusChip } from './components';
+import { sortYears } from '../lib/years';
+import { CompletionBar, SearchBox, SelectNav, StatusChip, YearSectionPage } from './components';
 
 export default function PlanPage({ year, search }: { year: number | null; search: string }) {
-  const { t } = useI18n();
-  const portal = usePortal();
-  const choice = chooseYear(year, portal.data?.years.plan);
-  const shownYear = choice.kind === 'year' || choice.kind === 'unpublished' ? choice.year : null;
-  const title = shownYear ? t('plan.title', { year: shownYear }) : t('plan.titleNone');
-  usePortalTitle(title);
-  if (portal.data && !portal.data.sections.plan) return <NotPublished title={t('plan.titleNone')} />;
   return (
-    <article className="page page--portal">
-      <h1 tabIndex={-1}>{title}</h1>
-      <p className="lead">{t('plan.intro')}</p>
-      {choice.kind === 'waiting' ? (
-        portal.error ? (
-          <LoadError error={portal.error} onRetry={portal.retry} />
-        ) : (
-          <Loading />
-        )
-      ) : choice.kind === 'none' ? (
-        <p className="notice notice--info">{t('plan.noYears')}</p>
-      ) : choice.kind === 'unpublished' ? (
-        <>
-          <PlanYearSwitch year={choice.year} years={portal.data?.years.plan ?? []} search={search} />
-          <p className="notice notice--info">{t('portal.yearNotPublished', { year: choice.year })}</p>
-        </>
-      ) : (
-        <PlanYear year={choice.year} search={search} />
-      )}
-    </article>
+    <YearSectionPage
+      section="plan"
+      year={year}
+      renderSwitch={(y, years) => <PlanYearSwitch year={y} years={years} search={search} />}
+      renderYear={(y) => <PlanYear year={y} search={search} />}
+    />
   );
 }
 

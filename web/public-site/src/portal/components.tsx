@@ -5,9 +5,12 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from '../components/Link';
+import { LoadError, Loading } from '../components/Status';
 import { formatNumber, formatPercent } from '../lib/format';
-import { useDebounced } from '../lib/hooks';
 import { useI18n } from '../lib/i18n-react';
+import { usePortal } from '../lib/portal';
+import { useDebounced, usePortalTitle } from '../lib/hooks';
+import { chooseYear } from '../lib/years';
 import { barPercent } from '../lib/plan-view';
 import type { Completion, PublicTaskStatus } from '../lib/portal-types';
 import type { Sort } from '../lib/portal-query';
@@ -332,5 +335,53 @@ export function TableBox({ label, children }: { label: string; children: ReactNo
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/**
+ * A section published by year (the plan, the pilot units): its title and lead, then — by the year asked for and
+ * the years the portal publishes — waiting, nothing published, a year not published (with the year switch), or
+ * the year itself. Without a year: the newest published one.
+ */
+export function YearSectionPage({
+  section,
+  year,
+  renderSwitch,
+  renderYear,
+}: {
+  section: 'plan' | 'pilots';
+  year: number | null;
+  renderSwitch: (year: number, years: readonly number[]) => ReactNode;
+  renderYear: (year: number) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const portal = usePortal();
+  const choice = chooseYear(year, portal.data?.years[section]);
+  const shownYear = choice.kind === 'year' || choice.kind === 'unpublished' ? choice.year : null;
+  const title = shownYear ? t(`${section}.title`, { year: shownYear }) : t(`${section}.titleNone`);
+  usePortalTitle(title);
+  if (portal.data && !portal.data.sections[section])
+    return <NotPublished title={t(`${section}.titleNone`)} />;
+  return (
+    <article className="page page--portal">
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="lead">{t(`${section}.intro`)}</p>
+      {choice.kind === 'waiting' ? (
+        portal.error ? (
+          <LoadError error={portal.error} onRetry={portal.retry} />
+        ) : (
+          <Loading />
+        )
+      ) : choice.kind === 'none' ? (
+        <p className="notice notice--info">{t(`${section}.noYears`)}</p>
+      ) : choice.kind === 'unpublished' ? (
+        <>
+          {renderSwitch(choice.year, portal.data?.years[section] ?? [])}
+          <p className="notice notice--info">{t('portal.yearNotPublished', { year: choice.year })}</p>
+        </>
+      ) : (
+        renderYear(choice.year)
+      )}
+    </article>
   );
 }

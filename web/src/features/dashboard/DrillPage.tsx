@@ -80,7 +80,7 @@ export function DrillPage() {
       numeric: true,
       value: (i) => i.daysOverdue,
       cell: (i) => (
-        <Text size="sm" c="red.7" fw={600}>
+        <Text size="sm" c="red.9" fw={600}>
           {formatNumber(i.daysOverdue)}
         </Text>
       ),

@@ -176,6 +176,12 @@ function FigureCard({ figure, filtered }: { figure: DashboardFigure; filtered: b
               })}
             />
           </Group>
+          {current.value !== null && current.to < (figure.trend.at(-1)?.period.from ?? current.to) && (
+            // A yearly figure published later (the national PAR Index): the latest is of an earlier year.
+            <Text size="xs" c="dimmed" data-testid="figure-of-year">
+              {t('province.ofYear', { year: current.to.slice(0, 4) })}
+            </Text>
+          )}
           <ChangeLine figure={figure} />
           <Text size="xs" c="dimmed">
             {figure.previous
@@ -225,7 +231,7 @@ function Stuck({ data, filters }: { data: Dashboard; filters: Filters }) {
                   <InAppLink
                     to={drillHref(filters, { what: 'overdue', unit: u.unit.id })}
                     fw={700}
-                    c="red.7"
+                    c="red.9"
                     data-testid="stuck-unit-total"
                     aria-label={t('province.overdueOf', { count: u.total, unit: u.unit.name })}
                   >
@@ -271,7 +277,7 @@ function Stuck({ data, filters }: { data: Dashboard; filters: Filters }) {
                 <Text size="sm" fw={600}>
                   {pick(w.label, i18n.language)}
                 </Text>
-                <Text size="xs" c="red.7">
+                <Text size="xs" c="red.9">
                   {formatValue(w.unit, w.previous)} → {formatValue(w.unit, w.current)} (
                   {formatChange(w.unit, w.change)}
                   {w.unit === 'percent' ? ` ${t('province.percentPoints')}` : ''})
@@ -304,7 +310,7 @@ function Stuck({ data, filters }: { data: Dashboard; filters: Filters }) {
                 </InAppLink>
                 <Text size="xs" c="dimmed">
                   {r.unit.name} · {t('province.dueOn', { date: formatDate(r.dueDate) })} ·{' '}
-                  <Text span c="red.7" size="xs">
+                  <Text span c="red.9" size="xs">
                     {t('province.daysOverdue', { count: r.daysOverdue })}
                   </Text>
                 </Text>
@@ -342,7 +348,7 @@ export function ProvincePage() {
       {dashboard.error && <ErrorAlert error={dashboard.error} />}
       {!data && !dashboard.error && <Loader />}
       {data && (
-        <Stack gap="md">
+        <Stack gap="md" data-testid="province-dashboard">
           <FilterBar data={data} filters={filters} set={set} />
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Title order={2} size="h4" data-testid="province-window">

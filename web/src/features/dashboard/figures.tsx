@@ -27,7 +27,7 @@ export function formatChange(unit: FigureDef['unit'], change: number): string {
   return `${sign}${formatNumber(size, unit === 'count' ? 0 : unit === 'percent' ? 1 : 2)}`;
 }
 
-const VERDICT_COLOR = { good: 'green.8', bad: 'red.7', neutral: 'gray.7' } as const;
+const VERDICT_COLOR = { good: 'teal.9', bad: 'red.9', neutral: 'gray.7' } as const;
 
 /** The change since the previous window: arrow, amount, the window compared with. */
 export function ChangeLine({ figure }: { figure: DashboardFigure }) {

@@ -17,7 +17,7 @@ function valueOf(f: Figure): string | null {
   return formatNumber(v, f.def.unit === 'points' ? 2 : 0);
 }
 
-const COLORS = { good: 'green.8', bad: 'red.7', neutral: 'gray.7' } as const;
+const COLORS = { good: 'teal.9', bad: 'red.9', neutral: 'gray.7' } as const;
 
 function Change({ f }: { f: Figure }) {
   const { t } = useTranslation();

@@ -104,7 +104,7 @@ export function ParIndexPanel({ parindex: p }: { parindex: Panel }) {
               ))}
             </SimpleGrid>
             {p.results.below > 0 && (
-              <Text size="xs" c="red.7" mt={6}>
+              <Text size="xs" c="red.9" mt={6}>
                 {t('homePage.parindex.below', {
                   n: formatNumber(p.results.below),
                   threshold: formatNumber(p.results.remediationBelow),

@@ -31,7 +31,7 @@ function Figure({
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             {label}
           </Text>
-          <Text fz={26} fw={700} c={tone === 'bad' ? 'red.7' : tone === 'good' ? 'green.8' : undefined}>
+          <Text fz={26} fw={700} c={tone === 'bad' ? 'red.9' : tone === 'good' ? 'teal.9' : undefined}>
             {value}
           </Text>
           {detail && (

@@ -1,21 +1,29 @@
 import { Anchor, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileDownload, IconPresentationAnalytics } from '@tabler/icons-react';
+import { IconEye, IconFileDownload, IconPresentationAnalytics } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { downloadUrl, generateBriefing, meetingKeys, type Meeting } from './api';
 
+const DocxPreviewModal = lazy(() =>
+  import('../../components/DocxPreviewModal').then((m) => ({ default: m.DocxPreviewModal })),
+);
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
  * The meeting's briefing pack (tài liệu phục vụ họp): the standing agency makes it in one click — key figures with
  * charts, the overdue work of the units each member follows, the last session's conclusions, the agenda — as a Word
  * file and a PDF attached to the meeting (with its other files). Each click adds a new pair; earlier ones stay.
- * Only for those who manage the meeting (the server's `abilities.update`).
+ * Only for those who may make it: the meeting's managers and the committee's leaders (the server's `abilities.brief`).
  */
 export function BriefingPack({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [previewing, setPreviewing] = useState(false);
   const make = useMutation({
     mutationFn: () => generateBriefing(meeting.id),
     onSuccess: async (pack) => {
@@ -24,7 +32,7 @@ export function BriefingPack({ meeting }: { meeting: Meeting }) {
       await queryClient.invalidateQueries({ queryKey: meetingKeys.history(meeting.id) });
     },
   });
-  if (!meeting.abilities.update) return null;
+  if (!meeting.abilities.brief) return null;
   return (
     <Card withBorder padding="lg" data-testid="briefing-pack">
       <Stack gap="sm">
@@ -65,7 +73,31 @@ export function BriefingPack({ meeting }: { meeting: Meeting }) {
                 </List.Item>
               ))}
             </List>
+            {make.data.files.some((f) => f.mediaType === DOCX) && (
+              <Button
+                mt="xs"
+                size="xs"
+                variant="light"
+                leftSection={<IconEye size={14} aria-hidden />}
+                onClick={() => setPreviewing(true)}
+                data-testid="briefing-preview"
+              >
+                {t('meetings.briefing.preview')}
+              </Button>
+            )}
           </div>
+        )}
+        {previewing && make.data && (
+          <Suspense fallback={<Loader size="sm" />}>
+            <DocxPreviewModal
+              title={t('meetings.briefing.title')}
+              choices={make.data.files
+                .filter((f) => f.mediaType === DOCX)
+                .map((f) => ({ value: f.id, label: f.originalName, url: downloadUrl(meeting.id, f.id) }))}
+              opened={previewing}
+              onClose={() => setPreviewing(false)}
+            />
+          </Suspense>
         )}
       </Stack>
     </Card>

@@ -125,7 +125,9 @@ export function ProgrammePage() {
             </Stack>
             <Stack gap={4}>
               <Text size="sm" c="dimmed">
-                {t('programmes.summaryTitle', { year: p.currentYear })}
+                {p.toYear < p.currentYear
+                  ? t('programmes.summaryTitleEnded', { year: p.toYear })
+                  : t('programmes.summaryTitle', { year: p.currentYear })}
               </Text>
               <SummaryChips summary={p.summary} />
             </Stack>
