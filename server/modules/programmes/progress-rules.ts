@@ -145,7 +145,8 @@ export type Headline = 'achieved' | 'missed' | 'on_track' | 'at_risk' | 'off_tra
 export function headlineOf(years: readonly YearJudgement[]): { status: Headline; year: number | null } {
   const last = years.at(-1);
   if (last && !last.current && years.every((y) => !y.current && y.status !== 'upcoming')) {
-    if (last.status === 'achieved' || last.status === 'missed') return { status: last.status, year: last.year };
+    if (last.status === 'achieved' || last.status === 'missed')
+      return { status: last.status, year: last.year };
     return { status: 'no_data', year: null };
   }
   const current = years.find((y) => y.current);
