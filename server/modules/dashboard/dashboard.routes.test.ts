@@ -69,6 +69,15 @@ describe('the province overview', () => {
     expect(d.members.length).toBeGreaterThan(0);
   });
 
+  it('shows the national PAR Index, published the next year, as the latest result with the year it is of', async () => {
+    const d = await dashboard(leader, '?period=2025-Y');
+    const par = d.figures.find((f) => f.def.key === 'standings.parIndex')!;
+    // The demo's latest published result is 2024's (87,91): its window says 2024, not the year asked for.
+    expect(par.current.value).toBe(87.91);
+    expect(par.current.from).toBe('2024-01-01');
+    expect(par.current.to).toBe('2024-12-31');
+  });
+
   it("reads the committee plan's completion as the plan's own dashboard does on the window's last day", async () => {
     const d = await dashboard(leader, '?period=2025-Y');
     const completion = figure(d, 'plan.completion').current;

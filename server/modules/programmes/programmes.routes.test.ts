@@ -137,6 +137,11 @@ describe('the demo programmes (Nghệ An)', () => {
           to: `${year}-12-31`,
         });
         const y = target.years.find((x) => x.year === year)!;
+        // A yearly figure published later (the national PAR Index) may answer with an earlier year: not this one's.
+        if (figure.to.slice(0, 4) !== String(year)) {
+          expect(y.computed?.value ?? null, `${target.name} ${year}`).toBeNull();
+          continue;
+        }
         expect(y.computed?.value ?? null, `${target.name} ${year}`).toEqual(figure.value);
         if (figure.value !== null) {
           expect(y.source).toBe('computed');
