@@ -1,4 +1,4 @@
-import { Badge, createTheme, Input, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, Input, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -19,6 +19,9 @@ const theme = createTheme({
   components: {
     // The required mark is drawn by CSS (styles.css) so labels read exactly "Mật khẩu", not "Mật khẩu *".
     InputWrapper: Input.Wrapper.extend({ defaultProps: { withAsterisk: false } }),
+    // A loader is labelled ("Đang tải…"): a label needs a role (ARIA forbids it on a plain span), and "status"
+    // lets a screen reader hear it.
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
     // Vietnamese reads badly in capitals (tone marks crowd): keep the case as written.
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', overflow: 'visible' }, label: { overflow: 'visible' } },
