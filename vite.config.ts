@@ -140,7 +140,10 @@ export default defineConfig({
         public: path.resolve(import.meta.dirname, 'web/public-site/index.html'),
         'survey-form': path.resolve(import.meta.dirname, 'web/survey-form/index.html'),
       },
-      output: { codeSplitting: { groups: vendorChunks } },
+      // A group takes only the modules its test names, not what they import: otherwise @mantine/core components
+      // the date pickers share with pages (SimpleGrid…) went into "dates", and every page with a grid fetched the
+      // pickers too (16 KB gzip on the landing page; `npm run bench -- web`).
+      output: { codeSplitting: { groups: vendorChunks, includeDependenciesRecursively: false } },
     },
   },
   server: {

@@ -23,7 +23,7 @@
 //            (scripts/bench/dashboard.mjs; -- dashboard [--runs 20])
 //   web: the web app's weight and paint times in Chromium: JS/CSS sizes (raw, gzip, brotli), what the login and
 //        landing pages load before their first render, FCP/LCP unthrottled and on slow 4G (scripts/bench/web.mjs;
-//        -- web [--runs 5] [--slow-runs 3] [--web-dir DIR])
+//        -- web [--runs 5] [--slow-runs 3] [--pages login,landing,province,portal] [--check] [--web-dir DIR])
 //   cold_start_first_ms   spawn → /readyz 200 on an empty data directory (migrations + demo seed)
 //   cold_start_warm_ms    the same on the now-existing data directory
 //   list_rps              authenticated GET /api/documents?limit=10 (session lookup, grants, access filter)
@@ -50,6 +50,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string' },
     'slow-runs': { type: 'string' },
     'web-dir': { type: 'string' },
+    pages: { type: 'string' },
+    check: { type: 'boolean', default: false },
     short: { type: 'boolean', default: false },
   },
 });
@@ -142,11 +144,16 @@ if (suite === 'surveys') {
   process.exit(r.status ?? 1);
 }
 if (suite === 'web') {
-  // The web app: bundle sizes, initial JS/CSS of the login and landing pages, FCP/LCP (local and slow 4G).
+  // The web app: bundle sizes, initial JS/CSS of the login, landing, overview and portal pages, FCP/LCP (local and
+  // slow 4G); --check fails on a page over its budget.
   const { spawnSync } = await import('node:child_process');
-  const args = ['scripts/bench/web.mjs', ...(values.build ? [] : ['--no-build'])];
+  const args = [
+    'scripts/bench/web.mjs',
+    ...(values.build ? [] : ['--no-build']),
+    ...(values.check ? ['--check'] : []),
+  ];
   if (values.runs) args.push('--runs', values.runs);
-  for (const option of ['slow-runs', 'web-dir']) {
+  for (const option of ['slow-runs', 'web-dir', 'pages']) {
     if (values[option]) args.push(`--${option}`, values[option]);
   }
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -154,7 +161,7 @@ if (suite === 'web') {
 }
 if (suite !== 'platform') {
   console.error(
-    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, surveys, parindex, web`,
+    `Unknown bench suite "${suite}". Available: platform, gso, plans, reports, dossiers, import-latency, hotline, surveys, parindex, dashboard, web`,
   );
   process.exit(64);
 }

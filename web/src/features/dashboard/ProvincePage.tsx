@@ -17,12 +17,13 @@ import {
   Stack,
   Switch,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { toQueryString } from '../../lib/api';
@@ -39,6 +40,19 @@ import {
 } from './api';
 import { ChangeLine, formatChange, formatValue, pick, Sparkline } from './figures';
 import { InAppLink } from './InAppLink';
+
+/** The as-of picker (Mantine's date input, 16 KB gzip) is fetched after the figures are on screen. */
+const DateField = lazy(() => import('../../components/DateField').then((m) => ({ default: m.DateField })));
+
+/** Its children (a lazy part) once the page has painted; until then (and while they load) the fallback. */
+function AfterFirstPaint({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => cancelAnimationFrame(id);
+  }, []);
+  return painted ? <Suspense fallback={fallback}>{children}</Suspense> : fallback;
+}
 
 const REFORM_AREAS = [
   'direction',
@@ -74,13 +88,19 @@ function FilterBar({ data, filters, set }: { data: Dashboard; filters: Filters; 
           allowDeselect={false}
           data-testid="province-period"
         />
-        <DateField
-          label={t('province.asOf')}
-          value={filters.asOf ?? null}
-          onChange={(v) => set({ ...filters, asOf: v ?? undefined })}
-          maxDate={data.today}
-          data-testid="province-as-of"
-        />
+        <AfterFirstPaint
+          fallback={
+            <TextInput label={t('province.asOf')} placeholder={t('common.datePlaceholder')} disabled />
+          }
+        >
+          <DateField
+            label={t('province.asOf')}
+            value={filters.asOf ?? null}
+            onChange={(v) => set({ ...filters, asOf: v ?? undefined })}
+            maxDate={data.today}
+            data-testid="province-as-of"
+          />
+        </AfterFirstPaint>
         <Select
           label={t('province.unitType')}
           placeholder={t('province.allUnits')}
