@@ -24,6 +24,9 @@ test('an anonymous visitor finds a ranking, an answered case and the open data o
   await page.getByLabel('Nhóm đơn vị').selectOption({ label: 'Sở, ban, ngành' });
   await expect(page).toHaveURL(/nhom=|group=/);
   await page.getByLabel('Tìm đơn vị').fill('so tu phap');
+  // The search (no accents needed) narrows the ranking to the one department, and goes into the address.
+  await expect(page).toHaveURL(/q=so\+tu\+phap/);
+  await expect(page.getByRole('table').first().locator('tbody tr')).toHaveCount(1);
   const row = page.getByRole('row').filter({ hasText: 'Sở Tư pháp' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(/\d+,\d\d/);
