@@ -14,7 +14,7 @@ import { toQueryString } from '../../lib/api';
 import { formatDate, formatNumber, viCollator } from '../../lib/format';
 import { dashboardKeys, filtersFrom, filtersQuery, getDrill, type DrillFilters, type DrillItem } from './api';
 import { pick } from './figures';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 import { periodText } from './ProvincePage';
 
 const WHATS = ['overdue', 'recommendations'] as const;

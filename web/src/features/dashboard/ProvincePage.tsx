@@ -39,7 +39,7 @@ import {
   type Period,
 } from './api';
 import { ChangeLine, formatChange, formatValue, pick, Sparkline } from './figures';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 /** The as-of picker (Mantine's date input, 16 KB gzip) is fetched after the figures are on screen. */
 const DateField = lazy(() => import('../../components/DateField').then((m) => ({ default: m.DateField })));

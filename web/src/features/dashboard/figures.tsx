@@ -6,28 +6,18 @@
 import { Group, Text } from '@mantine/core';
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format';
-import type { DashboardFigure, FigureDef } from './api';
+import { formatFigureChange, formatFigureValue, VERDICT_COLOR } from '../../components/figure-format';
+import { inLanguage } from '../../components/workflow/work';
+import type { DashboardFigure } from './api';
 
-export const pick = (text: { vi: string; en: string }, language: string) =>
-  language.startsWith('en') ? text.en : text.vi;
+/** A server-made bilingual label in the interface language. */
+export const pick = inLanguage;
 
 /** A value in the figure's unit, or null when there is none. */
-export function formatValue(unit: FigureDef['unit'], value: number | null): string | null {
-  if (value === null) return null;
-  if (unit === 'percent') return `${formatNumber(value, 1)}%`;
-  if (unit === 'points') return formatNumber(value, 2);
-  return formatNumber(value, 0);
-}
+export const formatValue = formatFigureValue;
 
 /** A change in the figure's unit, signed: +2,5 điểm %, −3. */
-export function formatChange(unit: FigureDef['unit'], change: number): string {
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  const size = Math.abs(change);
-  return `${sign}${formatNumber(size, unit === 'count' ? 0 : unit === 'percent' ? 1 : 2)}`;
-}
-
-const VERDICT_COLOR = { good: 'teal.9', bad: 'red.9', neutral: 'gray.7' } as const;
+export const formatChange = formatFigureChange;
 
 /** The change since the previous window: arrow, amount, the window compared with. */
 export function ChangeLine({ figure }: { figure: DashboardFigure }) {

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconTool } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { AdminPanel as AdminData } from './api';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 function Health({
   ok,

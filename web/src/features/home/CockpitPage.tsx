@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { getCockpit, homeKeys } from './api';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 import { ScrollCue } from '../../components/table';
 
 /**

@@ -2,7 +2,7 @@ import { Card, Group, Paper, SimpleGrid, Text, ThemeIcon, Title } from '@mantine
 import { IconHourglassHigh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Home } from './api';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 /**
  * For a role whose module is not in chidao yet (appraisers, inspectors, hotline officers): the

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimingBadge } from '../../components/workflow/badges';
 import { formatDate, formatNumber } from '../../lib/format';
 import { getCockpit, homeKeys } from './api';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 const TOP = 5;
 

@@ -3,21 +3,14 @@ import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { Overview } from './api';
-import { InAppLink } from './InAppLink';
+import { formatFigureChange, formatFigureValue, VERDICT_COLOR } from '../../components/figure-format';
+import { InAppLink } from '../../components/InAppLink';
+import { inLanguage } from '../../components/workflow/work';
 
 type Figure = Overview['figures'][number];
 
-const pick = (text: { vi: string; en: string }, language: string) =>
-  language.startsWith('en') ? text.en : text.vi;
-
-function valueOf(f: Figure): string | null {
-  const v = f.current.value;
-  if (v === null) return null;
-  if (f.def.unit === 'percent') return `${formatNumber(v, 1)}%`;
-  return formatNumber(v, f.def.unit === 'points' ? 2 : 0);
-}
-
-const COLORS = { good: 'teal.9', bad: 'red.9', neutral: 'gray.7' } as const;
+const pick = inLanguage;
+const valueOf = (f: Figure) => formatFigureValue(f.def.unit, f.current.value);
 
 function Change({ f }: { f: Figure }) {
   const { t } = useTranslation();
@@ -28,13 +21,11 @@ function Change({ f }: { f: Figure }) {
       </Text>
     );
   const Icon = f.change > 0 ? IconArrowUpRight : f.change < 0 ? IconArrowDownRight : IconArrowRight;
-  const size = formatNumber(Math.abs(f.change), f.def.unit === 'count' ? 0 : 1);
   return (
     <Group gap={4} wrap="nowrap" data-testid="overview-change" data-verdict={f.verdict}>
       <Icon size={14} aria-hidden />
-      <Text size="xs" c={COLORS[f.verdict]} fw={600}>
-        {f.change > 0 ? '+' : f.change < 0 ? '−' : '±'}
-        {size}
+      <Text size="xs" c={VERDICT_COLOR[f.verdict]} fw={600}>
+        {formatFigureChange(f.def.unit, f.change)}
         {f.def.unit === 'percent' ? ` ${t('homePage.overview.points')}` : ''} ·{' '}
         {t(`homePage.overview.verdict.${f.verdict}`)}
       </Text>

@@ -2,7 +2,7 @@ import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { Home } from './api';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 type Panel = NonNullable<Home['parindex']>;
 

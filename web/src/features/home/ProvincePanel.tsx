@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { Overview, PlanFigures, Province, Ratio } from './api';
 import { OverviewSummary } from './OverviewSummary';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 const pct = (r: Ratio) => (r.value == null ? null : `${formatNumber(r.value * 100, 1)}%`);
 

@@ -4,7 +4,7 @@ import { ActionButtons } from '../../components/workflow/ActionButtons';
 import { StatusBadge, TimingBadge } from '../../components/workflow/badges';
 import { inLanguage, titleOf, type WorkItem, type WorkKind } from '../../components/workflow/work';
 import { formatDate } from '../../lib/format';
-import { InAppLink } from './InAppLink';
+import { InAppLink } from '../../components/InAppLink';
 
 const REVIEW: readonly string[] = ['verify', 'accept', 'return'];
 

@@ -2,7 +2,10 @@ import { Anchor, type AnchorProps } from '@mantine/core';
 import { useRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
-/** A link to a path (the server's or the page's): a real `href`, navigated inside the app on a plain click. */
+/**
+ * A link to a path (the server's, e.g. `/plans/…?task=…`, or the page's): a real `href` (new tab, copy link), navigated
+ * inside the app on a plain click.
+ */
 export function InAppLink({
   to,
   children,
