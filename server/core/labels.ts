@@ -363,6 +363,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   overall: { vi: 'Đánh giá chung', en: 'Overall assessment' },
   overdueEvery: { vi: 'Nhắc quá hạn mỗi', en: 'Overdue reminder every' },
   ownerKind: { vi: 'Loại kế hoạch', en: 'Kind of plan' },
+  purpose: { vi: 'Mục đích kế hoạch', en: 'Plan purpose' },
   ownerUnitId: { vi: 'Đơn vị ban hành', en: 'Issuing unit' },
   paidOnline: { vi: 'Thanh toán trực tuyến', en: 'Paid online' },
   parentId: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },

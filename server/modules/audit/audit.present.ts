@@ -41,6 +41,7 @@ const CODE_FIELDS = new Set([
   'position',
   'method',
   'ownerKind',
+  'purpose',
   'reformArea',
   'focusAreas',
   'source',

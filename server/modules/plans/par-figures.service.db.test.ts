@@ -4,20 +4,24 @@ import { systemContext, type RequestContext } from '../../core/context.js';
 import { rows, type Database } from '../../db/client.js';
 import { freshDatabase } from '../../test/harness.js';
 import { mergedCommunes } from '../../test/merged-communes.js';
+import { Actor } from '../access/actor.js';
 import { createDocumentRecord } from '../documents/documents.service.js';
 import { unitsCarriedIn } from '../parindex/computed.service.js';
+import { remediationFor, remediationPlanFor } from '../parindex/remediation.service.js';
 import { ownPlanIssued, planTasksOnTime } from './par-figures.service.js';
-import { insertPlanWithTasks, type SeedTask } from './plans.service.js';
+import { createPlan, insertPlanWithTasks, listPlans, type SeedTask } from './plans.service.js';
+import { unitPlanCoverage } from './unit-plans.service.js';
 
 /**
  * The plans' figures for the PAR Index, on hand-made records: a province, communes An and Bình merged into Xã Hòa
- * Bình from 1/7/2025, Xã Đông (untouched, the main cases), Xã Tây (nothing) and Xã Nam (a plan decided too late).
+ * Bình from 1/7/2025, Xã Đông (untouched, the main cases), Xã Tây (nothing), Xã Nam (a plan decided too late) and
+ * Xã Bắc (a remediation and an improvement plan, then its yearly PAR plan).
  * Dates avoid the 2025 holidays; "today" is pinned where a record is not yet due.
  */
 let database: Database;
 let drop: () => Promise<void>;
 let ctx: RequestContext;
-const u = { province: '', an: '', binh: '', hoaBinh: '', dong: '', tay: '', nam: '' };
+const u = { province: '', an: '', binh: '', hoaBinh: '', dong: '', tay: '', nam: '', bac: '' };
 const task = {} as Record<string, string>;
 let committeePlan = '';
 let dongPlan = '';
@@ -34,8 +38,8 @@ const seed = (title: string, leadUnitId: string, over: Partial<SeedTask>): SeedT
 beforeAll(async () => {
   ({ database, drop } = await freshDatabase());
   ctx = systemContext(database.db);
-  const f = await mergedCommunes(ctx, ['Nam']);
-  Object.assign(u, f, { nam: f.extra[0]! });
+  const f = await mergedCommunes(ctx, ['Nam', 'Bắc']);
+  Object.assign(u, f, { nam: f.extra[0]!, bac: f.extra[1]! });
 
   const tasks: [string, SeedTask][] = [
     // Xã Đông: on time, late, overdue, reported (not verified) after its due date, not yet due on 15/11/2025,
@@ -270,5 +274,89 @@ describe('ownPlanIssued: the unit’s own yearly PAR plan, issued by the year’
     expect(await ownPlanIssued(ctx, unitIds, 2025)).toMatchObject({ numerator: 1, ids: [binhPlan] });
     // A unit that existed the whole year answers for its own plan only.
     expect((await ownPlanIssued(ctx, [u.tay, u.binh], 2025)).numerator).toBe(0);
+  });
+});
+
+describe("only the unit's yearly PAR plan counts: not a remediation or an improvement plan it owns", () => {
+  /** The province's administrator (the coverage answers a signed-in reader). */
+  const admin = () => ({
+    ...ctx,
+    actor: new Actor(
+      { id: '00000000-0000-0000-0000-000000000000', email: '', fullName: 'test', unitId: null },
+      [{ id: '00000000-0000-0000-0000-000000000000', role: 'admin', unitId: u.province }],
+    ),
+  });
+  const coverageOf = async (unitId: string) => {
+    const c = await unitPlanCoverage(admin(), 2025, u.province);
+    return { issued: c.issued.includes(unitId), row: c.units.find((x) => x.unitId === unitId)! };
+  };
+
+  it('a remediation plan (as the PAR Index makes it) and an improvement plan count in neither figure', async () => {
+    // The remediation plan exactly as parindex/remediation.service makes it for a unit below the threshold.
+    const { plan } = remediationFor(
+      { year: 2024, remediationBelow: 70 },
+      { assessmentId: '00000000-0000-0000-0000-000000000001', unitId: u.bac, percent: 61.5 },
+      2025,
+      '2025-06-16',
+    );
+    expect(plan).toMatchObject({ ownerKind: 'unit', ownerUnitId: u.bac, purpose: 'remediation' });
+    const remediation = await createPlan(admin(), plan);
+    expect(remediation.purpose).toBe('remediation');
+    const improvement = await insertPlanWithTasks(
+      ctx,
+      {
+        year: 2025,
+        ownerUnitId: u.bac,
+        ownerKind: 'unit',
+        purpose: 'improvement',
+        title: 'Kế hoạch cải thiện Chỉ số PAPI năm 2025 (Xã Bắc)',
+      },
+      [],
+    );
+
+    expect(await ownPlanIssued(ctx, [u.bac], 2025)).toEqual({
+      numerator: 0,
+      denominator: 1,
+      ids: [],
+      link: '/plans',
+    });
+    const c = await coverageOf(u.bac);
+    expect(c.issued).toBe(false);
+    expect(c.row.plan).toBeNull();
+    // Listed beside the unit, with what they are for.
+    expect(c.row.otherPlans).toEqual([
+      { id: remediation.id, title: plan.title, purpose: 'remediation' },
+      { id: improvement, title: 'Kế hoạch cải thiện Chỉ số PAPI năm 2025 (Xã Bắc)', purpose: 'improvement' },
+    ]);
+    // Xã Đông's yearly plan still counts, with nothing beside it.
+    expect(await coverageOf(u.dong)).toMatchObject({
+      issued: true,
+      row: { plan: { id: dongPlan }, otherPlans: [] },
+    });
+
+    // The PAR Index's next remediation task of the year goes into the remediation plan, never the improvement one.
+    const ofYear = await listPlans(admin(), 2025, 'unit', { purpose: ['reform', 'remediation'] });
+    expect(ofYear.map((p) => p.purpose).sort()).toEqual(['reform', 'reform', 'reform', 'remediation']);
+    expect(remediationPlanFor(ofYear, u.bac)).toBe(remediation.id);
+    expect(remediationPlanFor(ofYear, u.tay)).toBeNull();
+    expect((await listPlans(admin(), 2025, 'unit', { purpose: 'improvement' })).map((p) => p.id)).toEqual([
+      improvement,
+    ]);
+  });
+
+  it('once the unit registers its yearly PAR plan, that one counts and holds the next remediation task', async () => {
+    const reform = await createPlan(admin(), {
+      year: 2025,
+      ownerUnitId: u.bac,
+      ownerKind: 'unit',
+      title: 'Kế hoạch CCHC năm 2025 của Xã Bắc',
+    });
+    expect(reform.purpose).toBe('reform');
+    expect(await ownPlanIssued(ctx, [u.bac], 2025)).toMatchObject({ numerator: 1, ids: [reform.id] });
+    const c = await coverageOf(u.bac);
+    expect(c.issued).toBe(true);
+    expect(c.row.plan?.id).toBe(reform.id);
+    expect(c.row.otherPlans.map((p) => p.purpose)).toEqual(['remediation', 'improvement']);
+    expect(remediationPlanFor(await listPlans(admin(), 2025, 'unit'), u.bac)).toBe(reform.id);
   });
 });

@@ -11,10 +11,11 @@
  *   module's `taskTiming` with `DEFAULT_TIMING_RULE`, exactly the dashboard's "verified on time" (`computeKpis`
  *   `verifiedOnTime`). A task reported done but not yet verified, or still open, past its due date counts in the
  *   denominator only (as the dashboard's completion counts it).
- * - `ownPlanIssued`: 1/1 when the unit has its own yearly PAR plan (`owner_kind = 'unit'`) for the year and it is
- *   issued — its decision dated on or before the year's reference day (the year's last day, or today while it
- *   runs), or recorded without a decision — the rule of `unitPlanCoverage` (./unit-plans.service.ts); there is no
- *   deadline in the registry beyond that day. A unit that began during the year (formed by a merger) also counts
+ * - `ownPlanIssued`: 1/1 when the unit has its own yearly PAR plan (`owner_kind = 'unit'`, `purpose = 'reform'`: the
+ *   plan the PAR Index's sub-criterion "ban hành kế hoạch CCHC năm" asks for — a remediation or improvement plan the
+ *   unit owns is not it) for the year and it is issued — its decision dated on or before the year's reference day
+ *   (the year's last day, or today while it runs), or recorded without a decision — the rule of `unitPlanCoverage`
+ *   (./unit-plans.service.ts); there is no deadline in the registry beyond that day. A unit that began during the year (formed by a merger) also counts
  *   as having one when a predecessor it carries issued its plan for that year. Otherwise 0/1.
  *
  * Each answer carries the records counted (`ids`, at most `PAR_FIGURE_MAX_IDS`) and the web page showing them.
@@ -105,8 +106,10 @@ export async function planTasksOnTime(
 
 /**
  * Whether the unit (`unitIds[0]`) issued its own yearly PAR plan for `year` (1/1) or not (0/1); a unit that began
- * during the year counts a plan its predecessors (`unitIds[1…]`) issued for it. `ids`: the plan counted; link: its
- * page, else the plans list.
+ * during the year counts a plan its predecessors (`unitIds[1…]`) issued for it. Only a plan with purpose 'reform'
+ * counts — the yearly PAR plan is what the PAR Index's "ban hành kế hoạch CCHC" sub-criterion asks for; the unit's
+ * remediation plan (parindex/remediation.service.ts) or improvement plan (standings/improvements.service.ts) is not
+ * (the rule of `unitPlanCoverage`). `ids`: the plan counted; link: its page, else the plans list.
  */
 export async function ownPlanIssued(
   ctx: RequestContext,
@@ -123,7 +126,14 @@ export async function ownPlanIssued(
   const found = await ctx.db
     .select({ id: plans.id, ownerUnitId: plans.ownerUnitId, documentId: plans.documentId })
     .from(plans)
-    .where(and(eq(plans.year, year), eq(plans.ownerKind, 'unit'), inArray(plans.ownerUnitId, owners)))
+    .where(
+      and(
+        eq(plans.year, year),
+        eq(plans.ownerKind, 'unit'),
+        eq(plans.purpose, 'reform'),
+        inArray(plans.ownerUnitId, owners),
+      ),
+    )
     .orderBy(asc(plans.createdAt), asc(plans.id));
   const issuedOn = await decisionDates(
     ctx,

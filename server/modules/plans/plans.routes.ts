@@ -63,7 +63,9 @@ export async function plansRoutes(app: App) {
       },
     },
     async (request) => ({
-      items: await listPlans(signedIn(request), request.query.year, request.query.ownerKind),
+      items: await listPlans(signedIn(request), request.query.year, request.query.ownerKind, {
+        purpose: request.query.purpose,
+      }),
       ...(await planYearsAndAbilities(signedIn(request))),
     }),
   );

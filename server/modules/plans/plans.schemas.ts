@@ -21,6 +21,15 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 export const PLAN_OWNER_KINDS = ['committee', 'unit'] as const;
 export type PlanOwnerKind = (typeof PLAN_OWNER_KINDS)[number];
 
+/**
+ * What a plan is for. 'reform': the owner's yearly PAR plan (kế hoạch CCHC năm) — a unit's own plan counts as
+ * issued in the coverage and in the PAR Index's criterion only when it is this one; 'remediation': a unit's plan
+ * made to hold the PAR Index's remediation work (kế hoạch khắc phục); 'improvement': a plan to improve a weak
+ * dimension of a national index (kế hoạch cải thiện, the standings module).
+ */
+export const PLAN_PURPOSES = ['reform', 'remediation', 'improvement'] as const;
+export type PlanPurpose = (typeof PLAN_PURPOSES)[number];
+
 /** How a plan's completion is computed, declared per plan: share of verified tasks by count or by weight. */
 export const COMPLETION_METHODS = ['count', 'weighted'] as const;
 export type CompletionMethod = (typeof COMPLETION_METHODS)[number];
@@ -88,12 +97,15 @@ export type CarriedOverOut = z.infer<typeof carriedOverOut>;
 export const plansQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   ownerKind: z.enum(PLAN_OWNER_KINDS).optional(),
+  purpose: z.enum(PLAN_PURPOSES).optional(),
 });
 
 export const planIn = z.object({
   year,
   ownerUnitId: z.uuid(),
   ownerKind: z.enum(PLAN_OWNER_KINDS).optional(),
+  /** Default 'reform' (the owner's yearly PAR plan). */
+  purpose: z.enum(PLAN_PURPOSES).optional(),
   title: z.string().trim().min(3).max(500),
   documentId: z.uuid().nullish(),
   method: z.enum(COMPLETION_METHODS).optional(),
@@ -174,6 +186,8 @@ export const planOut = z
     /** The owner unit's full name ("Sở Tư pháp tỉnh Nghệ An"). */
     ownerName: z.string(),
     ownerKind: z.enum(PLAN_OWNER_KINDS),
+    /** 'reform' (the owner's yearly PAR plan), 'remediation' (PAR Index remediation) or 'improvement' (a national index). */
+    purpose: z.enum(PLAN_PURPOSES),
     title: z.string(),
     /** The register document that issued the plan. */
     documentId: z.uuid().nullable(),
@@ -345,6 +359,13 @@ export const unitCoverageOut = z
         /** The unit's kind key (department, district, commune, …). */
         kind: z.string(),
         plan: z.object({ id: z.uuid(), title: z.string(), documentId: z.uuid().nullable() }).nullable(),
+        /**
+         * The unit's other plans of the year — a remediation plan (PAR Index) or an improvement plan (a national
+         * index): shown beside it, never counted as its yearly PAR plan.
+         */
+        otherPlans: z.array(
+          z.object({ id: z.uuid(), title: z.string(), purpose: z.enum(['remediation', 'improvement']) }),
+        ),
       }),
     ),
   })

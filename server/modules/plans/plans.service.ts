@@ -46,6 +46,7 @@ import type {
   PlanKpisOut,
   PlanListOut,
   PlanOut,
+  PlanPurpose,
   TaskOut,
 } from './plans.schemas.js';
 
@@ -57,6 +58,8 @@ export type PlanInput = {
   year: number;
   ownerUnitId: string;
   ownerKind?: 'committee' | 'unit' | undefined;
+  /** What the plan is for (default 'reform', the owner's yearly PAR plan): see PLAN_PURPOSES in ./plans.schemas.ts. */
+  purpose?: PlanPurpose | undefined;
   title: string;
   documentId?: string | null | undefined;
   method?: CompletionMethod | undefined;
@@ -72,6 +75,7 @@ function planOut(row: PlanRow, ownerName: string): PlanOut {
     ownerUnitId: row.ownerUnitId,
     ownerName,
     ownerKind: row.ownerKind as PlanOut['ownerKind'],
+    purpose: row.purpose as PlanOut['purpose'],
     title: row.title,
     documentId: row.documentId,
     method: row.method as PlanOut['method'],
@@ -96,7 +100,12 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
-      .values({ ...input, documentId: input.documentId ?? null, createdBy: actor.user.id })
+      .values({
+        ...input,
+        purpose: input.purpose ?? 'reform',
+        documentId: input.documentId ?? null,
+        createdBy: actor.user.id,
+      })
       .returning();
     await recordChange(
       { ...ctx, db: tx },
@@ -107,17 +116,32 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
   return getPlan(ctx, created.id);
 }
 
+/**
+ * The plans (of a year, of an owner kind), newest year first then by title. `filter.purpose` keeps the plans of
+ * that purpose (or of any of those purposes) only — e.g. `{ purpose: 'reform' }` for units' own yearly PAR plans.
+ */
 export async function listPlans(
   ctx: RequestContext,
   year?: number,
   ownerKind?: 'committee' | 'unit',
+  filter: { purpose?: PlanPurpose | readonly PlanPurpose[] | undefined } = {},
 ): Promise<PlanOut[]> {
   requireActor(ctx);
+  const purposes =
+    filter.purpose === undefined
+      ? null
+      : typeof filter.purpose === 'string'
+        ? [filter.purpose]
+        : filter.purpose;
   const rows = await ctx.db
     .select()
     .from(plans)
     .where(
-      and(year ? eq(plans.year, year) : undefined, ownerKind ? eq(plans.ownerKind, ownerKind) : undefined),
+      and(
+        year ? eq(plans.year, year) : undefined,
+        ownerKind ? eq(plans.ownerKind, ownerKind) : undefined,
+        purposes ? inArray(plans.purpose, [...purposes]) : undefined,
+      ),
     )
     .orderBy(desc(plans.year), asc(plans.title));
   const facts = await unitFacts(
@@ -469,7 +493,7 @@ export async function insertPlanWithTasks(
 ): Promise<string> {
   const [row] = await ctx.db
     .insert(plans)
-    .values({ ...plan, documentId: plan.documentId ?? null })
+    .values({ ...plan, purpose: plan.purpose ?? 'reform', documentId: plan.documentId ?? null })
     .returning();
   await recordChange(ctx, { action: 'create', entity: 'plan', entityId: row!.id, after: row });
   await insertSeedTasks(ctx, row!.id, tasks);
@@ -567,9 +591,15 @@ export async function insertSeedTasks(
   return ids;
 }
 
-/** The owner units that have a plan for the year (one query, for seeding many units). */
+/**
+ * The owner units that have their yearly PAR plan (purpose 'reform') for the year (one query, for seeding many
+ * units): a remediation or improvement plan is not one.
+ */
 export async function unitsWithPlans(ctx: RequestContext, year: number): Promise<Set<string>> {
-  const found = await ctx.db.select({ owner: plans.ownerUnitId }).from(plans).where(eq(plans.year, year));
+  const found = await ctx.db
+    .select({ owner: plans.ownerUnitId })
+    .from(plans)
+    .where(and(eq(plans.year, year), eq(plans.purpose, 'reform')));
   return new Set(found.map((r) => r.owner));
 }
 

@@ -21,6 +21,13 @@ export const plans = pgTable(
     ownerUnitId: uuid('owner_unit_id').notNull(),
     /** 'committee' for the Steering Committee's plan, 'unit' for a unit's own PAR plan. */
     ownerKind: text('owner_kind').notNull().default('committee'),
+    /**
+     * What the plan is for (PLAN_PURPOSES in ./plans.schemas.ts): 'reform', the owner's yearly PAR plan (the one a
+     * unit's own plan counts as, in `unitPlanCoverage` and the PAR Index's `ownPlanIssued`); 'remediation', a plan
+     * holding the PAR Index's remediation work (parindex/remediation.service.ts); 'improvement', a plan improving a
+     * national index's weak dimension (standings/improvements.service.ts).
+     */
+    purpose: text('purpose').notNull().default('reform'),
     title: text('title').notNull(),
     documentId: uuid('document_id'),
     /** How completion is computed, declared per plan: 'count' of verified tasks or 'weighted'. */

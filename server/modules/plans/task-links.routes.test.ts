@@ -393,6 +393,88 @@ describe("units' own yearly PAR plans", () => {
     });
     expect(committee.statusCode).toBe(403);
   });
+
+  it("a unit's remediation or improvement plan is shown beside it, never counted as its yearly PAR plan", async () => {
+    type Row = {
+      unitId: string;
+      kind: string;
+      plan: { id: string } | null;
+      otherPlans: { id: string; title: string; purpose: string }[];
+    };
+    type Coverage = { issued: string[]; units: Row[] };
+    type Plan = { id: string; ownerUnitId: string; title: string; purpose: string };
+    const coverage = async () =>
+      (await officer.request('GET', '/api/plans/unit-coverage?year=2025')).json() as Coverage;
+    const plans = async (query: string) =>
+      ((await officer.request('GET', `/api/plans?${query}`)).json() as { items: Plan[] }).items;
+    const before = await coverage();
+    const commune = before.units.find((u) => u.kind === 'commune' && !u.plan && !u.otherPlans.length)!;
+    const make = async (purpose: string | undefined, title: string) => {
+      const res = await officer.request('POST', '/api/plans', {
+        year: 2025,
+        ownerUnitId: commune.unitId,
+        ownerKind: 'unit',
+        ...(purpose ? { purpose } : {}),
+        title,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as Plan;
+    };
+    const remediation = await make(
+      'remediation',
+      'Kế hoạch khắc phục hạn chế theo kết quả Chỉ số CCHC năm 2024',
+    );
+    const improvement = await make('improvement', 'Kế hoạch cải thiện Chỉ số PAPI năm 2025');
+    expect([remediation.purpose, improvement.purpose]).toEqual(['remediation', 'improvement']);
+
+    const after = await coverage();
+    expect(after.issued).toEqual(before.issued);
+    const row = after.units.find((u) => u.unitId === commune.unitId)!;
+    expect(row.plan).toBeNull();
+    expect(row.otherPlans.map((p) => [p.id, p.purpose])).toEqual([
+      [remediation.id, 'remediation'],
+      [improvement.id, 'improvement'],
+    ]);
+    // The list filters by purpose.
+    const remediations = await plans('year=2025&ownerKind=unit&purpose=remediation');
+    expect(remediations.map((p) => p.id)).toContain(remediation.id);
+    expect(remediations.every((p) => p.purpose === 'remediation')).toBe(true);
+    expect((await plans('year=2025&ownerKind=unit&purpose=reform')).map((p) => p.id)).not.toContain(
+      improvement.id,
+    );
+
+    // Its yearly PAR plan (no purpose given: 'reform') is the one that counts.
+    const reform = await make(undefined, 'Kế hoạch CCHC năm 2025');
+    expect(reform.purpose).toBe('reform');
+    const counted = await coverage();
+    expect(counted.issued).toContain(commune.unitId);
+    expect(counted.units.find((u) => u.unitId === commune.unitId)!.plan?.id).toBe(reform.id);
+  });
+
+  it("the demo's remediation and improvement plans are marked so, and counted in no coverage", async () => {
+    const all = (
+      (await officer.request('GET', '/api/plans?ownerKind=unit')).json() as {
+        items: { id: string; year: number; ownerUnitId: string; title: string; purpose: string }[];
+      }
+    ).items;
+    const remediations = all.filter((p) => p.title.startsWith('Kế hoạch khắc phục hạn chế'));
+    expect(remediations.length).toBeGreaterThan(0);
+    expect(remediations.every((p) => p.purpose === 'remediation')).toBe(true);
+    const improvement = all.find((p) => p.title.startsWith('Kế hoạch cải thiện Chỉ số CCHC'))!;
+    expect(improvement.purpose).toBe('improvement');
+    let checked = 0;
+    for (const p of [...remediations, improvement]) {
+      const c = (await officer.request('GET', `/api/plans/unit-coverage?year=${p.year}`)).json() as {
+        units: { unitId: string; plan: { id: string } | null; otherPlans: { id: string }[] }[];
+      };
+      const row = c.units.find((u) => u.unitId === p.ownerUnitId);
+      if (!row) continue;
+      expect(row.plan?.id).not.toBe(p.id);
+      expect(row.otherPlans.map((o) => o.id)).toContain(p.id);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1);
+  });
 });
 
 describe('the people concerned hear of each workflow step in their inbox', () => {

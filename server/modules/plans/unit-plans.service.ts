@@ -1,9 +1,9 @@
 /**
  * Every department and locality must issue its own yearly PAR plan (kế hoạch CCHC năm của đơn vị; Hà Tĩnh
  * 2022: 100% did). This tracks, for a parent unit and a year, which of its direct sub-units — as they
- * stood that year — have registered theirs (a plan with owner kind 'unit').
+ * stood that year — have registered theirs (a plan with owner kind 'unit' and purpose 'reform').
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import type { Db } from '../../db/client.js';
@@ -23,6 +23,14 @@ export function referenceDate(year: number, today = todayInVietnam()): string {
   return end < today ? end : today;
 }
 
+/**
+ * Which of a parent's departments and localities (as they stood on the year's reference day) issued their own
+ * yearly PAR plan for the year. The plan counted is the unit's yearly PAR plan — `owner_kind = 'unit'` and
+ * `purpose = 'reform'` — the plan the PAR Index's sub-criterion "ban hành kế hoạch CCHC năm" asks for; a
+ * remediation plan (made for the PAR Index's remediation work, parindex/remediation.service.ts) or an improvement
+ * plan (a weak dimension of a national index, standings/improvements.service.ts) owned by the unit is not it and
+ * does not count. Issued = its decision dated on or before the day, or recorded without a decision.
+ */
 export async function unitPlanCoverage(
   ctx: RequestContext,
   year: number,
@@ -43,17 +51,28 @@ export async function unitPlanCoverage(
     MUST_PLAN.has(u.kind),
   );
   const ids = children.map((u) => u.id);
-  const unitPlans = ids.length
+  const ownPlans = ids.length
     ? await ctx.db
         .select({
           id: plans.id,
           ownerUnitId: plans.ownerUnitId,
           title: plans.title,
           documentId: plans.documentId,
+          purpose: plans.purpose,
         })
         .from(plans)
         .where(and(eq(plans.year, year), eq(plans.ownerKind, 'unit'), inArray(plans.ownerUnitId, ids)))
+        .orderBy(asc(plans.createdAt), asc(plans.id))
     : [];
+  // Only the yearly PAR plan counts; the unit's remediation and improvement plans are listed beside it.
+  const unitPlans = ownPlans.filter((p) => p.purpose === 'reform');
+  const others = new Map<string, { id: string; title: string; purpose: 'remediation' | 'improvement' }[]>();
+  for (const p of ownPlans)
+    if (p.purpose === 'remediation' || p.purpose === 'improvement')
+      others.set(p.ownerUnitId, [
+        ...(others.get(p.ownerUnitId) ?? []),
+        { id: p.id, title: p.title, purpose: p.purpose },
+      ]);
   // A plan counts once issued: its decision dated on or before the day (a plan issued later was not there yet).
   const refs = await documentRefs(
     ctx,
@@ -63,7 +82,9 @@ export async function unitPlanCoverage(
     const issuedOn = p.documentId ? refs.get(p.documentId)?.issuedOn : undefined;
     return !issuedOn || issuedOn <= asOf;
   });
-  const byUnit = new Map(issuedBy.map((p) => [p.ownerUnitId, p]));
+  // A unit with several: the first registered (as `ownPlanIssued`).
+  const byUnit = new Map<string, (typeof issuedBy)[number]>();
+  for (const p of issuedBy) if (!byUnit.has(p.ownerUnitId)) byUnit.set(p.ownerUnitId, p);
   const units = children.map((u) => {
     const p = byUnit.get(u.id);
     return {
@@ -71,6 +92,7 @@ export async function unitPlanCoverage(
       unitName: u.fullName,
       kind: u.kind,
       plan: p ? { id: p.id, title: p.title, documentId: p.documentId } : null,
+      otherPlans: others.get(u.id) ?? [],
     };
   });
   const issued = units.filter((u) => u.plan).map((u) => u.unitId);

@@ -3,10 +3,12 @@
  * an improvement plan whose tasks are tracked in the steering loop — through the plans module's exported services,
  * never its tables:
  *
- * - a **new plan** is the lead unit's own plan of the year of the work (`createPlan` with `ownerKind: 'unit'`,
+ * - a **new plan** is a plan of the lead unit for the year of the work (`createPlan` with `ownerKind: 'unit'`,
  *   owner = the lead unit: the plans module lets the standing agency register a unit's plan, and a unit's plan is
- *   what a department's focal point and leader already follow); or the tasks go into an **existing plan** — the
- *   lead unit's own plan of that year, or the province's committee plan;
+ *   what a department's focal point and leader already follow) with `purpose: 'improvement'` — not the unit's
+ *   yearly PAR plan, so it counts neither in the plan coverage nor in the PAR Index's "ban hành kế hoạch CCHC"
+ *   criterion; or the tasks go into an **existing plan** — one of the lead unit's own plans of that year, or the
+ *   province's committee plan;
  * - each task is added with `addTask` (lead = the lead unit, the reform area of the dimension by default, the due
  *   date in the plan's year), `source: 'directive'` (the committee's direction to improve the index) and
  *   `sourceRef: 'standing:<improvement id>'`, so the improvement finds its tasks back with `tasksBySource` (live
@@ -328,6 +330,7 @@ export async function createImprovement(ctx: RequestContext, input: ImprovementI
         year: planYear,
         ownerUnitId: input.leadUnitId,
         ownerKind: 'unit',
+        purpose: 'improvement',
         title,
         documentId: input.plan.documentId ?? null,
       });

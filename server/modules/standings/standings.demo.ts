@@ -215,6 +215,7 @@ export async function seedDemoStandings(ctx: RequestContext, f: DemoFacts): Prom
       year: 2025,
       ownerUnitId: noivu,
       ownerKind: 'unit',
+      purpose: 'improvement',
       title: 'Kế hoạch cải thiện Chỉ số CCHC: “Cải cách chế độ công vụ” năm 2025 (Sở Nội vụ)',
       method: 'count',
     },

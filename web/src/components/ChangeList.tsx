@@ -28,6 +28,7 @@ const CODE_LABELS: Record<string, readonly string[]> = {
   focusAreas: ['plans.areas'],
   position: ['committees.positions', 'pilots.positions'],
   method: ['plans.methods'],
+  purpose: ['plans.purposes'],
   source: ['units.sources', 'audit.taskSources'],
   locale: ['language'],
 };

@@ -38,7 +38,7 @@ import {
   type Task,
   type TaskAction,
 } from './api';
-import { StatusBadge, TimingBadge } from './badges';
+import { PlanPurposeBadge, StatusBadge, TimingBadge } from './badges';
 import { TaskActionModal } from './TaskActionModal';
 import { TaskDrawer } from './TaskDrawer';
 import { ExportMenu } from './exchange/ExportMenu';
@@ -267,7 +267,8 @@ export function PlanDetailPage() {
         documentTitle={p.title}
         description={
           <>
-            {t('plans.year')} {p.year} · {t(`plans.methods.${p.method}`)}
+            {t('plans.year')} {p.year} · {t(`plans.methods.${p.method}`)}{' '}
+            <PlanPurposeBadge purpose={p.purpose} />
           </>
         }
         actions={

@@ -34,6 +34,7 @@ import { formatDate, unitsDayOfYear } from '../../lib/format';
 import { TimingBadge } from '../../components/workflow/badges';
 import { carriedOver, createPlan, listPlans, planKeys, type CompletionMethod, type PlanListOut } from './api';
 import { UnitPlansPanel } from './UnitPlansPanel';
+import { PlanPurposeBadge } from './badges';
 import { ApprovalSettingCard } from './ApprovalSettingCard';
 
 const thisYear = new Date().getFullYear();
@@ -363,14 +364,17 @@ export function PlansListPage() {
                   <Table.Tr key={p.id} data-testid="plan-row">
                     <Table.Td>{p.year}</Table.Td>
                     <Table.Td>
-                      <Anchor
-                        fw={500}
-                        renderRoot={(props) => (
-                          <Link to="/plans/$planId" params={{ planId: p.id }} {...props} />
-                        )}
-                      >
-                        {p.title}
-                      </Anchor>
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor
+                          fw={500}
+                          renderRoot={(props) => (
+                            <Link to="/plans/$planId" params={{ planId: p.id }} {...props} />
+                          )}
+                        >
+                          {p.title}
+                        </Anchor>
+                        <PlanPurposeBadge purpose={p.purpose} />
+                      </Group>
                     </Table.Td>
                     <Table.Td>{p.ownerName}</Table.Td>
                     <Table.Td>

@@ -18,10 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { formatPct, planKeys, unitPlanCoverage } from './api';
+import { PlanPurposeBadge } from './badges';
 
 /**
  * Which departments and localities have issued their own yearly PAR plan, as they stood that year; the
- * percentage and the list behind it come from the same answer.
+ * percentage and the list behind it come from the same answer. A unit's remediation or improvement plans are
+ * shown under it with their badge: they are not its yearly PAR plan and do not count.
  */
 export function UnitPlansPanel({ year }: { year: number }) {
   const { t, i18n } = useTranslation();
@@ -97,6 +99,29 @@ export function UnitPlansPanel({ year }: { year: number }) {
                     <Badge color="orange" variant="light">
                       {t('plans.unitPlans.notYet')}
                     </Badge>
+                  )}
+                  {u.otherPlans.length > 0 && (
+                    <Stack
+                      gap={4}
+                      mt={6}
+                      role="group"
+                      aria-label={t('plans.unitPlans.otherPlans')}
+                      data-testid="unit-other-plans"
+                    >
+                      {u.otherPlans.map((o) => (
+                        <Group key={o.id} gap={6} wrap="nowrap" align="center">
+                          <PlanPurposeBadge purpose={o.purpose} />
+                          <Anchor
+                            size="xs"
+                            renderRoot={(props) => (
+                              <Link to="/plans/$planId" params={{ planId: o.id }} {...props} />
+                            )}
+                          >
+                            {o.title}
+                          </Anchor>
+                        </Group>
+                      ))}
+                    </Stack>
                   )}
                 </Table.Td>
               </Table.Tr>

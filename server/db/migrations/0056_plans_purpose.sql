@@ -1,0 +1,1 @@
+ALTER TABLE "plans" ADD COLUMN "purpose" text DEFAULT 'reform' NOT NULL;
