@@ -111,6 +111,8 @@ describe('GET /api/home: the panels each role gets', () => {
       'Văn phòng UBND tỉnh',
       'Sở Nội vụ',
     ]);
+    // The communes' leader stands alone (the demo's levels keep ties off the top).
+    expect(p.results!.top.filter((r) => r.group === 'commune').map((r) => r.rank)[1]).toBe(2);
     expect(p.results!.below).toBeGreaterThan(0);
     expect(p.nextYear).toEqual({ year: 2026, frameworks: 0 });
     expect(p.office).toBe(false);

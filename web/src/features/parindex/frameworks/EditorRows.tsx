@@ -19,6 +19,7 @@ import {
   Textarea,
   TextInput,
   type NumberInputProps,
+  type TextareaProps,
 } from '@mantine/core';
 import {
   IconArrowDown,
@@ -75,6 +76,34 @@ export function NumInput({
   ...rest
 }: Omit<NumberInputProps, 'value' | 'onChange'> & { value: Num; onChange: (v: Num) => void }) {
   return <NumberInput {...VN_NUMBER} decimalScale={2} value={value} onChange={onChange} {...rest} />;
+}
+
+/**
+ * A name or title: one line of text shown on as many lines as it needs (up to four, then it scrolls), so a long
+ * criterion is read whole while it is edited. Enter adds no line break and a pasted one becomes a space: the value
+ * stays one line, as the framework keeps it.
+ */
+export function NameInput({
+  value,
+  onValue,
+  ...rest
+}: Omit<TextareaProps, 'value' | 'onChange' | 'autosize' | 'minRows' | 'maxRows'> & {
+  value: string;
+  onValue: (v: string) => void;
+}) {
+  return (
+    <Textarea
+      autosize
+      minRows={1}
+      maxRows={4}
+      value={value}
+      onChange={(e) => onValue(e.currentTarget.value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' '))}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+      }}
+      {...rest}
+    />
+  );
 }
 
 /** The server's problems of a row, under it. */
@@ -203,7 +232,10 @@ function SumCheck({
   );
 }
 
-/** Code, Vietnamese name and maximum, on one line that wraps on a phone. */
+/**
+ * Code, Vietnamese name and maximum, on one line that wraps on a phone; the name grows downwards when it is long
+ * (the other controls stay at its top).
+ */
 function Head({
   code,
   onCode,
@@ -241,13 +273,13 @@ function Head({
         styles={strong ? { input: { fontWeight: 700 } } : undefined}
         data-testid="row-code"
       />
-      <TextInput
+      <NameInput
         aria-label={nameLabel}
         placeholder={nameLabel}
         value={name}
-        onChange={(e) => onName(e.currentTarget.value)}
+        onValue={onName}
         maxLength={1000}
-        style={{ flex: '1 1 260px', minWidth: 0 }}
+        style={{ flex: '1 1 300px', minWidth: 0 }}
         styles={strong ? { input: { fontWeight: 700 } } : undefined}
         data-testid="row-name"
       />
@@ -438,10 +470,10 @@ function ScoringDetail({
   return (
     <Stack gap="xs" pt="xs">
       {withName && (
-        <TextInput
+        <NameInput
           label={E('nameEn')}
           value={item.name.en}
-          onChange={(e) => set({ name: { ...item.name, en: e.currentTarget.value } })}
+          onValue={(en) => set({ name: { ...item.name, en } })}
           maxLength={1000}
         />
       )}
@@ -641,10 +673,10 @@ export const CriterionBlock = memo(function CriterionBlock({
           (direct ? (
             <ScoringDetail item={criterion} set={set} />
           ) : (
-            <TextInput
+            <NameInput
               label={t('parFrameworks.editor.nameEn')}
               value={criterion.name.en}
-              onChange={(e) => set({ name: { ...criterion.name, en: e.currentTarget.value } })}
+              onValue={(en) => set({ name: { ...criterion.name, en } })}
               maxLength={1000}
             />
           ))}
@@ -752,10 +784,10 @@ export const FieldBlock = memo(function FieldBlock({
         <RowProblems messages={problems.get(field.uid)} />
         <DetailToggle open={open} onToggle={() => setOpen((o) => !o)} label={label} />
         {open && (
-          <TextInput
+          <NameInput
             label={t('parFrameworks.editor.nameEn')}
             value={field.name.en}
-            onChange={(e) => set({ name: { ...field.name, en: e.currentTarget.value } })}
+            onValue={(en) => set({ name: { ...field.name, en } })}
             maxLength={1000}
           />
         )}
@@ -839,10 +871,10 @@ export const AdjustmentRow = memo(function AdjustmentRow({
         <Collapse expanded={open}>
           {open && (
             <Stack gap="xs" pt="xs">
-              <TextInput
+              <NameInput
                 label={t('parFrameworks.editor.nameEn')}
                 value={item.name.en}
-                onChange={(e) => set({ name: { ...item.name, en: e.currentTarget.value } })}
+                onValue={(en) => set({ name: { ...item.name, en } })}
                 maxLength={1000}
               />
               <NumInput

@@ -10,7 +10,6 @@ import {
   Switch,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,7 +26,7 @@ import { FormModal } from '../../../components/FormModal';
 import { ApiError } from '../../../lib/api';
 import { formatNumber } from '../../../lib/format';
 import { frameworkKeys, updateFramework, type Framework } from './api';
-import { AdjustmentRow, FieldBlock, GradeRow, NumInput, RowProblems } from './EditorRows';
+import { AdjustmentRow, FieldBlock, GradeRow, NameInput, NumInput, RowProblems } from './EditorRows';
 import {
   draftFrom,
   initialState,
@@ -102,19 +101,19 @@ const MetaCard = memo(function MetaCard({
           {E('general')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <TextInput
+          <NameInput
             label={E('title')}
             value={meta.title}
-            onChange={(e) => dispatch({ type: 'meta', patch: { title: e.currentTarget.value } })}
+            onValue={(title) => dispatch({ type: 'meta', patch: { title } })}
             withAsterisk
             maxLength={300}
             error={problems.get('meta.title')?.join(' ')}
             data-testid="editor-title"
           />
-          <TextInput
+          <NameInput
             label={E('titleEn')}
             value={meta.titleEn}
-            onChange={(e) => dispatch({ type: 'meta', patch: { titleEn: e.currentTarget.value } })}
+            onValue={(titleEn) => dispatch({ type: 'meta', patch: { titleEn } })}
             maxLength={300}
             error={problems.get('meta.titleEn')?.join(' ')}
           />
