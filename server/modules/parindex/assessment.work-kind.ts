@@ -38,6 +38,7 @@ import {
   AWAITING_COUNCIL,
   decideAssessment,
   OPEN_FOR_UNIT,
+  unitDueOf,
   type AssessmentAction,
   type AssessmentContext,
 } from './rules/assessment-status.js';
@@ -50,12 +51,7 @@ const titles = (year: number) => ({
 export const assessmentLink = (id: string) => `/par/assessments/${id}`;
 
 /** The day the unit owes something by: the self-scoring deadline, then the explanation's. */
-function dueOf(a: LoadedAssessment): string | null {
-  const s = a.row.status;
-  if (s === 'not_started' || s === 'in_progress') return a.campaign.selfDeadline;
-  if (s === 'appraised_1') return a.campaign.explanationDeadline;
-  return null;
-}
+const dueOf = (a: LoadedAssessment): string | null => unitDueOf(a.row.status, a.campaign);
 
 type Meta = { assessment: LoadedAssessment; contested: number };
 
@@ -169,12 +165,7 @@ async function deadlineRows(db: Db, where: SQL | undefined): Promise<DeadlineIte
     found.map((f) => f.a.unitId),
   );
   return found.flatMap(({ a, c }) => {
-    const due =
-      a.status === 'not_started' || a.status === 'in_progress'
-        ? c.selfDeadline
-        : a.status === 'appraised_1'
-          ? c.explanationDeadline
-          : null;
+    const due = unitDueOf(a.status, c);
     if (!due) return [];
     return [
       {

@@ -94,6 +94,8 @@ export const evidenceOut = z.object({
       href: z.string(),
     })
     .nullable(),
+  /** The earlier version this file replaces (versions of one file chain back to its first). */
+  replacesId: z.uuid().nullable(),
   replaced: z.boolean(),
   withdrawn: z.boolean(),
   addedAt: instant,

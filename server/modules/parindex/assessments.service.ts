@@ -9,6 +9,7 @@
  * unit only under the lineage rule's `act`); the council members appraise the fields they are given (the office
  * may appraise every field); the office, the council, the committee and appraisers of the province read.
  */
+import { foldText } from '../../core/fold.js';
 import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
@@ -29,6 +30,7 @@ import { usersByIds } from '../users/users.service.js';
 import { appendEvents, uploadAttachment } from '../work/work.service.js';
 import type { AssessmentOut, EvidenceOut, RollupOut, ScoreOut } from './assessments.schemas.js';
 import {
+  campaignReach,
   campaignsByIds,
   councilRole,
   deadlinesOf,
@@ -60,7 +62,7 @@ import {
 import { appraisalOpen, explanationOpen, selfScoringOpen } from './rules/stages.js';
 
 export { ASSESSMENT_KIND } from './rules/assessment-status.js';
-import { ASSESSMENT_KIND } from './rules/assessment-status.js';
+import { ASSESSMENT_KIND, nextStepOf } from './rules/assessment-status.js';
 
 export type AssessmentRow = typeof parAssessments.$inferSelect;
 export type ScoreRow = typeof parScores.$inferSelect;
@@ -289,6 +291,7 @@ async function evidenceOut(ctx: RequestContext, rows: readonly EvidenceRow[]): P
         ? { id: f.id, name: f.originalName, size: f.size, mediaType: f.mediaType, sha256: f.sha256 }
         : null,
       link: e.linkKind ? { kind: e.linkKind, id: e.linkId, url: e.url, href: linkHref(e) } : null,
+      replacesId: e.replacesId,
       replaced: !!e.replacedAt,
       withdrawn: !!e.withdrawnAt,
       addedAt: e.addedAt.toISOString(),
@@ -374,13 +377,7 @@ export async function listAssessments(
 ) {
   const actor = requireActor(ctx);
   const campaign = await loadCampaign(ctx, campaignId);
-  const council = await councilRole(ctx.db, campaign.id, actor.user.id);
-  const facts0 = await unitFacts(ctx.db, [campaign.provinceId]);
-  const seesAll =
-    isProvinceReader(actor, campaign.provinceId) ||
-    !!council ||
-    actor.hasRoleOver(['appraiser'], facts0.get(campaign.provinceId)?.path ?? [campaign.provinceId]);
-  const roots = actor.rootsFor(PAR_UNIT_ROLES);
+  const { provinceWide: seesAll, unitRoots: roots } = await campaignReach(ctx, actor, campaign);
   if (!seesAll && !roots.length) return { items: [] };
   const rows = await ctx.db
     .select()
@@ -397,8 +394,8 @@ export async function listAssessments(
     ctx.db,
     rows.map((r) => r.unitId),
   );
-  const needle = q.q ? fold(q.q) : null;
-  const kept = needle ? rows.filter((r) => fold(facts.get(r.unitId)?.name ?? '').includes(needle)) : rows;
+  const needle = q.q ? foldText(q.q) : null;
+  const kept = needle ? rows.filter((r) => foldText(facts.get(r.unitId)?.name ?? '').includes(needle)) : rows;
   const scores = await scoresOf(
     ctx.db,
     kept.map((r) => r.id),
@@ -423,6 +420,7 @@ export async function listAssessments(
         .groupBy(parEvidence.assessmentId)
     : [];
   const evidenceCount = new Map(evidence.map((e) => [e.id, Number(e.n)]));
+  const today = todayInVietnam();
   const items = kept.map((r) => {
     const f = frameworks.get(r.frameworkId)!;
     const rowsOf = scores.get(r.id) ?? [];
@@ -430,6 +428,7 @@ export async function listAssessments(
     const byCode = new Map(rowsOf.map((s) => [s.itemCode, s]));
     const totals = totalsOf(f, r.status, rowsOf);
     const current = totals.round2 ?? totals.round1 ?? totals.self;
+    const contested = contestedCodes(itemScores(rowsOf)).length;
     return {
       id: r.id,
       unit: { id: r.unitId, name: facts.get(r.unitId)?.name ?? '' },
@@ -441,16 +440,13 @@ export async function listAssessments(
       percent: current.percent,
       points: current.total,
       submittedAt: r.submittedAt?.toISOString() ?? null,
-      contested: contestedCodes(itemScores(rowsOf)).length,
+      contested,
+      next: nextStepOf(r.status, contested, campaign.stage, today, deadlinesOf(campaign)),
     };
   });
   items.sort((a, b) => viCollator.compare(a.unit.name, b.unit.name));
   return { items };
 }
-
-/** Lower case without Vietnamese accents (đ included), for accent-insensitive search in memory. */
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
 
 // ---------------------------------------------------------------------------------------------------
 // Per-item writes

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { versionField } from '../../core/http.js';
 import { unitGroupField, yearField } from './frameworks.schemas.js';
 import { ASSESSMENT_STATUSES, CAMPAIGN_STAGES, COUNCIL_ROLES } from './parindex.table.js';
+import { ASSESSMENT_ACTIONS } from './rules/assessment-status.js';
 
 export { CAMPAIGN_STAGES };
 
@@ -117,6 +118,17 @@ export const campaignOut = campaignSummaryOut.extend({
     pending: z.boolean(),
   }),
   advance: stageCheck,
+  /**
+   * The caller's relation to the campaign, which arranges its page: whether they read every unit (the office, the
+   * committee, the council, the province's appraisers), their seat on the council, and the units they score.
+   */
+  viewer: z.object({
+    provinceWide: z.boolean(),
+    council: z.object({ role: z.enum(COUNCIL_ROLES), fieldCodes: z.array(z.string()) }).nullable(),
+    /** Holds a focal-point or leader grant (scores units, whether or not this campaign has them yet). */
+    unitSide: z.boolean(),
+    ownUnitIds: z.array(z.uuid()),
+  }),
   abilities: z.object({
     update: z.boolean(),
     compute: z.boolean(),
@@ -147,6 +159,14 @@ export const assessmentRowOut = z.object({
   points: z.number(),
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
   contested: z.number(),
+  /** What the assessment waits for next, who owes it and by when (null once final). */
+  next: z
+    .object({
+      action: z.enum(ASSESSMENT_ACTIONS),
+      by: z.enum(['unit', 'council']),
+      dueDate: isoDate,
+    })
+    .nullable(),
 });
 export const assessmentListQuery = z.object({
   group: unitGroupField.optional(),

@@ -17,13 +17,22 @@ import { recordChange } from '../audit/audit.service.js';
 import { documentRefs } from '../documents/documents.service.js';
 import { notify, recipientsForUnit } from '../notifications/notifications.service.js';
 import { unitsAsOf } from '../units/lineage.service.js';
-import { ancestorPaths, unitFacts, viCollator } from '../units/units.service.js';
+import { ancestorPaths, subtreeSql, unitFacts, viCollator } from '../units/units.service.js';
 import { searchActiveUsers, usersByIds } from '../users/users.service.js';
 import type { CampaignOut, CampaignSummaryOut } from './campaigns.schemas.js';
 import { frameworksByIds, loadFramework } from './frameworks.service.js';
 import { createRemediations, remediationPlanOf } from './remediation.service.js';
 import { lockCampaignAssessments } from './assessment-lock.service.js';
-import { callerProvinces, isOffice, PAR_OFFICE, requireActor, requireOffice } from './parindex.policy.js';
+import {
+  callerProvinces,
+  isOffice,
+  isProvinceReader,
+  PAR_OFFICE,
+  PAR_UNIT_ROLES,
+  requireActor,
+  requireOffice,
+} from './parindex.policy.js';
+import type { Actor } from '../access/actor.js';
 import {
   ASSESSMENT_STATUSES,
   parAssessments,
@@ -154,6 +163,35 @@ export async function councilRole(
   return m ? { role: m.role, fieldCodes: m.fieldCodes } : null;
 }
 
+/**
+ * What of a campaign the caller reaches: every unit's assessment (the office, the committee, the council, the
+ * province's appraisers) or only those of the units under their focal-point or leader grants (`unitRoots`); and
+ * their seat on the council. The one rule of the campaign page's arrangement and of the assessments' list.
+ */
+export async function campaignReach(ctx: RequestContext, actor: Actor, campaign: CampaignRow) {
+  const council = await councilRole(ctx.db, campaign.id, actor.user.id);
+  const provincePath = (await unitFacts(ctx.db, [campaign.provinceId])).get(campaign.provinceId)?.path ?? [
+    campaign.provinceId,
+  ];
+  const provinceWide =
+    isProvinceReader(actor, campaign.provinceId) ||
+    !!council ||
+    actor.hasRoleOver(['appraiser'], provincePath);
+  return { provinceWide, council, unitRoots: actor.rootsFor(PAR_UNIT_ROLES) };
+}
+
+/** The units of a campaign whose assessment the caller scores and explains (their focal-point or leader grants). */
+async function ownUnitIdsOf(ctx: RequestContext, campaignId: string, roots: readonly string[]) {
+  if (!roots.length) return [];
+  const rows = await ctx.db
+    .select({ unitId: parAssessments.unitId })
+    .from(parAssessments)
+    .where(
+      and(eq(parAssessments.campaignId, campaignId), sql`${parAssessments.unitId} IN (${subtreeSql(roots)})`),
+    );
+  return rows.map((r) => r.unitId);
+}
+
 async function councilOf(ctx: RequestContext, campaignId: string) {
   const members = await ctx.db
     .select()
@@ -212,6 +250,7 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
   const council = await councilOf(ctx, row.id);
   const mine = council.find((m) => m.userId === actor.user.id);
   const advance = await advanceCheck(ctx.db, row);
+  const reach = await campaignReach(ctx, actor, row);
   return {
     ...summary!,
     remediationBelow: row.remediationBelow,
@@ -228,6 +267,12 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
       pending: computationPending(row.stage, row.criteriaComputedAt, row.computeRequestedAt),
     },
     advance,
+    viewer: {
+      provinceWide: reach.provinceWide,
+      council: reach.council,
+      unitSide: reach.unitRoots.length > 0,
+      ownUnitIds: await ownUnitIdsOf(ctx, row.id, reach.unitRoots),
+    },
     abilities: {
       update: office && row.stage !== 'published',
       compute: office && COMPUTING_STAGES.includes(row.stage),

@@ -131,7 +131,16 @@ describe('the demo province', () => {
       'Sở Nội vụ',
     ]);
     expect(departments[0]!.change).not.toBeNull();
-    expect(results.rows.filter((r) => r.group === 'commune').length).toBeGreaterThan(100);
+    const communes = results.rows.filter((r) => r.group === 'commune');
+    expect(communes.length).toBeGreaterThan(100);
+    // The communes as published provincial rankings spread them: most between 72 and 92 %, a handful below the
+    // threshold, one leader.
+    const between = communes.filter((r) => r.percent >= 72 && r.percent <= 92).length;
+    expect(between / communes.length).toBeGreaterThan(0.8);
+    const communesBelow = communes.filter((r) => r.percent < 70).length;
+    expect(communesBelow).toBeGreaterThanOrEqual(3);
+    expect(communesBelow).toBeLessThanOrEqual(10);
+    expect(communes.filter((r) => r.rank === 1)).toHaveLength(1);
     expect(results.rows.every((r) => r.gradeName.vi.length > 0)).toBe(true);
     const campaign2025 = await ok<CampaignOut>(officer.request('GET', `/api/par/campaigns/${c2025.id}`));
     const below = results.rows.filter((r) => r.percent < 70).length;
@@ -342,11 +351,31 @@ describe('a campaign from opening to published results', () => {
     expect(campaign.counts.units).toBeGreaterThan(10);
     expect(campaign.counts.byStatus.not_started).toBe(campaign.counts.units);
 
-    const mine = await ok<{ items: { id: string; unit: { name: string } }[] }>(
+    const mine = await ok<{ items: { id: string; unit: { id: string; name: string }; next: unknown }[] }>(
       focal.request('GET', `/api/par/campaigns/${campaign.id}/assessments`),
     );
     expect(mine.items.map((i) => i.unit.name)).toEqual(['Sở Tư pháp']);
     tuphapAssessment = mine.items[0]!.id;
+    // Each unit's row says what it waits for next, who owes it and by when.
+    expect(mine.items[0]!.next).toEqual({ action: 'submit', by: 'unit', dueDate: dates.selfDeadline });
+    // The page is arranged by the server's word on the caller: the focal point scores Sở Tư pháp only; the
+    // member reads every unit; the appraiser sits on the council as chair.
+    const asFocal = await ok<CampaignOut>(focal.request('GET', `/api/par/campaigns/${campaign.id}`));
+    expect(asFocal.viewer).toEqual({
+      provinceWide: false,
+      council: null,
+      unitSide: true,
+      ownUnitIds: [mine.items[0]!.unit.id],
+    });
+    const asMember = await ok<CampaignOut>(member.request('GET', `/api/par/campaigns/${campaign.id}`));
+    expect(asMember.viewer).toMatchObject({
+      provinceWide: true,
+      council: null,
+      unitSide: false,
+      ownUnitIds: [],
+    });
+    const asChair = await ok<CampaignOut>(appraiser.request('GET', `/api/par/campaigns/${campaign.id}`));
+    expect(asChair.viewer).toMatchObject({ provinceWide: true, council: { role: 'chair', fieldCodes: [] } });
     const theirs = await ok<{ items: { id: string }[] }>(
       otherFocal.request('GET', `/api/par/campaigns/${campaign.id}/assessments`),
     );
@@ -429,6 +458,9 @@ describe('a campaign from opening to published results', () => {
       [1, true],
       [2, false],
     ]);
+    // The second version names the one it replaces (the page folds it under it).
+    expect(a.evidence[1]!.replacesId).toBe(a.evidence[0]!.id);
+    expect(a.evidence[0]!.replacesId).toBeNull();
     const submitted = await act(leader, tuphapAssessment, 'submit', a.version);
     expect(submitted.statusCode, submitted.body).toBe(200);
     // Submitted: the unit's scores no longer change.
@@ -463,6 +495,15 @@ describe('a campaign from opening to published results', () => {
     await advance();
     expect(campaign.stage).toBe('appraisal_1');
     expect(campaign.counts.byStatus.locked).toBe(campaign.counts.units - 1);
+    // Locked and submitted alike now wait for the council's round 1, by its deadline.
+    const rows = await ok<{
+      items: { status: string; next: { action: string; by: string; dueDate: string } }[];
+    }>(officer.request('GET', `/api/par/campaigns/${campaign.id}/assessments`));
+    expect(new Set(rows.items.map((r) => JSON.stringify(r.next)))).toEqual(
+      new Set([
+        JSON.stringify({ action: 'appraise_1', by: 'council', dueDate: campaign.appraisal1Deadline }),
+      ]),
+    );
     expect((await lockExpiredAssessments(t.database.db)).locked).toBe(0);
     const x = await assessment(officer, xaydungAssessment);
     expect(x.status).toBe('locked');

@@ -9,7 +9,8 @@ import {
   AWAITING_COUNCIL,
   decideAssessment,
   OPEN_FOR_UNIT,
-  owedBy,
+  nextStepOf,
+  unitDueOf,
   type AssessmentAction,
   type AssessmentContext,
   type AssessmentStatus,
@@ -309,16 +310,50 @@ describe('who owes the next step', () => {
     expect(OPEN_FOR_UNIT).toEqual(['not_started', 'in_progress', 'appraised_1']);
     expect(AWAITING_COUNCIL).toEqual(['submitted', 'locked', 'appraised_1', 'explained', 'appraised_2']);
   });
-  it('owedBy: the unit while scoring and while it may explain contested items; then the council; final: nobody', () => {
-    expect(owedBy('not_started', 0, false)).toBe('unit');
-    expect(owedBy('in_progress', 0, false)).toBe('unit');
-    expect(owedBy('submitted', 0, false)).toBe('council');
-    expect(owedBy('locked', 0, false)).toBe('council');
-    expect(owedBy('appraised_1', 2, true)).toBe('unit');
-    expect(owedBy('appraised_1', 2, false)).toBe('council'); // explanation closed: round 2 answers anyway
-    expect(owedBy('appraised_1', 0, true)).toBe('council');
-    expect(owedBy('explained', 2, false)).toBe('council');
-    expect(owedBy('appraised_2', 2, false)).toBe('council');
-    expect(owedBy('final', 2, false)).toBeNull();
+  it('nextStepOf: the unit submits by the self deadline; once it passed, round 1 by its deadline', () => {
+    expect(nextStepOf('not_started', 0, 'self_assessment', '2026-01-20', D)).toEqual({
+      action: 'submit',
+      by: 'unit',
+      dueDate: '2026-01-31',
+    });
+    expect(nextStepOf('in_progress', 0, 'self_assessment', '2026-01-31', D)?.action).toBe('submit');
+    // The day after the deadline the sweep locks what was scored: the council's round 1 is next.
+    expect(nextStepOf('in_progress', 0, 'self_assessment', '2026-02-01', D)).toEqual({
+      action: 'appraise_1',
+      by: 'council',
+      dueDate: '2026-02-28',
+    });
+    expect(nextStepOf('submitted', 0, 'self_assessment', '2026-01-20', D)?.by).toBe('council');
+    expect(nextStepOf('locked', 0, 'appraisal_1', '2026-02-10', D)?.action).toBe('appraise_1');
+  });
+  it('nextStepOf: contested items wait for the unit until the explanation closes, then round 2', () => {
+    expect(nextStepOf('appraised_1', 2, 'appraisal_1', '2026-02-10', D)).toEqual({
+      action: 'explain',
+      by: 'unit',
+      dueDate: '2026-03-10',
+    });
+    expect(nextStepOf('appraised_1', 2, 'explanation', '2026-03-10', D)?.by).toBe('unit');
+    expect(nextStepOf('appraised_1', 2, 'explanation', '2026-03-11', D)).toEqual({
+      action: 'appraise_2',
+      by: 'council',
+      dueDate: '2026-03-31',
+    });
+    expect(nextStepOf('appraised_1', 2, 'appraisal_2', '2026-03-20', D)?.action).toBe('appraise_2');
+    // Nothing contested: the unit has nothing to explain; the council's final check.
+    expect(nextStepOf('appraised_1', 0, 'explanation', '2026-03-01', D)).toEqual({
+      action: 'finalise',
+      by: 'council',
+      dueDate: '2026-03-31',
+    });
+    expect(nextStepOf('explained', 2, 'explanation', '2026-03-05', D)?.action).toBe('appraise_2');
+    expect(nextStepOf('appraised_2', 2, 'appraisal_2', '2026-03-25', D)?.action).toBe('finalise');
+    expect(nextStepOf('final', 2, 'published', '2026-04-25', D)).toBeNull();
+  });
+  it("unitDueOf: the unit's work-list deadline", () => {
+    expect(unitDueOf('not_started', D)).toBe('2026-01-31');
+    expect(unitDueOf('in_progress', D)).toBe('2026-01-31');
+    expect(unitDueOf('appraised_1', D)).toBe('2026-03-10');
+    for (const s of ['submitted', 'locked', 'explained', 'appraised_2', 'final'] as const)
+      expect(unitDueOf(s, D)).toBeNull();
   });
 });

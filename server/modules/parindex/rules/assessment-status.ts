@@ -261,17 +261,56 @@ export function allowedAssessmentActions(
   return ASSESSMENT_ACTIONS.filter((a) => decideAssessment(status, a, ctx).ok);
 }
 
+/** The step an assessment waits for next: what, who owes it, and the campaign's deadline for it. */
+export type NextStep = { action: AssessmentAction; by: 'unit' | 'council'; dueDate: string };
+
 /**
- * Who owes the next step of an assessment: the unit (its self-assessment; an explanation of contested items
- * while the explanation is open), the council (appraisal, the final check), or nobody (final).
+ * What an assessment waits for next (the campaign page's "next" for each unit, and the unit's own card):
+ * - while self-scoring is open, the unit's submission by the self-assessment deadline; once it has passed (the
+ *   sweep locks what was scored), the council's round 1;
+ * - submitted or locked: round 1, by its deadline;
+ * - appraised in round 1 with contested items: the unit's explanation (giải trình) until the explanation closes,
+ *   then round 2; with nothing contested, the council's final check (by round 2's deadline);
+ * - explained: round 2; appraised in round 2: the final check; final: nothing.
  */
-export function owedBy(
+export function nextStepOf(
   status: AssessmentStatus,
   contested: number,
-  explanationIsOpen: boolean,
-): 'unit' | 'council' | null {
-  if (status === 'final') return null;
-  if (status === 'not_started' || status === 'in_progress') return 'unit';
-  if (status === 'appraised_1' && contested > 0 && explanationIsOpen) return 'unit';
-  return 'council';
+  stage: CampaignStage,
+  today: string,
+  deadlines: Deadlines,
+): NextStep | null {
+  const council = (action: AssessmentAction, dueDate: string): NextStep => ({
+    action,
+    by: 'council',
+    dueDate,
+  });
+  switch (status) {
+    case 'not_started':
+    case 'in_progress':
+      return selfScoringOpen(stage, today, deadlines, status)
+        ? { action: 'submit', by: 'unit', dueDate: deadlines.selfDeadline }
+        : council('appraise_1', deadlines.appraisal1Deadline);
+    case 'submitted':
+    case 'locked':
+      return council('appraise_1', deadlines.appraisal1Deadline);
+    case 'appraised_1':
+      if (contested === 0) return council('finalise', deadlines.appraisal2Deadline);
+      return stage === 'appraisal_1' || explanationOpen(stage, today, deadlines, status)
+        ? { action: 'explain', by: 'unit', dueDate: deadlines.explanationDeadline }
+        : council('appraise_2', deadlines.appraisal2Deadline);
+    case 'explained':
+      return council('appraise_2', deadlines.appraisal2Deadline);
+    case 'appraised_2':
+      return council('finalise', deadlines.appraisal2Deadline);
+    case 'final':
+      return null;
+  }
+}
+
+/** The day the unit owes something by (its work list's deadline): the self-assessment's, then the explanation's. */
+export function unitDueOf(status: AssessmentStatus, deadlines: Deadlines): string | null {
+  if (status === 'not_started' || status === 'in_progress') return deadlines.selfDeadline;
+  if (status === 'appraised_1') return deadlines.explanationDeadline;
+  return null;
 }

@@ -193,9 +193,55 @@ function EvidenceLine({
   );
 }
 
+/** The earlier versions of one file, folded under it (kept, never changed). */
+function EarlierVersions({
+  assessment,
+  versions,
+}: {
+  assessment: Assessment;
+  versions: readonly Evidence[];
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  if (!versions.length) return null;
+  return (
+    <div style={{ paddingLeft: 22 }}>
+      <UnstyledButton
+        onClick={() => setOpen((v) => !v)}
+        aria-expanded={open}
+        aria-controls={id}
+        data-testid="par-evidence-older"
+      >
+        <Group gap={4}>
+          {open ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+          <Text size="xs" c="dimmed">
+            {t('parAssessment.evidence.earlier', { count: versions.length })}
+          </Text>
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={open} id={id}>
+        <Stack gap={4} pl="md" pt={4}>
+          {versions.map((v) => (
+            <EvidenceLine
+              key={v.id}
+              assessment={assessment}
+              e={v}
+              editable={false}
+              busy={false}
+              onReplace={() => undefined}
+              onWithdraw={async () => undefined}
+            />
+          ))}
+        </Stack>
+      </Collapse>
+    </div>
+  );
+}
+
 /**
- * An item's evidence (tài liệu kiểm chứng): the current files and linked records, each earlier version folded under
- * "các bản trước", withdrawn ones struck through. While the unit scores: upload files (several at once), replace a
+ * An item's evidence (tài liệu kiểm chứng): the current files and linked records, each file's earlier versions folded under
+ * it ("các bản trước"), withdrawn ones struck through. While the unit scores: upload files (several at once), replace a
  * file by its next version, link a record already in chidao or a web page, withdraw one. While it explains an item
  * the council changed: add files or links (what the explanation cites), nothing replaced or withdrawn.
  */
@@ -220,8 +266,6 @@ export function EvidenceList({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [linking, setLinking] = useState(false);
-  const [showOld, setShowOld] = useState(false);
-  const oldId = useId();
   const rules = useQuery({
     queryKey: assessmentKeys.uploadRules,
     queryFn: uploadRules,
@@ -229,7 +273,18 @@ export function EvidenceList({
     enabled: editable,
   });
   const current = evidence.filter((e) => !e.replaced);
-  const earlier = evidence.filter((e) => e.replaced);
+  const byId = new Map(evidence.map((e) => [e.id, e]));
+  /** A file's earlier versions, newest first (each version names the one it replaces). */
+  const versionsOf = (e: Evidence): Evidence[] => {
+    const out: Evidence[] = [];
+    for (
+      let x = e.replacesId ? byId.get(e.replacesId) : undefined;
+      x;
+      x = x.replacesId ? byId.get(x.replacesId) : undefined
+    )
+      out.push(x);
+    return out;
+  };
 
   const upload = async (files: File[], replaces?: string) => {
     if (!files.length) return;
@@ -278,52 +333,18 @@ export function EvidenceList({
         </Text>
       )}
       {current.map((e) => (
-        <EvidenceLine
-          key={e.id}
-          assessment={assessment}
-          e={e}
-          editable={changeable}
-          busy={busy}
-          onReplace={(f) => void upload([f], e.id)}
-          onWithdraw={() => withdraw(e)}
-        />
-      ))}
-      {earlier.length > 0 && (
-        <div>
-          <UnstyledButton
-            onClick={() => setShowOld((v) => !v)}
-            aria-expanded={showOld}
-            aria-controls={oldId}
-            data-testid="par-evidence-older"
-          >
-            <Group gap={4}>
-              {showOld ? (
-                <IconChevronDown size={14} aria-hidden />
-              ) : (
-                <IconChevronRight size={14} aria-hidden />
-              )}
-              <Text size="xs" c="dimmed">
-                {t('parAssessment.evidence.earlier', { count: earlier.length })}
-              </Text>
-            </Group>
-          </UnstyledButton>
-          <Collapse expanded={showOld} id={oldId}>
-            <Stack gap={4} pl="md" pt={4}>
-              {earlier.map((e) => (
-                <EvidenceLine
-                  key={e.id}
-                  assessment={assessment}
-                  e={e}
-                  editable={false}
-                  busy={false}
-                  onReplace={() => undefined}
-                  onWithdraw={async () => undefined}
-                />
-              ))}
-            </Stack>
-          </Collapse>
+        <div key={e.id}>
+          <EvidenceLine
+            assessment={assessment}
+            e={e}
+            editable={changeable}
+            busy={busy}
+            onReplace={(f) => void upload([f], e.id)}
+            onWithdraw={() => withdraw(e)}
+          />
+          <EarlierVersions assessment={assessment} versions={versionsOf(e)} />
         </div>
-      )}
+      ))}
       {editable && (
         <Group gap="xs" wrap="wrap">
           <FileButton onChange={(f) => void upload(f)} multiple accept={accept}>

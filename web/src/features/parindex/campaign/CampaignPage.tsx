@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatNumber } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import type { Role } from '../../../lib/types';
 import { getCampaign, listCampaigns, parKeys, type Campaign } from './api';
 import { CampaignForm } from './CampaignForm';
 import { CampaignHeader } from './CampaignHeader';
@@ -17,17 +16,6 @@ import { MyUnitCards } from './MyUnitCards';
 import { UnitsTable, type StatusFilter } from './UnitsTable';
 
 const thisYear = () => new Date().getFullYear();
-
-/** The roles that score a unit (the unit's own card leads their page). */
-const UNIT_ROLES: readonly Role[] = ['focal_point', 'unit_leader'];
-/** The roles that read the whole province's campaign (the list of units leads their page). */
-const PROVINCE_ROLES: readonly Role[] = [
-  'admin',
-  'standing_officer',
-  'committee_leader',
-  'committee_member',
-  'appraiser',
-];
 
 /**
  * The PAR Index section's landing page (`/par`): the year's campaign. A year selector (the newest campaign's by
@@ -121,19 +109,14 @@ function CampaignView({ id }: { id: string }) {
   });
   const c = q.data;
   const me = session.data?.user.id;
-  const roles = session.data?.roles ?? [];
-  const member = c?.council.find((m) => m.userId === me) ?? null;
-  const unitSide = roles.some((r) => UNIT_ROLES.includes(r));
-  const provinceWide = roles.some((r) => PROVINCE_ROLES.includes(r)) || !!member;
-  const ownUnitIds = useMemo(
-    () =>
-      new Set((session.data?.grants ?? []).filter((g) => UNIT_ROLES.includes(g.role)).map((g) => g.unitId)),
-    [session.data],
-  );
+  // How the page is arranged is the server's word on the caller's relation to the campaign.
+  const provinceWide = !!c?.viewer.provinceWide;
+  const ownUnitIds = useMemo(() => new Set(c?.viewer.ownUnitIds ?? []), [c]);
+  const unitSide = !!c?.viewer.unitSide;
   // The council's members start from the units waiting for them; everyone else from every unit.
   const [status, setStatus] = useState<StatusFilter>('');
   const [statusTouched, setStatusTouched] = useState(false);
-  const councilFirst = !!member && !!c && APPRAISAL_STAGES.includes(c.stage);
+  const councilFirst = !!c?.viewer.council && APPRAISAL_STAGES.includes(c.stage);
   useEffect(() => {
     if (!statusTouched) setStatus(councilFirst ? 'awaiting' : '');
   }, [councilFirst, statusTouched]);
@@ -157,8 +140,8 @@ function CampaignView({ id }: { id: string }) {
       : t('parCampaign.units.title');
   return (
     <Stack gap="md">
-      {unitSide && <MyUnitCards campaign={c} ownUnitIds={ownUnitIds} all={!provinceWide} />}
-      {member && <CouncilRoleNote campaign={c} />}
+      {unitSide && <MyUnitCards campaign={c} ownUnitIds={ownUnitIds} />}
+      {c.viewer.council && <CouncilRoleNote campaign={c} />}
       <CampaignHeader campaign={c} onStatus={provinceWide ? (s) => pickStatus(s) : undefined} />
       {provinceWide && <UnitsTable campaign={c} status={status} onStatus={pickStatus} title={unitsTitle} />}
       <CouncilCard campaign={c} me={me} />
@@ -169,9 +152,8 @@ function CampaignView({ id }: { id: string }) {
 /** A council member's place: their role, the fields they appraise, how many units wait for the council. */
 function CouncilRoleNote({ campaign: c }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const session = useSession();
   const names = useFieldNames(c);
-  const m = c.council.find((x) => x.userId === session.data?.user.id);
+  const m = c.viewer.council;
   if (!m) return null;
   const waiting = AWAITING_COUNCIL.reduce((n, s) => n + (c.counts.byStatus[s] ?? 0), 0);
   const fields = m.fieldCodes.length

@@ -8,16 +8,23 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { listAssessments, parKeys, type AssessmentRow, type Campaign } from './api';
 import { AssessmentStatusBadge } from './labels';
 
-/** What the unit's people do next on their assessment, by its status and the campaign's stage. */
+/**
+ * What the unit's people do next on their assessment: the server's next step when it is the unit's (score by the
+ * self-assessment deadline; explain the contested items by the explanation's, the button once it is open).
+ */
 function nextStep(
   row: AssessmentRow,
   c: Campaign,
-): { label: string; deadline: string | null; primary: boolean } {
-  if ((row.status === 'not_started' || row.status === 'in_progress') && c.stage === 'self_assessment')
-    return { label: 'score', deadline: c.selfDeadline, primary: true };
-  if (row.status === 'appraised_1' && c.stage === 'explanation' && row.contested > 0)
-    return { label: 'explain', deadline: c.explanationDeadline, primary: true };
-  return { label: 'view', deadline: null, primary: false };
+): { label: 'score' | 'explain' | 'view'; deadline: { kind: 'score' | 'explain'; date: string } | null } {
+  const n = row.next;
+  if (n?.by === 'unit' && n.action === 'submit')
+    return { label: 'score', deadline: { kind: 'score', date: n.dueDate } };
+  if (n?.by === 'unit' && n.action === 'explain')
+    return {
+      label: c.stage === 'explanation' ? 'explain' : 'view',
+      deadline: { kind: 'explain', date: n.dueDate },
+    };
+  return { label: 'view', deadline: null };
 }
 
 /**
@@ -27,13 +34,10 @@ function nextStep(
 export function MyUnitCards({
   campaign: c,
   ownUnitIds,
-  all,
 }: {
   campaign: Campaign;
-  /** The units the caller scores (their focal-point or leader grants). */
+  /** The units the caller scores (the server's `viewer.ownUnitIds`). */
   ownUnitIds: ReadonlySet<string>;
-  /** The list holds only the caller's units (the server keeps the others): show every row. */
-  all: boolean;
 }) {
   const { t } = useTranslation();
   const list = useQuery({
@@ -54,7 +58,7 @@ export function MyUnitCards({
     );
   if (list.isLoading) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (list.isError) return <ErrorAlert error={list.error} />;
-  const rows = (list.data?.items ?? []).filter((r) => all || ownUnitIds.has(r.unit.id));
+  const rows = (list.data?.items ?? []).filter((r) => ownUnitIds.has(r.unit.id));
   if (rows.length === 0)
     return (
       <Card withBorder radius="md" padding="md" data-testid="par-my-units">
@@ -96,7 +100,9 @@ export function MyUnitCards({
                   <AssessmentStatusBadge status={r.status} size="lg" />
                   {step.deadline && (
                     <Text size="sm" fw={500} data-testid="par-my-unit-deadline">
-                      {t(`parCampaign.mine.deadline.${step.label}`, { date: formatDate(step.deadline) })}
+                      {t(`parCampaign.mine.deadline.${step.deadline.kind}`, {
+                        date: formatDate(step.deadline.date),
+                      })}
                     </Text>
                   )}
                 </Group>
@@ -138,7 +144,7 @@ export function MyUnitCards({
                       <Link to="/par/assessments/$id" params={{ id: r.id }} {...props} />
                     )}
                     size="md"
-                    variant={step.primary ? 'filled' : 'light'}
+                    variant={step.label === 'view' ? 'light' : 'filled'}
                     rightSection={<IconArrowRight size={18} aria-hidden />}
                     data-testid="par-my-unit-open"
                   >

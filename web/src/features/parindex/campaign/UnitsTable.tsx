@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Pager } from '../../../components/Pager';
 import { DataTable, type Column } from '../../../components/table';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate, formatNumber, isoDate } from '../../../lib/format';
 import {
   listAssessments,
   parKeys,
@@ -43,6 +43,20 @@ const CARDS = 20;
 export type StatusFilter = AssessmentStatus | 'awaiting' | '';
 
 const pct = (row: AssessmentRow) => (row.toScore > 0 ? (100 * row.scored) / row.toScore : 0);
+
+/** What the unit's assessment waits for next and by when (red once the day has passed). */
+function NextStep({ row }: { row: AssessmentRow }) {
+  const { t } = useTranslation();
+  const n = row.next;
+  if (!n) return null;
+  const late = n.dueDate < isoDate();
+  return (
+    <Text size="xs" c={late ? 'red.9' : 'dimmed'} data-testid="par-unit-next" data-by={n.by}>
+      {t(`parCampaign.next.${n.action}`, { date: formatDate(n.dueDate) })}
+      {late && ` · ${t('parCampaign.next.overdue')}`}
+    </Text>
+  );
+}
 
 function UnitLink({ row }: { row: AssessmentRow }) {
   return (
@@ -144,7 +158,12 @@ export function UnitsTable({
         key: 'status',
         header: t('parCampaign.units.status'),
         value: (r) => STATUSES.indexOf(r.status),
-        cell: (r) => <AssessmentStatusBadge status={r.status} />,
+        cell: (r) => (
+          <Stack gap={2} align="flex-start">
+            <AssessmentStatusBadge status={r.status} />
+            <NextStep row={r} />
+          </Stack>
+        ),
         firstDir: 'asc',
       },
       {
@@ -322,6 +341,7 @@ function UnitCard({ row: r, appraising }: { row: AssessmentRow; appraising: bool
             {t(`parCampaign.groups.${r.group}`)}
           </Text>
         </Group>
+        <NextStep row={r} />
         <ProgressCell row={r} />
         <Text size="sm">
           {[
