@@ -15,6 +15,7 @@
  *   group 1 "Công khai, minh bạch"). `null` = not recorded: an old catalogue says nothing, and an unknown
  *   is never counted as published or as not published.
  */
+import { foldText } from '../../core/fold.js';
 
 export const ONLINE_LEVELS = ['none', 'partial', 'full'] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
@@ -37,15 +38,7 @@ export const ONLINE_LEVEL_RULES: OnlineLevelRules = {
 };
 
 /** Lower case, no tone marks (đ → d), single spaces. */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = foldText;
 
 const WORDS: Record<string, OnlineLevel> = {
   'toan trinh': 'full',

@@ -36,6 +36,7 @@
  *   The import records each step as an event of the work engine dated on its day (effective date), with
  *   the import's day and importer as its recording (../work/effective-date.ts).
  */
+import { foldText } from '../../core/fold.js';
 import { REFORM_AREAS, REFORM_AREA_LABELS, type ReformArea } from '../tasks/index.js';
 
 export const SHEETS = {
@@ -411,16 +412,7 @@ export function plainCell(value: unknown): CellValue {
 }
 
 /** Accent-, case- and spacing-insensitive form of a text: "Sở  Tư PHÁP" → "so tu phap". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 /** Case- and spacing-insensitive form that keeps accents (two names differing by a tone are two names). */
 function squash(text: string): string {

@@ -23,6 +23,7 @@
  * address or phone for the same target again is counted `alreadyInvited` (and gives no new link). In an anonymous
  * survey the journal holds counts, never an address, a phone or a link.
  */
+import { foldText } from '../../core/fold.js';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
@@ -53,15 +54,7 @@ export function newToken(): { token: string; hash: string } {
   return { token, hash: sha256(token) };
 }
 
-const plain = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const plain = foldText;
 
 const GROUP_WORDS: Record<string, TargetGroup> = {
   'nguoi dan': 'citizen',

@@ -4,6 +4,7 @@
  * into a dossier (receiving unit still as a code) or the row's errors, each naming its row and column.
  * Users' description: docs/templates/dossiers-import.md.
  */
+import { foldText } from '../../../core/fold.js';
 import { CHANNELS, DOSSIER_STATUSES } from '../dossier-timing.js';
 import { RATINGS } from '../rollup.js';
 
@@ -86,16 +87,7 @@ export const DEFAULT_MAPPING: MappingSpec & { name: string; source: string } = {
 };
 
 /** Lower case, no diacritics (đ → d), single spaces: "Trực  tuyến " → "truc tuyen". */
-export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const normalizeLabel = foldText;
 
 /** Words of common one-stop systems, used when a mapping does not say otherwise. */
 export const BUILTIN_VALUES: Record<ValueMapField, Record<string, string>> = {

@@ -48,6 +48,7 @@
  * **All or nothing**: every problem is reported (sheet, worksheet row as Excel numbers it, column header) and any
  * problem refuses the whole import; the tree built is then checked like any framework (./framework.ts).
  */
+import { foldText } from '../../../core/fold.js';
 import { COMPUTE_SOURCE_LABELS } from './computed.js';
 import { checkFramework, type FrameworkProblem } from './framework.js';
 import {
@@ -145,15 +146,7 @@ export const SETTING_LABELS: Readonly<Record<SettingKey, Text>> = {
 // Cells
 
 /** Accents, case and spacing ignored ("Điều tra XHH" = "dieu tra xhh"). */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 const cellText = (c: Cell | undefined): string =>
   c === null || c === undefined ? '' : typeof c === 'number' ? String(c) : c.trim();

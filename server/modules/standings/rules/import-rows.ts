@@ -10,6 +10,7 @@
  * the rank among the provinces and of how many, the national average, the source and a note. A row whose value is
  * empty and that says nothing else is a template row left blank: skipped.
  */
+import { foldText } from '../../../core/fold.js';
 import {
   dimensionFor,
   dimensionsFor,
@@ -127,17 +128,7 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** Lower case without tone marks, đ → d, spaces collapsed, '*' dropped ("Lĩnh vực*" → "linh vuc"). */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = (text: string): string => foldText(text.replace(/\*/g, ''));
 
 export type ImportProblem = {
   /** The sheet row (1 = the header). */
