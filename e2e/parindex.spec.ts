@@ -110,12 +110,19 @@ async function uploadEvidence(page: Page, code: string, name: string) {
   await expect(card.getByTestId('par-evidence-list')).toContainText(name);
 }
 
-/** Opens the caller's own unit's assessment of the 2026 campaign from the PAR Index page. */
-async function openOwnAssessment(page: Page) {
+/**
+ * Opens the caller's own unit's assessment of the 2026 campaign from the PAR Index page; `deadline`: what the
+ * unit's card says is due now (the server's next step for it), or nothing due (`null`).
+ */
+async function openOwnAssessment(page: Page, deadline: string | null) {
   // On a phone the navigation is behind the menu button.
   if ((page.viewportSize()?.width ?? DESKTOP.width) < 768) await page.locator('.mantine-Burger-root').click();
   await page.getByTestId('nav-parindex').click();
   await expect(page.getByTestId('campaign-header')).toContainText('2026');
+  // The unit's own card leads, with the deadline that matters now (the server's next step for it).
+  await expect(page.getByTestId('par-my-unit')).toHaveCount(1);
+  if (deadline) await expect(page.getByTestId('par-my-unit-deadline')).toContainText(deadline);
+  else await expect(page.getByTestId('par-my-unit-deadline')).toHaveCount(0);
   await page.getByTestId('par-my-unit-open').first().click();
   await expect(page.getByTestId('par-assessment-page')).toBeVisible();
 }
@@ -200,7 +207,7 @@ test('the officer opens the 2026 campaign on the framework copied forward, with 
 
 test('two departments score themselves with notes and evidence; one on a phone', async ({ page }) => {
   await login(page, 'daumoi.tuphap@chidao.demo');
-  await openOwnAssessment(page);
+  await openOwnAssessment(page, 'Hạn tự chấm');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sở Tư pháp');
   await selfScore(page, '1.3.1', '1', 'Ban hành kế hoạch CCHC năm 2026 đúng hạn (Kế hoạch số 05/KH-STP).');
   await selfScore(page, '1.4.1', '0,5', 'Đã tổ chức tuyên truyền CCHC trên trang thông tin điện tử của Sở.');
@@ -223,7 +230,7 @@ test('two departments score themselves with notes and evidence; one on a phone',
 
   await login(page, 'daumoi.xaydung@chidao.demo');
   await page.setViewportSize(PHONE);
-  await openOwnAssessment(page);
+  await openOwnAssessment(page, 'Hạn tự chấm');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sở Xây dựng');
   await selfScore(page, '1.3.1', '1', 'Kế hoạch CCHC năm 2026 ban hành ngày 10/01/2026.');
   await selfScore(page, '1.4.2', '0,5', 'Một báo cáo quý gửi chậm.');
@@ -261,7 +268,7 @@ test('the self-assessment deadline passes: both assessments lock, nothing more c
   await logout(page);
 
   await login(page, 'daumoi.xaydung@chidao.demo');
-  await openOwnAssessment(page);
+  await openOwnAssessment(page, null);
   await expect(page.getByTestId('par-assessment-header')).toHaveAttribute('data-status', 'locked');
   await expect((await item(page, '1.3.1')).getByTestId('par-self-points')).toHaveCount(0);
   await shot(page, '195-par-2026-locked-unit', { fullPage: false });
@@ -308,7 +315,7 @@ test('the appraiser changes two scores with reasons in round 1', async ({ page }
 
 test('Sở Tư pháp explains one contested score; round 2 settles it', async ({ page }) => {
   await login(page, 'daumoi.tuphap@chidao.demo');
-  await openOwnAssessment(page);
+  await openOwnAssessment(page, 'Hạn giải trình');
   await expect(page.locator('[data-testid="par-item"][data-contested="true"]')).toHaveCount(2);
   const contested = await item(page, '1.5.1');
   await contested
