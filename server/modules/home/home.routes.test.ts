@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp, testEngine, type Caller, type TestApp } from '../../test/harness.js';
 import type { CockpitOut, HomeOut } from './home.schemas.js';
 
@@ -122,64 +122,67 @@ describe('GET /api/home: the panels each role gets', () => {
 
 describe("the province's key figures", () => {
   it('say when the province has no committee plan this year, and give the latest one', async () => {
-    const { province } = await home(member, '2026-06-01');
-    expect(province!.year).toBe(2026);
+    // Early 2027, before the committee adopts that year's plan: the demo's latest one is 2026's. Only Date is
+    // faked (timers and I/O run as usual); a new session starts on the faked day.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-02-01T09:00:00+07:00') });
+    let province: HomeOut['province'];
+    try {
+      const later = await t.login('uyvien@chidao.demo');
+      ({ province } = await home(later, '2027-02-01'));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(province!.year).toBe(2027);
     expect(province!.plan).toBeNull();
     expect(province!.latestPlan).toMatchObject({
-      year: 2025,
+      year: 2026,
       link: `/plans/${province!.latestPlan!.id}/dashboard`,
     });
-    // 72 planned tasks, and the conclusions of the 2025 meetings turned into tasks of that plan.
-    expect(province!.latestPlan!.total).toBeGreaterThanOrEqual(72);
+    // 64 planned tasks; by then some are still overdue.
+    expect(province!.latestPlan!.total).toBeGreaterThanOrEqual(64);
     expect(province!.latestPlan!.overdue).toBeGreaterThan(0);
     // Pilot direction: the latest programme year of the demo, with its overdue items.
     expect(province!.pilots).toMatchObject({ year: 2024, link: '/pilots' });
     expect(province!.pilots!.total).toBeGreaterThan(0);
     // Dossiers of the year to date (the test database has none): rates without a denominator.
     expect(province!.dossiers).toMatchObject({
-      from: '2026-01-01',
-      to: '2026-06-01',
+      from: '2027-01-01',
+      to: '2027-02-01',
       toProcess: 0,
       link: '/dossiers',
     });
     expect(province!.dossiers!.onTimeRate.value).toBeNull();
   });
 
-  it("count this year's plan once it exists: its completion and overdue tasks, with the page that explains them", async () => {
-    const plan = await officer.request('POST', '/api/plans', {
-      year: 2026,
-      ownerUnitId: units.get('Nghệ An'),
-      title: 'Kế hoạch CCHC năm 2026',
-      method: 'count',
-    });
-    expect(plan.statusCode, plan.body).toBe(201);
-    const planId = (plan.json() as { id: string }).id;
-    for (const [title, lead, due] of [
-      ['Nhiệm vụ quá hạn của Sở Tư pháp', 'Sở Tư pháp', '2026-03-31'],
-      ['Nhiệm vụ của Sở Y tế', 'Sở Y tế', '2026-03-31'],
-      ['Nhiệm vụ chưa đến hạn', 'Sở Xây dựng', '2026-10-31'],
-    ] as const) {
-      const res = await officer.request('POST', `/api/plans/${planId}/tasks`, {
-        title,
-        reformArea: 'procedures',
-        leadUnitId: units.get(lead),
-        dueDate: due,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+  it("count this year's plan: its completion and overdue tasks as its own dashboard reads them, with that page", async () => {
+    const plans = (await officer.request('GET', '/api/plans?year=2026')).json() as {
+      items: { id: string; ownerKind: string; title: string }[];
+    };
+    const demo = plans.items.find((p) => p.ownerKind === 'committee')!;
+    expect(demo.title).toBe('Kế hoạch công tác CCHC năm 2026 của Ban Chỉ đạo CCHC tỉnh');
+    const board = (
+      await officer.request('GET', `/api/plans/${demo.id}/dashboard?asOf=2026-09-30`)
+    ).json() as {
+      overall: Record<'total' | 'verified' | 'overdue' | 'completionPct', { value: number | null }>;
+    };
     for (const caller of [leader, officer, admin]) {
-      const { province } = await home(caller, '2026-06-01');
-      expect(province!.plan).toMatchObject({
-        id: planId,
+      const { province } = await home(caller, '2026-09-30');
+      expect(province!.plan).toEqual({
+        id: demo.id,
+        title: demo.title,
         year: 2026,
-        total: 3,
-        overdue: 2,
-        verified: 0,
-        completionPct: 0,
-        link: `/plans/${planId}/dashboard`,
+        total: board.overall.total.value,
+        verified: board.overall.verified.value,
+        overdue: board.overall.overdue.value,
+        completionPct: board.overall.completionPct.value,
+        link: `/plans/${demo.id}/dashboard`,
       });
       expect(province!.latestPlan).toBeNull();
     }
+    // The demo's year under way: most of what fell due is verified, some is overdue.
+    expect(board.overall.total.value).toBeGreaterThanOrEqual(64);
+    expect(board.overall.verified.value).toBeGreaterThan(0);
+    expect(board.overall.overdue.value).toBeGreaterThan(0);
   });
 });
 

@@ -27,7 +27,8 @@ import { inspectionsHomePanel } from '../inspections/home-panel.service.js';
 import { parIndexHomePanel } from '../parindex/home-panel.service.js';
 import { jobSummary } from '../notifications/jobs.service.js';
 import { listProgrammes, pilotKpis } from '../pilots/pilots.service.js';
-import { listPlans, planKpis } from '../plans/plans.service.js';
+import { planDashboard } from '../plans/dashboard.service.js';
+import { listPlans } from '../plans/plans.service.js';
 import { getUnits, listUnits, unitFacts } from '../units/units.service.js';
 import { listUsers } from '../users/users.service.js';
 import type { AdminOut, Coming, HomeOut, Panel, ProvinceOut, SetupItemOut } from './home.schemas.js';
@@ -144,15 +145,16 @@ async function planFigures(
   plan: { id: string; title: string; year: number },
   asOf: string,
 ) {
-  const kpis = await planKpis(ctx, plan.id, asOf);
+  // As the plan's dashboard reads it on that day (statuses as they stood then), so the two always agree.
+  const { overall } = await planDashboard(ctx, plan.id, { asOf, groupBy: ['area'] });
   return {
     id: plan.id,
     title: plan.title,
     year: plan.year,
-    total: kpis.overall.total.value,
-    verified: kpis.overall.verified.value,
-    overdue: kpis.overall.overdue.value,
-    completionPct: kpis.overall.completionPct.value,
+    total: overall.total.value,
+    verified: overall.verified.value,
+    overdue: overall.overdue.value,
+    completionPct: overall.completionPct.value,
     link: `/plans/${plan.id}/dashboard`,
   };
 }

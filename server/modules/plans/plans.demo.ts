@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/context.js';
+import { todayInVietnam } from '../../core/dates.js';
 import {
   insertPlanWithTasks,
   planExists,
@@ -63,21 +64,79 @@ const TITLES: Record<ReformArea, string[]> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Days added to an ISO date (UTC arithmetic on the calendar date). */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
- * The demo's 2023, 2024 and 2025 plans of the Steering Committee: 50–75 tasks a year across the seven
- * reform areas, led by the departments in force that year; most verified (on time or late), some
- * overdue, some returned and re-reported, some still reported awaiting verification.
+ * A task of the year under way, as it stands on `today`: what was due before today is mostly verified (on time,
+ * or late), some reported and awaiting verification, a few returned or still open (overdue); what is due later
+ * is under way, a few reported early. No step is dated after today.
+ */
+export function currentYearTask(
+  base: SeedTask,
+  due: string,
+  today: string,
+  r: number,
+  early: string,
+): SeedTask {
+  const atMost = (d: string) => (d < today ? d : addDays(today, -1));
+  if (due < today) {
+    const late = atMost(addDays(due, 12));
+    if (r < 0.64)
+      return {
+        ...base,
+        status: 'verified',
+        reportedOn: atMost(early),
+        verifiedOn: atMost(early),
+        output: 'Đã hoàn thành',
+      };
+    if (r < 0.78)
+      return { ...base, status: 'verified', reportedOn: late, verifiedOn: late, output: 'Hoàn thành chậm' };
+    if (r < 0.85)
+      return {
+        ...base,
+        status: 'reported_done',
+        reportedOn: atMost(addDays(due, -2)),
+        output: 'Đã báo cáo, chờ xác nhận',
+      };
+    if (r < 0.91)
+      return {
+        ...base,
+        status: 'returned',
+        reportedOn: atMost(addDays(due, -3)),
+        output: 'Báo cáo lần 1',
+        lastReason: 'Thiếu tài liệu kiểm chứng',
+      };
+    return { ...base, status: 'in_progress' };
+  }
+  if (r < 0.2 && early < today)
+    return { ...base, status: 'reported_done', reportedOn: early, output: 'Đã hoàn thành, gửi báo cáo sớm' };
+  return { ...base, status: r < 0.85 ? 'in_progress' : 'not_started' };
+}
+
+/**
+ * The demo's plans of the Steering Committee, 2023 to the year under way: 50–75 tasks a year across the seven
+ * reform areas, led by the departments in force that year. The past years' are mostly verified (on time or late),
+ * some overdue, some returned and re-reported, some still reported awaiting verification; the year under way
+ * (2026, the demo's "now") stands as it would on the day the demo is made (`currentYearTask`).
  */
 export async function seedDemoPlans(
   ctx: RequestContext,
   provinceId: string,
   documentId: string | null,
+  today = todayInVietnam(),
 ): Promise<void> {
   for (const [year, count] of [
     [2023, 56],
     [2024, 68],
     [2025, 72],
+    [2026, 64],
   ] as const) {
+    if (year > Number(today.slice(0, 4))) continue;
     if (await planExists(ctx, provinceId, year)) continue;
     const random = rng(year);
     const departments = (await unitsAsOf(ctx.db, { date: `${year}-12-31`, parentId: provinceId })).filter(
@@ -103,6 +162,10 @@ export async function seedDemoPlans(
         focus: i % 9 === 0,
         status: 'not_started',
       };
+      if (year === 2026) {
+        tasks.push(currentYearTask(base, due, today, r, early));
+        continue;
+      }
       if (year < 2025 || month < 10) {
         if (r < 0.62)
           tasks.push({
