@@ -110,8 +110,9 @@ const ROLES: { email: string; role: string; first: string; check: (page: Page) =
     first: 'panel-province',
     check: async (page) => {
       const province = page.getByTestId('panel-province');
-      // The demo has no committee plan this year: said so, with the latest plan's figures.
-      await expect(province.getByTestId('province-no-plan')).toContainText('Tỉnh chưa có kế hoạch CCHC năm');
+      // The demo's committee plan of this year: its completion and overdue tasks (no "no plan" notice).
+      await expect(province.getByTestId('province-no-plan')).toHaveCount(0);
+      await expect(province.getByTestId('figure-plan-completion')).toContainText('năm 2026');
       await expect(province.getByTestId('figure-plan-completion')).toContainText('%');
       await expect(province.getByTestId('figure-plan-overdue')).toBeVisible();
       await expect(province.getByTestId('figure-pilots-overdue')).toContainText('2024');
