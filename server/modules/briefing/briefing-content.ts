@@ -8,6 +8,7 @@
  * parent body and name, "Số: …/BC-…" left blank for the register, place and date, the type and summary, the
  * body in numbered sections (I., II., …), "Nơi nhận" and the signer.
  */
+import { addDays } from '../calendar/index.js';
 import { CHART_FONT, type BarChartSpec, type LineChartSpec } from './chart-svg.js';
 
 export { CHART_FONT };
@@ -160,12 +161,6 @@ export const viNum = (n: number) => VI.format(n);
 
 /** dd/mm/yyyy */
 export const viDate = (iso: string) => iso.split('-').reverse().join('/');
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

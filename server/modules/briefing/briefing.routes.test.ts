@@ -6,7 +6,8 @@ import { testApp, type Caller, type TestApp } from '../../test/harness.js';
 import { loadActor } from '../access/access.service.js';
 import { rosterOfCommittee } from '../committees/committees.service.js';
 import { overdueWork } from '../work/work.service.js';
-import { addDays, viDate, WORK_KIND_LABELS } from './briefing-content.js';
+import { addDays } from '../calendar/index.js';
+import { viDate, WORK_KIND_LABELS } from './briefing-content.js';
 
 type File = { id: string; originalName: string; mediaType: string; size: number };
 type Pack = { meeting: { id: string; files: File[]; version: number }; files: File[] };

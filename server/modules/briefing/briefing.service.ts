@@ -22,12 +22,12 @@ import { placeName } from '../documents/admin-document.js';
 import type { FileStore } from '../files/file-store.js';
 import type { MeetingOut } from '../meetings/meetings.schemas.js';
 import { attachMeetingFile, followUp, getMeeting } from '../meetings/meetings.service.js';
+import { addDays } from '../calendar/index.js';
 import { planDashboard } from '../plans/dashboard.service.js';
 import { listPlans, REFORM_AREA_LABELS, REFORM_AREAS, type ReformArea } from '../plans/plans.service.js';
 import { unitFacts } from '../units/units.service.js';
 import { overdueWork } from '../work/work.service.js';
 import {
-  addDays,
   briefingContent,
   briefingWindows,
   type BriefingFacts,

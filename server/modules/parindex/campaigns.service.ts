@@ -168,8 +168,14 @@ export async function councilRole(
  * province's appraisers) or only those of the units under their focal-point or leader grants (`unitRoots`); and
  * their seat on the council. The one rule of the campaign page's arrangement and of the assessments' list.
  */
-export async function campaignReach(ctx: RequestContext, actor: Actor, campaign: CampaignRow) {
-  const council = await councilRole(ctx.db, campaign.id, actor.user.id);
+export async function campaignReach(
+  ctx: RequestContext,
+  actor: Actor,
+  campaign: CampaignRow,
+  /** The caller's seat, when the caller already read the council. */
+  known?: Awaited<ReturnType<typeof councilRole>>,
+) {
+  const council = known !== undefined ? known : await councilRole(ctx.db, campaign.id, actor.user.id);
   const provincePath = (await unitFacts(ctx.db, [campaign.provinceId])).get(campaign.provinceId)?.path ?? [
     campaign.provinceId,
   ];
@@ -250,7 +256,12 @@ export async function presentCampaign(ctx: RequestContext, row: CampaignRow): Pr
   const council = await councilOf(ctx, row.id);
   const mine = council.find((m) => m.userId === actor.user.id);
   const advance = await advanceCheck(ctx.db, row);
-  const reach = await campaignReach(ctx, actor, row);
+  const reach = await campaignReach(
+    ctx,
+    actor,
+    row,
+    mine ? { role: mine.role, fieldCodes: mine.fieldCodes } : null,
+  );
   return {
     ...summary!,
     remediationBelow: row.remediationBelow,

@@ -11,6 +11,7 @@
  * top follows the province's published 2023 ranking of departments (domain notes §4: Sở Tài chính, Văn phòng UBND
  * tỉnh, Sở Nội vụ). The appraisal council: the demo appraiser (thamdinh@) chairs it.
  */
+import { addDays } from '../calendar/index.js';
 import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../../core/context.js';
 import type { DemoFacts } from '../../core/module.js';
@@ -244,20 +245,14 @@ async function seedCampaign(
             ...task,
             status: 'verified',
             startDate: o.dates.published,
-            reportedOn: addDaysIso(due, -7),
-            verifiedOn: addDaysIso(due, -3),
+            reportedOn: addDays(due, -7),
+            verifiedOn: addDays(due, -3),
             output:
               'Đã ban hành kế hoạch khắc phục và hoàn thành các nội dung; gửi báo cáo kèm tài liệu kiểm chứng.',
           };
     await insertPlanWithTasks(ctx, plan, [seed]);
   }
 }
-
-const addDaysIso = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 export async function seedDemoParIndex(ctx: RequestContext, facts: DemoFacts): Promise<boolean> {
   const { provinceId, unitIds } = facts;

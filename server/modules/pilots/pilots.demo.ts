@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/index.js';
 import type { RequestContext } from '../../core/context.js';
 import { Actor } from '../access/actor.js';
 import { addAssignmentRecord, findCommittee } from '../committees/committees.service.js';
@@ -127,12 +128,6 @@ const DUE = ['05-31', '09-30', '10-31', '11-30', '12-15'];
 /** Item states in turn (shifted per unit): "late" is verified after a report past the due date. */
 const CYCLE = ['verified', 'verified', 'in_progress', 'verified', 'returned', 'late', 'reported_done'];
 
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function itemOf(year: number, unitIndex: number, j: number, [title, reformArea]: [string, ReformArea]) {
   const dueDate = `${year}-${DUE[j % DUE.length]}`;
   const state = CYCLE[(unitIndex * 2 + j) % CYCLE.length]!;
@@ -142,23 +137,23 @@ function itemOf(year: number, unitIndex: number, j: number, [title, reformArea]:
       ? {
           ...base,
           status: 'verified',
-          reportedOn: shift(dueDate, -10),
-          verifiedOn: shift(dueDate, -4),
+          reportedOn: addDays(dueDate, -10),
+          verifiedOn: addDays(dueDate, -4),
           output: 'Đã hoàn thành; có báo cáo kết quả và tài liệu kiểm chứng.',
         }
       : state === 'late'
         ? {
             ...base,
             status: 'verified',
-            reportedOn: shift(dueDate, 12),
-            verifiedOn: shift(dueDate, 16),
+            reportedOn: addDays(dueDate, 12),
+            verifiedOn: addDays(dueDate, 16),
             output: 'Hoàn thành chậm so với hạn.',
           }
         : state === 'returned'
           ? {
               ...base,
               status: 'returned',
-              reportedOn: shift(dueDate, -5),
+              reportedOn: addDays(dueDate, -5),
               output: 'Báo cáo lần 1.',
               lastReason: 'Chưa có số liệu kiểm chứng trích xuất từ Hệ thống thông tin giải quyết TTHC.',
             }
@@ -166,7 +161,7 @@ function itemOf(year: number, unitIndex: number, j: number, [title, reformArea]:
             ? {
                 ...base,
                 status: 'reported_done',
-                reportedOn: shift(dueDate, -3),
+                reportedOn: addDays(dueDate, -3),
                 output: 'Đã hoàn thành, kèm báo cáo số liệu.',
               }
             : { ...base, status: 'in_progress' };

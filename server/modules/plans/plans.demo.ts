@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/index.js';
 import type { RequestContext } from '../../core/context.js';
 import { todayInVietnam } from '../../core/dates.js';
 import {
@@ -63,13 +64,6 @@ const TITLES: Record<ReformArea, string[]> = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Days added to an ISO date (UTC arithmetic on the calendar date). */
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * A task of the year under way, as it stands on `today`: what was due before today is mostly verified (on time,

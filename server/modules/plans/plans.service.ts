@@ -100,12 +100,7 @@ export async function createPlan(ctx: RequestContext, input: PlanInput): Promise
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(plans)
-      .values({
-        ...input,
-        purpose: input.purpose ?? 'reform',
-        documentId: input.documentId ?? null,
-        createdBy: actor.user.id,
-      })
+      .values({ ...input, documentId: input.documentId ?? null, createdBy: actor.user.id })
       .returning();
     await recordChange(
       { ...ctx, db: tx },
@@ -127,12 +122,7 @@ export async function listPlans(
   filter: { purpose?: PlanPurpose | readonly PlanPurpose[] | undefined } = {},
 ): Promise<PlanOut[]> {
   requireActor(ctx);
-  const purposes =
-    filter.purpose === undefined
-      ? null
-      : typeof filter.purpose === 'string'
-        ? [filter.purpose]
-        : filter.purpose;
+  const purposes = filter.purpose === undefined ? null : [filter.purpose].flat();
   const rows = await ctx.db
     .select()
     .from(plans)
@@ -140,7 +130,7 @@ export async function listPlans(
       and(
         year ? eq(plans.year, year) : undefined,
         ownerKind ? eq(plans.ownerKind, ownerKind) : undefined,
-        purposes ? inArray(plans.purpose, [...purposes]) : undefined,
+        purposes ? inArray(plans.purpose, purposes) : undefined,
       ),
     )
     .orderBy(desc(plans.year), asc(plans.title));
@@ -493,7 +483,7 @@ export async function insertPlanWithTasks(
 ): Promise<string> {
   const [row] = await ctx.db
     .insert(plans)
-    .values({ ...plan, purpose: plan.purpose ?? 'reform', documentId: plan.documentId ?? null })
+    .values({ ...plan, documentId: plan.documentId ?? null })
     .returning();
   await recordChange(ctx, { action: 'create', entity: 'plan', entityId: row!.id, after: row });
   await insertSeedTasks(ctx, row!.id, tasks);

@@ -10,6 +10,7 @@
  * The answers are generated (a seeded draw around a satisfaction level per unit), not real figures, and inserted
  * directly — each normalised by the survey's own rules (`normaliseAnswers`) and naming its version and hash.
  */
+import { addDays } from '../calendar/index.js';
 import type { RequestContext } from '../../core/context.js';
 import type { DemoFacts } from '../../core/module.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -45,11 +46,6 @@ function random(seed: number) {
 }
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** A rating around a unit's level: the share of 4–5 answers is about `level`. */
 function rating(r: Rand, level: number): number {
